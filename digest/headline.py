@@ -1,0 +1,92 @@
+"""Derive a headline from a dispatch's lede.
+
+Agency ledes are one long sentence: who did what, then where, when, why. A headline keeps the
+main clause and drops the rest at a clause boundary; it is never cut inside a word or inside
+« », never ends on a comma or a dangling article or preposition, and ends without a full stop.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LENGTH = 100
+
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[«\"A-ZÀ-ÖØ-Þ])")
+# An incise between commas right after the subject ("X, en visite à Kiev, a appelé"): dropped first.
+_INCISE = re.compile(r",\s[^,«»\"]{2,80}?,\s(?=(?:a|ont|est|sont|va|vont|avait|avaient|sera|seront|doit|doivent)\s)")
+# Words after which a clause may be cut: the cut happens *before* them.
+_BREAK_WORDS = (
+    "pour", "afin", "après", "avant", "alors", "lors", "depuis", "dans", "selon", "malgré", "sans",
+    "qui", "que", "dont", "où", "car", "mais", "tandis", "tout", "avec", "en", "sur", "contre",
+    "et", "à", "au", "aux", "par", "entre", "vers", "pendant", "parmi",
+)
+_BREAK = re.compile(r"[,;:]\s|\s\((?=.)|\s(?=(?:" + "|".join(_BREAK_WORDS) + r")\s)")
+# Words a headline must not end on.
+_DANGLING = frozenset(
+    "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
+    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins "
+    "a ont est sont était étaient avait avaient sera seront été être avoir fait".split()
+)
+_TRAILING_JUNK = re.compile(r"[\s,;:.\-–—(]+$")
+_DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_WHEN = (
+    rf"(?:(?:ce|cette|le|la|hier|aujourd'hui|avant-hier|dans la nuit de|en fin de|en début de|tôt|tard)\s)*"
+    rf"(?:(?:{_DAYS}|matin|soir|après-midi|nuit|semaine|week-end)\b[\s,]*)*"
+    rf"(?:(?:\d{{1,2}}(?:er)?\s)?(?:{_MONTHS})(?:\s\d{{4}})?)?"
+)
+# Time phrases say when, and the page's date says it already: ", ce vendredi 20 janvier," goes.
+_TIME_INCISE = re.compile(rf",\s(?=\S){_WHEN}(?<=\w),\s", re.IGNORECASE)
+# A sentence opening on where/when ("Jeudi 19 janvier, à 20h30, ...", "Dans la nuit de samedi à
+# dimanche, ...") leads with its least newsworthy part.
+_FRONTED = re.compile(
+    rf"^(?:(?:{_DAYS}|ce|cette|dans|le soir|le matin|hier|en|depuis|lors|à|au|aux|après|avant|\d)"
+    r"[^,«»\"]{0,45},\s)+",
+    re.IGNORECASE,
+)
+
+
+def _balanced(text: str) -> bool:
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0 and text.count("(") == text.count(")")
+
+
+def _trim_dangling(text: str) -> str:
+    while True:
+        text = _TRAILING_JUNK.sub("", text)
+        head, _, last = text.rpartition(" ")
+        bare = last.lower().rstrip("'’")
+        if not head or (bare not in _DANGLING and not last.endswith(("'", "’"))):
+            return text
+        text = head
+
+
+def first_sentence(lede: str) -> str:
+    return _SENTENCE_END.split(lede.strip(), maxsplit=1)[0]
+
+
+def derive_headline(lede: str, max_length: int = MAX_LENGTH) -> str:
+    sentence = first_sentence(lede)
+    if len(sentence) > max_length:
+        sentence = _TIME_INCISE.sub(" ", sentence)
+        unfronted = _FRONTED.sub("", sentence, count=1)
+        if unfronted != sentence and len(unfronted) >= 40:
+            sentence = unfronted[0].upper() + unfronted[1:]
+    sentence = _INCISE.sub(" ", sentence, count=1) if len(sentence) > max_length else sentence
+    sentence = sentence.strip().rstrip(".").strip()
+    if len(sentence) <= max_length and _balanced(sentence):
+        return _trim_dangling(sentence) or sentence
+    cuts = [m.start() for m in _BREAK.finditer(sentence) if 20 <= m.start() <= max_length]
+    for cut in reversed(cuts):
+        candidate = _trim_dangling(sentence[:cut])
+        if len(candidate) >= 20 and _balanced(candidate):
+            return candidate
+    # No clause boundary fits: keep whole words up to the limit, outside quotes.
+    words, candidate = sentence.split(" "), ""
+    for word in words:
+        longer = f"{candidate} {word}".strip()
+        if len(longer) > max_length:
+            break
+        candidate = longer
+    while candidate and not _balanced(candidate):
+        candidate = candidate.rpartition(" ")[0]
+    return _trim_dangling(candidate) or sentence[:max_length].rpartition(" ")[0] or sentence[:max_length]

@@ -1,0 +1,84 @@
+"""Pelican settings for the digest: every default of the site lives here, read once."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# The plugins' plain modules (typography, entities) are imported by ingest and tests too.
+sys.path.insert(0, str(HERE / "plugins"))
+
+AUTHOR = "La rédaction"
+SITENAME = "Le Fil"
+SITESUBTITLE = "L’actualité en dépêches"
+SITEURL = ""
+# Absolute address of the site in feeds, sitemaps and canonical links; publishconf.py sets the real one.
+SITE_ORIGIN = "http://127.0.0.1:8000"
+RELATIVE_URLS = False
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = str(HERE / "theme")
+OUTPUT_PATH = "output"
+
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+LOCALE = ("C",)  # dates are written in French by Babel, never by the system locale
+
+# Dispatches are plain text: the summary is never read as Markdown, and typogrify's English
+# filters never run (the french_typography plugin sets the text).
+FORMATTED_FIELDS = []
+TYPOGRIFY = False
+MARKDOWN = {
+    "extension_configs": {"markdown.extensions.meta": {}, "markdown.extensions.extra": {}},
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
+
+PLUGIN_PATHS = [str(HERE / "plugins")]
+PLUGINS = ["french_dates"]
+
+
+def newest_first(article):
+    # Same-day articles keep a stable order (by slug) whatever order the file system lists them in.
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = newest_first
+NEWEST_FIRST_ARCHIVES = True
+
+# Folder-style URLs; a day has its own page, like a newspaper's edition.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DAY_ARCHIVE_URL = "{date:%Y}/{date:%m}/{date:%d}/"
+DAY_ARCHIVE_SAVE_AS = DAY_ARCHIVE_URL + "index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+# The digest has no categories, tags or authors: entities take their place.
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives"]
+
+DEFAULT_PAGINATION = 20
+# Folder-style pagination: Pelican's default "index2.html" collides with folder URLs (pelican#2806).
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Pelican's own feed writer is off: the feeds plugin writes them with feedgen.
+FEED_ALL_ATOM = FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = None
+AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
