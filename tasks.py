@@ -16,9 +16,6 @@ ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 CONTENT = ROOT / "content"
-DISPATCHES = CONTENT / "dispatches"
-ARTICLES = CONTENT / "articles"
-EDITORIAL = CONTENT / "entities.toml"
 CACHE = ROOT / ".cache"
 OUTPUT = ROOT / "output"
 SETTINGS = ROOT / "pelicanconf.py"
@@ -29,43 +26,18 @@ def _logging() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
 
 
-def _find_entities():
-    from entities.finder import EntityFinder
-    from entities.model import to_front_matter
+def _paths(settings: Path = SETTINGS):
+    from digest.pipeline import Paths
 
-    def progress(done: int, total: int) -> None:
-        print(f"\rentités : {done}/{total} dépêches analysées", end="\n" if done == total else "", file=sys.stderr)
-
-    finder = EntityFinder(EDITORIAL, CACHE / "ner", progress=progress)
-
-    def find(texts):
-        return [to_front_matter(found) for found in finder.find(texts)]
-
-    return find
-
-
-def run_ingest():
-    from digest.ingest import ingest as ingest_dispatches
-
-    report = ingest_dispatches(
-        DISPATCHES,
-        ARTICLES,
-        _find_entities(),
-        editorial=EDITORIAL.read_bytes() if EDITORIAL.exists() else b"",
-        cache_dir=CACHE,
-    )
-    for line in report.lines():
-        print(line, file=sys.stderr)
-    return report
+    return Paths(content=CONTENT, output=OUTPUT, cache=CACHE, settings=settings)
 
 
 def run_build(settings: Path) -> None:
-    from digest import search, site
+    from digest import pipeline, search, site
 
     _logging()
-    report = run_ingest()
     try:
-        site.build(settings, OUTPUT, steps_after_render=(search.index,))
+        report = pipeline.build(_paths(settings))
     except (site.BuildError, search.SearchIndexError) as error:
         raise Exit(f"échec de la construction, output/ inchangé : {error}", code=1) from error
     print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
@@ -77,8 +49,10 @@ def run_build(settings: Path) -> None:
 @task
 def ingest(c):
     """Turn new or changed dispatches into articles (content/articles/)."""
+    from digest.pipeline import run_ingest
+
     _logging()
-    if not run_ingest().ok:
+    if not run_ingest(_paths()).ok:
         raise Exit(code=1)
 
 

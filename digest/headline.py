@@ -41,7 +41,7 @@ _TIME_INCISE = re.compile(rf",\s(?=\S){_WHEN}(?<=\w),\s", re.IGNORECASE)
 # dimanche, ...") leads with its least newsworthy part.
 _FRONTED = re.compile(
     rf"^(?:(?:{_DAYS}|ce|cette|dans|le soir|le matin|hier|en|depuis|lors|à|au|aux|après|avant|\d)"
-    r"[^,«»\"]{0,45},\s)+",
+    r"[^,«»\"()]{0,45},\s)+",
     re.IGNORECASE,
 )
 
@@ -65,6 +65,11 @@ def first_sentence(lede: str) -> str:
 
 
 def derive_headline(lede: str, max_length: int = MAX_LENGTH) -> str:
+    headline = _main_clause(lede, max_length)
+    return headline[:1].upper() + headline[1:]
+
+
+def _main_clause(lede: str, max_length: int) -> str:
     sentence = first_sentence(lede)
     if len(sentence) > max_length:
         sentence = _TIME_INCISE.sub(" ", sentence)
@@ -87,6 +92,11 @@ def derive_headline(lede: str, max_length: int = MAX_LENGTH) -> str:
         if len(longer) > max_length:
             break
         candidate = longer
-    while candidate and not _balanced(candidate):
-        candidate = candidate.rpartition(" ")[0]
-    return _trim_dangling(candidate) or sentence[:max_length].rpartition(" ")[0] or sentence[:max_length]
+    balanced = candidate
+    while balanced and not _balanced(balanced):
+        balanced = balanced.rpartition(" ")[0]
+    if len(balanced) >= 20:
+        return _trim_dangling(balanced)
+    # A quotation longer than a headline: quote its beginning and say it goes on.
+    candidate = _trim_dangling(candidate.rsplit(" ", 1)[0]).replace("(", "").replace(")", "")
+    return f"{candidate}… »" if candidate.count("«") > candidate.count("»") else f"{candidate}…"

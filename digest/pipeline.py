@@ -1,0 +1,69 @@
+"""The whole pipeline as one function, the way ``invoke build`` and the tests run it:
+dispatches -> ingest -> Pelican (plugins, theme) -> search index -> output/ swapped in."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest import search, site
+from digest.ingest import Report, ingest
+
+
+@dataclass(frozen=True)
+class Paths:
+    content: Path
+    output: Path
+    cache: Path
+    settings: Path
+
+    @property
+    def dispatches(self) -> Path:
+        return self.content / "dispatches"
+
+    @property
+    def articles(self) -> Path:
+        return self.content / "articles"
+
+    @property
+    def editorial(self) -> Path:
+        return self.content / "entities.toml"
+
+
+def entity_finder(paths: Paths):
+    """Front-matter fields for each text, from the entities plugin's finder (spaCy loaded lazily)."""
+    from entities.finder import EntityFinder
+    from entities.model import to_front_matter
+
+    def progress(done: int, total: int) -> None:
+        print(f"\rentités : {done}/{total} dépêches analysées", end="\n" if done == total else "", file=sys.stderr)
+
+    finder = EntityFinder(paths.editorial, paths.cache / "ner", progress=progress)
+    return lambda texts: [to_front_matter(found) for found in finder.find(texts)]
+
+
+def run_ingest(paths: Paths) -> Report:
+    report = ingest(
+        paths.dispatches,
+        paths.articles,
+        entity_finder(paths),
+        editorial=paths.editorial.read_bytes() if paths.editorial.exists() else b"",
+        cache_dir=paths.cache,
+    )
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    return report
+
+
+def build(paths: Paths, overrides: dict | None = None) -> Report:
+    """Ingest then build; raises site.BuildError or search.SearchIndexError, output/ left as it was.
+    Rejected dispatches do not stop the build: the returned report lists them."""
+    report = run_ingest(paths)
+    site.build(
+        paths.settings,
+        paths.output,
+        steps_after_render=(search.index,),
+        overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
+    )
+    return report

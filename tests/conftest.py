@@ -1,0 +1,111 @@
+"""Shared fixtures: the real site built once from the repository's content, served on 127.0.0.1,
+and a headless Chromium to read it the way readers do."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip on a developer machine that lacks a tool; in CI a missing tool is a failure."""
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must provide this: {reason}")
+        pytest.skip(reason)
+
+
+def build_copy(content: Path, workdir: Path):
+    """Build a copy of ``content`` with the real pipeline into ``workdir/output``."""
+    from digest.pipeline import Paths, build
+
+    paths = Paths(
+        content=workdir / "content",
+        output=workdir / "output",
+        cache=workdir / "cache",
+        settings=ROOT / "pelicanconf.py",
+    )
+    if not paths.content.exists():
+        shutil.copytree(content, paths.content)
+    report = build(paths)
+    return paths, report
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The repository's own content, built as ``make build`` builds it: (paths, ingest report)."""
+    return build_copy(ROOT / "content", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site(built) -> Path:
+    """The built output/ folder."""
+    return built[0].output
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """Base URL of the built site served on 127.0.0.1 (no trailing slash)."""
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require(CHROMIUM.exists(), "Debian's chromium is not installed (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots and reports are kept for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,53 @@
+"""Headlines derived from ledes read like headlines: short, whole words, no cut quotes or commas."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.dispatch import parse
+from digest.headline import MAX_LENGTH, derive_headline
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+DANGLING = {"le", "la", "les", "de", "des", "du", "à", "au", "et", "en", "pour", "a", "ont", "qui", "que", "un", "une"}
+
+
+def corpus_ledes():
+    for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        yield entry["file"], parse((CORPUS / "dispatches" / entry["file"]).read_bytes()).lede
+
+
+def test_seed_headline_keeps_the_main_clause():
+    lede = parse((CORPUS / "seed" / "000_a9fda60ff86b36b6.txt").read_bytes()).lede
+    headline = derive_headline(lede)
+    assert headline.startswith("Le secrétaire général de l'Otan Mark Rutte a appelé")
+    assert ", en visite à Kiev vendredi," not in headline
+
+
+def test_short_lede_is_its_own_headline_without_final_stop():
+    assert derive_headline("Le Parlement adopte la loi de finances.") == "Le Parlement adopte la loi de finances"
+
+
+def test_never_cut_inside_guillemets():
+    lede = (
+        "Le ministre a dénoncé « une attaque inacceptable contre les institutions de la République et contre "
+        "tous ceux qui les servent » lors d'une conférence de presse."
+    )
+    headline = derive_headline(lede)
+    assert headline.count("«") == headline.count("»")
+
+
+@pytest.mark.parametrize(("name", "lede"), list(corpus_ledes()))
+def test_corpus_headlines_are_headlines(name, lede):
+    headline = derive_headline(lede)
+    assert 0 < len(headline) <= MAX_LENGTH, name
+    assert headline[0].isupper() or headline[0].isdigit() or headline[0] == "«", name
+    assert headline.count("«") == headline.count("»"), name
+    assert headline.count("(") == headline.count(")"), name
+    assert not headline.endswith((",", ";", ":", "-", ".")), name
+    assert headline.rsplit(" ", 1)[-1].lower() not in DANGLING, name
+    # Whole words only: every word of the headline is a word of the lede.
+    lede_words = set(re.findall(r"\w+", lede.lower()))
+    assert set(re.findall(r"\w+", headline.lower())) <= lede_words, name

@@ -1,0 +1,189 @@
+"""Ingest: dispatches become article files; editors' changes are never lost; bad files are reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from digest.article_file import is_pristine, read_metadata
+from digest.ingest import ingest
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed" / "000_a9fda60ff86b36b6.txt"
+
+
+class Finder:
+    """Stands in for the NER finder in these file-handling tests; counts the texts it is asked about."""
+
+    def __init__(self):
+        self.calls: list[str] = []
+
+    def __call__(self, texts):
+        self.calls.extend(texts)
+        return [{"lieux": "Kiev"} if "Kiev" in text else {} for text in texts]
+
+
+@pytest.fixture
+def content(tmp_path):
+    (tmp_path / "dispatches").mkdir()
+    (tmp_path / "articles").mkdir()
+    return tmp_path
+
+
+def write(content: Path, name: str, data: str | bytes) -> Path:
+    path = content / "dispatches" / name
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def run(content: Path, finder=None, **kwargs):
+    return ingest(content / "dispatches", content / "articles", finder or Finder(), today=dt.date(2026, 1, 1), **kwargs)
+
+
+def articles(content: Path) -> dict[str, str]:
+    return {str(path.relative_to(content / "articles")): path.read_text() for path in sorted((content / "articles").rglob("*.md"))}
+
+
+def test_seed_becomes_an_article_with_its_front_matter(content):
+    write(content, "seed.txt", SEED.read_bytes())
+    report = run(content)
+    assert report.ok and len(report.written) == 1
+    [(name, text)] = articles(content).items()
+    metadata = read_metadata(text)
+    assert name.startswith("2025/08/")
+    assert metadata["title"].startswith("Le secrétaire général de l'Otan Mark Rutte")
+    assert metadata["date"] == "2025-08-22"
+    assert re.fullmatch(r"[a-z0-9-]+", metadata["slug"])
+    assert metadata["summary"].startswith("Le secrétaire général") and metadata["summary"].endswith("invasion russe.")
+    assert metadata["lang"] == "fr"
+    assert metadata["source"] == "dispatches/seed.txt"
+    assert len(metadata["source_sha256"]) == 64
+    assert metadata["lieux"] == "Kiev"
+    assert text.count("<p") == 6
+
+
+def test_markup_in_a_dispatch_is_escaped_in_the_article(content):
+    write(content, "x.txt", " date 2025-08-22 Un <b>lede</b> & *rien* d'autre.\n\n1994. [x](y) _z_ <script>alert(1)</script>\n")
+    run(content)
+    [text] = articles(content).values()
+    body = text.split("\n\n", 1)[1]
+    assert "&lt;b&gt;lede&lt;/b&gt; &amp; *rien*" in body
+    assert "&lt;script&gt;" in body and "<script>" not in body
+
+
+def test_ingest_is_idempotent(content):
+    write(content, "a.txt", SEED.read_bytes())
+    run(content)
+    before = articles(content)
+    finder = Finder()
+    report = run(content, finder)
+    assert report.written == [] and report.unchanged == 1
+    assert articles(content) == before
+    assert finder.calls == [], "an unchanged dispatch is not analysed again"
+
+
+def test_changed_dispatch_rewrites_an_untouched_article(content):
+    path = write(content, "a.txt", " date 2025-08-22 Premier texte à Kiev.\n")
+    run(content)
+    path.write_text(" date 2025-08-22 Texte corrigé à Kiev.\n")
+    report = run(content)
+    [text] = articles(content).values()
+    assert len(report.written) == 1 and "Texte corrigé" in text
+
+
+def test_editor_changes_are_never_overwritten(content):
+    path = write(content, "a.txt", " date 2025-08-22 Premier texte à Kiev.\n")
+    run(content)
+    [article] = (content / "articles").rglob("*.md")
+    edited = article.read_text().replace("Title: Premier texte à Kiev", "Title: Un titre choisi par la rédaction")
+    article.write_text(edited)
+    assert not is_pristine(edited)
+    assert run(content).written == []
+    assert article.read_text() == edited
+    # The dispatch changes too: both files are left alone, and ingest says so.
+    path.write_text(" date 2025-08-22 Texte corrigé.\n")
+    report = run(content)
+    assert article.read_text() == edited
+    assert path.read_text() == " date 2025-08-22 Texte corrigé.\n"
+    assert any("a.txt" in str(where) and "modifié" in why for where, why in report.warnings)
+
+
+def test_editor_may_move_an_article(content):
+    write(content, "a.txt", SEED.read_bytes())
+    run(content)
+    [article] = (content / "articles").rglob("*.md")
+    article.rename(content / "articles" / "ailleurs.md")
+    assert run(content).written == []
+    assert list(articles(content)) == ["ailleurs.md"]
+
+
+def test_same_title_gives_two_articles_with_two_slugs(content):
+    write(content, "a.txt", " date 2025-08-22 Le Parlement adopte la loi.\n\nPremier texte.\n")
+    write(content, "b.txt", " date 2025-08-22 Le Parlement adopte la loi.\n\nSecond texte.\n")
+    run(content)
+    slugs = sorted(read_metadata(text)["slug"] for text in articles(content).values())
+    assert slugs == ["le-parlement-adopte-la-loi", "le-parlement-adopte-la-loi-2"]
+
+
+def test_same_dispatch_under_two_names_gives_one_article_and_a_warning(content):
+    write(content, "a.txt", SEED.read_bytes())
+    write(content, "b.txt", SEED.read_bytes())
+    report = run(content)
+    assert len(articles(content)) == 1
+    assert any(where.name == "b.txt" and "a.txt" in why for where, why in report.warnings)
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "/etc/passwd", "..", "C:\\Windows\\system32", "«»…"])
+def test_a_title_that_looks_like_a_path_stays_inside_articles(content, title):
+    write(content, "x.txt", f" date 2025-08-22 {title}\n")
+    run(content)
+    [path] = (content / "articles").rglob("*.md")
+    assert path.resolve().is_relative_to((content / "articles").resolve())
+    assert re.fullmatch(r"[a-z0-9-]+", read_metadata(path.read_text())["slug"])
+
+
+def test_bad_dispatches_are_reported_and_left_alone_while_the_others_are_ingested(content):
+    bad = {
+        "vide.txt": b"",
+        "sans-date.txt": b"Un texte sans date.\n",
+        "impossible.txt": b" date 2025-02-30 Un texte.\n",
+        "binaire.txt": b"\x00\x01\x02\x03PNG",
+        "sans-texte.txt": b" date 2025-08-22\n",
+    }
+    for name, data in bad.items():
+        write(content, name, data)
+    write(content, "bon.txt", SEED.read_bytes())
+    report = run(content)
+    assert not report.ok
+    assert sorted(path.name for path, _ in report.rejected) == sorted(bad)
+    assert all(reason for _, reason in report.rejected)
+    assert len(articles(content)) == 1
+    for name, data in bad.items():
+        assert (content / "dispatches" / name).read_bytes() == data
+    assert any("REJETÉE" in line and "vide.txt" in line for line in report.lines())
+
+
+def test_future_date_is_warned_but_ingested(content):
+    write(content, "futur.txt", " date 2030-01-01 Un texte du futur.\n")
+    report = run(content)
+    assert report.ok and len(report.written) == 1
+    assert any("futur" in why for _, why in report.warnings)
+
+
+def test_other_files_are_not_silently_skipped(content):
+    write(content, "notes.docx", b"PK\x03\x04")
+    report = run(content)
+    assert any(where.name == "notes.docx" for where, _ in report.warnings)
+
+
+def test_nothing_changed_means_no_work_and_the_same_report(content, tmp_path):
+    write(content, "a.txt", SEED.read_bytes())
+    write(content, "vide.txt", b"")
+    cache = tmp_path / "cache"
+    first = run(content, cache_dir=cache)
+    finder = Finder()
+    second = run(content, finder, cache_dir=cache)
+    assert finder.calls == []
+    assert [(p.name, r) for p, r in second.rejected] == [(p.name, r) for p, r in first.rejected]
