@@ -37,7 +37,7 @@ MARKDOWN = {
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["french_dates"]
+PLUGINS = ["french_typography", "french_dates"]
 
 
 def newest_first(article):

@@ -101,3 +101,29 @@ def serve(c, port=8000):
 def test(c):
     """Run the whole test suite."""
     c.run(f"{sys.executable} -m pytest", pty=False)
+
+
+@task
+def typeset(c, file):
+    """Print FILE typeset: an HTML fragment, or plain text (paragraphs on blank lines)."""
+    from french_typography import typeset_file
+
+    print(typeset_file(Path(file)))
+
+
+@task(name="eval-entities")
+def eval_entities(c, limit=0):
+    """Entity precision, recall and F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from eval_entities import main
+
+    raise Exit(code=main(["--limit", str(limit)] if limit else []) or 0)
+
+
+@task
+def bench(c, sizes="1000", repeat=3):
+    """The speed benchmark; writes bench/results/latest.md."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from run import main
+
+    raise Exit(code=main(["--sizes", str(sizes), "--repeat", str(repeat)]) or 0)

@@ -98,10 +98,10 @@ def _index_articles(article_dir: Path) -> tuple[dict[str, _Existing], set[str]]:
     return by_source, slugs
 
 
-def _stamp(dispatch_dir: Path, article_dir: Path, editorial: bytes) -> str:
+def _stamp(dispatch_dir: Path, article_dir: Path, rules: bytes) -> str:
     """Everything ingest's output depends on: when it is unchanged, ingest has no work to do."""
     digest = hashlib.sha256(f"{INGEST_VERSION}\n".encode())
-    digest.update(editorial)
+    digest.update(rules)
     for path in sorted([*dispatch_dir.iterdir(), *article_dir.rglob("*.md")]):
         status = path.stat()
         digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
@@ -113,14 +113,14 @@ def ingest(
     article_dir: Path,
     find_entities: FindEntities,
     *,
-    editorial: bytes = b"",
+    rules: bytes = b"",
     cache_dir: Path | None = None,
     today: dt.date | None = None,
 ) -> Report:
     report = Report()
     article_dir.mkdir(parents=True, exist_ok=True)
     stamp_path = cache_dir / STAMP_FILE if cache_dir else None
-    stamp = _stamp(dispatch_dir, article_dir, editorial)
+    stamp = _stamp(dispatch_dir, article_dir, rules)
     if stamp_path and stamp_path.exists():
         previous = json.loads(stamp_path.read_text())
         if previous.get("stamp") == stamp:
@@ -157,7 +157,7 @@ def ingest(
         seen_text[text_key] = path
         dispatches.append((path, parsed))
 
-    version = f"{INGEST_VERSION}-{hashlib.sha256(editorial).hexdigest()[:8]}"
+    version = f"{INGEST_VERSION}-{hashlib.sha256(rules).hexdigest()[:8]}"
     to_write: list[tuple[Path, dispatch_module.Dispatch, _Existing | None]] = []
     for path, parsed in dispatches:
         source = f"{dispatch_dir.name}/{path.name}"
@@ -171,7 +171,7 @@ def ingest(
                 report.unchanged += 1
             continue
         if article and article.metadata.get("source_sha256") == parsed.sha256 and article.metadata.get("ingest") == version:
-            # Same dispatch, same rules, same editorial file: what ingest would write is already there.
+            # Same dispatch, same rules: what ingest would write is already there.
             report.unchanged += 1
             continue
         to_write.append((path, parsed, article))
@@ -209,7 +209,7 @@ def ingest(
 
     if stamp_path:
         record = {
-            "stamp": _stamp(dispatch_dir, article_dir, editorial),
+            "stamp": _stamp(dispatch_dir, article_dir, rules),
             "unchanged": report.unchanged + len(report.written),
             "rejected": [(str(path), reason) for path, reason in report.rejected],
             "warnings": [(str(path), reason) for path, reason in report.warnings],

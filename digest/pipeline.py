@@ -36,11 +36,26 @@ def entity_finder(paths: Paths):
     from entities.finder import EntityFinder
     from entities.model import to_front_matter
 
+    step = 1 if sys.stderr.isatty() else 100
+
     def progress(done: int, total: int) -> None:
-        print(f"\rentités : {done}/{total} dépêches analysées", end="\n" if done == total else "", file=sys.stderr)
+        if done == total or done % step == 0:
+            end = "\n" if done == total or step > 1 else ""
+            print(f"\rentités : {done}/{total} dépêches analysées", end=end, file=sys.stderr, flush=True)
 
     finder = EntityFinder(paths.editorial, paths.cache / "ner", progress=progress)
     return lambda texts: [to_front_matter(found) for found in finder.find(texts)]
+
+
+def ingest_rules(paths: Paths) -> bytes:
+    """What an article's generated text depends on besides its dispatch: the editorial file and the
+    code that derives headlines and finds entities. When it changes, untouched articles are rewritten."""
+    import entities
+
+    rules = [paths.editorial] if paths.editorial.exists() else []
+    rules += [Path(__file__).with_name("headline.py"), Path(__file__).with_name("article_file.py")]
+    rules += sorted(Path(entities.__file__).parent.glob("*.py"))
+    return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
 
 def run_ingest(paths: Paths) -> Report:
@@ -48,7 +63,7 @@ def run_ingest(paths: Paths) -> Report:
         paths.dispatches,
         paths.articles,
         entity_finder(paths),
-        editorial=paths.editorial.read_bytes() if paths.editorial.exists() else b"",
+        rules=ingest_rules(paths),
         cache_dir=paths.cache,
     )
     for line in report.lines():

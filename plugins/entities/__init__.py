@@ -9,5 +9,17 @@ Pure detection modules live here:
 * ``entities.slugs``     -- ASCII slugs, unique per site;
 * ``entities.finder``    -- ``EntityFinder``: cached spaCy NER + editorial resolution.
 
+Pelican glue (entity pages): ``entities.pages`` (the catalog, pure) and
+``entities.generator`` (the Generator); ``register()`` below only wires them.
+
 Nothing here imports spaCy or Pelican at import time.
 """
+
+
+def register():
+    """Pelican entry point: the entity pages' generator (see entities/README.md)."""
+    from pelican import signals
+
+    from .generator import get_generators
+
+    signals.get_generators.connect(get_generators)

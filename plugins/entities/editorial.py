@@ -134,7 +134,7 @@ def load_editorial(path: Path | str) -> Editorial:
         raise EditorialError(path, None, "'entite' must be an array of tables: [[entite]]")
 
     entries: list[EditorialEntry] = []
-    claimed: dict[str, tuple[str, int]] = {}
+    claimed: dict[str, tuple[str, int, int]] = {}  # key -> (entry name, line, entry index)
     for i, raw in enumerate(raw_entries):
         start = headers[i] if i < len(headers) else 1
         end = headers[i + 1] if i + 1 < len(headers) else len(lines) + 1
@@ -166,13 +166,13 @@ def load_editorial(path: Path | str) -> Editorial:
         for form in [name, *aliases]:
             key = norm_key(form)
             line = _find_line(lines, start, end, f'"{form}"', start)
-            if key in claimed and claimed[key][0] != name:
-                other, other_line = claimed[key]
+            if key in claimed and claimed[key][2] != i:
+                other, other_line, _ = claimed[key]
                 raise EditorialError(
                     path, line,
                     f"alias {form!r} is claimed by two entities: {other!r} (line {other_line}) and {name!r}",
                 )
-            claimed[key] = (name, line)
+            claimed.setdefault(key, (name, line, i))
         # drop duplicate aliases (same key as the name or another alias) but keep order
         seen = {norm_key(name)}
         uniq = []

@@ -61,6 +61,96 @@ _DETERMINERS = {"le", "la", "les", "l'", "l’", "du", "des", "de", "d'", "d’"
 _PUNCT_STRIP = " \t\n\r«»\"“”„‘’'`.,;:!?()[]{}–—-/*•·…"
 _TOKEN = re.compile(r"\S+")
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]")
+_INSTITUTIONS = {norm_key(w) for w in (
+    "République", "Intérieur", "Défense", "Justice", "Économie", "Santé", "Culture", "Éducation",
+    "Travail", "Agriculture", "Environnement", "Affaires", "Finances", "Budget", "Commission",
+    "Conseil", "Assemblée", "Sénat", "Parlement", "Gouvernement", "État", "Etat", "Armées",
+    "Transports", "Logement", "Sports", "Industrie", "Commerce", "Recherche", "Numérique",
+    "Chambre", "Cour", "Tribunal", "Banque", "Fed", "Union", "Nation", "Région", "Ville",
+    "Département", "Mairie", "Outre-mer", "Écologie", "Intérieur", "Extérieur", "Université")}
+# French demonyms ("Australienne", "Sud-Africain", "Néerlandais", "Suissesse"): a single
+# capitalised word with a demonym ending, tagged LOC/ORG by the model, is not a place.
+_DEMONYM_STRICT = re.compile(
+    r"(?:ien(?:ne)?|éen(?:ne)?|(?:ic|oc|ub|ric)ain(?:e)?|ais(?:e)?|ois(?:e)?|esse|(?:ud|ir|ab|bi)ite|"
+    r"iote|ote|ane|(?<!l)ande|ole)s?$")
+_NOT_DEMONYM = {norm_key(w) for w in (
+    "Vienne", "Amiens", "Valenciennes", "Étienne", "Calais", "Beauvais", "Marais", "Pontoise",
+    "Blois", "Artois", "Valois", "Dubaï", "Koweït", "Seine", "Maine", "Lorraine", "Aquitaine",
+    "Touraine", "Afrique", "Amérique", "Mozambique", "Martinique", "Belgique", "Costa Rica",
+    "Baltique", "Arctique", "Antarctique", "Atlantique", "Pacifique", "Adriatique", "Guyane",
+    "Bretagne", "Ukraine", "Toscane", "Pékin", "Berlin", "Dublin", "Turin", "Tallinn", "Wellington",
+    "Madrid", "Irlande", "Finlande", "Pologne", "Espagne", "Écosse", "Ouzbékistan", "Cameroun",
+    "Gabon", "Japon", "Lyon", "Avignon", "Dijon", "Besançon", "Mâcon", "Toulon", "Lisbonne",
+    "Bayonne", "Ancône", "Lausanne", "Sardaigne", "Mossoul", "Alep", "Bordeaux", "Hollande",
+    "Groenland", "Islande", "Nouvelle-Zélande", "Thaïlande", "Zélande", "Cleveland", "Portland",
+    "Maryland", "Rhin", "Kremlin", "Berlin", "Londres", "Vatican", "Liban", "Soudan", "Iran",
+    "Oman", "Taïwan", "Yémen", "Bahreïn", "Pakistan", "Afghanistan", "Kazakhstan", "Téhéran",
+    "Abidjan", "Milan", "Orléans", "Caen", "Rouen", "Rennes", "Nantes", "Cannes", "Vannes",
+    "Mayenne", "Ardennes", "Cévennes", "Guyenne", "Tripoli", "Seattle", "Québec", "Marseille",
+    "Nice", "Venise", "Chili", "Panama", "Denis", "Saint-Denis", "Wisconsin", "Michigan",
+    "Chine", "Argentine", "Palestine", "Ukraine", "Bosnie", "Ligue", "Commune", "Europe",
+    "Sainte", "Mont-Blanc", "Bonn", "Lusaka", "Gaza", "Ankara", "Kiev", "Crimée", "Inde",
+    "Ontario", "Tunisie", "Algérie", "Albanie", "Kenya", "Irak", "Syrie", "Turquie",
+    "Somalie", "Mauritanie", "Libye", "Birmanie", "Sénégal", "Mali", "Niger", "Tchad",
+)}
+
+
+def looks_like_demonym(name: str) -> bool:
+    """"Australienne", "Sud-Africains", "Néerlandaise", "Suissesse" (one word)."""
+    if " " in name.strip() or not name[:1].isupper():
+        return False
+    k = norm_key(name)
+    last = k.split(" ")[-1]
+    if k in _NOT_DEMONYM or last in _NOT_DEMONYM or len(last) < 5:
+        return False
+    return bool(_DEMONYM_STRICT.search(name.split("-")[-1].lower()))
+
+
+_DEMONYM_WORDS = {norm_key(w) for w in (
+    "Suisse", "Suisses", "Belge", "Belges", "Russe", "Russes", "Tchèque", "Slovaque", "Grec",
+    "Grecque", "Turc", "Turque", "Basque", "Kurde", "Arabe", "Hongrois", "Hongroise")}
+
+# head nouns (WiNER convention): "université de X", "ministère de la Justice", "hôpital X"
+# are organisations; "place X", "rue X", "île de X", "désert X" are places.
+ORG_HEADS = {norm_key(w) for w in (
+    "armée", "ministère", "université", "hôpital", "association", "comité", "diocèse",
+    "aéroport", "assemblée", "agence", "fédération", "conseil", "laboratoire", "observatoire",
+    "tribunal", "cour", "hôtel", "parquet", "parlement", "institut", "académie", "banque",
+    "parti", "mouvement", "syndicat", "église", "mosquée", "grande mosquée", "collège", "lycée",
+    "école", "musée", "fondation", "club", "société", "compagnie", "office", "autorité",
+    "préfecture", "mairie", "commission", "police", "gendarmerie", "brigade", "régiment",
+    "clinique", "centre hospitalier", "chu", "groupe", "entreprise", "journal", "quotidien",
+    "hebdomadaire", "radio", "chaîne", "station", "cathédrale")}
+LOC_HEADS = {norm_key(w) for w in (
+    "place", "rue", "île", "îles", "frontière", "gare", "zone", "vallée", "autoroute", "cité",
+    "mer", "désert", "boulevard", "avenue", "pont", "lac", "mont", "col", "golfe", "océan",
+    "baie", "cap", "détroit", "fleuve", "rivière", "plage", "forêt", "massif", "plaine",
+    "canal", "péninsule", "quai", "parc", "stade", "circuit", "route", "chemin", "volcan",
+    "glacier", "archipel", "plateau", "colline", "montagne", "mont")}
+_HEAD_BEFORE = re.compile(
+    r"(?<![\w\-])(" + "|".join(sorted((re.escape(h) for h in {
+        "armée", "ministère", "université", "hôpital", "diocèse", "aéroport", "observatoire",
+        "laboratoire", "tribunal", "parquet", "institut", "académie", "place", "rue", "île",
+        "gare", "vallée", "désert", "boulevard", "avenue", "lac", "mont", "golfe", "océan",
+        "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale"}),
+        key=len, reverse=True)) + r")\s+((?:de la |de l['’]|du |des |de |d['’])?)$")
+
+
+def head_kind(name: str) -> str | None:
+    """Kind implied by the head noun of a name ("Cour suprême" -> organisation)."""
+    toks = norm_key(name).replace("'", " ").split(" ")
+    if not toks:
+        return None
+    if toks[0] in ("grand", "grande", "petit", "petite", "haut", "haute", "nouvel", "nouveau",
+                   "nouvelle", "vieux", "vieille") and len(toks) > 1:
+        toks = toks[1:]
+    if toks[0] in ORG_HEADS or " ".join(toks[:2]) in ORG_HEADS:
+        return "organisation"
+    if toks[0] in LOC_HEADS:
+        return "lieu"
+    return None
+
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "di", "da", "del", "dos", "ter", "ten"}
 _PARTICLES = {"de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "da",
               "di", "dos", "das", "del", "della", "y", "al", "el", "ben", "bin", "ibn", "ter",
               "ou", "zu", "af", "st", "bint", "abu", "abou"}
@@ -110,18 +200,46 @@ def clean_name(surface: str, label: str) -> tuple[str, str]:
             i += 1
         # a function followed by a capitalised institution ("ministre de l'Intérieur X"):
         # keep the last run of capitalised tokens when a title was seen
+        # "président de la République Emmanuel Macron", "ministre de l'Intérieur X"
+        if 0 < i < len(toks) - 1 and any(_is_title(t) for t in toks[:i]) \
+                and norm_key(toks[i]) in _INSTITUTIONS:
+            i += 1
+            while i < len(toks) - 1 and not _UPPER.match(toks[i][:1]):
+                i += 1
         if 0 < i < len(toks):
+            j = i
+            while j > 0 and toks[j - 1] in _NAME_PARTICLES and (j < 2 or toks[j - 2] not in _NAME_PARTICLES or True):
+                j -= 1
+                if not (j > 0 and toks[j - 1] in _NAME_PARTICLES):
+                    break
+            # keep "de"/"von der" directly before the name only after a title or at the start
+            if j < i and (j == 0 or _is_title(toks[j - 1])):
+                i = j
             toks = toks[i:]
         elif i == len(toks):
             toks = []
+        # "l'Espagnole Caroline Routier", "le Suisse Rudy Wild"
+        while len(toks) > 2 and (looks_like_demonym(toks[0]) or norm_key(toks[0]) in _DEMONYM_WORDS):
+            toks = toks[1:]
         # remove trailing lowercase words ("Rutte vendredi")
         while toks and not _UPPER.search(toks[-1]) and norm_key(toks[-1]) not in _PARTICLES:
             toks.pop()
         while toks and norm_key(toks[-1]) in _PARTICLES:
             toks.pop()
     else:
-        while toks and _is_title(toks[0]) and len(toks) > 1 and toks[0][:1].islower():
-            toks = toks[1:]
+        # "ministre de l'Intérieur" -> "Intérieur" (function + determiner, repeatedly)
+        changed = True
+        while changed and toks:
+            changed = False
+            if len(toks) > 1 and _is_title(toks[0]) and toks[0][:1].islower():
+                toks = toks[1:]
+                changed = True
+            elif len(toks) > 1 and toks[0] in _DETERMINERS:
+                toks = toks[1:]
+                changed = True
+            elif re.match(r"^[ld]['’]\w", toks[0]):
+                toks[0] = toks[0][2:]
+                changed = True
     name = " ".join(toks).strip(_PUNCT_STRIP)
     # possessive/elided tails
     name = re.sub(r"['’]s$", "", name)
@@ -225,20 +343,83 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                 weak = True
         for ps, pe in pieces:
             raw = text[ps:pe]
-            surface, name = clean_name(raw, label)
+            plabel = label
+            if weak and label != "PER" and any(LABEL_KIND[label] == eds[i].entry.kind for i in overl):
+                # the model's label is explained by the editorial part ("Otan" in
+                # "Otan Mark Rutte"); a remainder made of 2-4 capitalised words is a person
+                toks = raw.strip(_PUNCT_STRIP).split()
+                if 2 <= len(toks) <= 4 and all(_UPPER.match(t) or norm_key(t) in _PARTICLES for t in toks):
+                    plabel = "PER"
+            surface, name = clean_name(raw, plabel)
             if not name or not _UPPER.search(name) or len(norm_key(name)) < 2:
                 continue
             if editorial.is_stopped(name) or editorial.is_stopped(surface):
                 continue
+            if plabel != "PER":
+                name = _drop_capital_determiner(text, name, editorial)
+                if looks_like_demonym(name) and editorial.lookup(name) is None:
+                    continue
             off = raw.find(surface) if surface else 0
             ms = ps + max(off, 0)
+            if name == surface:
+                hb = _HEAD_BEFORE.search(text, max(0, ms - 40), ms)
+                if hb and hb.end() == ms:
+                    head = hb.group(1)
+                    surface = name = text[hb.start():ms + len(surface)]
+                    ms = hb.start()
+                    plabel = KIND_LABEL[head_kind(name) or LABEL_KIND[plabel]]
+                    out.append(Mention(ms, ms + len(surface), surface, name, plabel))
+                    continue
             entry = editorial.lookup(name)
             if entry is not None:
                 out.append(Mention(ms, ms + len(surface), surface, entry.name,
                                    KIND_LABEL[entry.kind], entry=entry))
             else:
-                out.append(Mention(ms, ms + len(surface), surface, name, label, weak=weak))
+                out.append(Mention(ms, ms + len(surface), surface, name, plabel, weak=weak))
     return out, dropped
+
+
+_CAP_DET = re.compile(r"^(?:La|Le|Les|L['’])\s*(?=[A-ZÀ-ÖØ-ÞŒ])")
+
+
+def _drop_capital_determiner(text: str, name: str, editorial: Editorial) -> str:
+    """"La France" (sentence start) -> "France" when "France" is a known name or is used
+    in the text after "en"/"au"/"aux" ("en France"); "Le Monde", "La Haye" are kept."""
+    m = _CAP_DET.match(name)
+    if not m:
+        return name
+    rest = name[m.end():]
+    if editorial.lookup(rest) is not None and editorial.lookup(name) is None:
+        return rest
+    if re.search(r"\b(?:en|au|aux)\s+" + re.escape(rest) + r"(?![\w\-])", text):
+        return rest
+    return name
+
+
+_EVENT_BEFORE = re.compile(
+    r"(?:championnats?(?: du monde| national| nationaux)?|coupe(?: du monde)?|tour|open|jeux(?: olympiques| paralympiques)?"
+    r"|grand prix|rallye|marathon|semi-marathon|ironman|festival|masters|trophée|mondial|euro|gp)"
+    r"\s+(?:de la |de l['’]|de |d['’]|du |des )?$", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|l['’]|du|au|un|une|les|des|aux)\s*$", re.I)
+
+
+def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Places inside event names ("Tour de France", "championnat d'Europe", "Jeux de
+    Londres") and demonyms before a person ("le Suisse Rudy Wild") are not entities."""
+    starts = {m.start: m for m in mentions}
+    out = []
+    for m in mentions:
+        if m.label == "LOC":
+            before = text[max(0, m.start - 40):m.start]
+            if _EVENT_BEFORE.search(before):
+                continue
+            after = re.match(r"[ \t]+", text[m.end:m.end + 3])
+            nxt = starts.get(m.end + after.end()) if after else None
+            if (nxt is not None and nxt.label == "PER" and " " not in m.name
+                    and _ARTICLE_BEFORE.search(before)):
+                continue
+        out.append(m)
+    return out
 
 
 # --------------------------------------------------------------------------- acronyms
@@ -255,12 +436,24 @@ def _initials_ok(acr: str, long: str) -> bool:
     return bool(a) and bool(words) and a[0] == words[0][0] and len(words) >= 2
 
 
+def _initials_match_strict(acr: str, long: str) -> bool:
+    """Letters of the acronym appear, in order, among the initials of the long form."""
+    a = [c for c in norm_key(acr) if c.isalnum()]
+    initials = [w[0] for w in re.split(r"[\s\-'’]+", norm_key(long)) if w and w[0].isalnum()]
+    k = 0
+    for c in initials:
+        if k < len(a) and c == a[k]:
+            k += 1
+    return k == len(a)
+
+
 def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     """Detect "Long Name (ACR)" / "ACR (Long Name)"; add every occurrence of the acronym
     as a mention linked to the long name."""
     new: list[Mention] = []
     by_start = {m.start: i for i, m in enumerate(mentions)}
     links: dict[str, int] = {}
+    long_new: list[tuple[Mention, int]] = []
     for i, m in enumerate(mentions):
         tail = text[m.end:m.end + 20]
         pm = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", tail)
@@ -273,6 +466,19 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
                 j = by_start.get(m.end + pm.end())
                 if j is not None and not _is_acronym(mentions[j].name) and _initials_ok(m.name, mentions[j].name):
                     links.setdefault(m.name, j)
+                elif m.name not in links:
+                    pl = re.match(r"\s*\(\s*([A-ZÀ-ÖØ-ÞŒ][^()\n]{3,120}?)\s*\)", text[m.end:m.end + 130])
+                    if pl and len(pl.group(1).split()) <= 12 and _initials_ok(m.name, pl.group(1)) \
+                            and _initials_match_strict(m.name, pl.group(1)):
+                        ls, le = m.end + pl.start(1), m.end + pl.end(1)
+                        long = Mention(ls, le, pl.group(1), pl.group(1), m.label,
+                                       entry=m.entry)
+                        long_new.append((long, i))
+    for long, i in long_new:
+        # the long form replaces the mentions inside the parentheses; the acronym joins it
+        new.append(long)
+        acr = mentions[i]
+        acr.acronym_of = -len(new)  # resolved by collect_mentions (negative = in `new`)
     for acr, i in links.items():
         long = mentions[i]
         for am in re.finditer(r"(?<![\w\-])" + re.escape(acr) + r"(?![\w\-])", text):
@@ -314,6 +520,7 @@ def collect_mentions(text: str, spans: Iterable[Span], editorial: Editorial) -> 
             continue
         mentions.append(m)
     mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _drop_contextual(text, mentions)
     acr = _acronym_links(text, mentions)
     if acr:
         taken = [(m.start, m.end) for m in mentions]

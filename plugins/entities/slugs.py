@@ -20,7 +20,7 @@ def entity_slug(name: str, kind: str | None = None) -> str:
     no transliterable character (``"lieu-<hash>"``). Slugs are not unique by themselves:
     use :func:`assign_slugs` for a site.
     """
-    s = "".join(_SPECIAL.get(c, c) for c in name)
+    s = "".join(_SPECIAL.get(c, c) for c in name).replace("\u2019", "'")
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
     s = s.lower().replace("'", " ")
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")

@@ -33,3 +33,4 @@ def register():
     signals.content_object_init.connect(pelican_glue.on_content_object_init)
     signals.article_generator_finalized.connect(pelican_glue.on_generator_finalized)
     signals.page_generator_finalized.connect(pelican_glue.on_generator_finalized)
+    signals.feed_generated.connect(pelican_glue.on_feed_generated)

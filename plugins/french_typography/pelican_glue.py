@@ -25,6 +25,9 @@ object built another way):
                               value is already HTML and is typeset as such.
 * ``obj.summary_plain``       plain text of the summary for ``<meta
                               name="description">`` (only when set above).
+* feeds: Pelican's writer collapses the spaces of feed titles; the
+                              ``feed_generated`` handler restores the typeset
+                              title (no-break spaces included).
 * ``obj._french_typeset``     ``True`` once done; a second pass is a no-op
                               (no double escaping).
 
@@ -88,6 +91,7 @@ def typeset_content_object(obj) -> None:
         obj.title_html = title_html
         obj.title = plaintext(title_html)
         metadata["title"] = obj.title
+        _FEED_TITLES[" ".join(obj.title.split())] = obj.title
 
     if "summary" in metadata and metadata["summary"] is not None:
         raw = str(metadata["summary"])
@@ -130,6 +134,19 @@ def on_generator_finalized(generator) -> None:
                 for tr in getattr(obj, "translations", None) or ():
                     if _is_prose(tr):
                         typeset_content_object(tr)
+
+
+# Pelican's feed writer sets titles with Markup(title).striptags(), which
+# collapses every Unicode space (U+00A0 / U+202F included) to U+0020.  The
+# typeset title is put back on ``feed_generated``, keyed by its collapsed form.
+_FEED_TITLES: dict[str, str] = {}
+
+
+def on_feed_generated(context, feed) -> None:
+    for item in getattr(feed, "items", None) or ():
+        title = item.get("title")
+        if title in _FEED_TITLES:
+            item["title"] = _FEED_TITLES[title]
 
 
 def on_initialized(pelican_obj) -> None:

@@ -102,10 +102,12 @@ _PRIVATE = re.compile("[\ue000-\ue003]")
 
 _TOKEN = re.compile(
     r"""
-    (?P<comment><!--.*?(?:-->|$))
-  | (?P<raw><(?P<rawname>script|style|textarea|title)\b[^>]*>.*?(?:</(?P=rawname)\s*>|$))
-  | (?P<decl><![^>]*>|<\?.*?>)
-  | (?P<tag></?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)
+    <(?:
+      (?P<comment>!--.*?(?:-->|$))
+    | (?P<raw>(?P<rawname>script|style|textarea|title)\b[^>]*>.*?(?:</(?P=rawname)\s*>|$))
+    | (?P<decl>![^>]*>|\?.*?>)
+    | (?P<tag>/?(?P<name>[A-Za-z][A-Za-z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>)
+    )
     """,
     re.S | re.I | re.X,
 )
@@ -143,7 +145,7 @@ UP = "A-ZÀ-ÖØ-ÞŒ"
 LOW = "a-zß-öø-ÿœ"
 SP = " \t\n\r" + NBSP + NNBSP + "\u2009"  # spaces we may rewrite
 GAP = f"[{SP}{TAG}]*"                      # spaces and tag boundaries
-_SPACES_ONLY = re.compile(f"[{SP}]")
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 def _markers(gap: str) -> str:
@@ -174,7 +176,16 @@ def _dash_repl(m: re.Match) -> str:
     after = s[m.end()] if m.end() < len(s) else ""
     if before.isdigit() and after.isdigit():
         return m.group(0)  # arithmetic: 3 - 2
+    if before in "«“([" or after in "»”)]":
+        return m.group(0)  # a quoted or bracketed hyphen: « - »
+    if after.isupper() and _CAPITALISED_TAIL.search(s, 0, m.start()):
+        # "Angleterre - Russie", "Chen Aisen - Lin Yue": a relation between
+        # names (match, route, duo), not an incise: no safe guess, leave it.
+        return m.group(0)
     return m.group(1) + " — " + m.group(2)
+
+
+_CAPITALISED_TAIL = re.compile(f"(?:^|[^{L}])[{UP}][{L}]*[{TAG}]?$")
 
 
 def dashes(s: str) -> str:
@@ -188,7 +199,7 @@ def dashes(s: str) -> str:
     return s
 
 
-_OPENERS = set(f"([{{«“‘—–-/{SP}")
+_OPENERS = set(f"([{{«“‘—–-/'’{SP}")
 _CLOSERS = set(".,;:!?)]}»”’…" + SP)
 _QUOTE_CHARS = re.compile('["«»“”]')
 
@@ -226,9 +237,18 @@ def quotes(s: str) -> str:
                     break
         else:
             prev, nxt = _neighbour(s, i, -1), _neighbour(s, i, 1)
-            can_open = (prev == "" or prev in _OPENERS or prev == OPAQUE and False) and nxt != "" and nxt not in SP
-            can_close = prev != "" and prev not in SP and (nxt == "" or nxt in _CLOSERS or nxt == '"')
-            if can_close and stack and stack[-1][1] == '"':
+            open_ctx = prev == "" or prev in _OPENERS
+            close_ctx = nxt == "" or nxt in _CLOSERS or nxt == '"'
+            has_open = bool(stack) and stack[-1][1] == '"'
+            if open_ctx and close_ctx:
+                # spaced on both sides (" bouclier fiscal "): close an open
+                # quote, else open one
+                can_close = has_open and prev != ""
+                can_open = not can_close and nxt != ""
+            else:
+                can_close = close_ctx and prev != ""
+                can_open = open_ctx and nxt != ""
+            if can_close and has_open:
                 k = len(stack) - 1
                 pairs.append((stack[k][0], i, k))
                 stack.pop()
@@ -242,16 +262,31 @@ def quotes(s: str) -> str:
     return "".join(chars)
 
 
-_APOS = re.compile(f"(?<=[{L}])({TAG}?)'(?=({TAG}?)[{L}«\"“])")
+# Patterns start with a literal or a character class (not a look-behind)
+# so that the regex engine can skip quickly to candidate positions.
+_APOS = re.compile(f"'(?<=[{L}]')(?=[{TAG}]?[{L}«\"“])")
+_APOS_TAG = re.compile(f"(?<=[{L}]{TAG})'(?=[{TAG}]?[{L}«\"“])")
 
 
 def apostrophes(s: str) -> str:
-    """``'`` between letters (elision, aujourd'hui) → ’."""
-    return _APOS.sub(r"\1’", s) if "'" in s else s
+    """``'`` between letters (elision, aujourd'hui, l'Otan) → ’."""
+    if "'" not in s:
+        return s
+    s = _APOS.sub("’", s)
+    if TAG in s:
+        s = _APOS_TAG.sub("’", s)
+    return s
 
 
 _GUILL_OPEN = re.compile(f"«({GAP})(?=[^{SP}{TAG}])")
-_GUILL_CLOSE = re.compile(f"(?<=[^{SP}{TAG}«])({GAP})»")
+_GAP_CHARS = frozenset(SP + TAG)
+
+
+def _gap_start(s: str, i: int) -> int:
+    """Index where the run of spaces/tag markers ending at ``i`` starts."""
+    while i > 0 and s[i - 1] in _GAP_CHARS:
+        i -= 1
+    return i
 
 
 def guillemet_spaces(s: str) -> str:
@@ -259,11 +294,23 @@ def guillemet_spaces(s: str) -> str:
     if "«" in s:
         s = _GUILL_OPEN.sub(lambda m: "«" + NBSP + _markers(m.group(1)), s)
     if "»" in s:
-        s = _GUILL_CLOSE.sub(lambda m: _markers(m.group(1)) + NBSP + "»", s)
+        parts = []
+        last = 0
+        i = s.find("»")
+        while i != -1:
+            g = _gap_start(s, i)
+            if g > 0 and s[g - 1] != "«" and s[g:i] != NBSP:
+                parts.append(s[last:g])
+                parts.append(_markers(s[g:i]) + NBSP)
+                last = i
+            i = s.find("»", i + 1)
+        if parts:
+            parts.append(s[last:])
+            s = "".join(parts)
     return s
 
 
-_BEFORE_COMMA = re.compile(f"(?<=[^{SP}{TAG}«(])[ \t]+(?=({TAG}?)(?:,(?!\\d)|\\.(?![.\\w])))")
+_BEFORE_COMMA = re.compile(f"(?<=[^{SP}«(])[ \t]+(?=({TAG}?)(?:,(?!\\d)|\\.(?![.\\w])))")
 
 
 def no_space_before_comma(s: str) -> str:
@@ -273,35 +320,48 @@ def no_space_before_comma(s: str) -> str:
     return s
 
 
-# A mark ends a word; the gap before it may hold spaces and tag markers.
-_HIGH_PUNCT = re.compile(
-    f"(?P<pre>[^{SP}{TAG}])(?P<gap>{GAP})(?P<mark>[:;!?])"
-    f"(?=[{SP}{TAG}»”\"')\\]}}…!?.,;:]|$)"
-)
+# A mark followed by a space, the end, a tag or closing punctuation.
+_HIGH_MARK = re.compile(f"[:;!?](?=[{SP}{TAG}»”\"')\\]}}…!?.,;:]|$)")
 _ENTITY_TAIL = re.compile(r"&#?\w+$")
 _BRANDS = ("Yahoo",)
 
 
-def _punct_repl(m: re.Match) -> str:
-    pre, gap, mark = m.group("pre"), m.group("gap"), m.group("mark")
-    if pre in "([{«“/:;!?" or pre in "-–—" and not gap:
-        return m.group(0)  # after an opening mark or inside a run like ?! / ::
-    if mark == ";" and not gap and _ENTITY_TAIL.search(m.string, 0, m.start() + 1):
-        return m.group(0)  # &foo; — a character reference, not a semicolon
-    if mark == "!" and not gap and m.string.endswith(_BRANDS, 0, m.start() + 1):
-        return m.group(0)
-    space = NBSP if mark == ":" else NNBSP
-    return pre + _markers(gap) + space + mark
-
-
 def high_punctuation(s: str) -> str:
     """U+00A0 before ``:``, U+202F before ``; ! ?`` (inserted if missing)."""
-    if ":" in s or ";" in s or "!" in s or "?" in s:
-        return _HIGH_PUNCT.sub(_punct_repl, s)
-    return s
+    if not (":" in s or ";" in s or "!" in s or "?" in s):
+        return s
+    parts = []
+    last = 0
+    for m in _HIGH_MARK.finditer(s):
+        i = m.start()
+        mark = s[i]
+        g = _gap_start(s, i)
+        if g == 0:
+            continue  # nothing before the mark in this run
+        pre = s[g - 1]
+        gap = s[g:i]
+        if pre in "([{«“/:;!?" or pre in "-–—" and not gap:
+            continue  # after an opening mark, or second mark of ?! / ::
+        if not gap and mark == ";" and _ENTITY_TAIL.search(s, 0, i):
+            continue  # &foo; is a character reference, not a semicolon
+        if not gap and mark == "!" and s.endswith(_BRANDS, 0, i):
+            continue
+        if mark == ":" and s.startswith(":", i + 1):
+            continue  # IPv6 fdda:23::1f, C++ a::b
+        space = NBSP if mark == ":" else NNBSP
+        want = _markers(gap) + space
+        if gap == want:
+            continue
+        parts.append(s[last:g])
+        parts.append(want)
+        last = i
+    if not parts:
+        return s
+    parts.append(s[last:])
+    return "".join(parts)
 
 
-_THOUSANDS = re.compile(f"(?<![\\d.,])\\d{{1,3}}(?:[ {NBSP}{NNBSP}]\\d{{3}})+(?![\\d]|[.,]\\d{{3}})")
+_THOUSANDS = re.compile(f"\\d(?<![\\d.,]\\d)\\d{{0,2}}(?:[ {NBSP}{NNBSP}]\\d{{3}})+(?![\\d]|[.,]\\d{{3}})")
 _THOUSANDS_SEP = re.compile(f"[ {NBSP}]")
 
 
@@ -313,22 +373,22 @@ def thousands(s: str) -> str:
 _UNITS = (
     "km/h|km²|km2|km|kg|mg|µg|g|cm|mm|µm|nm|m²|m³|m|ha|cl|ml|mL|hl|hL|"
     "°C|°F|°|K|kWh|MWh|GWh|TWh|kW|MW|GW|W|kV|V|Hz|kHz|MHz|GHz|"
-    "Ko|Mo|Go|To|kB|MB|GB|TB|kt|Mt|min|h|ms|"
+    "Ko|Mo|Go|To|kB|MB|GB|TB|kt|Mt|min|h|ms|s|"
     "Mds|Md|M€|Md€|Mds€|k€|€|\\$|£|¥|%|‰|CHF"
 )
-_UNIT_SPACE = re.compile(f"(?<=\\d)[ \t]+(?=(?:{_UNITS})(?![\\w'’²³/]))")
-_UNIT_GLUED = re.compile("(?<=\\d)(?=[%‰€£](?![\\w]))")
-_HOUR = re.compile(f"(?<=\\d)[ {NBSP}]h[ {NBSP}](?=\\d\\d(?!\\d))")
+_UNIT_SPACE = re.compile(f"(\\d)[ \t]+(?=(?:{_UNITS})(?![\\w'’²³/]))")
+_UNIT_GLUED = re.compile("(\\d)(?=[%‰€£](?![\\w]))")
+_HOUR = re.compile(f"(\\d)[ {NBSP}]h[ {NBSP}](?=\\d\\d(?!\\d))")
 
 
 def units(s: str) -> str:
     """U+00A0 between a number and its unit; ``12 h 30``."""
-    if not any(c.isdigit() for c in s):
+    if not _HAS_DIGIT(s):
         return s
-    s = _UNIT_SPACE.sub(NBSP, s)
-    s = _UNIT_GLUED.sub(NBSP, s)
+    s = _UNIT_SPACE.sub("\\1" + NBSP, s)
+    s = _UNIT_GLUED.sub("\\1" + NBSP, s)
     if " h" in s or NBSP + "h" in s:
-        s = _HOUR.sub(NBSP + "h" + NBSP, s)
+        s = _HOUR.sub("\\1" + NBSP + "h" + NBSP, s)
     return s
 
 
@@ -341,7 +401,7 @@ def numero(s: str) -> str:
 
 
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
-_DATE = re.compile(f"(?<![\\d\\w])(\\d{{1,2}}|1er)[ \t]+(?=(?:{_MONTHS})(?![\\w]))", re.I)
+_DATE = re.compile(f"(\\d(?<!\\w\\d)\\d?(?:er|{TAG}er{TAG})?)[ \t]+(?=(?:{_MONTHS})(?![\\w]))", re.I)
 
 
 def dates(s: str) -> str:
@@ -350,22 +410,26 @@ def dates(s: str) -> str:
 
 
 _CIVILITY = re.compile(
-    f"(?<![\\w.])(M\\.|MM\\.|Mmes?|Mlles?|Dr\\.?|Pr\\.?|Me|Mgr)[ \t]+(?=({TAG}?)[{UP}])"
+    f"([MDP])(?<![\\w.][MDP])(M?\\.|mes?|lles?|e|gr|r\\.?)[ \t]+(?=[{TAG}]?[{UP}])"
 )
+_CIVILITY_OK = frozenset("M. MM. Mme Mmes Mlle Mlles Me Mgr Dr Dr. Pr Pr.".split())
+
+
+def _civility_repl(m: re.Match) -> str:
+    title = m.group(1) + m.group(2)
+    return title + NBSP if title in _CIVILITY_OK else m.group(0)
 
 
 def civilities(s: str) -> str:
     """``M. Rutte``: the title never ends a line (capitalised name only)."""
-    if "M" in s or "D" in s or "P" in s:
-        return _CIVILITY.sub(lambda m: m.group(1) + NBSP, s)
-    return s
+    return _CIVILITY.sub(_civility_repl, s)
 
 
 _ACCENTED = {
     "Etat": "État", "Etats": "États", "Ecole": "École", "Ecoles": "Écoles",
     "Egypte": "Égypte", "Egyptien": "Égyptien", "Egyptiens": "Égyptiens",
     "Egyptienne": "Égyptienne", "Eglise": "Église", "Eglises": "Églises",
-    "Elysée": "Élysée", "Election": "Élection", "Elections": "Élections",
+    "Elysée": "Élysée", "Elysées": "Élysées", "Election": "Élection", "Elections": "Élections",
     "Equateur": "Équateur", "Ethiopie": "Éthiopie", "Erythrée": "Érythrée",
     "Emirats": "Émirats", "Edimbourg": "Édimbourg", "Ecosse": "Écosse",
     "Economie": "Économie", "Education": "Éducation", "Energie": "Énergie",
@@ -378,13 +442,12 @@ _ACCENTED = {
     "Evian": "Évian", "Elisée": "Élisée", "Ecologie": "Écologie",
 }
 _ACCENT_WORDS = re.compile(
-    "(?<![\\w’'-])(" + "|".join(sorted(_ACCENTED, key=len, reverse=True)) + ")(?![\\w’])"
+    "E(?<![\\w]E)(" + "|".join(sorted((w[1:] for w in _ACCENTED), key=len, reverse=True))
+    + ")(?![\\w’])"
 )
 # À / Ça: sentence start + a lower-case word that is not a letter-name context.
-_A_START = re.compile(
-    f"(?:^|(?<=[.!?…:]\\s)|(?<=[.!?…:]{NBSP})|(?<=[.!?…]{TAG}\\s)|(?<=«{NBSP})|(?<=—\\s)|(?<=\\n)|(?<=^{TAG}))"
-    f"(A|Ca)(?=[ \t]+({TAG}?)([{LOW}]+))"
-)
+_A_START = re.compile(f"([AC])(?<![\\w’'-][AC])(a?)(?=[ \t]+[{TAG}]?([{LOW}]+))")
+_SENTENCE_END = frozenset(".!?…:«—–(]\n")
 _A_NOT = frozenset(
     "et ou est était sera serait sont a plus moins vaut égale priori posteriori "
     "fortiori contrario minima maxima cappella capella".split()
@@ -394,16 +457,29 @@ _A_NOT = frozenset(
 def accented_capitals(s: str) -> str:
     """``Etats-Unis`` → ``États-Unis``, ``A ses côtés`` → ``À ses côtés``."""
     if "E" in s:
-        s = _ACCENT_WORDS.sub(lambda m: _ACCENTED[m.group(1)], s)
-    if "A" in s or "Ca" in s:
-        s = _A_START.sub(
-            lambda m: m.group(1) if m.group(3) in _A_NOT else ("À" if m.group(1) == "A" else "Ça"), s
-        )
+        s = _ACCENT_WORDS.sub(lambda m: _ACCENTED["E" + m.group(1)], s)
+    if "A " in s or "Ca " in s or "A\t" in s:
+        s = _A_START.sub(_a_repl, s)
     return s
 
 
+def _a_repl(m: re.Match) -> str:
+    word = m.group(1) + m.group(2)
+    if word not in ("A", "Ca") or m.group(3) in _A_NOT:
+        return word
+    s = m.string
+    i = m.start()
+    g = _gap_start(s, i)
+    if g > 0:
+        if g == i and s[g - 1] != "\n":
+            return word  # glued to what precedes: not a sentence start
+        if s[g - 1] not in _SENTENCE_END and "\n" not in s[g:i]:
+            return word
+    return "À" if word == "A" else "Ça"
+
+
 _ORDINAL = re.compile(
-    "(?<![\\w.,])(?:(1)(ers?|res?|ères?|eres?)|(\\d+)(e|es|ème|èmes|eme|emes|è|nde?s?))(?![\\w'’])"
+    "\\d(?<![\\w.,]\\d)\\d*(?:(?<=(?<!\\d)1)(ers?|res?|ères?|eres?)|(e|es|ème|èmes|eme|emes|è|nde?s?))(?![\\w'’])"
 )
 _ORD_NORM = {
     "er": "er", "ers": "ers", "re": "re", "res": "res", "ère": "re", "ères": "res",
@@ -411,9 +487,10 @@ _ORD_NORM = {
     "eme": "e", "emes": "es", "è": "e", "nd": "nd", "nds": "nds", "nde": "de", "ndes": "des",
 }
 _ROMAN = "(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
-_ROMAN_ORD = re.compile(f"(?<![\\w-])({_ROMAN})(e|es|ème|èmes|eme|er)(?![\\w'’])")
+_ROMAN_ORD = re.compile("([IVXLCDM](?<![\\w-][IVXLCDM])[IVXLCDM]*)(e|es|ème|èmes|eme|er)(?![\\w'’])")
+_ROMAN_FULL = re.compile(_ROMAN)
 _ROMAN_CONTEXT = re.compile(
-    f"^[ \t{NBSP}]+(?:siècles?|millénaires?|République|Empire|Reich|arrondissement|"
+    f"[ \t{NBSP}]+(?:siècles?|millénaires?|République|Empire|Reich|arrondissement|"
     "législature|Internationale|dynastie|congrès|Congrès|concile|Concile|Plan|plan|"
     "Sommet|sommet|Festival|festival|édition|et|-|–|au|à)(?![\\w])"
 )
@@ -421,10 +498,9 @@ _CAPITALISED_BEFORE = re.compile(f"[{UP}][{L}]+[ \t{NBSP}]$")
 
 
 def _ordinal_repl(m: re.Match) -> str:
-    if m.group(1):
-        num, suf = m.group(1), m.group(2)
-    else:
-        num, suf = m.group(3), m.group(4)
+    suf = m.group(1) or m.group(2)
+    num = m.group(0)[: len(m.group(0)) - len(suf)]
+    if m.group(2):
         if num == "1" and suf in ("e", "es", "è", "ème", "eme"):
             return m.group(0)  # 1e is a typo with no safe reading
         if suf.startswith("nd") and num != "2":
@@ -434,7 +510,7 @@ def _ordinal_repl(m: re.Match) -> str:
 
 def _roman_repl(m: re.Match) -> str:
     num, suf = m.group(1), m.group(2)
-    if not num:
+    if not _ROMAN_FULL.fullmatch(num):
         return m.group(0)
     s = m.string
     if suf == "er":
@@ -450,7 +526,7 @@ def _roman_repl(m: re.Match) -> str:
 
 def superscripts(s: str) -> str:
     """``1er``, ``2e``, ``XXe siècle`` → superscript suffixes (``<sup>``)."""
-    if any(c.isdigit() for c in s):
+    if _HAS_DIGIT(s):
         s = _ORDINAL.sub(_ordinal_repl, s)
     if "e" in s:
         s = _ROMAN_ORD.sub(_roman_repl, s)
@@ -483,8 +559,10 @@ _PROTECT = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 _TRAILING = ".,;:!?)]'’…"
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
+
+from html.entities import html5 as _HTML5  # noqa: E402
 
 def _protect(text: str, store: list[str]) -> str:
     def repl(m: re.Match) -> str:
@@ -504,12 +582,17 @@ def _decode_entities(text: str, store: list[str]) -> str:
 
     def repl(m: re.Match) -> str:
         ref = m.group()
-        ch = _html.unescape(ref)
+        if ref[1] == "#":
+            ch = _html.unescape(ref)
+        else:
+            ch = _HTML5.get(ref[1:])
+            if ch is None:
+                return ref  # unknown name: leave it as typed
         if ch in ("&", "<", ">"):
             store.append(ref)
             return ENT
-        if ch == ref:
-            return ref  # unknown name: leave it as typed
+        if _PRIVATE.search(ch):
+            return ref  # our marker characters must stay ours
         return ch
 
     return _ENTITY.sub(repl, text)
@@ -694,8 +777,10 @@ def typeset(fragment: str) -> str:
                 skipping = new_skip
             continue
         if void:
-            if name in ("img", "wbr") or (inline and name != "br"):
+            if name == "wbr":
                 run.marker(tok)
+            elif name != "br" and (inline or name in _WORDLIKE_VOID):
+                run.marker(tok, opaque=True)  # an image reads like a word
             else:
                 flush()
                 out.append(tok)
@@ -722,4 +807,5 @@ def typeset(fragment: str) -> str:
     return "".join(out)
 
 
+_WORDLIKE_VOID = frozenset("img input embed".split())
 _INLINE_VERBATIM = frozenset("code kbd samp var tt".split())

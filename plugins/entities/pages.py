@@ -1,0 +1,232 @@
+"""The site's entity pages, computed from the articles (no Pelican import: testable alone).
+
+``build_catalog(articles, editorial, settings)`` reads each article's front matter
+(``personnes``/``organisations``/``lieux``, see ``entities.model``), resolves every entity
+through the editorial file (an alias written in an article still lands on the canonical page,
+a stopped name is dropped), gives each distinct (name, kind) a unique slug in its kind's
+folder, and returns an :class:`EntityCatalog`. It also sets on each article:
+
+* ``article.entities``  ordered list of :class:`ArticleEntity` (people, then organisations,
+  then places; front-matter order inside a kind);
+* ``article.related``   up to ``ENTITY_RELATED_ARTICLES`` articles sharing the most entities
+  (ties: the rarer shared entities first, then the newest);
+* ``article.newer`` / ``article.older``  neighbours in date order (None at the ends).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .editorial import Editorial, norm_key
+from .model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
+from .slugs import assign_slugs
+
+KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
+KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
+KIND_PLURAL_LABELS = {"personne": "Personnes", "organisation": "Organisations", "lieu": "Lieux"}
+SCHEMA_TYPES = {"personne": "Person", "organisation": "Organization", "lieu": "Place"}
+
+DEFAULTS = {
+    "ENTITY_URL": "{kind_folder}/{slug}/",
+    "ENTITY_SAVE_AS": "{kind_folder}/{slug}/index.html",
+    "ENTITY_FEED_URL": "{kind_folder}/{slug}/rss.xml",
+    "ENTITIES_INDEX_URL": "entites/",
+    "ENTITIES_INDEX_SAVE_AS": "entites/index.html",
+    "ENTITY_RELATED_ENTITIES": 12,
+    "ENTITY_RELATED_ARTICLES": 5,
+}
+
+
+def setting(settings: Mapping, key: str):
+    return settings.get(key, DEFAULTS[key])
+
+
+def absolute_url(settings: Mapping, path: str) -> str:
+    """``SITE_ORIGIN`` + ``SITEURL`` + ``/path``; an absolute SITEURL (publishconf) is used alone."""
+    siteurl = settings.get("SITEURL", "") or ""
+    base = siteurl if "://" in siteurl else (settings.get("SITE_ORIGIN", "") or "").rstrip("/") + siteurl
+    return f"{base.rstrip('/')}/{path.lstrip('/')}"
+
+
+@dataclass(eq=False)
+class EntityPage:
+    """One entity of the site: its page, its feed, its articles (newest first)."""
+
+    name: str
+    kind: str
+    slug: str = ""
+    description: str = ""
+    url: str = ""
+    save_as: str = ""
+    feed_url: str = ""
+    articles: list = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # every other form used in the articles
+    related: list[tuple["EntityPage", int]] = field(default_factory=list)  # (entity, shared articles)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.name, self.kind)
+
+    @property
+    def kind_folder(self) -> str:
+        return KIND_FOLDERS[self.kind]
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def schema_type(self) -> str:
+        return SCHEMA_TYPES[self.kind]
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+    @property
+    def feed_save_as(self) -> str:
+        return self.feed_url
+
+    @property
+    def newest(self):
+        return self.articles[0] if self.articles else None
+
+    def __repr__(self) -> str:
+        return f"<EntityPage {self.kind}:{self.name} /{self.url}>"
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleEntity:
+    """An entity as one article mentions it: the site's entity plus the forms used there."""
+
+    page: EntityPage
+    forms: tuple[str, ...]  # other forms used in this article (never the canonical name)
+
+    name = property(lambda self: self.page.name)
+    kind = property(lambda self: self.page.kind)
+    slug = property(lambda self: self.page.slug)
+    url = property(lambda self: self.page.url)
+    feed_url = property(lambda self: self.page.feed_url)
+    description = property(lambda self: self.page.description)
+    kind_label = property(lambda self: self.page.kind_label)
+    schema_type = property(lambda self: self.page.schema_type)
+
+
+class EntityCatalog(dict):
+    """``{kind: [EntityPage, ...]}`` in KINDS order, each list sorted by name; also iterable flat."""
+
+    def __init__(self, pages: Iterable[EntityPage]):
+        super().__init__((kind, []) for kind in KINDS)
+        for page in sorted(pages, key=lambda p: (norm_key(p.name), p.name)):
+            self[page.kind].append(page)
+        self._by_key = {page.key: page for kind in KINDS for page in self[kind]}
+
+    def all(self) -> list[EntityPage]:
+        return [page for kind in KINDS for page in self[kind]]
+
+    def get_entity(self, name: str, kind: str) -> EntityPage | None:
+        return self._by_key.get((name, kind))
+
+    def groups(self):
+        """[(kind, plural label, pages)] for templates."""
+        return [(kind, KIND_PLURAL_LABELS[kind], self[kind]) for kind in KINDS]
+
+    def __len__(self) -> int:  # number of entities, not of kinds
+        return len(self._by_key)
+
+
+def resolve_article(metadata: Mapping, editorial: Editorial) -> list[tuple[str, str, str, list[str]]]:
+    """The (canonical name, kind, description, other forms) of one article, in display order,
+    after editorial resolution; entities resolving to the same canonical entity are merged."""
+    merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    found: list[Entity] = from_front_matter(metadata)
+    for entity in found:
+        forms = [entity.name, *entity.forms]
+        if any(editorial.is_stopped(form) for form in forms[:1]):
+            continue
+        entry = next((e for e in (editorial.lookup(form) for form in forms) if e is not None), None)
+        name, kind, description = (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")
+        key = (name, kind)
+        if key not in merged:
+            merged[key] = (description, [])
+        others = merged[key][1]
+        for form in forms:
+            if form != name and form not in others:
+                others.append(form)
+    order = {kind: index for index, kind in enumerate(KINDS)}
+    items = sorted(merged.items(), key=lambda item: order[item[0][1]])  # stable: front-matter order kept
+    return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
+
+
+def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> EntityCatalog:
+    """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older."""
+    resolved = {id(article): resolve_article(article.metadata, editorial) for article in articles}
+    keys = {(name, kind) for entities in resolved.values() for name, kind, _, _ in entities}
+    slugs: dict[tuple[str, str], str] = {}
+    for kind in KINDS:  # one folder per kind: slugs only need to be unique inside it
+        slugs.update(assign_slugs([key for key in keys if key[1] == kind]))
+
+    pages: dict[tuple[str, str], EntityPage] = {}
+    for key in sorted(keys):
+        name, kind = key
+        values = {"kind_folder": KIND_FOLDERS[kind], "slug": slugs[key], "kind": kind}
+        pages[key] = EntityPage(
+            name=name,
+            kind=kind,
+            slug=slugs[key],
+            url=setting(settings, "ENTITY_URL").format(**values),
+            save_as=setting(settings, "ENTITY_SAVE_AS").format(**values),
+            feed_url=setting(settings, "ENTITY_FEED_URL").format(**values),
+        )
+
+    for article in articles:
+        mentions = []
+        for name, kind, description, forms in resolved[id(article)]:
+            page = pages[(name, kind)]
+            if description and not page.description:
+                page.description = description
+            page.articles.append(article)
+            page.forms.extend(form for form in forms if form not in page.forms)
+            mentions.append(ArticleEntity(page, tuple(forms)))
+        article.entities = mentions
+
+    _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
+    _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
+    for index, article in enumerate(articles):
+        article.newer = articles[index - 1] if index > 0 else None
+        article.older = articles[index + 1] if index + 1 < len(articles) else None
+    return EntityCatalog(pages.values())
+
+
+def _related_entities(articles: list, limit: int) -> None:
+    together: dict[EntityPage, Counter] = defaultdict(Counter)
+    for article in articles:
+        here = [mention.page for mention in article.entities]
+        for page in here:
+            for other in here:
+                if other is not page:
+                    together[page][other] += 1
+    for page, counter in together.items():
+        ranked = sorted(counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
+        page.related = ranked[:limit]
+
+
+def _related_articles(articles: list, total: int, limit: int) -> None:
+    position = {id(article): index for index, article in enumerate(articles)}  # 0 = newest
+    for article in articles:
+        shared: Counter = Counter()
+        rarity: dict[int, float] = defaultdict(float)
+        by_id = {}
+        for mention in article.entities:
+            weight = math.log((total + 1) / len(mention.page.articles))
+            for other in mention.page.articles:
+                if other is not article:
+                    shared[id(other)] += 1
+                    rarity[id(other)] += weight
+                    by_id[id(other)] = other
+        ranked = sorted(shared, key=lambda key: (-shared[key], -rarity[key], position[key]))
+        article.related = [by_id[key] for key in ranked[:limit]]
+        article.related_shared = {by_id[key].slug: shared[key] for key in ranked[:limit]}

@@ -1,0 +1,323 @@
+"""RSS 2.0 and Atom 1.0 feeds as bytes, with feedgen: plain data in, deterministic bytes out.
+
+Pure module: it knows nothing of Pelican (``pelican_glue`` turns articles into ``Item``\\ s).
+
+Rules it guarantees
+-------------------
+* Same input, same bytes: no clock is read (RSS ``lastBuildDate`` and Atom ``updated`` are the
+  newest item's date), items are sorted (newest first, then by id), categories are sorted.
+* ``title`` is plain text and is written as text: ``<``, ``&``, quotes and ``{{ }}`` stay
+  literal characters for feed readers (XML-escaped once, never markup).
+* ``summary_html`` (RSS ``description``, Atom ``summary type="html"``) and ``content_html``
+  (RSS ``content:encoded``, Atom ``content type="html"``) are HTML; their relative
+  ``href``/``src``/``srcset``/... are made absolute against the item's link.
+* Characters XML 1.0 cannot hold (C0 controls but tab/newline/return, lone surrogates,
+  U+FFFE/U+FFFF) are dropped instead of failing the build.
+* Dates must be time-zone aware; they are written with their own offset
+  (``Fri, 22 Aug 2025 00:00:00 +0200`` in RSS, ``2025-08-22T00:00:00+02:00`` in Atom).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+from feedgen.feed import FeedGenerator
+
+__all__ = [
+    "Category",
+    "Item",
+    "Channel",
+    "rss",
+    "atom",
+    "absolutize",
+    "plain_text",
+    "stable_id",
+    "write_atomic",
+    "EPOCH",
+]
+
+# Date of an empty feed: a feed without items has no "newest item" and must not read the clock.
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+GENERATOR = "Le Fil (python-feedgen)"
+UNTITLED = "Sans titre"  # Atom needs a title: an item whose title is empty (or unwritable) gets this
+
+
+@dataclass(frozen=True)
+class Category:
+    """An item's category: ``term`` is the text (RSS) / term and label (Atom); ``scheme`` an
+    absolute URI naming the taxonomy (RSS ``domain``, Atom ``scheme``), optional."""
+
+    term: str
+    scheme: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str  # stable, never derived from the date or URL: RSS guid (isPermaLink="false"), Atom id
+    title: str  # plain text
+    link: str  # absolute URL of the article
+    published: datetime  # time-zone aware
+    summary_html: str = ""  # the lede, HTML
+    content_html: str = ""  # the full text, HTML
+    categories: tuple[Category, ...] = ()
+    updated: datetime | None = None  # Atom <updated>; defaults to ``published``
+
+    @property
+    def last_change(self) -> datetime:
+        return self.updated or self.published
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str  # Atom feed id (stable)
+    title: str  # plain text
+    link: str  # absolute URL of the HTML page the feed follows
+    description: str  # plain text (RSS description, Atom subtitle)
+    language: str = "fr"
+    author: str = ""  # Atom feed author (entries inherit it)
+    rss_url: str = ""  # absolute URL of the RSS file (its atom:link rel="self")
+    atom_url: str = ""  # absolute URL of the Atom file (its link rel="self")
+    extra_links: tuple[tuple[str, str, str], ...] = field(default=())  # (rel, href, type) Atom only
+
+
+# --- text helpers -------------------------------------------------------------------------------
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (lxml refuses them)."""
+    return _XML_INVALID.sub("", text)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def plain_text(fragment: str) -> str:
+    """HTML fragment -> plain text: tags dropped, references resolved, runs of ordinary
+    whitespace collapsed (no-break spaces U+00A0/U+202F are kept: they are typography)."""
+    parser = _TextExtractor()
+    parser.feed(fragment or "")
+    parser.close()
+    text = "".join(parser.parts)
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def stable_id(prefix: str, key: str) -> str:
+    """An id for feeds from a stable key (e.g. the dispatch's path), as a valid URI.
+
+    ``stable_id("tag:lefil.example,2025:", "dispatches/000 x.txt")``
+    -> ``"tag:lefil.example,2025:dispatches/000%20x.txt"``.
+    """
+    key = unicodedata.normalize("NFC", key.strip())
+    return prefix + quote(key, safe="/:@!$'()*+,;=-._~")
+
+
+# --- absolute URLs in HTML ----------------------------------------------------------------------
+
+_URL_ATTRIBUTES = {"href", "src", "poster", "cite", "action", "data", "formaction", "longdesc", "background"}
+
+
+def _absolute_srcset(value: str, base: str) -> str:
+    candidates = []
+    for candidate in value.split(","):
+        parts = candidate.strip().split(None, 1)
+        if not parts:
+            continue
+        parts[0] = urljoin(base, parts[0])
+        candidates.append(" ".join(parts))
+    return ", ".join(candidates)
+
+
+class _Absolutizer(HTMLParser):
+    """Copies an HTML fragment through, rewriting URL attributes only (the rest byte for byte)."""
+
+    def __init__(self, base: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.base = base
+        self.out: list[str] = []
+
+    def _tag(self, tag, attrs, closing: bool) -> None:
+        raw = self.get_starttag_text() or ""
+        changed = False
+        rewritten = []
+        for name, value in attrs:
+            if value is not None and name in _URL_ATTRIBUTES:
+                new = urljoin(self.base, value.strip())
+            elif value is not None and name == "srcset":
+                new = _absolute_srcset(value, self.base)
+            else:
+                new = value
+            changed |= new != value
+            rewritten.append((name, new))
+        if not changed:
+            self.out.append(raw)
+            return
+        text = "".join(
+            f" {name}" if value is None else f' {name}="{html.escape(value, quote=True)}"' for name, value in rewritten
+        )
+        self.out.append(f"<{tag}{text}{' /' if closing else ''}>")
+
+    def handle_starttag(self, tag, attrs):
+        self._tag(tag, attrs, closing=False)
+
+    def handle_startendtag(self, tag, attrs):
+        self._tag(tag, attrs, closing=True)
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    def handle_comment(self, data):
+        self.out.append(f"<!--{data}-->")
+
+    def handle_decl(self, decl):
+        self.out.append(f"<!{decl}>")
+
+    def handle_pi(self, data):
+        self.out.append(f"<?{data}>")
+
+    def unknown_decl(self, data):
+        self.out.append(f"<![{data}]>")
+
+
+def absolutize(fragment: str, base: str) -> str:
+    """``fragment`` with every relative URL attribute resolved against ``base`` (an absolute
+    URL): ``href="/personnes/x/"`` -> ``href="https://site/personnes/x/"``, ``#a`` ->
+    ``base#a``. Absolute URLs (``https:``, ``mailto:``) are left as they are."""
+    if not fragment:
+        return ""
+    parser = _Absolutizer(base)
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.out)
+
+
+# --- feeds --------------------------------------------------------------------------------------
+
+
+def _aware(moment: datetime, what: str) -> datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{what}: a feed date needs a time zone ({moment!r})")
+    return moment
+
+
+def _ordered(items, limit: int | None) -> list[Item]:
+    ordered = sorted(items, key=lambda item: (-_aware(item.published, item.id).timestamp(), item.id))
+    ids = [item.id for item in ordered]
+    if len(set(ids)) != len(ids):
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValueError(f"two feed items share an id: {duplicates}")
+    return ordered[:limit] if limit is not None else ordered
+
+
+def _newest(items: list[Item]) -> datetime:
+    return max((item.last_change for item in items), default=EPOCH)
+
+
+def _generator(channel: Channel, items: list[Item], self_url: str, self_type: str) -> FeedGenerator:
+    fg = FeedGenerator()
+    fg.id(xml_safe(channel.id))
+    fg.title(xml_safe(channel.title))
+    fg.description(xml_safe(channel.description) or xml_safe(channel.title))
+    fg.subtitle(xml_safe(channel.description) or xml_safe(channel.title))
+    fg.language(channel.language)
+    fg.generator(GENERATOR)
+    if channel.author:
+        fg.author({"name": xml_safe(channel.author)})
+    if self_url:
+        fg.link(href=self_url, rel="self", type=self_type)
+    for rel, href, mime in channel.extra_links:
+        fg.link(href=href, rel=rel, type=mime)
+    fg.link(href=channel.link, rel="alternate", type="text/html")  # last: feedgen's RSS <link>
+    fg.lastBuildDate(_newest(items))  # also Atom <updated>: never the clock
+
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.id(xml_safe(item.id))
+        entry.guid(xml_safe(item.id), permalink=False)
+        entry.title(xml_safe(item.title).strip() or UNTITLED)
+        entry.link(href=item.link, rel="alternate", type="text/html")
+        entry.published(item.published)
+        entry.updated(item.last_change)
+        entry.pubDate(item.published)
+        if item.content_html:
+            entry.content(xml_safe(absolutize(item.content_html, item.link)), type="html")
+        if item.summary_html:
+            entry.summary(xml_safe(absolutize(item.summary_html, item.link)), type="html")
+        categories = sorted(set(item.categories), key=lambda c: (c.term.casefold(), c.term, c.scheme))
+        if categories:
+            entry.category(
+                [
+                    {"term": xml_safe(c.term), "label": xml_safe(c.term), **({"scheme": c.scheme} if c.scheme else {})}
+                    for c in categories
+                ]
+            )
+    return fg
+
+
+def rss(channel: Channel, items, limit: int | None = None) -> bytes:
+    """RSS 2.0 document (UTF-8 bytes) of the newest ``limit`` items."""
+    ordered = _ordered(items, limit)
+    return _generator(channel, ordered, channel.rss_url, "application/rss+xml").rss_str(pretty=True, encoding="UTF-8")
+
+
+def atom(channel: Channel, items, limit: int | None = None) -> bytes:
+    """Atom 1.0 document (UTF-8 bytes) of the newest ``limit`` items."""
+    ordered = _ordered(items, limit)
+    return _generator(channel, ordered, channel.atom_url, "application/atom+xml").atom_str(pretty=True, encoding="UTF-8")
+
+
+def write_atomic(path: Path | str, data: bytes) -> bool:
+    """Write ``data`` to ``path`` through a temporary file and a rename: a reader never sees a
+    half-written feed. Returns False (and leaves the file alone) when it already holds ``data``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True

@@ -1,0 +1,237 @@
+"""Pelican glue: articles -> ``feed.Item``\\ s -> files in the output folder.
+
+Signals
+-------
+* ``article_generator_finalized``: remember the articles generator of this run (nothing is
+  read yet: other plugins may still change the articles).
+* ``finalized``: every plugin and writer is done: build the feeds from the articles as they are
+  now and write them atomically under ``OUTPUT_PATH``.
+
+Settings (defaults in ``DEFAULTS``)
+-----------------------------------
+* ``SITE_ORIGIN`` + ``SITEURL``: the absolute base of every link (``SITEURL`` alone when it is
+  already absolute).
+* ``FEEDS_RSS_SAVE_AS`` / ``FEEDS_ATOM_SAVE_AS``: the main feeds (``rss.xml`` / ``atom.xml``;
+  empty string: not written).
+* ``FEEDS_MAX_ITEMS``: newest articles in the main feeds (50); ``FEEDS_ENTITY_MAX_ITEMS`` the
+  same for each entity feed (default: ``FEEDS_MAX_ITEMS``); ``None``: no limit.
+* ``FEEDS_ENTITY_FEEDS``: write one RSS feed per entity at ``entity.feed_url`` (True).
+* ``FEEDS_ID_PREFIX``: prefix of every item GUID / Atom id (``tag:lefil.example,2025:``); an
+  item's id is this prefix plus the ``Source`` metadata (the dispatch's path), so it never
+  changes when the article's date, slug or URL does, nor between the local and public sites.
+* ``SITENAME``, ``SITESUBTITLE``, ``AUTHOR``, ``DEFAULT_LANG``, ``TIMEZONE``: channel fields.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import posixpath
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from . import feed
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SITE_ORIGIN": "",
+    "FEEDS_RSS_SAVE_AS": "rss.xml",
+    "FEEDS_ATOM_SAVE_AS": "atom.xml",
+    "FEEDS_MAX_ITEMS": 50,
+    "FEEDS_ENTITY_FEEDS": True,
+    "FEEDS_ID_PREFIX": "tag:lefil.example,2025:",
+}
+
+# id(settings) -> ArticlesGenerator of the run in progress (one Pelican run per settings dict).
+_RUNS: dict[int, object] = {}
+
+
+def setting(settings, name):
+    value = settings.get(name, DEFAULTS.get(name))
+    if name == "FEEDS_ENTITY_MAX_ITEMS" and name not in settings:
+        value = setting(settings, "FEEDS_MAX_ITEMS")
+    return value
+
+
+def site_base(settings) -> str:
+    """Absolute URL of the site's root, without a trailing slash."""
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    if "://" in siteurl:
+        return siteurl
+    origin = (setting(settings, "SITE_ORIGIN") or "").rstrip("/")
+    if "://" not in origin:
+        raise ValueError("feeds: SITE_ORIGIN (or an absolute SITEURL) is needed for absolute links in feeds")
+    return origin + ("/" + siteurl.lstrip("/") if siteurl else "")
+
+
+def absolute(base: str, url: str) -> str:
+    if "://" in url:
+        return url
+    return f"{base}/{url.lstrip('/')}"
+
+
+# --- one article -> one Item --------------------------------------------------------------------
+
+
+def item_title(article, settings) -> str:
+    """Plain typeset title: from ``title_html`` (french_typography) when there is one, so no
+    markup can survive; otherwise ``title`` (plain text unless Markdown-formatted)."""
+    title_html = getattr(article, "title_html", None)
+    if title_html:
+        return feed.plain_text(str(title_html))
+    title = str(getattr(article, "title", "") or "")
+    if "title" in (settings.get("FORMATTED_FIELDS") or ()):
+        return feed.plain_text(title)
+    return " ".join(title.split())
+
+
+def item_summary_html(article, settings, base: str) -> str:
+    """The lede as HTML: the ``Summary`` metadata (HTML once french_typography has set it, plain
+    text otherwise, then escaped), or Pelican's summary cut from the content."""
+    metadata = getattr(article, "metadata", {}) or {}
+    if metadata.get("summary") is not None:
+        raw = str(metadata["summary"])
+        is_html = getattr(article, "_french_typeset", False) or "summary" in (settings.get("FORMATTED_FIELDS") or ())
+        return raw if is_html else html.escape(raw, quote=False)
+    getter = getattr(article, "get_summary", None)
+    return str(getter(base) if getter else getattr(article, "summary", "") or "")
+
+
+def item_content_html(article, base: str) -> str:
+    getter = getattr(article, "get_content", None)
+    return str(getter(base) if getter else getattr(article, "content", "") or "")
+
+
+def item_id(article, settings) -> str:
+    metadata = getattr(article, "metadata", {}) or {}
+    prefix = setting(settings, "FEEDS_ID_PREFIX")
+    source = metadata.get("source")
+    if source:
+        return feed.stable_id(prefix, str(source))
+    # An article written by hand (no dispatch): its source file's path is the stablest key left.
+    path = getattr(article, "relative_source_path", None) or getattr(article, "source_path", "")
+    logger.warning("feeds: %s has no Source metadata; its feed id comes from its file path", path)
+    return feed.stable_id(prefix, "articles-sans-source/" + str(path).replace("\\", "/"))
+
+
+def entity_url(entity) -> str:
+    return str(getattr(entity, "url", "") or "")
+
+
+def entity_categories(entities, base: str) -> tuple[feed.Category, ...]:
+    categories = []
+    for entity in entities or ():
+        url = entity_url(entity).strip("/")
+        kind_folder = posixpath.dirname(url)
+        scheme = absolute(base, kind_folder + "/") if kind_folder else ""
+        categories.append(feed.Category(term=str(entity.name), scheme=scheme))
+    return tuple(categories)
+
+
+def article_item(article, settings, base: str) -> feed.Item:
+    zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
+    modified = getattr(article, "modified", None)
+    return feed.Item(
+        id=item_id(article, settings),
+        title=item_title(article, settings),
+        link=absolute(base, article.url),
+        published=article.date.astimezone(zone),
+        updated=modified.astimezone(zone) if modified and modified > article.date else None,
+        summary_html=item_summary_html(article, settings, base),
+        content_html=item_content_html(article, base),
+        categories=entity_categories(getattr(article, "entities", None), base),
+    )
+
+
+# --- the feeds of a site ------------------------------------------------------------------------
+
+
+def safe_relative(path: str) -> str:
+    """``path`` as a relative path inside the output folder (no absolute path, no ``..``)."""
+    normal = posixpath.normpath("/" + str(path).replace("\\", "/")).lstrip("/")
+    if not normal or normal == ".":
+        raise ValueError(f"feeds: empty output path {path!r}")
+    return normal
+
+
+def site_feeds(articles, settings) -> dict[str, bytes]:
+    """Every feed of the site: {path relative to the output folder: bytes}."""
+    base = site_base(settings)
+    language = (settings.get("DEFAULT_LANG") or "fr").lower()
+    sitename = str(settings.get("SITENAME") or "")
+    items = [(article, article_item(article, settings, base)) for article in articles]
+    plain_items = [item for _, item in items]
+    prefix = setting(settings, "FEEDS_ID_PREFIX")
+    out: dict[str, bytes] = {}
+
+    rss_as, atom_as = setting(settings, "FEEDS_RSS_SAVE_AS"), setting(settings, "FEEDS_ATOM_SAVE_AS")
+    channel = feed.Channel(
+        id=prefix + "feed",
+        title=sitename,
+        link=base + "/",
+        description=str(settings.get("SITESUBTITLE") or sitename),
+        language=language,
+        author=str(settings.get("AUTHOR") or sitename),
+        rss_url=absolute(base, rss_as) if rss_as else "",
+        atom_url=absolute(base, atom_as) if atom_as else "",
+    )
+    limit = setting(settings, "FEEDS_MAX_ITEMS")
+    if rss_as:
+        out[safe_relative(rss_as)] = feed.rss(channel, plain_items, limit)
+    if atom_as:
+        out[safe_relative(atom_as)] = feed.atom(channel, plain_items, limit)
+
+    if setting(settings, "FEEDS_ENTITY_FEEDS"):
+        by_entity: dict[str, tuple[object, list[feed.Item]]] = {}
+        for article, item in items:
+            for entity in getattr(article, "entities", None) or ():
+                url = entity_url(entity)
+                if not url:
+                    continue
+                entity_items = by_entity.setdefault(url, (entity, []))[1]
+                if item not in entity_items:  # an entity listed twice in one article
+                    entity_items.append(item)
+        entity_limit = setting(settings, "FEEDS_ENTITY_MAX_ITEMS")
+        for url in sorted(by_entity):
+            entity, entity_items = by_entity[url]
+            save_as = str(getattr(entity, "feed_url", "") or url.rstrip("/") + "/rss.xml")
+            entity_channel = feed.Channel(
+                id=prefix + "feed/" + url.strip("/"),
+                title=f"{entity.name} — {sitename}" if sitename else str(entity.name),
+                link=absolute(base, url),
+                description=f"Les dépêches qui citent {entity.name}",
+                language=language,
+                author=channel.author,
+                rss_url=absolute(base, save_as),
+            )
+            out[safe_relative(save_as)] = feed.rss(entity_channel, entity_items, entity_limit)
+    return out
+
+
+def write_feeds(feeds: dict[str, bytes], output_path) -> int:
+    output = Path(output_path)
+    for relative, data in sorted(feeds.items()):
+        feed.write_atomic(output / relative, data)
+    return len(feeds)
+
+
+# --- signal handlers ----------------------------------------------------------------------------
+
+
+def on_article_generator_finalized(generator) -> None:
+    _RUNS[id(generator.settings)] = generator
+
+
+def on_finalized(pelican) -> None:
+    generator = _RUNS.pop(id(pelican.settings), None)
+    if generator is None:
+        logger.error("feeds: no articles generator ran; no feed written")
+        return
+    try:
+        feeds = site_feeds(list(generator.articles), pelican.settings)
+    except ValueError as error:
+        logger.error("%s", error)
+        return
+    count = write_feeds(feeds, pelican.output_path)
+    logger.info("feeds: %d feed(s) written", count)

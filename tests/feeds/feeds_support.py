@@ -1,0 +1,70 @@
+"""Helpers of the feeds tests: a small site of two hand-written articles plus the repository's seed article,
+built with the real pipeline (ingest + Pelican) and only the plugins the feeds need."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+SEED = ROOT / "content/articles/2025/08/le-secretaire-general-de-l-otan-mark-rutte-a-appele-les-allies-occidentaux.md"
+SEED_SOURCE = "dispatches/000_a9fda60ff86b36b6.txt"
+PLUGINS = ["french_dates", "french_typography", "feeds", "feeds_fake_entities"]
+
+HOSTILE_TITLE = '<script>alert("x")</script> & {{ jinja }} \'q\''
+HOSTILE_SUMMARY = "Un <b>résumé</b> & <script>alert(1)</script> {{ x }}"
+
+HOSTILE = f"""Title: {HOSTILE_TITLE}
+Date: 2025-08-23 14:30
+Slug: hostile
+Summary: {HOSTILE_SUMMARY}
+Source: dispatches/001_hostile.txt
+personnes: Mark Rutte | Rutte
+lieux: Kiev
+
+<p class="lede">Un &lt;b&gt;résumé&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt; {{{{ x }}}}</p>
+
+<p>Voir <a href="/personnes/mark-rutte/">Mark Rutte</a> et <a href="#note">la note</a>.</p>
+"""
+
+WINTER = """Title: Une dépêche d'hiver
+Date: 2016-01-04 09:05
+Slug: hiver
+Summary: Le chapeau d'hiver.
+Source: dispatches/winer-2016_01_04-001.txt
+lieux: Kiev; Paris
+
+<p class="lede">Le chapeau d'hiver.</p>
+
+<p>Suite du texte.</p>
+"""
+
+
+def make_content(content: Path, seed_extra: str = "") -> None:
+    """content/ with empty dispatches/, pages/, an empty editorial file and three articles."""
+    for folder in ("dispatches", "pages", "articles/2025/08", "articles/2016/01"):
+        (content / folder).mkdir(parents=True, exist_ok=True)
+    (content / "entities.toml").write_text("", encoding="utf-8")
+    # The seed with a fixed list of entities, whatever ingest currently writes in the repository.
+    head, body = SEED.read_text(encoding="utf-8").split("\n\n", 1)
+    lines = [line for line in head.splitlines() if not re.match(r"(?i)(personnes|organisations|lieux):", line)]
+    seed = "\n".join([*lines, "personnes: Mark Rutte | M. Rutte", "lieux: Kiev"]) + "\n\n" + body + seed_extra
+    (content / "articles/2025/08" / SEED.name).write_text(seed, encoding="utf-8")
+    (content / "articles/2025/08/hostile.md").write_text(HOSTILE, encoding="utf-8")
+    (content / "articles/2016/01/hiver.md").write_text(WINTER, encoding="utf-8")
+
+
+def build_small(workdir: Path, overrides: dict | None = None):
+    from digest.pipeline import Paths, build
+
+    paths = Paths(content=workdir / "content", output=workdir / "output", cache=workdir / "cache", settings=ROOT / "pelicanconf.py")
+    build(
+        paths,
+        overrides={"PLUGINS": PLUGINS, "PLUGIN_PATHS": [str(ROOT / "plugins"), str(HERE / "fake_plugins")], **(overrides or {})},
+    )
+    return paths.output
+
+
+def feed_files(output: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*.xml")) if p.name in ("rss.xml", "atom.xml")}

@@ -1,0 +1,212 @@
+"""The feeds of built sites: a small site built here twice with the real pipeline, and the
+repository's own site (session fixture ``site``) once the feeds plugin is in PLUGINS."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from feeds_support import HOSTILE_SUMMARY, HOSTILE_TITLE, ROOT, SEED, SEED_SOURCE, build_small, feed_files, make_content
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (0[1-9]|[12]\d|3[01]) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d (\+0100|\+0200)$"
+)
+SEED_GUID = f"tag:lefil.example,2025:{SEED_SOURCE}"
+ORIGIN = "http://127.0.0.1:8000"
+
+
+
+def text(fragment: str) -> str:
+    return " ".join(BeautifulSoup(fragment, "html.parser").get_text().split())
+
+
+def typeset_plain(plain: str) -> str:
+    """``plain`` as french_typography sets a plain-text title or summary."""
+    from french_typography import plaintext, typeset
+
+    return plaintext(typeset(html.escape(plain, quote=False)))
+
+
+def seed_paragraphs() -> list[str]:
+    """The seed's paragraphs as readers see them (typeset, like the site)."""
+    from french_typography import typeset
+
+    body = SEED.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    return [text(str(p)) for p in BeautifulSoup(typeset(body), "html.parser").find_all("p")]
+
+
+def check_rss_rules(data: bytes) -> list:
+    """What W3C's validator checks and feedparser forgives; returns the items."""
+    channel = etree.fromstring(data).find("channel")
+    for name in ("title", "link", "description", "language", "lastBuildDate"):
+        assert channel.findtext(name), name
+    assert channel.findtext("language") == "fr"
+    assert channel.findtext("link").startswith(ORIGIN + "/")
+    assert [link.get("rel") for link in channel.findall(f"{ATOM}link")] == ["self"]
+    items = channel.findall("item")
+    assert items
+    for item in items:
+        for name in ("title", "link", "guid", "pubDate", "description", f"{CONTENT}encoded"):
+            assert item.findtext(name), name
+        assert RFC822.match(item.findtext("pubDate")), item.findtext("pubDate")
+        assert item.find("guid").get("isPermaLink") == "false"
+        assert item.findtext("link").startswith(ORIGIN + "/")
+        assert 'href="/' not in item.findtext(f"{CONTENT}encoded")
+        assert "<" not in item.findtext("title") or "&lt;" not in item.findtext("title")
+    guids = [item.findtext("guid") for item in items]
+    assert len(set(guids)) == len(guids)
+    assert channel.findtext("lastBuildDate") == items[0].findtext("pubDate")
+    return items
+
+
+def parsed(path: Path):
+    result = feedparser.parse(path.read_bytes())
+    assert result.bozo == 0, (path, result.get("bozo_exception"))
+    return result
+
+
+# --- the small site -------------------------------------------------------------------------------
+
+
+def test_main_feeds_parse_and_follow_the_rules(small_site):
+    rss = parsed(small_site / "rss.xml")
+    atom = parsed(small_site / "atom.xml")
+    assert rss.version == "rss20" and atom.version == "atom10"
+    assert rss.feed.language == "fr" and rss.feed.title == "Le Fil"
+    assert [e.id for e in rss.entries] == [e.id for e in atom.entries]
+    items = check_rss_rules((small_site / "rss.xml").read_bytes())
+    assert [i.findtext("pubDate") for i in items] == [
+        "Sat, 23 Aug 2025 14:30:00 +0200",
+        "Fri, 22 Aug 2025 00:00:00 +0200",
+        "Mon, 04 Jan 2016 09:05:00 +0100",
+    ]
+    root = etree.fromstring((small_site / "atom.xml").read_bytes())
+    assert root.findtext(f"{ATOM}updated") == "2025-08-23T14:30:00+02:00"
+    assert {(l.get("rel"), l.get("href")) for l in root.findall(f"{ATOM}link")} == {
+        ("self", f"{ORIGIN}/atom.xml"),
+        ("alternate", f"{ORIGIN}/"),
+    }
+
+
+def test_seed_item_has_full_content_lede_and_stable_guid(small_site):
+    rss = parsed(small_site / "rss.xml")
+    seed = next(e for e in rss.entries if e.id == SEED_GUID)
+    assert seed.guidislink is False
+    assert seed.link == f"{ORIGIN}/2025/08/22/{SEED.stem}/"
+    content = text(seed.content[0].value)
+    paragraphs = seed_paragraphs()
+    assert len(paragraphs) == 6
+    for paragraph in paragraphs:
+        assert paragraph in content
+    assert text(seed.summary) == paragraphs[0]  # the lede
+    assert "Mark Rutte" in {t.term for t in seed.tags} and "Kiev" in {t.term for t in seed.tags}
+
+
+def test_hostile_text_stays_text(small_site):
+    data = (small_site / "rss.xml").read_bytes()
+    assert b"<script" not in data and b"<b>" not in data
+    for path in ("rss.xml", "atom.xml"):
+        entry = next(e for e in parsed(small_site / path).entries if e.id.endswith("001_hostile.txt"))
+        # The same text as the input, modulo typography (French quotes, spaces).
+        assert entry.title == typeset_plain(HOSTILE_TITLE)
+        assert "{{ jinja }}" in entry.title and "<script>" in entry.title
+        assert text(entry.summary) == " ".join(typeset_plain(HOSTILE_SUMMARY).split())
+        assert "<script>" in text(entry.content[0].value)
+        assert f'href="{ORIGIN}/personnes/mark-rutte/"' in entry.content[0].value
+        assert f'href="{ORIGIN}/2025/08/23/hostile/#note"' in entry.content[0].value
+
+
+def test_entity_feeds(small_site):
+    expected = {
+        "personnes/mark-rutte/rss.xml": 2,
+        "lieux/kiev/rss.xml": 3,
+        "lieux/paris/rss.xml": 1,
+    }
+    for relative, count in expected.items():
+        path = small_site / relative
+        result = parsed(path)
+        assert len(result.entries) == count, relative
+        assert result.feed.language == "fr"
+        assert result.feed.link == f"{ORIGIN}/{relative.removesuffix('rss.xml')}"
+        self_links = [l.href for l in result.feed.links if l.rel == "self"]
+        assert self_links == [f"{ORIGIN}/{relative}"]
+        check_rss_rules(path.read_bytes())
+    rutte = parsed(small_site / "personnes/mark-rutte/rss.xml")
+    assert SEED_GUID in [e.id for e in rutte.entries]
+
+
+def test_two_builds_give_identical_bytes(small_sites):
+    first, second = (feed_files(output) for output in small_sites)
+    assert len(first) == 5  # rss, atom, three entity feeds
+    assert first == second
+
+
+def test_guid_survives_a_new_date_and_slug(tmp_path, small_site):
+    """The GUID comes from the dispatch, never from the date or URL."""
+    make_content(tmp_path / "content")
+    seed = tmp_path / "content/articles/2025/08" / SEED.name
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        .replace("Date: 2025-08-22", "Date: 2025-08-24 07:15")
+        .replace(f"Slug: {SEED.stem}", "Slug: rutte-garanties"),
+        encoding="utf-8",
+    )
+    output = build_small(tmp_path)
+    entry = next(e for e in parsed(output / "rss.xml").entries if e.id == SEED_GUID)
+    assert entry.link == f"{ORIGIN}/2025/08/24/rutte-garanties/"
+    assert entry.published == "Sun, 24 Aug 2025 07:15:00 +0200"
+    before = next(e for e in parsed(small_site / "rss.xml").entries if e.id == SEED_GUID)
+    assert before.link != entry.link
+
+
+def test_public_origin(tmp_path):
+    make_content(tmp_path / "content")
+    output = build_small(tmp_path, {"SITE_ORIGIN": "https://lefil.example", "FEEDS_MAX_ITEMS": 2})
+    rss = parsed(output / "rss.xml")
+    assert len(rss.entries) == 2
+    assert rss.feed.link == "https://lefil.example/"
+    assert all(e.link.startswith("https://lefil.example/") for e in rss.entries)
+    assert SEED_GUID in [e.id for e in rss.entries]  # same GUID as on the local site
+
+
+# --- the repository's site (conftest ``site``) -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_site(request):
+    from pelican.settings import read_settings
+
+
+
+    if "feeds" not in read_settings(str(ROOT / "pelicanconf.py")).get("PLUGINS", []):
+        pytest.skip('"feeds" is not in PLUGINS in pelicanconf.py yet')
+    return request.getfixturevalue("site")
+
+
+def test_real_site_feeds(real_site):
+    for name in ("rss.xml", "atom.xml"):
+        result = parsed(real_site / name)
+        assert 0 < len(result.entries) <= 50
+    items = check_rss_rules((real_site / "rss.xml").read_bytes())
+    seed = next(i for i in items if i.findtext("guid") == SEED_GUID)
+    content = text(seed.findtext(f"{CONTENT}encoded"))
+    for paragraph in seed_paragraphs():
+        assert paragraph in content
+
+
+def test_real_site_entity_feeds(real_site):
+    feeds = [p for p in real_site.rglob("rss.xml") if p.parent != real_site]
+    if not feeds:
+        pytest.skip("no entity in the built site (entities plugin not enabled)")
+    for path in feeds:
+        parsed(path)
+    check_rss_rules(feeds[0].read_bytes())

@@ -1,0 +1,173 @@
+"""The build as a newsroom meets it: bad dispatches reported, exit status truthful, deterministic
+output, and a crashed build that never leaves a half-written site."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_a9fda60ff86b36b6.txt"
+CORPUS = ROOT.parent / "shared" / "corpus" / "dispatches"
+PROJECT_FILES = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "tasks.py")
+
+
+def make_project(where: Path, dispatches: dict[str, bytes]) -> Path:
+    """A copy of the project with its own small content, to run the real commands on."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, where / name, **({"ignore": shutil.ignore_patterns("__pycache__")} if source.is_dir() else {}))
+    (where / "content" / "dispatches").mkdir(parents=True)
+    (where / "content" / "articles").mkdir()
+    shutil.copytree(ROOT / "content" / "pages", where / "content" / "pages")
+    if (ROOT / "content" / "entities.toml").exists():
+        shutil.copy(ROOT / "content" / "entities.toml", where / "content" / "entities.toml")
+    for name, data in dispatches.items():
+        (where / "content" / "dispatches" / name).write_bytes(data)
+    return where
+
+
+def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("invoke")), *args], cwd=project, capture_output=True, text=True, timeout=600
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def project_with_bad_dispatches(tmp_path_factory):
+    project = make_project(
+        tmp_path_factory.mktemp("project"),
+        {
+            "000-seed.txt": SEED.read_bytes(),
+            "vide.txt": b"",
+            "sans-date.txt": " Le Premier ministre a parlé.\n".encode(),
+            "binaire.txt": b"\x89PNG\r\n\x1a\n\x00\x00",
+        },
+    )
+    return project, invoke(project, "build")
+
+
+def test_rejected_dispatches_are_named_and_the_exit_status_says_so(project_with_bad_dispatches):
+    project, result = project_with_bad_dispatches
+    assert result.returncode != 0
+    for name in ("vide.txt", "sans-date.txt", "binaire.txt"):
+        assert name in result.stderr
+    assert "3 dépêche(s) rejetée(s)" in result.stderr
+
+
+def test_the_good_articles_are_still_built(project_with_bad_dispatches):
+    project, _ = project_with_bad_dispatches
+    pages = list((project / "output" / "2025" / "08" / "22").glob("*/index.html"))
+    assert len(pages) == 1
+    assert "Mark Rutte" in pages[0].read_text()
+    # Rejected files stay where they were, untouched.
+    assert (project / "content" / "dispatches" / "vide.txt").read_bytes() == b""
+
+
+def test_publish_refuses_unless_forced(project_with_bad_dispatches):
+    project, _ = project_with_bad_dispatches
+    assert invoke(project, "publish").returncode != 0
+    forced = invoke(project, "publish", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "https://lefil.example" in (project / "output" / "index.html").read_text()
+
+
+def test_two_builds_give_byte_identical_output(tmp_path):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))[:40]}
+    first = make_project(tmp_path / "a", dispatches)
+    second = make_project(tmp_path / "b", dispatches)
+    assert invoke(first, "build").returncode == 0
+    assert invoke(second, "build").returncode == 0
+    assert tree_digest(first / "output") == tree_digest(second / "output")
+    # And a rebuild of the same project changes nothing either.
+    before = tree_digest(first / "output")
+    assert invoke(first, "build").returncode == 0
+    assert tree_digest(first / "output") == before
+
+
+def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))[:300]}
+    project = make_project(tmp_path, dispatches)
+    assert invoke(project, "build").returncode == 0
+    good = tree_digest(project / "output")
+    # A new dispatch, then a build killed while Pelican writes the new site aside.
+    (project / "content" / "dispatches" / "zzz-nouvelle.txt").write_bytes(SEED.read_bytes().replace(b"2025-08-22", b"2025-08-23"))
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("invoke")), "build"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    staging = project / ".output.staging"
+    deadline = time.monotonic() + 120
+    while not (staging.exists() and any(staging.rglob("index.html"))) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert staging.exists(), "the build was killed while writing aside"
+    assert tree_digest(project / "output") == good
+    # The next build completes and publishes the new article.
+    assert invoke(project, "build").returncode == 0
+    assert (project / "output" / "2025" / "08" / "23").is_dir()
+    assert not staging.exists()
+
+
+def test_a_large_dispatch_builds_in_seconds(tmp_path):
+    paragraph = ("Le Conseil a examiné le texte, article par article, et l'a adopté à l'unanimité. " * 12).strip()
+    body = "\n\n".join([paragraph] * 200).encode()
+    assert len(body) > 200_000
+    project = make_project(tmp_path, {"long.txt": b" date 2025-08-22 " + body + b"\n"})
+    started = time.monotonic()
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 120  # generous: a safety net against pathological slowness, not a benchmark
+
+
+def listening_addresses(port: int) -> set[str]:
+    """Local addresses with a TCP socket listening on ``port``, read from /proc/net/tcp{,6}."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, port_hex = local.rsplit(":", 1)
+            if state == "0A" and int(port_hex, 16) == port:
+                found.add(address)
+    return found
+
+
+def test_serve_listens_on_loopback_only(project_with_bad_dispatches):
+    import socket
+    import urllib.request
+
+    project, _ = project_with_bad_dispatches
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(Path(sys.executable).with_name("invoke")), "serve", "--port", str(port)],
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not listening_addresses(port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and nothing else
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            assert "Le Fil" in response.read().decode()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

@@ -1,0 +1,243 @@
+"""The built site read as files: the seed article, entity pages, feed links, JSON-LD, sitemap,
+links, hosts and the theme's weight."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitekit import ATTRIBUTE, SEED_PATH, TAG
+
+SCHEMA_TYPES = {"personnes": "Person", "organisations": "Organization", "lieux": "Place"}
+
+
+def soup(site, path: str) -> BeautifulSoup:
+    file = site / path / "index.html" if not path.endswith(".html") else site / path
+    assert file.exists(), f"{path} is not in the built site"
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def json_ld(page: BeautifulSoup) -> dict:
+    scripts = page.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    return json.loads(scripts[0].string)
+
+
+# --- The seed article -------------------------------------------------------------------
+
+
+def test_seed_article_shows_title_date_lede_and_its_entities(site):
+    page = soup(site, SEED_PATH)
+    assert "Mark Rutte a appelé les alliés occidentaux" in page.h1.get_text()
+    assert page.find("time", datetime=re.compile(r"^2025-08-22"))
+    assert page.find(class_="lede") and "garanties de sécurité solides" in page.find(class_="lede").get_text()
+    links = {a["href"] for a in page.select(".mentions a")}
+    assert "/personnes/mark-rutte/" in links
+    assert "/personnes/volodymyr-zelensky/" in links
+    assert "/lieux/kiev/" in links
+    assert any(href.startswith("/organisations/otan") for href in links)
+    assert page.select_one(".mentions a[href='/personnes/mark-rutte/']").get_text() == "Mark Rutte"
+
+
+def test_seed_article_json_ld_is_a_news_article_with_typed_mentions(site, settings):
+    data = json_ld(soup(site, SEED_PATH))
+    origin = settings["SITE_ORIGIN"] + settings["SITEURL"]
+    assert data["@type"] == "NewsArticle"
+    assert data["url"] == f"{origin}/{SEED_PATH}"
+    assert data["datePublished"].startswith("2025-08-22")
+    mentions = {mention["name"]: mention for mention in data["mentions"]}
+    rutte = mentions["Mark Rutte"]
+    assert rutte["@type"] == "Person"
+    assert rutte["url"] == f"{origin}/personnes/mark-rutte/"
+    assert "Rutte" in rutte["alternateName"] and "Mark Rutte" not in rutte["alternateName"]
+    assert mentions["Kiev"]["@type"] == "Place"
+    for mention in data["mentions"]:
+        folder = urlsplit(mention["url"]).path.split("/")[1]
+        assert mention["@type"] == SCHEMA_TYPES[folder], mention
+        assert mention["url"].startswith(origin + "/")
+
+
+def test_every_article_carries_valid_json_ld(html_pages):
+    for path, text in html_pages.items():
+        if re.match(r"\d{4}/\d\d/\d\d/[^/]+/index\.html$", path):
+            data = json.loads(BeautifulSoup(text, "html.parser").find("script", type="application/ld+json").string)
+            assert data["@type"] == "NewsArticle", path
+
+
+def test_attribution_names_the_source_and_the_licence(site, html_pages):
+    credited = [p for p, text in html_pages.items() if 'class="credit"' in text]
+    assert credited, "no article shows its source"
+    page = BeautifulSoup(html_pages[credited[0]], "html.parser")
+    credit = page.select_one(".credit")
+    link = credit.find("a")
+    assert link.get_text() == "Wikinews" and link["href"].startswith("https://fr.wikinews.org/")
+    assert "CC BY 2.5" in credit.get_text()
+
+
+def test_article_has_related_articles_and_neighbours(site):
+    page = soup(site, SEED_PATH)
+    assert page.select(".related a"), "the seed shares entities with other articles"
+    assert page.select_one(".neighbours a[rel=prev]")  # the seed is the newest: only an older one
+
+
+# --- Entity pages -----------------------------------------------------------------------
+
+
+def test_entity_page_lists_its_articles_its_companions_and_its_feed(site):
+    page = soup(site, "personnes/mark-rutte/")
+    assert page.h1.get_text() == "Mark Rutte"
+    assert "Personne" in page.select_one(".kicker").get_text()
+    assert page.select_one(f".entity-articles a[href='/{SEED_PATH}']")
+    feed = page.find("link", rel="alternate", href="/personnes/mark-rutte/rss.xml")
+    assert feed and feed["type"] == "application/rss+xml"
+    companions = {a.get_text() for a in page.select(".entity-related a")}
+    assert "Volodymyr Zelensky" in companions
+
+
+def test_entity_pages_paginate_folder_style(site):
+    # The most cited entity has more than a page of articles.
+    pages = sorted(site.glob("*/*/page/2/index.html"))
+    entity_pages = [p for p in pages if p.parts[-5] in SCHEMA_TYPES]
+    assert entity_pages, "no entity has a second page"
+    second = BeautifulSoup(entity_pages[0].read_text(encoding="utf-8"), "html.parser")
+    assert second.find("a", rel="prev")
+
+
+def test_entity_index_groups_by_kind_with_counts(site):
+    page = soup(site, "entites/")
+    for folder in SCHEMA_TYPES:
+        section = page.find("section", id=folder)
+        assert section, folder
+        first = section.select_one(".index-list li")
+        assert first.a["href"].startswith(f"/{folder}/")
+        assert first.select_one(".count").get_text().isdigit()
+    assert page.select_one("a[href='/personnes/mark-rutte/']")
+
+
+# --- Every page ---------------------------------------------------------------------------
+
+
+def test_every_page_links_the_main_feeds_and_is_french(html_pages):
+    for path, text in html_pages.items():
+        assert '<html lang="fr">' in text, path
+        assert '<link rel="alternate" type="application/rss+xml"' in text and 'href="/rss.xml"' in text, path
+        assert 'href="/atom.xml"' in text, path
+
+
+def test_every_page_but_404_has_a_canonical_url(html_pages, settings):
+    origin = settings["SITE_ORIGIN"] + settings["SITEURL"]
+    for path, text in html_pages.items():
+        if path == "404.html":
+            continue
+        expected = f"{origin}/{path.removesuffix('index.html')}"
+        assert f'<link rel="canonical" href="{expected}">' in text, path
+        assert f'<meta property="og:url" content="{expected}">' in text, path
+
+
+def test_only_articles_and_entity_headers_are_indexed_for_search(html_pages):
+    for path, text in html_pages.items():
+        indexed = "data-pagefind-body" in text
+        is_content = re.match(r"(\d{4}/\d\d/\d\d/[^/]+|(personnes|organisations|lieux)/[^/]+)/index\.html$", path)
+        assert indexed == bool(is_content), path
+
+
+def _internal_targets(text: str):
+    for match in ATTRIBUTE.finditer(text):
+        name, value = match[1], match[2] if match[2] is not None else match[3]
+        if name == "content" or value.startswith(("#", "data:", "mailto:")):
+            continue
+        yield value
+
+
+def test_every_internal_link_resolves(site, html_pages, settings):
+    feeds_built = (site / "rss.xml").exists()
+    missing = []
+    for path, text in html_pages.items():
+        base = "/" + path.rsplit("/", 1)[0] + "/" if "/" in path else "/"
+        for url in _internal_targets(text):
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                continue  # external: see test_no_page_requests_another_host
+            target = unquote(parts.path) if parts.path.startswith("/") else base + unquote(parts.path)
+            if not target:
+                continue
+            file = site / target.lstrip("/")
+            if target.endswith("/"):
+                file = file / "index.html"
+            if not file.exists():
+                if not feeds_built and target.endswith(("/rss.xml", "/atom.xml")) and "feeds" not in settings["PLUGINS"]:
+                    continue  # the feeds plugin is not in this build yet
+                missing.append(f"{path} -> {url}")
+    assert not missing, f"{len(missing)} broken links, e.g. {missing[:10]}"
+
+
+RESOURCE_TAGS = {"link", "script", "img", "iframe", "source", "video", "audio", "embed", "object", "form", "base"}
+
+
+def test_no_page_requests_another_host(html_pages, settings):
+    own = {urlsplit(settings["SITE_ORIGIN"]).netloc, urlsplit(settings["SITEURL"]).netloc} - {""}
+    offenders = []
+    for path, text in html_pages.items():
+        for tag in TAG.finditer(text):
+            name = tag[1].lower()
+            for match in ATTRIBUTE.finditer(tag[0]):
+                value = match[2] if match[2] is not None else match[3]
+                if match[1] == "content":
+                    continue
+                host = urlsplit(value.strip()).netloc
+                if not host or host in own:
+                    continue
+                if name in RESOURCE_TAGS:
+                    offenders.append(f"{path}: <{name} {match[1]}={value}>")
+                elif name == "a" and not value.startswith("https://fr.wikinews.org/"):
+                    offenders.append(f"{path}: <a href={value}>")
+    assert not offenders, offenders[:10]
+
+
+def test_pages_use_no_script_but_search_and_json_ld(html_pages):
+    for path, text in html_pages.items():
+        for tag in re.finditer(r"<script\b[^>]*>", text):
+            if path == "recherche/index.html":
+                continue
+            assert 'type="application/ld+json"' in tag[0], f"{path}: {tag[0]}"
+
+
+def test_theme_weight_around_an_article_stays_under_30_kb(site):
+    html = (site / SEED_PATH / "index.html").read_text(encoding="utf-8")
+    body = re.search(r'<div class="body">(.*?)\n  </div>', html, re.S)[1]
+    css = sum(len(path.read_bytes()) for path in (site / "theme" / "css").glob("*.css"))
+    theme_weight = len(html.encode()) - len(body.encode()) + css
+    assert theme_weight < 30_000, theme_weight
+
+
+# --- Sitemap and robots ---------------------------------------------------------------------
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def test_sitemap_lists_pages_with_lastmod_from_content(site, settings):
+    text = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "hreflang" not in text and "xhtml:link" not in text
+    root = ET.fromstring(text)
+    entries = {u.findtext("s:loc", namespaces=NS): u.findtext("s:lastmod", namespaces=NS) for u in root.findall("s:url", NS)}
+    origin = settings["SITE_ORIGIN"] + settings["SITEURL"]
+    seed = entries[f"{origin}/{SEED_PATH}"]
+    assert seed.startswith("2025-08-22")
+    assert entries[f"{origin}/"] == seed  # the newest article, never the build time
+    assert entries[f"{origin}/personnes/mark-rutte/"] == seed
+    assert max(v for v in entries.values() if v) == seed
+    assert f"{origin}/entites/" in entries and f"{origin}/a-propos/" in entries
+    assert not any("404" in loc for loc in entries)
+    for loc in entries:  # every URL is a page of the site
+        path = loc.removeprefix(origin + "/")
+        assert (site / path / "index.html").exists() or (site / path).is_file(), loc
+
+
+def test_robots_points_to_the_sitemap(site, settings):
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {settings['SITE_ORIGIN']}{settings['SITEURL']}/sitemap.xml" in robots

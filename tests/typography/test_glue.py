@@ -1,0 +1,84 @@
+"""Pelican glue without a build: content objects, filters, typeset_file."""
+
+import html
+
+from french_typography import pelican_glue
+from french_typography.pelican_glue import plaintext, typeset_content_object, typeset_file
+
+NB, NN = "\u00a0", "\u202f"
+
+
+class FakeContent:
+    def __init__(self, title, content, summary=None, formatted=()):
+        self.title = title
+        self._content = content
+        self.metadata = {"title": title}
+        if summary is not None:
+            self.metadata["summary"] = summary
+            self._summary = summary
+        self.settings = {"FORMATTED_FIELDS": list(formatted)}
+
+
+def test_plaintext_keeps_spaces_and_unescapes():
+    assert plaintext("<b>XX<sup>e</sup></b>\u00a0siècle &amp; «\u00a0x\u00a0»") == "XXe\u00a0siècle & «\u00a0x\u00a0»"
+    assert plaintext("a  b\n c") == "a  b\n c"
+    assert plaintext(None) == ""
+
+
+def test_content_object_contract():
+    obj = FakeContent('Les "garanties" du XXe siècle & <b> : quoi ?', "<p>Voici : x</p>",
+                      summary='Le 1er mai, "garanties" & <rien>')
+    typeset_content_object(obj)
+    assert obj._content == f"<p>Voici{NB}: x</p>"
+    assert obj.title_html == f"Les «{NB}garanties{NB}» du XX<sup>e</sup> siècle &amp; &lt;b&gt;{NB}: quoi{NN}?"
+    assert obj.title == f"Les «{NB}garanties{NB}» du XXe siècle & <b>{NB}: quoi{NN}?"
+    assert obj.metadata["title"] == obj.title
+    expected_summary = f"Le 1<sup>er</sup>{NB}mai, «{NB}garanties{NB}» &amp; &lt;rien&gt;"
+    assert obj.metadata["summary"] == expected_summary
+    assert obj._summary == expected_summary
+    assert obj.summary_plain == html.unescape(expected_summary.replace("<sup>", "").replace("</sup>", ""))
+    # a second pass changes nothing (no double escaping)
+    typeset_content_object(obj)
+    assert obj.metadata["summary"] == expected_summary
+    assert obj.title_html.count("&amp;") == 1
+
+
+def test_no_summary_leaves_pelican_alone():
+    obj = FakeContent("Titre", "<p>x</p>")
+    typeset_content_object(obj)
+    assert "summary" not in obj.metadata
+    assert not hasattr(obj, "_summary")
+
+
+def test_formatted_summary_is_html():
+    obj = FakeContent("T", "", summary="<em>Voici</em>: x", formatted=["summary"])
+    typeset_content_object(obj)
+    assert obj.metadata["summary"] == f"<em>Voici</em>{NB}: x"
+
+
+def test_initialized_registers_filters():
+    class P:
+        settings = {"JINJA_FILTERS": {"other": str}}
+
+    pelican_glue.on_initialized(P)
+    assert P.settings["JINJA_FILTERS"]["plaintext"] is plaintext
+    assert P.settings["JINJA_FILTERS"]["other"] is str
+    assert "typeset" in P.settings["JINJA_FILTERS"]
+
+
+def test_typeset_file_txt(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_text(" date 2016-01-01 Voici : un <test> & \"fin\".\n\nDeuxième paragraphe !\n", encoding="utf-8")
+    assert typeset_file(f) == (f"<p>Voici{NB}: un &lt;test&gt; &amp; «{NB}fin{NB}».</p>\n"
+                               f"<p>Deuxième paragraphe{NN}!</p>")
+
+
+def test_typeset_file_html_and_md(tmp_path):
+    h = tmp_path / "a.html"
+    h.write_text("<p>Voici : <code>a : b</code></p>", encoding="utf-8")
+    assert typeset_file(h) == f"<p>Voici{NB}: <code>a : b</code></p>"
+    m = tmp_path / "a.md"
+    m.write_text("Voici : `a : b`\n\n    code : ici\n", encoding="utf-8")
+    out = typeset_file(m)
+    assert f"Voici{NB}: <code>a : b</code>" in out
+    assert "<pre><code>code : ici" in out

@@ -1,0 +1,99 @@
+"""Property tests: idempotence, markup preserved, only typographic changes."""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from french_typography import typeset
+
+WORDS = [
+    "Voici", "la", "suite", "l'Otan", "aujourd'hui", "Etats-Unis", "Etat", "Ecole", "A", "a",
+    "ses", "côtés", "M.", "Rutte", "Mme", "Dupont", "10", "000", "10 000", "1 234 567", "2014",
+    "15", "1er", "1re", "2e", "2ème", "XXe", "siècle", "IIIe", "République", "Louis", "XIV",
+    "12:30", "16:9", "12 h 30", "n° 5", "22 août", "50 %", "20 km", "3 kg", "€", "%",
+    ":", ";", "!", "?", "?!", ",", ".", "...", "--", "-", '"', "'", "«", "»", "“", "”",
+    "(", ")", "&amp;", "&lt;", "&gt;", "http://exemple.fr/a?b=c:d", "www.exemple.fr",
+    "redaction@exemple.fr", "Groupe", "note", "A380", "Europe", "é", "Ça", "Ca", "va",
+]
+SEPS = [" ", "", "", "  ", "\n", "\u00a0", "\u202f"]
+
+text = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPS)), max_size=10).map(
+    lambda xs: "".join(w + s for w, s in xs)
+)
+OPENERS = [
+    ("em", "<em>"), ("strong", "<strong>"), ("a", '<a href="http://x.fr/?q=1 : 2&amp;r=\'3\'">'),
+    ("span", '<span lang="en">'), ("span", '<span class="x">'), ("p", "<p>"), ("p", '<p lang="fr">'),
+    ("code", "<code>"), ("pre", "<pre>"), ("div", '<div title="Voici : &quot;x&quot;">'), ("li", "<li>"),
+    ("sub", "<sub>"),
+]
+
+
+def _wrap(children):
+    return st.tuples(st.sampled_from(OPENERS), st.lists(children, max_size=3)).map(
+        lambda t: t[0][1] + "".join(t[1]) + f"</{t[0][0]}>"
+    )
+
+
+extras = st.sampled_from(["<br>", "<!-- a : b -->", '<img src="a.png" alt="x : y">', ""])
+leaf = st.one_of(text, extras)
+fragments = st.recursive(leaf, lambda ch: st.one_of(_wrap(ch), st.lists(ch, max_size=3).map("".join)),
+                         max_leaves=12)
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def tags(html):
+    return [t for t in _TAG.findall(html) if t not in ("<sup>", "</sup>")]
+
+
+_UNDO = [
+    ("<sup>", ""), ("</sup>", ""), ("--", "-"), ("—", "-"), ("«", '"'), ("»", '"'), ("“", '"'),
+    ("”", '"'), ("’", "'"), ("…", "..."), ("À", "A"), ("É", "E"), ("Ç", "C"),
+    ("ème", "e"), ("eme", "e"), ("ère", "re"), ("ere", "re"), ("nde", "de"),
+]
+
+
+def undo(html):
+    """Reverse every substitution, drop every space: what must be preserved."""
+    for a, b in _UNDO:
+        html = html.replace(a, b)
+    return re.sub(r"\s", "", html)
+
+
+@SETTINGS
+@given(fragments)
+def test_idempotent(fragment):
+    once = typeset(fragment)
+    assert typeset(once) == once
+
+
+@SETTINGS
+@given(fragments)
+def test_tag_sequence_unchanged(fragment):
+    assert tags(typeset(fragment)) == tags(fragment)
+
+
+@SETTINGS
+@given(fragments)
+def test_only_typographic_changes(fragment):
+    out = typeset(fragment)
+    assert undo(out) == undo(fragment)
+
+
+@SETTINGS
+@given(fragments)
+def test_escapes_kept(fragment):
+    out = typeset(fragment)
+    for ref in ("&amp;", "&lt;", "&gt;"):
+        assert out.count(ref) == fragment.count(ref)
+    assert "&nbsp;" not in out
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(list("ab <>&;:!?\"'.-«»/=#\u00a0\u202f")), max_size=40))
+def test_garbage_does_not_crash(s):
+    out = typeset(s)
+    assert typeset(out) == out
