@@ -67,10 +67,16 @@ def gold_entities(doc: dict, editorial: Editorial, prefix_len: int):
         else:
             ms.append(Mention(s, e, name, name, lab))
     ms.sort(key=lambda m: (m.start, -m.end))
-    acr = [a for a in _acronym_links(text, ms)
-           if not any(m.start < a.end and m.end > a.start for m in ms) or
-           any((m.start, m.end) == (a.start, a.end) for m in ms)]
-    return resolve_mentions(ms + acr)
+    # acronym links ("Long (ACR)") as on the prediction side; gold spans are never replaced
+    for a in _acronym_links(text, ms):
+        if a.link is None:
+            continue
+        same = [m for m in ms if (m.start, m.end) == (a.start, a.end)]
+        if same:
+            same[0].link = a.link
+            if a.link.entry is not None and same[0].entry is None:
+                same[0].entry = a.link.entry
+    return resolve_mentions(ms)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

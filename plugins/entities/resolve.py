@@ -121,6 +121,22 @@ ORG_HEADS = {norm_key(w) for w in (
     "préfecture", "mairie", "commission", "police", "gendarmerie", "brigade", "régiment",
     "clinique", "centre hospitalier", "chu", "groupe", "entreprise", "journal", "quotidien",
     "hebdomadaire", "radio", "chaîne", "station", "cathédrale")}
+ORG_HEADS |= {norm_key(w) for w in (
+    "chambre", "communauté", "gouvernement", "commissariat", "opéra", "théâtre", "centre",
+    "mission", "haut commissariat", "service", "direction", "ordre", "front", "brigades",
+    "forces", "tribunal", "syndicat", "confédération", "organisation", "programme",
+    "chru", "srpj")}
+# "Centre-Val de Loire", "Front de mer" are not organisations
+_NOT_ORG_HEAD = {"centre val", "centre ville", "front de", "service public"}
+# sports clubs: a name with a club marker is an organisation, not the city it contains
+_CLUB_MARKERS = {norm_key(w) for w in (
+    "FC", "AS", "SC", "RC", "AC", "OGC", "US", "HBC", "HB", "Handball", "Basket", "Volley",
+    "Rugby", "Football", "Olympique", "Sporting", "Racing", "Athletic", "United", "Stade rennais",
+    "Calcio", "Hockey", "Futsal")} - {"us"}
+# armed / political groups named in Arabic ("Jaysh al-Islam", "Ahrar al-Cham",
+# "Jabhat al-Nosra", "Ansar Beit al-Maqdess", "Liwa al-Quds")
+_GROUP_HEADS = {"ahrar", "jaysh", "jaish", "jabhat", "ansar", "harakat", "hayat", "hayat",
+                "liwa", "jund", "katibat", "tahrir", "fatah", "fateh", "hezb", "hizb", "tehrik"}
 LOC_HEADS = {norm_key(w) for w in (
     "place", "rue", "île", "îles", "frontière", "gare", "zone", "vallée", "autoroute", "cité",
     "mer", "désert", "boulevard", "avenue", "pont", "lac", "mont", "col", "golfe", "océan",
@@ -132,7 +148,8 @@ _HEAD_BEFORE = re.compile(
         "armée", "ministère", "université", "hôpital", "diocèse", "aéroport", "observatoire",
         "laboratoire", "tribunal", "parquet", "institut", "académie", "place", "rue", "île",
         "gare", "vallée", "désert", "boulevard", "avenue", "lac", "mont", "golfe", "océan",
-        "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale"}),
+        "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale",
+        "CHU", "CHRU", "SRPJ", "opéra", "Opéra", "cour d'appel", "Cour d'appel"}),
         key=len, reverse=True)) + r")\s+((?:de la |de l['’]|du |des |de |d['’])?)$")
 
 
@@ -145,7 +162,10 @@ def head_kind(name: str) -> str | None:
                    "nouvelle", "vieux", "vieille") and len(toks) > 1:
         toks = toks[1:]
     if toks[0] in ORG_HEADS or " ".join(toks[:2]) in ORG_HEADS:
-        return "organisation"
+        if " ".join(toks[:2]) not in _NOT_ORG_HEAD:
+            return "organisation"
+    if len(toks) > 1 and (any(t in _CLUB_MARKERS for t in toks) or toks[0] in _GROUP_HEADS):
+        return "organisation"  # "Montpellier Handball", "FC Nantes", "Jaysh al-Islam"
     if toks[0] in LOC_HEADS:
         return "lieu"
     return None
@@ -168,6 +188,10 @@ def _strip_punct(s: str, start: int) -> tuple[str, int]:
 def _is_title(tok: str) -> bool:
     k = norm_key(tok)
     return k in _TITLES or k.rstrip(".") in _TITLES
+
+
+_TRAIL_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+                "hier", "aujourd'hui", "demain", "matin", "soir"}
 
 
 def clean_name(surface: str, label: str) -> tuple[str, str]:
@@ -240,6 +264,14 @@ def clean_name(surface: str, label: str) -> tuple[str, str]:
             elif re.match(r"^[ld]['’]\w", toks[0]):
                 toks[0] = toks[0][2:]
                 changed = True
+    if label != "PER":
+        # trailing weekday / year / dangling word: "Associated Press vendredi",
+        # "Agence du service civique de 2013"
+        while len(toks) > 1 and (norm_key(toks[-1]) in _TRAIL_WORDS or (
+                re.fullmatch(r"\d{4}", toks[-1]) and norm_key(toks[-2]) in ("de", "en"))):
+            toks = toks[:-2] if re.fullmatch(r"\d{4}", toks[-1]) else toks[:-1]
+        while len(toks) > 1 and norm_key(toks[-1]) in ("des", "et", "«", "»"):
+            toks = toks[:-1]
     name = " ".join(toks).strip(_PUNCT_STRIP)
     # possessive/elided tails
     name = re.sub(r"['’]s$", "", name)
@@ -255,7 +287,7 @@ class Mention:
     name: str
     label: str  # PER / ORG / LOC
     entry: EditorialEntry | None = None
-    acronym_of: int | None = None  # index of the long-name mention
+    link: "Mention | None" = None  # acronym occurrence -> its long form
     weak: bool = False  # label guessed (remainder of a cut span)
 
 
@@ -355,6 +387,8 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                 continue
             if editorial.is_stopped(name) or editorial.is_stopped(surface):
                 continue
+            if _NOT_NAME.match(name):
+                continue
             if plabel != "PER":
                 name = _drop_capital_determiner(text, name, editorial)
                 if looks_like_demonym(name) and editorial.lookup(name) is None:
@@ -378,6 +412,9 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                 out.append(Mention(ms, ms + len(surface), surface, name, plabel, weak=weak))
     return out, dropped
 
+
+# sports pools ("Groupe A", "poule B") and race series ("Ironman France") are not entities
+_NOT_NAME = re.compile(r"^(?:(?:Groupe|Poule)\s+[A-H]\d?|Ironman\b.*)$", re.I)
 
 _CAP_DET = re.compile(r"^(?:La|Le|Les|L['’])\s*(?=[A-ZÀ-ÖØ-ÞŒ])")
 
@@ -422,6 +459,109 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# --------------------------------------------------------------------------- extra mentions
+# an all-caps token of 2-6 letters (acronym) the model missed: an organisation
+_ACRONYM_TOKEN = re.compile(r"(?<![\w\-.'’])([A-Z]{2,6})(?![\w\-]|['’]\w)")
+
+
+def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
+    return any(m.start < e and m.end > s for m in mentions)
+
+
+def _extra_mentions(text: str, mentions: list[Mention], editorial: Editorial) -> list[Mention]:
+    out = list(mentions)
+    if _ACRONYMS_ON:
+        known = {norm_key(m.name) for m in out}
+        for m in _ACRONYM_TOKEN.finditer(text):
+            tok = m.group(1)
+            if _overlaps(out, m.start(), m.end()) or editorial.is_stopped(tok):
+                continue
+            if _ROMAN.match(tok):
+                continue
+            # introduced by an article ("le CNRS", "la SNCF", "l'ONU", "du PKK"):
+            # an institution, not a unit or a code ("A321", "PT5", "SMS")
+            if not _ACRO_ARTICLE.search(text, max(0, m.start() - 6), m.start()):
+                continue
+            # all-caps headline-style text ("LE MONDE EN DIRECT"): not acronyms
+            around = text[max(0, m.start() - 30):m.end() + 30]
+            if sum(1 for w in re.findall(r"[A-Z]{2,}", around)) > 2:
+                continue
+            entry = editorial.lookup(tok)
+            if entry is not None:
+                out.append(Mention(m.start(), m.end(), tok, entry.name, KIND_LABEL[entry.kind], entry=entry))
+            else:
+                out.append(Mention(m.start(), m.end(), tok, tok, "ORG", weak=True))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+_ACRONYMS_ON = False
+
+# capitalised institutional head directly before a known name: "Mission de l'Union
+# africaine", "Banque du Vatican", "Haut-Commissariat des Nations unies"
+_LEFT_HEAD = re.compile(
+    r"(?<![\w\-])((?:Haut[\- ])?(?:Mission|Commissariat|Conseil|Commission|Secrétariat|Bureau|"
+    r"Force|Forces|Programme|Fonds|Agence|Office|Comité|Cour|Banque|Assemblée|Ambassade|"
+    r"Parlement|Gouvernement|Ministère|Université|Fédération|Association|Institut)"
+    r"(?:\s+[a-zéèêàç]+){0,2}\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’]))\s*$")
+# "... en Somalie", "... de Nice": an organisation name continued by its place
+_RIGHT_LINK = re.compile(r"^\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en|au|aux)\s*$")
+_HUMAN_RIGHTS = re.compile(r"^\s+(?:aux|des|pour\s+les)\s+[dD]roits\s+de\s+l['’][hH]omme(?![\w\-])")
+
+
+def _extend_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Extend organisation names to the full institutional name: a capitalised head
+    before a known name ("Mission de l'" + "Union africaine"), a place after an
+    organisation ("Mission de l'Union africaine" + " en " + "Somalie", "hôpital Pasteur"
+    + " de " + "Nice"), and "... aux droits de l'homme"."""
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        start, end, label = m.start, m.end, m.label
+        changed = False
+        if m.label in ("ORG", "LOC") and not (out and out[-1].end > m.start - 60 and
+                                              out[-1].end > m.start):
+            lb = _LEFT_HEAD.search(text, max(0, m.start - 80), m.start)
+            if lb and (not out or out[-1].end <= lb.start(1)) and m.label == "ORG" or (
+                    lb and m.label == "LOC" and lb.group(1).split()[0] in ("Mission", "Banque", "Ambassade")
+                    and (not out or out[-1].end <= lb.start(1))):
+                if not re.search(r"[.!?;:«»\n]", text[lb.start(1):m.start]):
+                    start, label, changed = lb.start(1), "ORG", True
+        if label == "ORG" and (changed or head_kind(m.name) == "organisation"):
+            # absorb a following place ("en Somalie", "de Nice")
+            while i + 1 < len(ms):
+                n = ms[i + 1]
+                gap = text[end:n.start]
+                if not gap.strip() and re.search(r"(?:\s(?:de|du|des|en)|\sd['’]|\sde\s+la|\sde\s+l['’])\s*$",
+                                                 text[start:end]):
+                    gap = " de "  # "Cour de magistrats de" + "Maidstone"
+                if n.label == "LOC" and n.entry is None or (n.label == "LOC" and n.entry is not None):
+                    if _RIGHT_LINK.match(gap) and gap.strip() and " " not in text[n.start:n.end].strip() \
+                            or (_RIGHT_LINK.match(gap) and gap.strip() and changed):
+                        end = n.end
+                        changed = True
+                        i += 1
+                        continue
+                break
+        if label == "ORG":
+            hr = _HUMAN_RIGHTS.match(text[end:end + 40])
+            if hr:
+                end += hr.end()
+                changed = True
+        if changed:
+            surface = text[start:end]
+            name = " ".join(surface.split())
+            out.append(Mention(start, end, surface, name, "ORG"))
+        else:
+            out.append(m)
+        i += 1
+    return out
+_ACRO_ARTICLE = re.compile(r"(?:^|[\s(])(?:le|la|les|l['’]|du|des|au|aux)\s*$", re.I)
+_ROMAN = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
 # --------------------------------------------------------------------------- acronyms
 _ACRO = re.compile(r"^[A-Z0-9][A-Za-z0-9&\-\.]{1,11}$")
 
@@ -448,43 +588,73 @@ def _initials_match_strict(acr: str, long: str) -> bool:
 
 
 def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Detect "Long Name (ACR)" / "ACR (Long Name)"; add every occurrence of the acronym
-    as a mention linked to the long name."""
+    """Detect "Long Name (ACR)" / "ACR (Long Name)"; return new mentions: every occurrence
+    of the acronym, linked (``link``) to the long form, and long forms read inside
+    parentheses when the model did not find them ("ONUB (Opération des Nations unies au
+    Burundi)")."""
     new: list[Mention] = []
-    by_start = {m.start: i for i, m in enumerate(mentions)}
-    links: dict[str, int] = {}
-    long_new: list[tuple[Mention, int]] = []
-    for i, m in enumerate(mentions):
+    by_start = {m.start: m for m in mentions}
+    links: dict[str, Mention] = {}
+    for m in mentions:
         tail = text[m.end:m.end + 20]
         pm = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", tail)
         if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) and _initials_ok(pm.group(1), m.name):
-            links.setdefault(pm.group(1), i)
+            links.setdefault(pm.group(1), m)
             continue
-        if _is_acronym(m.name):
-            pm = re.match(r"\s*\(\s*", tail)
-            if pm:
-                j = by_start.get(m.end + pm.end())
-                if j is not None and not _is_acronym(mentions[j].name) and _initials_ok(m.name, mentions[j].name):
-                    links.setdefault(m.name, j)
-                elif m.name not in links:
-                    pl = re.match(r"\s*\(\s*([A-ZÀ-ÖØ-ÞŒ][^()\n]{3,120}?)\s*\)", text[m.end:m.end + 130])
-                    if pl and len(pl.group(1).split()) <= 12 and _initials_ok(m.name, pl.group(1)) \
-                            and _initials_match_strict(m.name, pl.group(1)):
-                        ls, le = m.end + pl.start(1), m.end + pl.end(1)
-                        long = Mention(ls, le, pl.group(1), pl.group(1), m.label,
-                                       entry=m.entry)
-                        long_new.append((long, i))
-    for long, i in long_new:
-        # the long form replaces the mentions inside the parentheses; the acronym joins it
-        new.append(long)
-        acr = mentions[i]
-        acr.acronym_of = -len(new)  # resolved by collect_mentions (negative = in `new`)
-    for acr, i in links.items():
-        long = mentions[i]
+        if not _is_acronym(m.name) or m.name in links:
+            continue
+        pm = re.match(r"\s*\(\s*", tail)
+        if not pm:
+            continue
+        other = by_start.get(m.end + pm.end())
+        if other is not None and not _is_acronym(other.name) and _initials_ok(m.name, other.name):
+            links[m.name] = other
+            continue
+        pl = re.match(r"\s*\(\s*([A-ZÀ-ÖØ-ÞŒ][^()\n]{3,120}?)\s*\)", text[m.end:m.end + 130])
+        if pl and len(pl.group(1).split()) <= 12 and _initials_ok(m.name, pl.group(1)) \
+                and _initials_match_strict(m.name, pl.group(1)):
+            ls, le = m.end + pl.start(1), m.end + pl.end(1)
+            long = Mention(ls, le, pl.group(1), pl.group(1), m.label, entry=None)
+            new.append(long)
+            links[m.name] = long
+    for acr, long in links.items():
         for am in re.finditer(r"(?<![\w\-])" + re.escape(acr) + r"(?![\w\-])", text):
+            if long.start <= am.start() < long.end:
+                continue
             new.append(Mention(am.start(), am.end(), acr, acr, long.label,
-                               entry=long.entry, acronym_of=i))
+                               entry=long.entry, link=long))
     return new
+
+
+def collect_mentions(text: str, spans: Iterable[Span], editorial: Editorial) -> list[Mention]:
+    eds = editorial_matches(text, editorial)
+    model, dropped = _model_mentions(text, spans, eds, editorial)
+    eds = [m for i, m in enumerate(eds) if i not in dropped]
+    # editorial matches win over model mentions they overlap
+    occupied = [(m.start, m.end) for m in eds]
+    mentions = list(eds)
+    for m in model:
+        if any(m.start < e and m.end > s for s, e in occupied):
+            continue
+        mentions.append(m)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _drop_contextual(text, mentions)
+    mentions = _extra_mentions(text, mentions, editorial)
+    mentions = _extend_orgs(text, mentions)
+    for a in _acronym_links(text, mentions):
+        over = [m for m in mentions if m.start < a.end and m.end > a.start and m is not a.link]
+        if a.link is None:  # a long form read inside parentheses replaces what is inside
+            if any(m.start < a.start or m.end > a.end for m in over):
+                continue
+        elif any(m.end - m.start > a.end - a.start for m in over):
+            continue  # acronym inside a longer name
+        if any(m.link is not None and m.link in over for m in mentions):
+            continue
+        ids = {id(m) for m in over}
+        mentions = [m for m in mentions if id(m) not in ids]
+        mentions.append(a)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
 
 
 # --------------------------------------------------------------------------- merging
@@ -508,49 +678,12 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s]+", norm_key(name)) if t]
 
 
-def collect_mentions(text: str, spans: Iterable[Span], editorial: Editorial) -> list[Mention]:
-    eds = editorial_matches(text, editorial)
-    model, dropped = _model_mentions(text, spans, eds, editorial)
-    eds = [m for i, m in enumerate(eds) if i not in dropped]
-    # editorial matches win over model mentions they overlap
-    occupied = [(m.start, m.end) for m in eds]
-    mentions = list(eds)
-    for m in model:
-        if any(m.start < e and m.end > s for s, e in occupied):
-            continue
-        mentions.append(m)
-    mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _drop_contextual(text, mentions)
-    acr = _acronym_links(text, mentions)
-    if acr:
-        taken = [(m.start, m.end) for m in mentions]
-        keep = []
-        for a in acr:
-            # replace a model mention of the bare acronym; skip if inside a longer mention
-            inside = [k for k, (s, e) in enumerate(taken) if s < a.end and e > a.start]
-            if inside and any((taken[k][1] - taken[k][0]) > (a.end - a.start) for k in inside):
-                continue
-            for k in inside:
-                mentions[k] = None  # type: ignore[call-overload]
-            keep.append(a)
-        # rebuild with stable indices for acronym_of
-        longs = {id(mentions[a.acronym_of]): a.acronym_of for a in keep if a.acronym_of is not None
-                 and mentions[a.acronym_of] is not None}
-        base = [m for m in mentions if m is not None]
-        index = {id(m): k for k, m in enumerate(base)}
-        for a in keep:
-            lm = mentions[a.acronym_of] if a.acronym_of is not None else None
-            a.acronym_of = index.get(id(lm)) if lm is not None else None
-        mentions = base + keep
-        del longs
-    return mentions
-
-
 def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
     n = len(mentions)
     if not n:
         return []
     uf = _UF(n)
+    index = {id(m): i for i, m in enumerate(mentions)}
     key_first: dict[tuple, int] = {}
     for i, m in enumerate(mentions):
         k = ("ed", m.entry.name) if m.entry is not None else ("n", norm_key(m.name))
@@ -558,8 +691,8 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
             uf.union(key_first[k], i)
         else:
             key_first[k] = i
-        if m.acronym_of is not None:
-            uf.union(i, m.acronym_of)
+        if m.link is not None and id(m.link) in index:
+            uf.union(i, index[id(m.link)])
     # an unlinked name equal to an editorial canonical name/alias was already mapped.
     # surname resolution: a short PER-ish name that is the tail of a longer person name
     person_names: dict[str, list[int]] = {}
@@ -608,10 +741,13 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
             for m in sorted(ms, key=lambda m: m.start):
                 firsts.setdefault(m.name, m.start)
             def rank(nm: str) -> tuple:
-                acr = 1 if any(m.acronym_of is not None and m.name == nm for m in ms) else 0
+                acr = 1 if any(m.link is not None and m.name == nm for m in ms) else 0
                 return (acr, -len(_tokens(nm)), -counts[nm], firsts[nm], nm)
             name = min(counts, key=rank)
             desc = ""
+            hk = head_kind(name)
+            if hk is not None:  # "Cour suprême", "Université de X", "place Tahrir"
+                kind = hk
         forms: list[str] = []
         for m in sorted(ms, key=lambda m: m.start):
             for f in (m.name, m.surface):

@@ -19,6 +19,7 @@ Rules it guarantees
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -214,6 +215,7 @@ class _Absolutizer(HTMLParser):
         self.out.append(f"<![{data}]>")
 
 
+@functools.lru_cache(maxsize=4096)  # one article's content goes into the main feed and each entity feed
 def absolutize(fragment: str, base: str) -> str:
     """``fragment`` with every relative URL attribute resolved against ``base`` (an absolute
     URL): ``href="/personnes/x/"`` -> ``href="https://site/personnes/x/"``, ``#a`` ->

@@ -27,6 +27,8 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
+import time
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -129,6 +131,13 @@ def entity_categories(entities, base: str) -> tuple[feed.Category, ...]:
     return tuple(categories)
 
 
+def local_time(moment: datetime, zone: ZoneInfo) -> datetime:
+    """``moment`` in the site's time zone, as a plain ``datetime`` (Pelican's SafeDatetime
+    formats dates ten times slower)."""
+    moment = moment.astimezone(zone)
+    return datetime.combine(moment.date(), moment.timetz())
+
+
 def article_item(article, settings, base: str) -> feed.Item:
     zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
     modified = getattr(article, "modified", None)
@@ -136,8 +145,8 @@ def article_item(article, settings, base: str) -> feed.Item:
         id=item_id(article, settings),
         title=item_title(article, settings),
         link=absolute(base, article.url),
-        published=article.date.astimezone(zone),
-        updated=modified.astimezone(zone) if modified and modified > article.date else None,
+        published=local_time(article.date, zone),
+        updated=local_time(modified, zone) if modified and modified > article.date else None,
         summary_html=item_summary_html(article, settings, base),
         content_html=item_content_html(article, base),
         categories=entity_categories(getattr(article, "entities", None), base),
@@ -228,10 +237,11 @@ def on_finalized(pelican) -> None:
     if generator is None:
         logger.error("feeds: no articles generator ran; no feed written")
         return
+    start = time.perf_counter()
     try:
         feeds = site_feeds(list(generator.articles), pelican.settings)
     except ValueError as error:
         logger.error("%s", error)
         return
     count = write_feeds(feeds, pelican.output_path)
-    logger.info("feeds: %d feed(s) written", count)
+    logger.info("feeds: %d feed(s) written in %.1f s", count, time.perf_counter() - start)

@@ -20,6 +20,7 @@ RFC822 = re.compile(
     r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (0[1-9]|[12]\d|3[01]) "
     r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d (\+0100|\+0200)$"
 )
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 SEED_GUID = f"tag:lefil.example,2025:{SEED_SOURCE}"
 ORIGIN = "http://127.0.0.1:8000"
 
@@ -68,6 +69,25 @@ def check_rss_rules(data: bytes) -> list:
     return items
 
 
+def check_atom_rules(data: bytes) -> None:
+    """RFC 4287: feed id/title/updated/author, entries id/title/updated/alternate link."""
+    root = etree.fromstring(data)
+    for name in ("id", "title", "updated"):
+        assert root.findtext(f"{ATOM}{name}"), name
+    assert root.findtext(f"{ATOM}author/{ATOM}name")
+    assert RFC3339.match(root.findtext(f"{ATOM}updated"))
+    entries = root.findall(f"{ATOM}entry")
+    ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+    assert len(set(ids)) == len(ids)
+    for entry in entries:
+        for name in ("id", "title", "updated", "published"):
+            assert entry.findtext(f"{ATOM}{name}"), name
+        assert RFC3339.match(entry.findtext(f"{ATOM}updated"))
+        links = [l for l in entry.findall(f"{ATOM}link") if l.get("rel", "alternate") == "alternate"]
+        assert len(links) == 1 and links[0].get("href").startswith(ORIGIN + "/")
+    assert root.findtext(f"{ATOM}updated") == max(e.findtext(f"{ATOM}updated") for e in entries)
+
+
 def parsed(path: Path):
     result = feedparser.parse(path.read_bytes())
     assert result.bozo == 0, (path, result.get("bozo_exception"))
@@ -89,6 +109,7 @@ def test_main_feeds_parse_and_follow_the_rules(small_site):
         "Fri, 22 Aug 2025 00:00:00 +0200",
         "Mon, 04 Jan 2016 09:05:00 +0100",
     ]
+    check_atom_rules((small_site / "atom.xml").read_bytes())
     root = etree.fromstring((small_site / "atom.xml").read_bytes())
     assert root.findtext(f"{ATOM}updated") == "2025-08-23T14:30:00+02:00"
     assert {(l.get("rel"), l.get("href")) for l in root.findall(f"{ATOM}link")} == {
@@ -185,8 +206,6 @@ def test_public_origin(tmp_path):
 def real_site(request):
     from pelican.settings import read_settings
 
-
-
     if "feeds" not in read_settings(str(ROOT / "pelicanconf.py")).get("PLUGINS", []):
         pytest.skip('"feeds" is not in PLUGINS in pelicanconf.py yet')
     return request.getfixturevalue("site")
@@ -196,6 +215,7 @@ def test_real_site_feeds(real_site):
     for name in ("rss.xml", "atom.xml"):
         result = parsed(real_site / name)
         assert 0 < len(result.entries) <= 50
+    check_atom_rules((real_site / "atom.xml").read_bytes())
     items = check_rss_rules((real_site / "rss.xml").read_bytes())
     seed = next(i for i in items if i.findtext("guid") == SEED_GUID)
     content = text(seed.findtext(f"{CONTENT}encoded"))

@@ -65,8 +65,10 @@ def test_seed_article_json_ld_is_a_news_article_with_typed_mentions(site, settin
 def test_every_article_carries_valid_json_ld(html_pages):
     for path, text in html_pages.items():
         if re.match(r"\d{4}/\d\d/\d\d/[^/]+/index\.html$", path):
-            data = json.loads(BeautifulSoup(text, "html.parser").find("script", type="application/ld+json").string)
-            assert data["@type"] == "NewsArticle", path
+            scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
+            assert len(scripts) == 1, path
+            data = json.loads(scripts[0])
+            assert data["@type"] == "NewsArticle" and data["headline"], path
 
 
 def test_attribution_names_the_source_and_the_licence(site, html_pages):
@@ -142,7 +144,7 @@ def test_every_page_but_404_has_a_canonical_url(html_pages, settings):
 def test_only_articles_and_entity_headers_are_indexed_for_search(html_pages):
     for path, text in html_pages.items():
         indexed = "data-pagefind-body" in text
-        is_content = re.match(r"(\d{4}/\d\d/\d\d/[^/]+|(personnes|organisations|lieux)/[^/]+)/index\.html$", path)
+        is_content = re.match(r"(\d{4}/\d\d/\d\d/[^/]+|(personnes|organisations|lieux)/[^/]+)/index\.html$", path)  # entity pages: first page only
         assert indexed == bool(is_content), path
 
 

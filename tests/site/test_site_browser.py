@@ -1,0 +1,142 @@
+"""The site as readers meet it, in headless Chromium: a journey from the home page to a feed,
+search, screenshots at phone and desktop widths, and axe-core on the main kinds of page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitekit import SEED_PATH
+
+AXE_PAGES = {
+    "accueil": "/",
+    "article": f"/{SEED_PATH}",
+    "entite": "/personnes/mark-rutte/",
+    "index-entites": "/entites/",
+    "recherche": "/recherche/?q=Rutte",
+    "archives-jour": "/2025/08/22/",
+    "a-propos": "/a-propos/",
+}
+
+
+def load_axe():
+    """axe_playwright_python reads axe.min.js with the locale's encoding at import time: under a
+    C/POSIX locale that is ASCII and the import fails, so the file is read as UTF-8 here."""
+    import pathlib
+
+    original = pathlib.Path.read_text
+
+    def read_utf8(self, encoding=None, errors=None, **kwargs):
+        return original(self, encoding or "utf-8", errors, **kwargs)
+
+    pathlib.Path.read_text = read_utf8
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    finally:
+        pathlib.Path.read_text = original
+    return Axe
+
+
+@pytest.fixture
+def browse(browser):
+    """A fresh page with a given viewport and colour scheme."""
+    contexts = []
+
+    def open_page(width=1280, height=900, scheme="light"):
+        context = browser.new_context(locale="fr-FR", viewport={"width": width, "height": height}, color_scheme=scheme)
+        contexts.append(context)
+        page = context.new_page()
+        # No request ever leaves 127.0.0.1: fail loudly if the site asks for another host.
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def test_home_to_article_to_entity_to_feed(site_url, browse, site):
+    page = browse()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + "/")
+    day = page.locator("section.day").first
+    assert " ".join(day.locator("h2").inner_text().split()) == "Vendredi 22 août 2025".upper() or " ".join(day.locator("h2").text_content().split()) == "Vendredi 22 août 2025"
+    day.get_by_role("link", name=re.compile("Mark Rutte a appelé")).click()
+    page.wait_for_url(f"**/{SEED_PATH}")
+    assert "Mark Rutte a appelé" in page.locator("h1").inner_text()
+    assert page.locator("time").first.get_attribute("datetime").startswith("2025-08-22")
+    page.locator(".mentions").get_by_role("link", name="Mark Rutte", exact=True).click()
+    page.wait_for_url("**/personnes/mark-rutte/")
+    assert page.locator("h1").inner_text() == "Mark Rutte"
+    feed = page.locator("link[rel=alternate][type='application/rss+xml']")
+    hrefs = [feed.nth(i).get_attribute("href") for i in range(feed.count())]
+    assert "/personnes/mark-rutte/rss.xml" in hrefs and "/rss.xml" in hrefs
+    assert page.locator("a.feed").get_attribute("href") == "/personnes/mark-rutte/rss.xml"
+    if (site / "personnes/mark-rutte/rss.xml").exists():  # written by the feeds plugin
+        response = page.request.get(site_url + "/personnes/mark-rutte/rss.xml")
+        assert response.ok and "<rss" in response.text()
+    assert all(url.startswith(site_url) for url in requests), [u for u in requests if not u.startswith(site_url)]
+
+
+def test_search_finds_the_seed(site_url, browse):
+    page = browse()
+    page.goto(site_url + "/recherche/")
+    box = page.locator("#recherche input[type=text], #recherche input[type=search]").first
+    box.fill("Rutte")
+    result = page.locator(".pagefind-ui__result-link", has_text="Mark Rutte a appelé")
+    result.first.wait_for(timeout=10_000)
+    result.first.click()
+    page.wait_for_url(f"**/{SEED_PATH}")
+
+
+def test_search_from_a_query_string(site_url, browse):
+    page = browse()
+    page.goto(site_url + "/recherche/?q=Zelensky")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    assert page.locator(".pagefind-ui__result-link", has_text="Mark Rutte a appelé").count() >= 1
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots(site_url, browse, artifacts, width):
+    for scheme in ("light", "dark"):
+        page = browse(width=width, scheme=scheme)
+        for name, path in (("accueil", "/"), ("article", f"/{SEED_PATH}"), ("entite", "/personnes/mark-rutte/")):
+            page.goto(site_url + path)
+            page.screenshot(path=str(artifacts / f"{name}-{width}-{scheme}.png"))
+            # Nothing is wider than the screen (responsive down to 320 px and up).
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+
+
+def test_narrowest_screen_does_not_scroll_sideways(site_url, browse):
+    page = browse(width=320)
+    for path in AXE_PAGES.values():
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), path
+
+
+def test_skip_link_and_visible_focus(site_url, browse):
+    page = browse()
+    page.goto(site_url + f"/{SEED_PATH}")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.textContent, getComputedStyle(document.activeElement).outlineStyle]")
+    assert focused[0] == "Aller au contenu" and focused[1] != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#contenu"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_reports_no_violation(site_url, browse, scheme):
+    axe = load_axe()()
+    page = browse(scheme=scheme)
+    failures = {}
+    for name, path in AXE_PAGES.items():
+        page.goto(site_url + path)
+        if "recherche" in path:
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+        results = axe.run(page)
+        if results.violations_count:
+            failures[name] = results.generate_report()
+    assert not failures, "\n".join(f"{name}:\n{report}" for name, report in failures.items())
