@@ -24,7 +24,7 @@ OUTPUT_PATH = "output"
 
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "fr"
-LOCALE = ("C",)  # dates are written in French by Babel, never by the system locale
+LOCALE = ("C.UTF-8", "C")  # dates are written in French by Babel, never by the system locale
 
 # Dispatches are plain text: the summary is never read as Markdown, and typogrify's English
 # filters never run (the french_typography plugin sets the text).
@@ -37,7 +37,8 @@ MARKDOWN = {
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["french_typography", "french_dates"]
+# Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
+PLUGINS = ["french_dates", "french_typography", "entities", "feeds", "sitemap"]
 
 
 def newest_first(article):
@@ -70,6 +71,7 @@ CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "archives"]
 
 DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "entity": None}
 # Folder-style pagination: Pelican's default "index2.html" collides with folder URLs (pelican#2806).
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

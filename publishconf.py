@@ -7,6 +7,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = "https://lefil.example"
-SITE_ORIGIN = SITEURL
+# Links stay root-relative; canonical URLs, feeds and the sitemap use the public origin.
+SITE_ORIGIN = "https://lefil.example"
 RELATIVE_URLS = False

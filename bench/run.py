@@ -43,7 +43,11 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results"
-SETTINGS = ROOT / "pelicanconf.py"
+# The code under test: a snapshot of the tree taken when the run starts (other people edit the
+# working tree meanwhile; a rebuild must not see the code change between two runs), or the live tree.
+TREE = Path(os.environ.get("LEFIL_BENCH_TREE", ROOT))
+SETTINGS = TREE / "pelicanconf.py"
+SNAPSHOT = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "content/pages", "content/entities.toml")
 MARKER = "BENCH-RESULT "
 
 # --------------------------------------------------------------------------------------------
@@ -52,7 +56,7 @@ MARKER = "BENCH-RESULT "
 
 
 def _child_paths():
-    sys.path[:0] = [str(ROOT), str(ROOT / "plugins"), str(BENCH)]
+    sys.path[:0] = [str(TREE), str(TREE / "plugins"), str(BENCH)]
 
 
 def _rss_self_mb() -> float:
@@ -281,6 +285,25 @@ def run_child(kind: str, spec: dict, log: Path) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
+def snapshot_tree(work: Path) -> tuple[Path, str]:
+    """Copy the code and settings under test into the work dir; returns it and a short hash of its files."""
+    import hashlib
+
+    target = work / "tree"
+    shutil.rmtree(target, ignore_errors=True)
+    digest = hashlib.sha256()
+    for name in SNAPSHOT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
+        elif source.exists():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    for path in sorted(p for p in target.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(target)).encode() + b"\0" + path.read_bytes())
+    return target, digest.hexdigest()[:12]
+
+
 def say(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -317,10 +340,10 @@ def make_site(dispatches: Path, into: Path, ner_cache: Path | None = None) -> Pa
     content = into / "content"
     shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
     (content / "articles").mkdir()
-    if (ROOT / "content" / "pages").exists():
-        shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    if (ROOT / "content" / "entities.toml").exists():
-        shutil.copy2(ROOT / "content" / "entities.toml", content / "entities.toml")
+    if (TREE / "content" / "pages").exists():
+        shutil.copytree(TREE / "content" / "pages", content / "pages")
+    if (TREE / "content" / "entities.toml").exists():
+        shutil.copy2(TREE / "content" / "entities.toml", content / "entities.toml")
     if ner_cache is not None and ner_cache.exists():
         shutil.copytree(ner_cache, into / "cache" / "ner")
     return into
@@ -348,7 +371,7 @@ def merge_cache(source: Path, store: Path) -> int:
 
 def dispatch_texts(dispatches: Path) -> list[str]:
     """The texts ingest hands to the entity finder (Dispatch.text), in file order."""
-    sys.path[:0] = [str(ROOT)]
+    sys.path[:0] = [str(TREE)]
     from digest import dispatch as dispatch_module
 
     return [dispatch_module.read(path).text for path in sorted(dispatches.glob("*.txt"))]
@@ -364,7 +387,7 @@ def article_bodies(articles: Path) -> list[str]:
 
 
 def editorial_file(work: Path) -> Path:
-    path = ROOT / "content" / "entities.toml"
+    path = TREE / "content" / "entities.toml"
     if path.exists():
         return path
     empty = work / "empty-entities.toml"
@@ -559,20 +582,19 @@ def machine_info() -> dict:
 def render_report(results: dict) -> str:
     sizes = results["sizes"]
     machine = results["machine"]
-    heads = [f"N = {entry['size']:,}".replace(",", "\u202f") for entry in sizes]
+    heads = [f"N = {entry['size']:,}".replace(",", "\u202f") + (f" ({entry['run']})" if entry.get("run") else "") for entry in sizes]
     lines = [
         "# Le Fil — build benchmark",
         "",
         f"{results['date']} · nproc {machine['nproc']} · {machine['cpu']} · {machine['memory']} RAM · "
         f"Python {machine['python']} · "
         + " · ".join(f"{name} {v}" for name, v in machine["versions"].items())
-        + f" · tree {machine.get('git', '?')}",
+        + f" · git {machine.get('git', '?')}, files {machine.get('tree', '?')}",
         "",
         f"Machine load (1-min load average when each child started): median {results['load_median']:.1f}, max {results['load_max']:.1f} "
         "— other work on the machine inflates wall times; CPU seconds (user+system, incl. Pagefind) are given for the main builds.",
         f"`{results['command']}` — medians of {results['repeat']} runs (min–max), seconds unless stated; "
         "each build in its own process; peak RSS from wait4 (includes Pagefind, run as a child).",
-        f"Plugins in pelicanconf.py: {', '.join(results.get('plugins') or []) or '(none)'}.",
         "",
         "| Measurement | " + " | ".join(heads) + " |",
         "|---|" + "---|" * len(sizes),
@@ -581,9 +603,21 @@ def render_report(results: dict) -> str:
     def row(label: str, cell) -> None:
         lines.append(f"| {label} | " + " | ".join(cell(entry) for entry in sizes) + " |")
 
-    def phases(key: str, phase: str, digits: int = 2):
-        return lambda entry: spread(field(entry.get(key), phase), digits) if entry.get(key) else "not run"
+    expected_writes = {"rebuild": 0, "rebuild_cache": 0, "plus_one": 1, "plus_one_cache": 1}
+    flagged = []
 
+    def mark(entry, key: str) -> str:
+        """† when a rebuild rewrote more articles than it should (the code under test changed between runs)."""
+        runs = entry.get(key) or []
+        if key in expected_writes and any(run.get("written") != expected_writes[key] for run in runs):
+            flagged.append(key)
+            return " †"
+        return ""
+
+    def phases(key: str, phase: str, digits: int = 2):
+        return lambda entry: (spread(field(entry.get(key), phase), digits) + mark(entry, key)) if entry.get(key) else "not run"
+
+    row("Plugins of the tree measured (PLUGINS)", lambda e: ", ".join(e["cached"][0].get("plugins") or []) or "(none)")
     row("**Plain Pelican** (notmyidea, no plugins)", phases("plain", "build"))
     row("**Le Fil cold build** (no cache at all)", lambda e: spread(field(e["cold"], "build")) if e["cold"] else f"est. {e['cold_estimate']:.0f} (not run)")
     row("&nbsp;&nbsp;ingest, of which NER", lambda e: spread(field(e["cold"], "ingest")) + " / " + spread(field(e["cold"], "ner")) if e["cold"] else "—")
@@ -605,9 +639,9 @@ def render_report(results: dict) -> str:
     row("**Rebuild, +1 dispatch**", phases("plus_one", "build"))
     row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;of which NER (1 text + spaCy load)", phases("plus_one", "ner"))
-    row("Rebuild, nothing changed + Pelican content cache¹", lambda e: spread(field(e.get("rebuild_cache"), "build")) if e.get("rebuild_cache") else "not run")
+    row("Rebuild, nothing changed + Pelican content cache¹", phases("rebuild_cache", "build"))
     row("&nbsp;&nbsp;render only", lambda e: spread(field(e.get("rebuild_cache"), "render")) if e.get("rebuild_cache") else "—")
-    row("Rebuild, +1 dispatch + Pelican content cache¹", lambda e: spread(field(e.get("plus_one_cache"), "build")) if e.get("plus_one_cache") else "not run")
+    row("Rebuild, +1 dispatch + Pelican content cache¹", phases("plus_one_cache", "build"))
     row("Wall time per process: plain / cached / rebuild", lambda e: " / ".join(f"{med(e[k], 'wall'):.2f}" for k in ("plain", "cached", "rebuild")))
     row("Peak RSS MB: plain / cold / cached / rebuild / +1", lambda e: " / ".join(
         f"{max(field(e[k], 'rss_mb')):.0f}" if e.get(k) else "—" for k in ("plain", "cold", "cached", "rebuild", "plus_one")))
@@ -618,6 +652,11 @@ def render_report(results: dict) -> str:
         "¹ Experiment: `CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True` passed as overrides to `pipeline.build` "
         "(pelicanconf.py does not set them today).",
     ]
+    if flagged:
+        lines.append(
+            "† Some of these runs rewrote every article: the code ingest depends on (headline, article_file, the "
+            "entities plugin, entities.toml) changed between runs — run without --live-tree to benchmark a snapshot."
+        )
     for entry in sizes:
         if entry.get("warmup"):
             w = entry["warmup"]
@@ -675,6 +714,7 @@ def summarise(entry: dict, ner_rate: float | None) -> None:
     if entry["cold"]:
         entry["ratio_cold"] = med(entry["cold"], "build") / plain
     elif ner_rate:
+        # Estimate: the build with entities cached, plus NER on every text at the measured rate.
         entry["cold_estimate"] = cached + entry["size"] / ner_rate
         entry["ratio_cold_estimate"] = entry["cold_estimate"] / plain
     else:
@@ -684,13 +724,20 @@ def summarise(entry: dict, ner_rate: float | None) -> None:
 def merge_results(runs: list[dict]) -> dict:
     """Several runs' results as one: sizes side by side; NER and typography from the first run that has them."""
     merged = dict(runs[0])
-    merged["sizes"] = sorted((entry for run in runs for entry in run["sizes"]), key=lambda entry: entry["size"])
+    letters = "abcdefghij"
+    merged["sizes"] = [{**entry, "run": letters[number]} for number, run in enumerate(runs) for entry in run["sizes"]]
     for key in ("ner", "typography"):
         merged[key] = next((run[key] for run in runs if run.get(key)), None)
-    merged["command"] = " + ".join(run["command"] for run in runs)
+    merged["command"] = " ; ".join(f"({letters[number]}) {run['command']}" for number, run in enumerate(runs))
+    merged["repeat"] = " / ".join(str(run["repeat"]) for run in runs)
     merged["date"] = " / ".join(dict.fromkeys(run["date"] for run in runs))
     loads = [run["load"] for run in _all_runs(merged)]
     merged["load_median"], merged["load_max"] = statistics.median(loads), max(loads)
+    ner_rate = None
+    if merged.get("ner"):
+        ner_rate = statistics.median(run["texts"] / run["seconds"] for run in merged["ner"]["finder"])
+    for entry in merged["sizes"]:
+        summarise(entry, ner_rate)
     return merged
 
 
@@ -716,6 +763,7 @@ def parse_args(argv):
     parser.add_argument("--work-dir", type=Path, default=Path(tempfile.gettempdir()) / "lefil-bench", help="generated sets, sites and the warm NER cache (kept between runs)")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     parser.add_argument("--report-only", type=Path, nargs="+", metavar="JSON", help="only render --output from results JSON written earlier (several: their sizes side by side)")
+    parser.add_argument("--live-tree", action="store_true", help="run the working tree as it is at each step, not a snapshot taken at start")
     parser.add_argument("--no-ner", action="store_true", help="skip the NER throughput comparison")
     parser.add_argument("--no-typography", action="store_true")
     parser.add_argument("--no-cache-experiment", action="store_true", help="skip the CACHE_CONTENT rebuilds")
@@ -748,11 +796,18 @@ def main(argv: list[str] | None = None) -> int:
     store = work / f"ner-cache-seed{args.seed}"  # NER cache keyed by text: shared by every size
     log = work / "children.log"
     log.write_text("")
+    global TREE, SETTINGS
+    tree_hash = "live tree"
+    if not args.live_tree:
+        TREE, tree_hash = snapshot_tree(work)
+        SETTINGS = TREE / "pelicanconf.py"
+        os.environ["LEFIL_BENCH_TREE"] = str(TREE)
+        say(f"code under test: snapshot {TREE} (files sha256 {tree_hash})")
     say(f"sizes {args.sizes}, repeat {args.repeat}; work dir {work}; children's logs in {log}")
     started = time.perf_counter()
     results: dict = {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "machine": machine_info(),
+        "machine": {**machine_info(), "tree": tree_hash},
         "repeat": args.repeat,
         "command": "bench/run.py " + " ".join(argv),
         "sizes": [],

@@ -122,7 +122,7 @@ def ingest(
     stamp_path = cache_dir / STAMP_FILE if cache_dir else None
     stamp = _stamp(dispatch_dir, article_dir, rules)
     if stamp_path and stamp_path.exists():
-        previous = json.loads(stamp_path.read_text())
+        previous = json.loads(stamp_path.read_text(encoding="utf-8"))
         if previous.get("stamp") == stamp:
             # Nothing changed since the last run: replay what it reported, so that problems stay visible.
             report.unchanged = previous["unchanged"]

@@ -12,6 +12,15 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
 3. clean-up: punctuation, determiners, titles/functions ("M.", "président", "ministre
    des Affaires étrangères"...) stripped; spans without a capital letter dropped; stop
    list applied; a cleaned span equal to an editorial alias becomes that entity;
+3b. model spans are split at line breaks and, for places/organisations, at spaced dashes
+   ("Autriche - Hongrie"); "aéroport de X"/"parquet de X" keep only the place X;
+   a demonym + capitalised name read as a place is a person ("l'Espagnole Caroline R.");
+3c. extra organisations: the name after an organisation head noun ("le quotidien X",
+   "la compagnie X") and ministerial portfolios ("ministre de l'Intérieur" -> Intérieur);
+   organisation names extended to the full institutional name ("Mission de l'" + Union
+   africaine + " en Somalie", "... aux droits de l'homme"); head nouns, sports-club
+   markers (FC, Handball...) and Arabic group heads (Jaysh, Ahrar...) type organisations;
+   "Marc Ladreit" + " de " + "Lacharrière" is one person;
 4. acronyms: "Forces démocratiques syriennes (FDS)" (or "FDS (Forces ...)") makes the
    acronym an alias of the long name in that article; every occurrence is a mention;
 5. merging: case/accent variants merge; a person's surname ("Rutte", "M. Rutte") merges
@@ -151,6 +160,15 @@ _HEAD_BEFORE = re.compile(
         "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale",
         "CHU", "CHRU", "SRPJ", "opéra", "Opéra", "cour d'appel", "Cour d'appel"}),
         key=len, reverse=True)) + r")\s+((?:de la |de l['’]|du |des |de |d['’])?)$")
+
+
+# "le parquet de Paris", "l'aéroport de Toulouse": the city is the entity (WiNER); a
+# capitalised head ("Parquet national financier", "Aéroport international de X") is kept
+_LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfecture", "tribunal"}
+
+
+_LOWER_HEAD_PLACE = re.compile(
+    r"(?:l['’]\s*|le\s+|la\s+)?(?:aéroport|parquet|mairie|préfecture)(?:\s+international)?\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-ÖØ-ÞŒ])")
 
 
 def head_kind(name: str) -> str | None:
@@ -347,6 +365,25 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
     return False
 
 
+_SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—]\s*")
+
+
+def _split_span(text: str, s: int, e: int, label: str) -> list[tuple[int, int]]:
+    """A model span never crosses a line break; a place/organisation span never crosses a
+    spaced dash ("Autriche - Hongrie", a fixture, is two places)."""
+    out = []
+    cur = s
+    for m in _SPAN_BREAK.finditer(text, s, e):
+        if "\n" not in m.group(0) and label == "PER":
+            continue
+        if m.start() > cur:
+            out.append((cur, m.start()))
+        cur = m.end()
+    if cur < e:
+        out.append((cur, e))
+    return out
+
+
 def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                     editorial: Editorial) -> tuple[list[Mention], set[int]]:
     """Model mentions (cut around editorial matches); returns indices of editorial
@@ -373,6 +410,13 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                 if cur < e:
                     pieces.append((cur, e))
                 weak = True
+        pieces = [q for ps, pe in pieces for q in _split_span(text, ps, pe, label)]
+        if label in ("ORG", "LOC") and len(pieces) == 1:
+            # "aéroport de Rostov", "parquet de Paris" (lowercase head): the place only
+            hm = _LOWER_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
+            if hm and hm.end() < pieces[0][1]:
+                pieces = [(hm.end(), pieces[0][1])]
+                label = "LOC"
         for ps, pe in pieces:
             raw = text[ps:pe]
             plabel = label
@@ -381,6 +425,17 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                 # "Otan Mark Rutte"); a remainder made of 2-4 capitalised words is a person
                 toks = raw.strip(_PUNCT_STRIP).split()
                 if 2 <= len(toks) <= 4 and all(_UPPER.match(t) or norm_key(t) in _PARTICLES for t in toks):
+                    plabel = "PER"
+            if plabel != "PER":
+                # "l'Espagnole Caroline Routier", "l'Iranien Mojtaba Abedini": a demonym
+                # followed by a capitalised name is a person, whatever the model said
+                toks = raw.strip(_PUNCT_STRIP).split()
+                if toks and re.match(r"^[lL]['’]", toks[0]):
+                    toks[0] = toks[0][2:]
+                if 2 <= len(toks) <= 4 and (looks_like_demonym(toks[0]) or norm_key(toks[0]) in _DEMONYM_WORDS) \
+                        and all(_UPPER.match(t) for t in toks[1:]) \
+                        and editorial.lookup(" ".join(toks[1:])) is None \
+                        and not any(_UPPER.match(t) and looks_like_demonym(t) for t in toks[1:]):
                     plabel = "PER"
             surface, name = clean_name(raw, plabel)
             if not name or not _UPPER.search(name) or len(norm_key(name)) < 2:
@@ -397,7 +452,8 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
             ms = ps + max(off, 0)
             if name == surface:
                 hb = _HEAD_BEFORE.search(text, max(0, ms - 40), ms)
-                if hb and hb.end() == ms:
+                if hb and hb.end() == ms and not (
+                        plabel == "LOC" and hb.group(1) in _LOWER_ORG_KEEP_PLACE):
                     head = hb.group(1)
                     surface = name = text[hb.start():ms + len(surface)]
                     ms = hb.start()
@@ -430,6 +486,10 @@ def _drop_capital_determiner(text: str, name: str, editorial: Editorial) -> str:
         return rest
     if re.search(r"\b(?:en|au|aux)\s+" + re.escape(rest) + r"(?![\w\-])", text):
         return rest
+    # a lowercase determiner elsewhere ("le Japon", "de la Somalie"): the capital one
+    # was only sentence-initial ("Le Havre", "La Haye" always keep their capital)
+    if re.search(r"(?<![\w\-])(?:le|la|les|l['’])\s*" + re.escape(rest) + r"(?![\w\-])", text):
+        return rest
     return name
 
 
@@ -460,8 +520,30 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 # --------------------------------------------------------------------------- extra mentions
-# an all-caps token of 2-6 letters (acronym) the model missed: an organisation
-_ACRONYM_TOKEN = re.compile(r"(?<![\w\-.'’])([A-Z]{2,6})(?![\w\-]|['’]\w)")
+
+
+# WiNER: in "ministre de l'Intérieur", "ministre des Affaires étrangères", the portfolio
+# ("Intérieur", "Affaires étrangères") is an organisation (the ministry)
+_CAPW = r"[A-ZÉÈÀÂÎÔ][\w\-]+"
+_PORTFOLIO = re.compile(
+    r"(?<![\w\-])(?:[Mm]inistres?|[Mm]inistère|[Ss]ecrétaires? d['’][ÉE]tat)"
+    r"(?:\s+(?!(?:de|des|du|aux?|à|et|en)\b)[a-zéèêëïô]+){0,2}"
+    r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|aux\s+|à\s+la\s+|au\s+)"
+    r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales))?"
+    r"(?:\s+(?:et|des|de\s+la|de\s+l['’]|du)\s+" + _CAPW + r")?)(?![\w\-])")
+_NOT_PORTFOLIO = {norm_key(w) for w in ("France", "Europe", "État", "Etat", "République", "Union")}
+
+
+# "le quotidien Libération", "la compagnie Aerogaviota", "le groupe terroriste Boko Haram":
+# the capitalised name after such a head noun is an organisation
+_ORG_INTRO = re.compile(
+    r"(?<![\w\-])(?:[lL]['’]\s*|[lL]e\s+|[lL]a\s+|[dD]u\s+|[aA]u\s+|[dD]e\s+la\s+|[dD]e\s+l['’]\s*)"
+    r"(?:organisation|groupe|journal|compagnie|quotidien|entreprise|société|magazine|revue|collectif|"
+    r"mouvement|agence|banque|site|constructeur|firme|opérateur|hebdomadaire|mensuel|chaîne|ONG|"
+    r"start-up|startup|multinationale|enseigne|label|éditeur|syndicat|parti)"
+    r"(?:\s+(?!(?:de|des|du|d|à|au|aux|en|et|le|la|les|qui|que|dont|a|est)\b)[a-zéèêëïôç\-]+)?\s+(?=[A-ZÀ-ÖØ-ÞŒ])")
+_CAP_RUN = re.compile(
+    r"[A-ZÀ-ÖØ-ÞŒ][\w\-&'’.+]*(?:[ \t]+(?:(?:de|du|des|d['’]|la|&|and|of|the)[ \t]+)?[A-ZÀ-ÖØ-ÞŒ0-9][\w\-&'’.+]*)*")
 
 
 def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
@@ -469,33 +551,63 @@ def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
 
 
 def _extra_mentions(text: str, mentions: list[Mention], editorial: Editorial) -> list[Mention]:
+    """Organisations the model missed or mistyped: names introduced by an organisation
+    head noun ("le quotidien X") and ministerial portfolios ("ministre de l'Intérieur")."""
     out = list(mentions)
-    if _ACRONYMS_ON:
-        known = {norm_key(m.name) for m in out}
-        for m in _ACRONYM_TOKEN.finditer(text):
-            tok = m.group(1)
-            if _overlaps(out, m.start(), m.end()) or editorial.is_stopped(tok):
-                continue
-            if _ROMAN.match(tok):
-                continue
-            # introduced by an article ("le CNRS", "la SNCF", "l'ONU", "du PKK"):
-            # an institution, not a unit or a code ("A321", "PT5", "SMS")
-            if not _ACRO_ARTICLE.search(text, max(0, m.start() - 6), m.start()):
-                continue
-            # all-caps headline-style text ("LE MONDE EN DIRECT"): not acronyms
-            around = text[max(0, m.start() - 30):m.end() + 30]
-            if sum(1 for w in re.findall(r"[A-Z]{2,}", around)) > 2:
-                continue
-            entry = editorial.lookup(tok)
-            if entry is not None:
-                out.append(Mention(m.start(), m.end(), tok, entry.name, KIND_LABEL[entry.kind], entry=entry))
-            else:
-                out.append(Mention(m.start(), m.end(), tok, tok, "ORG", weak=True))
+    by_start = {o.start: o for o in out}
+    for m in _ORG_INTRO.finditer(text):
+        s2 = m.end()
+        o = by_start.get(s2)
+        if o is not None:
+            if o.entry is None and o.label != "ORG":
+                o.label, o.weak = "ORG", False
+            continue
+        run = _CAP_RUN.match(text, s2)
+        if not run:
+            continue
+        e2 = run.end()
+        name = text[s2:e2].strip(_PUNCT_STRIP)
+        e2 = s2 + len(name)
+        if not name or _overlaps(out, s2, e2) or editorial.is_stopped(name) or looks_like_demonym(name):
+            continue
+        entry = editorial.lookup(name)
+        if entry is not None:
+            out.append(Mention(s2, e2, name, entry.name, KIND_LABEL[entry.kind], entry=entry))
+        else:
+            out.append(Mention(s2, e2, name, name, "ORG"))
+    for m in _PORTFOLIO.finditer(text):
+        ps, pe = m.start(1), m.end(1)
+        name = m.group(1).strip()
+        if norm_key(name) in _NOT_PORTFOLIO or editorial.is_stopped(name):
+            continue
+        over = [o for o in out if o.start < pe and o.end > ps]
+        # the model's reading of the portfolio itself ("Outre-mer" as a place) is replaced
+        inside = [o for o in over if o.label != "PER" and o.start >= ps and o.end <= pe
+                  and (o.entry is None or o.entry.kind != "lieu" or o.end - o.start < pe - ps)]
+        over = [o for o in over if o not in inside]
+        ok = True
+        for o in over:
+            # "ministre de l'Intérieur Bruno Le Roux": the person starts after the portfolio
+            k = text.find(o.name, o.start, o.end) if o.label == "PER" else -1
+            if k < pe:
+                ok = False
+                break
+        if not ok:
+            continue
+        if inside:
+            ids = {id(o) for o in inside}
+            out = [o for o in out if id(o) not in ids]
+        for o in over:
+            k = text.find(o.name, o.start, o.end)
+            o.start, o.surface = k, text[k:o.end]
+        entry = editorial.lookup(name)
+        if entry is not None:
+            out.append(Mention(ps, pe, name, entry.name, KIND_LABEL[entry.kind], entry=entry))
+        else:
+            out.append(Mention(ps, pe, name, name, "ORG"))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
-
-_ACRONYMS_ON = False
 
 # capitalised institutional head directly before a known name: "Mission de l'Union
 # africaine", "Banque du Vatican", "Haut-Commissariat des Nations unies"
@@ -509,7 +621,31 @@ _RIGHT_LINK = re.compile(r"^\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’]|en|au|a
 _HUMAN_RIGHTS = re.compile(r"^\s+(?:aux|des|pour\s+les)\s+[dD]roits\s+de\s+l['’][hH]omme(?![\w\-])")
 
 
-def _extend_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
+def _join_particle_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Marc Ladreit" + " de " + "Lacharrière": a person's name continued by a particle
+    and one capitalised word the model read as a separate (place) name."""
+    ms = sorted(mentions, key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    i = 0
+    while i < len(ms):
+        m = ms[i]
+        if (m.label == "PER" and m.entry is None and len(m.name.split()) >= 2 and i + 1 < len(ms)):
+            n = ms[i + 1]
+            gap = text[m.end:n.start]
+            if (n.entry is None and n.label in ("LOC", "PER") and " " not in n.name
+                    and re.fullmatch(r" (?:de|d['’]|du|von|van) ?", gap)
+                    and not re.match(r"[\w\-]", text[n.end:n.end + 1])):
+                surface = text[m.start:n.end]
+                name = f"{m.name}{gap}{n.name}"
+                out.append(Mention(m.start, n.end, surface, name, "PER"))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> list[Mention]:
     """Extend organisation names to the full institutional name: a capitalised head
     before a known name ("Mission de l'" + "Union africaine"), a place after an
     organisation ("Mission de l'Union africaine" + " en " + "Somalie", "hôpital Pasteur"
@@ -521,29 +657,25 @@ def _extend_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         m = ms[i]
         start, end, label = m.start, m.end, m.label
         changed = False
-        if m.label in ("ORG", "LOC") and not (out and out[-1].end > m.start - 60 and
-                                              out[-1].end > m.start):
-            lb = _LEFT_HEAD.search(text, max(0, m.start - 80), m.start)
-            if lb and (not out or out[-1].end <= lb.start(1)) and m.label == "ORG" or (
-                    lb and m.label == "LOC" and lb.group(1).split()[0] in ("Mission", "Banque", "Ambassade")
-                    and (not out or out[-1].end <= lb.start(1))):
-                if not re.search(r"[.!?;:«»\n]", text[lb.start(1):m.start]):
-                    start, label, changed = lb.start(1), "ORG", True
+        prev_end = out[-1].end if out else 0
+        lb = _LEFT_HEAD.search(text, max(prev_end, m.start - 80), m.start) \
+            if m.label in ("ORG", "LOC") else None
+        if lb and (m.label == "ORG" or lb.group(1).split()[0] in ("Mission", "Banque", "Ambassade")) \
+                and not re.search(r"[.!?;:«»\n]", text[lb.start(1):m.start]):
+            start, label, changed = lb.start(1), "ORG", True
         if label == "ORG" and (changed or head_kind(m.name) == "organisation"):
-            # absorb a following place ("en Somalie", "de Nice")
+            # absorb following places ("en Somalie", "de Nice")
             while i + 1 < len(ms):
                 n = ms[i + 1]
                 gap = text[end:n.start]
-                if not gap.strip() and re.search(r"(?:\s(?:de|du|des|en)|\sd['’]|\sde\s+la|\sde\s+l['’])\s*$",
-                                                 text[start:end]):
+                if not gap.strip() and _DANGLING.search(text[start:end]):
                     gap = " de "  # "Cour de magistrats de" + "Maidstone"
-                if n.label == "LOC" and n.entry is None or (n.label == "LOC" and n.entry is not None):
-                    if _RIGHT_LINK.match(gap) and gap.strip() and " " not in text[n.start:n.end].strip() \
-                            or (_RIGHT_LINK.match(gap) and gap.strip() and changed):
-                        end = n.end
-                        changed = True
-                        i += 1
-                        continue
+                if n.label == "LOC" and gap.strip() and _RIGHT_LINK.match(gap) \
+                        and (changed or " " not in n.surface.strip()):
+                    end = n.end
+                    changed = True
+                    i += 1
+                    continue
                 break
         if label == "ORG":
             hr = _HUMAN_RIGHTS.match(text[end:end + 40])
@@ -553,13 +685,18 @@ def _extend_orgs(text: str, mentions: list[Mention]) -> list[Mention]:
         if changed:
             surface = text[start:end]
             name = " ".join(surface.split())
-            out.append(Mention(start, end, surface, name, "ORG"))
+            entry = editorial.lookup(name)
+            if entry is not None:
+                out.append(Mention(start, end, surface, entry.name, KIND_LABEL[entry.kind], entry=entry))
+            else:
+                out.append(Mention(start, end, surface, name, "ORG"))
         else:
             out.append(m)
         i += 1
     return out
-_ACRO_ARTICLE = re.compile(r"(?:^|[\s(])(?:le|la|les|l['’]|du|des|au|aux)\s*$", re.I)
-_ROMAN = re.compile(r"^(?=[IVXLCDM]+$)M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+
+
+_DANGLING = re.compile(r"(?:\s(?:de|du|des|en)|\sd['’]|\sde\s+la|\sde\s+l['’])\s*$")
 
 
 # --------------------------------------------------------------------------- acronyms
@@ -640,7 +777,8 @@ def collect_mentions(text: str, spans: Iterable[Span], editorial: Editorial) -> 
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _drop_contextual(text, mentions)
     mentions = _extra_mentions(text, mentions, editorial)
-    mentions = _extend_orgs(text, mentions)
+    mentions = _extend_orgs(text, mentions, editorial)
+    mentions = _join_particle_names(text, mentions)
     for a in _acronym_links(text, mentions):
         over = [m for m in mentions if m.start < a.end and m.end > a.start and m is not a.link]
         if a.link is None:  # a long form read inside parentheses replaces what is inside

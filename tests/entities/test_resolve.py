@@ -112,3 +112,45 @@ def test_resolution_is_deterministic_and_pure(ed):
     text = "Mark Rutte et Rutte. L'Otan, l'OTAN."
     spans = spans_of(text, ("Mark Rutte", "PER"), ("Rutte", "PER", 1), ("Otan", "ORG"))
     assert resolve(text, spans, ed) == resolve(text, spans, ed)
+
+
+def _kinds(ents):
+    return {(e.name, e.kind) for e in ents}
+
+
+def test_institutional_names_are_extended():
+    text = ("La Mission de l'Union africaine en Somalie a été renforcée. Le Haut-Commissariat des "
+            "Nations unies aux droits de l'homme proteste. Il est soigné à l'hôpital Pasteur de Nice.")
+    spans = spans_of(text, ("Union africaine", "ORG"), ("Somalie", "LOC"),
+                     ("Haut-Commissariat des Nations unies", "ORG"), ("Pasteur", "PER"), ("Nice", "LOC"))
+    got = _kinds(resolve(text, spans, Editorial.empty()))
+    assert ("Mission de l'Union africaine en Somalie", "organisation") in got
+    assert ("Haut-Commissariat des Nations unies aux droits de l'homme", "organisation") in got
+    assert ("hôpital Pasteur de Nice", "organisation") in got
+    assert ("Somalie", "lieu") not in got
+
+
+def test_head_nouns_type_organisations():
+    text = ("Selon le quotidien Hürriyet, la compagnie Aerogaviota a annulé ses vols. "
+            "Le ministre de l'Intérieur Bruno Le Roux s'est exprimé. Le Montpellier Handball a gagné. "
+            "Le groupe Jaysh al-Islam a revendiqué l'attaque.")
+    spans = spans_of(text, ("Hürriyet", "PER"), ("Aerogaviota", "PER"),
+                     ("ministre de l'Intérieur Bruno Le Roux", "PER"), ("Montpellier Handball", "LOC"),
+                     ("Jaysh al-Islam", "LOC"))
+    got = _kinds(resolve(text, spans, Editorial.empty()))
+    assert {("Hürriyet", "organisation"), ("Aerogaviota", "organisation"), ("Intérieur", "organisation"),
+            ("Bruno Le Roux", "personne"), ("Montpellier Handball", "organisation"),
+            ("Jaysh al-Islam", "organisation")} <= got
+
+
+def test_places_split_and_cleaned():
+    text = ("Groupe F : Autriche - Hongrie, à 18h à Bordeaux\n\nGroupe A : France - Roumanie. "
+            "L'Espagnole Caroline Routier a gagné. Il a été transporté vers l'aéroport de Rostov. "
+            "Le Japon vote ; le Japon est un pays. Marc Ladreit de Lacharrière est cité.")
+    spans = spans_of(text, ("Groupe F", "ORG"), ("Autriche - Hongrie", "LOC"), ("Bordeaux\n\nGroupe A", "LOC"),
+                     ("Espagnole Caroline Routier", "LOC"), ("aéroport de Rostov", "ORG"), ("Le Japon", "LOC"),
+                     ("Japon", "LOC", 1), ("Marc Ladreit", "PER"), ("Lacharrière", "LOC"))
+    got = _kinds(resolve(text, spans, Editorial.empty()))
+    assert {("Autriche", "lieu"), ("Hongrie", "lieu"), ("Bordeaux", "lieu"), ("Caroline Routier", "personne"),
+            ("Rostov", "lieu"), ("Japon", "lieu"), ("Marc Ladreit de Lacharrière", "personne")} <= got
+    assert not any(n.startswith(("Groupe", "Le Japon", "aéroport")) for n, _ in got)

@@ -43,7 +43,7 @@ def run(content: Path, finder=None, **kwargs):
 
 
 def articles(content: Path) -> dict[str, str]:
-    return {str(path.relative_to(content / "articles")): path.read_text() for path in sorted((content / "articles").rglob("*.md"))}
+    return {str(path.relative_to(content / "articles")): path.read_text(encoding="utf-8") for path in sorted((content / "articles").rglob("*.md"))}
 
 
 def test_seed_becomes_an_article_with_its_front_matter(content):
@@ -87,7 +87,7 @@ def test_ingest_is_idempotent(content):
 def test_changed_dispatch_rewrites_an_untouched_article(content):
     path = write(content, "a.txt", " date 2025-08-22 Premier texte à Kiev.\n")
     run(content)
-    path.write_text(" date 2025-08-22 Texte corrigé à Kiev.\n")
+    path.write_text(" date 2025-08-22 Texte corrigé à Kiev.\n", encoding="utf-8")
     report = run(content)
     [text] = articles(content).values()
     assert len(report.written) == 1 and "Texte corrigé" in text
@@ -97,16 +97,16 @@ def test_editor_changes_are_never_overwritten(content):
     path = write(content, "a.txt", " date 2025-08-22 Premier texte à Kiev.\n")
     run(content)
     [article] = (content / "articles").rglob("*.md")
-    edited = article.read_text().replace("Title: Premier texte à Kiev", "Title: Un titre choisi par la rédaction")
-    article.write_text(edited)
+    edited = article.read_text(encoding="utf-8").replace("Title: Premier texte à Kiev", "Title: Un titre choisi par la rédaction")
+    article.write_text(edited, encoding="utf-8")
     assert not is_pristine(edited)
     assert run(content).written == []
-    assert article.read_text() == edited
+    assert article.read_text(encoding="utf-8") == edited
     # The dispatch changes too: both files are left alone, and ingest says so.
-    path.write_text(" date 2025-08-22 Texte corrigé.\n")
+    path.write_text(" date 2025-08-22 Texte corrigé.\n", encoding="utf-8")
     report = run(content)
-    assert article.read_text() == edited
-    assert path.read_text() == " date 2025-08-22 Texte corrigé.\n"
+    assert article.read_text(encoding="utf-8") == edited
+    assert path.read_text(encoding="utf-8") == " date 2025-08-22 Texte corrigé.\n"
     assert any("a.txt" in str(where) and "modifié" in why for where, why in report.warnings)
 
 
@@ -141,7 +141,7 @@ def test_a_title_that_looks_like_a_path_stays_inside_articles(content, title):
     run(content)
     [path] = (content / "articles").rglob("*.md")
     assert path.resolve().is_relative_to((content / "articles").resolve())
-    assert re.fullmatch(r"[a-z0-9-]+", read_metadata(path.read_text())["slug"])
+    assert re.fullmatch(r"[a-z0-9-]+", read_metadata(path.read_text(encoding="utf-8"))["slug"])
 
 
 def test_bad_dispatches_are_reported_and_left_alone_while_the_others_are_ingested(content):

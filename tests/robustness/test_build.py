@@ -76,7 +76,7 @@ def test_the_good_articles_are_still_built(project_with_bad_dispatches):
     project, _ = project_with_bad_dispatches
     pages = list((project / "output" / "2025" / "08" / "22").glob("*/index.html"))
     assert len(pages) == 1
-    assert "Mark Rutte" in pages[0].read_text()
+    assert "Mark Rutte" in pages[0].read_text(encoding="utf-8")
     # Rejected files stay where they were, untouched.
     assert (project / "content" / "dispatches" / "vide.txt").read_bytes() == b""
 
@@ -86,7 +86,7 @@ def test_publish_refuses_unless_forced(project_with_bad_dispatches):
     assert invoke(project, "publish").returncode != 0
     forced = invoke(project, "publish", "--force")
     assert forced.returncode == 0, forced.stderr
-    assert "https://lefil.example" in (project / "output" / "index.html").read_text()
+    assert "https://lefil.example" in (project / "output" / "index.html").read_text(encoding="utf-8")
 
 
 def test_two_builds_give_byte_identical_output(tmp_path):

@@ -1,8 +1,4 @@
-"""Fixtures of the site tests (theme, entity pages, sitemap), on top of tests/conftest.py.
-
-``built`` is overridden by a TEMPORARY shim (see sitekit.py) until pelicanconf.PLUGINS lists
-the site's plugins.
-"""
+"""Fixtures of the site tests (theme, entity pages, sitemap), on top of tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -14,17 +10,12 @@ from pelican.settings import read_settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit import ROOT, build_site, missing_plugin_overrides
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    return build_site(ROOT / "content", tmp_path_factory.mktemp("site"))
+from sitekit import ROOT
 
 
 @pytest.fixture(scope="session")
 def settings():
-    return read_settings(str(ROOT / "pelicanconf.py"), override=missing_plugin_overrides())
+    return read_settings(str(ROOT / "pelicanconf.py"), )
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from sitekit import build_site
+from tests.conftest import build_copy as build_site
 
 EDITORIAL = '''
 [[entite]]

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-pelican = pytest.importorskip("pelican")
-from pelican.settings import read_settings  # noqa: E402
+import subprocess
+import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 NB, NN = "\u00a0", "\u202f"
@@ -55,7 +55,7 @@ def site(tmp_path_factory):
     (theme / "page.html").write_text(PAGE_TPL, encoding="utf-8")
     (theme / "index.html").write_text(INDEX_TPL, encoding="utf-8")
     out = root / "output"
-    settings = read_settings(override={
+    overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(out),
         "THEME": str(root / "theme"),
@@ -77,8 +77,15 @@ def site(tmp_path_factory):
         "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False,
         "ARTICLE_URL": "{slug}.html", "ARTICLE_SAVE_AS": "{slug}.html",
         "PAGE_URL": "{slug}.html", "PAGE_SAVE_AS": "{slug}.html",
-    })
-    pelican.Pelican(settings).run()
+    }
+    # A Pelican of its own: plugins connect to process-wide signals, so a site built earlier in
+    # the test session with more plugins would otherwise still have them hooked.
+    script = (
+        "from pelican import Pelican\n"
+        "from pelican.settings import read_settings\n"
+        f"Pelican(read_settings(override={overrides!r})).run()\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=root)
     return out
 
 
