@@ -23,6 +23,13 @@ the same pipeline, texts and batch size; french_typography.typeset throughput if
 
 Results: a Markdown table printed and written to bench/results/latest.md, raw numbers to
 bench/results/latest.json. Work files (generated sites, warm NER cache) go to --work-dir.
+
+The code under test is a snapshot of digest/, plugins/, theme/, the settings and content/pages +
+entities.toml, copied into --work-dir when the run starts (--live-tree to use the working tree):
+a rebuild must not see the code ingest depends on change between two runs.
+``--report-only a.json b.json`` renders several runs' results side by side (sizes as columns).
+CPU seconds (user+system of the build and its children) are reported beside wall times: they
+hold up better when other work shares the machine (the 1-minute load average is recorded).
 """
 
 from __future__ import annotations
