@@ -3,6 +3,7 @@ dispatches -> ingest -> Pelican (plugins, theme) -> search index -> output/ swap
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +32,11 @@ class Paths:
         return self.content / "entities.toml"
 
 
-def entity_finder(paths: Paths):
-    """Front-matter fields for each text, from the entities plugin's finder (spaCy loaded lazily)."""
+@functools.lru_cache(maxsize=None)
+def _finder(editorial: Path, cache: Path):
+    # One finder per site and process: `invoke serve` rebuilds keep spaCy loaded between builds
+    # (the finder rereads the editorial file when it changes).
     from entities.finder import EntityFinder
-    from entities.model import to_front_matter
 
     step = 1 if sys.stderr.isatty() else 100
 
@@ -43,7 +45,14 @@ def entity_finder(paths: Paths):
             end = "\n" if done == total or step > 1 else ""
             print(f"\rentités : {done}/{total} dépêches analysées", end=end, file=sys.stderr, flush=True)
 
-    finder = EntityFinder(paths.editorial, paths.cache / "ner", progress=progress)
+    return EntityFinder(editorial, cache, progress=progress)
+
+
+def entity_finder(paths: Paths):
+    """Front-matter fields for each text, from the entities plugin's finder (spaCy loaded lazily)."""
+    from entities.model import to_front_matter
+
+    finder = _finder(paths.editorial, paths.cache / "ner")
     return lambda texts: [to_front_matter(found) for found in finder.find(texts)]
 
 
@@ -54,7 +63,9 @@ def ingest_rules(paths: Paths) -> bytes:
 
     rules = [paths.editorial] if paths.editorial.exists() else []
     rules += [Path(__file__).with_name("headline.py"), Path(__file__).with_name("article_file.py")]
-    rules += sorted(Path(entities.__file__).parent.glob("*.py"))
+    # Only the modules that decide what goes into front-matter: the entity pages' code does not.
+    detection = Path(entities.__file__).parent
+    rules += [detection / f"{module}.py" for module in ("editorial", "finder", "model", "resolve")]
     return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
 

@@ -15,6 +15,7 @@ the reason (syntax error, unknown type, missing name, alias claimed by two entit
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -79,6 +80,7 @@ class Editorial:
         return cls()
 
 
+@functools.lru_cache(maxsize=None)  # called for every form of every entity of every article
 def norm_key(s: str) -> str:
     """Normalisation used for every name comparison: NFKD accent stripping, casefold,
     typographic apostrophes/dashes unified, hyphens treated as spaces, spaces collapsed."""

@@ -19,7 +19,9 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from .editorial import Editorial, EditorialError, load_editorial
-from .pages import absolute_url, build_catalog, setting
+from site_urls import absolute_url
+
+from .pages import build_catalog, setting
 
 logger = logging.getLogger(__name__)
 

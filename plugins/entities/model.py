@@ -16,6 +16,7 @@ Front-matter format (one key per kind, only non-empty kinds are written)::
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -43,6 +44,7 @@ class Entity:
             raise ValueError("entity name must not be empty")
 
 
+@functools.lru_cache(maxsize=None)  # names recur across thousands of articles
 def fold(s: str) -> str:
     """Case- and accent-insensitive key ("États-Unis" -> "etats-unis")."""
     s = unicodedata.normalize("NFKD", s)

@@ -44,13 +44,6 @@ def setting(settings: Mapping, key: str):
     return settings.get(key, DEFAULTS[key])
 
 
-def absolute_url(settings: Mapping, path: str) -> str:
-    """``SITE_ORIGIN`` + ``SITEURL`` + ``/path``; an absolute SITEURL (publishconf) is used alone."""
-    siteurl = settings.get("SITEURL", "") or ""
-    base = siteurl if "://" in siteurl else (settings.get("SITE_ORIGIN", "") or "").rstrip("/") + siteurl
-    return f"{base.rstrip('/')}/{path.lstrip('/')}"
-
-
 @dataclass(eq=False)
 class EntityPage:
     """One entity of the site: its page, its feed, its articles (newest first)."""
@@ -145,7 +138,7 @@ def resolve_article(metadata: Mapping, editorial: Editorial) -> list[tuple[str, 
     found: list[Entity] = from_front_matter(metadata)
     for entity in found:
         forms = [entity.name, *entity.forms]
-        if any(editorial.is_stopped(form) for form in forms[:1]):
+        if editorial.is_stopped(entity.name):
             continue
         entry = next((e for e in (editorial.lookup(form) for form in forms) if e is not None), None)
         name, kind, description = (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")

@@ -2,32 +2,26 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from typing import Iterable
+
+from slugify import slugify
 
 from .model import Entity
 
-_KIND_PREFIX = {"personne": "personne", "organisation": "organisation", "lieu": "lieu"}
-_SPECIAL = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "ø": "o", "Ø": "O",
-            "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "&": " et "}
+# French reads "&" as "et"; an apostrophe separates words ("Côte d'Ivoire" -> cote-d-ivoire).
+_REPLACEMENTS = [["&", " et "], ["\u2019", " "], ["'", " "]]
 
 
 def entity_slug(name: str, kind: str | None = None) -> str:
     """Readable ASCII slug of an entity name: ``entity_slug("États-Unis") == "etats-unis"``,
-    ``entity_slug("Ngô Đình Diệm") == "ngo-dinh-diem"``. Apostrophes, slashes, quotes and
-    punctuation become hyphens. ``kind`` is only used for the fallback slug of a name with
-    no transliterable character (``"lieu-<hash>"``). Slugs are not unique by themselves:
-    use :func:`assign_slugs` for a site.
+    ``entity_slug("Ngô Đình Diệm") == "ngo-dinh-diem"`` (python-slugify transliterates).
+    ``kind`` is only used for the fallback slug of a name with no transliterable character
+    (``"lieu-<hash>"``). Slugs are not unique by themselves: use :func:`assign_slugs` for a site.
     """
-    s = "".join(_SPECIAL.get(c, c) for c in name).replace("\u2019", "'")
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
-    s = s.lower().replace("'", " ")
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
-    if not s:
-        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-        s = f"{_KIND_PREFIX.get(kind or '', 'entite')}-{digest}"
-    return s
+    slug = slugify(name, replacements=_REPLACEMENTS)
+    if not slug:
+        slug = f"{kind or 'entite'}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+    return slug
 
 
 def assign_slugs(entities: Iterable[Entity | tuple[str, str]]) -> dict[tuple[str, str], str]:

@@ -32,12 +32,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from site_urls import site_base
+
 from . import feed
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
-    "SITE_ORIGIN": "",
     "FEEDS_RSS_SAVE_AS": "rss.xml",
     "FEEDS_ATOM_SAVE_AS": "atom.xml",
     "FEEDS_MAX_ITEMS": 50,
@@ -54,17 +55,6 @@ def setting(settings, name):
     if name == "FEEDS_ENTITY_MAX_ITEMS" and name not in settings:
         value = setting(settings, "FEEDS_MAX_ITEMS")
     return value
-
-
-def site_base(settings) -> str:
-    """Absolute URL of the site's root, without a trailing slash."""
-    siteurl = (settings.get("SITEURL") or "").rstrip("/")
-    if "://" in siteurl:
-        return siteurl
-    origin = (setting(settings, "SITE_ORIGIN") or "").rstrip("/")
-    if "://" not in origin:
-        raise ValueError("feeds: SITE_ORIGIN (or an absolute SITEURL) is needed for absolute links in feeds")
-    return origin + ("/" + siteurl.lstrip("/") if siteurl else "")
 
 
 def absolute(base: str, url: str) -> str:
@@ -199,7 +189,9 @@ def site_feeds(articles, settings) -> dict[str, bytes]:
                 if not url:
                     continue
                 entity_items = by_entity.setdefault(url, (entity, []))[1]
-                if item not in entity_items:  # an entity listed twice in one article
+                # Items arrive article by article: an entity listed twice in one article would repeat
+                # the last item (a list scan here would be quadratic for the busiest entities).
+                if not entity_items or entity_items[-1] is not item:
                     entity_items.append(item)
         entity_limit = setting(settings, "FEEDS_ENTITY_MAX_ITEMS")
         for url in sorted(by_entity):

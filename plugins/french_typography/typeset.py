@@ -707,17 +707,19 @@ def typeset(fragment: str) -> str:
                 del stack[k:]
                 return
 
+    def emit_text(text: str) -> None:
+        if opaque_level:
+            run.raw(text)
+        elif skipping:
+            out.append(text)
+        else:
+            run.text(text)
+
     pos = 0
     for m in _TOKEN.finditer(fragment):
         start = m.start()
         if start > pos:
-            text = fragment[pos:start]
-            if opaque_level:
-                run.raw(text)
-            elif skipping:
-                out.append(text)
-            else:
-                run.text(text)
+            emit_text(fragment[pos:start])
         pos = m.end()
         tok = m.group()
         if m.group("tag") is None:
@@ -796,13 +798,7 @@ def typeset(fragment: str) -> str:
             stack.append((name, new_skip))
         skipping = new_skip
     if pos < len(fragment):
-        text = fragment[pos:]
-        if opaque_level:
-            run.raw(text)
-        elif skipping:
-            out.append(text)
-        else:
-            run.text(text)
+        emit_text(fragment[pos:])
     flush()
     return "".join(out)
 

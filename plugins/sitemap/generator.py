@@ -12,13 +12,7 @@ import os
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
-
-
-def absolute_url(settings, path: str) -> str:
-    """``SITE_ORIGIN`` + ``SITEURL`` + ``/path``; an absolute SITEURL (publishconf) is used alone."""
-    siteurl = settings.get("SITEURL", "") or ""
-    base = siteurl if "://" in siteurl else (settings.get("SITE_ORIGIN", "") or "").rstrip("/") + siteurl
-    return f"{base.rstrip('/')}/{path.lstrip('/')}"
+from site_urls import absolute_url
 
 
 def _stamp(content):

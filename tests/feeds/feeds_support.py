@@ -12,6 +12,16 @@ SEED = ROOT / "content/articles/2025/08/le-secretaire-general-de-l-otan-mark-rut
 SEED_SOURCE = "dispatches/000_a9fda60ff86b36b6.txt"
 PLUGINS = ["french_dates", "french_typography", "feeds", "feeds_fake_entities"]
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+# RFC 822 dates as RSS 2.0 asks (4-digit years, as RFC 1123 allows), with a numeric offset.
+_RFC822_UP_TO_OFFSET = (
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (0[1-9]|[12]\d|3[01]) "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d "
+)
+RFC822 = re.compile(_RFC822_UP_TO_OFFSET + r"[+-]\d{4}$")
+RFC822_PARIS = re.compile(_RFC822_UP_TO_OFFSET + r"(\+0100|\+0200)$")
+
 HOSTILE_TITLE = '<script>alert("x")</script> & {{ jinja }} \'q\''
 HOSTILE_SUMMARY = "Un <b>résumé</b> & <script>alert(1)</script> {{ x }}"
 

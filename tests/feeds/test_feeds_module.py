@@ -16,15 +16,9 @@ from lxml import etree
 
 from feeds import feed
 from feeds.feed import Category, Channel, Item
+from feeds_support import ATOM, CONTENT, RFC822
 
 PARIS = ZoneInfo("Europe/Paris")
-ATOM = "{http://www.w3.org/2005/Atom}"
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
-# RFC 822 (as RSS 2.0 asks, with 4-digit years as RFC 1123 allows) with a numeric offset.
-RFC822 = re.compile(
-    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (0[1-9]|[12]\d|3[01]) "
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d [+-]\d{4}$"
-)
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$")
 HOSTILE = [
     '<script>alert("x")</script>',

@@ -12,14 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from feeds_support import HOSTILE_SUMMARY, HOSTILE_TITLE, ROOT, SEED, SEED_SOURCE, build_small, feed_files, make_content
+from feeds_support import ATOM, CONTENT, RFC822_PARIS, HOSTILE_SUMMARY, HOSTILE_TITLE, ROOT, SEED, SEED_SOURCE, build_small, feed_files, make_content
 
-ATOM = "{http://www.w3.org/2005/Atom}"
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
-RFC822 = re.compile(
-    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), (0[1-9]|[12]\d|3[01]) "
-    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} ([01]\d|2[0-3]):[0-5]\d:[0-5]\d (\+0100|\+0200)$"
-)
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 SEED_GUID = f"tag:lefil.example,2025:{SEED_SOURCE}"
 ORIGIN = "http://127.0.0.1:8000"
@@ -58,7 +52,7 @@ def check_rss_rules(data: bytes) -> list:
     for item in items:
         for name in ("title", "link", "guid", "pubDate", "description", f"{CONTENT}encoded"):
             assert item.findtext(name), name
-        assert RFC822.match(item.findtext("pubDate")), item.findtext("pubDate")
+        assert RFC822_PARIS.match(item.findtext("pubDate")), item.findtext("pubDate")
         assert item.find("guid").get("isPermaLink") == "false"
         assert item.findtext("link").startswith(ORIGIN + "/")
         assert 'href="/' not in item.findtext(f"{CONTENT}encoded")
