@@ -47,7 +47,7 @@ from entities.editorial import Editorial, load_editorial, norm_key  # noqa: E402
 from entities.finder import EntityFinder  # noqa: E402
 from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, _acronym_links, resolve_mentions  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared beside the checkout
 KINDS = ("personne", "organisation", "lieu")
 
 

@@ -6,7 +6,7 @@ import pytest
 from entities.finder import EntityFinder
 from entities.editorial import EditorialError
 
-SEED = Path("/work/shared/corpus/seed/000_a9fda60ff86b36b6.txt")
+SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 
 
 class _Ent:

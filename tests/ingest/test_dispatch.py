@@ -8,8 +8,8 @@ import pytest
 
 from digest.dispatch import DispatchError, parse
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-SEED = CORPUS / "seed" / "000_a9fda60ff86b36b6.txt"
+DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
+SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
 
 
 def test_seed_has_its_date_lede_and_paragraphs():
@@ -77,7 +77,7 @@ def test_bad_dispatches_are_rejected_with_a_reason(raw, reason):
 
 
 def test_every_corpus_dispatch_parses():
-    files = sorted((CORPUS / "dispatches").glob("*.txt"))
+    files = sorted(DISPATCHES.glob("winer-*.txt"))
     assert len(files) > 900
     for path in files:
         assert parse(path.read_bytes()).lede, path

@@ -9,18 +9,18 @@ import pytest
 from digest.dispatch import parse
 from digest.headline import MAX_LENGTH, derive_headline
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 DANGLING = {"le", "la", "les", "de", "des", "du", "à", "au", "et", "en", "pour", "a", "ont", "qui", "que", "un", "une"}
 
 
 def corpus_ledes():
-    for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DISPATCHES / "attribution.jsonl").read_text(encoding="utf-8").splitlines():
         entry = json.loads(line)
-        yield entry["file"], parse((CORPUS / "dispatches" / entry["file"]).read_bytes()).lede
+        yield entry["file"], parse((DISPATCHES / entry["file"]).read_bytes()).lede
 
 
 def test_seed_headline_keeps_the_main_clause():
-    lede = parse((CORPUS / "seed" / "000_a9fda60ff86b36b6.txt").read_bytes()).lede
+    lede = parse((DISPATCHES / "000_a9fda60ff86b36b6.txt").read_bytes()).lede
     headline = derive_headline(lede)
     assert headline.startswith("Le secrétaire général de l'Otan Mark Rutte a appelé")
     assert ", en visite à Kiev vendredi," not in headline

@@ -11,7 +11,7 @@ import pytest
 from digest.article_file import is_pristine, read_metadata
 from digest.ingest import ingest
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "seed" / "000_a9fda60ff86b36b6.txt"
+SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 
 
 class Finder:

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_a9fda60ff86b36b6.txt"
-CORPUS = ROOT.parent / "shared" / "corpus" / "dispatches"
+SEED = ROOT / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
+CORPUS = ROOT / "content" / "dispatches"
 PROJECT_FILES = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "tasks.py")
 
 
@@ -90,7 +90,7 @@ def test_publish_refuses_unless_forced(project_with_bad_dispatches):
 
 
 def test_two_builds_give_byte_identical_output(tmp_path):
-    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))[:40]}
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:40]}
     first = make_project(tmp_path / "a", dispatches)
     second = make_project(tmp_path / "b", dispatches)
     assert invoke(first, "build").returncode == 0
@@ -103,7 +103,7 @@ def test_two_builds_give_byte_identical_output(tmp_path):
 
 
 def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
-    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("*.txt"))[:300]}
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:300]}
     project = make_project(tmp_path, dispatches)
     assert invoke(project, "build").returncode == 0
     good = tree_digest(project / "output")

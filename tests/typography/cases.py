@@ -10,7 +10,7 @@ Notation in input and expected strings: ``~`` is U+00A0 (no-break space) and
                             inserts a missing space);
 * ``polytypo:<id>``         polytypo's ``spec/fixtures/fr.json`` case ids;
 * ``typographeur:<test>``   brunobord/typographeur's ``tests/``;
-* ``corpus:<file>``         a real sentence of /work/shared/corpus/dispatches;
+* ``corpus:<file>``         a real sentence of content/dispatches (the corpus);
 * ``regression:<what>``     a bug found while building this.
 No code was copied from those projects: only the situations they test.
 """
