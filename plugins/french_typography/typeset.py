@@ -167,7 +167,9 @@ def ellipsis(s: str) -> str:
 
 
 _DASH_DOUBLE = re.compile(f"(?<=[{L}{TAG}]) *--(?!-) *(?=[{L}{TAG}])")
-_DASH_SPACED = re.compile(f"(?<=[^{SP}{TAG}])([{TAG}]?)[ \t]+-{{1,2}}[ \t]+([{TAG}]?)(?=[^{SP}{TAG}-])")
+# A spaced hyphen between words; never next to another dash ("-- --" is no incise, and turning
+# half of it into "—" would make the other half match on the next pass).
+_DASH_SPACED = re.compile(f"(?<=[^{SP}{TAG}\\-—–])([{TAG}]?)[ \t]+-{{1,2}}[ \t]+([{TAG}]?)(?=[^{SP}{TAG}\\-—–])")
 
 
 def _dash_repl(m: re.Match) -> str:
