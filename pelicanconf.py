@@ -38,7 +38,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
-PLUGINS = ["french_dates", "french_typography", "entities", "feeds", "sitemap"]
+PLUGINS = ["french_dates", "french_typography", "fragments", "entities", "feeds", "sitemap"]
 
 
 def newest_first(article):

@@ -37,10 +37,14 @@ def run_build(settings: Path) -> None:
 
     _logging()
     try:
-        report = pipeline.build(_paths(settings))
+        outcome = pipeline.build(_paths(settings))
     except (site.BuildError, search.SearchIndexError) as error:
         raise Exit(f"échec de la construction, output/ inchangé : {error}", code=1) from error
-    print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
+    if outcome.rebuilt:
+        print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
+    else:
+        print(f"site à jour dans {OUTPUT.relative_to(ROOT)}/ : rien n'a changé depuis la dernière construction", file=sys.stderr)
+    report = outcome.report
     if not report.ok:
         rejected = "\n".join(f"  {path.name} : {reason}" for path, reason in report.rejected)
         raise Exit(f"site construit, mais {len(report.rejected)} dépêche(s) rejetée(s) :\n{rejected}", code=1)

@@ -114,7 +114,7 @@ def child_ours(spec: dict) -> dict:
     site = Path(spec["site"])
     paths = pipeline.Paths(content=site / "content", output=site / "output", cache=site / "cache", settings=SETTINGS)
     start = time.perf_counter()
-    report = pipeline.build(paths, overrides=spec.get("overrides"))
+    report = pipeline.build(paths, overrides=spec.get("overrides")).report
     timings["build"] = time.perf_counter() - start
     timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings.get("search", 0.0)
     timings["ingest_without_ner"] = timings.get("ingest", 0.0) - timings["ner"]

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest import search, site
+from digest import search, site, uptodate
 from digest.ingest import Report, ingest
 
 
@@ -82,14 +82,21 @@ def run_ingest(paths: Paths) -> Report:
     return report
 
 
-def build(paths: Paths, overrides: dict | None = None) -> Report:
+@dataclass(frozen=True)
+class Outcome:
+    report: Report  # what ingest did
+    rebuilt: bool  # False: output/ was already the site of these inputs, nothing was done
+
+
+def build(paths: Paths, overrides: dict | None = None) -> Outcome:
     """Ingest then build; raises site.BuildError or search.SearchIndexError, output/ left as it was.
-    Rejected dispatches do not stop the build: the returned report lists them."""
+    Rejected dispatches do not stop the build: the report lists them."""
     report = run_ingest(paths)
-    site.build(
+    rebuilt = site.build(
         paths.settings,
         paths.output,
         steps_after_render=(search.index,),
         overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
+        stamp=paths.cache / uptodate.STAMP_FILE,
     )
-    return report
+    return Outcome(report, rebuilt)

@@ -1,7 +1,10 @@
 """Build the site aside and put it in place only when the build is complete.
 
 The previous ``output/`` stays untouched until the new site is whole: a build that fails, crashes
-or is interrupted leaves the last good site where it was.
+or is interrupted leaves the last good site where it was. Files whose bytes did not change keep
+the previous build's file (same inode, same modification time), so a rebuild after one new
+dispatch rewrites only what that dispatch changed, and a copy to the server (rsync) sends only
+that. When nothing the build reads has changed since the last build, nothing is done at all.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from digest import uptodate
 
 
 class BuildError(RuntimeError):
@@ -33,9 +38,16 @@ def staging_path(output: Path) -> Path:
     return output.with_name(f".{output.name}.staging")
 
 
-def render(settings_file: Path, destination: Path, overrides: dict | None = None) -> None:
-    """Run Pelican into ``destination``; any error it logs fails the build (Pelican itself only logs)."""
-    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(destination), **(overrides or {})})
+def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
+    """Everything a build reads: content, theme, plugins, the settings and the project's code
+    beside them (publishconf.py imports pelicanconf.py), the pinned requirements, this package."""
+    project = Path(settings_file).resolve().parent
+    beside = [path for path in project.iterdir() if path.suffix == ".py" or path.name == "requirements.txt"]
+    return [Path(settings["PATH"]), Path(settings["THEME"]), *map(Path, settings["PLUGIN_PATHS"]), *beside, Path(__file__).parent]
+
+
+def render(settings: dict) -> None:
+    """Run Pelican; any error it logs fails the build (Pelican itself only logs)."""
     counter = _ErrorCounter()
     root = logging.getLogger()
     root.addHandler(counter)
@@ -45,6 +57,33 @@ def render(settings_file: Path, destination: Path, overrides: dict | None = None
         root.removeHandler(counter)
     if counter.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(counter.messages))
+
+
+def _same_bytes(new: Path, previous: Path) -> bool:
+    try:
+        if new.stat().st_size != previous.stat().st_size:
+            return False
+        return new.read_bytes() == previous.read_bytes()
+    except OSError:  # a file (or a folder in its place) the previous build did not have
+        return False
+
+
+def keep_unchanged(staging: Path, output: Path) -> int:
+    """Replace each file of ``staging`` whose bytes equal those of the same file in ``output`` by
+    a hard link to the latter. Returns how many files were kept."""
+    if not output.is_dir():
+        return 0
+    kept = 0
+    for folder, _, files in os.walk(staging):
+        previous_folder = output / Path(folder).relative_to(staging)
+        for name in files:
+            new, previous = Path(folder, name), previous_folder / name
+            if _same_bytes(new, previous):
+                link = new.with_name(f".{name}.keep")
+                os.link(previous, link)
+                os.replace(link, new)
+                kept += 1
+    return kept
 
 
 def swap_in(staging: Path, output: Path) -> None:
@@ -57,14 +96,32 @@ def swap_in(staging: Path, output: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def build(settings_file: Path, output: Path, steps_after_render: tuple[Callable[[Path], None], ...] = (), overrides=None) -> None:
+def build(
+    settings_file: Path,
+    output: Path,
+    steps_after_render: tuple[Callable[[Path], None], ...] = (),
+    overrides: dict | None = None,
+    stamp: Path | None = None,
+) -> bool:
+    """Render into a staging folder, run ``steps_after_render`` on it, put it in place.
+
+    With a ``stamp`` file, a build whose inputs have not changed since the stamped one does nothing
+    and returns False."""
     staging = staging_path(output)
+    settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
+    current = uptodate.fingerprint(build_inputs(settings_file, settings), {"settings": str(Path(settings_file).resolve()), **(overrides or {})})
+    if stamp and uptodate.is_current(stamp, output, current):
+        return False
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        render(settings_file, staging, overrides)
+        render(settings)
         for step in steps_after_render:
             step(staging)
+        keep_unchanged(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_in(staging, output)
+    if stamp:
+        uptodate.record(stamp, output, current)
+    return True

@@ -49,8 +49,7 @@ def build_copy(content: Path, workdir: Path):
     )
     if not paths.content.exists():
         shutil.copytree(content, paths.content)
-    report = build(paths)
-    return paths, report
+    return paths, build(paths).report
 
 
 @pytest.fixture(scope="session")

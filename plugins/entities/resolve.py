@@ -5,15 +5,22 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
 1. editorial matching: every name/alias of the editorial file found in the text
    (case-sensitive, word boundaries, typographic apostrophes/hyphens tolerated) is a
    *strong* mention -- it beats the model;
-2. model spans: MISC dropped; a span overlapping an editorial match is either kept
-   whole (it is a longer name that embeds the alias: "Banque de France", "Brigitte
-   Macron", an ORG containing a place like "Paris Saint-Germain") or cut around the match
-   ("Otan Mark Rutte" -> OTAN + "Mark Rutte");
+2. model spans: a MISC span (work, event, product) only yields the place a treaty or an
+   attack is named after ("statut de Rome") and a person behind a title, demonym, prize
+   or known name ("Premier ministre David Cameron", "prix Jean-Perrin"); a span
+   overlapping an editorial match is either kept whole (it is a longer name that
+   embeds the alias: "Banque de France", "Brigitte Macron", an ORG containing a place
+   like "Paris Saint-Germain") or cut around the match ("Otan Mark Rutte" -> OTAN +
+   "Mark Rutte");
 3. clean-up: punctuation, determiners, titles/functions ("M.", "président", "ministre
    des Affaires étrangères"...) stripped; spans without a capital letter dropped; stop
    list applied; a cleaned span equal to an editorial alias becomes that entity;
+   person names keep a particle alone with the surname ("de Gaulle") and the dot of a
+   final initial ("Nolan L."); first names such as "François" are not demonyms;
 3b. model spans are split at line breaks and, for places/organisations, at spaced dashes
-   ("Autriche - Hongrie"); "aéroport de X"/"parquet de X" keep only the place X;
+   ("Autriche - Hongrie"); "aéroport de X"/"parquet de X" and administrative divisions
+   ("comté de X", "province du X") keep only the place X; a maker's name used for its
+   product ("Airbus A321", "114 Airbus") is dropped;
    a demonym + capitalised name read as a place is a person ("l'Espagnole Caroline R.");
 3c. extra organisations: the name after an organisation head noun ("le quotidien X",
    "la compagnie X") and ministerial portfolios ("ministre de l'Intérieur" -> Intérieur);
@@ -23,6 +30,8 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
    "Marc Ladreit" + " de " + "Lacharrière" is one person;
 4. acronyms: "Forces démocratiques syriennes (FDS)" (or "FDS (Forces ...)") makes the
    acronym an alias of the long name in that article; every occurrence is a mention;
+   when the model found only the acronym, the words before "(CNC)" whose initials spell
+   it become the long form ("conseil national de la communication");
 5. merging: case/accent variants merge; a person's surname ("Rutte", "M. Rutte") merges
    into the full name seen in the same article ("Mark Rutte"); the type of a cluster is
    the editorial type, else the majority label of its mentions;
@@ -104,6 +113,18 @@ _NOT_DEMONYM = {norm_key(w) for w in (
 )}
 
 
+# first names with a demonym-like ending: "François Fillon", "Adrien Duvillard" and
+# "Julien Vander Plancke" keep their first name
+_NOT_DEMONYM |= {norm_key(w) for w in (
+    "François", "Françoise", "Adrien", "Adrienne", "Julien", "Julienne", "Fabien", "Fabienne",
+    "Sébastien", "Sébastienne", "Damien", "Lucien", "Lucienne", "Bastien", "Maximilien",
+    "Cyprien", "Vivien", "Vivienne", "Aurélien", "Émilien", "Émilienne", "Gratien", "Lilian",
+    "Killian", "Kylian", "Valentin", "Blaise", "Gervais", "Ambroise", "Nicole", "Carole",
+    "Ariane", "Océane", "Stéphane", "Roxane", "Diane", "Christiane", "Liliane", "Josiane",
+    "Viviane", "Éliane", "Jane", "Yolande", "Rolande", "Morgane", "Jordane", "Gwenaëlle",
+    "Ghislaine", "Germaine", "Romaine", "Solène", "Marjolaine", "Tatiane", "Oriane")}
+
+
 def looks_like_demonym(name: str) -> bool:
     """"Australienne", "Sud-Africains", "Néerlandaise", "Suissesse" (one word)."""
     if " " in name.strip() or not name[:1].isupper():
@@ -158,7 +179,9 @@ _HEAD_BEFORE = re.compile(
         "laboratoire", "tribunal", "parquet", "institut", "académie", "place", "rue", "île",
         "gare", "vallée", "désert", "boulevard", "avenue", "lac", "mont", "golfe", "océan",
         "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale",
-        "CHU", "CHRU", "SRPJ", "opéra", "Opéra", "cour d'appel", "Cour d'appel"}),
+        "CHU", "CHRU", "SRPJ", "opéra", "Opéra", "cour d'appel", "Cour d'appel",
+        # WiNER keeps these heads in the name: "association Médecins du monde"
+        "association", "syndicat", "fondation"}),
         key=len, reverse=True)) + r")\s+((?:de la |de l['’]|du |des |de |d['’])?)$")
 
 
@@ -169,6 +192,17 @@ _LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfect
 
 _LOWER_HEAD_PLACE = re.compile(
     r"(?:l['’]\s*|le\s+|la\s+)?(?:aéroport|parquet|mairie|préfecture)(?:\s+international)?\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-ÖØ-ÞŒ])")
+
+
+# "le comté de Kalamazoo", "la province du Pendjab", "la septième circonscription des
+# Yvelines": a lowercase administrative division is not part of the place's name (WiNER
+# annotates the name only)
+_ADMIN_HEAD_PLACE = re.compile(
+    r"(?:l['’]\s*|le\s+|la\s+|les\s+)?(?:[a-zéè]+(?:ième|ème|e|re|er)\s+)?"
+    r"(?:comté|district|wilaya|circonscription|province|région|département|commune|ville|"
+    r"gouvernorat|municipalité|village|localité|canton|oblast|préfecture|émirat|quartier|"
+    r"bourgade|agglomération)s?"
+    r"\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+)(?=[A-ZÀ-ÖØ-ÞŒ])")
 
 
 def head_kind(name: str) -> str | None:
@@ -227,7 +261,7 @@ def clean_name(surface: str, label: str) -> tuple[str, str]:
             changed = True
             continue
         first, _, rest = s.partition(" ")
-        if rest and first in _DETERMINERS:
+        if rest and first in _DETERMINERS and not _is_particle_name(first, rest, label):
             s = rest
             changed = True
     s = s.strip(_PUNCT_STRIP)
@@ -293,7 +327,24 @@ def clean_name(surface: str, label: str) -> tuple[str, str]:
     name = " ".join(toks).strip(_PUNCT_STRIP)
     # possessive/elided tails
     name = re.sub(r"['’]s$", "", name)
+    if label == "PER":
+        raw = " ".join(surface.split())
+        name = _keep_initial_dot(name, raw)
+        surface_out = _keep_initial_dot(surface_out, raw)
     return surface_out, name
+
+
+def _is_particle_name(first: str, rest: str, label: str) -> bool:
+    """"de Gaulle", "de Villepin": a person's surname with its particle (one capitalised
+    word after "de") keeps it; "de François Fillon" is a preposition."""
+    return label == "PER" and first == "de" and bool(re.fullmatch(r"[A-ZÀ-ÖØ-ÞŒ][\w\-’']+", rest))
+
+
+def _keep_initial_dot(name: str, raw: str) -> str:
+    """"Nolan L." keeps the dot of its final initial (stripped with the punctuation)."""
+    if re.search(r"\s[A-ZÀ-ÖØ-ÞŒ]$", name) and (name + ".") in raw:
+        return name + "."
+    return name
 
 
 # --------------------------------------------------------------------------- mentions
@@ -391,6 +442,9 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
     out: list[Mention] = []
     dropped: set[int] = set()
     for s, e, label in sorted(spans):
+        if label == "MISC":
+            out.extend(_misc_mentions(text, s, e, editorial))
+            continue
         if label not in LABEL_KIND:
             continue
         pieces = [(s, e)]
@@ -414,6 +468,8 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
         if label in ("ORG", "LOC") and len(pieces) == 1:
             # "aéroport de Rostov", "parquet de Paris" (lowercase head): the place only
             hm = _LOWER_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
+            if hm is None and label == "LOC":
+                hm = _ADMIN_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
             if hm and hm.end() < pieces[0][1]:
                 pieces = [(hm.end(), pieces[0][1])]
                 label = "LOC"
@@ -469,6 +525,74 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
     return out, dropped
 
 
+# a treaty, an attack, a war... named after a place: the place is an entity ("statut de
+# Rome", "accords de Minsk", "attentats de Paris", "guerre d'Irak")
+_PLACE_IN_NAME = re.compile(
+    r"(?<![\w\-])(?:[aA]ttentats?|[sS]tatut|[tT]raité|[gG]uerre|[dD]éclaration|[aA]ccords?|"
+    r"[cC]ongrès|[pP]rotocole|[cC]onvention|[mM]émorandum)"
+    r"\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+)"
+    r"([A-ZÀ-ÖØ-ÞŒ][\w\-’']*(?:\s+[A-ZÀ-ÖØ-ÞŒ][\w\-’']*){0,2})")
+# words before a person's name that the model read as part of a "MISC" name
+# ("Prix Peter Mackler", "prix Nobel Carlo Rubbia")
+_PRIZE_WORDS = {"prix", "nobel"}
+_HYPHENATED_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞŒ][^\W\d_]+)+")
+
+
+def _misc_mentions(text: str, s: int, e: int, editorial: Editorial) -> list[Mention]:
+    """Entities inside a span the model labelled MISC (works, events, products...):
+    the place a treaty or an attack is named after, and a person's name behind a title,
+    a demonym, a prize or an editorial name ("Premier ministre David Cameron", "Cubaine
+    Idalys Ortiz", "Prix Peter Mackler", "ONU Ban Ki-Moon")."""
+    out = []
+    for m in _PLACE_IN_NAME.finditer(text, s, e):
+        name = m.group(1)
+        if editorial.is_stopped(name) or looks_like_demonym(name):
+            continue
+        entry = editorial.lookup(name)
+        label = KIND_LABEL[entry.kind] if entry is not None else "LOC"
+        out.append(Mention(m.start(1), m.end(1), name, entry.name if entry else name, label,
+                           entry=entry))
+    if out:
+        return out
+    person = _person_behind_prefix(text[s:e], editorial)
+    if person is not None:
+        k = text.find(person, s, e)
+        entry = editorial.lookup(person)
+        if entry is None or entry.kind == "personne":
+            out.append(Mention(k, k + len(person), person, entry.name if entry else person, "PER",
+                               entry=entry))
+    return out
+
+
+def _person_behind_prefix(raw: str, editorial: Editorial) -> str | None:
+    """"Premier ministre David Cameron" -> "David Cameron": the capitalised words left
+    after titles, demonyms, prize words and known names; None if nothing was stripped
+    or what is left does not look like a name."""
+    toks = raw.strip(_PUNCT_STRIP).split()
+    if toks and re.match(r"^[lL]['’]", toks[0]):
+        toks[0] = toks[0][2:]
+    i, single_ok = 0, False
+    while i < len(toks):
+        k = norm_key(toks[i])
+        if looks_like_demonym(toks[i]) or k in _DEMONYM_WORDS:
+            single_ok = True  # "la Japonaise Miyake"
+        elif k in _PRIZE_WORDS:
+            # "prix Jean-Perrin": a prize named after a person, hyphenated
+            single_ok = single_ok or _HYPHENATED_NAME.fullmatch(toks[-1]) is not None
+        elif not (_is_title(toks[i]) or k in _INSTITUTIONS or editorial.lookup(toks[i]) is not None):
+            break
+        i += 1
+    rest = toks[i:]
+    if not i or not rest or len(rest) > 4 or (len(rest) == 1 and not single_ok):
+        return None
+    if not all(_UPPER.match(t) or norm_key(t) in _PARTICLES for t in rest) \
+            or not _UPPER.match(rest[0]) or not _UPPER.match(rest[-1]) or len(rest[0]) < 2:
+        return None
+    if any(re.search(r"\d", t) for t in rest):
+        return None
+    return " ".join(rest)
+
+
 # sports pools ("Groupe A", "poule B") and race series ("Ironman France") are not entities
 _NOT_NAME = re.compile(r"^(?:(?:Groupe|Poule)\s+[A-H]\d?|Ironman\b.*)$", re.I)
 
@@ -515,8 +639,20 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
             if (nxt is not None and nxt.label == "PER" and " " not in m.name
                     and _ARTICLE_BEFORE.search(before)):
                 continue
+        if m.label == "ORG" and _is_product(text, m):
+            continue
         out.append(m)
     return out
+
+
+# "un Airbus A321", "le Boeing 737-500", "114 Airbus": a maker's name used for its product
+_MODEL_AFTER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d{3}(?:-\d{1,4})?(?![\w\-])")
+_COUNT_BEFORE = re.compile(r"(?<![\w,.\-/:])(?<![Vv]ol )(?<![Nn]°)\d+[ \t]+$")
+
+
+def _is_product(text: str, m: Mention) -> bool:
+    return (_MODEL_AFTER.match(text, m.end) is not None
+            or _COUNT_BEFORE.search(text[max(0, m.start - 12):m.start]) is not None)
 
 
 # --------------------------------------------------------------------------- extra mentions
@@ -724,6 +860,33 @@ def _initials_match_strict(acr: str, long: str) -> bool:
     return k == len(a)
 
 
+_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "au",
+               "aux", "sur", "of", "the", "and", "for"}
+_WORD_RUN = re.compile(r"[^\W\d_][\w]*")
+
+
+def _long_form_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
+    """"conseil national de la communication (CNC)": the words right before ``end``
+    whose initials (link words such as "de", "la" skipped) spell the acronym, when the
+    model found the acronym but not its long form. Returns the long form's span."""
+    letters = [c for c in norm_key(acr) if c.isalpha()]
+    if len(letters) < 2 or len(letters) != len([c for c in acr if c.isalnum()]):
+        return None
+    window_start = max(0, end - 160)
+    stop = max((text.rfind(c, window_start, end) for c in ".;:!?«»()\n"), default=-1)
+    words = list(_WORD_RUN.finditer(text, max(window_start, stop + 1), end))
+    content = [w for w in words if norm_key(w.group()) not in _LINK_WORDS]
+    if len(content) < len(letters) or text[words[-1].end():end].strip():
+        return None
+    tail = content[-len(letters):]
+    if [norm_key(w.group())[0] for w in tail] != letters:
+        return None
+    if len(content) > len(letters) and norm_key(content[-len(letters) - 1].group())[0] == letters[0] \
+            and content[-len(letters) - 1].group()[:1].isupper():
+        return None  # one more matching capitalised word before: ambiguous start
+    return tail[0].start(), tail[-1].end()
+
+
 def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     """Detect "Long Name (ACR)" / "ACR (Long Name)"; return new mentions: every occurrence
     of the acronym, linked (``link``) to the long form, and long forms read inside
@@ -742,6 +905,15 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         pm = re.match(r"\s*\(\s*", tail)
         if not pm:
+            po = re.search(r"\(\s*$", text[max(0, m.start - 3):m.start])
+            paren = m.start - len(po.group()) if po else -1
+            if po and re.match(r"\s*\)", tail) and not _ends_at(mentions, paren - 2, paren):
+                span = _long_form_before(text, m.name, paren)
+                if span is not None:
+                    long = Mention(span[0], span[1], text[span[0]:span[1]], text[span[0]:span[1]],
+                                   "LOC" if m.label == "LOC" else "ORG")
+                    new.append(long)
+                    links[m.name] = long
             continue
         other = by_start.get(m.end + pm.end())
         if other is not None and not _is_acronym(other.name) and _initials_ok(m.name, other.name):
@@ -761,6 +933,11 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
             new.append(Mention(am.start(), am.end(), acr, acr, long.label,
                                entry=long.entry, link=long))
     return new
+
+
+def _ends_at(mentions: list[Mention], lo: int, hi: int) -> bool:
+    """Does a mention end in [lo, hi]? (a long form already found before "(ACR)")"""
+    return any(lo <= m.end <= hi for m in mentions)
 
 
 def collect_mentions(text: str, spans: Iterable[Span], editorial: Editorial) -> list[Mention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date, format_time
 from markupsafe import Markup
@@ -18,9 +19,18 @@ def _first_of_month(text: str, day: int) -> Markup:
     return Markup(escaped.replace(f"{day} ", f"{day}\u00a0", 1))
 
 
+@functools.lru_cache(maxsize=8192)  # a site shows the same few hundred days on thousands of pages
+def _day(day: dt.date, pattern: str) -> str:
+    return format_date(day, pattern, locale=LOCALE)
+
+
+def _as_day(moment: dt.date) -> dt.date:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
+
+
 def long_date(moment: dt.date) -> Markup:
     """« vendredi 22 août 2025 »."""
-    return _first_of_month(format_date(moment, "EEEE d MMMM y", locale=LOCALE), moment.day)
+    return _first_of_month(_day(_as_day(moment), "EEEE d MMMM y"), moment.day)
 
 
 def long_date_capitalized(moment: dt.date) -> Markup:
@@ -31,17 +41,22 @@ def long_date_capitalized(moment: dt.date) -> Markup:
 
 def short_date(moment: dt.date) -> Markup:
     """« 22 août 2025 »."""
-    return _first_of_month(format_date(moment, "d MMMM y", locale=LOCALE), moment.day)
+    return _first_of_month(_day(_as_day(moment), "d MMMM y"), moment.day)
 
 
 def month_year(moment: dt.date) -> str:
     """« août 2025 »."""
-    return format_date(moment, "MMMM y", locale=LOCALE)
+    return _day(_as_day(moment), "MMMM y")
 
 
 def clock(moment: dt.datetime) -> str:
     """« 14 h 30 », the way French newspapers print times."""
-    return format_time(moment, "H' h 'mm", locale=LOCALE).replace(" ", "\u00a0")
+    return _clock(moment.hour, moment.minute)
+
+
+@functools.lru_cache(maxsize=2048)
+def _clock(hour: int, minute: int) -> str:
+    return format_time(dt.time(hour, minute), "H' h 'mm", locale=LOCALE).replace(" ", "\u00a0")
 
 
 def by_day(articles):

@@ -154,3 +154,73 @@ def test_places_split_and_cleaned():
     assert {("Autriche", "lieu"), ("Hongrie", "lieu"), ("Bordeaux", "lieu"), ("Caroline Routier", "personne"),
             ("Rostov", "lieu"), ("Japon", "lieu"), ("Marc Ladreit de Lacharrière", "personne")} <= got
     assert not any(n.startswith(("Groupe", "Le Japon", "aéroport")) for n, _ in got)
+
+
+def test_administrative_division_heads_are_not_part_of_the_place():
+    text = ("Un homme a tiré dans le comté de Kalamazoo. La province du Pendjab et la septième "
+            "circonscription des Yvelines votent.")
+    spans = spans_of(text, ("comté de Kalamazoo", "LOC"), ("province du Pendjab", "LOC"),
+                     ("septième circonscription des Yvelines", "LOC"))
+    assert _kinds(resolve(text, spans)) == {("Kalamazoo", "lieu"), ("Pendjab", "lieu"), ("Yvelines", "lieu")}
+
+
+def test_acronym_spells_a_long_form_the_model_missed():
+    text = ("Il n'est pas inscrit au conseil national de la communication (CNC). Le CNC a refusé. "
+            "Il a vu un contrat à durée indéterminée (XYZ).")
+    spans = spans_of(text, ("CNC", "ORG"), ("CNC", "ORG", 1), ("XYZ", "ORG"))
+    ents = by_name(resolve(text, spans))
+    assert ents["conseil national de la communication"].kind == "organisation"
+    assert "CNC" in ents["conseil national de la communication"].forms
+    assert "XYZ" in ents  # initials do not spell it: no long form invented
+
+
+def test_places_inside_misc_names_of_treaties_and_attacks():
+    text = "Le Burundi quitte le statut de Rome, après les accords de Minsk. Il chante Le Mondial."
+    spans = spans_of(text, ("Burundi", "LOC"), ("statut de Rome", "MISC"), ("accords de Minsk", "MISC"),
+                     ("Le Mondial", "MISC"))
+    assert _kinds(resolve(text, spans)) == {("Burundi", "lieu"), ("Rome", "lieu"), ("Minsk", "lieu")}
+
+
+def test_person_behind_a_title_demonym_or_prize_in_a_misc_span(ed):
+    text = ("Le Premier ministre David Cameron démissionne. La Cubaine Idalys Ortiz gagne. "
+            "Il reçoit le Prix Peter Mackler et le prix Jean-Perrin. L'OTAN Jens Stoltenberg parle. "
+            "Monsieur Carnaval défile. Elle est en Première L.")
+    spans = spans_of(text, ("Premier ministre David Cameron", "MISC"), ("Cubaine Idalys Ortiz", "MISC"),
+                     ("Prix Peter Mackler", "MISC"), ("prix Jean-Perrin", "MISC"), ("OTAN Jens Stoltenberg", "MISC"),
+                     ("Monsieur Carnaval", "MISC"), ("Première L", "MISC"))
+    got = _kinds(resolve(text, spans, ed))
+    assert got == {("David Cameron", "personne"), ("Idalys Ortiz", "personne"), ("Peter Mackler", "personne"),
+                   ("Jean-Perrin", "personne"), ("Jens Stoltenberg", "personne"),
+                   ("OTAN", "organisation")}
+
+
+def test_person_names_keep_first_name_particle_and_initial():
+    text = "François de Rugy et le général de Gaulle. Nolan L. a gagné devant Julien Vander Plancke."
+    spans = spans_of(text, ("François de Rugy", "PER"), ("de Gaulle", "PER"), ("Nolan L.", "PER"),
+                     ("Julien Vander Plancke", "PER"))
+    assert {e.name for e in resolve(text, spans)} == {
+        "François de Rugy", "de Gaulle", "Nolan L.", "Julien Vander Plancke"}
+
+
+def test_maker_name_used_for_its_product_is_not_an_organisation():
+    text = ("Un Airbus A321 et un Boeing 737-500 ; l'Iran achète 114 Airbus. Airbus recrute. "
+            "Le vol 2933 LaMia Airlines s'est écrasé.")
+    spans = spans_of(text, ("Airbus", "ORG"), ("Boeing", "ORG"), ("Airbus", "ORG", 1), ("Airbus", "ORG", 2),
+                     ("LaMia Airlines", "ORG"))
+    ents = by_name(resolve(text, spans))
+    assert set(ents) == {"Airbus", "LaMia Airlines"}
+    assert ents["Airbus"].forms == ()  # only the company mention ("Airbus recrute")
+
+
+def test_association_union_and_foundation_heads_stay_in_the_name():
+    text = "L'association Médecins du monde et le syndicat Alliance police nationale protestent."
+    spans = spans_of(text, ("Médecins du monde", "ORG"), ("Alliance police nationale", "ORG"))
+    assert _kinds(resolve(text, spans)) == {("association Médecins du monde", "organisation"),
+                                            ("syndicat Alliance police nationale", "organisation")}
+
+
+def test_repository_stop_list_drops_competitions_and_age_groups(repo):
+    ed = load_editorial(repo / "content" / "entities.toml")
+    text = "Les U23 ont brillé en Ligue 1 et sur le circuit WTS, à Lyon."
+    spans = spans_of(text, ("U23", "LOC"), ("Ligue 1", "ORG"), ("WTS", "LOC"), ("Lyon", "LOC"))
+    assert _kinds(resolve(text, spans, ed)) == {("Lyon", "lieu")}

@@ -126,6 +126,46 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
     assert not staging.exists()
 
 
+def inodes(folder: Path) -> dict[str, int]:
+    return {str(path.relative_to(folder)): path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
+
+
+def test_a_rebuild_with_nothing_changed_does_nothing(tmp_path):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:40]}
+    project = make_project(tmp_path, dispatches)
+    assert invoke(project, "build").returncode == 0
+    before = inodes(project / "output")
+    again = invoke(project, "build")
+    assert again.returncode == 0, again.stderr
+    assert "site à jour" in again.stderr and "entités :" not in again.stderr
+    assert inodes(project / "output") == before  # not one file written again
+    # The theme is an input too: an edited stylesheet is built and published.
+    stylesheet = project / "theme" / "static" / "css" / "site.css"
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.essai { color: inherit; }\n", encoding="utf-8")
+    edited = invoke(project, "build")
+    assert edited.returncode == 0, edited.stderr
+    assert "site construit" in edited.stderr
+    assert (project / "output" / "theme" / "css" / "site.css").read_text(encoding="utf-8").endswith(".essai { color: inherit; }\n")
+
+
+def test_a_new_dispatch_rewrites_only_the_files_it_changes(tmp_path):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:40]}
+    project = make_project(tmp_path, dispatches)
+    assert invoke(project, "build").returncode == 0
+    before = inodes(project / "output")
+    (project / "content" / "dispatches" / SEED.name).write_bytes(SEED.read_bytes())  # the newest dispatch
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    after = inodes(project / "output")
+    rewritten = {path for path in before.keys() & after.keys() if before[path] != after[path]}
+    assert "index.html" in rewritten and "rss.xml" in rewritten  # the home and the feed show it
+    assert {path for path in after.keys() - before.keys() if path.startswith("2025/08/22/")}  # its page
+    assert "organisations/otan/index.html" in after.keys() - before.keys()
+    articles = {path for path in before if path.startswith("20") and path.count("/") == 4}
+    assert len(articles & rewritten) <= len(articles) // 4, sorted(articles & rewritten)
+    assert "a-propos/index.html" not in rewritten and "theme/css/site.css" not in rewritten
+
+
 def test_a_large_dispatch_builds_in_seconds(tmp_path):
     paragraph = ("Le Conseil a examiné le texte, article par article, et l'a adopté à l'unanimité. " * 12).strip()
     body = "\n\n".join([paragraph] * 200).encode()

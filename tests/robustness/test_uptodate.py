@@ -1,0 +1,61 @@
+"""The fingerprint that lets a rebuild with nothing changed do nothing, and the swap that keeps
+unchanged files (digest.uptodate, digest.site.keep_unchanged)."""
+
+from __future__ import annotations
+
+import os
+
+from digest import site, uptodate
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_fingerprint_changes_with_any_input_and_only_then(tmp_path):
+    article = write(tmp_path / "content" / "articles" / "a.md", "Title: A\n\nTexte.\n")
+    write(tmp_path / "plugins" / "p" / "__init__.py", "")
+    inputs = [tmp_path / "content", tmp_path / "plugins"]
+    first = uptodate.fingerprint(inputs, {"PATH": "content"})
+    assert uptodate.fingerprint(inputs, {"PATH": "content"}) == first
+    write(tmp_path / "plugins" / "p" / "__pycache__" / "x.pyc", "compiled")  # not an input
+    assert uptodate.fingerprint(inputs, {"PATH": "content"}) == first
+    assert uptodate.fingerprint(inputs, {"PATH": "ailleurs"}) != first
+
+    write(article, "Title: A\n\nTexte corrigé.\n")
+    edited = uptodate.fingerprint(inputs, {"PATH": "content"})
+    assert edited != first
+    added = write(tmp_path / "content" / "articles" / "b.md", "Title: B\n")
+    assert uptodate.fingerprint(inputs, {"PATH": "content"}) != edited
+    added.unlink()
+    assert uptodate.fingerprint(inputs, {"PATH": "content"}) == edited
+
+
+def test_a_stamp_counts_only_for_its_output_while_it_exists(tmp_path):
+    stamp, output = tmp_path / "cache" / uptodate.STAMP_FILE, tmp_path / "output"
+    assert not uptodate.is_current(stamp, output, "abc")
+    write(output / "index.html", "<!doctype html>")
+    uptodate.record(stamp, output, "abc")
+    assert uptodate.is_current(stamp, output, "abc")
+    assert not uptodate.is_current(stamp, output, "abd")
+    assert not uptodate.is_current(stamp, tmp_path / "autre", "abc")
+    (output / "index.html").unlink()
+    assert not uptodate.is_current(stamp, output, "abc")
+
+
+def test_files_with_the_same_bytes_keep_the_previous_file(tmp_path):
+    output, staging = tmp_path / "output", tmp_path / "staging"
+    same = write(output / "a" / "index.html", "pareil")
+    write(output / "b.html", "ancien")
+    write(output / "c", "un fichier")
+    write(staging / "a" / "index.html", "pareil")
+    write(staging / "b.html", "nouveau")
+    write(staging / "c" / "index.html", "un dossier à la place d'un fichier")
+    write(staging / "d.html", "neuf")
+    assert site.keep_unchanged(staging, output) == 1
+    assert (staging / "a" / "index.html").stat().st_ino == same.stat().st_ino
+    assert (staging / "b.html").read_text(encoding="utf-8") == "nouveau"
+    assert (staging / "c" / "index.html").read_text(encoding="utf-8") == "un dossier à la place d'un fichier"
+    assert not [name for name in os.listdir(staging / "a") if name.startswith(".")]  # no temporary left

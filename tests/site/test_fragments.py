@@ -1,0 +1,56 @@
+"""plugins/fragments: a macro's output for one object is rendered once and reused, never mixed up
+between objects, options or site URLs."""
+
+from __future__ import annotations
+
+import jinja2
+
+from fragments.memo import FragmentMemo
+
+TEMPLATES = {
+    "macros.html": "{% macro teaser(item, heading='h3') %}<{{ heading }}>{{ item.title }} {{ SITEURL }}/{{ count() }}</{{ heading }}>{% endmacro %}",
+    "list.html": "{% import 'macros.html' as m with context %}{% for item in items %}{{ memo(m.teaser, item, **options) }}{% endfor %}",
+}
+
+
+class Item:
+    def __init__(self, title):
+        self.title = title
+
+
+def environment(memo):
+    calls = []
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), autoescape=True)
+    env.globals.update(memo=memo, count=lambda: calls.append(1) or len(calls))
+    return env, calls
+
+
+def test_each_object_is_rendered_once_and_reused():
+    memo = FragmentMemo()
+    env, calls = environment(memo)
+    a, b = Item("Kiev <bombardée>"), Item("Moscou")
+    first = env.get_template("list.html").render(items=[a, b], options={}, SITEURL="")
+    second = env.get_template("list.html").render(items=[b, a], options={}, SITEURL="")
+    assert len(calls) == 2
+    assert first == "<h3>Kiev &lt;bombardée&gt; /1</h3><h3>Moscou /2</h3>"
+    assert second == "<h3>Moscou /2</h3><h3>Kiev &lt;bombardée&gt; /1</h3>"
+
+
+def test_options_and_site_url_are_part_of_the_key():
+    memo = FragmentMemo()
+    env, calls = environment(memo)
+    a = Item("Kiev")
+    template = env.get_template("list.html")
+    assert template.render(items=[a], options={}, SITEURL="") == "<h3>Kiev /1</h3>"
+    assert template.render(items=[a], options={"heading": "h2"}, SITEURL="") == "<h2>Kiev /2</h2>"
+    assert template.render(items=[a], options={}, SITEURL="..") == "<h3>Kiev ../3</h3>"
+    assert len(memo) == 3
+
+
+def test_a_new_memo_renders_again():
+    a = Item("Kiev")
+    env, calls = environment(FragmentMemo())
+    env.get_template("list.html").render(items=[a], options={}, SITEURL="")
+    env.globals["memo"] = FragmentMemo()
+    env.get_template("list.html").render(items=[a], options={}, SITEURL="")
+    assert len(calls) == 2
