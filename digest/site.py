@@ -18,6 +18,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+import aside
 from digest import uptodate
 
 
@@ -55,6 +56,7 @@ def render(settings: dict) -> None:
         Pelican(settings).run()
     finally:
         root.removeHandler(counter)
+        aside.stop_all()  # children of a run that failed before waiting for them
     if counter.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(counter.messages))
 

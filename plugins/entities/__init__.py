@@ -20,6 +20,7 @@ def register():
     """Pelican entry point: the entity pages' generator (see entities/README.md)."""
     from pelican import signals
 
-    from .generator import get_generators
+    from .generator import get_generators, start_writing_aside
 
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(start_writing_aside)

@@ -27,13 +27,22 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
    organisation names extended to the full institutional name ("Mission de l'" + Union
    africaine + " en Somalie", "... aux droits de l'homme"); head nouns, sports-club
    markers (FC, Handball...) and Arabic group heads (Jaysh, Ahrar...) type organisations;
-   "Marc Ladreit" + " de " + "Lacharrière" is one person;
+   "Marc Ladreit" + " de " + "Lacharrière" is one person; a country after an organisation
+   ("... en Somalie") joins the name only for missions and embassies; English names with
+   their head last ("Turkish Airlines", "Splendid Hotel") are organisations; a name the
+   model labelled ORG/LOC right after a function or a demonym ("l'entraîneur parisien,
+   Staffan Olsson", "la Chinoise Yin Junhua") is a person; a participle opening a
+   sentence ("Transportée à l'hôpital, ...") is no name; an acronym alias followed by a
+   number ("RN 79") is a road, not the party;
 4. acronyms: "Forces démocratiques syriennes (FDS)" (or "FDS (Forces ...)") makes the
    acronym an alias of the long name in that article; every occurrence is a mention;
    when the model found only the acronym, the words before "(CNC)" whose initials spell
    it become the long form ("conseil national de la communication");
 5. merging: case/accent variants merge; a person's surname ("Rutte", "M. Rutte") merges
-   into the full name seen in the same article ("Mark Rutte"); the type of a cluster is
+   into the full name seen in the same article ("Mark Rutte"); likewise the first words
+   of an organisation name ("la Commission", "le Haut-Conseil") merge into the only
+   longer organisation of the article starting with them; a party label in parentheses
+   after a person ("Laurent Wauquiez (LR)") is not that person's acronym; the type of a cluster is
    the editorial type, else the majority label of its mentions;
 6. canonical name: editorial name, else the longest (most tokens) form, then the most
    frequent, then the first seen.
@@ -167,6 +176,17 @@ _CLUB_MARKERS = {norm_key(w) for w in (
 # "Jabhat al-Nosra", "Ansar Beit al-Maqdess", "Liwa al-Quds")
 _GROUP_HEADS = {"ahrar", "jaysh", "jaish", "jabhat", "ansar", "harakat", "hayat", "hayat",
                 "liwa", "jund", "katibat", "tahrir", "fatah", "fateh", "hezb", "hizb", "tehrik"}
+# English names put the head noun last: "Splendid Hotel", "National Science Foundation",
+# "Pakistan International Airlines", "Sky News", "MEO Arena" are organisations
+_ENGLISH_ORG_TAILS = {
+    "hotel", "arena", "university", "college", "institute", "airlines", "airways", "bank",
+    "group", "inc", "inc.", "corporation", "corp", "company", "news", "times", "post",
+    "journal", "press", "foundation", "agency", "records", "pictures", "studios", "motors",
+    "network", "party", "council", "association", "club", "united", "center", "museum",
+    "hospital", "academy", "society", "committee", "authority", "office", "department",
+    "ltd", "limited", "fund", "bureau", "league", "federation", "union", "institution",
+    "laboratory", "observatory", "police", "army", "navy", "ministry", "tribune", "herald"}
+_FRENCH_ARTICLES = {"le", "la", "les", "l", "un", "une", "des", "du"}
 LOC_HEADS = {norm_key(w) for w in (
     "place", "rue", "île", "îles", "frontière", "gare", "zone", "vallée", "autoroute", "cité",
     "mer", "désert", "boulevard", "avenue", "pont", "lac", "mont", "col", "golfe", "océan",
@@ -218,6 +238,8 @@ def head_kind(name: str) -> str | None:
             return "organisation"
     if len(toks) > 1 and (any(t in _CLUB_MARKERS for t in toks) or toks[0] in _GROUP_HEADS):
         return "organisation"  # "Montpellier Handball", "FC Nantes", "Jaysh al-Islam"
+    if len(toks) > 1 and toks[-1] in _ENGLISH_ORG_TAILS and toks[0] not in _FRENCH_ARTICLES:
+        return "organisation"  # "Turkish Airlines", "Washington Post", "Manchester Arena"
     if toks[0] in LOC_HEADS:
         return "lieu"
     return None
@@ -382,6 +404,15 @@ def _editorial_regex(editorial: Editorial) -> re.Pattern | None:
     return rx
 
 
+# "RN 79", "A 8", "RER B": an acronym followed by a number is a road, a line or a model,
+# not the party or company the acronym also names
+_NUMBER_AFTER = re.compile(r"[ \t]?\d")
+
+
+def _is_numbered_code(text: str, m: re.Match) -> bool:
+    return m.group(0).isupper() and _NUMBER_AFTER.match(text, m.end()) is not None
+
+
 def editorial_matches(text: str, editorial: Editorial) -> list[Mention]:
     rx = _editorial_regex(editorial)
     if rx is None:
@@ -389,7 +420,7 @@ def editorial_matches(text: str, editorial: Editorial) -> list[Mention]:
     out = []
     for m in rx.finditer(text):
         entry = editorial.lookup(m.group(0))
-        if entry is None:
+        if entry is None or _is_numbered_code(text, m):
             continue
         out.append(Mention(m.start(), m.end(), m.group(0), entry.name,
                            KIND_LABEL[entry.kind], entry=entry))
@@ -493,12 +524,17 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                         and editorial.lookup(" ".join(toks[1:])) is None \
                         and not any(_UPPER.match(t) and looks_like_demonym(t) for t in toks[1:]):
                     plabel = "PER"
+                elif _looks_like_full_name(toks, editorial) and _person_cue_before(text, ps):
+                    plabel = "PER"  # "l'entraîneur parisien, Staffan Olsson" read as ORG
             surface, name = clean_name(raw, plabel)
             if not name or not _UPPER.search(name) or len(norm_key(name)) < 2:
                 continue
             if editorial.is_stopped(name) or editorial.is_stopped(surface):
                 continue
             if _NOT_NAME.match(name):
+                continue
+            if _is_opening_participle(text, ps + max(raw.find(name), 0), name) \
+                    and editorial.lookup(name) is None:
                 continue
             if plabel != "PER":
                 name = _drop_capital_determiner(text, name, editorial)
@@ -523,6 +559,59 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
             else:
                 out.append(Mention(ms, ms + len(surface), surface, name, plabel, weak=weak))
     return out, dropped
+
+
+# words that announce a person's name right after them ("l'ex vice-président Riek
+# Machar", "l'entraîneur parisien, Staffan Olsson", "sa compagne indonésienne, Endah C.")
+_PERSON_NOUNS = _TITLES | {norm_key(w) for w in (
+    "entraineur", "vice-président", "vice-présidente", "joueur", "joueuse", "coéquipier",
+    "coéquipière", "coéquipiers", "coéquipières", "chanteur", "chanteuse", "acteur", "actrice",
+    "compagne", "compagnon", "épouse", "mari", "veuve", "fils", "fille", "écrivain",
+    "écrivaine", "journaliste", "athlète", "militant", "militante", "opposant", "opposante",
+    "réalisateur", "réalisatrice", "championne", "champion", "romancier", "romancière")}
+_POSSESSIVES = {"sa", "son", "ses", "leur", "leurs", "notre", "votre", "ce", "cette"}
+_WORD_ONLY = re.compile(r"[\w\-’']+")
+
+
+def _person_cue_before(text: str, start: int) -> bool:
+    """Is the span at ``start`` introduced by a person noun or a demonym ("la Chinoise",
+    "l'américaine"), possibly followed by an adjective ("l'entraîneur parisien,")?"""
+    raw = text[max(0, start - 60):start].rstrip().rstrip(",").split()[-2:]
+    if not raw or not _WORD_ONLY.fullmatch(raw[-1]):
+        return False
+    if len(raw) == 2 and not _WORD_ONLY.fullmatch(raw[0]):
+        raw = raw[1:]
+    elided = re.match(r"^[lsd]['’]", raw[-1], re.I) is not None
+    words = [re.sub(r"^[lsd]['’]", "", w, flags=re.I) for w in raw]
+    last, prev = words[-1], (words[0] if len(words) == 2 else "")
+
+    def cue(w: str) -> bool:
+        return _is_title(w) or norm_key(w) in _PERSON_NOUNS or looks_like_demonym(w[:1].upper() + w[1:])
+
+    if norm_key(last) in _DETERMINERS or norm_key(last) in _PARTICLES:
+        return False  # "porte-parole de Projet Montréal", "maire de Les Pieux"
+    if cue(last):
+        if last.islower() and not elided and not (_is_title(last) or norm_key(last) in _PERSON_NOUNS):
+            # a lowercase demonym is an adjective: "la française X" but not "le
+            # quotidien britannique The Independent", "le laboratoire français X"
+            k = norm_key(prev)
+            return k in _DETERMINERS or k in _POSSESSIVES or _is_title(prev) or k in _PERSON_NOUNS
+        return True
+    return bool(prev) and last.islower() and cue(prev)
+
+
+def _looks_like_full_name(toks: list[str], editorial: Editorial) -> bool:
+    """2-3 capitalised words, none an acronym, an organisation or place head, a club
+    marker or a known name: "Staffan Olsson", not "Deutsche Bank" (known) or "FC Nantes"."""
+    if not 2 <= len(toks) <= 3:
+        return False
+    if not all(re.fullmatch(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ\-’']+", t) for t in toks):
+        return False
+    if norm_key(toks[0]) in ("the", "le", "la", "les", "el", "al", "der", "die", "das"):
+        return False  # "The Independent", "Le Parisien": a title, not a first name
+    name = " ".join(toks)
+    return head_kind(name) is None and editorial.lookup(name) is None \
+        and not any(editorial.lookup(t) is not None for t in toks)
 
 
 # a treaty, an attack, a war... named after a place: the place is an entity ("statut de
@@ -591,6 +680,21 @@ def _person_behind_prefix(raw: str, editorial: Editorial) -> str | None:
     if any(re.search(r"\d", t) for t in rest):
         return None
     return " ".join(rest)
+
+
+# "Transportée à l'hôpital, la chanteuse...", "Interrogé par l'AFP, il...": a participle
+# opening a sentence and followed by a preposition is no name (the model reads it as
+# one); "Vendée, le ..." or "Lomé a ..." (no preposition) are left alone
+_PARTICIPLE = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]{4,}(?:é|ée|és|ées)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?»:]\s+|\n\s*|date \d{4}-\d\d-\d\d )$")
+_PARTICIPLE_FOLLOW = re.compile(
+    r"\s+(?:(?:à|au|aux|par|pour|dans|en|sur|depuis|avec|sous|contre|lors|après|dès)\s|[dl]['’])")
+
+
+def _is_opening_participle(text: str, start: int, name: str) -> bool:
+    return (_PARTICIPLE.fullmatch(name) is not None
+            and _SENTENCE_START.search(text[max(0, start - 20):start]) is not None
+            and _PARTICIPLE_FOLLOW.match(text, start + len(name)) is not None)
 
 
 # sports pools ("Groupe A", "poule B") and race series ("Ironman France") are not entities
@@ -807,7 +911,8 @@ def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> li
                 if not gap.strip() and _DANGLING.search(text[start:end]):
                     gap = " de "  # "Cour de magistrats de" + "Maidstone"
                 if n.label == "LOC" and gap.strip() and _RIGHT_LINK.match(gap) \
-                        and (changed or " " not in n.surface.strip()):
+                        and (changed or " " not in n.surface.strip()) \
+                        and (not _IN_PLACE.match(gap) or _posted_abroad(text[start:end])):
                     end = n.end
                     changed = True
                     i += 1
@@ -830,6 +935,19 @@ def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> li
             out.append(m)
         i += 1
     return out
+
+
+# "en Somalie", "au Burundi": the country an organisation works in is part of its name
+# only for missions and embassies ("Mission de l'Union africaine en Somalie",
+# "Ambassade d'Algérie au Canada"), not for "l'université de Kutch en Inde"
+_IN_PLACE = re.compile(r"^\s*(?:en|au|aux)\s*$")
+_POSTED_ABROAD = {"mission", "operation", "ambassade", "consulat", "force", "forces",
+                  "bureau", "delegation", "representation"}
+
+
+def _posted_abroad(name: str) -> bool:
+    toks = _tokens(name.replace("'", " ").replace("’", " "))
+    return bool(toks) and toks[0].split("-")[-1] in _POSTED_ABROAD
 
 
 _DANGLING = re.compile(r"(?:\s(?:de|du|des|en)|\sd['’]|\sde\s+la|\sde\s+l['’])\s*$")
@@ -898,7 +1016,9 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         tail = text[m.end:m.end + 20]
         pm = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", tail)
-        if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) and _initials_ok(pm.group(1), m.name):
+        if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) and _initials_ok(pm.group(1), m.name) \
+                and (m.label != "PER" or _initials_match_strict(pm.group(1), m.name)):
+            # "Laurent Wauquiez (LR)" is a party label, "Dominique Strauss-Kahn (DSK)" a nickname
             links.setdefault(pm.group(1), m)
             continue
         if not _is_acronym(m.name) or m.name in links:
@@ -993,6 +1113,29 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.split(r"[\s]+", norm_key(name)) if t]
 
 
+def _merge_short_orgs(mentions: Sequence[Mention], uf: _UF) -> None:
+    """"la Commission" after "la Commission européenne", "le Haut-Conseil" after "le
+    Haut-Conseil électoral": an organisation named by the first words of a longer
+    organisation name of the same article is that organisation (the way a surname is the
+    person). Only when exactly one longer name starts with those words: "le Conseil"
+    next to "Conseil de sécurité" and "Conseil d'État" stays apart."""
+    longer: dict[tuple[str, ...], set[str]] = {}
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.label != "ORG":
+            continue
+        toks = tuple(_tokens(m.name))
+        first.setdefault(" ".join(toks), i)
+        for k in range(1, len(toks)):
+            longer.setdefault(toks[:k], set()).add(" ".join(toks))
+    for i, m in enumerate(mentions):
+        if m.label != "ORG" or m.entry is not None or m.link is not None:
+            continue
+        cands = longer.get(tuple(_tokens(m.name)))
+        if cands is not None and len(cands) == 1:
+            uf.union(first[next(iter(cands))], i)
+
+
 def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
     n = len(mentions)
     if not n:
@@ -1033,6 +1176,7 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
         if cands:
             # the most mentioned full name (then the first seen); ambiguity is rare
             uf.union(cands[0], i)
+    _merge_short_orgs(mentions, uf)
     clusters: dict[int, list[int]] = {}
     for i in range(n):
         clusters.setdefault(uf.find(i), []).append(i)

@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 __all__ = [
@@ -215,7 +216,6 @@ class _Absolutizer(HTMLParser):
         self.out.append(f"<![{data}]>")
 
 
-@functools.lru_cache(maxsize=4096)  # one article's content goes into the main feed and each entity feed
 def absolutize(fragment: str, base: str) -> str:
     """``fragment`` with every relative URL attribute resolved against ``base`` (an absolute
     URL): ``href="/personnes/x/"`` -> ``href="https://site/personnes/x/"``, ``#a`` ->
@@ -268,27 +268,33 @@ def _generator(channel: Channel, items: list[Item], self_url: str, self_type: st
     fg.lastBuildDate(_newest(items))  # also Atom <updated>: never the clock
 
     for item in items:
-        entry = fg.add_entry(order="append")
-        entry.id(xml_safe(item.id))
-        entry.guid(xml_safe(item.id), permalink=False)
-        entry.title(xml_safe(item.title).strip() or UNTITLED)
-        entry.link(href=item.link, rel="alternate", type="text/html")
-        entry.published(item.published)
-        entry.updated(item.last_change)
-        entry.pubDate(item.published)
-        if item.content_html:
-            entry.content(xml_safe(absolutize(item.content_html, item.link)), type="html")
-        if item.summary_html:
-            entry.summary(xml_safe(absolutize(item.summary_html, item.link)), type="html")
-        categories = sorted(set(item.categories), key=lambda c: (c.term.casefold(), c.term, c.scheme))
-        if categories:
-            entry.category(
-                [
-                    {"term": xml_safe(c.term), "label": xml_safe(c.term), **({"scheme": c.scheme} if c.scheme else {})}
-                    for c in categories
-                ]
-            )
+        fg.add_entry(_entry(item), order="append")
     return fg
+
+
+@functools.lru_cache(maxsize=8192)  # one article's item goes into the main feeds and each entity feed
+def _entry(item: Item) -> FeedEntry:
+    entry = FeedEntry()
+    entry.id(xml_safe(item.id))
+    entry.guid(xml_safe(item.id), permalink=False)
+    entry.title(xml_safe(item.title).strip() or UNTITLED)
+    entry.link(href=item.link, rel="alternate", type="text/html")
+    entry.published(item.published)
+    entry.updated(item.last_change)
+    entry.pubDate(item.published)
+    if item.content_html:
+        entry.content(xml_safe(absolutize(item.content_html, item.link)), type="html")
+    if item.summary_html:
+        entry.summary(xml_safe(absolutize(item.summary_html, item.link)), type="html")
+    categories = sorted(set(item.categories), key=lambda c: (c.term.casefold(), c.term, c.scheme))
+    if categories:
+        entry.category(
+            [
+                {"term": xml_safe(c.term), "label": xml_safe(c.term), **({"scheme": c.scheme} if c.scheme else {})}
+                for c in categories
+            ]
+        )
+    return entry
 
 
 def rss(channel: Channel, items, limit: int | None = None) -> bytes:

@@ -224,3 +224,72 @@ def test_repository_stop_list_drops_competitions_and_age_groups(repo):
     text = "Les U23 ont brillé en Ligue 1 et sur le circuit WTS, à Lyon."
     spans = spans_of(text, ("U23", "LOC"), ("Ligue 1", "ORG"), ("WTS", "LOC"), ("Lyon", "LOC"))
     assert _kinds(resolve(text, spans, ed)) == {("Lyon", "lieu")}
+
+
+# --------------------------------------------------------------------------- round 2 (organisations)
+def test_first_words_of_an_organisation_name_mean_that_organisation():
+    text = ("La Commission européenne a lancé une procédure. La Commission attend une réponse. "
+            "Le Haut-Conseil électoral a validé le vote ; le Haut-Conseil a publié les chiffres.")
+    spans = spans_of(text, ("Commission européenne", "ORG"), ("Commission", "ORG", 1),
+                     ("Haut-Conseil électoral", "ORG"), ("Haut-Conseil", "ORG", 1))
+    ents = by_name(resolve(text, spans))
+    assert set(ents) == {"Commission européenne", "Haut-Conseil électoral"}
+    assert "Commission" in ents["Commission européenne"].forms
+
+
+def test_ambiguous_short_organisation_name_stays_apart():
+    text = "Le Conseil de sécurité et le Conseil d'État se sont prononcés. Le Conseil a tranché."
+    spans = spans_of(text, ("Conseil de sécurité", "ORG"), ("Conseil d'État", "ORG"), ("Conseil", "ORG", 2))
+    assert {e.name for e in resolve(text, spans)} == {"Conseil de sécurité", "Conseil d'État", "Conseil"}
+
+
+def test_country_after_an_organisation_joins_only_missions_and_embassies():
+    text = ("Un géologue de l'université de Kutch en Inde a parlé. "
+            "La Mission de l'Union africaine en Somalie est visée.")
+    spans = spans_of(text, ("université de Kutch", "ORG"), ("Inde", "LOC"),
+                     ("Mission de l'Union africaine", "ORG"), ("Somalie", "LOC"))
+    assert _kinds(resolve(text, spans)) == {("université de Kutch", "organisation"), ("Inde", "lieu"),
+                                            ("Mission de l'Union africaine en Somalie", "organisation")}
+
+
+def test_party_label_after_a_person_is_not_an_acronym_of_the_person():
+    text = ("Laurent Wauquiez (LR) a réagi. LR dénonce. "
+            "Dominique Strauss-Kahn (DSK) est arrivé ; DSK a parlé.")
+    spans = spans_of(text, ("Laurent Wauquiez", "PER"), ("LR", "ORG", 1),
+                     ("Dominique Strauss-Kahn", "PER"))
+    ents = by_name(resolve(text, spans))
+    assert "LR" not in ents["Laurent Wauquiez"].forms
+    assert "DSK" in ents["Dominique Strauss-Kahn"].forms  # a real nickname: initials spell it
+
+
+def test_acronym_alias_followed_by_a_number_is_a_road_not_the_party(repo):
+    ed = load_editorial(repo / "content" / "entities.toml")
+    text = "Le RN a gagné des sièges. Un accident a bloqué la RN 79 et la RN7 près de Mâcon."
+    ents = resolve(text, spans_of(text, ("Mâcon", "LOC")), ed)
+    assert [e.forms for e in ents if e.name == "Rassemblement national"] == [("RN",)]
+
+
+def test_organisation_label_on_a_person_introduced_by_a_function_or_demonym():
+    text = ("L'entraineur parisien, Staffan Olsson, est satisfait. Elle a battu la Chinoise Yin Junhua. "
+            "Le quotidien britannique The Independent cesse de paraître. "
+            "Elle est porte-parole de Projet Montréal.")
+    spans = spans_of(text, ("Staffan Olsson", "ORG"), ("Yin Junhua", "ORG"), ("The Independent", "ORG"),
+                     ("Projet Montréal", "ORG"))
+    assert _kinds(resolve(text, spans)) == {("Staffan Olsson", "personne"), ("Yin Junhua", "personne"),
+                                            ("The Independent", "organisation"),
+                                            ("Projet Montréal", "organisation")}
+
+
+def test_english_head_noun_at_the_end_types_an_organisation():
+    text = "Deux voitures ont explosé devant le Splendid Hotel. Un vol de Turkish Airlines. Le Journal de Montréal."
+    spans = spans_of(text, ("Splendid Hotel", "LOC"), ("Turkish Airlines", "LOC"), ("Montréal", "LOC"))
+    assert _kinds(resolve(text, spans)) == {("Splendid Hotel", "organisation"),
+                                            ("Turkish Airlines", "organisation"), ("Montréal", "lieu")}
+
+
+def test_participle_opening_a_sentence_is_not_a_name():
+    text = ("Transportée à l'hôpital, la chanteuse est morte. Interrogé par l'AFP, il a refusé. "
+            "Vendée, Gironde : alerte orange. Lomé a voté.")
+    spans = spans_of(text, ("Transportée", "ORG"), ("Interrogé", "PER"), ("Vendée", "LOC"),
+                     ("Gironde", "LOC"), ("Lomé", "LOC"))
+    assert _kinds(resolve(text, spans)) == {("Vendée", "lieu"), ("Gironde", "lieu"), ("Lomé", "lieu")}

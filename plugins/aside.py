@@ -1,0 +1,118 @@
+"""Run one piece of a build in a child process while the build goes on (plain module, no Pelican).
+
+A site build is one Python process: on a machine with two cores, the entity pages can be written
+by a forked child while the parent writes the articles and the feeds. ``fork`` gives the child
+the whole build context for free (no pickling); it is used only where it is safe and pays:
+Linux (the child must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan must never
+write into the next build's folder), more than one core, and a single-threaded parent (a fork
+copies the lock of another thread's half-done write). Elsewhere the work runs in place.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import os
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+
+_PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
+logger = logging.getLogger(__name__)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _prctl():
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+
+
+def _has_death_signal() -> bool:
+    prctl = _prctl()
+    return prctl is not None and prctl(_PR_GET_PDEATHSIG, ctypes.byref(ctypes.c_int())) == 0
+
+
+def _die_with_parent(parent: int) -> bool:
+    if _prctl()(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+        return False
+    return os.getppid() == parent  # the parent may have died before prctl took effect
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and _cores() > 1 and threading.active_count() == 1 and _has_death_signal()
+
+
+class _ErrorCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class Aside:
+    """The child running ``work``; ``wait()`` returns True when it finished without an error."""
+
+    def __init__(self, pid: int, what: str) -> None:
+        self.pid, self.what = pid, what
+        _running.add(self)
+
+    def wait(self) -> bool:
+        _running.discard(self)
+        _, status = os.waitpid(self.pid, 0)
+        code = os.waitstatus_to_exitcode(status)
+        if code != 0:
+            logger.error("%s : le processus %d a échoué (code %d)", self.what, self.pid, code)
+        return code == 0
+
+    def stop(self) -> None:
+        _running.discard(self)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+
+
+_running: set[Aside] = set()
+
+
+def stop_all() -> None:
+    """Kill the children nobody waited for: the build that started them failed before it could
+    (a long-lived process such as ``invoke serve`` goes on to the next build)."""
+    for child in list(_running):
+        child.stop()
+
+
+def start(work: Callable[[], None], what: str) -> Aside | None:
+    """Run ``work`` in a forked child; None when forking does not apply (the caller runs it).
+    Errors the child logs or raises make its exit status, and so ``Aside.wait()``, fail."""
+    if not can_fork():
+        return None
+    parent = os.getpid()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid:
+        return Aside(pid, what)
+    status = 1
+    try:
+        if _die_with_parent(parent):
+            counter = _ErrorCounter()
+            logging.getLogger().addHandler(counter)
+            work()
+            status = 0 if counter.count == 0 else 1
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(status)  # no atexit handlers, no parent's buffers flushed twice

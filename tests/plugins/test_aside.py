@@ -1,0 +1,61 @@
+"""plugins/aside.py: a piece of the build run by a forked child, whose failure fails the build."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import pytest
+
+import aside
+
+
+@pytest.fixture
+def forking(monkeypatch):
+    # pytest-xdist workers run threads of their own, for which the build itself would not fork.
+    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside._cores() > 1)
+    if not aside.can_fork():
+        pytest.skip("fork with PR_SET_PDEATHSIG and two cores needed")
+
+
+def test_the_child_does_the_work_and_succeeds(forking, tmp_path):
+    target = tmp_path / "page.html"
+    child = aside.start(lambda: target.write_text("écrit par l'enfant", encoding="utf-8"), "pages")
+    assert child is not None and child.wait()
+    assert target.read_text(encoding="utf-8") == "écrit par l'enfant"
+
+
+@pytest.mark.parametrize(
+    "work",
+    [lambda: logging.getLogger("entities").error("modèle introuvable"), lambda: 1 / 0],
+    ids=["logged-error", "exception"],
+)
+def test_an_error_in_the_child_fails_the_wait_with_a_message(forking, caplog, work):
+    child = aside.start(work, "pages des entités")
+    with caplog.at_level(logging.ERROR):
+        assert not child.wait()
+    assert "pages des entités" in caplog.text and str(child.pid) in caplog.text
+
+
+def test_a_child_left_running_is_stopped(forking, tmp_path):
+    started = tmp_path / "started"
+
+    def forever():
+        started.write_text("")
+        threading.Event().wait()
+
+    child = aside.start(forever, "pages")
+    aside.stop_all()
+    assert child not in aside._running
+
+
+def test_no_fork_while_other_threads_run():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not aside.can_fork()
+        assert aside.start(lambda: None, "pages") is None
+    finally:
+        stop.set()
+        thread.join()
