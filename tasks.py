@@ -47,7 +47,8 @@ def run_build(settings: Path) -> None:
     report = outcome.report
     if not report.ok:
         rejected = "\n".join(f"  {path.name} : {reason}" for path, reason in report.rejected)
-        raise Exit(f"site construit, mais {len(report.rejected)} dépêche(s) rejetée(s) :\n{rejected}", code=1)
+        state = "site construit" if outcome.rebuilt else "site à jour"
+        raise Exit(f"{state}, mais {len(report.rejected)} dépêche(s) rejetée(s) :\n{rejected}", code=1)
 
 
 @task

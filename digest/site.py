@@ -56,7 +56,7 @@ def render(settings: dict) -> None:
         Pelican(settings).run()
     finally:
         root.removeHandler(counter)
-        aside.stop_all()  # children of a run that failed before waiting for them
+        aside.stop_all()  # children a failed run started and never waited for (plugins/aside.py)
     if counter.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(counter.messages))
 
@@ -82,7 +82,10 @@ def keep_unchanged(staging: Path, output: Path) -> int:
             new, previous = Path(folder, name), previous_folder / name
             if _same_bytes(new, previous):
                 link = new.with_name(f".{name}.keep")
-                os.link(previous, link)
+                try:
+                    os.link(previous, link)
+                except OSError:  # another file system, protected links: the new copy will do
+                    continue
                 os.replace(link, new)
                 kept += 1
     return kept
@@ -115,6 +118,8 @@ def build(
     if stamp and uptodate.is_current(stamp, output, current):
         return False
     shutil.rmtree(staging, ignore_errors=True)
+    if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
+        raise BuildError(f"impossible de vider {staging} : supprimez ce dossier puis relancez la construction")
     try:
         render(settings)
         for step in steps_after_render:

@@ -23,7 +23,7 @@ def _files(root: Path) -> Iterable[Path]:
     if root.is_file():
         yield root
         return
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, followlinks=True):  # as Pelican reads them
         dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
         for name in sorted(files):
             yield Path(folder, name)
@@ -57,4 +57,3 @@ def record(stamp: Path, output: Path, current: str) -> None:
     temporary = stamp.with_name(f".{stamp.name}.tmp")
     temporary.write_text(json.dumps({"fingerprint": current, "output": str(output.resolve())}), encoding="utf-8")
     os.replace(temporary, stamp)
-

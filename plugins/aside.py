@@ -4,8 +4,10 @@ A site build is one Python process: on a machine with two cores, the entity page
 by a forked child while the parent writes the articles and the feeds. ``fork`` gives the child
 the whole build context for free (no pickling); it is used only where it is safe and pays:
 Linux (the child must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan must never
-write into the next build's folder), more than one core, and a single-threaded parent (a fork
-copies the lock of another thread's half-done write). Elsewhere the work runs in place.
+write into the next build's folder), more than one core, and no other Python thread in the parent
+(a fork copies the lock of another thread's half-done write; ``invoke serve`` with its HTTP thread
+builds in place). Native threads of a library loaded earlier (spaCy's BLAS) do not matter: the
+child only renders templates and writes files. Elsewhere the work runs in place.
 """
 
 from __future__ import annotations
@@ -66,20 +68,25 @@ class Aside:
 
     def __init__(self, pid: int, what: str) -> None:
         self.pid, self.what = pid, what
+        self.succeeded: bool | None = None  # None while running
         _running.add(self)
 
     def wait(self) -> bool:
-        _running.discard(self)
-        _, status = os.waitpid(self.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-        if code != 0:
-            logger.error("%s : le processus %d a échoué (code %d)", self.what, self.pid, code)
-        return code == 0
+        if self.succeeded is None:
+            _running.discard(self)
+            _, status = os.waitpid(self.pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            self.succeeded = code == 0
+            if code != 0:
+                logger.error("%s : le processus %d a échoué (code %d), voir ses erreurs ci-dessus", self.what, self.pid, code)
+        return self.succeeded
 
     def stop(self) -> None:
-        _running.discard(self)
-        os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        if self.succeeded is None:
+            _running.discard(self)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.succeeded = False
 
 
 _running: set[Aside] = set()

@@ -20,7 +20,6 @@ def register():
     """Pelican entry point: the entity pages' generator (see entities/README.md)."""
     from pelican import signals
 
-    from .generator import get_generators, start_writing_aside
+    from .generator import get_generators
 
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(start_writing_aside)

@@ -101,16 +101,25 @@ class EntitiesGenerator(Generator):
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
 
+    def refresh_metadata_intersite_links(self) -> None:
+        # Pelican calls this on each generator once every context is final (the articles' and
+        # pages' links are refreshed before ours) and right before it writes anything: the
+        # moment to start writing the entity pages aside.
+        if setting(self.settings, "ENTITIES_WRITE_ASIDE"):
+            self.write_aside()
+
     def write_aside(self) -> None:
-        """Start writing the entity pages in a child process, before Pelican writes the rest:
-        on two cores they cost no wall time (see plugins/aside.py)."""
+        """Start writing the entity pages in a child process while Pelican writes the rest: on
+        two cores they cost no wall time (see plugins/aside.py)."""
         self.aside = aside.start(lambda: self.write_pages(Writer(self.output_path, settings=self.settings)), "pages des entités")
         if self.aside is not None:
             # Waited for on `finalized`, connected now to come after the other plugins' handlers:
             # the feeds are written meanwhile.
-            signals.finalized.connect(self.wait_aside, weak=False)
+            signals.finalized.connect(self.wait_aside)
 
     def wait_aside(self, pelican) -> None:
+        # Disconnected on the first call, even from a later build's `finalized` when this build
+        # failed before its own (its child was stopped then, and waiting is a no-op).
         signals.finalized.disconnect(self.wait_aside)
         self.aside.wait()
 
@@ -139,12 +148,6 @@ class EntitiesGenerator(Generator):
             url=setting(self.settings, "ENTITIES_INDEX_URL"),
             relative_urls=self.settings["RELATIVE_URLS"],
         )
-
-
-def start_writing_aside(generators) -> None:
-    for generator in generators:
-        if isinstance(generator, EntitiesGenerator) and setting(generator.settings, "ENTITIES_WRITE_ASIDE"):
-            generator.write_aside()
 
 
 def get_generators(pelican):

@@ -19,7 +19,6 @@ Rules it guarantees
 
 from __future__ import annotations
 
-import functools
 import html
 import os
 import re
@@ -250,7 +249,7 @@ def _newest(items: list[Item]) -> datetime:
     return max((item.last_change for item in items), default=EPOCH)
 
 
-def _generator(channel: Channel, items: list[Item], self_url: str, self_type: str) -> FeedGenerator:
+def _generator(channel: Channel, items: list[Item], self_url: str, self_type: str, entries: dict) -> FeedGenerator:
     fg = FeedGenerator()
     fg.id(xml_safe(channel.id))
     fg.title(xml_safe(channel.title))
@@ -268,11 +267,12 @@ def _generator(channel: Channel, items: list[Item], self_url: str, self_type: st
     fg.lastBuildDate(_newest(items))  # also Atom <updated>: never the clock
 
     for item in items:
-        fg.add_entry(_entry(item), order="append")
+        if id(item) not in entries:  # keyed by identity: equal dates in two time zones are equal
+            entries[id(item)] = (item, _entry(item))  # the item is kept: its id stays its own
+        fg.add_entry(entries[id(item)][1], order="append")
     return fg
 
 
-@functools.lru_cache(maxsize=8192)  # one article's item goes into the main feeds and each entity feed
 def _entry(item: Item) -> FeedEntry:
     entry = FeedEntry()
     entry.id(xml_safe(item.id))
@@ -297,16 +297,19 @@ def _entry(item: Item) -> FeedEntry:
     return entry
 
 
-def rss(channel: Channel, items, limit: int | None = None) -> bytes:
-    """RSS 2.0 document (UTF-8 bytes) of the newest ``limit`` items."""
+def rss(channel: Channel, items, limit: int | None = None, entries: dict | None = None) -> bytes:
+    """RSS 2.0 document (UTF-8 bytes) of the newest ``limit`` items. ``entries``: a dict shared by
+    the calls that write the feeds of one site, so that an item's entry is built once."""
     ordered = _ordered(items, limit)
-    return _generator(channel, ordered, channel.rss_url, "application/rss+xml").rss_str(pretty=True, encoding="UTF-8")
+    fg = _generator(channel, ordered, channel.rss_url, "application/rss+xml", {} if entries is None else entries)
+    return fg.rss_str(pretty=True, encoding="UTF-8")
 
 
-def atom(channel: Channel, items, limit: int | None = None) -> bytes:
-    """Atom 1.0 document (UTF-8 bytes) of the newest ``limit`` items."""
+def atom(channel: Channel, items, limit: int | None = None, entries: dict | None = None) -> bytes:
+    """Atom 1.0 document (UTF-8 bytes) of the newest ``limit`` items (``entries``: see ``rss``)."""
     ordered = _ordered(items, limit)
-    return _generator(channel, ordered, channel.atom_url, "application/atom+xml").atom_str(pretty=True, encoding="UTF-8")
+    fg = _generator(channel, ordered, channel.atom_url, "application/atom+xml", {} if entries is None else entries)
+    return fg.atom_str(pretty=True, encoding="UTF-8")
 
 
 def write_atomic(path: Path | str, data: bytes) -> bool:

@@ -163,6 +163,7 @@ def site_feeds(articles, settings) -> dict[str, bytes]:
     plain_items = [item for _, item in items]
     prefix = setting(settings, "FEEDS_ID_PREFIX")
     out: dict[str, bytes] = {}
+    entries: dict = {}  # each item's feed entry, built once for all the feeds it appears in
 
     rss_as, atom_as = setting(settings, "FEEDS_RSS_SAVE_AS"), setting(settings, "FEEDS_ATOM_SAVE_AS")
     channel = feed.Channel(
@@ -177,9 +178,9 @@ def site_feeds(articles, settings) -> dict[str, bytes]:
     )
     limit = setting(settings, "FEEDS_MAX_ITEMS")
     if rss_as:
-        out[safe_relative(rss_as)] = feed.rss(channel, plain_items, limit)
+        out[safe_relative(rss_as)] = feed.rss(channel, plain_items, limit, entries)
     if atom_as:
-        out[safe_relative(atom_as)] = feed.atom(channel, plain_items, limit)
+        out[safe_relative(atom_as)] = feed.atom(channel, plain_items, limit, entries)
 
     if setting(settings, "FEEDS_ENTITY_FEEDS"):
         by_entity: dict[str, tuple[object, list[feed.Item]]] = {}
@@ -206,7 +207,7 @@ def site_feeds(articles, settings) -> dict[str, bytes]:
                 author=channel.author,
                 rss_url=absolute(base, save_as),
             )
-            out[safe_relative(save_as)] = feed.rss(entity_channel, entity_items, entity_limit)
+            out[safe_relative(save_as)] = feed.rss(entity_channel, entity_items, entity_limit, entries)
     return out
 
 

@@ -303,3 +303,26 @@ def test_winter_and_summer_offsets():
     dates = [e.findtext("pubDate") for e in rss_tree(feed.rss(CHANNEL, [winter, utc])).find("channel").findall("item")]
     assert dates == ["Tue, 01 Jul 2025 14:00:00 +0200", "Wed, 15 Jan 2025 23:30:00 +0100"]
     assert timedelta(hours=1) == winter.published.utcoffset()
+
+
+def test_the_same_instant_in_another_zone_keeps_its_own_offset():
+    # Equal aware datetimes compare equal across zones: an entry cache keyed on the item's value
+    # would give a New York feed the Paris offset of an earlier feed.
+    paris = make_item(1, datetime(2025, 8, 22, 12, 0, tzinfo=PARIS))
+    new_york = replace(paris, published=paris.published.astimezone(ZoneInfo("America/New_York")))
+    assert paris == new_york
+    shared: dict = {}
+    dates = [
+        rss_tree(feed.rss(CHANNEL, [item], entries=entries)).find("channel/item/pubDate").text
+        for entries in (None, shared)
+        for item in (paris, new_york)
+    ]
+    assert dates == ["Fri, 22 Aug 2025 12:00:00 +0200", "Fri, 22 Aug 2025 06:00:00 -0400"] * 2
+
+
+def test_one_entry_per_item_across_the_feeds_of_a_site(items):
+    entries: dict = {}
+    alone = feed.rss(CHANNEL, items)
+    assert feed.rss(CHANNEL, items, entries=entries) == alone
+    assert feed.atom(CHANNEL, items, entries=entries) == feed.atom(CHANNEL, items)
+    assert len(entries) == len(items)

@@ -172,6 +172,25 @@ def test_a_new_dispatch_rewrites_only_the_files_it_changes(tmp_path):
     assert "a-propos/index.html" not in rewritten and "theme/css/site.css" not in rewritten
 
 
+def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path):
+    # `invoke serve` builds again and again in one process: a build that fails while the entity
+    # pages are being written by a child process (plugins/aside.py) must leave nothing behind.
+    import aside
+    from digest.pipeline import Paths, build
+
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    paths = Paths(content=project / "content", output=project / "output", cache=project / ".cache", settings=project / "pelicanconf.py")
+    template = project / "theme" / "templates" / "article.html"
+    good = template.read_text(encoding="utf-8")
+    template.write_text("{% set zero = article.date.year * 0 %}{{ 1 / zero }}", encoding="utf-8")  # fails while writing
+    with pytest.raises(ZeroDivisionError):
+        build(paths)
+    assert not aside._running and not (project / "output").exists()
+    template.write_text(good, encoding="utf-8")
+    assert build(paths).rebuilt
+    assert (project / "output" / "organisations" / "otan" / "index.html").is_file()
+
+
 def test_a_large_dispatch_builds_in_seconds(tmp_path):
     paragraph = ("Le Conseil a examiné le texte, article par article, et l'a adopté à l'unanimité. " * 12).strip()
     body = "\n\n".join([paragraph] * 200).encode()
