@@ -84,3 +84,6 @@ CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = None
 AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+# The site feeds carry the 50 newest dispatches; a feed per entity only needs the latest ones for
+# its subscribers (a reader polls often), and thousands of entity feeds are a large part of a build.
+FEEDS_ENTITY_MAX_ITEMS = 20

@@ -54,3 +54,21 @@ def test_a_new_memo_renders_again():
     env.globals["memo"] = FragmentMemo()
     env.get_template("list.html").render(items=[a], options={}, SITEURL="")
     assert len(calls) == 2
+
+
+def test_frozen_urls_are_the_urls_pelican_computes():
+    import copy
+    from datetime import datetime
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from fragments.urls import freeze_urls
+
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html"}
+    article = Article("<p>Texte</p>", metadata={"title": "Kiev", "date": datetime(2025, 8, 22), "slug": "kiev"}, settings=settings)
+    computed = (article.url, article.save_as)
+    freeze_urls([article])
+    assert (article.url, article.save_as) == computed == ("2025/08/kiev/", "2025/08/kiev/index.html")
+    article.slug = "ailleurs"  # the URL is not computed again (a build never changes it once read)
+    assert article.url == "2025/08/kiev/"

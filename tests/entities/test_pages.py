@@ -1,0 +1,52 @@
+"""entities.pages: related articles are the ones sharing the most entities, the rarer first, then
+the newest, as a plain count over every pair of articles would rank them."""
+
+from __future__ import annotations
+
+import math
+import random
+
+from entities.editorial import Editorial
+from entities.pages import build_catalog
+
+NAMES = ["Mark Rutte", "Volodymyr Zelensky", "Emmanuel Macron", "Angela Merkel", "Joe Biden"]
+PLACES = ["Kiev", "France", "Paris", "Moscou", "Berlin", "Bruxelles"]
+
+
+class FakeArticle:
+    def __init__(self, slug, people, places):
+        self.slug = slug
+        self.metadata = {"personnes": "; ".join(people), "lieux": "; ".join(places)}
+
+
+def expected_related(articles, limit):
+    """Every pair of articles compared: the reference ranking, written the obvious way."""
+    keys = [{(m.name, m.kind) for m in article.entities} for article in articles]
+    counts = {}
+    for entities in keys:
+        for key in entities:
+            counts[key] = counts.get(key, 0) + 1
+    related = []
+    for number, mine in enumerate(keys):
+        ranked = []
+        for other_number, theirs in enumerate(keys):
+            common = mine & theirs
+            if other_number != number and common:
+                rarity = sum(math.log((len(articles) + 1) / counts[key]) for key in common)
+                ranked.append((-len(common), -round(rarity, 9), other_number))
+        related.append([articles[i].slug for *_, i in sorted(ranked)[:limit]])
+    return related
+
+
+def test_related_articles_match_a_pairwise_count():
+    rng = random.Random(7)
+    articles = [
+        FakeArticle(f"a{n}", rng.sample(NAMES, rng.randint(0, 3)), rng.sample(PLACES, rng.randint(0, 3)))
+        for n in range(120)
+    ]
+    build_catalog(articles, Editorial.empty(), {"ENTITY_RELATED_ARTICLES": 5})
+    assert [[other.slug for other in article.related] for article in articles] == expected_related(articles, 5)
+    lonely = next(article for article in articles if not article.entities)
+    assert lonely.related == [] and lonely.related_shared == {}
+    busy = max(articles, key=lambda article: len(article.entities))
+    assert all(1 <= shared <= len(busy.entities) for shared in busy.related_shared.values())
