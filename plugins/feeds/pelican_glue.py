@@ -28,6 +28,7 @@ import html
 import logging
 import posixpath
 import time
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -154,15 +155,15 @@ def safe_relative(path: str) -> str:
     return normal
 
 
-def site_feeds(articles, settings) -> dict[str, bytes]:
-    """Every feed of the site: {path relative to the output folder: bytes}."""
+def site_feeds(articles, settings) -> Iterator[tuple[str, bytes]]:
+    """Every feed of the site, one after the other (those of a large site do not all fit in memory
+    at once): (path relative to the output folder, bytes)."""
     base = site_base(settings)
     language = (settings.get("DEFAULT_LANG") or "fr").lower()
     sitename = str(settings.get("SITENAME") or "")
     items = [(article, article_item(article, settings, base)) for article in articles]
     plain_items = [item for _, item in items]
     prefix = setting(settings, "FEEDS_ID_PREFIX")
-    out: dict[str, bytes] = {}
     entries: dict = {}  # each item's feed entry, built once for all the feeds it appears in
 
     rss_as, atom_as = setting(settings, "FEEDS_RSS_SAVE_AS"), setting(settings, "FEEDS_ATOM_SAVE_AS")
@@ -178,9 +179,9 @@ def site_feeds(articles, settings) -> dict[str, bytes]:
     )
     limit = setting(settings, "FEEDS_MAX_ITEMS")
     if rss_as:
-        out[safe_relative(rss_as)] = feed.rss(channel, plain_items, limit, entries)
+        yield safe_relative(rss_as), feed.rss(channel, plain_items, limit, entries)
     if atom_as:
-        out[safe_relative(atom_as)] = feed.atom(channel, plain_items, limit, entries)
+        yield safe_relative(atom_as), feed.atom(channel, plain_items, limit, entries)
 
     if setting(settings, "FEEDS_ENTITY_FEEDS"):
         by_entity: dict[str, tuple[object, list[feed.Item]]] = {}
@@ -207,15 +208,16 @@ def site_feeds(articles, settings) -> dict[str, bytes]:
                 author=channel.author,
                 rss_url=absolute(base, save_as),
             )
-            out[safe_relative(save_as)] = feed.rss(entity_channel, entity_items, entity_limit, entries)
-    return out
+            yield safe_relative(save_as), feed.rss(entity_channel, entity_items, entity_limit, entries)
 
 
-def write_feeds(feeds: dict[str, bytes], output_path) -> int:
+def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
     output = Path(output_path)
-    for relative, data in sorted(feeds.items()):
+    count = 0
+    for relative, data in feeds:
         feed.write_atomic(output / relative, data)
-    return len(feeds)
+        count += 1
+    return count
 
 
 # --- signal handlers ----------------------------------------------------------------------------
@@ -232,9 +234,8 @@ def on_finalized(pelican) -> None:
         return
     start = time.perf_counter()
     try:
-        feeds = site_feeds(list(generator.articles), pelican.settings)
+        count = write_feeds(site_feeds(list(generator.articles), pelican.settings), pelican.output_path)
     except ValueError as error:
         logger.error("%s", error)
         return
-    count = write_feeds(feeds, pelican.output_path)
     logger.info("feeds: %d feed(s) written in %.1f s", count, time.perf_counter() - start)

@@ -113,7 +113,7 @@ def test_id_without_source_comes_from_the_file(caplog):
 
 
 def test_site_feeds(articles):
-    feeds = glue.site_feeds(articles, SETTINGS)
+    feeds = dict(glue.site_feeds(articles, SETTINGS))
     assert sorted(feeds) == ["atom.xml", "lieux/kiev/rss.xml", "personnes/mark-rutte/rss.xml", "rss.xml"]
     for data in feeds.values():
         assert feedparser.parse(data).bozo == 0
@@ -126,22 +126,22 @@ def test_site_feeds(articles):
     assert rutte.findtext("title") == "Mark Rutte — Le Fil"
     content = etree.fromstring(feeds["rss.xml"]).find("channel/item").findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
     assert 'href="http://127.0.0.1:8000/personnes/mark-rutte/"' in content
-    assert glue.site_feeds(list(reversed(articles)), SETTINGS) == feeds
+    assert dict(glue.site_feeds(list(reversed(articles)), SETTINGS)) == feeds
 
 
 def test_settings(articles):
-    feeds = glue.site_feeds(
+    feeds = dict(glue.site_feeds(
         articles,
         {**SETTINGS, "FEEDS_MAX_ITEMS": 1, "FEEDS_ATOM_SAVE_AS": "", "FEEDS_ENTITY_FEEDS": False, "FEEDS_RSS_SAVE_AS": "fil/rss.xml"},
-    )
+    ))
     assert list(feeds) == ["fil/rss.xml"]
     assert len(etree.fromstring(feeds["fil/rss.xml"]).findall("channel/item")) == 1
 
 
 def test_entity_max_items_defaults_to_max_items(articles):
-    feeds = glue.site_feeds(articles, {**SETTINGS, "FEEDS_MAX_ITEMS": 1})
+    feeds = dict(glue.site_feeds(articles, {**SETTINGS, "FEEDS_MAX_ITEMS": 1}))
     assert len(etree.fromstring(feeds["personnes/mark-rutte/rss.xml"]).findall("channel/item")) == 1
-    feeds = glue.site_feeds(articles, {**SETTINGS, "FEEDS_MAX_ITEMS": 1, "FEEDS_ENTITY_MAX_ITEMS": None})
+    feeds = dict(glue.site_feeds(articles, {**SETTINGS, "FEEDS_MAX_ITEMS": 1, "FEEDS_ENTITY_MAX_ITEMS": None}))
     assert len(etree.fromstring(feeds["personnes/mark-rutte/rss.xml"]).findall("channel/item")) == 2
 
 
@@ -151,8 +151,8 @@ def test_paths_stay_in_the_output(path):
 
 
 def test_write_feeds(tmp_path, articles):
-    feeds = glue.site_feeds(articles, SETTINGS)
-    assert glue.write_feeds(feeds, tmp_path) == 4
+    feeds = dict(glue.site_feeds(articles, SETTINGS))
+    assert glue.write_feeds(feeds.items(), tmp_path) == 4
     assert (tmp_path / "personnes/mark-rutte/rss.xml").read_bytes() == feeds["personnes/mark-rutte/rss.xml"]
 
 
