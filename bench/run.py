@@ -643,7 +643,7 @@ def render_report(results: dict) -> str:
 
     row("Plugins of the tree measured (PLUGINS)", lambda e: ", ".join(e["cached"][0].get("plugins") or []) or "(none)")
     row("**Plain Pelican** (notmyidea, no plugins)", phases("plain", "build"))
-    row("**Le Fil cold build** (no cache at all)", lambda e: spread(field(e["cold"], "build")) if e["cold"] else f"est. {e['cold_estimate']:.0f} (not run)")
+    row("**Le Fil cold build** (no cache at all)", lambda e: spread(field(e["cold"], "build")) if e["cold"] else (f"est. {e['cold_estimate']:.0f} (not run)" if e["cold_estimate"] == e["cold_estimate"] else "not run"))
     row("&nbsp;&nbsp;ingest, of which NER", lambda e: spread(field(e["cold"], "ingest")) + " / " + spread(field(e["cold"], "ner")) if e["cold"] else "—")
     row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cold", "render"))
     row("&nbsp;&nbsp;Pagefind index", phases("cold", "search"))
