@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest import dispatch as dispatch_module
+from digest import uptodate
 from digest.article_file import ArticleFile, is_pristine, read_article
 from digest.headline import derive_headline
 from digest.slugs import make_slug
@@ -100,12 +101,7 @@ def _index_articles(article_dir: Path) -> tuple[dict[str, _Existing], set[str]]:
 
 def _stamp(dispatch_dir: Path, article_dir: Path, rules: bytes) -> str:
     """Everything ingest's output depends on: when it is unchanged, ingest has no work to do."""
-    digest = hashlib.sha256(f"{INGEST_VERSION}\n".encode())
-    digest.update(rules)
-    for path in sorted([*dispatch_dir.iterdir(), *article_dir.rglob("*.md")]):
-        status = path.stat()
-        digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    return uptodate.fingerprint([dispatch_dir, article_dir], {"ingest": INGEST_VERSION, "rules": hashlib.sha256(rules).hexdigest()})
 
 
 def ingest(

@@ -26,15 +26,6 @@ class BuildError(RuntimeError):
     """Pelican reported errors: the site is incomplete and is not published to output/."""
 
 
-class _ErrorCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def staging_path(output: Path) -> Path:
     return output.with_name(f".{output.name}.staging")
 
@@ -49,16 +40,16 @@ def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
 
 def render(settings: dict) -> None:
     """Run Pelican; any error it logs fails the build (Pelican itself only logs)."""
-    counter = _ErrorCounter()
+    errors = aside.ErrorLog()
     root = logging.getLogger()
-    root.addHandler(counter)
+    root.addHandler(errors)
     try:
         Pelican(settings).run()
     finally:
-        root.removeHandler(counter)
+        root.removeHandler(errors)
         aside.stop_all()  # children a failed run started and never waited for (plugins/aside.py)
-    if counter.messages:
-        raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(counter.messages))
+    if errors.messages:
+        raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
 
 
 def _same_bytes(new: Path, previous: Path) -> bool:

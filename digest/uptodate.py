@@ -4,7 +4,8 @@ The fingerprint covers the content folder (articles, pages, dispatches, editoria
 theme, the plugins, the settings and the pipeline's own code, by path, size and modification
 time (as make and Pelican's own cache do: reading every byte of a large archive would cost more
 than the check saves). The stamp is written only after a build was put in place, so a failed or
-interrupted build is never taken for a current one.
+interrupted build is never taken for a current one. Ingest stamps its own inputs (dispatches,
+articles) with the same fingerprint.
 """
 
 from __future__ import annotations

@@ -54,13 +54,15 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and _cores() > 1 and threading.active_count() == 1 and _has_death_signal()
 
 
-class _ErrorCounter(logging.Handler):
+class ErrorLog(logging.Handler):
+    """The ERROR messages logged while it is attached (Pelican only logs its errors)."""
+
     def __init__(self) -> None:
         super().__init__(logging.ERROR)
-        self.count = 0
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+        self.messages.append(record.getMessage())
 
 
 class Aside:
@@ -113,10 +115,10 @@ def start(work: Callable[[], None], what: str) -> Aside | None:
     status = 1
     try:
         if _die_with_parent(parent):
-            counter = _ErrorCounter()
-            logging.getLogger().addHandler(counter)
+            errors = ErrorLog()
+            logging.getLogger().addHandler(errors)
             work()
-            status = 0 if counter.count == 0 else 1
+            status = 1 if errors.messages else 0
     except BaseException:
         traceback.print_exc()
     finally:

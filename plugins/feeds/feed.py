@@ -249,7 +249,8 @@ def _newest(items: list[Item]) -> datetime:
     return max((item.last_change for item in items), default=EPOCH)
 
 
-def _generator(channel: Channel, items: list[Item], self_url: str, self_type: str, entries: dict) -> FeedGenerator:
+def _generator(channel: Channel, items: list[Item], self_url: str, self_type: str, entries: dict | None) -> FeedGenerator:
+    entries = {} if entries is None else entries
     fg = FeedGenerator()
     fg.id(xml_safe(channel.id))
     fg.title(xml_safe(channel.title))
@@ -301,14 +302,14 @@ def rss(channel: Channel, items, limit: int | None = None, entries: dict | None 
     """RSS 2.0 document (UTF-8 bytes) of the newest ``limit`` items. ``entries``: a dict shared by
     the calls that write the feeds of one site, so that an item's entry is built once."""
     ordered = _ordered(items, limit)
-    fg = _generator(channel, ordered, channel.rss_url, "application/rss+xml", {} if entries is None else entries)
+    fg = _generator(channel, ordered, channel.rss_url, "application/rss+xml", entries)
     return fg.rss_str(pretty=True, encoding="UTF-8")
 
 
 def atom(channel: Channel, items, limit: int | None = None, entries: dict | None = None) -> bytes:
     """Atom 1.0 document (UTF-8 bytes) of the newest ``limit`` items (``entries``: see ``rss``)."""
     ordered = _ordered(items, limit)
-    fg = _generator(channel, ordered, channel.atom_url, "application/atom+xml", {} if entries is None else entries)
+    fg = _generator(channel, ordered, channel.atom_url, "application/atom+xml", entries)
     return fg.atom_str(pretty=True, encoding="UTF-8")
 
 
