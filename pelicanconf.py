@@ -34,11 +34,16 @@ MARKDOWN = {
     "extension_configs": {"markdown.extensions.meta": {}, "markdown.extensions.extra": {}},
     "output_format": "html5",
 }
+# Pelican's content cache: a rebuild reads again only the articles whose bytes changed (the cache
+# lives in a folder per version of the settings and code, see digest/site.py).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
-PLUGINS = ["french_dates", "french_typography", "fragments", "entities", "feeds", "sitemap"]
+PLUGINS = ["french_dates", "french_typography", "fragments", "entities", "feeds", "sitemap", "incremental"]
 
 
 def newest_first(article):

@@ -20,6 +20,7 @@ from pelican.settings import read_settings
 
 import aside
 from digest import uptodate
+from incremental import reuse
 
 
 class BuildError(RuntimeError):
@@ -30,12 +31,31 @@ def staging_path(output: Path) -> Path:
     return output.with_name(f".{output.name}.staging")
 
 
-def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
-    """Everything a build reads: content, theme, plugins, the settings and the project's code
-    beside them (publishconf.py imports pelicanconf.py), the pinned requirements, this package."""
+def _project_code(settings_file: Path, settings: Mapping) -> list[Path]:
+    """The settings and the project's code beside them (publishconf.py imports pelicanconf.py),
+    the pinned requirements, the plugins."""
     project = Path(settings_file).resolve().parent
     beside = [path for path in project.iterdir() if path.suffix == ".py" or path.name == "requirements.txt"]
-    return [Path(settings["PATH"]), Path(settings["THEME"]), *map(Path, settings["PLUGIN_PATHS"]), *beside, Path(__file__).parent]
+    return [*beside, *map(Path, settings["PLUGIN_PATHS"])]
+
+
+def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
+    """Everything a build reads: content, theme, the project's code, this package."""
+    return [Path(settings["PATH"]), Path(settings["THEME"]), *_project_code(settings_file, settings), Path(__file__).parent]
+
+
+def versioned_cache_path(settings_file: Path, settings: Mapping, overrides: Mapping) -> str:
+    """The build's cache folder: Pelican's content cache (what its readers made of each file,
+    reused while the file is unchanged) and the keys of the published files (plugins/incremental).
+    A folder per version of the settings, the theme and the code: what they made is not reused
+    under others. Older versions' folders are removed."""
+    root = Path(settings["CACHE_PATH"])
+    version = uptodate.fingerprint([Path(settings["THEME"]), *_project_code(settings_file, settings)], overrides)[:16]
+    if root.is_dir():
+        for other in root.iterdir():
+            if other.name != version:
+                shutil.rmtree(other, ignore_errors=True)
+    return str(root / version)
 
 
 def render(settings: dict) -> None:
@@ -50,6 +70,13 @@ def render(settings: dict) -> None:
         aside.stop_all()  # children a failed run started and never waited for (plugins/aside.py)
     if errors.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
+
+
+def _is_link_to(new: Path, previous: Path) -> bool:
+    try:
+        return os.path.samefile(new, previous)
+    except OSError:
+        return False
 
 
 def _same_bytes(new: Path, previous: Path) -> bool:
@@ -71,7 +98,9 @@ def keep_unchanged(staging: Path, output: Path) -> int:
         previous_folder = output / Path(folder).relative_to(staging)
         for name in files:
             new, previous = Path(folder, name), previous_folder / name
-            if _same_bytes(new, previous):
+            if _is_link_to(new, previous):  # reused by plugins/incremental: already the previous file
+                kept += 1
+            elif _same_bytes(new, previous):
                 link = new.with_name(f".{name}.keep")
                 try:
                     os.link(previous, link)
@@ -108,6 +137,8 @@ def build(
     current = uptodate.fingerprint(build_inputs(settings_file, settings), {"settings": str(Path(settings_file).resolve()), **(overrides or {})})
     if stamp and uptodate.is_current(stamp, output, current):
         return False
+    settings["CACHE_PATH"] = versioned_cache_path(settings_file, settings, {"settings": str(Path(settings_file).resolve()), **(overrides or {})})
+    settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
         raise BuildError(f"impossible de vider {staging} : supprimez ce dossier puis relancez la construction")
@@ -118,8 +149,10 @@ def build(
         keep_unchanged(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
+        reuse.discard(settings["CACHE_PATH"])
         raise
     swap_in(staging, output)
+    reuse.commit(settings["CACHE_PATH"])
     if stamp:
         uptodate.record(stamp, output, current)
     return True

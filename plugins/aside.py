@@ -1,7 +1,7 @@
 """Run one piece of a build in a child process while the build goes on (plain module, no Pelican).
 
-A site build is one Python process: on a machine with two cores, the entity pages can be written
-by a forked child while the parent writes the articles and the feeds. ``fork`` gives the child
+A site build is one Python process: on a machine with two cores, the entity pages and the feeds
+can be written by forked children while the parent writes the articles. ``fork`` gives the child
 the whole build context for free (no pickling); it is used only where it is safe and pays:
 Linux (the child must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan must never
 write into the next build's folder), more than one core, and no other Python thread in the parent
@@ -23,6 +23,13 @@ from collections.abc import Callable
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
+
+# The site setting that allows it (True by default); False writes everything in the build's process.
+SETTING = "WRITE_ASIDE"
+
+
+def enabled(settings) -> bool:
+    return bool(settings.get(SETTING, True))
 
 
 def _cores() -> int:
@@ -125,3 +132,21 @@ def start(work: Callable[[], None], what: str) -> Aside | None:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         os._exit(status)  # no atexit handlers, no parent's buffers flushed twice
+
+
+def start_until(done, work: Callable[[], None], what: str) -> bool:
+    """``start(work, what)``, the child waited for when the signal ``done`` (a blinker signal, such
+    as Pelican's ``finalized``) is next sent: connected now, after the receivers connected before.
+    False when forking does not apply: the caller runs ``work`` itself."""
+    child = start(work, what)
+    if child is None:
+        return False
+
+    def wait(sender) -> None:
+        # Disconnected on the first call, even from a later build's signal when this build failed
+        # before sending its own (its child was stopped then: waiting is a no-op).
+        done.disconnect(wait)
+        child.wait()
+
+    done.connect(wait, weak=False)  # a weak reference to this closure would vanish at once
+    return True

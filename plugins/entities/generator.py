@@ -89,7 +89,7 @@ class EntitiesGenerator(Generator):
         # Entity pages paginate like the home page (folder-style, PAGINATION_PATTERNS).
         self.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("entity", None)
         self.catalog = None
-        self.aside = None
+        self.written_aside = False
 
     def generate_context(self):
         articles = self.context.get("articles", [])
@@ -104,27 +104,19 @@ class EntitiesGenerator(Generator):
     def refresh_metadata_intersite_links(self) -> None:
         # Pelican calls this on each generator once every context is final (the articles' and
         # pages' links are refreshed before ours) and right before it writes anything: the
-        # moment to start writing the entity pages aside.
-        if setting(self.settings, "ENTITIES_WRITE_ASIDE"):
-            self.write_aside()
+        # moment to start writing the entity pages aside, while Pelican writes the articles
+        # (see plugins/aside.py; waited for on `finalized`).
+        if aside.enabled(self.settings):
+            self.written_aside = aside.start_until(signals.finalized, lambda: self.write_pages(self.writer()), "pages des entités")
 
-    def write_aside(self) -> None:
-        """Start writing the entity pages in a child process while Pelican writes the rest: on
-        two cores they cost no wall time (see plugins/aside.py)."""
-        self.aside = aside.start(lambda: self.write_pages(Writer(self.output_path, settings=self.settings)), "pages des entités")
-        if self.aside is not None:
-            # Waited for on `finalized`, connected now to come after the other plugins' handlers:
-            # the feeds are written meanwhile.
-            signals.finalized.connect(self.wait_aside)
-
-    def wait_aside(self, pelican) -> None:
-        # Disconnected on the first call, even from a later build's `finalized` when this build
-        # failed before its own (its child was stopped then, and waiting is a no-op).
-        signals.finalized.disconnect(self.wait_aside)
-        self.aside.wait()
+    def writer(self) -> Writer:
+        # The writer Pelican itself makes after this, as in Pelican._get_writer: a plugin may
+        # provide its class through `get_writer`.
+        classes = [cls for _, cls in signals.get_writer.send(self) if isinstance(cls, type)]
+        return (classes[0] if classes else Writer)(self.output_path, settings=self.settings)
 
     def generate_output(self, writer):
-        if self.aside is None:
+        if not self.written_aside:
             self.write_pages(writer)
 
     def write_pages(self, writer):

@@ -39,7 +39,6 @@ DEFAULTS = {
     "ENTITIES_INDEX_SAVE_AS": "entites/index.html",
     "ENTITY_RELATED_ENTITIES": 12,
     "ENTITY_RELATED_ARTICLES": 5,
-    "ENTITIES_WRITE_ASIDE": True,  # entity pages written by a forked child where it pays (plugins/aside.py)
 }
 
 

@@ -1,7 +1,7 @@
 """RSS 2.0 and Atom feeds for Le Fil, written with feedgen (Pelican's own feed writer is off).
 
 * ``feeds.feed``         -- the plain module: ``Item``/``Channel`` -> RSS/Atom bytes (no Pelican);
-* ``feeds.pelican_glue`` -- articles -> items, files written on ``finalized``.
+* ``feeds.pelican_glue`` -- articles -> items, files written by ``FeedsGenerator``.
 
 This module only registers the plugin.
 """
@@ -12,5 +12,4 @@ def register():
 
     from . import pelican_glue
 
-    signals.article_generator_finalized.connect(pelican_glue.on_article_generator_finalized)
-    signals.finalized.connect(pelican_glue.on_finalized)
+    signals.get_generators.connect(pelican_glue.get_generators)

@@ -1,11 +1,11 @@
 """Pelican glue: articles -> ``feed.Item``\\ s -> files in the output folder.
 
-Signals
--------
-* ``article_generator_finalized``: remember the articles generator of this run (nothing is
-  read yet: other plugins may still change the articles).
-* ``finalized``: every plugin and writer is done: build the feeds from the articles as they are
-  now and write them atomically under ``OUTPUT_PATH``.
+Generator
+---------
+``FeedsGenerator`` comes after Pelican's generators and the entities': it reads
+``context["articles"]`` once every context is final (typeset content, ``article.entities``) and
+writes each feed atomically under ``OUTPUT_PATH`` — in a forked child while Pelican writes the
+pages, where ``aside`` allows it (``WRITE_ASIDE``).
 
 Settings (defaults in ``DEFAULTS``)
 -----------------------------------
@@ -33,6 +33,10 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from pelican.generators import Generator
+from pelican.plugins import signals
+
+import aside
 from site_urls import site_base
 
 from . import feed
@@ -46,10 +50,6 @@ DEFAULTS = {
     "FEEDS_ENTITY_FEEDS": True,
     "FEEDS_ID_PREFIX": "tag:lefil.example,2025:",
 }
-
-# id(settings) -> ArticlesGenerator of the run in progress (one Pelican run per settings dict).
-_RUNS: dict[int, object] = {}
-
 
 def setting(settings, name):
     value = settings.get(name, DEFAULTS.get(name))
@@ -155,9 +155,10 @@ def safe_relative(path: str) -> str:
     return normal
 
 
-def site_feeds(articles, settings) -> Iterator[tuple[str, bytes]]:
+def site_feeds(articles, settings, reused=lambda path: False) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site, one after the other (those of a large site do not all fit in memory
-    at once): (path relative to the output folder, bytes)."""
+    at once): (path relative to the output folder, bytes). An entity feed for which ``reused(path)``
+    is true was taken from the previous build (plugins/incremental): it is neither made nor yielded."""
     base = site_base(settings)
     language = (settings.get("DEFAULT_LANG") or "fr").lower()
     sitename = str(settings.get("SITENAME") or "")
@@ -199,6 +200,8 @@ def site_feeds(articles, settings) -> Iterator[tuple[str, bytes]]:
         for url in sorted(by_entity):
             entity, entity_items = by_entity[url]
             save_as = str(getattr(entity, "feed_url", "") or url.rstrip("/") + "/rss.xml")
+            if reused(save_as):
+                continue
             entity_channel = feed.Channel(
                 id=prefix + "feed/" + url.strip("/"),
                 title=f"{entity.name} — {sitename}" if sitename else str(entity.name),
@@ -220,22 +223,38 @@ def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
     return count
 
 
-# --- signal handlers ----------------------------------------------------------------------------
+# --- the generator ------------------------------------------------------------------------------
 
 
-def on_article_generator_finalized(generator) -> None:
-    _RUNS[id(generator.settings)] = generator
+class FeedsGenerator(Generator):
+    """Writes the feeds of the site from ``context["articles"]`` (plugin generators run after
+    Pelican's, so the articles are those every other generator and plugin left)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.written_aside = False
+
+    def refresh_metadata_intersite_links(self) -> None:
+        # Every context is final (Pelican refreshed the articles' links before) and nothing is
+        # written yet: the feeds can be written by a child while Pelican writes the pages
+        # (plugins/aside.py; waited for on `finalized`).
+        if aside.enabled(self.settings):
+            self.written_aside = aside.start_until(signals.finalized, self.write, "flux RSS et Atom")
+
+    def generate_output(self, writer) -> None:
+        if not self.written_aside:
+            self.write()
+
+    def write(self) -> None:
+        start = time.perf_counter()
+        try:
+            reused = self.context.get("reuse_output") or (lambda path: False)
+            count = write_feeds(site_feeds(list(self.context.get("articles", [])), self.settings, reused), self.output_path)
+        except ValueError as error:
+            logger.error("%s", error)
+            return
+        logger.info("feeds: %d feed(s) written in %.1f s", count, time.perf_counter() - start)
 
 
-def on_finalized(pelican) -> None:
-    generator = _RUNS.pop(id(pelican.settings), None)
-    if generator is None:
-        logger.error("feeds: no articles generator ran; no feed written")
-        return
-    start = time.perf_counter()
-    try:
-        count = write_feeds(site_feeds(list(generator.articles), pelican.settings), pelican.output_path)
-    except ValueError as error:
-        logger.error("%s", error)
-        return
-    logger.info("feeds: %d feed(s) written in %.1f s", count, time.perf_counter() - start)
+def get_generators(pelican):
+    return FeedsGenerator

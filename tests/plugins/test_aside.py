@@ -58,3 +58,24 @@ def test_no_fork_while_other_threads_run():
     finally:
         stop.set()
         thread.join()
+
+
+def test_start_until_waits_for_the_child_when_the_signal_is_sent_once(forking, tmp_path, caplog):
+    from blinker import Signal
+
+    done = Signal()
+    target = tmp_path / "flux.xml"
+    assert aside.start_until(done, lambda: target.write_text("<rss/>"), "flux")
+    done.send(None)
+    assert target.read_text() == "<rss/>"  # written and reaped when `done` returns
+    assert not done.receivers  # a later build's signal does not wait for it again
+
+
+def test_start_until_reports_a_failed_child_when_the_signal_is_sent(forking, caplog):
+    from blinker import Signal
+
+    done = Signal()
+    assert aside.start_until(done, lambda: 1 / 0, "flux")
+    with caplog.at_level(logging.ERROR):
+        done.send(None)
+    assert "flux" in caplog.text

@@ -96,11 +96,11 @@ def test_two_builds_give_byte_identical_output(tmp_path):
     assert invoke(first, "build").returncode == 0
     assert invoke(second, "build").returncode == 0
     assert tree_digest(first / "output") == tree_digest(second / "output")
-    # The entity pages written by a child process (plugins/aside.py) are those written in place.
+    # The entity pages and feeds written by child processes (plugins/aside.py) are those written in place.
     from digest.pipeline import Paths, build
 
     in_place = Paths(content=second / "content", output=tmp_path / "in-place", cache=second / ".cache", settings=second / "pelicanconf.py")
-    build(in_place, overrides={"ENTITIES_WRITE_ASIDE": False})
+    build(in_place, overrides={"WRITE_ASIDE": False})
     assert tree_digest(in_place.output) == tree_digest(first / "output")
     # And a rebuild of the same project changes nothing either.
     before = tree_digest(first / "output")
@@ -170,6 +170,43 @@ def test_a_new_dispatch_rewrites_only_the_files_it_changes(tmp_path):
     articles = {path for path in before if path.startswith("20") and path.count("/") == 4}
     assert len(articles & rewritten) <= len(articles) // 4, sorted(articles & rewritten)
     assert "a-propos/index.html" not in rewritten and "theme/css/site.css" not in rewritten
+
+
+def _add_dispatches_dated_among_the_others(project: Path) -> None:
+    for path in sorted(CORPUS.glob("winer-*.txt"))[21:27:2]:
+        (project / "content" / "dispatches" / path.name).write_bytes(path.read_bytes())
+
+
+def _retitle_an_article(project: Path) -> None:
+    edited = sorted((project / "content" / "articles").rglob("*.md"))[10]
+    text = edited.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("Title:"))
+    edited.write_text(text.replace(title, "Title: Un titre « choisi » par la rédaction"), encoding="utf-8")
+
+
+def _describe_an_entity_anew(project: Path) -> None:
+    editorial = project / "content" / "entities.toml"
+    editorial.write_text(editorial.read_text(encoding="utf-8").replace("alliance militaire occidentale.", "alliance (description revue)."), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [_add_dispatches_dated_among_the_others, _retitle_an_article, _describe_an_entity_anew])
+def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path, change):
+    # plugins/incremental links a file from the previous build when what it shows is unchanged:
+    # after the change, the site must be byte for byte the one a build from nothing gives.
+    winer = sorted(CORPUS.glob("winer-*.txt"))
+    project = make_project(tmp_path / "a", {path.name: path.read_bytes() for path in [SEED, *winer[:60:2]]})
+    assert invoke(project, "build").returncode == 0
+    before = inodes(project / "output")
+    change(project)
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    after = inodes(project / "output")
+    articles = {path for path in before if path.startswith("20") and path.count("/") == 4}
+    assert len({path for path in articles if before[path] == after.get(path)}) >= len(articles) // 2  # most were kept
+    scratch = tmp_path / "b"
+    shutil.copytree(project, scratch, ignore=shutil.ignore_patterns("output", ".cache"))
+    assert invoke(scratch, "build").returncode == 0
+    assert tree_digest(project / "output") == tree_digest(scratch / "output")
 
 
 def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path):

@@ -1,0 +1,17 @@
+"""Reuse what the previous build wrote when what it shows has not changed.
+
+* ``incremental.keys``         -- the key of each article page, entity page and entity feed (plain);
+* ``incremental.reuse``        -- the manifest of keys and the linking of unchanged files (plain);
+* ``incremental.pelican_glue`` -- keys computed on ``all_generators_finalized``, a writer that reuses.
+
+This module only registers the plugin.
+"""
+
+
+def register():
+    from pelican import signals
+
+    from . import pelican_glue
+
+    signals.all_generators_finalized.connect(pelican_glue.on_all_generators_finalized)
+    signals.get_writer.connect(pelican_glue.get_writer)

@@ -1,0 +1,57 @@
+"""What each reusable output file is made of, as a key (plain module: no Pelican import).
+
+A key is a hash of everything the file shows that can change from one build to the next without
+the settings, the theme or the code changing (those make a new version of the whole cache, see
+digest/site.py): an article page shows its article, its entities, its related and neighbouring
+articles; an entity page and its feed show the entity and all its articles. An article enters a
+key by its identity: the bytes of its source file, its URL, its dates and its entities' names and
+URLs (an entity's URL can change when another entity's name takes its slug).
+
+Keys are deliberately coarse (a related article's identity instead of the title and date the
+page shows of it): a page rendered for nothing costs milliseconds, a stale page is a bug.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+
+
+def _hash(value) -> str:
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def article_identity(article, source: bytes) -> str:
+    entities = [(entity.name, entity.kind, entity.url) for entity in getattr(article, "entities", None) or ()]
+    modified = getattr(article, "modified", None)
+    return _hash(
+        [
+            hashlib.sha256(source).hexdigest(),
+            article.url,
+            article.save_as,
+            article.date.isoformat(),
+            modified.isoformat() if modified else None,
+            entities,
+        ]
+    )
+
+
+def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes]) -> dict[str, str]:
+    """``{output path: key}`` of every article page, entity page and entity feed of the site."""
+    articles = list(articles)
+    identity = {id(article): article_identity(article, read_source(article)) for article in articles}
+
+    def of(article) -> str | None:
+        return identity.get(id(article)) if article is not None else None
+
+    keys = {}
+    for article in articles:
+        related = [of(other) for other in getattr(article, "related", None) or ()]
+        keys[article.save_as] = _hash(["article", of(article), related, of(getattr(article, "newer", None)), of(getattr(article, "older", None))])
+    for page in entity_pages:
+        listed = [of(article) for article in page.articles]
+        shown = [page.name, page.kind, page.url, page.feed_url, page.description, list(page.forms), listed]
+        keys[page.save_as] = _hash(["entity", shown, [(other.name, other.kind, other.url, shared) for other, shared in page.related]])
+        keys[page.feed_url] = _hash(["entity feed", shown])
+    return keys

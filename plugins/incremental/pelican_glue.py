@@ -1,0 +1,69 @@
+"""Pelican glue: the keys of the site once every context is final, a writer that reuses files.
+
+* ``all_generators_finalized``: compute every key (keys.py), save them as the pending manifest
+  (committed by digest/site.py once the build is in place), put this build's ``Reuse`` in the
+  context (``context["reuse_output"]``, for the writers and the feeds).
+* ``get_writer``: ``ReusingWriter``, Pelican's writer that asks ``reuse`` before rendering.
+
+Settings: ``REUSE_OUTPUT_FROM`` (the published output folder, set by digest/site.py; without it
+nothing is reused) and ``CACHE_PATH`` (where the manifest lives: a folder per version of the
+settings, theme and code).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican.paginator import Paginator
+from pelican.writers import Writer
+
+from . import keys, reuse
+
+CONTEXT_KEY = "reuse_output"
+
+
+def _source(article) -> bytes:
+    try:
+        return Path(article.source_path).read_bytes()
+    except OSError:  # no file behind it (made by a plugin): its identity is its own
+        return repr(id(article)).encode()
+
+
+def on_all_generators_finalized(generators) -> None:
+    context, settings = generators[0].context, generators[0].settings
+    published = settings.get("REUSE_OUTPUT_FROM")
+    if not published:
+        return
+    catalog = context.get("entities")
+    site_keys = keys.site_keys(context.get("articles", []), catalog.all() if catalog else [], _source)
+    previous = reuse.load(settings["CACHE_PATH"], published)
+    reuse.save_pending(settings["CACHE_PATH"], published, site_keys)
+    context[CONTEXT_KEY] = reuse.Reuse(published, previous, site_keys, Path(settings["OUTPUT_PATH"]))
+
+
+class ReusingWriter(Writer):
+    """Pelican's writer; a file whose key is unchanged is linked from the previous build."""
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None, override_output=False, url=None, **kwargs):
+        reuse_output = context.get(CONTEXT_KEY)
+        if reuse_output is not None and name:
+            others = self._other_pages(name, url, paginated, template_name, kwargs)
+            if reuse_output(name, others):
+                return
+            for page in (name, *others):
+                reuse_output.release(page)
+        return super().write_file(name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs)
+
+    def _other_pages(self, name, url, paginated, template_name, kwargs) -> list[str]:
+        """The files after the first of a paginated page, as Pelican's write_file names them."""
+        if paginated is None:
+            paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        if not paginated or template_name not in self.settings["PAGINATED_TEMPLATES"]:
+            return []
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginator = Paginator(name, url, next(iter(paginated.values())), self.settings, per_page)
+        return [paginator.page(number).save_as for number in paginator.page_range[1:]]
+
+
+def get_writer(sender):
+    return ReusingWriter

@@ -1,0 +1,88 @@
+"""Reuse the previous build's file for an output path whose key has not changed (plain module).
+
+The previous build left ``output/`` and a manifest of the keys its files were made from (see
+keys.py). For a path with the same key, the new build links the previous file into its own
+folder instead of rendering it again: adding one dispatch renders only the pages that show it.
+The manifest of a build is committed (``commit``) only once that build is in place: a failed
+build's keys never describe the published site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+MANIFEST = "page-keys.json"
+PENDING = "page-keys.pending.json"
+
+
+def load(cache: Path, output: Path) -> dict[str, str]:
+    """The keys of the files of ``output``, when the manifest in ``cache`` describes that folder."""
+    try:
+        manifest = json.loads((Path(cache) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if manifest.get("output") != str(Path(output).resolve()):
+        return {}
+    return manifest.get("keys", {})
+
+
+def save_pending(cache: Path, output: Path, keys: Mapping[str, str]) -> None:
+    cache = Path(cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = cache / f".{PENDING}.tmp"
+    temporary.write_text(json.dumps({"output": str(Path(output).resolve()), "keys": dict(keys)}, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, cache / PENDING)
+
+
+def commit(cache: Path) -> None:
+    """The pending manifest describes the site just put in place: make it the manifest."""
+    pending = Path(cache) / PENDING
+    if pending.exists():
+        os.replace(pending, Path(cache) / MANIFEST)
+
+
+def discard(cache: Path) -> None:
+    (Path(cache) / PENDING).unlink(missing_ok=True)
+
+
+class Reuse:
+    """``reuse(path, files)``: link the previous build's ``files`` (``path`` and, for a paginated
+    page, its other pages) into the new output folder when ``path``'s key is unchanged."""
+
+    def __init__(self, previous_output: Path | None, previous_keys: Mapping[str, str], keys: Mapping[str, str], output: Path):
+        self.previous_output = Path(previous_output) if previous_output else None
+        self.previous_keys, self.keys = previous_keys, keys
+        self.output = Path(output)
+        self.reused: set[str] = set()
+
+    def __call__(self, path: str, files: Iterable[str] = ()) -> bool:
+        key = self.keys.get(path)
+        if self.previous_output is None or key is None or self.previous_keys.get(path) != key:
+            return False
+        files = [path, *files]
+        sources = [self.previous_output / name for name in files]
+        if not all(source.is_file() for source in sources):
+            return False
+        linked = []
+        for name, source in zip(files, sources):
+            target = self.output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, a file already there: render instead
+                for done in linked:
+                    (self.output / done).unlink()
+                return False
+            linked.append(name)
+        self.reused.update(linked)
+        return True
+
+    def release(self, name: str) -> None:
+        """About to write ``name``: a reused file is a link to the published site's file, which
+        must not be written through."""
+        if name in self.reused:
+            (self.output / name).unlink(missing_ok=True)
+            self.reused.discard(name)

@@ -1,0 +1,123 @@
+"""plugins/incremental: the keys of the reusable files and their reuse from the previous build."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from incremental import keys, reuse
+
+
+def article(n, day, entities=()):
+    return SimpleNamespace(
+        url=f"2025/08/{day:02d}/a-{n}/", save_as=f"2025/08/{day:02d}/a-{n}/index.html", date=datetime(2025, 8, day), modified=None,
+        entities=list(entities), related=[], newer=None, older=None, source=f"Title: Titre {n}\n\nTexte {n}".encode(),
+    )
+
+
+def entity_page(name, articles, related=()):
+    slug = name.lower()
+    return SimpleNamespace(
+        name=name, kind="personne", url=f"personnes/{slug}/", save_as=f"personnes/{slug}/index.html", feed_url=f"personnes/{slug}/rss.xml",
+        description="", forms=[], articles=list(articles), related=list(related),
+    )
+
+
+@pytest.fixture
+def site():
+    first, second, third = article(1, 1), article(2, 2), article(3, 3)
+    first.newer, second.older, second.newer, third.older = second, first, third, second
+    third.related = [first]
+    rutte = entity_page("Rutte", [third, first])
+    for item in (first, third):
+        item.entities = [SimpleNamespace(name="Rutte", kind="personne", url=rutte.url)]
+    return SimpleNamespace(articles=[third, second, first], pages=[rutte], first=first, second=second, third=third, rutte=rutte)
+
+
+def site_keys(site):
+    return keys.site_keys(site.articles, site.pages, lambda item: item.source)
+
+
+def changed(before, after):
+    return {path for path in after if before.get(path) != after[path]}
+
+
+def test_every_article_page_entity_page_and_entity_feed_has_a_key(site):
+    assert set(site_keys(site)) == {a.save_as for a in site.articles} | {"personnes/rutte/index.html", "personnes/rutte/rss.xml"}
+
+
+def test_an_edited_article_changes_the_pages_that_show_it_and_only_those(site):
+    before = site_keys(site)
+    site.first.source += b" (corrige)"
+    # its page, its newer neighbour's, the article that lists it as related, its entity's page and feed
+    assert changed(before, site_keys(site)) == {
+        site.first.save_as, site.second.save_as, site.third.save_as, "personnes/rutte/index.html", "personnes/rutte/rss.xml",
+    }
+
+
+def test_an_entity_that_moves_to_another_url_changes_the_pages_of_its_articles(site):
+    before = site_keys(site)
+    site.first.entities = [SimpleNamespace(name="Rutte", kind="personne", url="personnes/rutte-2/")]
+    assert site.first.save_as in changed(before, site_keys(site))
+
+
+def test_a_new_article_on_an_entity_changes_its_page_and_feed(site):
+    before = site_keys(site)
+    site.rutte.articles.insert(0, site.second)
+    assert changed(before, site_keys(site)) == {"personnes/rutte/index.html", "personnes/rutte/rss.xml"}
+
+
+def test_the_description_of_an_entity_is_in_its_page_key(site):
+    before = site_keys(site)
+    site.rutte.description = "Secrétaire général de l'OTAN."
+    assert "personnes/rutte/index.html" in changed(before, site_keys(site))
+
+
+@pytest.fixture
+def previous(tmp_path):
+    output = tmp_path / "output"
+    for name in ("a/index.html", "a/page/2/index.html", "b/index.html"):
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(f"ancien {name}", encoding="utf-8")
+    return output
+
+
+def test_an_unchanged_key_links_every_file_of_the_page(previous, tmp_path):
+    staging = tmp_path / "staging"
+    reused = reuse.Reuse(previous, {"a/index.html": "k1", "b/index.html": "k2"}, {"a/index.html": "k1", "b/index.html": "nouveau"}, staging)
+    assert reused("a/index.html", ["a/page/2/index.html"])
+    assert os.path.samefile(staging / "a/page/2/index.html", previous / "a/page/2/index.html")
+    assert not reused("b/index.html") and not (staging / "b/index.html").exists()  # its key changed
+    assert not reused("c/index.html")  # no key: always rendered
+
+
+def test_a_page_missing_one_of_its_files_is_rendered_again(previous, tmp_path):
+    same = {"a/index.html": "k1"}
+    assert not reuse.Reuse(previous, same, same, tmp_path / "staging")("a/index.html", ["a/page/3/index.html"])
+    assert not (tmp_path / "staging" / "a" / "index.html").exists()  # nothing half-linked
+
+
+def test_release_unlinks_a_reused_file_before_it_is_written(previous, tmp_path):
+    staging = tmp_path / "staging"
+    same = {"b/index.html": "k2"}
+    reused = reuse.Reuse(previous, same, same, staging)
+    assert reused("b/index.html")
+    reused.release("b/index.html")
+    (staging / "b/index.html").write_text("nouveau", encoding="utf-8")
+    assert (previous / "b/index.html").read_text(encoding="utf-8") == "ancien b/index.html"  # the published file is intact
+
+
+def test_the_manifest_counts_only_once_committed_and_only_for_its_output(previous, tmp_path):
+    cache = tmp_path / "cache"
+    reuse.save_pending(cache, previous, {"a/index.html": "k1"})
+    assert reuse.load(cache, previous) == {}  # the build that wrote it is not in place yet
+    reuse.commit(cache)
+    assert reuse.load(cache, previous) == {"a/index.html": "k1"}
+    assert reuse.load(cache, tmp_path / "another-output") == {}
+    reuse.save_pending(cache, previous, {"a/index.html": "k2"})
+    reuse.discard(cache)  # that build failed
+    reuse.commit(cache)
+    assert reuse.load(cache, previous) == {"a/index.html": "k1"}
