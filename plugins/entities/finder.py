@@ -151,18 +151,40 @@ class EntityFinder:
         return results
 
 
+_SURNAME_PARTICLES = {"de", "du", "des", "d'", "van", "von", "der", "da", "di", "del", "la", "le"}
+
+
+def _surname(name: str) -> str | None:
+    """Last word of a full person name ("François Hollande" -> "hollande"), folded."""
+    toks = norm_key(name).split(" ")
+    if len(toks) < 2 or toks[-2] in _SURNAME_PARTICLES:
+        return None
+    return toks[-1]
+
+
 def site_type_vote(results: list[list[Entity]], editorial: Editorial | None = None) -> list[list[Entity]]:
     """Across the site one name has one type: for a (non-editorial) name found with
     several types in different texts, the majority type (by number of texts, ties ->
-    personne > organisation > lieu order of first seen) wins everywhere."""
+    order of first seen) wins everywhere. A one-word name also gets a "personne" vote
+    from every text naming a person with that surname ("Hollande" after "François
+    Hollande" in other texts)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     first: dict[tuple[str, str], int] = {}
+    # texts naming a person in full ("François Hollande") vote "personne" for the bare
+    # surname elsewhere ("Hollande" read as the country); not after a particle ("Andre
+    # De Grasse" says nothing about the town of Grasse)
+    surname_texts: Counter = Counter()
     for d, ents in enumerate(results):
         for e in ents:
             if editorial is not None and editorial.lookup(e.name):  # fixed type
                 continue
             votes[norm_key(e.name)][e.kind] += 1
             first.setdefault((norm_key(e.name), e.kind), d)
+        surname_texts.update({_surname(e.name) for e in ents if e.kind == "personne"} - {None})
+    for k, c in votes.items():
+        if " " not in k and surname_texts[k]:
+            c["personne"] += surname_texts[k]
+            first.setdefault((k, "personne"), len(results))
     winner: dict[str, str] = {}
     for k, c in votes.items():
         if len(c) > 1:

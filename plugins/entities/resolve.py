@@ -19,8 +19,8 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
    final initial ("Nolan L."); first names such as "François" are not demonyms;
 3b. model spans are split at line breaks and, for places/organisations, at spaced dashes
    ("Autriche - Hongrie"); "aéroport de X"/"parquet de X" and administrative divisions
-   ("comté de X", "province du X") keep only the place X; a maker's name used for its
-   product ("Airbus A321", "114 Airbus") is dropped;
+   ("comté de X", "province du X") and churches ("église Saint-Marc") keep only the
+   place X; a maker's name used for its product ("Airbus A321", "114 Airbus") is dropped;
    a demonym + capitalised name read as a place is a person ("l'Espagnole Caroline R.");
 3c. extra organisations: the name after an organisation head noun ("le quotidien X",
    "la compagnie X") and ministerial portfolios ("ministre de l'Intérieur" -> Intérieur);
@@ -33,7 +33,8 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
    model labelled ORG/LOC right after a function or a demonym ("l'entraîneur parisien,
    Staffan Olsson", "la Chinoise Yin Junhua") is a person; a participle opening a
    sentence ("Transportée à l'hôpital, ...") is no name; an acronym alias followed by a
-   number ("RN 79") is a road, not the party;
+   number ("RN 79") is a road, not the party; the one-name lines of a team sheet
+   ("Melić (4 buts sur 5 tirs)", "Accambray") are players;
 4. acronyms: "Forces démocratiques syriennes (FDS)" (or "FDS (Forces ...)") makes the
    acronym an alias of the long name in that article; every occurrence is a mention;
    when the model found only the acronym, the words before "(CNC)" whose initials spell
@@ -99,7 +100,10 @@ _INSTITUTIONS = {norm_key(w) for w in (
 # capitalised word with a demonym ending, tagged LOC/ORG by the model, is not a place.
 _DEMONYM_STRICT = re.compile(
     r"(?:ien(?:ne)?|éen(?:ne)?|(?:ic|oc|ub|ric)ain(?:e)?|ais(?:e)?|ois(?:e)?|esse|(?:ud|ir|ab|bi)ite|"
-    r"iote|ote|ane|(?<!l)ande|ole)s?$")
+    r"iote|ote|ane|(?<!l)ande|ole)s?$"
+    # plurals of "-ain" demonyms ("Tibétains", "Montpelliérains", "Jamaïcains"); at least
+    # three letters before the ending so that "Bains" (Aix-les-Bains) stays a place
+    r"|(?<=[^\W\d_]{3})aine?s$")
 _NOT_DEMONYM = {norm_key(w) for w in (
     "Vienne", "Amiens", "Valenciennes", "Étienne", "Calais", "Beauvais", "Marais", "Pontoise",
     "Blois", "Artois", "Valois", "Dubaï", "Koweït", "Seine", "Maine", "Lorraine", "Aquitaine",
@@ -164,7 +168,7 @@ ORG_HEADS |= {norm_key(w) for w in (
     "chambre", "communauté", "gouvernement", "commissariat", "opéra", "théâtre", "centre",
     "mission", "haut commissariat", "service", "direction", "ordre", "front", "brigades",
     "forces", "tribunal", "syndicat", "confédération", "organisation", "programme",
-    "chru", "srpj")}
+    "chru", "srpj", "sécurité", "garde", "protection civile")}
 # "Centre-Val de Loire", "Front de mer" are not organisations
 _NOT_ORG_HEAD = {"centre val", "centre ville", "front de", "service public"}
 # sports clubs: a name with a club marker is an organisation, not the city it contains
@@ -211,7 +215,10 @@ _LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfect
 
 
 _LOWER_HEAD_PLACE = re.compile(
-    r"(?:l['’]\s*|le\s+|la\s+)?(?:aéroport|parquet|mairie|préfecture)(?:\s+international)?\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-ÖØ-ÞŒ])")
+    r"(?:l['’]\s*|le\s+|la\s+)?(?:(?:aéroport|parquet|mairie|préfecture)(?:\s+international)?"
+    r"\s+(?:de\s+|d['’]|du\s+)(?=[A-ZÀ-ÖØ-ÞŒ])"
+    # a church building ("l'église Saint-Georges"): the saint's name is the place
+    r"|(?:église|basilique|chapelle)\s+(?=Saint|Notre-Dame))")
 
 
 # "le comté de Kalamazoo", "la province du Pendjab", "la septième circonscription des
@@ -770,7 +777,7 @@ _PORTFOLIO = re.compile(
     r"(?:\s+(?!(?:de|des|du|aux?|à|et|en)\b)[a-zéèêëïô]+){0,2}"
     r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|aux\s+|à\s+la\s+|au\s+)"
     r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales))?"
-    r"(?:\s+(?:et|des|de\s+la|de\s+l['’]|du)\s+" + _CAPW + r")?)(?![\w\-])")
+    r"(?:\s+(?:et(?:\s+(?:des|de\s+la|de\s+l['’]|du))?|des|de\s+la|de\s+l['’]|du)\s*" + _CAPW + r")?)(?![\w\-])")
 _NOT_PORTFOLIO = {norm_key(w) for w in ("France", "Europe", "État", "Etat", "République", "Union")}
 
 
@@ -821,8 +828,10 @@ def _extra_mentions(text: str, mentions: list[Mention], editorial: Editorial) ->
         if norm_key(name) in _NOT_PORTFOLIO or editorial.is_stopped(name):
             continue
         over = [o for o in out if o.start < pe and o.end > ps]
-        # the model's reading of the portfolio itself ("Outre-mer" as a place) is replaced
-        inside = [o for o in over if o.label != "PER" and o.start >= ps and o.end <= pe
+        # the model's reading of the portfolio itself ("Outre-mer" as a place, "ministre de
+        # l'Économie" named "Économie" before "et des Finances") is replaced
+        inside = [o for o in over if o.label != "PER" and text.find(o.name, o.start, o.end) >= ps
+                  and o.end <= pe
                   and (o.entry is None or o.entry.kind != "lieu" or o.end - o.start < pe - ps)]
         over = [o for o in over if o not in inside]
         ok = True
@@ -882,6 +891,38 @@ def _join_particle_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         out.append(m)
         i += 1
+    return out
+
+
+# a team sheet: "Melić (4 buts sur 5 tirs)", "Karabatic L. (2/3)", "Accambray", one player a
+# line; the model reads these lone surnames as places
+_LINEUP_LINE = re.compile(
+    r"^[ \t]*([A-ZÀ-ÖØ-ÞŒ][\w'’\-]+(?:[ \t][A-ZÀ-ÖØ-ÞŒ][\w'’\-]+)?(?:[ \t][A-ZÀ-ÖØ-ÞŒ]\.)?)"
+    r"([ \t]+\((?:\d+/\d+|\d+ buts?)\b[^()\n]*\))?[ \t]*$", re.M)
+_LINEUP_MIN_LINES, _LINEUP_MIN_STATS = 4, 2
+
+
+def _lineup_players(text: str, mentions: list[Mention], editorial: Editorial) -> list[Mention]:
+    """In a run of at least four one-name lines (blank lines between them allowed) of
+    which at least two carry a statistic in parentheses, every line is a player."""
+    runs: list[list[re.Match]] = []
+    for m in _LINEUP_LINE.finditer(text):
+        if runs and not text[runs[-1][-1].end():m.start()].strip():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = list(mentions)
+    for run in runs:
+        if len(run) < _LINEUP_MIN_LINES or sum(1 for m in run if m.group(2)) < _LINEUP_MIN_STATS:
+            continue
+        for m in run:
+            s, e = m.span(1)
+            name = m.group(1)
+            if editorial.lookup(name) is not None or editorial.is_stopped(name):
+                continue
+            out = [o for o in out if not (o.start < e and o.end > s)]
+            out.append(Mention(s, e, name, name, "PER"))
+    out.sort(key=lambda m: (m.start, -m.end))
     return out
 
 
@@ -1076,6 +1117,7 @@ def collect_mentions(text: str, spans: Iterable[Span], editorial: Editorial) -> 
     mentions = _extra_mentions(text, mentions, editorial)
     mentions = _extend_orgs(text, mentions, editorial)
     mentions = _join_particle_names(text, mentions)
+    mentions = _lineup_players(text, mentions, editorial)
     for a in _acronym_links(text, mentions):
         over = [m for m in mentions if m.start < a.end and m.end > a.start and m is not a.link]
         if a.link is None:  # a long form read inside parentheses replaces what is inside

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from entities.finder import EntityFinder
+from entities.finder import EntityFinder, site_type_vote
+from entities.model import Entity
 from entities.editorial import EditorialError
 
 SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
@@ -112,3 +113,12 @@ def test_seed_dispatch_with_the_real_model(repo, tmp_path):
     again = EntityFinder(repo / "content" / "entities.toml", tmp_path / "cache")
     assert again.find([SEED.read_text(encoding="utf-8")])[0] == ents
     assert again.model_loads == 0
+
+
+def test_site_vote_reads_a_bare_surname_as_the_person_named_elsewhere():
+    results = [[Entity("François Hollande", "personne")], [Entity("François Hollande", "personne")],
+               [Entity("Hollande", "lieu")], [Entity("Andre De Grasse", "personne")],
+               [Entity("Andre De Grasse", "personne")], [Entity("Grasse", "lieu")]]
+    kinds = {(e.name, e.kind) for ents in site_type_vote(results) for e in ents}
+    assert ("Hollande", "personne") in kinds and ("Hollande", "lieu") not in kinds
+    assert ("Grasse", "lieu") in kinds  # a surname after a particle is no evidence

@@ -293,3 +293,45 @@ def test_participle_opening_a_sentence_is_not_a_name():
     spans = spans_of(text, ("Transportée", "ORG"), ("Interrogé", "PER"), ("Vendée", "LOC"),
                      ("Gironde", "LOC"), ("Lomé", "LOC"))
     assert _kinds(resolve(text, spans)) == {("Vendée", "lieu"), ("Gironde", "lieu"), ("Lomé", "lieu")}
+
+
+def test_team_sheet_lines_are_players():
+    text = ("Montpellier l'emporte.\n\nAnnonay\n\nMelić (4 buts sur 5 tirs)\n\nAccambray\n\n"
+            "Karabatic L. (2/3)\n\nVori\n\nLe match a lieu à Nantes.\n\nParis\n\nLyon\n\nMarseille\n\nLille (2/3)")
+    spans = spans_of(text, ("Annonay", "LOC"), ("Melić", "LOC"), ("Accambray", "ORG"), ("Karabatic L.", "PER"),
+                     ("Nantes", "LOC"), ("Paris", "LOC"), ("Lyon", "LOC"), ("Marseille", "LOC"), ("Lille", "LOC"))
+    # the last run has a single statistic: not a team sheet
+    assert _kinds(resolve(text, spans)) == {
+        ("Annonay", "personne"), ("Melić", "personne"), ("Accambray", "personne"),
+        ("Karabatic L.", "personne"), ("Vori", "personne"), ("Nantes", "lieu"), ("Paris", "lieu"),
+        ("Lyon", "lieu"), ("Marseille", "lieu"), ("Lille", "lieu")}
+
+
+def test_joint_portfolio_replaces_the_model_reading_of_its_first_half():
+    text = "Pour le ministre de l'Économie et des Finances Michel Sapin, tout va bien."
+    spans = spans_of(text, ("ministre de l'Économie", "ORG"), ("Finances", "ORG"), ("Michel Sapin", "PER"))
+    assert _kinds(resolve(text, spans)) == {("Économie et des Finances", "organisation"),
+                                            ("Michel Sapin", "personne")}
+
+
+def test_plural_demonyms_in_ain_are_not_places():
+    text = "Les Tibétains et les Montpelliérains ont manifesté à Aix-les-Bains."
+    spans = spans_of(text, ("Tibétains", "LOC"), ("Montpelliérains", "LOC"), ("Aix-les-Bains", "LOC"))
+    assert _kinds(resolve(text, spans)) == {("Aix-les-Bains", "lieu")}
+
+
+def test_church_named_after_a_saint_is_the_place_not_the_church():
+    text = "Un attentat a visé l'église Saint-Marc au Caire. L'Église catholique a réagi."
+    spans = spans_of(text, ("église Saint-Marc", "ORG"), ("Caire", "LOC"), ("Église catholique", "ORG"))
+    assert _kinds(resolve(text, spans)) == {("Saint-Marc", "lieu"), ("Caire", "lieu"),
+                                            ("Église catholique", "organisation")}
+
+
+def test_security_guard_and_civil_protection_heads_type_organisations():
+    text = ("Le porte-parole du département de la Sécurité publique du Texas a parlé. "
+            "La Garde nationale et la Protection civile sont arrivées au Texas.")
+    spans = spans_of(text, ("Sécurité publique du Texas", "LOC"), ("Garde nationale", "LOC"),
+                     ("Protection civile", "LOC"), ("Texas", "LOC", 1))
+    assert _kinds(resolve(text, spans)) == {
+        ("Sécurité publique du Texas", "organisation"), ("Garde nationale", "organisation"),
+        ("Protection civile", "organisation"), ("Texas", "lieu")}
