@@ -12,6 +12,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -72,11 +75,9 @@ def render(settings: dict) -> None:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
 
 
-def _is_link_to(new: Path, previous: Path) -> bool:
-    try:
-        return os.path.samefile(new, previous)
-    except OSError:
-        return False
+def _is_shared(new: Path) -> bool:
+    # plugins/incremental linked it from the previous site: one stat instead of a comparison
+    return new.stat().st_nlink > 1
 
 
 def _same_bytes(new: Path, previous: Path) -> bool:
@@ -98,7 +99,7 @@ def keep_unchanged(staging: Path, output: Path) -> int:
         previous_folder = output / Path(folder).relative_to(staging)
         for name in files:
             new, previous = Path(folder, name), previous_folder / name
-            if _is_link_to(new, previous):  # reused by plugins/incremental: already the previous file
+            if _is_shared(new):
                 kept += 1
             elif _same_bytes(new, previous):
                 link = new.with_name(f".{name}.keep")
@@ -112,13 +113,24 @@ def keep_unchanged(staging: Path, output: Path) -> int:
 
 
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames: never a half-written output/."""
-    previous = output.with_name(f".{output.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
+    """Replace ``output`` by ``staging`` with two renames: never a half-written output/. The previous
+    site is deleted by a background process (tens of thousands of files take seconds to delete)."""
     if output.exists():
-        os.replace(output, previous)
+        previous = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+        os.replace(output, previous)  # onto the empty folder just made: a name no other build uses
     os.replace(staging, output)
-    shutil.rmtree(previous, ignore_errors=True)
+    remove_old_sites(output)
+
+
+def remove_old_sites(output: Path) -> None:
+    """Delete, in the background, the sites that ``output`` replaced (a deletion cut short by a
+    crash or a reboot is taken up again)."""
+    old = [str(path) for path in output.parent.glob(f".{output.name}.old-*")]
+    if old:
+        subprocess.Popen(
+            [sys.executable, "-c", "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)", *old],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        )
 
 
 def build(

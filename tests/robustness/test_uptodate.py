@@ -4,6 +4,7 @@ unchanged files (digest.uptodate, digest.site.keep_unchanged)."""
 from __future__ import annotations
 
 import os
+import time
 
 from digest import site, uptodate
 
@@ -59,3 +60,15 @@ def test_files_with_the_same_bytes_keep_the_previous_file(tmp_path):
     assert (staging / "b.html").read_text(encoding="utf-8") == "nouveau"
     assert (staging / "c" / "index.html").read_text(encoding="utf-8") == "un dossier à la place d'un fichier"
     assert not [name for name in os.listdir(staging / "a") if name.startswith(".")]  # no temporary left
+
+
+def test_the_new_site_is_swapped_in_and_the_old_one_deleted_in_the_background(tmp_path):
+    output, staging = tmp_path / "output", tmp_path / ".output.staging"
+    write(output / "index.html", "ancien")
+    write(staging / "index.html", "nouveau")
+    site.swap_in(staging, output)
+    assert (output / "index.html").read_text(encoding="utf-8") == "nouveau" and not staging.exists()
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]

@@ -3,6 +3,7 @@ links, hosts and the theme's weight."""
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -141,11 +142,23 @@ def test_every_page_but_404_has_a_canonical_url(html_pages, settings):
         assert f'<meta property="og:url" content="{expected}">' in text, path
 
 
-def test_only_articles_and_entity_headers_are_indexed_for_search(html_pages):
+def test_only_articles_and_entity_headers_are_indexed_for_search(site, html_pages):
+    from digest import search
+
+    def read_by_pagefind(path):  # search.INDEXED_PAGES, the only pages Pagefind is given
+        parts = path.split("/")
+        return any(
+            len(pattern.split("/")) == len(parts) and all(map(fnmatch.fnmatchcase, parts, pattern.split("/")))
+            for pattern in search.INDEXED_PAGES
+        )
+
     for path, text in html_pages.items():
         indexed = "data-pagefind-body" in text
         is_content = re.match(r"(\d{4}/\d\d/\d\d/[^/]+|(personnes|organisations|lieux)/[^/]+)/index\.html$", path)  # entity pages: first page only
         assert indexed == bool(is_content), path
+        assert read_by_pagefind(path) == indexed, path
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["fr"]["page_count"] == sum("data-pagefind-body" in text for text in html_pages.values())
 
 
 def _internal_targets(text: str):
