@@ -98,6 +98,14 @@ def test_search_from_a_query_string(site_url, browse):
     assert page.locator(".pagefind-ui__result-link", has_text="Mark Rutte a appelé").count() >= 1
 
 
+def test_search_finds_articles_of_every_year_and_entities(site_url, browse):
+    page = browse()
+    page.goto(site_url + "/recherche/?q=panorthodoxe")
+    page.locator(".pagefind-ui__result-link", has_text="Le Concile panorthodoxe").first.wait_for(timeout=10_000)
+    page.goto(site_url + "/recherche/?q=Zelensky")
+    page.locator(".pagefind-ui__result-link", has_text="Volodymyr Zelensky").first.wait_for(timeout=10_000)
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_screenshots(site_url, browse, artifacts, width):
     for scheme in ("light", "dark"):
