@@ -32,7 +32,7 @@ def enabled(settings) -> bool:
     return bool(settings.get(SETTING, True))
 
 
-def _cores() -> int:
+def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -58,7 +58,7 @@ def _die_with_parent(parent: int) -> bool:
 
 
 def can_fork() -> bool:
-    return sys.platform.startswith("linux") and _cores() > 1 and threading.active_count() == 1 and _has_death_signal()
+    return sys.platform.startswith("linux") and cores() > 1 and threading.active_count() == 1 and _has_death_signal()
 
 
 class ErrorLog(logging.Handler):

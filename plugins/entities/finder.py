@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Sequence
+
+import aside
 
 from .editorial import Editorial, load_editorial, norm_key
 from .model import Entity
@@ -144,8 +147,7 @@ class EntityFinder:
         """One list of entities per text (same order)."""
         texts = list(texts)
         editorial = self._editorial()
-        all_spans = self.spans(texts)
-        results = [resolve(t, s, editorial) for t, s in zip(texts, all_spans)]
+        results = resolve_all(texts, self.spans(texts), editorial)
         if self.site_vote and len(texts) > 1:
             results = site_type_vote(results, editorial)
         return results
@@ -160,6 +162,31 @@ def _surname(name: str) -> str | None:
     if len(toks) < 2 or toks[-2] in _SURNAME_PARTICLES:
         return None
     return toks[-1]
+
+
+# Below this many texts, starting worker processes costs more than resolving them in one.
+PARALLEL_MIN_TEXTS = 400
+_shared: tuple | None = None  # what forked workers resolve: (texts, spans, editorial)
+
+
+def _resolve_at(index: int) -> list[Entity]:
+    texts, spans, editorial = _shared
+    return resolve(texts[index], spans[index], editorial)
+
+
+def resolve_all(texts: Sequence[str], spans: Sequence[list[Span]], editorial: Editorial) -> list[list[Entity]]:
+    """``resolve`` on every text; a whole archive (a rule changed, a new site) is resolved by one
+    forked process per core, which inherit the texts and the editorial file instead of pickling
+    them (see plugins/aside.py for when forking is safe)."""
+    global _shared
+    if len(texts) < PARALLEL_MIN_TEXTS or not aside.can_fork():
+        return [resolve(text, found, editorial) for text, found in zip(texts, spans)]
+    _shared = (texts, spans, editorial)
+    try:
+        with multiprocessing.get_context("fork").Pool(aside.cores()) as pool:
+            return pool.map(_resolve_at, range(len(texts)), chunksize=64)
+    finally:
+        _shared = None
 
 
 def site_type_vote(results: list[list[Entity]], editorial: Editorial | None = None) -> list[list[Entity]]:

@@ -164,7 +164,7 @@ def test_the_generator_writes_the_articles_as_the_other_plugins_left_them(tmp_pa
     import aside as aside_module
 
     # Under pytest-xdist the worker runs threads of its own, for which aside would not fork.
-    monkeypatch.setattr(aside_module, "can_fork", lambda: aside_module._has_death_signal() and aside_module._cores() > 1)
+    monkeypatch.setattr(aside_module, "can_fork", lambda: aside_module._has_death_signal() and aside_module.cores() > 1)
     settings = {**DEFAULT_CONFIG, **SETTINGS, "WRITE_ASIDE": aside}
     generator = glue.FeedsGenerator(
         context={"articles": articles}, settings=settings, path=str(tmp_path), theme=DEFAULT_CONFIG["THEME"], output_path=str(tmp_path)

@@ -14,7 +14,7 @@ import aside
 @pytest.fixture
 def forking(monkeypatch):
     # Under pytest-xdist (-n) the worker runs threads of its own, for which aside would not fork.
-    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside._cores() > 1)
+    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
     if not aside.can_fork():
         pytest.skip("fork with PR_SET_PDEATHSIG and two cores needed")
 
