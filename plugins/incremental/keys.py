@@ -5,7 +5,8 @@ the settings, the theme or the code changing (those make a new version of the wh
 digest/site.py): an article page shows its article, its entities, its related and neighbouring
 articles; an entity page and its feed show the entity and all its articles. An article enters a
 key by its identity: the bytes of its source file, its URL, its dates and its entities' names and
-URLs (an entity's URL can change when another entity's name takes its slug).
+URLs (an entity's URL can change when another entity's name takes its slug). A day, month or year
+page shows the articles of its period.
 
 Keys are deliberately coarse (a related article's identity instead of the title and date the
 page shows of it): a page rendered for nothing costs milliseconds, a stale page is a bug.
@@ -37,8 +38,9 @@ def article_identity(article, source: bytes) -> str:
     )
 
 
-def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes]) -> dict[str, str]:
-    """``{output path: key}`` of every article page, entity page and entity feed of the site."""
+def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes], listings: Iterable = ()) -> dict[str, str]:
+    """``{output path: key}`` of every article page, entity page and entity feed of the site, and
+    of each listing page (``save_as`` and the ``dates`` it lists: the day, month and year pages)."""
     articles = list(articles)
     identity = {id(article): article_identity(article, read_source(article)) for article in articles}
 
@@ -54,4 +56,6 @@ def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[
         shown = [page.name, page.kind, page.url, page.feed_url, page.description, list(page.forms), listed]
         keys[page.save_as] = _hash(["entity", shown, [(other.name, other.kind, other.url, shared) for other, shared in page.related]])
         keys[page.feed_url] = _hash(["entity feed", shown])
+    for listing in listings:
+        keys[listing.save_as] = _hash(["listing", listing.save_as, [of(article) for article in listing.dates]])
     return keys

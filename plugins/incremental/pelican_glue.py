@@ -35,7 +35,7 @@ def on_all_generators_finalized(generators) -> None:
     if not published:
         return
     catalog = context.get("entities")
-    site_keys = keys.site_keys(context.get("articles", []), catalog.all() if catalog else [], _source)
+    site_keys = keys.site_keys(context.get("articles", []), catalog.all() if catalog else [], _source, context.get("period_archive_pages", ()))
     previous = reuse.load(settings["CACHE_PATH"], published)
     reuse.save_pending(settings["CACHE_PATH"], published, site_keys)
     context[CONTEXT_KEY] = reuse.Reuse(published, previous, site_keys, Path(settings["OUTPUT_PATH"]))
