@@ -62,15 +62,27 @@ def plaintext(value) -> str:
     return html.unescape(_TAGS.sub("", str(value)))
 
 
+def _pelican_memos(obj_type) -> list[dict]:
+    caches = (getattr(getattr(obj_type, name, None), "cache", None) for name in ("get_content", "get_summary"))
+    return [cache for cache in caches if isinstance(cache, dict)]
+
+
 def _clear_memo(obj) -> None:
     """Drop Pelican's memoized content/summary for ``obj`` (computed early
     by another plugin, they would show untypeset text)."""
-    for name in ("get_content", "get_summary"):
-        func = getattr(type(obj), name, None)
-        cache = getattr(func, "cache", None)
-        if isinstance(cache, dict):
-            for key in [k for k in cache if k and k[0] is obj]:
-                del cache[key]
+    for cache in _pelican_memos(type(obj)):
+        for key in [k for k in cache if k and k[0] is obj]:
+            del cache[key]
+
+
+def forget_previous_builds() -> None:
+    """Pelican memoizes content and summary per object for the life of the process: a process
+    that builds again and again (``invoke serve``) would keep every article of every build, and
+    ``_clear_memo`` would scan them all for each new article."""
+    from pelican.contents import Content
+
+    for cache in _pelican_memos(Content):
+        cache.clear()
 
 
 def typeset_content_object(obj) -> None:
@@ -150,7 +162,8 @@ def on_feed_generated(context, feed) -> None:
 
 
 def on_initialized(pelican_obj) -> None:
-    """Expose the ``plaintext`` and ``typeset`` Jinja filters."""
+    """Expose the ``plaintext`` and ``typeset`` Jinja filters; a new build starts."""
+    forget_previous_builds()
     settings = pelican_obj.settings
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.setdefault("plaintext", plaintext)

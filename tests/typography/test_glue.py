@@ -82,3 +82,14 @@ def test_typeset_file_html_and_md(tmp_path):
     out = typeset_file(m)
     assert f"Voici{NB}: <code>a : b</code>" in out
     assert "<pre><code>code : ici" in out
+
+
+def test_a_new_build_forgets_the_contents_pelican_memoized_for_the_previous_one():
+    from types import SimpleNamespace
+
+    from pelican.contents import Content
+
+    previous = object()
+    Content.get_content.cache[(previous, "")] = "<p>ancien</p>"
+    pelican_glue.on_initialized(SimpleNamespace(settings={}))
+    assert (previous, "") not in Content.get_content.cache
