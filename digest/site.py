@@ -164,7 +164,7 @@ def build(
         reuse.discard(settings["CACHE_PATH"])
         raise
     swap_in(staging, output)
-    reuse.commit(settings["CACHE_PATH"])
+    reuse.commit(settings["CACHE_PATH"], output)
     if stamp:
         uptodate.record(stamp, output, current)
     return True

@@ -18,13 +18,22 @@ MANIFEST = "page-keys.json"
 PENDING = "page-keys.pending.json"
 
 
+def _tree(output: Path) -> int | None:
+    # A build puts its whole folder in place (digest/site.py): the folder's inode names that build.
+    try:
+        return Path(output).stat().st_ino
+    except OSError:
+        return None
+
+
 def load(cache: Path, output: Path) -> dict[str, str]:
-    """The keys of the files of ``output``, when the manifest in ``cache`` describes that folder."""
+    """The keys of the files of ``output``, when the manifest in ``cache`` describes that very
+    folder (not one another build, with other settings, has put in its place since)."""
     try:
         manifest = json.loads((Path(cache) / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if manifest.get("output") != str(Path(output).resolve()):
+    if manifest.get("output") != str(Path(output).resolve()) or manifest.get("tree") != _tree(output):
         return {}
     return manifest.get("keys", {})
 
@@ -37,11 +46,18 @@ def save_pending(cache: Path, output: Path, keys: Mapping[str, str]) -> None:
     os.replace(temporary, cache / PENDING)
 
 
-def commit(cache: Path) -> None:
-    """The pending manifest describes the site just put in place: make it the manifest."""
+def commit(cache: Path, output: Path) -> None:
+    """The pending manifest describes the site just put in place at ``output``: make it the manifest."""
     pending = Path(cache) / PENDING
-    if pending.exists():
-        os.replace(pending, Path(cache) / MANIFEST)
+    try:
+        manifest = json.loads(pending.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    manifest["tree"] = _tree(output)
+    temporary = Path(cache) / f".{MANIFEST}.tmp"
+    temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, Path(cache) / MANIFEST)
+    pending.unlink()
 
 
 def discard(cache: Path) -> None:

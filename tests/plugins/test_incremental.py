@@ -114,10 +114,21 @@ def test_the_manifest_counts_only_once_committed_and_only_for_its_output(previou
     cache = tmp_path / "cache"
     reuse.save_pending(cache, previous, {"a/index.html": "k1"})
     assert reuse.load(cache, previous) == {}  # the build that wrote it is not in place yet
-    reuse.commit(cache)
+    reuse.commit(cache, previous)
     assert reuse.load(cache, previous) == {"a/index.html": "k1"}
     assert reuse.load(cache, tmp_path / "another-output") == {}
     reuse.save_pending(cache, previous, {"a/index.html": "k2"})
     reuse.discard(cache)  # that build failed
-    reuse.commit(cache)
+    reuse.commit(cache, previous)
     assert reuse.load(cache, previous) == {"a/index.html": "k1"}
+
+
+def test_a_site_another_build_put_in_place_since_is_not_described_by_the_manifest(previous, tmp_path):
+    cache = tmp_path / "cache"
+    reuse.save_pending(cache, previous, {"a/index.html": "k1"})
+    reuse.commit(cache, previous)
+    other = tmp_path / "other-site"  # e.g. `invoke publish`, other settings, same output folder
+    other.mkdir()
+    previous.rename(tmp_path / "old")
+    other.rename(previous)
+    assert reuse.load(cache, previous) == {}
