@@ -47,18 +47,26 @@ def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
     return [Path(settings["PATH"]), Path(settings["THEME"]), *_project_code(settings_file, settings), Path(__file__).parent]
 
 
-def versioned_cache_path(settings_file: Path, settings: Mapping, overrides: Mapping) -> str:
+CACHE_VERSIONS_KEPT = 2  # `invoke build` and `invoke publish` (other settings) each keep theirs
+
+
+def versioned_cache_path(settings_file: Path, settings: Mapping, overrides: Mapping) -> Path:
     """The build's cache folder: Pelican's content cache (what its readers made of each file,
     reused while the file is unchanged) and the keys of the published files (plugins/incremental).
     A folder per version of the settings, the theme and the code: what they made is not reused
-    under others. Older versions' folders are removed."""
-    root = Path(settings["CACHE_PATH"])
+    under others."""
     version = uptodate.fingerprint([Path(settings["THEME"]), *_project_code(settings_file, settings)], overrides)[:16]
-    if root.is_dir():
-        for other in root.iterdir():
-            if other.name != version:
-                shutil.rmtree(other, ignore_errors=True)
-    return str(root / version)
+    return Path(settings["CACHE_PATH"]) / version
+
+
+def prune_cache_versions(current: Path) -> None:
+    """After a build was put in place: mark its cache folder as the latest used, remove all but
+    the most recently used versions."""
+    current.mkdir(parents=True, exist_ok=True)
+    os.utime(current)
+    versions = sorted((path for path in current.parent.iterdir() if path.is_dir()), key=lambda path: path.stat().st_mtime_ns, reverse=True)
+    for old in versions[CACHE_VERSIONS_KEPT:]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def render(settings: dict) -> None:
@@ -76,7 +84,8 @@ def render(settings: dict) -> None:
 
 
 def _is_shared(new: Path) -> bool:
-    # plugins/incremental linked it from the previous site: one stat instead of a comparison
+    # Only plugins/incremental makes links in the staging folder (Pelican's STATIC_CREATE_LINKS is
+    # off): a file with another link was linked from the previous site. One stat, no comparison.
     return new.stat().st_nlink > 1
 
 
@@ -146,10 +155,12 @@ def build(
     and returns False."""
     staging = staging_path(output)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
-    current = uptodate.fingerprint(build_inputs(settings_file, settings), {"settings": str(Path(settings_file).resolve()), **(overrides or {})})
+    variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
+    current = uptodate.fingerprint(build_inputs(settings_file, settings), variant)
     if stamp and uptodate.is_current(stamp, output, current):
         return False
-    settings["CACHE_PATH"] = versioned_cache_path(settings_file, settings, {"settings": str(Path(settings_file).resolve()), **(overrides or {})})
+    cache = versioned_cache_path(settings_file, settings, variant)
+    settings["CACHE_PATH"] = str(cache)
     settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
@@ -161,10 +172,12 @@ def build(
         keep_unchanged(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
-        reuse.discard(settings["CACHE_PATH"])
+        reuse.discard(cache)
         raise
+    reuse.forget(cache)  # killed between the swap and the commit, no manifest must describe output/
     swap_in(staging, output)
-    reuse.commit(settings["CACHE_PATH"], output)
+    reuse.commit(cache, output)
+    prune_cache_versions(cache)
     if stamp:
         uptodate.record(stamp, output, current)
     return True

@@ -1,6 +1,6 @@
 """Reuse what the previous build wrote when what it shows has not changed.
 
-* ``incremental.keys``         -- the key of each article page, entity page and entity feed (plain);
+* ``incremental.keys``         -- the key of each article page, entity page and feed, period page (plain);
 * ``incremental.reuse``        -- the manifest of keys and the linking of unchanged files (plain);
 * ``incremental.pelican_glue`` -- keys computed on ``all_generators_finalized``, a writer that reuses.
 

@@ -6,7 +6,8 @@ digest/site.py): an article page shows its article, its entities, its related an
 articles; an entity page and its feed show the entity and all its articles. An article enters a
 key by its identity: the bytes of its source file, its URL, its dates and its entities' names and
 URLs (an entity's URL can change when another entity's name takes its slug). A day, month or year
-page shows the articles of its period.
+page shows the articles of its period. An article that links to other content by Pelican's
+``{filename}`` syntax is never reused.
 
 Keys are deliberately coarse (a related article's identity instead of the title and date the
 page shows of it): a page rendered for nothing costs milliseconds, a stale page is a bug.
@@ -16,14 +17,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 from collections.abc import Callable, Iterable
+
+# Pelican's links to other content ({filename}b.md, |static|img.png...): the page shows the URL of
+# another file, which its key does not follow. An article using them is rendered every time.
+INTRASITE_LINK = re.compile(rb"[{|](?:filename|static|attach|index|tag|category|author)[}|]")
 
 
 def _hash(value) -> str:
     return hashlib.sha256(json.dumps(value, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def article_identity(article, source: bytes) -> str:
+def article_identity(article, source: bytes | None) -> str:
+    """``source``: the bytes of the article's file; None when it has none (made by a plugin)."""
+    if source is None or INTRASITE_LINK.search(source):
+        source = os.urandom(16)  # never the previous build's identity: always rendered
     entities = [(entity.name, entity.kind, entity.url) for entity in getattr(article, "entities", None) or ()]
     modified = getattr(article, "modified", None)
     return _hash(
@@ -38,7 +48,7 @@ def article_identity(article, source: bytes) -> str:
     )
 
 
-def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes], listings: Iterable = ()) -> dict[str, str]:
+def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes | None], listings: Iterable = ()) -> dict[str, str]:
     """``{output path: key}`` of every article page, entity page and entity feed of the site, and
     of each listing page (``save_as`` and the ``dates`` it lists: the day, month and year pages)."""
     articles = list(articles)
@@ -55,7 +65,7 @@ def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[
         listed = [of(article) for article in page.articles]
         shown = [page.name, page.kind, page.url, page.feed_url, page.description, list(page.forms), listed]
         keys[page.save_as] = _hash(["entity", shown, [(other.name, other.kind, other.url, shared) for other, shared in page.related]])
-        keys[page.feed_url] = _hash(["entity feed", shown])
+        keys[page.feed_save_as] = _hash(["entity feed", shown])
     for listing in listings:
         keys[listing.save_as] = _hash(["listing", listing.save_as, [of(article) for article in listing.dates]])
     return keys

@@ -1,4 +1,5 @@
-"""Pelican glue: the keys of the site once every context is final, a writer that reuses files.
+"""Pelican glue: the keys of the site once every context is final, a writer that reuses files
+(article pages, entity pages and feeds, day/month/year pages).
 
 * ``all_generators_finalized``: compute every key (keys.py), save them as the pending manifest
   (committed by digest/site.py once the build is in place), put this build's ``Reuse`` in the
@@ -15,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican.paginator import Paginator
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from . import keys, reuse
@@ -22,11 +24,11 @@ from . import keys, reuse
 CONTEXT_KEY = "reuse_output"
 
 
-def _source(article) -> bytes:
+def _source(article) -> bytes | None:
     try:
         return Path(article.source_path).read_bytes()
-    except OSError:  # no file behind it (made by a plugin): its identity is its own
-        return repr(id(article)).encode()
+    except (OSError, TypeError):  # no file behind it (made by a plugin)
+        return None
 
 
 def on_all_generators_finalized(generators) -> None:
@@ -49,6 +51,8 @@ class ReusingWriter(Writer):
         if reuse_output is not None and name:
             others = self._other_pages(name, url, paginated, template_name, kwargs)
             if reuse_output(name, others):
+                # As if written: Pelican still refuses a second page at the same path.
+                self._written_files.update(sanitised_join(self.output_path, page) for page in (name, *others))
                 return
             for page in (name, *others):
                 reuse_output.release(page)

@@ -18,12 +18,14 @@ MANIFEST = "page-keys.json"
 PENDING = "page-keys.pending.json"
 
 
-def _tree(output: Path) -> int | None:
-    # A build puts its whole folder in place (digest/site.py): the folder's inode names that build.
+def _tree(output: Path) -> list[int] | None:
+    # A build puts its whole folder in place (digest/site.py): the folder's inode and change time
+    # name that build (another folder renamed there, even with a reused inode number, has others).
     try:
-        return Path(output).stat().st_ino
+        status = Path(output).stat()
     except OSError:
         return None
+    return [status.st_ino, status.st_ctime_ns]
 
 
 def load(cache: Path, output: Path) -> dict[str, str]:
@@ -62,6 +64,11 @@ def commit(cache: Path, output: Path) -> None:
 
 def discard(cache: Path) -> None:
     (Path(cache) / PENDING).unlink(missing_ok=True)
+
+
+def forget(cache: Path) -> None:
+    """The published site is about to be replaced: its manifest no longer describes it."""
+    (Path(cache) / MANIFEST).unlink(missing_ok=True)
 
 
 class Reuse:

@@ -21,7 +21,8 @@ def article(n, day, entities=()):
 def entity_page(name, articles, related=()):
     slug = name.lower()
     return SimpleNamespace(
-        name=name, kind="personne", url=f"personnes/{slug}/", save_as=f"personnes/{slug}/index.html", feed_url=f"personnes/{slug}/rss.xml",
+        name=name, kind="personne", url=f"personnes/{slug}/", save_as=f"personnes/{slug}/index.html",
+        feed_url=f"personnes/{slug}/rss.xml", feed_save_as=f"personnes/{slug}/rss.xml",
         description="", forms=[], articles=list(articles), related=list(related),
     )
 
@@ -68,6 +69,12 @@ def test_a_new_article_on_an_entity_changes_its_page_and_feed(site):
     before = site_keys(site)
     site.rutte.articles.insert(0, site.second)
     assert changed(before, site_keys(site)) == {"personnes/rutte/index.html", "personnes/rutte/rss.xml"}
+
+
+def test_an_article_linking_other_content_by_its_file_is_never_reused(site):
+    # Its page shows the other article's URL, which its key does not follow.
+    site.first.source += b"\n\nVoir [la suite]({filename}suite.md)."
+    assert site.first.save_as in changed(site_keys(site), site_keys(site))
 
 
 def test_the_description_of_an_entity_is_in_its_page_key(site):

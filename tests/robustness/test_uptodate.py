@@ -72,3 +72,12 @@ def test_the_new_site_is_swapped_in_and_the_old_one_deleted_in_the_background(tm
     while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert sorted(path.name for path in tmp_path.iterdir()) == ["output"]
+
+
+def test_the_two_most_recently_used_cache_versions_are_kept(tmp_path):
+    root = tmp_path / "pelican"
+    for age, version in enumerate(["ancienne", "publication", "locale"]):
+        (root / version).mkdir(parents=True)
+        os.utime(root / version, (1_000_000 + age, 1_000_000 + age))
+    site.prune_cache_versions(root / "publication")  # the build just put in place used it
+    assert sorted(path.name for path in root.iterdir()) == ["locale", "publication"]
