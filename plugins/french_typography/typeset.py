@@ -187,7 +187,7 @@ def _dash_repl(m: re.Match) -> str:
     return m.group(1) + " — " + m.group(2)
 
 
-_CAPITALISED_TAIL = re.compile(f"(?:^|[^{L}])[{UP}][{L}]*[{TAG}]?$")
+_CAPITALISED_TAIL = re.compile(f"(?:^|[^{L}])[{UP}][{L}{TAG}]*$")  # tags inside too: "XX<sup>e</sup>"
 
 
 def dashes(s: str) -> str:
