@@ -312,7 +312,8 @@ def guillemet_spaces(s: str) -> str:
     return s
 
 
-_BEFORE_COMMA = re.compile(f"(?<=[^{SP}«(])[ \t]+(?=({TAG}?)(?:,(?!\\d)|\\.(?![.\\w])))")
+# Not after a point: ". . ." is a spaced ellipsis, joined it would become "…" on the next pass.
+_BEFORE_COMMA = re.compile(f"(?<=[^{SP}«(.])[ \t]+(?=({TAG}?)(?:,(?!\\d)|\\.(?![.\\w])))")
 
 
 def no_space_before_comma(s: str) -> str:

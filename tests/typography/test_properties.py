@@ -67,6 +67,7 @@ def undo(html):
 @given(fragments)
 @example("Voici -- -- Voici ")  # found by CI: a spaced dash next to another dash
 @example("XXe - Voici ")  # found by hypothesis: a capitalised word before its <sup> and after
+@example(". . . ")  # found by hypothesis: a spaced ellipsis
 def test_idempotent(fragment):
     once = typeset(fragment)
     assert typeset(once) == once
