@@ -155,7 +155,7 @@ def safe_relative(path: str) -> str:
     return normal
 
 
-def site_feeds(articles, settings, reused=lambda path: False) -> Iterator[tuple[str, bytes]]:
+def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site, one after the other (those of a large site do not all fit in memory
     at once): (path relative to the output folder, bytes). An entity feed for which ``reused(path)``
     is true was taken from the previous build (plugins/incremental): it is neither made nor yielded."""
@@ -200,7 +200,7 @@ def site_feeds(articles, settings, reused=lambda path: False) -> Iterator[tuple[
         for url in sorted(by_entity):
             entity, entity_items = by_entity[url]
             save_as = str(getattr(entity, "feed_url", "") or url.rstrip("/") + "/rss.xml")
-            if reused(save_as):
+            if reused is not None and reused(save_as):
                 continue
             entity_channel = feed.Channel(
                 id=prefix + "feed/" + url.strip("/"),
@@ -248,7 +248,7 @@ class FeedsGenerator(Generator):
     def write(self) -> None:
         start = time.perf_counter()
         try:
-            reused = self.context.get("reuse_output") or (lambda path: False)
+            reused = self.context.get("reuse_output")  # plugins/incremental, when it runs
             count = write_feeds(site_feeds(list(self.context.get("articles", [])), self.settings, reused), self.output_path)
         except ValueError as error:
             logger.error("%s", error)

@@ -40,12 +40,15 @@ def load(cache: Path, output: Path) -> dict[str, str]:
     return manifest.get("keys", {})
 
 
+def _write(path: Path, manifest: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def save_pending(cache: Path, output: Path, keys: Mapping[str, str]) -> None:
-    cache = Path(cache)
-    cache.mkdir(parents=True, exist_ok=True)
-    temporary = cache / f".{PENDING}.tmp"
-    temporary.write_text(json.dumps({"output": str(Path(output).resolve()), "keys": dict(keys)}, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, cache / PENDING)
+    _write(Path(cache) / PENDING, {"output": str(Path(output).resolve()), "keys": dict(keys)})
 
 
 def commit(cache: Path, output: Path) -> None:
@@ -56,9 +59,7 @@ def commit(cache: Path, output: Path) -> None:
     except (OSError, ValueError):
         return
     manifest["tree"] = _tree(output)
-    temporary = Path(cache) / f".{MANIFEST}.tmp"
-    temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, Path(cache) / MANIFEST)
+    _write(Path(cache) / MANIFEST, manifest)
     pending.unlink()
 
 

@@ -23,17 +23,6 @@ def _url_of(save_as: str) -> str:
     return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as
 
 
-def period_url_patterns(settings) -> list[str]:
-    """The URL patterns of the day, month and year pages the site has: written by Pelican
-    (``*_ARCHIVE_SAVE_AS``) or by plugins/period_archives (``PERIOD_ARCHIVE_SAVE_AS``)."""
-    ours = settings.get("PERIOD_ARCHIVE_SAVE_AS") or {}
-    return [
-        settings[f"{granularity.upper()}_ARCHIVE_URL"]
-        for granularity in ("year", "month", "day")
-        if settings.get(f"{granularity.upper()}_ARCHIVE_URL") and (settings.get(f"{granularity.upper()}_ARCHIVE_SAVE_AS") or ours.get(granularity))
-    ]
-
-
 def sitemap_entries(context, settings) -> list[tuple[str, object]]:
     """[(url relative to the site, datetime or None)], each URL once, in a stable order."""
     entries: dict[str, object] = {}
@@ -45,7 +34,6 @@ def sitemap_entries(context, settings) -> list[tuple[str, object]]:
         entries[url] = moment if previous is None or (moment and moment > previous) else previous
 
     articles = list(context.get("articles", []))
-    period_urls = period_url_patterns(settings)
     newest = max((_stamp(a) for a in articles), default=None)
     add("", newest)
     if "archives" in settings.get("DIRECT_TEMPLATES", ()) and settings.get("ARCHIVES_SAVE_AS"):
@@ -53,8 +41,8 @@ def sitemap_entries(context, settings) -> list[tuple[str, object]]:
     for article in articles:
         moment = _stamp(article)
         add(article.url, moment)
-        for pattern in period_urls:
-            add(pattern.format(date=article.date), moment)
+    for period in context.get("period_archive_pages", ()):  # day, month, year (plugins/period_archives)
+        add(period.url, max((_stamp(a) for a in period.dates), default=None))
     for page in context.get("pages", []):
         add(page.url, _stamp(page))
     entities = context.get("entities")
