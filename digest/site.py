@@ -83,17 +83,12 @@ def render(settings: dict) -> None:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
 
 
-def _is_shared(new: Path) -> bool:
-    # Only plugins/incremental makes links in the staging folder (Pelican's STATIC_CREATE_LINKS is
-    # off): a file with another link was linked from the previous site. One stat, no comparison.
-    return new.stat().st_nlink > 1
-
-
-def _same_bytes(new: Path, previous: Path) -> bool:
+def _same_bytes(new: str, size: int, previous: str) -> bool:
     try:
-        if new.stat().st_size != previous.stat().st_size:
+        if os.stat(previous).st_size != size:
             return False
-        return new.read_bytes() == previous.read_bytes()
+        with open(new, "rb") as a, open(previous, "rb") as b:
+            return a.read() == b.read()
     except OSError:  # a file (or a folder in its place) the previous build did not have
         return False
 
@@ -104,20 +99,28 @@ def keep_unchanged(staging: Path, output: Path) -> int:
     if not output.is_dir():
         return 0
     kept = 0
-    for folder, _, files in os.walk(staging):
-        previous_folder = output / Path(folder).relative_to(staging)
-        for name in files:
-            new, previous = Path(folder, name), previous_folder / name
-            if _is_shared(new):
-                kept += 1
-            elif _same_bytes(new, previous):
-                link = new.with_name(f".{name}.keep")
-                try:
-                    os.link(previous, link)
-                except OSError:  # another file system, protected links: the new copy will do
+    folders = [(str(staging), str(output))]
+    while folders:  # os.scandir: a build has tens of thousands of files, Path objects cost seconds
+        new_folder, previous_folder = folders.pop()
+        with os.scandir(new_folder) as entries:
+            for entry in entries:
+                previous = os.path.join(previous_folder, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, previous))
                     continue
-                os.replace(link, new)
-                kept += 1
+                found = entry.stat(follow_symlinks=False)
+                # Only plugins/incremental makes links in the staging folder (Pelican's
+                # STATIC_CREATE_LINKS is off): a file with another link is the previous site's.
+                if found.st_nlink > 1:
+                    kept += 1
+                elif _same_bytes(entry.path, found.st_size, previous):
+                    link = os.path.join(new_folder, f".{entry.name}.keep")
+                    try:
+                        os.link(previous, link)
+                    except OSError:  # another file system, protected links: the new copy will do
+                        continue
+                    os.replace(link, entry.path)
+                    kept += 1
     return kept
 
 

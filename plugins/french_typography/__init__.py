@@ -30,6 +30,7 @@ def register():
     from . import pelican_glue
 
     signals.initialized.connect(pelican_glue.on_initialized)
+    signals.readers_init.connect(pelican_glue.on_readers_init)
     signals.content_object_init.connect(pelican_glue.on_content_object_init)
     signals.article_generator_finalized.connect(pelican_glue.on_generator_finalized)
     signals.page_generator_finalized.connect(pelican_glue.on_generator_finalized)

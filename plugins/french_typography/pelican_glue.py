@@ -31,6 +31,12 @@ object built another way):
 * ``obj._french_typeset``     ``True`` once done; a second pass is a no-op
                               (no double escaping).
 
+Bodies are typeset by the reader (``readers_init`` wraps every reader class): Pelican's content
+cache then keeps typeset bodies, and a rebuild reads them as they are instead of typesetting every
+article again. The reader marks what it returns with the ``TYPESET_BODY`` metadata key, which
+Pelican turns into an attribute of the content object; a body without it (a reader this plugin
+did not wrap, content made another way) is typeset on ``content_object_init`` as before.
+
 Jinja filters registered on ``initialized`` (into ``JINJA_FILTERS``):
 ``plaintext`` (HTML → plain text, whitespace kept) and ``typeset``
 (HTML → typeset HTML, for strings that are not content objects, e.g. a
@@ -85,13 +91,33 @@ def forget_previous_builds() -> None:
         cache.clear()
 
 
+# Metadata key (and so attribute) of a body the reader typeset already.
+TYPESET_BODY = "french_typeset_body"
+
+
+def typesetting_reader(reader_class):
+    """``reader_class`` whose ``read`` returns the body typeset (and says so in the metadata)."""
+
+    def read(self, source_path):
+        content, metadata = reader_class.read(self, source_path)
+        return (typeset(content) if content else content), {**metadata, TYPESET_BODY: True}
+
+    return type(f"Typesetting{reader_class.__name__}", (reader_class,), {"read": read})
+
+
+def on_readers_init(readers) -> None:
+    for extension, reader_class in readers.reader_classes.items():
+        if reader_class:
+            readers.reader_classes[extension] = typesetting_reader(reader_class)
+
+
 def typeset_content_object(obj) -> None:
     """Typeset one Article/Page in place (idempotent, see module doc)."""
     if getattr(obj, "_french_typeset", False):
         return
     settings = getattr(obj, "settings", None) or {}
     content = getattr(obj, "_content", None)
-    if content:
+    if content and not getattr(obj, TYPESET_BODY, False):
         obj._content = typeset(content)
 
     metadata = getattr(obj, "metadata", None)

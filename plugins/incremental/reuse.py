@@ -81,6 +81,7 @@ class Reuse:
         self.previous_keys, self.keys = previous_keys, keys
         self.output = Path(output)
         self.reused: set[str] = set()
+        self._folders: set[Path] = set()  # made already: one mkdir per folder, not per file
 
     def __call__(self, path: str, files: Iterable[str] = ()) -> bool:
         key = self.keys.get(path)
@@ -93,7 +94,9 @@ class Reuse:
         linked = []
         for name, source in zip(files, sources):
             target = self.output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self._folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(target.parent)
             try:
                 os.link(source, target)
             except OSError:  # another file system, a file already there: render instead

@@ -93,3 +93,41 @@ def test_a_new_build_forgets_the_contents_pelican_memoized_for_the_previous_one(
     Content.get_content.cache[(previous, "")] = "<p>ancien</p>"
     pelican_glue.on_initialized(SimpleNamespace(settings={}))
     assert (previous, "") not in Content.get_content.cache
+
+
+def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp_path):
+    """Pelican caches what the reader returns: a rebuild must get typeset bodies from the cache
+    and a content object must not typeset its body a second time."""
+    import copy
+
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    source = tmp_path / "a.md"
+    source.write_text('Title: Le "sommet"\n\nL\'Otan se réunit : "enfin" !\n', encoding="utf-8")
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(tmp_path / "cache"),
+                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
+    readers = Readers(settings, cache_name="test")
+    pelican_glue.on_readers_init(readers)
+    readers.readers = {ext: cls(settings) for ext, cls in readers.reader_classes.items() if cls}
+    article = readers.read_file(str(tmp_path), "a.md")
+    expected = f"<p>L’Otan se réunit{NB}: «{NB}enfin{NB}»{NN}!</p>"
+    assert article._content == expected
+    assert getattr(article, pelican_glue.TYPESET_BODY)
+    readers.save_cache()
+    again = Readers(settings, cache_name="test")
+    pelican_glue.on_readers_init(again)
+    again.readers = {ext: cls(settings) for ext, cls in again.reader_classes.items() if cls}
+    content, metadata = again.get_cached_data(str(source), (None, None))
+    assert content == expected and metadata[pelican_glue.TYPESET_BODY]
+
+    calls = []
+    real = pelican_glue.typeset
+    pelican_glue.typeset = lambda text: calls.append(text) or real(text)
+    try:
+        obj = FakeContent("Titre", expected)
+        setattr(obj, pelican_glue.TYPESET_BODY, True)
+        typeset_content_object(obj)
+    finally:
+        pelican_glue.typeset = real
+    assert expected not in calls and obj._content == expected

@@ -1,0 +1,106 @@
+"""plugins/markdown_reader: one Markdown converter for a whole build reads every file exactly as
+Pelican's reader (a new converter per file) does; nothing of one file shows in the next."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from markdown import Markdown
+from pelican.readers import MarkdownReader, Readers
+from pelican.settings import DEFAULT_CONFIG
+
+from markdown_reader.reader import ReusedConverterMarkdownReader, read_markdown_with_one_converter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Each file leaves state a careless reuse would carry into the next one: front matter, footnotes,
+# abbreviations, reference links, attribute lists, raw HTML blocks.
+FILES = {
+    "a.md": "Title: Sommet de l'Otan\nDate: 2024-07-10\n\n"
+            "Le sommet de l'OTAN[^1] s'ouvre à [Washington][dc].\n\n*[OTAN]: Organisation du traité de l'Atlantique nord\n\n"
+            "[^1]: Organisation du traité de l'Atlantique nord.\n\n[dc]: https://example.org/dc\n",
+    "b.md": "Le secrétaire général de l'OTAN parle à [Washington][dc] et cite une note[^1].\n",
+    "c.md": "Title: Deuxième\nTags: otan, sommet\n\n<div markdown=\"1\">*Bloc* brut</div>\n\n"
+            "| pays | voix |\n|---|---|\n| France | 1 |\n\n## Intertitre {: #suite }\n",
+    "d.md": "Title: Avec résumé\nSummary: Les alliés *à* Washington.\n\nUn texte *simple*.\n",
+}
+
+
+def settings():
+    config = copy.deepcopy(DEFAULT_CONFIG)
+    config["MARKDOWN"] = {
+        "extension_configs": {"markdown.extensions.meta": {}, "markdown.extensions.extra": {}},
+        "output_format": "html5",
+    }
+    config["FORMATTED_FIELDS"] = ["summary"]  # exercises the path that deregisters ``meta``
+    return config
+
+
+def read_all(reader_class, paths):
+    reader = reader_class(settings())
+    return [reader.read(str(path)) for path in paths]
+
+
+@pytest.fixture
+def crafted(tmp_path):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return [tmp_path / name for name in FILES]
+
+
+def test_crafted_files_read_as_by_pelican(crafted):
+    order = crafted + crafted[::-1]  # each kind of state followed by each other
+    assert read_all(ReusedConverterMarkdownReader, order) == read_all(MarkdownReader, order)
+
+
+def test_no_state_leaks_into_the_next_file(crafted):
+    (content_a, meta_a), (content_b, meta_b), *_ = read_all(ReusedConverterMarkdownReader, crafted)
+    assert 'class="footnote"' in content_a and "<abbr" in content_a
+    assert meta_a["title"] == "Sommet de l'Otan"
+    assert meta_b == {}  # no front matter: nothing carried over from a.md
+    assert "<abbr" not in content_b and "footnote" not in content_b
+    assert "[Washington][dc]" in content_b  # the reference was a.md's only
+
+
+def test_the_repositorys_articles_read_as_by_pelican():
+    paths = sorted((ROOT / "content" / "articles").rglob("*.md"))[:300]
+    assert paths, "content/articles holds the ingested dispatches"
+    assert read_all(ReusedConverterMarkdownReader, paths) == read_all(MarkdownReader, paths)
+
+
+def test_meta_preprocessor_is_back_in_its_place(crafted):
+    reader = ReusedConverterMarkdownReader(settings())
+    for path in crafted:
+        reader.read(str(path))  # each read ends with Pelican's _parse_metadata removing "meta"
+    converter = reader._reset_converter()
+    fresh = Markdown(**reader.settings["MARKDOWN"])
+    assert list(converter.preprocessors) and [type(p) for p in converter.preprocessors] == [type(p) for p in fresh.preprocessors]
+
+
+def test_pelican_reads_markdown_with_it_and_other_plugins_wrap_it(crafted):
+    from french_typography.pelican_glue import on_readers_init
+
+    class Site:
+        settings = settings()
+
+    read_markdown_with_one_converter(Site)
+    readers = Readers(Site.settings)
+    assert all(isinstance(readers.readers[ext], ReusedConverterMarkdownReader) for ext in MarkdownReader.file_extensions)
+    on_readers_init(readers)  # french_typography's typesetting reader wraps the class in place
+    reader = readers.reader_classes["md"](Site.settings)
+    assert isinstance(reader, ReusedConverterMarkdownReader)
+    content, _ = reader.read(str(crafted[1]))
+    assert "de l’OTAN" in content and "[Washington][dc]" in content  # typeset, and read alone
+
+
+def test_a_site_s_own_markdown_reader_is_kept():
+    class Own(MarkdownReader):
+        pass
+
+    class Site:
+        settings = {**settings(), "READERS": {"md": Own}}
+
+    read_markdown_with_one_converter(Site)
+    assert Site.settings["READERS"]["md"] is Own and Site.settings["READERS"]["markdown"] is ReusedConverterMarkdownReader
