@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from atomic_files import write_atomically
 from digest import dispatch as dispatch_module
 from digest import uptodate
 from digest.article_file import ArticleFile, is_pristine, read_article
@@ -68,13 +68,6 @@ def load_attributions(dispatch_dir: Path) -> dict[str, Attribution]:
             entry = json.loads(line)
             attributions[entry["file"]] = Attribution(entry.get("credit", ""), entry.get("url", ""), entry.get("license", ""))
     return attributions
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def _front_matter_date(moment: dt.datetime, has_time: bool) -> str:
@@ -200,7 +193,7 @@ def ingest(
         if article and article.text == text:
             report.unchanged += 1
             continue
-        _atomic_write(target, text)
+        write_atomically(target, text)
         report.written.append(target)
 
     if stamp_path:
@@ -210,5 +203,5 @@ def ingest(
             "rejected": [(str(path), reason) for path, reason in report.rejected],
             "warnings": [(str(path), reason) for path, reason in report.warnings],
         }
-        _atomic_write(stamp_path, json.dumps(record, ensure_ascii=False))
+        write_atomically(stamp_path, json.dumps(record, ensure_ascii=False))
     return report

@@ -16,6 +16,8 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from atomic_files import write_atomically
+
 STAMP_FILE = "site-stamp.json"
 _SKIPPED_DIRS = {"__pycache__", ".git"}
 
@@ -54,7 +56,4 @@ def is_current(stamp: Path, output: Path, current: str) -> bool:
 
 
 def record(stamp: Path, output: Path, current: str) -> None:
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    temporary = stamp.with_name(f".{stamp.name}.tmp")
-    temporary.write_text(json.dumps({"fingerprint": current, "output": str(output.resolve())}), encoding="utf-8")
-    os.replace(temporary, stamp)
+    write_atomically(stamp, json.dumps({"fingerprint": current, "output": str(output.resolve())}))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import multiprocessing
 import os
 import signal
 import sys
@@ -150,3 +151,25 @@ def start_until(done, work: Callable[[], None], what: str) -> bool:
 
     done.connect(wait, weak=False)  # a weak reference to this closure would vanish at once
     return True
+
+
+_mapped: Callable | None = None  # what forked workers call (see map_forked)
+
+
+def _call_mapped(index: int):
+    return _mapped(index)
+
+
+def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
+    """``[function(0), ..., function(count - 1)]`` computed by one forked worker per core: the
+    workers inherit whatever ``function`` reads instead of having it pickled; only the results
+    travel back (pickled). In this process when forking does not apply."""
+    global _mapped
+    if not can_fork():
+        return [function(index) for index in range(count)]
+    _mapped = function
+    try:
+        with multiprocessing.get_context("fork").Pool(cores()) as pool:
+            return pool.map(_call_mapped, range(count), chunksize=chunksize)
+    finally:
+        _mapped = None

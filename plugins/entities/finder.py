@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Sequence
 
 import aside
+from atomic_files import write_atomically
 
 from .editorial import Editorial, load_editorial, norm_key
 from .model import Entity
@@ -102,13 +100,8 @@ class EntityFinder:
         return [(int(s), int(e), str(l)) for s, e, l in data.get("spans", [])]
 
     def _write_cache(self, text: str, spans: list[Span]) -> None:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        p = self._cache_path(text)
-        payload = json.dumps({"model": self.model_id, "spans": spans}, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=self.cache_dir, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-        os.replace(tmp, p)  # atomic: parallel builds never see half a file
+        # atomic: parallel builds never see half a file
+        write_atomically(self._cache_path(text), json.dumps({"model": self.model_id, "spans": spans}, ensure_ascii=False))
 
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """Raw model spans for each text (offsets into the text), from cache or NER."""
@@ -166,27 +159,15 @@ def _surname(name: str) -> str | None:
 
 # Below this many texts, starting worker processes costs more than resolving them in one.
 PARALLEL_MIN_TEXTS = 400
-_shared: tuple | None = None  # what forked workers resolve: (texts, spans, editorial)
-
-
-def _resolve_at(index: int) -> list[Entity]:
-    texts, spans, editorial = _shared
-    return resolve(texts[index], spans[index], editorial)
 
 
 def resolve_all(texts: Sequence[str], spans: Sequence[list[Span]], editorial: Editorial) -> list[list[Entity]]:
     """``resolve`` on every text; a whole archive (a rule changed, a new site) is resolved by one
     forked process per core, which inherit the texts and the editorial file instead of pickling
     them (see plugins/aside.py for when forking is safe)."""
-    global _shared
-    if len(texts) < PARALLEL_MIN_TEXTS or not aside.can_fork():
+    if len(texts) < PARALLEL_MIN_TEXTS:
         return [resolve(text, found, editorial) for text, found in zip(texts, spans)]
-    _shared = (texts, spans, editorial)
-    try:
-        with multiprocessing.get_context("fork").Pool(aside.cores()) as pool:
-            return pool.map(_resolve_at, range(len(texts)), chunksize=64)
-    finally:
-        _shared = None
+    return aside.map_forked(lambda index: resolve(texts[index], spans[index], editorial), len(texts))
 
 
 def site_type_vote(results: list[list[Entity]], editorial: Editorial | None = None) -> list[list[Entity]]:

@@ -20,9 +20,7 @@ Rules it guarantees
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -30,6 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
+from atomic_files import write_atomically
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
@@ -316,20 +315,10 @@ def atom(channel: Channel, items, limit: int | None = None, entries: dict | None
 def write_atomic(path: Path | str, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename: a reader never sees a
     half-written feed. Returns False (and leaves the file alone) when it already holds ``data``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        if path.read_bytes() == data:
+        if Path(path).read_bytes() == data:
             return False
     except FileNotFoundError:
         pass
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
     return True

@@ -102,7 +102,8 @@ def typesetting_reader(reader_class):
         content, metadata = reader_class.read(self, source_path)
         return (typeset(content) if content else content), {**metadata, TYPESET_BODY: True}
 
-    return type(f"Typesetting{reader_class.__name__}", (reader_class,), {"read": read})
+    # Same name: Pelican records it in each article's ``reader`` metadata ("markdown", "html").
+    return type(reader_class.__name__, (reader_class,), {"read": read, "__doc__": f"{reader_class.__name__}, bodies typeset."})
 
 
 def on_readers_init(readers) -> None:

@@ -14,6 +14,8 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from atomic_files import write_atomically
+
 MANIFEST = "page-keys.json"
 PENDING = "page-keys.pending.json"
 
@@ -41,10 +43,7 @@ def load(cache: Path, output: Path) -> dict[str, str]:
 
 
 def _write(path: Path, manifest: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(manifest, sort_keys=True))
 
 
 def save_pending(cache: Path, output: Path, keys: Mapping[str, str]) -> None:

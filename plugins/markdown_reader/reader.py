@@ -13,13 +13,14 @@ The reader registers it again, at the priority the ``meta`` extension gave it.
 from __future__ import annotations
 
 from markdown import Markdown
-from pelican.readers import MarkdownReader
+from pelican import readers
 from pelican.utils import pelican_open
 
 META = "meta"
 
 
-class ReusedConverterMarkdownReader(MarkdownReader):
+class MarkdownReader(readers.MarkdownReader):
+    # Pelican's name: Pelican records it in each article's ``reader`` metadata ("markdown").
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._converter: Markdown | None = None
@@ -52,6 +53,6 @@ def _priority(registry, name: str) -> float:
 def read_markdown_with_one_converter(pelican) -> None:
     """Through the ``READERS`` setting, which Pelican applies before ``readers_init``: plugins that
     wrap reader classes on that signal (french_typography) wrap this one, whatever their order."""
-    readers = pelican.settings.setdefault("READERS", {})
+    site_readers = pelican.settings.setdefault("READERS", {})
     for extension in MarkdownReader.file_extensions:
-        readers.setdefault(extension, ReusedConverterMarkdownReader)
+        site_readers.setdefault(extension, MarkdownReader)

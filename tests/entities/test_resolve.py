@@ -335,3 +335,47 @@ def test_security_guard_and_civil_protection_heads_type_organisations():
     assert _kinds(resolve(text, spans)) == {
         ("Sécurité publique du Texas", "organisation"), ("Garde nationale", "organisation"),
         ("Protection civile", "organisation"), ("Texas", "lieu")}
+
+
+# --- editorial forms: the grouped alternation finds what one flat alternation of the forms finds
+
+import re as _re
+from pathlib import Path as _Path
+
+from hypothesis import given, settings as _settings, strategies as st
+
+from entities import resolve as _resolve
+
+_ROOT = _Path(__file__).resolve().parents[2]
+_EDITORIAL = load_editorial(_ROOT / "content" / "entities.toml")
+_FORMS = [form for form, _ in _EDITORIAL.surface_forms()]
+_EXTRA_FORMS = ["'Ndrangheta", "-Nord", "É.-U.", "Élysée", "Élysées", "Ébola", "a", "ab", "b.c", "Saint-Denis", "Saint Denis"]
+
+
+def _flat(forms):
+    return _re.compile(r"(?<![\w\-])(?:" + "|".join(_resolve._form_pattern(f) for f in forms) + r")(?![\w\-]|['’]\w)")
+
+
+def _grouped(forms):
+    return _re.compile(r"(?<![\w\-])(?:" + _resolve._alternation(forms) + r")(?![\w\-]|['’]\w)")
+
+
+def _matches(rx, text):
+    return [(m.span(), m.group()) for m in rx.finditer(text)]
+
+
+@_settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FORMS[:80] + _EXTRA_FORMS), min_size=1, max_size=12, unique=True),
+       st.lists(st.one_of(st.sampled_from(_FORMS[:80] + _EXTRA_FORMS), st.sampled_from([" ", "-", "'", "’", " l'", "\n", ", ", "x", "É"])), max_size=30))
+def test_grouped_forms_match_as_the_flat_alternation(chosen, pieces):
+    forms = sorted(set(chosen), key=lambda f: (-len(f), f))  # as Editorial.surface_forms gives them
+    text = "".join(pieces)
+    assert _matches(_grouped(forms), text) == _matches(_flat(forms), text)
+
+
+def test_the_site_editorial_file_matches_as_the_flat_alternation():
+    texts = [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "content" / "dispatches").glob("*.txt"))[:300]]
+    flat, grouped = _flat(_FORMS), _resolve._editorial_regex(_EDITORIAL)
+    found = [_matches(grouped, text) for text in texts]
+    assert sum(map(len, found)) > 100
+    assert found == [_matches(flat, text) for text in texts]

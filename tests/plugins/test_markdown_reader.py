@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from markdown import Markdown
-from pelican.readers import MarkdownReader, Readers
+from pelican.readers import MarkdownReader as PelicanMarkdownReader
+from pelican.readers import Readers
 from pelican.settings import DEFAULT_CONFIG
 
-from markdown_reader.reader import ReusedConverterMarkdownReader, read_markdown_with_one_converter
+from markdown_reader.reader import MarkdownReader, read_markdown_with_one_converter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,11 +53,11 @@ def crafted(tmp_path):
 
 def test_crafted_files_read_as_by_pelican(crafted):
     order = crafted + crafted[::-1]  # each kind of state followed by each other
-    assert read_all(ReusedConverterMarkdownReader, order) == read_all(MarkdownReader, order)
+    assert read_all(MarkdownReader, order) == read_all(PelicanMarkdownReader, order)
 
 
 def test_no_state_leaks_into_the_next_file(crafted):
-    (content_a, meta_a), (content_b, meta_b), *_ = read_all(ReusedConverterMarkdownReader, crafted)
+    (content_a, meta_a), (content_b, meta_b), *_ = read_all(MarkdownReader, crafted)
     assert 'class="footnote"' in content_a and "<abbr" in content_a
     assert meta_a["title"] == "Sommet de l'Otan"
     assert meta_b == {}  # no front matter: nothing carried over from a.md
@@ -67,11 +68,11 @@ def test_no_state_leaks_into_the_next_file(crafted):
 def test_the_repositorys_articles_read_as_by_pelican():
     paths = sorted((ROOT / "content" / "articles").rglob("*.md"))[:300]
     assert paths, "content/articles holds the ingested dispatches"
-    assert read_all(ReusedConverterMarkdownReader, paths) == read_all(MarkdownReader, paths)
+    assert read_all(MarkdownReader, paths) == read_all(PelicanMarkdownReader, paths)
 
 
 def test_meta_preprocessor_is_back_in_its_place(crafted):
-    reader = ReusedConverterMarkdownReader(settings())
+    reader = MarkdownReader(settings())
     for path in crafted:
         reader.read(str(path))  # each read ends with Pelican's _parse_metadata removing "meta"
     converter = reader._reset_converter()
@@ -87,20 +88,23 @@ def test_pelican_reads_markdown_with_it_and_other_plugins_wrap_it(crafted):
 
     read_markdown_with_one_converter(Site)
     readers = Readers(Site.settings)
-    assert all(isinstance(readers.readers[ext], ReusedConverterMarkdownReader) for ext in MarkdownReader.file_extensions)
+    assert all(isinstance(readers.readers[ext], MarkdownReader) for ext in MarkdownReader.file_extensions)
     on_readers_init(readers)  # french_typography's typesetting reader wraps the class in place
     reader = readers.reader_classes["md"](Site.settings)
-    assert isinstance(reader, ReusedConverterMarkdownReader)
+    assert isinstance(reader, MarkdownReader)
     content, _ = reader.read(str(crafted[1]))
     assert "de l’OTAN" in content and "[Washington][dc]" in content  # typeset, and read alone
+    readers.readers["md"] = reader
+    page = readers.read_file(str(crafted[0].parent), crafted[0].name)
+    assert page.metadata["reader"] == "markdown"  # as with Pelican's own reader
 
 
 def test_a_site_s_own_markdown_reader_is_kept():
-    class Own(MarkdownReader):
+    class Own(PelicanMarkdownReader):
         pass
 
     class Site:
         settings = {**settings(), "READERS": {"md": Own}}
 
     read_markdown_with_one_converter(Site)
-    assert Site.settings["READERS"]["md"] is Own and Site.settings["READERS"]["markdown"] is ReusedConverterMarkdownReader
+    assert Site.settings["READERS"]["md"] is Own and Site.settings["READERS"]["markdown"] is MarkdownReader
