@@ -91,7 +91,8 @@ def clean(c):
 
 @task
 def serve(c, port=8000):
-    """Serve output/ on 127.0.0.1 and rebuild when content, theme, plugins or settings change."""
+    """Serve output/ on 127.0.0.1 and rebuild when content, theme, plugins or settings change
+    (a change to the Python code of plugins/ or digest/ restarts the server first)."""
     from digest.serve import serve_and_rebuild
 
     serve_and_rebuild(
@@ -99,6 +100,7 @@ def serve(c, port=8000):
         port=int(port),
         watched=[CONTENT, ROOT / "theme", ROOT / "plugins", ROOT / "digest", SETTINGS],
         rebuild=lambda: run_build(SETTINGS),
+        code=[ROOT / "plugins", ROOT / "digest"],
     )
 
 

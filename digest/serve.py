@@ -1,9 +1,16 @@
-"""Development server: output/ on 127.0.0.1 only, rebuilt when a source changes."""
+"""Development server: output/ on 127.0.0.1 only, rebuilt when a source changes.
+
+Content, theme and settings changes are rebuilt in this process (spaCy stays loaded between
+rebuilds). A change to the Python code (plugins, digest) restarts the process instead: Python keeps
+the modules it imported, so a rebuild in place would still run the old code while every cache and
+stamp, named after the files on disk, said it ran the new one.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -14,7 +21,18 @@ from watchfiles import watch
 HOST = "127.0.0.1"
 
 
-def serve_and_rebuild(output: Path, port: int, watched: Sequence[Path], rebuild: Callable[[], None]) -> None:
+def _changes_code(changes, code: Sequence[Path]) -> bool:
+    return any(Path(path).suffix == ".py" and any(Path(path).is_relative_to(folder) for folder in code) for _, path in changes)
+
+
+def restart() -> None:
+    """This very command again, in a new interpreter (same process id, same terminal)."""
+    os.execv(sys.executable, [sys.executable, *sys.argv])
+
+
+def serve_and_rebuild(
+    output: Path, port: int, watched: Sequence[Path], rebuild: Callable[[], None], code: Sequence[Path] = (), restart: Callable[[], None] = restart
+) -> None:
     def safe_rebuild() -> None:
         try:
             rebuild()
@@ -27,8 +45,15 @@ def serve_and_rebuild(output: Path, port: int, watched: Sequence[Path], rebuild:
     server = http.server.ThreadingHTTPServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"http://{HOST}:{port}/ (Ctrl-C pour arrêter)", file=sys.stderr)
+    code = [Path(folder).resolve() for folder in code]
     try:
-        for _ in watch(*[path for path in watched if path.exists()]):
+        for changes in watch(*[path for path in watched if path.exists()]):
+            if _changes_code(changes, code):
+                print("code modifié : le serveur redémarre", file=sys.stderr)
+                server.shutdown()
+                server.server_close()  # the port is free for the new interpreter
+                restart()
+                return
             safe_rebuild()
     except KeyboardInterrupt:
         pass

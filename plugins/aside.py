@@ -21,6 +21,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
@@ -163,13 +164,15 @@ def _call_mapped(index: int):
 def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
     """``[function(0), ..., function(count - 1)]`` computed by one forked worker per core: the
     workers inherit whatever ``function`` reads instead of having it pickled; only the results
-    travel back (pickled). In this process when forking does not apply."""
+    travel back (pickled). In this process when forking does not apply. Raises
+    ``concurrent.futures.process.BrokenProcessPool`` if a worker dies (killed for memory, say)
+    instead of waiting for it forever."""
     global _mapped
     if not can_fork():
         return [function(index) for index in range(count)]
     _mapped = function
     try:
-        with multiprocessing.get_context("fork").Pool(cores()) as pool:
-            return pool.map(_call_mapped, range(count), chunksize=chunksize)
+        with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_call_mapped, range(count), chunksize=chunksize))
     finally:
         _mapped = None

@@ -396,8 +396,7 @@ def _form_pattern(form: str) -> str:
     """A surface form as a pattern: any apostrophe, a hyphen or a space for a hyphen, any run of
     spaces or hyphens for a space. Character by character, so a form's pattern is its first
     character's followed by the rest's."""
-    pat = re.escape(form)
-    pat = pat.replace("'", "['’]").replace("’", "['’]")
+    pat = re.sub("['’]", "['’]", re.escape(form))  # one pass: the class itself holds a ’
     return pat.replace(r"\-", r"[\-‐‑ ]").replace(r"\ ", r"[\s\-‐‑]+")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+from concurrent.futures.process import BrokenProcessPool
 
 # Pelican's own step between a reader's output and its cache (values a metadata processor
 # rejected are dropped); private, there is no public one.
@@ -19,6 +20,8 @@ from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
 import aside
+
+logger = logging.getLogger(__name__)
 
 # Below this many files to read, starting the workers costs more than they save.
 READ_AHEAD_MIN = 200
@@ -58,7 +61,11 @@ def read_ahead(generator) -> None:
     todo = [path for path in paths if file_suffix(path) in readers.readers and readers.get_cached_data(path) is None]
     if len(todo) < READ_AHEAD_MIN:
         return
-    read = aside.map_forked(lambda index: _read_quietly(readers.readers[file_suffix(todo[index])], todo[index]), len(todo))
+    try:
+        read = aside.map_forked(lambda index: _read_quietly(readers.readers[file_suffix(todo[index])], todo[index]), len(todo))
+    except BrokenProcessPool:  # a worker died (memory?): Pelican reads every file itself
+        logger.warning("lecture parallèle interrompue (un processus est mort) : Pelican lit les articles lui-même")
+        return
     for path, found in zip(todo, read):
         if found is not None:
             readers.cache_data(path, found)

@@ -136,7 +136,7 @@ def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_
     one = EntityFinder(editorial_file, tmp_path / "c").find(texts)
     monkeypatch.setattr(finder_module, "PARALLEL_MIN_TEXTS", 10)
     workers = []
-    real_pool = aside.multiprocessing.get_context("fork").Pool
-    monkeypatch.setattr(aside.multiprocessing, "get_context", lambda method: type("Ctx", (), {"Pool": lambda self, n: workers.append(n) or real_pool(n)})())
+    real_executor = aside.ProcessPoolExecutor
+    monkeypatch.setattr(aside, "ProcessPoolExecutor", lambda n, **options: workers.append(n) or real_executor(n, **options))
     assert EntityFinder(editorial_file, tmp_path / "c").find(texts) == one
     assert workers == [aside.cores()]

@@ -379,3 +379,10 @@ def test_the_site_editorial_file_matches_as_the_flat_alternation():
     found = [_matches(grouped, text) for text in texts]
     assert sum(map(len, found)) > 100
     assert found == [_matches(flat, text) for text in texts]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_an_editorial_form_with_an_apostrophe_matches_either_apostrophe(apostrophe):
+    text = f" date 2025-03-01 Le Conseil des droits de l{apostrophe}homme des Nations unies a siégé à Genève."
+    found = _matches(_resolve._editorial_regex(_EDITORIAL), text)
+    assert [form for _, form in found][:1] == [f"Conseil des droits de l{apostrophe}homme des Nations unies"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 
 import pytest
 
@@ -79,3 +80,26 @@ def test_start_until_reports_a_failed_child_when_the_signal_is_sent(forking, cap
     with caplog.at_level(logging.ERROR):
         done.send(None)
     assert "flux" in caplog.text
+
+
+def test_map_forked_gives_results_in_order_and_reports_a_dead_worker(monkeypatch):
+    import signal as signals
+    from concurrent.futures.process import BrokenProcessPool
+
+    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
+    if not aside.can_fork():
+        pytest.skip("fork and two cores needed")
+    parent = os.getpid()
+    squares = aside.map_forked(lambda index: (index * index, os.getpid() != parent), 300, chunksize=16)
+    assert [square for square, _ in squares] == [index * index for index in range(300)]
+    assert all(in_worker for _, in_worker in squares)
+
+    def dies_at_five(index):
+        if index == 5:
+            os.kill(os.getpid(), signals.SIGKILL)  # as the out-of-memory killer would
+        return index
+
+    started = time.monotonic()
+    with pytest.raises(BrokenProcessPool):
+        aside.map_forked(dies_at_five, 300, chunksize=4)
+    assert time.monotonic() - started < 60  # reported, not waited for forever

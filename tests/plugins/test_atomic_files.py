@@ -36,3 +36,15 @@ def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monk
         write_atomically(target, b"new")
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["feed.xml"]
+
+
+def test_a_temporary_name_already_taken_is_never_written_through(tmp_path):
+    target = tmp_path / "article.md"
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("intact", encoding="utf-8")
+    taken = tmp_path / f".article.md.{os.getpid()}.tmp"
+    taken.symlink_to(elsewhere)  # a crash's leftover, or a planted link: either way not ours
+    write_atomically(target, "Title: Nouveau\n")
+    assert target.read_text(encoding="utf-8") == "Title: Nouveau\n"
+    assert elsewhere.read_text(encoding="utf-8") == "intact" and taken.is_symlink()
+    assert stat.S_IMODE(target.stat().st_mode) & 0o044 == 0o044  # readable by the web server

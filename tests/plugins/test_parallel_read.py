@@ -84,3 +84,21 @@ def test_nothing_is_read_ahead_without_the_reader_cache(tmp_path, forking):
     finally:
         signals.article_generator_init.disconnect(pelican_glue.read_ahead)
     assert made.readers.get_cached_data(os.path.abspath(content / "a0.md")) is None
+
+
+def test_a_dead_worker_leaves_every_file_to_pelican(tmp_path, forking, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    def dead(*args, **kwargs):
+        raise BrokenProcessPool("a worker was killed")
+
+    monkeypatch.setattr(aside, "map_forked", dead)
+    content, settings = site(tmp_path)
+    register()
+    try:
+        made = generator(content, settings)
+        assert made.readers.get_cached_data(os.path.abspath(content / "a0.md")) is None
+        made.generate_context()
+    finally:
+        signals.article_generator_init.disconnect(pelican_glue.read_ahead)
+    assert len(made.articles) == 13

@@ -251,11 +251,10 @@ def listening_addresses(port: int) -> set[str]:
     return found
 
 
-def test_serve_listens_on_loopback_only(project_with_bad_dispatches):
+def start_serve(project: Path) -> tuple[subprocess.Popen, int]:
+    """``invoke serve`` on a free port of 127.0.0.1, in its own process group."""
     import socket
-    import urllib.request
 
-    project, _ = project_with_bad_dispatches
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -263,6 +262,14 @@ def test_serve_listens_on_loopback_only(project_with_bad_dispatches):
         [str(Path(sys.executable).with_name("invoke")), "serve", "--port", str(port)],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
+    return server, port
+
+
+def test_serve_listens_on_loopback_only(project_with_bad_dispatches):
+    import urllib.request
+
+    project, _ = project_with_bad_dispatches
+    server, port = start_serve(project)
     try:
         deadline = time.monotonic() + 120
         while not listening_addresses(port) and time.monotonic() < deadline:
@@ -270,6 +277,35 @@ def test_serve_listens_on_loopback_only(project_with_bad_dispatches):
         assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and nothing else
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
             assert "Le Fil" in response.read().decode()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def test_serve_runs_the_code_a_developer_just_changed(tmp_path):
+    """Python keeps the modules it imported: a change to a plugin's code restarts the server, so the
+    rebuilt site (and the content cache named after the code on disk) come from the new code."""
+    project = make_project(tmp_path, {"000-seed.txt": SEED.read_bytes()})
+    server, port = start_serve(project)
+    marker = "<!-- typographie v2 -->"
+    try:
+        deadline = time.monotonic() + 120
+        while not listening_addresses(port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        [page] = (project / "output" / "2025" / "08" / "22").glob("*/index.html")
+        assert marker not in page.read_text(encoding="utf-8")
+        code = project / "plugins" / "french_typography" / "typeset.py"
+        code.write_text(code.read_text(encoding="utf-8") + f"\n\n_first = typeset\n\n\ndef typeset(html):\n    return _first(html) + {marker!r}\n", encoding="utf-8")
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            pages = list((project / "output" / "2025" / "08" / "22").glob("*/index.html"))
+            if pages and marker in pages[0].read_text(encoding="utf-8"):
+                break
+            time.sleep(0.5)
+        assert pages and marker in pages[0].read_text(encoding="utf-8")
+        while not listening_addresses(port) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert listening_addresses(port) == {"0100007F"}  # the restarted server is back, on loopback
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
