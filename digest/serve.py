@@ -30,9 +30,7 @@ def restart() -> None:
     os.execv(sys.executable, [sys.executable, *sys.argv])
 
 
-def serve_and_rebuild(
-    output: Path, port: int, watched: Sequence[Path], rebuild: Callable[[], None], code: Sequence[Path] = (), restart: Callable[[], None] = restart
-) -> None:
+def serve_and_rebuild(output: Path, port: int, watched: Sequence[Path], rebuild: Callable[[], None], code: Sequence[Path] = ()) -> None:
     def safe_rebuild() -> None:
         try:
             rebuild()
@@ -52,8 +50,7 @@ def serve_and_rebuild(
                 print("code modifié : le serveur redémarre", file=sys.stderr)
                 server.shutdown()
                 server.server_close()  # the port is free for the new interpreter
-                restart()
-                return
+                restart()  # never returns
             safe_rebuild()
     except KeyboardInterrupt:
         pass

@@ -41,7 +41,7 @@ __all__ = [
     "absolutize",
     "plain_text",
     "stable_id",
-    "write_atomic",
+    "write_if_changed",
     "EPOCH",
 ]
 
@@ -312,9 +312,9 @@ def atom(channel: Channel, items, limit: int | None = None, entries: dict | None
     return fg.atom_str(pretty=True, encoding="UTF-8")
 
 
-def write_atomic(path: Path | str, data: bytes) -> bool:
-    """Write ``data`` to ``path`` through a temporary file and a rename: a reader never sees a
-    half-written feed. Returns False (and leaves the file alone) when it already holds ``data``."""
+def write_if_changed(path: Path | str, data: bytes) -> bool:
+    """Write ``data`` to ``path`` (whole or not at all, ``write_atomically``); False, and the file
+    left alone, when it already holds ``data``."""
     try:
         if Path(path).read_bytes() == data:
             return False

@@ -218,7 +218,7 @@ def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
     output = Path(output_path)
     count = 0
     for relative, data in feeds:
-        feed.write_atomic(output / relative, data)
+        feed.write_if_changed(output / relative, data)
         count += 1
     return count
 

@@ -287,12 +287,12 @@ def test_stable_id_is_a_uri_from_the_key_only():
     assert feed.stable_id("urn:lefil:", "dispatches/000_x.txt") == "urn:lefil:dispatches/000_x.txt"
 
 
-def test_write_atomic(tmp_path):
+def test_write_if_changed(tmp_path):
     path = tmp_path / "a" / "rss.xml"
-    assert feed.write_atomic(path, b"<rss/>") is True
+    assert feed.write_if_changed(path, b"<rss/>") is True
     mtime = path.stat().st_mtime_ns
-    assert feed.write_atomic(path, b"<rss/>") is False and path.stat().st_mtime_ns == mtime
-    assert feed.write_atomic(path, b"<rss></rss>") is True
+    assert feed.write_if_changed(path, b"<rss/>") is False and path.stat().st_mtime_ns == mtime
+    assert feed.write_if_changed(path, b"<rss></rss>") is True
     assert path.read_bytes() == b"<rss></rss>"
     assert [p.name for p in path.parent.iterdir()] == ["rss.xml"]
 
