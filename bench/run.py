@@ -97,10 +97,12 @@ def child_ours(spec: dict) -> dict:
         timings["ingest"] = time.perf_counter() - start
         return report
 
-    def timed_index(site):
+    def timed_index(site, **options):
         start = time.perf_counter()
-        real_index(site)
+        indexed = real_index(site, **options)
         timings["search"] = time.perf_counter() - start
+        timings["bundles_indexed"] = len(indexed)
+        return indexed
 
     pipeline.run_ingest, search.index = timed_ingest, timed_index
     try:

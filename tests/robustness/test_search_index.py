@@ -5,6 +5,7 @@ same bytes twice, and a failure names the site and says what Pagefind said."""
 from __future__ import annotations
 
 import gzip
+import shutil
 import json
 from pathlib import Path
 
@@ -146,3 +147,104 @@ def test_a_site_pagefind_cannot_index_raises_with_the_site_and_pagefinds_words(t
     assert str(site) in message
     assert "not able to build an index" in message  # Pagefind's own explanation
     assert not (site / "pagefind").exists()
+
+
+def years_site(site: Path) -> Path:
+    """The small site (articles of August 2025) with articles of an earlier month and of two earlier years."""
+    small_site(site)
+    for folder, title, iso, body in [
+        ("2025/07/14/defile", "Le défilé du 14 Juillet", "2025-07-14", "Les troupes ont descendu les Champs-Élysées."),
+        ("2024/03/01/glacier", "Le glacier recule", "2024-03-01", "Le glacier du Rhône a perdu trois mètres."),
+        ("2023/11/30/moisson", "Une moisson record", "2023-11-30", "Les céréaliers de la Beauce se réjouissent."),
+    ]:
+        write(site, f"{folder}/index.html", title, ARTICLE.format(day=folder.rsplit("/", 1)[0], title=title, iso=iso, body=body))
+    return site
+
+
+def inodes(bundle: Path) -> dict[str, int]:
+    return {path.relative_to(bundle).as_posix(): path.stat().st_ino for path in bundle.rglob("*") if path.is_file()}
+
+
+def test_each_earlier_year_has_its_bundle_merged_by_the_primary_one(tmp_path):
+    site = years_site(tmp_path / "site")
+    search.index(site)
+
+    primary = site / "pagefind"
+    assert json.loads((primary / "merge.json").read_text(encoding="utf-8")) == ["annees/2025/", "annees/2024/", "annees/2023/"]
+    assert set(fragments(primary)) == {"/2025/08/22/otan/", "/2025/08/23/volcan/", "/personnes/mark-rutte/"}
+    assert set(fragments(primary / "annees" / "2025")) == {"/2025/07/14/defile/"}
+    assert set(fragments(primary / "annees" / "2024")) == {"/2024/03/01/glacier/"}
+    assert "céréaliers de la Beauce" in fragments(primary / "annees" / "2023")["/2023/11/30/moisson/"]["content"]
+    for bundle in (primary / "annees" / "2025", primary / "annees" / "2024", primary / "annees" / "2023"):
+        assert (bundle / "pagefind.js").is_file() and (bundle / "wasm.fr.pagefind").is_file()
+
+
+def test_a_bundle_whose_pages_did_not_change_is_linked_from_the_published_site(tmp_path):
+    published = years_site(tmp_path / "published")
+    search.index(published)
+    site = years_site(tmp_path / "site")
+    write(site, "2025/08/24/orage/index.html", "Un orage", ARTICLE.format(day="2025/08/24", title="Un orage", iso="2025-08-24", body="La grêle a couché les blés."))
+    write(site, "2023/11/30/moisson/index.html", "Une moisson record", ARTICLE.format(day="2023/11/30", title="Une moisson record", iso="2023-11-30", body="Les viticulteurs du Médoc aussi."))
+
+    indexed = search.index(site, previous=published)
+
+    assert [bundle.folder for bundle in indexed] == ["pagefind", "pagefind/annees/2023"]
+    for year in ("2025", "2024"):  # the same files, linked
+        assert inodes(site / "pagefind" / "annees" / year) == inodes(published / "pagefind" / "annees" / year)
+    assert "/2025/08/24/orage/" in fragments(site / "pagefind")
+    assert "viticulteurs du Médoc" in fragments(site / "pagefind" / "annees" / "2023")["/2023/11/30/moisson/"]["content"]
+    assert json.loads((site / "pagefind" / "merge.json").read_text(encoding="utf-8")) == ["annees/2025/", "annees/2024/", "annees/2023/"]
+
+
+def test_nothing_changed_nothing_indexed_and_the_same_bytes(tmp_path):
+    published = years_site(tmp_path / "published")
+    search.index(published)
+    site = years_site(tmp_path / "site")
+    assert search.index(site, previous=published) == []
+    assert bundle_bytes(site / "pagefind") == bundle_bytes(published / "pagefind")
+
+
+def test_a_bundle_made_from_other_pages_or_by_another_pagefind_is_indexed_again(tmp_path, monkeypatch):
+    published = years_site(tmp_path / "published")
+    search.index(published)
+    site = years_site(tmp_path / "site")
+    # A year gone from the site: its bundle is not copied, nor listed.
+    for page in (site / "2023").rglob("*"):
+        if page.is_file():
+            page.unlink()
+    real_version = search.metadata.version
+    monkeypatch.setattr(search.metadata, "version", lambda name: "9.9.9" if name == "pagefind_bin" else real_version(name))
+    indexed = search.index(site, previous=published)
+    assert [bundle.folder for bundle in indexed] == ["pagefind", "pagefind/annees/2025", "pagefind/annees/2024"]
+    assert not (site / "pagefind" / "annees" / "2023").exists()
+    assert json.loads((site / "pagefind" / "merge.json").read_text(encoding="utf-8")) == ["annees/2025/", "annees/2024/"]
+
+
+def test_what_lies_outside_the_indexed_element_does_not_count():
+    page = PAGE.format(title="L’OTAN se réunit", main=ARTICLE.format(day="2025/08/22", title="L’OTAN se réunit", iso="2025-08-22", body="Les alliés parlent."))
+    read = search.what_pagefind_reads(page)
+    assert read[0].startswith("<html")
+    elsewhere = page.replace("Autre dépêche", "Une autre dépêche").replace("<title>L’OTAN", "<title>Réunion de l’OTAN").replace("Pied de page", "Bas de page")
+    assert search.what_pagefind_reads(elsewhere) == read
+    for inside in (
+        page.replace("Les alliés parlent.", "Les alliés se taisent."),
+        page.replace("Mark Rutte</a>", "Mark Rutte et Ursula von der Leyen</a>"),  # ignored by Pagefind, kept: never too little
+        page.replace("<h1>L’OTAN", "<h1 id='titre'>L’OTAN"),
+        page.replace("<footer>Pied", "<footer data-pagefind-meta='auteur:AFP'>Pied"),
+        page.replace('<html lang="fr">', '<html lang="en">'),
+    ):
+        assert search.what_pagefind_reads(inside) != read
+
+
+def test_a_page_changed_only_outside_what_is_indexed_keeps_its_years_bundle(tmp_path):
+    published = years_site(tmp_path / "published")
+    search.index(published)
+    site = years_site(tmp_path / "site")
+    glacier = site / "2024/03/01/glacier/index.html"
+    glacier.write_text(glacier.read_text(encoding="utf-8").replace("Autre dépêche", "Un orage sur la Beauce").replace("Navigation", "Menu").replace("<title>Le glacier", "<title>Glacier"), encoding="utf-8")
+
+    assert [bundle.folder for bundle in search.index(site, previous=published)] == []
+    # What Pagefind itself makes of the changed page: the very bundle that was kept.
+    shutil.rmtree(site / "pagefind")
+    search.index(site)
+    assert bundle_bytes(site / "pagefind") == bundle_bytes(published / "pagefind")
