@@ -84,7 +84,10 @@ CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "archives"]
 
 DEFAULT_PAGINATION = 20
-PAGINATED_TEMPLATES = {"index": None, "entity": None}
+# The home shows the newest dispatches and leads to the day pages, which lead from one day to the
+# next: no "page 873" of the home whose every page shifts, and is written again, at each dispatch.
+HOME_ARTICLES = 20
+PAGINATED_TEMPLATES = {"entity": None}
 # Folder-style pagination: Pelican's default "index2.html" collides with folder URLs (pelican#2806).
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

@@ -50,7 +50,8 @@ def article_identity(article, source: bytes | None) -> str:
 
 def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes | None], listings: Iterable = ()) -> dict[str, str]:
     """``{output path: key}`` of every article page, entity page and entity feed of the site, and
-    of each listing page (``save_as`` and the ``dates`` it lists: the day, month and year pages)."""
+    of each listing page (``save_as``, the ``dates`` it lists and the URLs of the periods before and
+    after it, ``older`` and ``newer``: the day, month and year pages)."""
     articles = list(articles)
     identity = {id(article): article_identity(article, read_source(article)) for article in articles}
 
@@ -67,5 +68,6 @@ def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[
         keys[page.save_as] = _hash(["entity", shown, [(other.name, other.kind, other.url, shared) for other, shared in page.related]])
         keys[page.feed_save_as] = _hash(["entity feed", shown])
     for listing in listings:
-        keys[listing.save_as] = _hash(["listing", listing.save_as, [of(article) for article in listing.dates]])
+        neighbours = [getattr(getattr(listing, side, None), "url", None) for side in ("older", "newer")]
+        keys[listing.save_as] = _hash(["listing", listing.save_as, [of(article) for article in listing.dates], neighbours])
     return keys

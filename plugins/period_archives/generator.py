@@ -1,5 +1,6 @@
 """Pelican glue: a Generator writing the period archive pages as Pelican's would (same template,
-same context: ``period``, ``period_num``, ``articles``, ``dates``, ``all_articles``).
+same context: ``period``, ``period_num``, ``articles``, ``dates``, ``all_articles``), and the periods
+before and after each (``older_period``, ``newer_period``: the previous and next day with dispatches).
 
 Settings: ``PERIOD_ARCHIVE_SAVE_AS`` ``{"year": ..., "month": ..., "day": ...}`` (a granularity
 left out or empty gets no pages) with Pelican's ``YEAR_ARCHIVE_URL``, ``MONTH_ARCHIVE_URL`` and
@@ -32,6 +33,7 @@ class PeriodArchivesGenerator(Generator):
             context = self.context.copy()
             context["period"] = period.period
             context["period_num"] = period.period_num
+            context["older_period"], context["newer_period"] = period.older, period.newer
             writer.write_file(
                 period.save_as,
                 template,

@@ -23,6 +23,10 @@ class Period:
     url: str
     dates: list = field(default_factory=list)
     articles: list = field(default_factory=list)
+    # The periods just before and after, of the same granularity (the previous and next day with
+    # dispatches): readers walk the archive from one to the next.
+    older: Period | None = None
+    newer: Period | None = None
 
     @property
     def period(self) -> tuple:
@@ -38,7 +42,8 @@ def _number(granularity: str, date) -> tuple:
 
 def periods(dates: Iterable, articles: Iterable, save_as: Mapping[str, str], urls: Mapping[str, str]) -> list[Period]:
     """Every period with an article, year pages first, then months, then days, each in ``dates``
-    order; ``save_as``/``urls``: a pattern per granularity (``{date:%Y}/index.html``), none: no page."""
+    order, each linked to the periods before and after it; ``save_as``/``urls``: a pattern per
+    granularity (``{date:%Y}/index.html``), none: no page."""
     wanted = [granularity for granularity in GRANULARITIES if save_as.get(granularity)]
     found: dict[tuple, Period] = {}
     for item in dates:
@@ -53,4 +58,8 @@ def periods(dates: Iterable, articles: Iterable, save_as: Mapping[str, str], url
     for item in articles:
         for granularity in wanted:
             found[(granularity, _number(granularity, item.date))].articles.append(item)
+    for granularity in wanted:
+        in_order = sorted((period for period in found.values() if period.granularity == granularity), key=lambda period: period.period_num)
+        for older, newer in zip(in_order, in_order[1:]):
+            older.newer, newer.older = newer, older
     return [period for granularity in wanted for period in found.values() if period.granularity == granularity]

@@ -71,6 +71,22 @@ def test_a_new_article_on_an_entity_changes_its_page_and_feed(site):
     assert changed(before, site_keys(site)) == {"personnes/rutte/index.html", "personnes/rutte/rss.xml"}
 
 
+def test_a_new_day_changes_the_page_of_the_day_before_it_and_not_the_others(site):
+    from period_archives.periods import periods
+
+    urls = {"day": "{date:%Y}/{date:%m}/{date:%d}/"}
+    save_as = {"day": urls["day"] + "index.html"}
+
+    def day_keys(articles):
+        days = periods(sorted(articles, key=lambda item: item.date, reverse=True), articles, save_as, urls)
+        return keys.site_keys([], [], lambda item: item.source, days)
+
+    before = day_keys(site.articles)
+    after = day_keys([article(4, 5), *site.articles])  # the 5th: after the 3rd, the newest day so far
+    # the new day's page, and the 3rd's, which now leads to it
+    assert changed(before, after) == {"2025/08/05/index.html", "2025/08/03/index.html"}
+
+
 def test_an_article_linking_other_content_by_its_file_is_never_reused(site):
     # Its page shows the other article's URL, which its key does not follow.
     site.first.source += b"\n\nVoir [la suite]({filename}suite.md)."

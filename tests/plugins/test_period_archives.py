@@ -37,3 +37,23 @@ def test_the_periods_are_pelicans(days, shuffle: random.Random):
 def test_a_granularity_without_pages_is_left_out():
     item = SimpleNamespace(date=datetime(2025, 8, 22))
     assert [p.granularity for p in periods([item], [item], {"day": SAVE_AS["day"]}, URLS)] == ["day"]
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=900), min_size=1, max_size=60))
+def test_each_period_leads_to_the_one_before_and_after(days):
+    start = datetime(2024, 12, 20, 9, 30)
+    items = sorted((SimpleNamespace(date=start + timedelta(days=day, minutes=n)) for n, day in enumerate(days)), key=lambda item: item.date, reverse=True)
+    found = periods(items, items, SAVE_AS, URLS)
+    for granularity in ("year", "month", "day"):
+        mine = [period for period in found if period.granularity == granularity]
+        # Walking back from the newest period visits every period once, in chronological order.
+        newest = [period for period in mine if period.newer is None]
+        assert len(newest) == 1
+        walked, current = [], newest[0]
+        while current is not None:
+            walked.append(current.period_num)
+            if current.older is not None:
+                assert current.older.newer is current
+            current = current.older
+        assert walked == sorted((period.period_num for period in mine), reverse=True)

@@ -88,6 +88,57 @@ def test_article_has_related_articles_and_neighbours(site):
     assert page.select_one(".neighbours a[rel=prev]")  # the seed is the newest: only an older one
 
 
+# --- Home and archives ------------------------------------------------------------------
+
+ARTICLE_PAGE = re.compile(r"(\d{4})/(\d\d)/(\d\d)/[^/]+/index\.html$")
+
+
+def article_days(site) -> list[str]:
+    """The day of each article page, newest first (YYYY/MM/DD)."""
+    found = [ARTICLE_PAGE.match(path.relative_to(site).as_posix()) for path in site.glob("[0-9]*/*/*/*/index.html")]
+    return sorted(("/".join(match.groups()) for match in found if match), reverse=True)
+
+
+def test_home_shows_the_newest_dispatches_and_leads_to_the_day_before(site, settings):
+    home = soup(site, "index.html")
+    teasers = home.select("article.teaser")
+    days = article_days(site)
+    assert len(teasers) == settings["HOME_ARTICLES"] < len(days)
+    shown_days = {a["href"].strip("/").rsplit("/", 1)[0] for a in (t.select_one(".teaser-title a") for t in teasers)}
+    assert shown_days <= set(days[: settings["HOME_ARTICLES"]])
+    older = home.select_one(".pagination a[rel=next]")
+    assert older["href"] == f"/{days[settings['HOME_ARTICLES']]}/"
+    assert not (site / "page").exists()  # no home pagination: the day pages take over
+
+
+def test_day_pages_lead_from_each_day_to_the_day_before_and_after(site):
+    days = sorted(set(article_days(site)), reverse=True)
+    walked, current = [], days[0]
+    while current:
+        page = soup(site, current)
+        walked.append(current)
+        older = page.select_one(".pagination a[rel=prev]")
+        current = older["href"].strip("/") if older else None
+        if current:
+            assert soup(site, current).select_one(".pagination a[rel=next]")["href"] == f"/{walked[-1]}/"
+    assert walked == days
+
+
+def test_archives_count_every_dispatch_by_year_and_month(site):
+    page = soup(site, "archives/")
+    days = article_days(site)
+    months = {}
+    for item in page.select("section li"):
+        link = item.a["href"].strip("/")
+        months[link] = int(item.select_one(".count").get_text().strip("()"))
+    expected = {}
+    for day in days:
+        expected[day[:7]] = expected.get(day[:7], 0) + 1
+    assert months == expected
+    years = {h2.a.get_text(): h2.select_one(".count").get_text() for h2 in page.select("section h2")}
+    assert years == {year: f"({n} dépêche{'s' if n > 1 else ''})" for year, n in ((y, sum(1 for d in days if d[:4] == y)) for y in {d[:4] for d in days})}
+
+
 # --- Entity pages -----------------------------------------------------------------------
 
 
