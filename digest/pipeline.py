@@ -95,7 +95,7 @@ def build(paths: Paths, overrides: dict | None = None) -> Outcome:
     rebuilt = site.build(
         paths.settings,
         paths.output,
-        steps_after_render=(functools.partial(search.index, previous=paths.output),),
+        steps_after_render=(search.index,),
         overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
         stamp=paths.cache / uptodate.STAMP_FILE,
     )

@@ -83,8 +83,7 @@ def render(settings: dict) -> None:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
 
 
-def same_bytes(new: str, size: int, previous: str) -> bool:
-    """Whether the file ``new``, of ``size`` bytes, has the bytes of ``previous``."""
+def _same_bytes(new: str, size: int, previous: str) -> bool:
     try:
         if os.stat(previous).st_size != size:
             return False
@@ -114,7 +113,7 @@ def keep_unchanged(staging: Path, output: Path) -> int:
                 # STATIC_CREATE_LINKS is off): a file with another link is the previous site's.
                 if found.st_nlink > 1:
                     kept += 1
-                elif same_bytes(entry.path, found.st_size, previous):
+                elif _same_bytes(entry.path, found.st_size, previous):
                     link = os.path.join(new_folder, f".{entry.name}.keep")
                     try:
                         os.link(previous, link)
