@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from atomic_files import write_atomically
+from digest import article_file as article_file_module
 from digest import dispatch as dispatch_module
 from digest import uptodate
-from digest.article_file import ArticleFile, is_pristine, read_article
+from digest.article_file import ArticleFile, is_pristine, read_article, read_metadata
+from digest.file_memo import FileMemo
 from digest.headline import derive_headline
 from digest.slugs import make_slug
 
@@ -26,6 +28,7 @@ from digest.slugs import make_slug
 INGEST_VERSION = "1"
 ATTRIBUTION_FILE = "attribution.jsonl"
 STAMP_FILE = "ingest-stamp.json"
+MEMO_FILE = "ingest-files.json"  # what was read of each dispatch and article (digest/file_memo.py)
 
 FindEntities = Callable[[Sequence[str]], list[dict[str, str]]]
 
@@ -77,19 +80,53 @@ def _front_matter_date(moment: dt.datetime, has_time: bool) -> str:
 @dataclass
 class _Existing:
     path: Path
-    text: str
-    metadata: dict[str, str]
+    metadata: dict[str, str]  # the front-matter fields ingest compares: slug, source, source_sha256, ingest
+    pristine: bool  # exactly as ingest wrote it: no editor has touched it
 
 
-def _index_articles(article_dir: Path) -> tuple[dict[str, _Existing], set[str]]:
+_COMPARED_FIELDS = ("slug", "source", "source_sha256", "ingest")
+
+
+def _facts_of_article(text: str, metadata: dict[str, str]) -> dict:
+    return {"metadata": {key: metadata[key] for key in _COMPARED_FIELDS if key in metadata}, "pristine": is_pristine(text)}
+
+
+def _article_facts(path: Path) -> dict:
+    return _facts_of_article(*read_article(path))
+
+
+def _index_articles(article_dir: Path, memo: FileMemo) -> tuple[dict[str, _Existing], set[str]]:
     by_source: dict[str, _Existing] = {}
     slugs: set[str] = set()
     for path in sorted(article_dir.rglob("*.md")):
-        text, metadata = read_article(path)
+        facts = memo.get(path, _article_facts)
+        metadata = facts["metadata"]
         slugs.add(metadata.get("slug", ""))
         if source := metadata.get("source"):
-            by_source[source] = _Existing(path, text, metadata)
+            by_source[source] = _Existing(path, metadata, facts["pristine"])
     return by_source, slugs
+
+
+def _dispatch_facts(path: Path) -> dict:
+    """What ingest needs of a dispatch to know whether its article is current (the text itself
+    is read again only for the dispatches it writes)."""
+    try:
+        parsed = dispatch_module.read(path)
+    except dispatch_module.DispatchError as error:
+        return {"error": str(error)}
+    return {
+        "day": parsed.date.date().isoformat(),
+        "sha256": parsed.sha256,
+        "text_sha256": hashlib.sha256(parsed.text.encode()).hexdigest(),
+        "warnings": list(parsed.warnings),
+    }
+
+
+def _memo_version() -> str:
+    """The memo holds what this module keeps of what dispatch.py and article_file.py read: the
+    three modules' code is its version."""
+    modules = (__file__, dispatch_module.__file__, article_file_module.__file__)
+    return hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules)).hexdigest()
 
 
 def _stamp(dispatch_dir: Path, article_dir: Path, rules: bytes) -> str:
@@ -120,10 +157,11 @@ def ingest(
             return report
 
     attributions = load_attributions(dispatch_dir)
-    existing, taken_slugs = _index_articles(article_dir)
+    memo = FileMemo(cache_dir / MEMO_FILE if cache_dir else None, _memo_version())
+    existing, taken_slugs = _index_articles(article_dir, memo)
     today = today or dt.date.today()
 
-    dispatches: list[tuple[Path, dispatch_module.Dispatch]] = []
+    dispatches: list[tuple[Path, dict]] = []
     seen_text: dict[str, Path] = {}
     for path in sorted(dispatch_dir.iterdir()):
         if path.name.startswith(".") or path.name == ATTRIBUTION_FILE:
@@ -131,37 +169,40 @@ def ingest(
         if path.suffix != ".txt" or not path.is_file():
             report.warnings.append((path, "ignoré : une dépêche est un fichier .txt"))
             continue
-        try:
-            parsed = dispatch_module.read(path)
-        except dispatch_module.DispatchError as error:
-            report.rejected.append((path, str(error)))
+        facts = memo.get(path, _dispatch_facts)
+        if "error" in facts:
+            report.rejected.append((path, facts["error"]))
             continue
-        report.warnings.extend((path, warning) for warning in parsed.warnings)
-        if parsed.date.date() > today:
-            report.warnings.append((path, f"date future ({parsed.date.date().isoformat()})"))
-        text_key = hashlib.sha256(parsed.text.encode()).hexdigest()
-        if text_key in seen_text:
-            report.warnings.append((path, f"doublon de {seen_text[text_key].name} : un seul article"))
+        report.warnings.extend((path, warning) for warning in facts["warnings"])
+        if dt.date.fromisoformat(facts["day"]) > today:
+            report.warnings.append((path, f"date future ({facts['day']})"))
+        if facts["text_sha256"] in seen_text:
+            report.warnings.append((path, f"doublon de {seen_text[facts['text_sha256']].name} : un seul article"))
             continue
-        seen_text[text_key] = path
-        dispatches.append((path, parsed))
+        seen_text[facts["text_sha256"]] = path
+        dispatches.append((path, facts))
 
     version = f"{INGEST_VERSION}-{hashlib.sha256(rules).hexdigest()[:8]}"
     to_write: list[tuple[Path, dispatch_module.Dispatch, _Existing | None]] = []
-    for path, parsed in dispatches:
+    for path, facts in dispatches:
         source = f"{dispatch_dir.name}/{path.name}"
         article = existing.get(source)
-        if article and not is_pristine(article.text):
-            if article.metadata.get("source_sha256") != parsed.sha256:
+        if article and not article.pristine:
+            if article.metadata.get("source_sha256") != facts["sha256"]:
                 report.warnings.append(
                     (path, f"dépêche modifiée mais {article.path} a été modifié par la rédaction : les deux sont laissés tels quels")
                 )
             else:
                 report.unchanged += 1
             continue
-        if article and article.metadata.get("source_sha256") == parsed.sha256 and article.metadata.get("ingest") == version:
+        if article and article.metadata.get("source_sha256") == facts["sha256"] and article.metadata.get("ingest") == version:
             # Same dispatch, same rules: what ingest would write is already there.
             report.unchanged += 1
+            continue
+        try:
+            parsed = dispatch_module.read(path)
+        except dispatch_module.DispatchError as error:  # changed since it was read above
+            report.rejected.append((path, str(error)))
             continue
         to_write.append((path, parsed, article))
 
@@ -190,12 +231,14 @@ def ingest(
         }
         text = ArticleFile(metadata, parsed.paragraphs).render()
         target = article.path if article else article_dir / f"{parsed.date:%Y}" / f"{parsed.date:%m}" / f"{slug}.md"
-        if article and article.text == text:
+        if article and article.path.read_text(encoding="utf-8") == text:
             report.unchanged += 1
             continue
         write_atomically(target, text)
+        memo.record(target, _facts_of_article(text, read_metadata(text)))
         report.written.append(target)
 
+    memo.save()
     if stamp_path:
         record = {
             "stamp": _stamp(dispatch_dir, article_dir, rules),

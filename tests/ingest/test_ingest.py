@@ -39,6 +39,7 @@ def write(content: Path, name: str, data: str | bytes) -> Path:
 
 
 def run(content: Path, finder=None, **kwargs):
+    kwargs.setdefault("cache_dir", content / "cache")  # as the pipeline runs it: with its stamp and memo
     return ingest(content / "dispatches", content / "articles", finder or Finder(), today=dt.date(2026, 1, 1), **kwargs)
 
 
@@ -187,3 +188,61 @@ def test_nothing_changed_means_no_work_and_the_same_report(content, tmp_path):
     second = run(content, finder, cache_dir=cache)
     assert finder.calls == []
     assert [(p.name, r) for p, r in second.rejected] == [(p.name, r) for p, r in first.rejected]
+
+
+class Reads:
+    """Counts the files ingest reads, by name."""
+
+    def __init__(self, monkeypatch):
+        import digest.dispatch
+        import digest.ingest
+
+        self.names: list[str] = []
+        for module, name in ((digest.dispatch, "read"), (digest.ingest, "read_article")):
+            real = getattr(module, name)
+            monkeypatch.setattr(module, name, self._counting(real))
+
+    def _counting(self, real):
+        def read(path, *args, **kwargs):
+            self.names.append(Path(path).name)
+            return real(path, *args, **kwargs)
+
+        return read
+
+
+def test_a_new_dispatch_is_the_only_file_read(content, monkeypatch):
+    for n in range(3):
+        write(content, f"{n}.txt", f" date 2025-08-2{n} Dépêche numéro {n} depuis Kiev.\n")
+    run(content)
+    write(content, "nouvelle.txt", " date 2025-08-24 Une nouvelle dépêche depuis Kiev.\n")
+    reads = Reads(monkeypatch)
+    report = run(content)
+    assert len(report.written) == 1 and report.unchanged == 3
+    assert set(reads.names) == {"nouvelle.txt"}
+
+
+def test_every_file_is_read_again_when_the_code_reading_them_changes(content, monkeypatch):
+    for n in range(2):
+        write(content, f"{n}.txt", f" date 2025-08-2{n} Dépêche numéro {n} depuis Kiev.\n")
+    run(content)
+    write(content, "nouvelle.txt", " date 2025-08-24 Une nouvelle dépêche depuis Kiev.\n")
+    import digest.ingest
+
+    monkeypatch.setattr(digest.ingest, "_memo_version", lambda: "another dispatch.py")
+    reads = Reads(monkeypatch)
+    assert run(content).unchanged == 2
+    assert {"0.txt", "1.txt", "nouvelle.txt"} <= set(reads.names)
+    assert sum(name.endswith(".md") for name in reads.names) == 2
+
+
+def test_an_edit_after_the_memo_was_made_is_seen(content):
+    path = write(content, "a.txt", " date 2025-08-22 Premier texte à Kiev.\n")
+    write(content, "b.txt", " date 2025-08-23 Second texte à Kiev.\n")
+    run(content)
+    [article] = [a for a in (content / "articles").rglob("*.md") if "premier" in a.name]
+    edited = article.read_text(encoding="utf-8").replace("Title: Premier texte à Kiev", "Title: Premier texte, à Kiev")
+    article.write_text(edited, encoding="utf-8")
+    path.write_text(" date 2025-08-22 Premier texte corrigé à Kiev.\n", encoding="utf-8")
+    report = run(content)
+    assert report.written == [] and article.read_text(encoding="utf-8") == edited
+    assert any("a.txt" in str(where) and "modifié" in why for where, why in report.warnings)
