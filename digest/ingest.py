@@ -87,12 +87,13 @@ class _Existing:
 _COMPARED_FIELDS = ("slug", "source", "source_sha256", "ingest")
 
 
-def _facts_of_article(text: str, metadata: dict[str, str]) -> dict:
-    return {"metadata": {key: metadata[key] for key in _COMPARED_FIELDS if key in metadata}, "pristine": is_pristine(text)}
+def _facts_of_article(metadata: dict[str, str], pristine: bool) -> dict:
+    return {"metadata": {key: metadata[key] for key in _COMPARED_FIELDS if key in metadata}, "pristine": pristine}
 
 
 def _article_facts(path: Path) -> dict:
-    return _facts_of_article(*read_article(path))
+    text, metadata = read_article(path)
+    return _facts_of_article(metadata, is_pristine(text))
 
 
 def _index_articles(article_dir: Path, memo: FileMemo) -> tuple[dict[str, _Existing], set[str]]:
@@ -107,13 +108,8 @@ def _index_articles(article_dir: Path, memo: FileMemo) -> tuple[dict[str, _Exist
     return by_source, slugs
 
 
-def _dispatch_facts(path: Path) -> dict:
-    """What ingest needs of a dispatch to know whether its article is current (the text itself
-    is read again only for the dispatches it writes)."""
-    try:
-        parsed = dispatch_module.read(path)
-    except dispatch_module.DispatchError as error:
-        return {"error": str(error)}
+def _facts_of_dispatch(parsed: dispatch_module.Dispatch) -> dict:
+    """What ingest needs of a dispatch to know whether its article is current."""
     return {
         "day": parsed.date.date().isoformat(),
         "sha256": parsed.sha256,
@@ -161,6 +157,15 @@ def ingest(
     existing, taken_slugs = _index_articles(article_dir, memo)
     today = today or dt.date.today()
 
+    read_now: dict[Path, dispatch_module.Dispatch] = {}  # the dispatches the memo did not know, parsed once
+
+    def read_dispatch(path: Path) -> dict:
+        try:
+            read_now[path] = dispatch_module.read(path)
+        except dispatch_module.DispatchError as error:
+            return {"error": str(error)}
+        return _facts_of_dispatch(read_now[path])
+
     dispatches: list[tuple[Path, dict]] = []
     seen_text: dict[str, Path] = {}
     for path in sorted(dispatch_dir.iterdir()):
@@ -169,7 +174,7 @@ def ingest(
         if path.suffix != ".txt" or not path.is_file():
             report.warnings.append((path, "ignoré : une dépêche est un fichier .txt"))
             continue
-        facts = memo.get(path, _dispatch_facts)
+        facts = memo.get(path, read_dispatch)
         if "error" in facts:
             report.rejected.append((path, facts["error"]))
             continue
@@ -199,12 +204,13 @@ def ingest(
             # Same dispatch, same rules: what ingest would write is already there.
             report.unchanged += 1
             continue
-        try:
-            parsed = dispatch_module.read(path)
-        except dispatch_module.DispatchError as error:  # changed since it was read above
-            report.rejected.append((path, str(error)))
-            continue
-        to_write.append((path, parsed, article))
+        if path not in read_now:  # the memo knew it: its text is read now
+            try:
+                read_now[path] = dispatch_module.read(path)
+            except dispatch_module.DispatchError as error:  # changed since the memo's facts
+                report.rejected.append((path, str(error)))
+                continue
+        to_write.append((path, read_now[path], article))
 
     entities = find_entities([parsed.text for _, parsed, _ in to_write]) if to_write else []
     for (path, parsed, article), entity_fields in zip(to_write, entities, strict=True):
@@ -235,7 +241,7 @@ def ingest(
             report.unchanged += 1
             continue
         write_atomically(target, text)
-        memo.record(target, _facts_of_article(text, read_metadata(text)))
+        memo.record(target, _facts_of_article(read_metadata(text), pristine=True))  # as ingest just wrote it
         report.written.append(target)
 
     memo.save()
