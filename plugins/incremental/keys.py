@@ -68,6 +68,6 @@ def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[
         keys[page.save_as] = _hash(["entity", shown, [(other.name, other.kind, other.url, shared) for other, shared in page.related]])
         keys[page.feed_save_as] = _hash(["entity feed", shown])
     for listing in listings:
-        neighbours = [getattr(getattr(listing, side, None), "url", None) for side in ("older", "newer")]
+        neighbours = [period.url if period else None for period in (listing.older, listing.newer)]
         keys[listing.save_as] = _hash(["listing", listing.save_as, [of(article) for article in listing.dates], neighbours])
     return keys
