@@ -731,7 +731,10 @@ def render_report(results: dict) -> str:
                 f"| spaCy nlp.pipe, n_process=2 | {spread(mp_rate, 1)} | {spread(field(ner['spacy_mp'], 'seconds'))} | {spread(field(ner['spacy_mp'], 'load'))} | {max(field(ner['spacy_mp'], 'rss_mb')):.0f} |"
             )
         lines.append("")
-        lines.append(f"EntityFinder / spaCy: {statistics.median(finder_rate) / statistics.median(spacy_rate):.2f}× the throughput.")
+        ratios = f"EntityFinder / spaCy: {statistics.median(finder_rate) / statistics.median(spacy_rate):.2f}× the throughput"
+        if ner.get("spacy_mp"):
+            ratios += f", {statistics.median(finder_rate) / statistics.median(mp_rate):.2f}× that of n_process=2"
+        lines.append(ratios + ".")
 
     typo = results.get("typography")
     lines += ["", "## Typography (french_typography.typeset on article bodies)", ""]

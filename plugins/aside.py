@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
@@ -154,25 +154,33 @@ def start_until(done, work: Callable[[], None], what: str) -> bool:
     return True
 
 
-_mapped: Callable | None = None  # what forked workers call (see map_forked)
+_mapped: Callable | None = None  # what forked workers call (see imap_forked)
 
 
 def _call_mapped(index: int):
     return _mapped(index)
 
 
-def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
-    """``[function(0), ..., function(count - 1)]`` computed by one forked worker per core: the
-    workers inherit whatever ``function`` reads instead of having it pickled; only the results
-    travel back (pickled). In this process when forking does not apply. Raises
-    ``concurrent.futures.process.BrokenProcessPool`` if a worker dies (killed for memory, say)
-    instead of waiting for it forever."""
+def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> Iterator:
+    """``function(0), ..., function(count - 1)`` computed by one forked worker per core and yielded
+    in that order as they arrive, so that the caller uses each result (writes it, reports progress)
+    while the workers compute the next. The workers inherit whatever ``function`` reads instead of
+    having it pickled; only the results travel back (pickled). In this process, one at a time, when
+    forking does not apply. Raises ``concurrent.futures.process.BrokenProcessPool`` if a worker dies
+    (killed for memory, say) instead of waiting for it forever. Closing the iterator early cancels
+    the items no worker has started."""
     global _mapped
     if not can_fork():
-        return [function(index) for index in range(count)]
+        yield from map(function, range(count))
+        return
     _mapped = function
     try:
         with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_call_mapped, range(count), chunksize=chunksize))
+            yield from pool.map(_call_mapped, range(count), chunksize=chunksize)
     finally:
         _mapped = None
+
+
+def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
+    """``[function(0), ..., function(count - 1)]``: ``imap_forked``, all results at once."""
+    return list(imap_forked(function, count, chunksize))

@@ -58,3 +58,14 @@ def test_front_matter_round_trip(entities):
     assert sorted(back, key=repr) == sorted(entities, key=repr)
     # and the serialisation is a fixed point (deterministic order)
     assert to_front_matter(back) == fm
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ;|\t\u00a0é")), max_size=30))
+def test_a_value_without_escapes_is_read_as_the_escape_aware_parser_reads_it(value):
+    # Editors type values by hand: spaces, empty forms, stray separators all parse the same way
+    # whichever path reads them (the fast one is taken when there is no backslash).
+    from entities.model import _entity_forms, _split, _strip, _unescape
+
+    escape_aware = [[_unescape(_strip(form)) for form in _split(chunk, "|")] for chunk in _split(value, ";")]
+    assert _entity_forms(value) == escape_aware
