@@ -5,7 +5,6 @@ same bytes twice, and a failure names the site and says what Pagefind said."""
 from __future__ import annotations
 
 import gzip
-import os
 import json
 from pathlib import Path
 
@@ -147,38 +146,3 @@ def test_a_site_pagefind_cannot_index_raises_with_the_site_and_pagefinds_words(t
     assert str(site) in message
     assert "not able to build an index" in message  # Pagefind's own explanation
     assert not (site / "pagefind").exists()
-
-
-def test_the_bundle_written_in_ram_is_the_bundle_written_in_the_site(tmp_path):
-    ram = tmp_path / "ram"
-    ram.mkdir()
-    site = small_site(tmp_path / "site")
-    search.index(site, ram=tmp_path / "no-ram-folder")
-    direct = bundle_bytes(site / "pagefind")
-    (site / "pagefind").rename(tmp_path / "direct")
-    search.index(site, ram=ram)
-    assert bundle_bytes(site / "pagefind") == direct
-    assert list(ram.iterdir()) == []  # the scratch folder is gone
-
-
-def test_a_failed_index_leaves_nothing_in_ram(tmp_path):
-    ram = tmp_path / "ram"
-    ram.mkdir()
-    (tmp_path / "site").mkdir()
-    with pytest.raises(search.SearchIndexError):
-        search.index(tmp_path / "site", ram=ram)
-    assert list(ram.iterdir()) == []
-
-
-def test_a_scratch_folder_left_by_a_killed_build_is_removed_and_a_live_ones_kept(tmp_path):
-    import subprocess
-    import sys
-
-    ram = tmp_path / "ram"
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
-    abandoned = ram / f"{search.SCRATCH_PREFIX}{dead.stdout.strip()}-x1"
-    live = ram / f"{search.SCRATCH_PREFIX}{os.getppid()}-x2"
-    for folder in (abandoned, live):
-        (folder / "pagefind").mkdir(parents=True)
-    search.index(small_site(tmp_path / "site"), ram=ram)
-    assert not abandoned.exists() and live.exists()
