@@ -3,6 +3,8 @@ dispatches -> ingest -> Pelican (plugins, theme) -> search index -> output/ swap
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import sys
 from dataclasses import dataclass
@@ -69,14 +71,42 @@ def ingest_rules(paths: Paths) -> bytes:
     return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
 
+LOCK_FILE = "build.lock"
+_held: set[Path] = set()  # locks this process holds: a build runs ingest inside its own lock
+
+
+@contextlib.contextmanager
+def one_at_a_time(paths: Paths):
+    """One ingest or build of a site at a time, the others waiting their turn: two would write the
+    same articles and the same staging folder, and one could publish a site the other half-emptied.
+    The lock (flock) dies with its process: a killed build never leaves the site locked."""
+    lock = (paths.cache / LOCK_FILE).resolve()
+    if lock in _held:
+        yield
+        return
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("une autre construction de ce site est en cours : attente de sa fin…", file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        _held.add(lock)
+        try:
+            yield
+        finally:
+            _held.discard(lock)
+
+
 def run_ingest(paths: Paths) -> Report:
-    report = ingest(
-        paths.dispatches,
-        paths.articles,
-        entity_finder(paths),
-        rules=ingest_rules(paths),
-        cache_dir=paths.cache,
-    )
+    with one_at_a_time(paths):
+        report = ingest(
+            paths.dispatches,
+            paths.articles,
+            entity_finder(paths),
+            rules=ingest_rules(paths),
+            cache_dir=paths.cache,
+        )
     for line in report.lines():
         print(line, file=sys.stderr)
     return report
@@ -91,12 +121,13 @@ class Outcome:
 def build(paths: Paths, overrides: dict | None = None) -> Outcome:
     """Ingest then build; raises site.BuildError or search.SearchIndexError, output/ left as it was.
     Rejected dispatches do not stop the build: the report lists them."""
-    report = run_ingest(paths)
-    rebuilt = site.build(
-        paths.settings,
-        paths.output,
-        steps_after_render=(search.index,),
-        overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
-        stamp=paths.cache / uptodate.STAMP_FILE,
-    )
+    with one_at_a_time(paths):
+        report = run_ingest(paths)
+        rebuilt = site.build(
+            paths.settings,
+            paths.output,
+            steps_after_render=(search.index,),
+            overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
+            stamp=paths.cache / uptodate.STAMP_FILE,
+        )
     return Outcome(report, rebuilt)

@@ -132,6 +132,22 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
     assert not staging.exists()
 
 
+def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_gives(tmp_path):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:60]}
+    alone = make_project(tmp_path / "alone", dispatches)
+    assert invoke(alone, "build").returncode == 0
+    together = make_project(tmp_path / "together", dispatches)
+    builds = [
+        subprocess.Popen([str(Path(sys.executable).with_name("invoke")), "build"], cwd=together, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outputs = [build.communicate(timeout=600) for build in builds]
+    assert [build.returncode for build in builds] == [0, 0], outputs
+    assert sum("une autre construction de ce site est en cours" in err for _, err in outputs) == 1
+    assert tree_digest(together / "output") == tree_digest(alone / "output")
+    assert tree_digest(together / "content" / "articles") == tree_digest(alone / "content" / "articles")
+
+
 def inodes(folder: Path) -> dict[str, int]:
     return {str(path.relative_to(folder)): path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
 
