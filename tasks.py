@@ -83,10 +83,12 @@ def clean(c):
     """Remove the built site and the caches (articles and dispatches are kept)."""
     import shutil
 
+    from digest.pipeline import one_at_a_time
     from digest.site import staging_path
 
-    for path in (OUTPUT, staging_path(OUTPUT), CACHE):
-        shutil.rmtree(path, ignore_errors=True)
+    with one_at_a_time(_paths()):  # after a build that is running, never from under it
+        for path in (OUTPUT, staging_path(OUTPUT), CACHE):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 @task

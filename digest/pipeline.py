@@ -33,6 +33,10 @@ class Paths:
     def editorial(self) -> Path:
         return self.content / "entities.toml"
 
+    @property
+    def lock(self) -> Path:
+        return self.cache.with_name(".build.lock")
+
 
 @functools.lru_cache(maxsize=None)
 def _finder(editorial: Path, cache: Path):
@@ -71,16 +75,17 @@ def ingest_rules(paths: Paths) -> bytes:
     return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
 
-LOCK_FILE = "build.lock"
 _held: set[Path] = set()  # locks this process holds: a build runs ingest inside its own lock
 
 
 @contextlib.contextmanager
 def one_at_a_time(paths: Paths):
-    """One ingest or build of a site at a time, the others waiting their turn: two would write the
-    same articles and the same staging folder, and one could publish a site the other half-emptied.
-    The lock (flock) dies with its process: a killed build never leaves the site locked."""
-    lock = (paths.cache / LOCK_FILE).resolve()
+    """One ingest, build or clean of a site at a time, the others waiting their turn: two would
+    write the same articles and the same staging folder, and one could publish a site the other
+    half-emptied. The lock (flock) dies with its process and the children it forked (plugins/aside.py):
+    a killed build never leaves the site locked. Its file is beside the cache, not in it: a cache
+    deleted during a build would take the lock with it."""
+    lock = paths.lock.resolve()
     if lock in _held:
         yield
         return

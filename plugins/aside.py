@@ -6,8 +6,10 @@ the whole build context for free (no pickling); it is used only where it is safe
 Linux (the child must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan must never
 write into the next build's folder), more than one core, and no other Python thread in the parent
 (a fork copies the lock of another thread's half-done write; ``invoke serve`` with its HTTP thread
-builds in place). Native threads of a library loaded earlier (spaCy's BLAS) do not matter: the
-child only renders templates and writes files. Elsewhere the work runs in place.
+builds in place). Native threads of a library loaded earlier do not count: numpy's OpenBLAS pool
+sets itself up again after a fork, and spaCy's NER, which forked workers run too, computes with
+blis, single-threaded. Every child, pool workers included, dies with the build. Elsewhere the work
+runs in place.
 """
 
 from __future__ import annotations
@@ -161,6 +163,13 @@ def _call_mapped(index: int):
     return _mapped(index)
 
 
+def _worker_dies_with(parent: int) -> None:
+    # A pool worker orphaned by a killed build would wait on its task queue forever, holding what
+    # the build held (the site's build lock among them): it dies with the build instead.
+    if not _die_with_parent(parent):
+        os._exit(1)
+
+
 def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> Iterator:
     """``function(0), ..., function(count - 1)`` computed by one forked worker per core and yielded
     in that order as they arrive, so that the caller uses each result (writes it, reports progress)
@@ -175,7 +184,7 @@ def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 
         return
     _mapped = function
     try:
-        with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"), initializer=_worker_dies_with, initargs=(os.getpid(),)) as pool:
             yield from pool.map(_call_mapped, range(count), chunksize=chunksize)
     finally:
         _mapped = None

@@ -18,7 +18,9 @@ compiled as usual. A file is named by a hash of the pattern, its flags and the e
 (version and build, bytecode tag, ``_sre.MAGIC``, ``_sre.CODESIZE``, byte order), so another Python
 never reads it, and it carries a checksum. Any missing, unreadable, corrupt or rejected file (``_sre``
 also validates the code it is given) means compiling as usual and storing the result again: the
-cache can make a compile faster, never different nor failing.
+cache can make a compile faster, never different nor failing. (One difference: a pattern read
+from the cache is not parsed, so the FutureWarning Python gives for a few constructs, such as a
+nested set ``[[``, is not given again.)
 
 The private API relied on (``re._compiler.compile`` and ``_code``, ``re._parser.parse`` and the
 ``state`` of what it returns, the arguments of ``_sre.compile``) was checked on CPython 3.11.7,
@@ -38,7 +40,9 @@ import array
 import contextlib
 import hashlib
 import json
+import re
 import sys
+import threading
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -130,12 +134,23 @@ def _caching_compile(original: Callable, folder: Path, min_length: int) -> Calla
             return _sre.compile(p, *_load(path.read_bytes(), key))
         except Exception:  # missing, unreadable, damaged or rejected: compiled and stored again below
             pass
-        arguments = _arguments(p, flags)  # errors in the pattern raise here, as they would normally
+        try:
+            arguments = _arguments(p, flags)
+            compiled = _sre.compile(p, *arguments)
+        except re.error:  # an error in the pattern: raised as a normal compile raises it
+            raise
+        except Exception:  # a Python whose private compiler differs from the one checked
+            return original(p, flags)
         with contextlib.suppress(OSError):  # a folder that cannot be written only costs the speed-up
             write_atomically(path, _dump(key, arguments))
-        return _sre.compile(p, *arguments)
+        return compiled
 
     return compile
+
+
+# Held for a whole block: two threads each installing and then restoring in another order would
+# leave the hook in place for good.
+_installing = threading.RLock()
 
 
 @contextlib.contextmanager
@@ -147,9 +162,10 @@ def compiled_pattern_cache(folder: Path | str, *, min_length: int = MIN_PATTERN_
         return
     from re import _compiler  # here: older versions have no re._compiler
 
-    original = _compiler.compile
-    _compiler.compile = _caching_compile(original, Path(folder), min_length)
-    try:
-        yield
-    finally:
-        _compiler.compile = original
+    with _installing:
+        original = _compiler.compile
+        _compiler.compile = _caching_compile(original, Path(folder), min_length)
+        try:
+            yield
+        finally:
+            _compiler.compile = original

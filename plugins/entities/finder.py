@@ -150,7 +150,7 @@ class EntityFinder:
             if self.progress:
                 self.progress(0, total)
             uniq = list(todo)
-            for n, (text, spans) in enumerate(zip(uniq, self._ner(uniq)), 1):
+            for n, (text, spans) in enumerate(zip(uniq, self._ner(uniq), strict=True), 1):
                 self._write_cache(text, spans)
                 for i in todo[text]:
                     out[i] = spans

@@ -103,11 +103,15 @@ def _strip(part: str) -> str:
     return stripped
 
 
+def _escaped_entity_forms(value: str) -> list[list[str]]:
+    return [[_unescape(_strip(form)) for form in _split(chunk, "|")] for chunk in _split(value, ";")]
+
+
 def _entity_forms(value: str) -> list[list[str]]:
     """The forms of each entity of one front-matter value, unescaped and stripped."""
     if "\\" not in value:  # nearly every article: str.split, 3x faster than the escape-aware loop
         return [[form.strip() for form in chunk.split("|")] for chunk in value.split(";")]
-    return [[_unescape(_strip(form)) for form in _split(chunk, "|")] for chunk in _split(value, ";")]
+    return _escaped_entity_forms(value)
 
 
 def to_front_matter(entities: Iterable[Entity]) -> dict[str, str]:

@@ -338,6 +338,33 @@ def test_the_hook_is_installed_only_inside_the_block(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_blocks_of_two_threads_ending_out_of_order_leave_the_compiler_as_it_was(tmp_path):
+    import threading
+
+    original = _compiler.compile
+    first_inside, second_inside, first_done = threading.Event(), threading.Event(), threading.Event()
+
+    def first():
+        with compiled_pattern_cache(tmp_path / "a"):
+            first_inside.set()
+            second_inside.wait(0.5)  # the second block, if it could start now, would outlive this one
+        first_done.set()
+
+    def second():
+        first_inside.wait(10)
+        with compiled_pattern_cache(tmp_path / "b"):
+            second_inside.set()
+            first_done.wait(0.5)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert first_done.is_set() and second_inside.is_set()
+    assert _compiler.compile is original
+
+
 @pytest.mark.parametrize("namespace, name, value", [
     (compiled_patterns, "SUPPORTED_VERSIONS", ()),
     (sys.implementation, "name", "pypy"),

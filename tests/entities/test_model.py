@@ -65,7 +65,6 @@ def test_front_matter_round_trip(entities):
 def test_a_value_without_escapes_is_read_as_the_escape_aware_parser_reads_it(value):
     # Editors type values by hand: spaces, empty forms, stray separators all parse the same way
     # whichever path reads them (the fast one is taken when there is no backslash).
-    from entities.model import _entity_forms, _split, _strip, _unescape
+    from entities.model import _entity_forms, _escaped_entity_forms
 
-    escape_aware = [[_unescape(_strip(form)) for form in _split(chunk, "|")] for chunk in _split(value, ";")]
-    assert _entity_forms(value) == escape_aware
+    assert _entity_forms(value) == _escaped_entity_forms(value)

@@ -148,6 +148,42 @@ def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_g
     assert tree_digest(together / "content" / "articles") == tree_digest(alone / "content" / "articles")
 
 
+HOLDS_THE_LOCK_WHILE_WORKERS_RUN = """
+import sys, time
+from pathlib import Path
+root, site = map(Path, sys.argv[1:])
+sys.path[:0] = [str(root), str(root / "plugins")]
+import aside
+from digest.pipeline import Paths, one_at_a_time
+with one_at_a_time(Paths(content=site / "content", output=site / "output", cache=site / ".cache", settings=root / "pelicanconf.py")):
+    assert aside.can_fork()
+    for _ in aside.imap_forked(lambda index: (print("working", flush=True), time.sleep(600)), 4, chunksize=1):
+        pass
+"""
+
+
+def test_a_build_killed_while_its_forked_workers_run_leaves_the_site_unlocked(tmp_path):
+    import fcntl
+
+    from digest.pipeline import Paths
+
+    # What a cold ingest does: hold the site's lock while one forked worker per core runs NER.
+    build = subprocess.Popen([sys.executable, "-c", HOLDS_THE_LOCK_WHILE_WORKERS_RUN, str(ROOT), str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    assert build.stdout.readline().strip() == "working"  # a worker runs, the lock is held
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    lock = Paths(content=tmp_path / "content", output=tmp_path / "output", cache=tmp_path / ".cache", settings=ROOT / "pelicanconf.py").lock
+    deadline = time.monotonic() + 20
+    with open(lock, "a") as handle:
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                assert time.monotonic() < deadline, "the killed build's workers still hold the lock"
+                time.sleep(0.1)
+
+
 def inodes(folder: Path) -> dict[str, int]:
     return {str(path.relative_to(folder)): path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
 
