@@ -37,6 +37,17 @@ def require(condition: bool, reason: str) -> None:
         pytest.skip(reason)
 
 
+@pytest.fixture
+def forking(monkeypatch):
+    """Let plugins/aside.py fork here, or skip: under pytest-xdist the worker runs threads of its own,
+    for which aside would not fork."""
+    import aside
+
+    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
+    if not aside.can_fork():
+        pytest.skip("fork with PR_SET_PDEATHSIG and two cores needed")
+
+
 def build_copy(content: Path, workdir: Path):
     """Build a copy of ``content`` with the real pipeline into ``workdir/output``."""
     from digest.pipeline import Paths, build

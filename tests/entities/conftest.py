@@ -10,6 +10,17 @@ if str(PLUGINS) not in sys.path:
 
 
 @pytest.fixture
+def pools(monkeypatch) -> list[int]:
+    """The number of workers of each process pool plugins/aside.py starts."""
+    import aside
+
+    started: list[int] = []
+    real_executor = aside.ProcessPoolExecutor
+    monkeypatch.setattr(aside, "ProcessPoolExecutor", lambda n, **options: started.append(n) or real_executor(n, **options))
+    return started
+
+
+@pytest.fixture
 def repo() -> Path:
     return REPO
 

@@ -124,19 +124,12 @@ def test_site_vote_reads_a_bare_surname_as_the_person_named_elsewhere():
     assert ("Grasse", "lieu") in kinds  # a surname after a particle is no evidence
 
 
-def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_path, editorial_file, fake_model, monkeypatch):
+def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_path, editorial_file, fake_model, monkeypatch, forking, pools):
     import aside
     from entities import finder as finder_module
 
-    # Under pytest-xdist the worker runs threads of its own, for which aside would not fork.
-    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
-    if not aside.can_fork():
-        pytest.skip("fork and two cores needed")
     texts = [f" date 2025-01-{1 + n % 28:02d} Jean Dupont{n} a vu Marie Curie à Paris. Dupont{n} est content." for n in range(60)]
     one = EntityFinder(editorial_file, tmp_path / "c").find(texts)
     monkeypatch.setattr(finder_module, "PARALLEL_MIN_TEXTS", 10)
-    workers = []
-    real_executor = aside.ProcessPoolExecutor
-    monkeypatch.setattr(aside, "ProcessPoolExecutor", lambda n, **options: workers.append(n) or real_executor(n, **options))
     assert EntityFinder(editorial_file, tmp_path / "c").find(texts) == one
-    assert workers == [aside.cores()]
+    assert pools == [aside.cores()]

@@ -16,23 +16,6 @@ from entities.finder import EntityFinder
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 
 
-@pytest.fixture
-def forking(monkeypatch):
-    # Under pytest-xdist the worker runs threads of its own, for which aside would not fork.
-    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
-    if not aside.can_fork():
-        pytest.skip("fork and two cores needed")
-
-
-@pytest.fixture
-def pools(monkeypatch) -> list[int]:
-    """The number of workers of each process pool started."""
-    started: list[int] = []
-    real_executor = aside.ProcessPoolExecutor
-    monkeypatch.setattr(aside, "ProcessPoolExecutor", lambda n, **options: started.append(n) or real_executor(n, **options))
-    return started
-
-
 def corpus(count: int) -> list[str]:
     return [path.read_text(encoding="utf-8") for path in sorted(DISPATCHES.glob("*.txt"))[:count]]
 

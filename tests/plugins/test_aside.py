@@ -12,14 +12,6 @@ import pytest
 import aside
 
 
-@pytest.fixture
-def forking(monkeypatch):
-    # Under pytest-xdist (-n) the worker runs threads of its own, for which aside would not fork.
-    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
-    if not aside.can_fork():
-        pytest.skip("fork with PR_SET_PDEATHSIG and two cores needed")
-
-
 def test_the_child_does_the_work_and_succeeds(forking, tmp_path):
     target = tmp_path / "page.html"
     child = aside.start(lambda: target.write_text("écrit par l'enfant", encoding="utf-8"), "pages")
@@ -82,13 +74,10 @@ def test_start_until_reports_a_failed_child_when_the_signal_is_sent(forking, cap
     assert "flux" in caplog.text
 
 
-def test_map_forked_gives_results_in_order_and_reports_a_dead_worker(monkeypatch):
+def test_map_forked_gives_results_in_order_and_reports_a_dead_worker(forking):
     import signal as signals
     from concurrent.futures.process import BrokenProcessPool
 
-    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
-    if not aside.can_fork():
-        pytest.skip("fork and two cores needed")
     parent = os.getpid()
     squares = aside.map_forked(lambda index: (index * index, os.getpid() != parent), 300, chunksize=16)
     assert [square for square, _ in squares] == [index * index for index in range(300)]

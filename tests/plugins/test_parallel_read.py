@@ -17,11 +17,7 @@ from parallel_read import pelican_glue, register
 
 
 @pytest.fixture
-def forking(monkeypatch):
-    # Under pytest-xdist the worker runs threads of its own, for which aside would not fork.
-    monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
-    if not aside.can_fork():
-        pytest.skip("fork and two cores needed")
+def forking(forking, monkeypatch):
     monkeypatch.setattr(pelican_glue, "READ_AHEAD_MIN", 2)
 
 
