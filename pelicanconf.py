@@ -46,7 +46,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 PLUGIN_PATHS = [str(HERE / "plugins")]
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
-PLUGINS = ["markdown_reader", "parallel_read", "french_dates", "french_typography", "fragments", "period_archives", "entities", "feeds", "sitemap", "search_index", "incremental"]
+PLUGINS = ["markdown_reader", "parallel_read", "french_dates", "french_typography", "fragments", "period_archives", "entities", "feeds", "sitemap", "incremental"]
 
 
 def newest_first(article):

@@ -1,8 +1,7 @@
 """Daily tasks: ``invoke build``, ``invoke serve``, ``invoke test``... (``invoke --list``).
 
 ``build`` is the product's pipeline, step by step:
-dispatches -> ingest -> Pelican with the plugins (typography, entities, feeds) -> theme -> output/ -> search index
-(the index is made while Pelican writes output/, plugins/search_index).
+dispatches -> ingest -> Pelican with the plugins (typography, entities, feeds) -> theme -> output/ -> search index.
 """
 
 from __future__ import annotations
@@ -34,13 +33,12 @@ def _paths(settings: Path = SETTINGS):
 
 
 def run_build(settings: Path) -> None:
-    from digest import pipeline, site
-    from search_index.pagefind import SearchIndexError
+    from digest import pipeline, search, site
 
     _logging()
     try:
         outcome = pipeline.build(_paths(settings))
-    except (site.BuildError, SearchIndexError) as error:
+    except (site.BuildError, search.SearchIndexError) as error:
         raise Exit(f"échec de la construction, output/ inchangé : {error}", code=1) from error
     if outcome.rebuilt:
         print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)

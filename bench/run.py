@@ -86,20 +86,10 @@ def child_ours(spec: dict) -> dict:
     """digest.pipeline.build on spec['site'], timing its phases by wrapping (not changing) them."""
     _child_paths()
     t_import = time.perf_counter()
-    from digest import pipeline
-
-    try:  # Pagefind run during the render (plugins/search_index), the index after it only as a fallback
-        from search_index import pagefind as search
-        index_name = "ensure_bundle"
-    except ImportError:  # a tree before it (LEFIL_BENCH_TREE): Pagefind after the render
-        from digest import search
-        index_name = "index"
-    import aside
+    from digest import pipeline, search
 
     timings: dict[str, float] = {"ner": 0.0, "ner_texts": 0}
-    real_ingest, real_index, real_wait = pipeline.run_ingest, getattr(search, index_name), aside.Aside.wait
-    aside_log = Path(spec["site"]) / "search-aside.json"  # written by the forked child that runs Pagefind
-    aside_log.unlink(missing_ok=True)
+    real_ingest, real_index = pipeline.run_ingest, search.index
 
     def timed_ingest(paths):
         start = time.perf_counter()
@@ -110,27 +100,9 @@ def child_ours(spec: dict) -> dict:
     def timed_index(site):
         start = time.perf_counter()
         real_index(site)
-        timings["search"] = timings.get("search", 0.0) + time.perf_counter() - start
+        timings["search"] = time.perf_counter() - start
 
-    def timed_wait(child):  # the build waiting for the search index made aside: Pagefind not overlapped
-        start = time.perf_counter()
-        succeeded = real_wait(child)
-        if child.what == "index de recherche":
-            timings["search"] = timings.get("search", 0.0) + time.perf_counter() - start
-        return succeeded
-
-    if hasattr(search, "index_pages"):
-        real_pages = search.index_pages
-
-        def timed_pages(pages, bundle):
-            start = time.perf_counter()  # CLOCK_MONOTONIC: the same clock in the child and the parent
-            count = real_pages(pages, bundle)
-            aside_log.write_text(json.dumps({"seconds": time.perf_counter() - start}))
-            return count
-
-        search.index_pages = timed_pages
-    pipeline.run_ingest, aside.Aside.wait = timed_ingest, timed_wait
-    setattr(search, index_name, timed_index)
+    pipeline.run_ingest, search.index = timed_ingest, timed_index
     try:
         from entities import finder as finder_module
 
@@ -157,8 +129,6 @@ def child_ours(spec: dict) -> dict:
     timings["build"] = time.perf_counter() - start
     report = outcome.report
     timings["search"] = timings.get("search", 0.0)
-    if aside_log.exists():
-        timings["search_aside"] = json.loads(aside_log.read_text())["seconds"]
     timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings["search"]
     after = _inodes(paths.output)
     timings["files"] = len(after)
@@ -690,41 +660,29 @@ def render_report(results: dict) -> str:
     def phases(key: str, phase: str, digits: int = 2):
         return lambda entry: (spread(field(entry.get(key), phase), digits) + mark(entry, key)) if entry.get(key) else "not run"
 
-    def searched(key: str):
-        # Waited for: the build's time on Pagefind alone (all of it when Pagefind runs after the
-        # render); run aside: Pagefind's whole run, during the render (plugins/search_index).
-        def cell(entry):
-            if not entry.get(key):
-                return "not run"
-            aside_runs = field(entry[key], "search_aside")
-            return spread(field(entry[key], "search")) + " / " + (spread(aside_runs) if aside_runs else "—")
-
-        return cell
-
     row("Plugins of the tree measured (PLUGINS)", lambda e: ", ".join(e["cached"][0].get("plugins") or []) or "(none)")
     row("**Plain Pelican** (notmyidea, no plugins)", phases("plain", "build"))
     row("**Le Fil cold build** (no cache at all)", lambda e: spread(field(e["cold"], "build")) if e["cold"] else (f"est. {e['cold_estimate']:.0f} (not run)" if e["cold_estimate"] == e["cold_estimate"] else "not run"))
     row("&nbsp;&nbsp;ingest, of which NER", lambda e: spread(field(e["cold"], "ingest")) + " / " + spread(field(e["cold"], "ner")) if e["cold"] else "—")
     row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cold", "render"))
-    row("&nbsp;&nbsp;Pagefind index: waited for / run aside", searched("cold"))
+    row("&nbsp;&nbsp;Pagefind index", phases("cold", "search"))
     row("**Le Fil full build, entities cached**", phases("cached", "build"))
     row("&nbsp;&nbsp;ingest, of which NER (cache reads)", lambda e: spread(field(e["cached"], "ingest")) + " / " + spread(field(e["cached"], "ner")))
     row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cached", "render"))
-    row("&nbsp;&nbsp;Pagefind index: waited for / run aside", searched("cached"))
+    row("&nbsp;&nbsp;Pagefind index", phases("cached", "search"))
     row("Ratio cold / plain", lambda e: f"{e['ratio_cold']:.1f}×" if e.get("ratio_cold") else (f"est. {e['ratio_cold_estimate']:.0f}×" if e.get("ratio_cold_estimate") else "—"))
     row("**Ratio entities cached / plain** (target ≤ 1.3×)", lambda e: f"**{e['ratio_cached']:.2f}×**")
-    row("&nbsp;&nbsp;same without the wait for Pagefind", lambda e: f"{e['ratio_cached_no_search']:.2f}×")
+    row("&nbsp;&nbsp;same without Pagefind", lambda e: f"{e['ratio_cached_no_search']:.2f}×")
     row("&nbsp;&nbsp;render only / plain", lambda e: f"{e['ratio_render']:.2f}×")
     row("CPU s: plain / cold / entities cached", lambda e: " / ".join(spread(field(e.get(k), "cpu")) if e.get(k) else "—" for k in ("plain", "cold", "cached")))
     row("Ratio entities cached / plain, by CPU time", lambda e: f"{e['ratio_cached_cpu']:.2f}×")
     row("ms per article: plain / entities cached", lambda e: f"{e['ms_plain']:.2f} / {e['ms_cached']:.2f}")
     row("**Rebuild, nothing changed**", phases("rebuild", "build"))
-    row("&nbsp;&nbsp;ingest / render / Pagefind waited for", lambda e: " / ".join(spread(field(e["rebuild"], k)) for k in ("ingest", "render", "search")))
+    row("&nbsp;&nbsp;ingest / render / Pagefind", lambda e: " / ".join(spread(field(e["rebuild"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;site skipped as up to date", lambda e: f"{sum(not run.get('rebuilt', True) for run in e['rebuild'])} of {len(e['rebuild'])} runs")
     row("**Rebuild, +1 dispatch**", phases("plus_one", "build"))
     row("&nbsp;&nbsp;files written again / files of the site", lambda e: f"{med(e['plus_one'], 'rewritten'):.0f} / {med(e['plus_one'], 'files'):.0f}" if med(e["plus_one"], "files") else "—")
-    row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind waited for", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
-    row("&nbsp;&nbsp;Pagefind index: waited for / run aside", searched("plus_one"))
+    row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;of which NER (1 text + spaCy load)", phases("plus_one", "ner"))
     cache_experiment = any(entry.get("rebuild_cache") for entry in sizes)
     if cache_experiment:

@@ -1,6 +1,5 @@
 """The whole pipeline as one function, the way ``invoke build`` and the tests run it:
-dispatches -> ingest -> Pelican (plugins, theme) -> search index -> output/ swapped in.
-The search index is made while Pelican writes the site (plugins/search_index), or after it."""
+dispatches -> ingest -> Pelican (plugins, theme) -> search index -> output/ swapped in."""
 
 from __future__ import annotations
 
@@ -11,9 +10,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest import site, uptodate
+from digest import search, site, uptodate
 from digest.ingest import Report, ingest
-from search_index import pagefind
 
 
 @dataclass(frozen=True)
@@ -126,14 +124,14 @@ class Outcome:
 
 
 def build(paths: Paths, overrides: dict | None = None) -> Outcome:
-    """Ingest then build; raises site.BuildError or pagefind.SearchIndexError, output/ left as it was.
+    """Ingest then build; raises site.BuildError or search.SearchIndexError, output/ left as it was.
     Rejected dispatches do not stop the build: the report lists them."""
     with one_at_a_time(paths):
         report = run_ingest(paths)
         rebuilt = site.build(
             paths.settings,
             paths.output,
-            steps_after_render=(pagefind.ensure_bundle,),
+            steps_after_render=(search.index,),
             overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
             stamp=paths.cache / uptodate.STAMP_FILE,
         )

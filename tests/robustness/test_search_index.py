@@ -1,4 +1,4 @@
-"""The search index (plugins/search_index/pagefind.py) on a small site written by hand in the theme's markup: Pagefind
+"""The search index (digest.search) on a small site written by hand in the theme's markup: Pagefind
 reads only the articles and the entities' first pages, indexes what readers search for, gives the
 same bytes twice, and a failure names the site and says what Pagefind said."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from search_index import pagefind
+from digest import search
 
 PAGE = """<!DOCTYPE html>
 <html lang="fr">
@@ -91,7 +91,7 @@ def bundle_bytes(bundle: Path) -> dict[str, bytes]:
 
 def test_articles_and_entity_first_pages_are_indexed_and_nothing_else(tmp_path):
     site = small_site(tmp_path / "site")
-    pagefind.index_site(site)
+    search.index(site)
 
     bundle = site / "pagefind"
     assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind.js").is_file()
@@ -120,10 +120,10 @@ def test_articles_and_entity_first_pages_are_indexed_and_nothing_else(tmp_path):
 
 def test_the_same_site_gives_the_same_bundle(tmp_path):
     site = small_site(tmp_path / "site")
-    pagefind.index_site(site)
+    search.index(site)
     first = bundle_bytes(site / "pagefind")
     (site / "pagefind").rename(tmp_path / "first")
-    pagefind.index_site(site)
+    search.index(site)
     assert bundle_bytes(site / "pagefind") == first
 
 
@@ -131,7 +131,7 @@ def test_a_site_without_any_article_yet_still_gets_a_bundle(tmp_path):
     site = tmp_path / "site"
     write(site, "index.html", "Le Fil", LIST.format(title="Dépêches"))
     write(site, "a-propos/index.html", "À propos", LIST.format(title="À propos"))
-    pagefind.index_site(site)
+    search.index(site)
     assert (site / "pagefind" / "pagefind-ui.js").is_file()
 
 
@@ -140,65 +140,9 @@ def test_a_site_pagefind_cannot_index_raises_with_the_site_and_pagefinds_words(t
     site = tmp_path / "site"
     if layout != "missing":
         site.mkdir()
-    with pytest.raises(pagefind.SearchIndexError) as error:
-        pagefind.index_site(site)
+    with pytest.raises(search.SearchIndexError) as error:
+        search.index(site)
     message = str(error.value)
     assert str(site) in message
     assert "not able to build an index" in message  # Pagefind's own explanation
     assert not (site / "pagefind").exists()
-
-
-def searched_part(page: str) -> str | None:
-    """The inside of the page's data-pagefind-body element (the hand-written pages nest no element
-    of the same name in it)."""
-    start = page.find(" data-pagefind-body>")
-    if start < 0:
-        return None
-    tag = page.rfind("<", 0, start)
-    name = page[tag + 1 : start].split()[0]
-    inside = start + len(" data-pagefind-body>")
-    return page[inside : page.index(f"</{name}>", inside)]
-
-
-def test_pages_given_by_their_searched_part_make_the_same_bundle_as_the_written_site(tmp_path):
-    site = small_site(tmp_path / "site")
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        searched = searched_part(path.read_text(encoding="utf-8"))
-        if searched is not None:
-            pages.append((path.relative_to(site).as_posix(), searched))
-    assert len(pages) == 3
-
-    assert pagefind.index_pages(pages, tmp_path / "from-pages") == 3
-    pagefind.index_site(site)
-    assert bundle_bytes(tmp_path / "from-pages") == bundle_bytes(site / "pagefind")
-
-
-def test_pages_pagefind_cannot_index_raise_with_the_bundle_and_pagefinds_words(tmp_path):
-    with pytest.raises(pagefind.SearchIndexError) as error:
-        pagefind.index_pages([], tmp_path / "bundle")
-    assert str(tmp_path / "bundle") in str(error.value)
-    assert "not able to build an index" in str(error.value)
-    assert not (tmp_path / "bundle").exists()
-
-
-@pytest.mark.parametrize(
-    "path, indexed",
-    [
-        ("2025/08/22/otan/index.html", True),
-        ("personnes/mark-rutte/index.html", True),
-        ("lieux/kyiv/index.html", True),
-        ("organisations/otan/index.html", True),
-        ("2025/08/22/index.html", False),  # a day
-        ("2025/08/22/otan/autre/index.html", False),  # one folder deeper: * stays within a folder
-        ("personnes/mark-rutte/page/2/index.html", False),
-        ("drafts/otan/index.html", False),
-        ("25/08/22/otan/index.html", False),
-        ("2025/8/22/otan/index.html", False),
-        ("xpersonnes/mark-rutte/index.html", False),
-    ],
-)
-def test_the_pages_a_render_indexes_follow_pagefinds_glob(path, indexed, tmp_path):
-    assert pagefind.is_indexed(path) == indexed
-    write(tmp_path, path, "Titre", ARTICLE.format(day="2025/08/22", title="Titre", iso="2025-08-22", body="Texte"))
-    assert pagefind.has_indexed_pages(tmp_path) == indexed

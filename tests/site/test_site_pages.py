@@ -194,13 +194,13 @@ def test_every_page_but_404_has_a_canonical_url(html_pages, settings):
 
 
 def test_only_articles_and_entity_headers_are_indexed_for_search(site, html_pages):
-    from search_index import pagefind
+    from digest import search
 
-    def read_by_pagefind(path):  # pagefind.INDEXED_PAGES, the only pages Pagefind is given
+    def read_by_pagefind(path):  # search.INDEXED_PAGES, the only pages Pagefind is given
         parts = path.split("/")
         return any(
             len(pattern.split("/")) == len(parts) and all(map(fnmatch.fnmatchcase, parts, pattern.split("/")))
-            for pattern in pagefind.INDEXED_PAGES
+            for pattern in search.INDEXED_PAGES
         )
 
     for path, text in html_pages.items():
@@ -208,7 +208,6 @@ def test_only_articles_and_entity_headers_are_indexed_for_search(site, html_page
         is_content = re.match(r"(\d{4}/\d\d/\d\d/[^/]+|(personnes|organisations|lieux)/[^/]+)/index\.html$", path)  # entity pages: first page only
         assert indexed == bool(is_content), path
         assert read_by_pagefind(path) == indexed, path
-        assert pagefind.is_indexed(path) == indexed, path  # the render's choice of pages (plugins/search_index)
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["fr"]["page_count"] == sum("data-pagefind-body" in text for text in html_pages.values())
 
