@@ -31,11 +31,13 @@ object built another way):
 * ``obj._french_typeset``     ``True`` once done; a second pass is a no-op
                               (no double escaping).
 
-Bodies are typeset by the reader (``readers_init`` wraps every reader class): Pelican's content
-cache then keeps typeset bodies, and a rebuild reads them as they are instead of typesetting every
-article again. The reader marks what it returns with the ``TYPESET_BODY`` metadata key, which
-Pelican turns into an attribute of the content object; a body without it (a reader this plugin
-did not wrap, content made another way) is typeset on ``content_object_init`` as before.
+Bodies, titles and summaries are typeset by the reader (``readers_init`` wraps every reader
+class): Pelican's content cache then keeps them typeset, and a rebuild reads them as they are
+instead of typesetting every article again. The reader marks the body with the ``TYPESET_BODY``
+metadata key, which Pelican turns into an attribute of the content object, and gives the title and
+the summary as ``(text read, typeset HTML)`` pairs (``TYPESET_TITLE``, ``TYPESET_SUMMARY``). What
+the reader did not typeset (a reader this plugin did not wrap, content made another way, a title
+another plugin changed after reading) is typeset on ``content_object_init`` as before.
 
 Jinja filters registered on ``initialized`` (into ``JINJA_FILTERS``):
 ``plaintext`` (HTML → plain text, whitespace kept) and ``typeset``
@@ -93,14 +95,32 @@ def forget_previous_builds() -> None:
 
 # Metadata key (and so attribute) of a body the reader typeset already.
 TYPESET_BODY = "french_typeset_body"
+# Metadata keys of the title and the summary the reader typeset: (text read, typeset HTML).
+TYPESET_TITLE = "french_typeset_title"
+TYPESET_SUMMARY = "french_typeset_summary"
+
+
+def title_html(title) -> str:
+    return typeset(html.escape(str(title), quote=False))
+
+
+def summary_html(summary, settings) -> str:
+    raw = str(summary)
+    return typeset(raw if "summary" in settings.get("FORMATTED_FIELDS", ()) else html.escape(raw, quote=False))
 
 
 def typesetting_reader(reader_class):
-    """``reader_class`` whose ``read`` returns the body typeset (and says so in the metadata)."""
+    """``reader_class`` whose ``read`` returns the body typeset (and says so in the metadata), and
+    the title and summary typeset beside the text read."""
 
     def read(self, source_path):
         content, metadata = reader_class.read(self, source_path)
-        return (typeset(content) if content else content), {**metadata, TYPESET_BODY: True}
+        typeset_fields = {TYPESET_BODY: True}
+        if metadata.get("title") is not None:
+            typeset_fields[TYPESET_TITLE] = (str(metadata["title"]), title_html(metadata["title"]))
+        if metadata.get("summary") is not None:
+            typeset_fields[TYPESET_SUMMARY] = (str(metadata["summary"]), summary_html(metadata["summary"], self.settings))
+        return (typeset(content) if content else content), {**metadata, **typeset_fields}
 
     # Same name: Pelican records it in each article's ``reader`` metadata ("markdown", "html").
     return type(reader_class.__name__, (reader_class,), {"read": read, "__doc__": f"{reader_class.__name__}, bodies typeset."})
@@ -110,6 +130,11 @@ def on_readers_init(readers) -> None:
     for extension, reader_class in readers.reader_classes.items():
         if reader_class:
             readers.reader_classes[extension] = typesetting_reader(reader_class)
+
+
+def _typeset_by_reader(pair, value) -> str | None:
+    """The reader's typeset HTML of ``value``, if it typeset this very text."""
+    return pair[1] if pair and pair[0] == str(value) else None
 
 
 def typeset_content_object(obj) -> None:
@@ -126,21 +151,17 @@ def typeset_content_object(obj) -> None:
         metadata = obj.metadata = {}
     title = getattr(obj, "title", None)
     if title is not None:
-        title_html = typeset(html.escape(str(title), quote=False))
-        obj.title_html = title_html
-        obj.title = plaintext(title_html)
+        obj.title_html = _typeset_by_reader(metadata.get(TYPESET_TITLE), title) or title_html(title)
+        obj.title = plaintext(obj.title_html)
         metadata["title"] = obj.title
         _FEED_TITLES[" ".join(obj.title.split())] = obj.title
 
     if "summary" in metadata and metadata["summary"] is not None:
-        raw = str(metadata["summary"])
-        if "summary" in settings.get("FORMATTED_FIELDS", ()):
-            summary_html = typeset(raw)
-        else:
-            summary_html = typeset(html.escape(raw, quote=False))
-        metadata["summary"] = summary_html
-        obj._summary = summary_html
-        obj.summary_plain = plaintext(summary_html)
+        summary = metadata["summary"]
+        typeset_summary = _typeset_by_reader(metadata.get(TYPESET_SUMMARY), summary) or summary_html(summary, settings)
+        metadata["summary"] = typeset_summary
+        obj._summary = typeset_summary
+        obj.summary_plain = plaintext(typeset_summary)
 
     obj._french_typeset = True
     _clear_memo(obj)

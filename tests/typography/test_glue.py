@@ -131,3 +131,55 @@ def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp
     finally:
         pelican_glue.typeset = real
     assert expected not in calls and obj._content == expected
+
+
+def test_readers_typeset_titles_and_summaries_so_that_the_content_cache_keeps_them(tmp_path):
+    """A rebuild gets the typeset title and summary from Pelican's cache: the content object uses
+    them without typesetting again, and gives the same result as typesetting them itself."""
+    import copy
+
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    source = tmp_path / "a.md"
+    source.write_text('Title: Le "sommet" du XXe siècle & <b>\nSummary: Le 1er mai : "enfin" !\n\nTexte.\n', encoding="utf-8")
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(tmp_path / "cache"), "FORMATTED_FIELDS": [],
+                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
+    readers = Readers(settings, cache_name="test")
+    pelican_glue.on_readers_init(readers)
+    readers.readers = {ext: cls(settings) for ext, cls in readers.reader_classes.items() if cls}
+    readers.read_file(str(tmp_path), "a.md")
+    readers.save_cache()
+
+    again = Readers(settings, cache_name="test")
+    _, metadata = again.get_cached_data(str(source), (None, None))
+    title, summary = 'Le "sommet" du XXe siècle & <b>', 'Le 1er mai : "enfin" !'
+    assert metadata[pelican_glue.TYPESET_TITLE] == (title, f"Le «{NB}sommet{NB}» du XX<sup>e</sup> siècle &amp; &lt;b&gt;")
+    assert metadata[pelican_glue.TYPESET_SUMMARY] == (summary, f"Le 1<sup>er</sup>{NB}mai{NB}: «{NB}enfin{NB}»{NN}!")
+
+    from_cache = FakeContent(title, "<p>Texte.</p>", summary=summary)
+    from_cache.metadata.update({key: metadata[key] for key in (pelican_glue.TYPESET_TITLE, pelican_glue.TYPESET_SUMMARY)})
+    setattr(from_cache, pelican_glue.TYPESET_BODY, True)
+    calls = []
+    real = pelican_glue.typeset
+    pelican_glue.typeset = lambda text: calls.append(text) or real(text)
+    try:
+        typeset_content_object(from_cache)
+    finally:
+        pelican_glue.typeset = real
+    assert calls == []
+    by_itself = FakeContent(title, "<p>Texte.</p>", summary=summary)
+    typeset_content_object(by_itself)
+    for field in ("title", "title_html", "_summary", "summary_plain"):
+        assert getattr(from_cache, field) == getattr(by_itself, field), field
+    for key in ("title", "summary"):
+        assert from_cache.metadata[key] == by_itself.metadata[key], key
+
+
+def test_a_title_changed_after_reading_is_typeset_from_the_new_text():
+    obj = FakeContent('Nouveau "titre"', "<p>x</p>", summary="Nouveau : résumé")
+    obj.metadata[pelican_glue.TYPESET_TITLE] = ("Ancien titre", "Ancien titre")
+    obj.metadata[pelican_glue.TYPESET_SUMMARY] = ("Ancien résumé", "Ancien résumé")
+    typeset_content_object(obj)
+    assert obj.title == f"Nouveau «{NB}titre{NB}»"
+    assert obj._summary == f"Nouveau{NB}: résumé"
