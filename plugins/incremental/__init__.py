@@ -2,7 +2,8 @@
 
 * ``incremental.keys``         -- the key of each article page, entity page and feed, period page (plain);
 * ``incremental.reuse``        -- the manifest of keys and the linking of unchanged files (plain);
-* ``incremental.pelican_glue`` -- keys computed on ``all_generators_finalized``, a writer that reuses.
+* ``incremental.pelican_glue`` -- sources fingerprinted by the readers, keys computed on
+  ``all_generators_finalized``, a writer that reuses.
 
 This module only registers the plugin.
 """
@@ -13,5 +14,6 @@ def register():
 
     from . import pelican_glue
 
+    signals.readers_init.connect(pelican_glue.on_readers_init)
     signals.all_generators_finalized.connect(pelican_glue.on_all_generators_finalized)
     signals.get_writer.connect(pelican_glue.get_writer)

@@ -30,15 +30,23 @@ def _hash(value) -> str:
     return hashlib.sha256(json.dumps(value, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def article_identity(article, source: bytes | None) -> str:
-    """``source``: the bytes of the article's file; None when it has none (made by a plugin)."""
+def source_fingerprint(source: bytes | None) -> str | None:
+    """What an article's identity takes of its file's bytes: their digest; None when the page must
+    be rendered at every build (no file behind it, or links to other content by its file)."""
     if source is None or INTRASITE_LINK.search(source):
-        source = os.urandom(16)  # never the previous build's identity: always rendered
+        return None
+    return hashlib.sha256(source).hexdigest()
+
+
+def article_identity(article, fingerprint: str | None) -> str:
+    """``fingerprint``: ``source_fingerprint`` of the article's file."""
+    if fingerprint is None:
+        fingerprint = os.urandom(16).hex()  # never the previous build's identity: always rendered
     entities = [(entity.name, entity.kind, entity.url) for entity in getattr(article, "entities", None) or ()]
     modified = getattr(article, "modified", None)
     return _hash(
         [
-            hashlib.sha256(source).hexdigest(),
+            fingerprint,
             article.url,
             article.save_as,
             article.date.isoformat(),
@@ -48,12 +56,12 @@ def article_identity(article, source: bytes | None) -> str:
     )
 
 
-def site_keys(articles: Iterable, entity_pages: Iterable, read_source: Callable[[object], bytes | None], listings: Iterable = ()) -> dict[str, str]:
+def site_keys(articles: Iterable, entity_pages: Iterable, fingerprint_of: Callable[[object], str | None], listings: Iterable = ()) -> dict[str, str]:
     """``{output path: key}`` of every article page, entity page and entity feed of the site, and
     of each listing page (``save_as``, the ``dates`` it lists and the URLs of the periods before and
     after it, ``older`` and ``newer``: the day, month and year pages)."""
     articles = list(articles)
-    identity = {id(article): article_identity(article, read_source(article)) for article in articles}
+    identity = {id(article): article_identity(article, fingerprint_of(article)) for article in articles}
 
     def of(article) -> str | None:
         return identity.get(id(article)) if article is not None else None

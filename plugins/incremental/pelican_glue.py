@@ -1,6 +1,8 @@
 """Pelican glue: the keys of the site once every context is final, a writer that reuses files
 (article pages, entity pages and feeds, day/month/year pages).
 
+* ``readers_init``: each reader also gives the fingerprint of the file it read (kept by Pelican's
+  content cache with the rest).
 * ``all_generators_finalized``: compute every key (keys.py), save them as the pending manifest
   (committed by digest/site.py once the build is in place), put this build's ``Reuse`` in the
   context (``context["reuse_output"]``, for the writers and the feeds).
@@ -24,11 +26,40 @@ from . import keys, reuse
 CONTEXT_KEY = "reuse_output"
 
 
-def _source(article) -> bytes | None:
+# Metadata key (and so attribute) of the fingerprint of a content's source, taken by the reader:
+# Pelican's content cache keeps it with the rest, and a rebuild does not read every source again.
+SOURCE_FINGERPRINT = "incremental_source_fingerprint"
+
+
+def _source(path) -> bytes | None:
     try:
-        return Path(article.source_path).read_bytes()
+        return Path(path).read_bytes()
     except (OSError, TypeError):  # no file behind it (made by a plugin)
         return None
+
+
+def fingerprinting_reader(reader_class):
+    """``reader_class`` whose ``read`` also gives the fingerprint of the file it read."""
+
+    def read(self, source_path):
+        content, metadata = reader_class.read(self, source_path)
+        return content, {**metadata, SOURCE_FINGERPRINT: keys.source_fingerprint(_source(source_path))}
+
+    # Same name: Pelican records it in each article's ``reader`` metadata ("markdown", "html").
+    return type(reader_class.__name__, (reader_class,), {"read": read, "__doc__": f"{reader_class.__name__}, sources fingerprinted."})
+
+
+def on_readers_init(readers) -> None:
+    for extension, reader_class in readers.reader_classes.items():
+        if reader_class:
+            readers.reader_classes[extension] = fingerprinting_reader(reader_class)
+
+
+def _fingerprint(article) -> str | None:
+    metadata = getattr(article, "metadata", None) or {}
+    if SOURCE_FINGERPRINT in metadata:
+        return metadata[SOURCE_FINGERPRINT]
+    return keys.source_fingerprint(_source(getattr(article, "source_path", None)))  # not read by a reader of ours
 
 
 def on_all_generators_finalized(generators) -> None:
@@ -37,7 +68,7 @@ def on_all_generators_finalized(generators) -> None:
     if not published:
         return
     catalog = context.get("entities")
-    site_keys = keys.site_keys(context.get("articles", []), catalog.all() if catalog else [], _source, context.get("period_archive_pages", ()))
+    site_keys = keys.site_keys(context.get("articles", []), catalog.all() if catalog else [], _fingerprint, context.get("period_archive_pages", ()))
     previous = reuse.load(settings["CACHE_PATH"], published)
     reuse.save_pending(settings["CACHE_PATH"], published, site_keys)
     context[CONTEXT_KEY] = reuse.Reuse(published, previous, site_keys, Path(settings["OUTPUT_PATH"]))

@@ -39,7 +39,7 @@ def site():
 
 
 def site_keys(site):
-    return keys.site_keys(site.articles, site.pages, lambda item: item.source)
+    return keys.site_keys(site.articles, site.pages, lambda item: keys.source_fingerprint(item.source))
 
 
 def changed(before, after):
@@ -79,7 +79,7 @@ def test_a_new_day_changes_the_page_of_the_day_before_it_and_not_the_others(site
 
     def day_keys(articles):
         days = periods(sorted(articles, key=lambda item: item.date, reverse=True), articles, save_as, urls)
-        return keys.site_keys([], [], lambda item: item.source, days)
+        return keys.site_keys([], [], lambda item: keys.source_fingerprint(item.source), days)
 
     before = day_keys(site.articles)
     after = day_keys([article(4, 5), *site.articles])  # the 5th: after the 3rd, the newest day so far
@@ -155,3 +155,42 @@ def test_a_site_another_build_put_in_place_since_is_not_described_by_the_manifes
     previous.rename(tmp_path / "old")
     other.rename(previous)
     assert reuse.load(cache, previous) == {}
+
+
+def test_readers_fingerprint_the_source_so_that_keys_need_not_read_it_again(tmp_path):
+    """Pelican caches what the reader returns: the fingerprint comes with it, and a rebuild makes
+    its keys without reading every source again."""
+    import copy
+
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    from incremental import pelican_glue
+
+    source = tmp_path / "a.md"
+    source.write_bytes("Title: L’OTAN\n\nLes alliés se réunissent.\n".encode())
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(tmp_path / "cache"),
+                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
+    readers = Readers(settings, cache_name="test")
+    pelican_glue.on_readers_init(readers)
+    readers.readers = {ext: cls(settings) for ext, cls in readers.reader_classes.items() if cls}
+    article = readers.read_file(str(tmp_path), "a.md")
+    readers.save_cache()
+    assert article.metadata[pelican_glue.SOURCE_FINGERPRINT] == keys.source_fingerprint(source.read_bytes())
+
+    _, cached = Readers(settings, cache_name="test").get_cached_data(str(source), (None, None))
+    source.unlink()  # what the keys take of it now comes from the cache alone
+    assert pelican_glue._fingerprint(SimpleNamespace(metadata=cached, source_path=str(source))) == keys.source_fingerprint(
+        "Title: L’OTAN\n\nLes alliés se réunissent.\n".encode()
+    )
+
+
+def test_an_article_no_reader_of_ours_read_is_fingerprinted_from_its_file(tmp_path):
+    from incremental import pelican_glue
+
+    source = tmp_path / "a.md"
+    source.write_bytes(b"Title: Autre\n\nTexte.\n")
+    assert pelican_glue._fingerprint(SimpleNamespace(metadata={}, source_path=str(source))) == keys.source_fingerprint(source.read_bytes())
+    assert pelican_glue._fingerprint(SimpleNamespace(metadata={}, source_path=None)) is None  # made by a plugin: always rendered
+    source.write_bytes(b"Title: Autre\n\nVoir {filename}b.md.\n")
+    assert pelican_glue._fingerprint(SimpleNamespace(metadata={}, source_path=str(source))) is None

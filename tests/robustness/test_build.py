@@ -149,7 +149,7 @@ def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_g
 
 
 HOLDS_THE_LOCK_WHILE_WORKERS_RUN = """
-import sys, time
+import os, sys, time
 from pathlib import Path
 root, site = map(Path, sys.argv[1:])
 sys.path[:0] = [str(root), str(root / "plugins")]
@@ -157,7 +157,8 @@ import aside
 from digest.pipeline import Paths, one_at_a_time
 with one_at_a_time(Paths(content=site / "content", output=site / "output", cache=site / ".cache", settings=root / "pelicanconf.py")):
     assert aside.can_fork()
-    for _ in aside.imap_forked(lambda index: (print("working", flush=True), time.sleep(600)), 4, chunksize=1):
+    # One write per line: the workers' prints of "working" and of its newline interleaved.
+    for _ in aside.imap_forked(lambda index: (os.write(1, b"working\\n"), time.sleep(600)), 4, chunksize=1):
         pass
 """
 
