@@ -48,6 +48,22 @@ def forking(monkeypatch):
         pytest.skip("fork with PR_SET_PDEATHSIG and two cores needed")
 
 
+def cached_readers(cache: Path, on_readers_init, **settings):
+    """Pelican's ``Readers`` with its content cache (reader level) in ``cache``, the reader classes
+    wrapped by ``on_readers_init`` (a plugin's handler of that signal), as a build sets them up."""
+    import copy
+
+    from pelican.readers import Readers
+    from pelican.settings import DEFAULT_CONFIG
+
+    config = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(cache), "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True,
+              "CONTENT_CACHING_LAYER": "reader", **settings}
+    readers = Readers(config, cache_name="test")
+    on_readers_init(readers)
+    readers.readers = {extension: cls(config) for extension, cls in readers.reader_classes.items() if cls}
+    return readers
+
+
 def build_copy(content: Path, workdir: Path):
     """Build a copy of ``content`` with the real pipeline into ``workdir/output``."""
     from digest.pipeline import Paths, build

@@ -160,25 +160,17 @@ def test_a_site_another_build_put_in_place_since_is_not_described_by_the_manifes
 def test_readers_fingerprint_the_source_so_that_keys_need_not_read_it_again(tmp_path):
     """Pelican caches what the reader returns: the fingerprint comes with it, and a rebuild makes
     its keys without reading every source again."""
-    import copy
-
-    from pelican.readers import Readers
-    from pelican.settings import DEFAULT_CONFIG
-
     from incremental import pelican_glue
+    from tests.conftest import cached_readers
 
     source = tmp_path / "a.md"
     source.write_bytes("Title: L’OTAN\n\nLes alliés se réunissent.\n".encode())
-    settings = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(tmp_path / "cache"),
-                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
-    readers = Readers(settings, cache_name="test")
-    pelican_glue.on_readers_init(readers)
-    readers.readers = {ext: cls(settings) for ext, cls in readers.reader_classes.items() if cls}
+    readers = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init)
     article = readers.read_file(str(tmp_path), "a.md")
     readers.save_cache()
     assert article.metadata[pelican_glue.SOURCE_FINGERPRINT] == keys.source_fingerprint(source.read_bytes())
 
-    _, cached = Readers(settings, cache_name="test").get_cached_data(str(source), (None, None))
+    _, cached = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init).get_cached_data(str(source), (None, None))
     source.unlink()  # what the keys take of it now comes from the cache alone
     assert pelican_glue._fingerprint(SimpleNamespace(metadata=cached, source_path=str(source))) == keys.source_fingerprint(
         "Title: L’OTAN\n\nLes alliés se réunissent.\n".encode()

@@ -4,6 +4,7 @@ import html
 
 from french_typography import pelican_glue
 from french_typography.pelican_glue import plaintext, typeset_content_object, typeset_file
+from tests.conftest import cached_readers
 
 NB, NN = "\u00a0", "\u202f"
 
@@ -98,26 +99,15 @@ def test_a_new_build_forgets_the_contents_pelican_memoized_for_the_previous_one(
 def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp_path):
     """Pelican caches what the reader returns: a rebuild must get typeset bodies from the cache
     and a content object must not typeset its body a second time."""
-    import copy
-
-    from pelican.readers import Readers
-    from pelican.settings import DEFAULT_CONFIG
-
     source = tmp_path / "a.md"
     source.write_text('Title: Le "sommet"\n\nL\'Otan se réunit : "enfin" !\n', encoding="utf-8")
-    settings = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(tmp_path / "cache"),
-                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
-    readers = Readers(settings, cache_name="test")
-    pelican_glue.on_readers_init(readers)
-    readers.readers = {ext: cls(settings) for ext, cls in readers.reader_classes.items() if cls}
+    readers = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init)
     article = readers.read_file(str(tmp_path), "a.md")
     expected = f"<p>L’Otan se réunit{NB}: «{NB}enfin{NB}»{NN}!</p>"
     assert article._content == expected
     assert getattr(article, pelican_glue.TYPESET_BODY)
     readers.save_cache()
-    again = Readers(settings, cache_name="test")
-    pelican_glue.on_readers_init(again)
-    again.readers = {ext: cls(settings) for ext, cls in again.reader_classes.items() if cls}
+    again = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init)
     content, metadata = again.get_cached_data(str(source), (None, None))
     assert content == expected and metadata[pelican_glue.TYPESET_BODY]
 
@@ -136,23 +126,13 @@ def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp
 def test_readers_typeset_titles_and_summaries_so_that_the_content_cache_keeps_them(tmp_path):
     """A rebuild gets the typeset title and summary from Pelican's cache: the content object uses
     them without typesetting again, and gives the same result as typesetting them itself."""
-    import copy
-
-    from pelican.readers import Readers
-    from pelican.settings import DEFAULT_CONFIG
-
     source = tmp_path / "a.md"
     source.write_text('Title: Le "sommet" du XXe siècle & <b>\nSummary: Le 1er mai : "enfin" !\n\nTexte.\n', encoding="utf-8")
-    settings = {**copy.deepcopy(DEFAULT_CONFIG), "CACHE_PATH": str(tmp_path / "cache"), "FORMATTED_FIELDS": [],
-                "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "reader"}
-    readers = Readers(settings, cache_name="test")
-    pelican_glue.on_readers_init(readers)
-    readers.readers = {ext: cls(settings) for ext, cls in readers.reader_classes.items() if cls}
+    readers = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init, FORMATTED_FIELDS=[])
     readers.read_file(str(tmp_path), "a.md")
     readers.save_cache()
 
-    again = Readers(settings, cache_name="test")
-    _, metadata = again.get_cached_data(str(source), (None, None))
+    _, metadata = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init, FORMATTED_FIELDS=[]).get_cached_data(str(source), (None, None))
     title, summary = 'Le "sommet" du XXe siècle & <b>', 'Le 1er mai : "enfin" !'
     assert metadata[pelican_glue.TYPESET_TITLE] == (title, f"Le «{NB}sommet{NB}» du XX<sup>e</sup> siècle &amp; &lt;b&gt;")
     assert metadata[pelican_glue.TYPESET_SUMMARY] == (summary, f"Le 1<sup>er</sup>{NB}mai{NB}: «{NB}enfin{NB}»{NN}!")
