@@ -611,6 +611,8 @@ def machine_info() -> dict:
         git = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
     except OSError:
         git = ""
+    if TREE != ROOT:  # LEFIL_BENCH_TREE: the commit above is the bench script's, not the code measured
+        git = f"{TREE} (bench script at {git})"
     return {
         "git": git,
         "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),

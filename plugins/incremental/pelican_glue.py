@@ -39,7 +39,9 @@ def _source(path) -> bytes | None:
 
 
 def fingerprinting_reader(reader_class):
-    """``reader_class`` whose ``read`` also gives the fingerprint of the file it read."""
+    """``reader_class`` whose ``read`` also gives the fingerprint of the file it read (made as
+    french_typography makes its typesetting reader: that plugin works alone in any Pelican site, so
+    it shares no helper with the site's own plugins)."""
 
     def read(self, source_path):
         content, metadata = reader_class.read(self, source_path)
