@@ -115,11 +115,13 @@ def typesetting_reader(reader_class):
 
     def read(self, source_path):
         content, metadata = reader_class.read(self, source_path)
-        typeset_fields = {TYPESET_BODY: True}
-        if metadata.get("title") is not None:
-            typeset_fields[TYPESET_TITLE] = (str(metadata["title"]), title_html(metadata["title"]))
-        if metadata.get("summary") is not None:
-            typeset_fields[TYPESET_SUMMARY] = (str(metadata["summary"]), summary_html(metadata["summary"], self.settings))
+        title, summary = metadata.get("title"), metadata.get("summary")
+        # Always set, None when there is nothing to typeset: never a value a front matter gave.
+        typeset_fields = {
+            TYPESET_BODY: True,
+            TYPESET_TITLE: (str(title), title_html(title)) if title is not None else None,
+            TYPESET_SUMMARY: (str(summary), summary_html(summary, self.settings)) if summary is not None else None,
+        }
         return (typeset(content) if content else content), {**metadata, **typeset_fields}
 
     # Same name: Pelican records it in each article's ``reader`` metadata ("markdown", "html").

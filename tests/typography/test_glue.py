@@ -163,3 +163,22 @@ def test_a_title_changed_after_reading_is_typeset_from_the_new_text():
     typeset_content_object(obj)
     assert obj.title == f"Nouveau «{NB}titre{NB}»"
     assert obj._summary == f"Nouveau{NB}: résumé"
+
+
+def test_a_front_matter_cannot_give_the_typeset_title_or_summary(tmp_path):
+    (tmp_path / "a.md").write_text("Title: Vrai titre\nFrench_typeset_summary: faux\n\nTexte.\n", encoding="utf-8")
+    readers = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init)
+    article = readers.read_file(str(tmp_path), "a.md")
+    assert article.metadata[pelican_glue.TYPESET_SUMMARY] is None
+    assert article.metadata[pelican_glue.TYPESET_TITLE] == ("Vrai titre", "Vrai titre")
+
+
+def test_a_summary_in_formatted_fields_is_typeset_by_the_reader_as_html(tmp_path):
+    (tmp_path / "a.md").write_text("Title: T\nSummary: *Voici* : x\n\nTexte.\n", encoding="utf-8")
+    readers = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init, FORMATTED_FIELDS=["summary"])
+    article = readers.read_file(str(tmp_path), "a.md")
+    read, typeset_html = article.metadata[pelican_glue.TYPESET_SUMMARY]
+    assert "<em>Voici</em>" in read and f"<em>Voici</em>{NB}: x" in typeset_html
+    by_itself = FakeContent("T", "<p>Texte.</p>", summary=read, formatted=["summary"])
+    typeset_content_object(by_itself)
+    assert by_itself._summary == typeset_html
