@@ -2,6 +2,8 @@
 
 import html
 
+import pytest
+
 from french_typography import pelican_glue
 from french_typography.pelican_glue import plaintext, typeset_content_object, typeset_file
 from tests.conftest import cached_readers
@@ -18,6 +20,14 @@ class FakeContent:
             self.metadata["summary"] = summary
             self._summary = summary
         self.settings = {"FORMATTED_FIELDS": list(formatted)}
+
+
+@pytest.fixture
+def typeset_calls(monkeypatch) -> list[str]:
+    """What the glue gives ``typeset`` from now on (it still typesets)."""
+    calls, real = [], pelican_glue.typeset
+    monkeypatch.setattr(pelican_glue, "typeset", lambda text: calls.append(text) or real(text))
+    return calls
 
 
 def test_plaintext_keeps_spaces_and_unescapes():
@@ -96,7 +106,7 @@ def test_a_new_build_forgets_the_contents_pelican_memoized_for_the_previous_one(
     assert (previous, "") not in Content.get_content.cache
 
 
-def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp_path):
+def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp_path, typeset_calls):
     """Pelican caches what the reader returns: a rebuild must get typeset bodies from the cache
     and a content object must not typeset its body a second time."""
     source = tmp_path / "a.md"
@@ -111,19 +121,14 @@ def test_readers_typeset_bodies_so_that_the_content_cache_keeps_them_typeset(tmp
     content, metadata = again.get_cached_data(str(source), (None, None))
     assert content == expected and metadata[pelican_glue.TYPESET_BODY]
 
-    calls = []
-    real = pelican_glue.typeset
-    pelican_glue.typeset = lambda text: calls.append(text) or real(text)
-    try:
-        obj = FakeContent("Titre", expected)
-        setattr(obj, pelican_glue.TYPESET_BODY, True)
-        typeset_content_object(obj)
-    finally:
-        pelican_glue.typeset = real
-    assert expected not in calls and obj._content == expected
+    obj = FakeContent("Titre", expected)
+    setattr(obj, pelican_glue.TYPESET_BODY, True)
+    typeset_calls.clear()  # the reader's own calls above
+    typeset_content_object(obj)
+    assert expected not in typeset_calls and obj._content == expected
 
 
-def test_readers_typeset_titles_and_summaries_so_that_the_content_cache_keeps_them(tmp_path):
+def test_readers_typeset_titles_and_summaries_so_that_the_content_cache_keeps_them(tmp_path, typeset_calls):
     """A rebuild gets the typeset title and summary from Pelican's cache: the content object uses
     them without typesetting again, and gives the same result as typesetting them itself."""
     source = tmp_path / "a.md"
@@ -140,14 +145,9 @@ def test_readers_typeset_titles_and_summaries_so_that_the_content_cache_keeps_th
     from_cache = FakeContent(title, "<p>Texte.</p>", summary=summary)
     from_cache.metadata.update({key: metadata[key] for key in (pelican_glue.TYPESET_TITLE, pelican_glue.TYPESET_SUMMARY)})
     setattr(from_cache, pelican_glue.TYPESET_BODY, True)
-    calls = []
-    real = pelican_glue.typeset
-    pelican_glue.typeset = lambda text: calls.append(text) or real(text)
-    try:
-        typeset_content_object(from_cache)
-    finally:
-        pelican_glue.typeset = real
-    assert calls == []
+    typeset_calls.clear()  # the reader's own calls above
+    typeset_content_object(from_cache)
+    assert typeset_calls == []
     by_itself = FakeContent(title, "<p>Texte.</p>", summary=summary)
     typeset_content_object(by_itself)
     for field in ("title", "title_html", "_summary", "summary_plain"):
