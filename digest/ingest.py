@@ -125,9 +125,10 @@ def _memo_version() -> str:
     return hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules)).hexdigest()
 
 
-def _stamp(dispatch_dir: Path, article_dir: Path, rules: bytes) -> str:
-    """Everything ingest's output depends on: when it is unchanged, ingest has no work to do."""
-    return uptodate.fingerprint([dispatch_dir, article_dir], {"ingest": INGEST_VERSION, "rules": hashlib.sha256(rules).hexdigest()})
+def _stamp(inputs: dict[str, tuple[int, int]], rules: bytes) -> str:
+    """Everything ingest's output depends on (``inputs``: the listing of the dispatches and the
+    articles): when it is unchanged, ingest has no work to do."""
+    return uptodate.digest(inputs, {"ingest": INGEST_VERSION, "rules": hashlib.sha256(rules).hexdigest()})
 
 
 def ingest(
@@ -142,7 +143,9 @@ def ingest(
     report = Report()
     article_dir.mkdir(parents=True, exist_ok=True)
     stamp_path = cache_dir / STAMP_FILE if cache_dir else None
-    stamp = _stamp(dispatch_dir, article_dir, rules)
+    # Listed once, before anything is read: at the end, only the articles written are listed again.
+    inputs = uptodate.listing([dispatch_dir, article_dir])
+    stamp = _stamp(inputs, rules)
     if stamp_path and stamp_path.exists():
         previous = json.loads(stamp_path.read_text(encoding="utf-8"))
         if previous.get("stamp") == stamp:
@@ -246,8 +249,9 @@ def ingest(
 
     memo.save()
     if stamp_path:
+        uptodate.restat(inputs, article_dir, report.written)
         record = {
-            "stamp": _stamp(dispatch_dir, article_dir, rules),
+            "stamp": _stamp(inputs, rules),
             "unchanged": report.unchanged + len(report.written),
             "rejected": [(str(path), reason) for path, reason in report.rejected],
             "warnings": [(str(path), reason) for path, reason in report.warnings],

@@ -22,28 +22,62 @@ STAMP_FILE = "site-stamp.json"
 _SKIPPED_DIRS = {"__pycache__", ".git"}
 
 
-def _files(root: Path) -> Iterable[Path]:
-    if root.is_file():
-        yield root
-        return
-    for folder, dirs, files in os.walk(root, followlinks=True):  # as Pelican reads them
-        dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
-        for name in sorted(files):
-            yield Path(folder, name)
+def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
+    """Size and modification time of every file under ``inputs`` (files or folders, symbolic
+    links followed as Pelican reads them), by path."""
+    files: dict[str, tuple[int, int]] = {}
+    for root in {Path(path).resolve() for path in inputs}:
+        if root.is_file():
+            status = root.stat()
+            files[str(root)] = (status.st_size, status.st_mtime_ns)
+            continue
+        folders = [str(root)]
+        while folders:  # os.scandir: tens of thousands of files, Path objects cost a second
+            try:
+                entries = list(os.scandir(folders.pop()))
+            except (FileNotFoundError, NotADirectoryError):  # removed while we walk: the next build sees it
+                continue
+            for entry in entries:
+                try:
+                    if entry.is_dir():
+                        if entry.name not in _SKIPPED_DIRS:
+                            folders.append(entry.path)
+                        continue
+                    status = entry.stat()
+                except FileNotFoundError:  # a broken link, or removed while we walk
+                    continue
+                files[entry.path] = (status.st_size, status.st_mtime_ns)
+    return files
+
+
+def restat(files: dict[str, tuple[int, int]], root: Path, written: Iterable[Path]) -> None:
+    """Update ``files``, a ``listing`` that covered ``root``, for the files under ``root`` that this
+    process has just written. The other files keep the state they had when listed: one edited
+    since is then taken as changed by the next run, instead of as done."""
+    listed_root = str(Path(root).resolve())
+    for path in written:
+        key = os.path.join(listed_root, os.path.relpath(path, root))
+        try:
+            status = os.stat(key)
+        except FileNotFoundError:
+            files.pop(key, None)
+            continue
+        files[key] = (status.st_size, status.st_mtime_ns)
+
+
+def digest(files: Mapping[str, tuple[int, int]], settings: Mapping) -> str:
+    """Hash of a ``listing`` and of the settings that differ between builds (``settings`` must be
+    JSON-serialisable values, e.g. the overrides)."""
+    hashed = hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode())
+    for path in sorted(files):
+        size, modified = files[path]
+        hashed.update(f"{path}\0{size}\0{modified}\n".encode())
+    return hashed.hexdigest()
 
 
 def fingerprint(inputs: Iterable[Path], settings: Mapping) -> str:
-    """Hash of the inputs' file listings (path, size, mtime) and of the settings that differ
-    between builds (``settings`` must be JSON-serialisable values, e.g. the overrides)."""
-    digest = hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode())
-    for root in sorted({Path(path).resolve() for path in inputs}):
-        for path in _files(root):
-            try:
-                status = path.stat()
-            except FileNotFoundError:  # removed while we walk: the next build sees it
-                continue
-            digest.update(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+    """``digest`` of the inputs' ``listing``."""
+    return digest(listing(inputs), settings)
 
 
 def is_current(stamp: Path, output: Path, current: str) -> bool:

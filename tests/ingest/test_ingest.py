@@ -246,3 +246,21 @@ def test_an_edit_after_the_memo_was_made_is_seen(content):
     report = run(content)
     assert report.written == [] and article.read_text(encoding="utf-8") == edited
     assert any("a.txt" in str(where) and "modifié" in why for where, why in report.warnings)
+
+
+def test_a_dispatch_edited_while_ingest_runs_is_ingested_by_the_next_run(content):
+    """Ingest stamps what it read, not what is there when it ends: an edit made during a run (here
+    while entities are looked for) is not taken as done."""
+    write(content, "a.txt", " date 2025-08-22 Premier texte à Kiev.\n")
+    late = write(content, "b.txt", " date 2025-08-23 Second texte à Kiev.\n")
+    run(content)
+    write(content, "a.txt", " date 2025-08-22 Premier texte corrigé à Kiev.\n")
+
+    def finder_while_b_is_edited(texts):
+        late.write_text(" date 2025-08-23 Second texte, plus long, à Kiev.\n", encoding="utf-8")
+        return Finder()(texts)
+
+    assert len(run(content, finder_while_b_is_edited).written) == 1
+    report = run(content)
+    assert [path.name for path in report.written] == ["second-texte-a-kiev.md"]
+    assert "Second texte, plus long, à Kiev." in articles(content)["2025/08/second-texte-a-kiev.md"]

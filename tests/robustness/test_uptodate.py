@@ -34,6 +34,26 @@ def test_the_fingerprint_changes_with_any_input_and_only_then(tmp_path):
     assert uptodate.fingerprint(inputs, {"PATH": "content"}) == edited
 
 
+def test_files_in_a_linked_folder_count_as_the_reader_sees_them(tmp_path):
+    shared = write(tmp_path / "ailleurs" / "a.md", "Title: A\n")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "articles").symlink_to(tmp_path / "ailleurs", target_is_directory=True)
+    before = uptodate.fingerprint([tmp_path / "content"], {})
+    write(shared, "Title: A corrigé\n")
+    assert uptodate.fingerprint([tmp_path / "content"], {}) != before
+
+
+def test_a_listing_restated_for_the_files_written_is_the_listing_of_the_folder_now(tmp_path):
+    root = tmp_path / "articles"
+    kept = write(root / "a.md", "A")
+    listed = uptodate.listing([root])
+    written = [write(root / "2025" / "08" / "b.md", "B"), write(root / "a.md", "A réécrit")]
+    uptodate.restat(listed, root, written)
+    assert uptodate.digest(listed, {}) == uptodate.fingerprint([root], {})
+    write(kept, "édité par quelqu'un d'autre, non relu")
+    assert uptodate.digest(listed, {}) != uptodate.fingerprint([root], {})
+
+
 def test_a_stamp_counts_only_for_its_output_while_it_exists(tmp_path):
     stamp, output = tmp_path / "cache" / uptodate.STAMP_FILE, tmp_path / "output"
     assert not uptodate.is_current(stamp, output, "abc")
