@@ -2,7 +2,7 @@
 (article pages, entity pages and feeds, day/month/year pages).
 
 * ``readers_init``: each reader also gives the fingerprint of the file it read (kept by Pelican's
-  content cache with the rest).
+  content cache with the rest); the cache stamps each file before it is read, not after.
 * ``all_generators_finalized``: compute every key (keys.py), save them as the pending manifest
   (committed by digest/site.py once the build is in place), put this build's ``Reuse`` in the
   context (``context["reuse_output"]``, for the writers and the feeds).
@@ -51,7 +51,24 @@ def fingerprinting_reader(reader_class):
     return type(reader_class.__name__, (reader_class,), {"read": read, "__doc__": f"{reader_class.__name__}, sources fingerprinted."})
 
 
+def stamp_before_reading(readers) -> None:
+    """Pelican's content cache stamps a file when it stores what was read of it, after reading: a
+    file edited meanwhile would be kept with its old content under its new stamp, and not read
+    again until its next edit. Each file keeps the stamp taken when the cache was first asked about
+    it, before it was read (private API: ``_get_file_stamp`` is the cache's only stamp)."""
+    stamp_now = readers._get_file_stamp
+    first_stamps: dict[str, object] = {}  # for this Readers: one build's generator
+
+    def first_stamp(filename):
+        if filename not in first_stamps:
+            first_stamps[filename] = stamp_now(filename)
+        return first_stamps[filename]
+
+    readers._get_file_stamp = first_stamp
+
+
 def on_readers_init(readers) -> None:
+    stamp_before_reading(readers)
     for extension, reader_class in readers.reader_classes.items():
         if reader_class:
             readers.reader_classes[extension] = fingerprinting_reader(reader_class)

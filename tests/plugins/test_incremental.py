@@ -186,3 +186,31 @@ def test_an_article_no_reader_of_ours_read_is_fingerprinted_from_its_file(tmp_pa
     assert pelican_glue._fingerprint(SimpleNamespace(metadata={}, source_path=None)) is None  # made by a plugin: always rendered
     source.write_bytes(b"Title: Autre\n\nVoir {filename}b.md.\n")
     assert pelican_glue._fingerprint(SimpleNamespace(metadata={}, source_path=str(source))) is None
+
+
+def test_a_file_edited_while_the_build_reads_it_is_read_again_by_the_next_build(tmp_path):
+    """Pelican's cache would store the old text under the new file's stamp: the page would keep the
+    old text until the file's next edit."""
+    import os
+
+    from incremental import pelican_glue
+    from tests.conftest import cached_readers
+
+    source = tmp_path / "a.md"
+    source.write_bytes("Title: A\n\nPremier texte.\n".encode())
+    readers = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init)
+    reader = readers.readers["md"]
+    read = reader.read
+
+    def read_then_edited(path):
+        found = read(path)
+        source.write_bytes("Title: A\n\nTexte corrigé pendant la lecture.\n".encode())
+        modified = source.stat().st_mtime_ns + 2_000_000_000  # whatever the file system's clock grain
+        os.utime(source, ns=(modified, modified))
+        return found
+
+    reader.read = read_then_edited
+    assert "Premier texte" in readers.read_file(str(tmp_path), "a.md").content
+    readers.save_cache()
+    next_build = cached_readers(tmp_path / "cache", pelican_glue.on_readers_init)
+    assert "Texte corrigé pendant la lecture" in next_build.read_file(str(tmp_path), "a.md").content
