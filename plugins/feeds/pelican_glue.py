@@ -19,7 +19,8 @@ Settings (defaults in ``DEFAULTS``)
 * ``FEEDS_ID_PREFIX``: prefix of every item GUID / Atom id (``tag:lefil.example,2025:``); an
   item's id is this prefix plus the ``Source`` metadata (the dispatch's path), so it never
   changes when the article's date, slug or URL does, nor between the local and public sites.
-* ``SITENAME``, ``SITESUBTITLE``, ``AUTHOR``, ``DEFAULT_LANG``, ``TIMEZONE``: channel fields.
+* ``FEEDS_AUTHOR``: the feeds' author (Atom requires one); by default ``AUTHOR``, else ``SITENAME``.
+* ``SITENAME``, ``SITESUBTITLE``, ``DEFAULT_LANG``, ``TIMEZONE``: channel fields.
 """
 
 from __future__ import annotations
@@ -174,7 +175,7 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
         link=base + "/",
         description=str(settings.get("SITESUBTITLE") or sitename),
         language=language,
-        author=str(settings.get("AUTHOR") or sitename),
+        author=str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or sitename),
         rss_url=absolute(base, rss_as) if rss_as else "",
         atom_url=absolute(base, atom_as) if atom_as else "",
     )

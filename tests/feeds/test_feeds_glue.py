@@ -18,7 +18,7 @@ SETTINGS = {
     "SITEURL": "",
     "SITENAME": "Le Fil",
     "SITESUBTITLE": "L’actualité en dépêches",
-    "AUTHOR": "La rédaction",
+    "FEEDS_AUTHOR": "La rédaction",
     "DEFAULT_LANG": "fr",
     "TIMEZONE": "Europe/Paris",
     "FORMATTED_FIELDS": [],

@@ -68,7 +68,7 @@ def check_atom_rules(data: bytes) -> None:
     root = etree.fromstring(data)
     for name in ("id", "title", "updated"):
         assert root.findtext(f"{ATOM}{name}"), name
-    assert root.findtext(f"{ATOM}author/{ATOM}name")
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "La rédaction"
     assert RFC3339.match(root.findtext(f"{ATOM}updated"))
     entries = root.findall(f"{ATOM}entry")
     ids = [entry.findtext(f"{ATOM}id") for entry in entries]
