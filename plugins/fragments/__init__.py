@@ -1,12 +1,11 @@
 """What a build renders or computes once and reuses: teaser fragments (``memo`` in Jinja's
 globals, see memo.py) and article URLs (urls.py)."""
 
-from itertools import chain
-
 from pelican import signals
+from pelican.contents import Article
 
 from .memo import FragmentMemo
-from .urls import freeze_urls
+from .urls import freeze_url
 
 
 def add_memo(pelican):
@@ -14,10 +13,12 @@ def add_memo(pelican):
     pelican.settings.setdefault("JINJA_GLOBALS", {})["memo"] = FragmentMemo()
 
 
-def freeze_article_urls(generator):
-    freeze_urls(chain(generator.articles, generator.translations, generator.hidden_articles, generator.drafts, generator.drafts_translations))
+def freeze_article_url(content):
+    # Sent at the end of every content's __init__, before Pelican checks the article's save_as.
+    if isinstance(content, Article):
+        freeze_url(content)
 
 
 def register():
     signals.initialized.connect(add_memo)
-    signals.article_generator_finalized.connect(freeze_article_urls)
+    signals.content_object_init.connect(freeze_article_url)

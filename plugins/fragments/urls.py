@@ -1,18 +1,16 @@
 """Article URLs computed once per build.
 
 Pelican computes ``article.url`` on every access (it copies the metadata and formats the date
-three times); the theme, the entity pages, the feeds and the sitemap ask for each article's URL
-about twenty times per build. Once the articles are read their URLs no longer change, so each
-one is stored where Pelican itself looks first: ``override_url`` / ``override_save_as``, the
+three times); Pelican itself (checking each article's ``save_as`` as it reads it), the theme, the
+entity pages, the feeds and the sitemap ask for each article's URL about twenty times per build.
+An article's URL is fixed once Pelican has made the article (its slug, date and status are set),
+so it is stored then where Pelican itself looks first: ``override_url`` / ``override_save_as``, the
 attributes its ``url``/``save_as`` metadata fields set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 
-
-def freeze_urls(contents: Iterable) -> None:
-    for content in contents:
-        content.override_url = content.url
-        content.override_save_as = content.save_as
+def freeze_url(content) -> None:
+    content.override_url = content.url
+    content.override_save_as = content.save_as

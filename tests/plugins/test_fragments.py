@@ -63,12 +63,37 @@ def test_frozen_urls_are_the_urls_pelican_computes():
     from pelican.contents import Article
     from pelican.settings import DEFAULT_CONFIG
 
-    from fragments.urls import freeze_urls
+    from fragments.urls import freeze_url
 
     settings = {**copy.deepcopy(DEFAULT_CONFIG), "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html"}
     article = Article("<p>Texte</p>", metadata={"title": "Kiev", "date": datetime(2025, 8, 22), "slug": "kiev"}, settings=settings)
     computed = (article.url, article.save_as)
-    freeze_urls([article])
+    freeze_url(article)
     assert (article.url, article.save_as) == computed == ("2025/08/kiev/", "2025/08/kiev/index.html")
     article.slug = "ailleurs"  # the URL is not computed again (a build never changes it once read)
     assert article.url == "2025/08/kiev/"
+
+
+def test_an_article_url_is_computed_once_as_pelican_makes_the_article(monkeypatch):
+    import copy
+    from datetime import datetime
+
+    from pelican import signals
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from fragments import freeze_article_url
+
+    formats = []
+    url_format = Article.url_format
+    monkeypatch.setattr(Article, "url_format", property(lambda self: formats.append(1) or url_format.fget(self)))
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "ARTICLE_URL": "{date:%Y}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html"}
+    signals.content_object_init.connect(freeze_article_url)
+    try:
+        article = Article("<p>Texte</p>", metadata={"title": "Kiev", "date": datetime(2025, 8, 22), "slug": "kiev"}, settings=settings)
+        assert article.is_valid()  # Pelican checks save_as as it reads each article
+        seen = {(article.url, article.save_as) for _ in range(3)}
+    finally:
+        signals.content_object_init.disconnect(freeze_article_url)
+    assert seen == {("2025/kiev/", "2025/kiev/index.html")}
+    assert len(formats) == 2  # once for url, once for save_as
