@@ -20,6 +20,7 @@ def register():
     """Pelican entry point: the entity pages' generator (see entities/README.md)."""
     from pelican import signals
 
-    from .generator import get_generators
+    from .generator import add_filters, get_generators
 
+    signals.initialized.connect(add_filters)
     signals.get_generators.connect(get_generators)

@@ -3,13 +3,17 @@
 ``generate_context`` runs after the ArticlesGenerator (plugin generators come after the
 built-in ones): it builds the catalog from ``context["articles"]`` (see ``entities.pages``),
 puts it into the shared context as ``entities`` and sets on each article ``entities``,
-``related``, ``newer``, ``older`` and ``json_ld`` (the ``NewsArticle`` object, for ``|tojson``).
-``generate_output`` writes one page per entity (template ``entity.html``, paginated
-folder-style) and the index ``entites/`` (template ``entities.html``).
+``related``, ``newer`` and ``older``. ``generate_output`` writes one page per entity (template
+``entity.html``, paginated folder-style) and the index ``entites/`` (template ``entities.html``).
+
+Jinja filters (``add_filters``, on ``initialized``): ``news_article`` (an article's schema.org
+``NewsArticle``, for ``|tojson``) and ``safe_href``. They run when a page is rendered: a rebuild
+that reuses most pages (plugins/incremental) does not compute them for every article.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -94,10 +98,6 @@ class EntitiesGenerator(Generator):
     def generate_context(self):
         articles = self.context.get("articles", [])
         self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings)
-        for article in articles:
-            article.json_ld = news_article(article, self.settings)
-            # The theme links the source with this (credit_url itself may not be a valid href).
-            article.credit_href = safe_href(article.metadata.get("credit_url", "") or "")
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
 
@@ -140,6 +140,13 @@ class EntitiesGenerator(Generator):
             url=setting(self.settings, "ENTITIES_INDEX_URL"),
             relative_urls=self.settings["RELATIVE_URLS"],
         )
+
+
+def add_filters(pelican):
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters["news_article"] = functools.partial(news_article, settings=pelican.settings)
+    # The theme links an article's source with this (credit_url itself may not be a valid href).
+    filters["safe_href"] = safe_href
 
 
 def get_generators(pelican):

@@ -133,22 +133,26 @@ class EntityCatalog(dict):
         return len(self._by_key)
 
 
-def resolve_article(metadata: Mapping, editorial: Editorial) -> list[tuple[str, str, str, list[str]]]:
+def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None = None) -> list[tuple[str, str, str, list[str]]]:
     """The (canonical name, kind, description, other forms) of one article, in display order,
-    after editorial resolution; entities resolving to the same canonical entity are merged."""
+    after editorial resolution; entities resolving to the same canonical entity are merged.
+    ``memo`` keeps each entity's resolution for the next articles (a site names the same
+    entities in thousands of articles)."""
+    memo = {} if memo is None else memo
     merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
     found: list[Entity] = from_front_matter(metadata)
     for entity in found:
-        forms = [entity.name, *entity.forms]
-        if editorial.is_stopped(entity.name):
+        said = (entity.name, entity.kind, entity.forms)  # a tuple hashes faster than the dataclass
+        if said not in memo:
+            memo[said] = _resolve_entity(entity, editorial)
+        if memo[said] is None:
             continue
-        entry = next((e for e in (editorial.lookup(form) for form in forms) if e is not None), None)
-        name, kind, description = (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")
+        name, kind, description = memo[said]
         key = (name, kind)
         if key not in merged:
             merged[key] = (description, [])
         others = merged[key][1]
-        for form in forms:
+        for form in (entity.name, *entity.forms):
             if form != name and form not in others:
                 others.append(form)
     order = {kind: index for index, kind in enumerate(KINDS)}
@@ -156,9 +160,18 @@ def resolve_article(metadata: Mapping, editorial: Editorial) -> list[tuple[str, 
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
+def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str] | None:
+    """(canonical name, kind, description) of one entity as an article names it; None if stopped."""
+    if editorial.is_stopped(entity.name):
+        return None
+    entry = next((e for e in (editorial.lookup(form) for form in (entity.name, *entity.forms)) if e is not None), None)
+    return (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")
+
+
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older."""
-    resolved = {id(article): resolve_article(article.metadata, editorial) for article in articles}
+    memo: dict = {}
+    resolved = {id(article): resolve_article(article.metadata, editorial, memo) for article in articles}
     keys = {(name, kind) for entities in resolved.values() for name, kind, _, _ in entities}
     slugs: dict[tuple[str, str], str] = {}
     for kind in KINDS:  # one folder per kind: slugs only need to be unique inside it
@@ -177,6 +190,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> En
             feed_url=setting(settings, "ENTITY_FEED_URL").format(**values),
         )
 
+    forms_of: dict[EntityPage, dict[str, None]] = defaultdict(dict)  # a page's forms, in order of use
     for article in articles:
         mentions = []
         for name, kind, description, forms in resolved[id(article)]:
@@ -184,9 +198,11 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> En
             if description and not page.description:
                 page.description = description
             page.articles.append(article)
-            page.forms.extend(form for form in forms if form not in page.forms)
+            forms_of[page].update(dict.fromkeys(forms))
             mentions.append(ArticleEntity(page, tuple(forms)))
         article.entities = mentions
+    for page, forms in forms_of.items():
+        page.forms = list(forms)
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
