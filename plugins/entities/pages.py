@@ -15,6 +15,7 @@ folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -217,12 +218,10 @@ def _related_entities(articles: list, limit: int) -> None:
     for article in articles:
         here = [mention.page for mention in article.entities]
         for page in here:
-            for other in here:
-                if other is not page:
-                    together[page][other] += 1
+            together[page].update(here)  # itself too (Counter counts a list in C): removed below
     for page, counter in together.items():
-        ranked = sorted(counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
-        page.related = ranked[:limit]
+        del counter[page]
+        page.related = heapq.nsmallest(limit, counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
 
 
 def _related_articles(articles: list, total: int, limit: int) -> None:
@@ -241,12 +240,24 @@ def _related_articles(articles: list, total: int, limit: int) -> None:
         if not pages:
             article.related, article.related_shared = [], {}
             continue
-        others = numpy.concatenate([members[page] for page in pages])
+        others = numpy.concatenate([members[page] for page in pages])  # an article once per shared entity
         shared = numpy.bincount(others, minlength=len(articles))
         rarity = numpy.bincount(others, weights=numpy.repeat([weights[page] for page in pages], [len(members[page]) for page in pages]), minlength=len(articles))
         shared[number] = 0  # not related to itself
-        candidates = numpy.flatnonzero(shared)
+        candidates = _top_candidates(others, shared, limit)
         # lexsort: last key first; rarity rounded so that float sums in another order still tie
-        order = numpy.lexsort((candidates, -numpy.round(rarity[candidates], 9), -shared[candidates]))[:limit]
-        article.related = [articles[i] for i in candidates[order]]
-        article.related_shared = {other.slug: int(shared[index[id(other)]]) for other in article.related}
+        chosen = candidates[numpy.lexsort((candidates, -numpy.round(rarity[candidates], 9), -shared[candidates]))[:limit]]
+        article.related = [articles[i] for i in chosen]
+        article.related_shared = {articles[i].slug: int(shared[i]) for i in chosen}
+
+
+def _top_candidates(others, shared, limit: int):
+    """The articles of ``others`` that can rank among the first ``limit``: those sharing at least
+    as many entities as the ``limit``-th best does. Only these are ranked (most share one
+    entity, "France" say, with thousands), and nothing here scans the whole archive."""
+    seen = shared[others]  # an article sharing c entities is in `others` c times
+    occurrences = numpy.bincount(seen)
+    sharing = occurrences[1:] // numpy.arange(1, len(occurrences))  # [c - 1]: articles sharing c entities
+    at_least = numpy.cumsum(sharing[::-1])[::-1]  # [c - 1]: articles sharing c entities or more
+    threshold = max(1, int(numpy.count_nonzero(at_least >= limit)))
+    return numpy.unique(others[seen >= threshold])

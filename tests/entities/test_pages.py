@@ -50,3 +50,19 @@ def test_related_articles_match_a_pairwise_count():
     assert lonely.related == [] and lonely.related_shared == {}
     busy = max(articles, key=lambda article: len(article.entities))
     assert all(1 <= shared <= len(busy.entities) for shared in busy.related_shared.values())
+
+
+def test_related_articles_match_a_pairwise_count_when_few_share_much():
+    """A larger archive where a few entities are everywhere and most are rare: only the articles
+    sharing as much as the fifth best are ranked, ties on one common entity included."""
+    rng = random.Random(11)
+    people = [f"Personne {n}" for n in range(60)]
+    places = ["France", "Paris"] + [f"Ville {n}" for n in range(40)]
+    weights = [1 / (rank + 1) for rank in range(len(places))]  # "France" in most, "Ville 39" in few
+    articles = []
+    for n in range(300):
+        chosen_places = {rng.choices(places, weights)[0] for _ in range(rng.randint(0, 4))}
+        articles.append(FakeArticle(f"a{n}", rng.sample(people, rng.randint(0, 2)), sorted(chosen_places)))
+    build_catalog(articles, Editorial.empty(), {"ENTITY_RELATED_ARTICLES": 5})
+    assert [[other.slug for other in article.related] for article in articles] == expected_related(articles, 5)
+    assert any(len(article.entities) == 1 and len(article.related) == 5 for article in articles)
