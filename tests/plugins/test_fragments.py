@@ -97,3 +97,25 @@ def test_an_article_url_is_computed_once_as_pelican_makes_the_article(monkeypatc
         signals.content_object_init.disconnect(freeze_article_url)
     assert seen == {("2025/kiev/", "2025/kiev/index.html")}
     assert len(formats) == 2  # once for url, once for save_as
+
+
+def test_a_future_article_made_a_draft_gets_the_draft_url():
+    """With WITH_FUTURE_DATES off, Pelican makes a future article a draft after the signal: frozen
+    then, its article URL would publish an embargoed dispatch where drafts are not written."""
+    import copy
+    from datetime import datetime
+
+    from pelican import signals
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from fragments import freeze_article_url
+
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "WITH_FUTURE_DATES": False, "ARTICLE_SAVE_AS": "{slug}/index.html", "DRAFT_SAVE_AS": ""}
+    signals.content_object_init.connect(freeze_article_url)
+    try:
+        article = Article("<p>Texte</p>", metadata={"title": "Plus tard", "date": datetime(2099, 1, 1), "slug": "plus-tard"}, settings=settings)
+    finally:
+        signals.content_object_init.disconnect(freeze_article_url)
+    assert article.status == "draft"
+    assert article.save_as == ""
