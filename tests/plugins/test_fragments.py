@@ -1,11 +1,20 @@
 """plugins/fragments: a macro's output for one object is rendered once and reused, never mixed up
-between objects, options or site URLs."""
+between objects, options or site URLs; an article's URL is computed once, and only once it is final."""
 
 from __future__ import annotations
 
-import jinja2
+import copy
+from datetime import datetime
 
+import jinja2
+import pytest
+from pelican import signals
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+
+from fragments import freeze_article_url
 from fragments.memo import FragmentMemo
+from fragments.urls import freeze_url
 
 TEMPLATES = {
     "macros.html": "{% macro teaser(item, heading='h3') %}<{{ heading }}>{{ item.title }} {{ SITEURL }}/{{ count() }}</{{ heading }}>{% endmacro %}",
@@ -56,66 +65,42 @@ def test_a_new_memo_renders_again():
     assert len(calls) == 2
 
 
+def article(date: datetime, slug: str, **settings) -> Article:
+    """An article as Pelican makes it, under its default settings and ``settings``."""
+    return Article("<p>Texte</p>", metadata={"title": slug, "date": date, "slug": slug}, settings={**copy.deepcopy(DEFAULT_CONFIG), **settings})
+
+
+@pytest.fixture
+def freezing():
+    """The plugin's receiver connected to content_object_init for one test (a build connects it)."""
+    signals.content_object_init.connect(freeze_article_url)
+    yield
+    signals.content_object_init.disconnect(freeze_article_url)
+
+
 def test_frozen_urls_are_the_urls_pelican_computes():
-    import copy
-    from datetime import datetime
-
-    from pelican.contents import Article
-    from pelican.settings import DEFAULT_CONFIG
-
-    from fragments.urls import freeze_url
-
-    settings = {**copy.deepcopy(DEFAULT_CONFIG), "ARTICLE_URL": "{date:%Y}/{date:%m}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{slug}/index.html"}
-    article = Article("<p>Texte</p>", metadata={"title": "Kiev", "date": datetime(2025, 8, 22), "slug": "kiev"}, settings=settings)
-    computed = (article.url, article.save_as)
-    freeze_url(article)
-    assert (article.url, article.save_as) == computed == ("2025/08/kiev/", "2025/08/kiev/index.html")
-    article.slug = "ailleurs"  # the URL is not computed again (a build never changes it once read)
-    assert article.url == "2025/08/kiev/"
+    kiev = article(datetime(2025, 8, 22), "kiev", ARTICLE_URL="{date:%Y}/{date:%m}/{slug}/", ARTICLE_SAVE_AS="{date:%Y}/{date:%m}/{slug}/index.html")
+    computed = (kiev.url, kiev.save_as)
+    freeze_url(kiev)
+    assert (kiev.url, kiev.save_as) == computed == ("2025/08/kiev/", "2025/08/kiev/index.html")
+    kiev.slug = "ailleurs"  # the URL is not computed again (a build never changes it once read)
+    assert kiev.url == "2025/08/kiev/"
 
 
-def test_an_article_url_is_computed_once_as_pelican_makes_the_article(monkeypatch):
-    import copy
-    from datetime import datetime
-
-    from pelican import signals
-    from pelican.contents import Article
-    from pelican.settings import DEFAULT_CONFIG
-
-    from fragments import freeze_article_url
-
+def test_an_article_url_is_computed_once_as_pelican_makes_the_article(monkeypatch, freezing):
     formats = []
     url_format = Article.url_format
     monkeypatch.setattr(Article, "url_format", property(lambda self: formats.append(1) or url_format.fget(self)))
-    settings = {**copy.deepcopy(DEFAULT_CONFIG), "ARTICLE_URL": "{date:%Y}/{slug}/", "ARTICLE_SAVE_AS": "{date:%Y}/{slug}/index.html"}
-    signals.content_object_init.connect(freeze_article_url)
-    try:
-        article = Article("<p>Texte</p>", metadata={"title": "Kiev", "date": datetime(2025, 8, 22), "slug": "kiev"}, settings=settings)
-        assert article.is_valid()  # Pelican checks save_as as it reads each article
-        seen = {(article.url, article.save_as) for _ in range(3)}
-    finally:
-        signals.content_object_init.disconnect(freeze_article_url)
+    kiev = article(datetime(2025, 8, 22), "kiev", ARTICLE_URL="{date:%Y}/{slug}/", ARTICLE_SAVE_AS="{date:%Y}/{slug}/index.html")
+    assert kiev.is_valid()  # Pelican checks save_as as it reads each article
+    seen = {(kiev.url, kiev.save_as) for _ in range(3)}
     assert seen == {("2025/kiev/", "2025/kiev/index.html")}
     assert len(formats) == 2  # once for url, once for save_as
 
 
-def test_a_future_article_made_a_draft_gets_the_draft_url():
+def test_a_future_article_made_a_draft_gets_the_draft_url(freezing):
     """With WITH_FUTURE_DATES off, Pelican makes a future article a draft after the signal: frozen
     then, its article URL would publish an embargoed dispatch where drafts are not written."""
-    import copy
-    from datetime import datetime
-
-    from pelican import signals
-    from pelican.contents import Article
-    from pelican.settings import DEFAULT_CONFIG
-
-    from fragments import freeze_article_url
-
-    settings = {**copy.deepcopy(DEFAULT_CONFIG), "WITH_FUTURE_DATES": False, "ARTICLE_SAVE_AS": "{slug}/index.html", "DRAFT_SAVE_AS": ""}
-    signals.content_object_init.connect(freeze_article_url)
-    try:
-        article = Article("<p>Texte</p>", metadata={"title": "Plus tard", "date": datetime(2099, 1, 1), "slug": "plus-tard"}, settings=settings)
-    finally:
-        signals.content_object_init.disconnect(freeze_article_url)
-    assert article.status == "draft"
-    assert article.save_as == ""
+    later = article(datetime(2099, 1, 1), "plus-tard", WITH_FUTURE_DATES=False, ARTICLE_SAVE_AS="{slug}/index.html", DRAFT_SAVE_AS="")
+    assert later.status == "draft"
+    assert later.save_as == ""
