@@ -12,8 +12,10 @@ one in a fresh subprocess (so that peak RSS, from wait4, is the build's own):
   off) on the very Markdown articles our ingest wrote;
 * our cold build: digest.pipeline.build on a fresh copy of the site, no cache at all (spaCy runs on
   every dispatch) — only for N <= --cold-ner-max, above that it is estimated from the NER rate;
-* our full build with the NER cache already warm (no articles, no Pelican cache, no ingest stamp:
-  everything else is done again) — the figure to hold against plain Pelican (target <= 1.3x);
+* our full build with the entity cache already warm, as a build of the same dispatches leaves it
+  (the model's spans and the entities resolved from them; no articles, no Pelican cache, no
+  ingest stamp: everything else is done again) — the figure to hold against plain Pelican
+  (target <= 1.3x);
 * a rebuild with nothing changed, and a rebuild after one new dispatch;
 * the same two rebuilds with Pelican's content cache on (CACHE_CONTENT + LOAD_CONTENT_CACHE passed
   as overrides: an experiment, the project's settings are not changed);
@@ -192,14 +194,15 @@ def _texts(spec: dict) -> list[str]:
 
 
 def child_warm(spec: dict) -> dict:
-    """Fill a NER cache for texts (EntityFinder.spans: the cache ingest reads)."""
+    """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
+    and the entities resolved from them, the cache ingest reads)."""
     _child_paths()
     from entities.finder import EntityFinder
 
     texts = _texts(spec)
     finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
     start = time.perf_counter()
-    finder.spans(texts)
+    finder.find(texts)
     return {"seconds": time.perf_counter() - start, "texts": len(texts), "model_loads": finder.model_loads}
 
 
@@ -466,7 +469,8 @@ def bench_size(args, size: int, work: Path, store: Path, log: Path) -> dict:
     else:
         results["cold"] = None
 
-    # The warm NER store must hold every text of the set (when the cold build did not fill it).
+    # The warm entity store must hold every text of the set, resolved under the current rules (files
+    # of earlier runs may lack them, or hold those of other rules).
     texts = dispatch_texts(dispatches)
     texts_file = work / f"texts-{size}.json"
     texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
