@@ -16,6 +16,7 @@ the reason (syntax error, unknown type, missing name, alias claimed by two entit
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class Editorial:
     entries: list[EditorialEntry] = field(default_factory=list)
     stop: frozenset[str] = frozenset()  # folded keys
     path: str = ""
+    # sha256 of the text parsed: what was resolved with these entries is cached under it
+    source_sha256: str = ""
 
     def __post_init__(self) -> None:
         self._by_key: dict[str, EditorialEntry] = {}
@@ -185,4 +188,4 @@ def load_editorial(path: Path | str) -> Editorial:
         entries.append(EditorialEntry(name, kind, tuple(uniq), " ".join(description.split())))
 
     stop = frozenset(norm_key(s) for s in stop_raw if s.strip())
-    return Editorial(entries=entries, stop=stop, path=str(path))
+    return Editorial(entries=entries, stop=stop, path=str(path), source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())

@@ -5,6 +5,7 @@ import hashlib
 import itertools
 import json
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -86,7 +87,11 @@ class EntityFinder:
         # validate early: a broken editorial file stops the build before any NER
         self.editorial: Editorial = load_editorial(self.editorial_path)
         self._editorial_mtime = self._mtime()
-        self._rules = self._rules_digest()
+        # The code as this process imported it (read now, not after an edit it does not run).
+        # Name folding uses the Unicode tables of this Python.
+        self._code_sha256 = hashlib.sha256(
+            b"\0".join([unicodedata.unidata_version.encode(), *(path.read_bytes() for path in resolution_code())])
+        ).hexdigest()
 
     # ------------------------------------------------------------------ model / cache
     def _mtime(self) -> float | None:
@@ -150,10 +155,7 @@ class EntityFinder:
         return self._spans([self._read_cache(t) for t in texts], texts)
 
     def _spans(self, cached: list[dict | None], texts: Sequence[str]) -> list[list[Span]]:
-        out: list[list[Span] | None] = [
-            None if record is None else [(int(s), int(e), str(label)) for s, e, label in record.get("spans", [])]
-            for record in cached
-        ]
+        out = [_cached_spans(record) for record in cached]
         missing = [i for i, s in enumerate(out) if s is None]
         # identical texts are processed once
         todo: dict[str, list[int]] = defaultdict(list)
@@ -178,34 +180,48 @@ class EntityFinder:
         if m != self._editorial_mtime:  # edited since: reload (and re-validate)
             self.editorial = load_editorial(self.editorial_path)
             self._editorial_mtime = m
-            self._rules = self._rules_digest()
         return self.editorial
-
-    def _rules_digest(self) -> str:
-        """Digest of what resolution depends on besides a text and its spans."""
-        parts = [self.editorial_path.read_bytes() if self.editorial_path.exists() else b""]
-        parts += [path.read_bytes() for path in resolution_code()]
-        return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
     def find(self, texts: Sequence[str]) -> list[list[Entity]]:
         """One list of entities per text (same order)."""
         texts = list(texts)
         editorial = self._editorial()
+        # what resolution depends on besides a text and its spans: the editorial text parsed, the code
+        rules = hashlib.sha256(f"{editorial.source_sha256}\0{self._code_sha256}".encode()).hexdigest()
         cached = [self._read_cache(t) for t in texts]
         spans = self._spans(cached, texts)
-        rules = self._rules
-        results = [_cached_entities(record, rules) for record in cached]
-        stale = [i for i, found in enumerate(results) if found is None]
+        first: dict[str, int] = {}  # identical texts are resolved once
+        for i, text in enumerate(texts):
+            first.setdefault(text, i)
+        found: dict[str, list[Entity]] = {}
+        for text, i in first.items():
+            if (entities := _cached_entities(cached[i], rules)) is not None:
+                found[text] = entities
+        stale = [i for text, i in first.items() if text not in found]
         fresh = resolve_all([texts[i] for i in stale], [spans[i] for i in stale], editorial)
-        for i, found in zip(stale, fresh, strict=True):
-            results[i] = found
-            self._write_cache(texts[i], spans[i], {"rules": rules, "entities": _encode(found)})
+        for i, entities in zip(stale, fresh, strict=True):
+            found[texts[i]] = entities
+            # a new text's spans were written as NER gave them (a long cold run keeps what it did);
+            # its file is written again here, with what was resolved from them
+            self._write_cache(texts[i], spans[i], {"rules": rules, "entities": _encode(entities)})
+        results = [found[text] for text in texts]
         if self.site_vote and len(texts) > 1:
-            return site_type_vote(results, editorial)  # type: ignore[arg-type]
-        return results  # type: ignore[return-value]
+            results = site_type_vote(results, editorial)
+        return results
+
+
+def _cached_spans(record: dict | None) -> list[Span] | None:
+    """The model spans a cache file keeps; None when it keeps none (or keeps them damaged)."""
+    if record is None:
+        return None
+    try:
+        return [(int(start), int(end), str(label)) for start, end, label in record.get("spans", [])]
+    except (TypeError, ValueError):
+        return None
 
 
 def _encode(entities: list[Entity]) -> list[list]:
+    """Entities as JSON rows: name, kind, forms, description."""
     return [[e.name, e.kind, list(e.forms), e.description] for e in entities]
 
 
@@ -214,10 +230,16 @@ def _cached_entities(record: dict | None, rules: str) -> list[Entity] | None:
     resolved = record.get("resolved") if record else None
     if not isinstance(resolved, dict) or resolved.get("rules") != rules:
         return None
+    entities = []
     try:
-        return [Entity(name, kind, tuple(forms), description) for name, kind, forms, description in resolved["entities"]]
+        for name, kind, forms, description in resolved["entities"]:
+            if not (isinstance(name, str) and isinstance(description, str) and isinstance(forms, list)
+                    and all(isinstance(form, str) for form in forms)):
+                return None
+            entities.append(Entity(name, kind, tuple(forms), description))  # checks the kind
     except (KeyError, TypeError, ValueError):
         return None
+    return entities
 
 
 _SURNAME_PARTICLES = {"de", "du", "des", "d'", "van", "von", "der", "da", "di", "del", "la", "le"}

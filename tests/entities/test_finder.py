@@ -132,11 +132,57 @@ def test_a_damaged_cached_resolution_is_made_again(tmp_path, editorial_file, fak
     first = EntityFinder(editorial_file, cache).find(TEXTS[:1])
     (path,) = cache.glob("*.json")
     record = json.loads(path.read_text(encoding="utf-8"))
-    record["resolved"]["entities"] = [["Jean Dupont", "planète", [], ""]]
-    path.write_text(json.dumps(record), encoding="utf-8")
-    resolutions.clear()
+    for damaged in ([["Jean Dupont", "planète", [], ""]], [[5, "personne", [], ""]], [["Jean Dupont", "personne", "Dupont", ""]], "x"):
+        record["resolved"]["entities"] = damaged
+        path.write_text(json.dumps(record), encoding="utf-8")
+        resolutions.clear()
+        assert EntityFinder(editorial_file, cache).find(TEXTS[:1]) == first
+        assert resolutions == TEXTS[:1]
+
+
+def test_identical_texts_are_resolved_once(tmp_path, editorial_file, fake_model, resolutions):
+    found = EntityFinder(editorial_file, tmp_path / "cache").find([TEXTS[0], TEXTS[1], TEXTS[0]])
+    assert resolutions == TEXTS and found[0] == found[2]
+
+
+def test_the_site_vote_is_not_cached(tmp_path, editorial_file, fake_model, monkeypatch):
+    """A name's type voted across one batch must not stick to a text found again in another."""
+    from entities import finder as finder_module
+
+    monkeypatch.setattr(finder_module, "resolve", lambda text, spans, editorial=None: [Entity("Grasse", "lieu" if "A" in text else "personne")])
+    texts = [f" date 2025-01-02 Texte {letter}." for letter in "ABC"]
+    cache = tmp_path / "cache"
+    assert [e.kind for found in EntityFinder(editorial_file, cache).find(texts) for e in found] == ["personne"] * 3
+    assert [e.kind for e in EntityFinder(editorial_file, cache).find(texts[:1])[0]] == ["lieu"]
+
+
+def test_an_editorial_file_saved_while_a_finder_reads_it_is_resolved_again(tmp_path, editorial_file, fake_model, monkeypatch):
+    from entities import finder as finder_module
+
+    cache = tmp_path / "cache"
+    text = " date 2025-01-02 Jean Dupont et Paul Martin."
+    saved = editorial_file.read_text(encoding="utf-8") + '\n[[entite]]\nnom = "Paul Martin"\ntype = "lieu"\n'
+    real_load = finder_module.load_editorial
+
+    def read_then_saved(path):
+        editorial = real_load(path)
+        Path(path).write_text(saved, encoding="utf-8")  # the editor saves just after the finder read it
+        return editorial
+
+    monkeypatch.setattr(finder_module, "load_editorial", read_then_saved)
+    EntityFinder(editorial_file, cache).find([text])  # resolved with the file as it was read
+    monkeypatch.setattr(finder_module, "load_editorial", real_load)
+    kinds = {e.name: e.kind for e in EntityFinder(editorial_file, cache).find([text])[0]}
+    assert kinds["Paul Martin"] == "lieu"
+
+
+def test_damaged_cached_spans_are_found_again(tmp_path, editorial_file, fake_model):
+    cache = tmp_path / "cache"
+    first = EntityFinder(editorial_file, cache).find(TEXTS[:1])
+    (path,) = cache.glob("*.json")
+    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "spans": [["x", 3, "PER"]]}), encoding="utf-8")
     assert EntityFinder(editorial_file, cache).find(TEXTS[:1]) == first
-    assert resolutions == TEXTS[:1]
+    assert len(fake_model) == 2  # the model ran again for that text
 
 
 def test_broken_editorial_file_stops(tmp_path, fake_model):
