@@ -4,7 +4,8 @@
 built-in ones): it builds the catalog from ``context["articles"]`` (see ``entities.pages``),
 puts it into the shared context as ``entities`` and sets on each article ``entities``,
 ``related``, ``newer`` and ``older``. ``generate_output`` writes one page per entity (template
-``entity.html``, paginated folder-style) and the index ``entites/`` (template ``entities.html``).
+``entity.html``, paginated folder-style), the index ``entites/`` (template ``entities.html``)
+and every entity's names for the search page (``entites/noms.json``, see ``EntityCatalog.names``).
 
 Jinja filters (``add_filters``, on ``initialized``): ``news_article`` (an article's schema.org
 ``NewsArticle``, for ``|tojson``) and ``safe_href``. They run when a page is rendered: a rebuild
@@ -14,6 +15,7 @@ that reuses most pages (plugins/incremental) does not compute them for every art
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import os
 import re
@@ -25,6 +27,7 @@ from pelican.plugins import signals
 from pelican.writers import Writer
 
 import aside
+from atomic_files import write_atomically
 from site_urls import absolute_url
 
 from .editorial import Editorial, EditorialError, load_editorial
@@ -100,6 +103,7 @@ class EntitiesGenerator(Generator):
         self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings)
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
+        self.context["ENTITIES_NAMES_URL"] = setting(self.settings, "ENTITIES_NAMES_SAVE_AS")
 
     def refresh_metadata_intersite_links(self) -> None:
         # Pelican calls this on each generator once every context is final (the articles' and
@@ -140,6 +144,8 @@ class EntitiesGenerator(Generator):
             url=setting(self.settings, "ENTITIES_INDEX_URL"),
             relative_urls=self.settings["RELATIVE_URLS"],
         )
+        names = json.dumps({"entites": self.catalog.names()}, ensure_ascii=False, separators=(",", ":"))
+        write_atomically(Path(self.output_path) / setting(self.settings, "ENTITIES_NAMES_SAVE_AS"), names + "\n")
 
 
 def add_filters(pelican):

@@ -38,6 +38,8 @@ DEFAULTS = {
     "ENTITY_FEED_URL": "{kind_folder}/{slug}/rss.xml",
     "ENTITIES_INDEX_URL": "entites/",
     "ENTITIES_INDEX_SAVE_AS": "entites/index.html",
+    # every entity's names, for the search page (theme/static/js/recherche.js)
+    "ENTITIES_NAMES_SAVE_AS": "entites/noms.json",
     "ENTITY_RELATED_ENTITIES": 12,
     "ENTITY_RELATED_ARTICLES": 5,
 }
@@ -132,6 +134,13 @@ class EntityCatalog(dict):
 
     def __len__(self) -> int:  # number of entities, not of kinds
         return len(self._by_key)
+
+    def names(self) -> list[list]:
+        """What the search page matches a reader's words against, most cited entities first: one
+        ``[name, kind, url, number of articles, other forms]`` per entity. The search index holds
+        the articles only: an entity is found by its names here, not by its page's words."""
+        ranked = sorted(self._by_key.values(), key=lambda page: (-page.count, norm_key(page.name), page.name, page.kind))
+        return [[page.name, page.kind, page.url, page.count, list(page.forms)] for page in ranked]
 
 
 def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None = None) -> list[tuple[str, str, str, list[str]]]:

@@ -66,3 +66,17 @@ def test_related_articles_match_a_pairwise_count_when_few_share_much():
     build_catalog(articles, Editorial.empty(), {"ENTITY_RELATED_ARTICLES": 5})
     assert [[other.slug for other in article.related] for article in articles] == expected_related(articles, 5)
     assert any(len(article.entities) == 1 and len(article.related) == 5 for article in articles)
+
+
+def test_the_names_the_search_page_matches_are_every_entity_most_cited_first():
+    articles = [FakeArticle("a1", ["Mark Rutte | Rutte", "Émile Zola"], ["Kiev"]),
+                FakeArticle("a2", ["Mark Rutte | M. Rutte"], ["Kiev", "Paris"]),
+                FakeArticle("a3", ["Mark Rutte", "Angela Merkel"], ["Paris", "Kiev"])]
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.names() == [
+        ["Kiev", "lieu", "lieux/kiev/", 3, []],
+        ["Mark Rutte", "personne", "personnes/mark-rutte/", 3, ["Rutte", "M. Rutte"]],
+        ["Paris", "lieu", "lieux/paris/", 2, []],
+        ["Angela Merkel", "personne", "personnes/angela-merkel/", 1, []],
+        ["Émile Zola", "personne", "personnes/emile-zola/", 1, []],
+    ]

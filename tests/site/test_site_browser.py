@@ -3,6 +3,7 @@ search, screenshots at phone and desktop widths, and axe-core on the main kinds 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -80,12 +81,15 @@ def test_home_to_article_to_entity_to_feed(site_url, browse, site):
     assert all(url.startswith(site_url) for url in requests), [u for u in requests if not u.startswith(site_url)]
 
 
+RESULT_LINKS = "#depeches-trouvees li a"
+ENTITY_LINKS = "#entites-trouvees li a"
+
+
 def test_search_finds_the_seed(site_url, browse):
     page = browse()
     page.goto(site_url + "/recherche/")
-    box = page.locator("#recherche input[type=text], #recherche input[type=search]").first
-    box.fill("Rutte")
-    result = page.locator(".pagefind-ui__result-link", has_text="Mark Rutte a appelé")
+    page.get_by_label("Rechercher dans les dépêches").fill("Rutte")
+    result = page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé")
     result.first.wait_for(timeout=10_000)
     result.first.click()
     page.wait_for_url(f"**/{SEED_PATH}")
@@ -94,16 +98,58 @@ def test_search_finds_the_seed(site_url, browse):
 def test_search_from_a_query_string(site_url, browse):
     page = browse()
     page.goto(site_url + "/recherche/?q=Zelensky")
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
-    assert page.locator(".pagefind-ui__result-link", has_text="Mark Rutte a appelé").count() >= 1
+    page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+    assert page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé").count() >= 1
+    assert page.get_by_label("Rechercher dans les dépêches").input_value() == "Zelensky"
+    status = page.locator("#recherche-etat").text_content()
+    assert re.fullmatch(r"\d+\u00a0dépêches? pour «\u00a0Zelensky\u00a0»", status), status
 
 
-def test_search_finds_articles_of_every_year_and_entities(site_url, browse):
+def test_search_finds_articles_of_every_year_and_entities_by_name(site_url, browse):
     page = browse()
     page.goto(site_url + "/recherche/?q=panorthodoxe")
-    page.locator(".pagefind-ui__result-link", has_text="Le Concile panorthodoxe").first.wait_for(timeout=10_000)
+    page.locator(RESULT_LINKS, has_text="Le Concile panorthodoxe").first.wait_for(timeout=10_000)
     page.goto(site_url + "/recherche/?q=Zelensky")
-    page.locator(".pagefind-ui__result-link", has_text="Volodymyr Zelensky").first.wait_for(timeout=10_000)
+    entity = page.locator(ENTITY_LINKS, has_text="Volodymyr Zelensky")
+    entity.first.wait_for(timeout=10_000)
+    assert entity.first.get_attribute("href") == "/personnes/volodymyr-zelensky/"
+    # the search index holds the articles only: no entity page among the dispatches found
+    page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+    assert not [href for href in page.locator(RESULT_LINKS).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+                if not re.match(r"/\d{4}/\d\d/\d\d/", href)]
+
+
+def test_search_names_entities_by_their_other_forms_whatever_the_accents(site_url, browse):
+    page = browse()
+    box = page.get_by_label("Rechercher dans les dépêches")
+    page.goto(site_url + "/recherche/")
+    for typed, name, href in (("Otan", "OTAN", "/organisations/otan/"), ("etats-unis", "États-Unis", "/lieux/etats-unis/"),
+                              ("rutt", "Mark Rutte", "/personnes/mark-rutte/")):
+        box.fill(typed)
+        first = page.locator(ENTITY_LINKS).first
+        first.wait_for(timeout=10_000)
+        page.wait_for_function("([selector, name]) => document.querySelector(selector)?.textContent === name",
+                               arg=[ENTITY_LINKS, name], timeout=10_000)
+        assert first.get_attribute("href") == href
+        assert re.fullmatch(r"(personne|organisation|lieu), \d+\u00a0dépêches?", page.locator("#entites-trouvees li .count").first.text_content())
+    box.fill("zzqxwv")
+    page.wait_for_function("document.getElementById('recherche-etat').textContent.startsWith('Aucune')", timeout=10_000)
+    assert page.locator("#recherche-etat").text_content() == "Aucune dépêche pour «\u00a0zzqxwv\u00a0»"
+    assert page.locator("#entites-trouvees").is_hidden() and page.locator("#depeches-trouvees").is_hidden()
+
+
+def test_search_shows_entity_names_as_text(site_url, browse):
+    """Names come from dispatches: a name that looks like markup is shown as written."""
+    hostile = '<img src=x onerror="window.pwned=1">Mallory & <b>Cie</b>'
+    page = browse()
+    page.route("**/entites/noms.json", lambda route: route.fulfill(
+        content_type="application/json", body=json.dumps({"entites": [[hostile, "organisation", "organisations/mallory/", 2, ["Mallory"]]]})))
+    page.goto(site_url + "/recherche/?q=mallory")
+    link = page.locator(ENTITY_LINKS).first
+    link.wait_for(timeout=10_000)
+    assert link.text_content() == hostile
+    assert page.locator("#entites-trouvees img, #entites-trouvees b").count() == 0
+    assert page.evaluate("window.pwned") is None
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -146,7 +192,8 @@ def test_axe_reports_no_violation(site_url, browse, scheme):
     for name, path in pages.items():
         page.goto(site_url + path)
         if "recherche" in path:
-            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+            page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+            page.locator(ENTITY_LINKS).first.wait_for(timeout=10_000)
         results = axe.run(page)
         if results.violations_count:
             failures[name] = results.generate_report()

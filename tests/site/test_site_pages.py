@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import escape
 
 from sitekit import ATTRIBUTE, SEED_PATH, TAG
 
@@ -193,23 +194,39 @@ def test_every_page_but_404_has_a_canonical_url(html_pages, settings):
         assert f'<meta property="og:url" content="{expected}">' in text, path
 
 
-def test_only_articles_and_entity_headers_are_indexed_for_search(site, html_pages):
+def test_only_articles_are_indexed_for_search(site, html_pages):
     from digest import search
 
     def read_by_pagefind(path):  # search.INDEXED_PAGES, the only pages Pagefind is given
-        parts = path.split("/")
-        return any(
-            len(pattern.split("/")) == len(parts) and all(map(fnmatch.fnmatchcase, parts, pattern.split("/")))
-            for pattern in search.INDEXED_PAGES
-        )
+        parts, pattern = path.split("/"), search.INDEXED_PAGES.split("/")
+        return len(pattern) == len(parts) and all(map(fnmatch.fnmatchcase, parts, pattern))
 
     for path, text in html_pages.items():
         indexed = "data-pagefind-body" in text
-        is_content = re.match(r"(\d{4}/\d\d/\d\d/[^/]+|(personnes|organisations|lieux)/[^/]+)/index\.html$", path)  # entity pages: first page only
-        assert indexed == bool(is_content), path
+        assert indexed == bool(re.match(r"\d{4}/\d\d/\d\d/[^/]+/index\.html$", path)), path
         assert read_by_pagefind(path) == indexed, path
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["fr"]["page_count"] == sum("data-pagefind-body" in text for text in html_pages.values())
+
+
+def test_every_entity_is_named_for_the_search_page(site):
+    """The search page finds entities by the names in entites/noms.json (the search index holds
+    the articles only): every entity page is there once, under its name and the other forms its
+    page shows, most cited first."""
+    rows = json.loads((site / "entites" / "noms.json").read_text(encoding="utf-8"))["entites"]
+    pages = {path.parent.relative_to(site).as_posix() + "/": path for kind in ("personnes", "organisations", "lieux")
+             for path in (site / kind).glob("*/index.html")}
+    assert sorted(row[2] for row in rows) == sorted(pages)
+    counts = [row[3] for row in rows]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= 1
+    by_url = {row[2]: row for row in rows}
+    rutte = by_url["personnes/mark-rutte/"]
+    assert rutte[:2] == ["Mark Rutte", "personne"] and "Rutte" in rutte[4]
+    assert by_url["organisations/otan/"][0] == "OTAN" and "Otan" in by_url["organisations/otan/"][4]
+    for row in rows[:200]:
+        html = pages[row[2]].read_text(encoding="utf-8")
+        assert f"<h1>{escape(row[0])}</h1>" in html, row
+        assert f"{row[3]} dépêche" in html, row
 
 
 def _internal_targets(text: str):

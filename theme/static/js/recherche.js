@@ -1,25 +1,192 @@
-// Search page: Pagefind's own UI (served from /pagefind/), the site's only script.
+// Search page, the site's only script. Dispatches: Pagefind's index of the articles (its JS API,
+// served from /pagefind/). People, organisations and places: their names and other forms
+// (entites/noms.json, written by the entities plugin), matched here word by word, accents and
+// case aside. Everything shown comes from dispatches: it is put in the page as text, never as
+// markup (Pagefind's excerpts keep only their <mark> highlights).
 (function () {
   "use strict";
+  var ENTITIES_SHOWN = 8;
+  var RESULTS_PER_STEP = 10;
+  var NBSP = "\u00a0";
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  }
+
+  function words(text) {
+    var folded = fold(text);
+    return folded ? folded.split(" ") : [];
+  }
+
+  function plural(count, word) {
+    return count.toLocaleString("fr-FR") + NBSP + word + (count > 1 ? "s" : "");
+  }
+
+  function quoted(term) {
+    return "«" + NBSP + term + NBSP + "»";
+  }
+
+  function loadNames(url) {
+    return fetch(url)
+      .then(function (response) { return response.ok ? response.json() : { entites: [] }; })
+      .then(function (data) {
+        return data.entites.map(function (row) {
+          var names = [row[0]].concat(row[4]);
+          return { name: row[0], kind: row[1], url: row[2], count: row[3], names: names.map(words) };
+        });
+      })
+      .catch(function () { return []; });  // no names file: dispatches are still searched
+  }
+
+  // Entities one of whose names has, for every word of the query, a word starting with it; the
+  // names equal to the query first, then the most cited (the file's order).
+  function matchingEntities(entities, query) {
+    var wanted = words(query);
+    if (!wanted.length) return [];
+    var whole = wanted.join(" ");
+    var found = entities.filter(function (entity) {
+      return entity.names.some(function (name) {
+        return wanted.every(function (word) {
+          return name.some(function (part) { return part.indexOf(word) === 0; });
+        });
+      });
+    });
+    var exact = found.filter(function (entity) {
+      return entity.names.some(function (name) { return name.join(" ") === whole; });
+    });
+    return exact.concat(found.filter(function (entity) { return exact.indexOf(entity) < 0; })).slice(0, ENTITIES_SHOWN);
+  }
+
+  // Pagefind's excerpt is HTML: its text, and <mark> around the words found.
+  function excerptNodes(html) {
+    var parsed = new DOMParser().parseFromString(html, "text/html").body;
+    var nodes = document.createDocumentFragment();
+    parsed.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") {
+        var mark = document.createElement("mark");
+        mark.textContent = node.textContent;
+        nodes.appendChild(mark);
+      } else {
+        nodes.appendChild(document.createTextNode(node.textContent));
+      }
+    });
+    return nodes;
+  }
+
   function start() {
     var box = document.getElementById("recherche");
-    if (!box || typeof window.PagefindUI !== "function") return;
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    box.textContent = "";
-    var ui = new window.PagefindUI({
-      element: "#recherche",
-      bundlePath: box.getAttribute("data-bundle") || "/pagefind/",
-      showImages: false,
-      showSubResults: true,
-      resetStyles: false,
-      autofocus: !query,
-    });
-    var input = box.querySelector("input");
-    if (input) {
-      input.id = "q";
-      input.setAttribute("aria-label", "Rechercher dans les dépêches");
+    var input = document.getElementById("q");
+    if (!box || !input) return;
+    var form = box.querySelector("form");
+    var status = document.getElementById("recherche-etat");
+    var entitySection = document.getElementById("entites-trouvees");
+    var entityList = entitySection.querySelector("ul");
+    var resultSection = document.getElementById("depeches-trouvees");
+    var resultList = resultSection.querySelector("ol");
+    var more = resultSection.querySelector("button");
+    var site = box.getAttribute("data-site") || "/";
+    var pagefind = null;
+    var names = null;
+    var searchNumber = 0;
+    var pending = [];
+
+    function loadPagefind() {
+      if (!pagefind) {
+        pagefind = import(box.getAttribute("data-bundle") + "pagefind.js").then(function (module) {
+          return module.options({}).then(function () { return module; });
+        });
+      }
+      return pagefind;
     }
-    if (query) ui.triggerSearch(query);
+
+    function showEntities(query) {
+      if (!names) names = loadNames(box.getAttribute("data-names"));
+      return names.then(function (entities) {
+        var found = matchingEntities(entities, query);
+        entityList.textContent = "";
+        found.forEach(function (entity) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.href = site + entity.url;
+          link.textContent = entity.name;
+          var count = document.createElement("span");
+          count.className = "count";
+          count.textContent = entity.kind + ", " + plural(entity.count, "dépêche");
+          item.append(link, " ", count);
+          entityList.appendChild(item);
+        });
+        entitySection.hidden = !found.length;
+      });
+    }
+
+    function showMore() {
+      var step = pending.splice(0, RESULTS_PER_STEP);
+      more.hidden = true;
+      return Promise.all(step.map(function (result) { return result.data(); })).then(function (pages) {
+        pages.forEach(function (page) {
+          var item = document.createElement("li");
+          var heading = document.createElement("h3");
+          var link = document.createElement("a");
+          link.href = page.url;
+          link.textContent = (page.meta && page.meta.title) || page.url;
+          heading.appendChild(link);
+          var excerpt = document.createElement("p");
+          excerpt.appendChild(excerptNodes(page.excerpt || ""));
+          item.append(heading, excerpt);
+          resultList.appendChild(item);
+        });
+        more.hidden = !pending.length;
+      });
+    }
+
+    function search(term) {
+      var number = ++searchNumber;
+      var query = term.trim();
+      resultList.textContent = "";
+      pending = [];
+      more.hidden = true;
+      if (!query) {
+        status.textContent = "";
+        entitySection.hidden = resultSection.hidden = true;
+        return;
+      }
+      status.textContent = "Recherche de " + quoted(query) + "…";
+      showEntities(query);
+      loadPagefind()
+        .then(function (module) { return module.search(query); })
+        .then(function (found) {
+          if (number !== searchNumber) return;  // a newer search has started
+          pending = found.results.slice();
+          resultSection.hidden = !pending.length;
+          status.textContent = pending.length
+            ? plural(pending.length, "dépêche") + " pour " + quoted(query)
+            : "Aucune dépêche pour " + quoted(query);
+          return showMore();
+        })
+        .catch(function () {
+          if (number === searchNumber) status.textContent = "La recherche n’a pas pu être chargée.";
+        });
+    }
+
+    var typing = null;
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { search(input.value); }, 250);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(typing);
+      search(input.value);
+    });
+    more.addEventListener("click", showMore);
+
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    if (query) {
+      input.value = query;
+      search(query);
+    } else {
+      input.focus();
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
