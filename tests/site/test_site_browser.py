@@ -138,6 +138,16 @@ def test_search_names_entities_by_their_other_forms_whatever_the_accents(site_ur
     assert page.locator("#entites-trouvees").is_hidden() and page.locator("#depeches-trouvees").is_hidden()
 
 
+def test_search_finds_a_word_after_an_elision_and_only_it(site_url, browse):
+    """Pagefind indexes "l’Otan" as one word: "otan" alone must still find it, and not Pagefind's
+    nearest words ("France Ô") while real matches exist."""
+    page = browse()
+    page.goto(site_url + "/recherche/?q=otan")
+    page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé").first.wait_for(timeout=10_000)
+    marks = page.locator("#depeches-trouvees mark").all_text_contents()
+    assert marks and all("otan" in mark.lower() for mark in marks), marks
+
+
 def test_search_shows_entity_names_as_text(site_url, browse):
     """Names come from dispatches: a name that looks like markup is shown as written."""
     hostile = '<img src=x onerror="window.pwned=1">Mallory & <b>Cie</b>'

@@ -57,6 +57,49 @@
     return exact.concat(found.filter(function (entity) { return exact.indexOf(entity) < 0; })).slice(0, ENTITIES_SHOWN);
   }
 
+  // Pagefind keeps "l’Otan" as one word, which "otan" does not start: a one-word query is also
+  // searched after the elisions a name or a noun follows. When no word of the index starts with
+  // what is searched, Pagefind answers with the words sharing its longest prefix ("Ô" for
+  // "otan"): a search counts only if the first page it finds highlights a word close to it, which
+  // starts like it but for an ending French stemming may take off ("défilé" for "défilés").
+  var ELISIONS = ["l’", "d’", "qu’"];
+  var ENDING = 3;
+
+  function closeTo(word, term) {
+    var shared = 0;
+    while (shared < word.length && word[shared] === term[shared]) shared++;
+    return shared >= Math.min(term.length, Math.max(4, term.length - ENDING));
+  }
+
+  function highlightsTerm(html, term) {
+    var wanted = fold(term);
+    return Array.prototype.some.call(new DOMParser().parseFromString(html, "text/html").querySelectorAll("mark"), function (mark) {
+      return closeTo(fold(mark.textContent), wanted);
+    });
+  }
+
+  function findDispatches(pagefind, query) {
+    var terms = /^[^\s'’]+$/.test(query) ? [query].concat(ELISIONS.map(function (elision) { return elision + query; })) : [query];
+    return Promise.all(terms.map(function (term) {
+      return pagefind.search(term).then(function (found) {
+        if (!found.results.length) return { results: [], exact: false };
+        return found.results[0].data().then(function (page) {
+          return { results: found.results, exact: highlightsTerm(page.excerpt || "", term) };
+        });
+      });
+    })).then(function (searches) {
+      var exact = searches.filter(function (search) { return search.exact; });
+      var kept = exact.length ? exact : searches.slice(0, 1);  // nothing exact: Pagefind's nearest words
+      var best = {};
+      kept.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
+        });
+      });
+      return Object.keys(best).map(function (id) { return best[id]; }).sort(function (a, b) { return b.score - a.score; });
+    });
+  }
+
   // Pagefind's excerpt is HTML: its text, and <mark> around the words found.
   function excerptNodes(html) {
     var parsed = new DOMParser().parseFromString(html, "text/html").body;
@@ -153,10 +196,10 @@
       status.textContent = "Recherche de " + quoted(query) + "…";
       showEntities(query);
       loadPagefind()
-        .then(function (module) { return module.search(query); })
+        .then(function (module) { return findDispatches(module, query); })
         .then(function (found) {
           if (number !== searchNumber) return;  // a newer search has started
-          pending = found.results.slice();
+          pending = found;
           resultSection.hidden = !pending.length;
           status.textContent = pending.length
             ? plural(pending.length, "dépêche") + " pour " + quoted(query)
