@@ -95,7 +95,7 @@ def test_the_articles_are_indexed_and_nothing_else(tmp_path):
     search.index(site)
 
     bundle = site / "pagefind"
-    assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind.js").is_file()
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["fr"]
     assert entry["languages"]["fr"]["page_count"] == 2
@@ -113,7 +113,6 @@ def test_the_articles_are_indexed_and_nothing_else(tmp_path):
     assert records["/2025/08/23/volcan/"]["meta"] == {"title": "Un volcan se réveille", "date": "2025-08-23"}
 
 
-
 def test_the_same_site_gives_the_same_bundle(tmp_path):
     site = small_site(tmp_path / "site")
     search.index(site)
@@ -128,7 +127,7 @@ def test_a_site_without_any_article_yet_still_gets_a_bundle(tmp_path):
     write(site, "index.html", "Le Fil", LIST.format(title="Dépêches"))
     write(site, "a-propos/index.html", "À propos", LIST.format(title="À propos"))
     search.index(site)
-    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert (site / "pagefind" / "pagefind.js").is_file()
 
 
 @pytest.mark.parametrize("layout", ["missing", "empty"])

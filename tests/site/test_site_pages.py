@@ -226,7 +226,7 @@ def test_every_entity_is_named_for_the_search_page(site):
     for row in rows[:200]:
         html = pages[row[2]].read_text(encoding="utf-8")
         assert f"<h1>{escape(row[0])}</h1>" in html, row
-        assert f"{row[3]} dépêche" in html, row
+        assert f'<p class="meta">{row[3]} dépêche{"s" if row[3] > 1 else ""} · ' in html, row
 
 
 def _internal_targets(text: str):

@@ -142,9 +142,12 @@
       return pagefind;
     }
 
-    function showEntities(query) {
+    // Each step below checks that no newer search has started since it was asked for: the names
+    // file and Pagefind's pages arrive later, and out of order.
+    function showEntities(query, number) {
       if (!names) names = loadNames(box.getAttribute("data-names"));
       return names.then(function (entities) {
+        if (number !== searchNumber) return;
         var found = matchingEntities(entities, query);
         entityList.textContent = "";
         found.forEach(function (entity) {
@@ -162,10 +165,12 @@
       });
     }
 
-    function showMore() {
+    function showMore(number) {
       var step = pending.splice(0, RESULTS_PER_STEP);
-      more.hidden = true;
+      more.disabled = true;  // kept in place while it loads: the keyboard focus stays on it
       return Promise.all(step.map(function (result) { return result.data(); })).then(function (pages) {
+        if (number !== searchNumber) return;
+        var first = resultList.children.length;
         pages.forEach(function (page) {
           var item = document.createElement("li");
           var heading = document.createElement("h3");
@@ -178,7 +183,10 @@
           item.append(heading, excerpt);
           resultList.appendChild(item);
         });
+        more.disabled = false;
         more.hidden = !pending.length;
+        // after "Plus de dépêches", the keyboard goes on from the first dispatch it added
+        if (first && more.hidden && document.activeElement === more) resultList.children[first].querySelector("a").focus();
       });
     }
 
@@ -188,13 +196,14 @@
       resultList.textContent = "";
       pending = [];
       more.hidden = true;
+      resultSection.hidden = true;
       if (!query) {
         status.textContent = "";
-        entitySection.hidden = resultSection.hidden = true;
+        entitySection.hidden = true;
         return;
       }
       status.textContent = "Recherche de " + quoted(query) + "…";
-      showEntities(query);
+      showEntities(query, number);
       loadPagefind()
         .then(function (module) { return findDispatches(module, query); })
         .then(function (found) {
@@ -204,7 +213,7 @@
           status.textContent = pending.length
             ? plural(pending.length, "dépêche") + " pour " + quoted(query)
             : "Aucune dépêche pour " + quoted(query);
-          return showMore();
+          return showMore(number);
         })
         .catch(function () {
           if (number === searchNumber) status.textContent = "La recherche n’a pas pu être chargée.";
@@ -221,7 +230,7 @@
       clearTimeout(typing);
       search(input.value);
     });
-    more.addEventListener("click", showMore);
+    more.addEventListener("click", function () { showMore(searchNumber); });
 
     var query = new URLSearchParams(window.location.search).get("q") || "";
     if (query) {
