@@ -71,9 +71,15 @@
     return shared >= Math.min(term.length, Math.max(4, term.length - ENDING));
   }
 
+  // Pagefind's excerpt is HTML: its text, and <mark> around the words found. Parsed inert (no
+  // script runs, nothing loads), then read as text.
+  function parsedExcerpt(html) {
+    return new DOMParser().parseFromString(html, "text/html").body;
+  }
+
   function highlightsTerm(html, term) {
     var wanted = fold(term);
-    return Array.prototype.some.call(new DOMParser().parseFromString(html, "text/html").querySelectorAll("mark"), function (mark) {
+    return Array.prototype.some.call(parsedExcerpt(html).querySelectorAll("mark"), function (mark) {
       return closeTo(fold(mark.textContent), wanted);
     });
   }
@@ -100,11 +106,9 @@
     });
   }
 
-  // Pagefind's excerpt is HTML: its text, and <mark> around the words found.
   function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString(html, "text/html").body;
     var nodes = document.createDocumentFragment();
-    parsed.childNodes.forEach(function (node) {
+    parsedExcerpt(html).childNodes.forEach(function (node) {
       if (node.nodeName === "MARK") {
         var mark = document.createElement("mark");
         mark.textContent = node.textContent;
