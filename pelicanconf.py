@@ -1,11 +1,8 @@
 """Pelican settings for the digest: every default of the site lives here, read once."""
 
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-# The plugins' plain modules (typography, entities) are imported by ingest and tests too.
-sys.path.insert(0, str(HERE / "plugins"))
 
 SITENAME = "Le Fil"
 SITESUBTITLE = "L’actualité en dépêches"
@@ -43,7 +40,7 @@ GZIP_CACHE = False  # compressing it again at every build costs more than readin
 ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
 
-PLUGIN_PATHS = [str(HERE / "plugins")]
+# The plugins are installed with the project (pyproject.toml): Pelican imports each by its name.
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
 PLUGINS = ["markdown_reader", "parallel_read", "french_dates", "french_typography", "fragments", "period_archives", "entities", "feeds", "sitemap", "incremental"]
 

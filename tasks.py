@@ -13,7 +13,6 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 CONTENT = ROOT / "content"
 CACHE = ROOT / ".cache"
@@ -123,8 +122,7 @@ def typeset(c, file):
 @task(name="eval-entities")
 def eval_entities(c, limit=0):
     """Entity precision, recall and F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from eval_entities import main
+    from bench.eval_entities import main
 
     raise Exit(code=main(["--limit", str(limit)] if limit else []) or 0)
 
@@ -132,7 +130,6 @@ def eval_entities(c, limit=0):
 @task
 def bench(c, sizes="1000", repeat=3):
     """The speed benchmark; writes bench/results/latest.md."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from run import main
+    from bench.run import main
 
     raise Exit(code=main(["--sizes", str(sizes), "--repeat", str(repeat)]) or 0)

@@ -40,12 +40,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
 
-from entities.editorial import Editorial, load_editorial, norm_key  # noqa: E402
-from entities.finder import EntityFinder  # noqa: E402
-from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, _acronym_links, resolve_mentions  # noqa: E402
+from entities.editorial import Editorial, load_editorial, norm_key
+from entities.finder import EntityFinder
+from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, _acronym_links, resolve_mentions
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared beside the checkout
 KINDS = ("personne", "organisation", "lieu")

@@ -64,10 +64,6 @@ MARKER = "BENCH-RESULT "
 # --------------------------------------------------------------------------------------------
 
 
-def _child_paths():
-    sys.path[:0] = [str(TREE), str(TREE / "plugins"), str(BENCH)]
-
-
 def _rss_self_mb() -> float:
     import resource
 
@@ -86,7 +82,6 @@ def _inodes(folder: Path) -> dict[str, int]:
 
 def child_ours(spec: dict) -> dict:
     """digest.pipeline.build on spec['site'], timing its phases by wrapping (not changing) them."""
-    _child_paths()
     t_import = time.perf_counter()
     from digest import pipeline, search
 
@@ -196,7 +191,6 @@ def _texts(spec: dict) -> list[str]:
 def child_warm(spec: dict) -> dict:
     """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
     and the entities resolved from them, the cache ingest reads)."""
-    _child_paths()
     from entities.finder import EntityFinder
 
     texts = _texts(spec)
@@ -208,7 +202,6 @@ def child_warm(spec: dict) -> dict:
 
 def child_ner_finder(spec: dict) -> dict:
     """EntityFinder.find on texts with an empty cache; the model is loaded first, outside the timing."""
-    _child_paths()
     from entities.finder import EntityFinder
 
     texts = _texts(spec)
@@ -225,7 +218,6 @@ def child_ner_finder(spec: dict) -> dict:
 def child_ner_spacy(spec: dict) -> dict:
     """spaCy's own nlp.pipe, on the pipeline EntityFinder loads (same components enabled/disabled),
     the same texts (the same date-prefix stripping) and the same batch size."""
-    _child_paths()
     from entities import finder as finder_module
 
     texts = _texts(spec)
@@ -252,7 +244,6 @@ def child_ner_spacy(spec: dict) -> dict:
 
 
 def child_typography(spec: dict) -> dict:
-    _child_paths()
     try:
         from french_typography import typeset
     except Exception as error:  # noqa: BLE001 - any import failure means "not available yet"
@@ -291,7 +282,8 @@ def run_child(kind: str, spec: dict, log: Path) -> dict:
             stdout=out,
             stderr=err,
             cwd=str(ROOT),
-            env={**os.environ, "PYTHONHASHSEED": "0"},
+            # The child imports the code under test (TREE) before the installed project.
+            env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": os.pathsep.join([str(TREE), str(TREE / "plugins")])},
         )
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -337,7 +329,7 @@ def say(message: str) -> None:
 
 def dispatch_set(work: Path, size: int, seed: int) -> Path:
     """N generated dispatches, generated once per (size, seed, generator version) and kept."""
-    import generate
+    from bench import generate
 
     folder = work / f"dispatches-{size}-seed{seed}-v{generate.GENERATOR_VERSION}"
     if not (folder / ".complete").exists():
@@ -351,7 +343,7 @@ def dispatch_set(work: Path, size: int, seed: int) -> Path:
 
 def extra_dispatch(work: Path, seed: int, number: int) -> Path:
     """The ``number``-th dispatch "arriving today", never part of any set nor of the warm NER cache."""
-    import generate
+    from bench import generate
 
     folder = work / f"extra-seed{seed}-v{generate.GENERATOR_VERSION}-{number}"
     if not (folder / ".complete").exists():
@@ -417,7 +409,6 @@ def merge_cache(source: Path, store: Path) -> int:
 
 def dispatch_texts(dispatches: Path) -> list[str]:
     """The texts ingest hands to the entity finder (Dispatch.text), in file order."""
-    sys.path[:0] = [str(TREE)]
     from digest import dispatch as dispatch_module
 
     return [dispatch_module.read(path).text for path in sorted(dispatches.glob("*.txt"))]
@@ -838,7 +829,6 @@ def main(argv: list[str] | None = None) -> int:
         result = CHILDREN[argv[1]](json.loads(argv[2]))
         print(MARKER + json.dumps(result), flush=True)
         return 0
-    sys.path.insert(0, str(BENCH))
     args = parse_args(argv)
     if args.report_only:
         merged = merge_results([json.loads(path.read_text(encoding="utf-8")) for path in args.report_only])

@@ -15,10 +15,9 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
-from french_typography import typeset  # noqa: E402
-from french_typography.pelican_glue import text_to_html  # noqa: E402
+from french_typography import typeset
+from french_typography.pelican_glue import text_to_html
 
 DEFAULT_CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus", "dispatches")
 

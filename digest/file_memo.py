@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 
 
 def _signature(path: Path) -> list[int] | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 from digest import article_file as article_file_module
 from digest import dispatch as dispatch_module
 from digest import uptodate
@@ -23,9 +23,10 @@ from digest.file_memo import FileMemo
 from digest.headline import derive_headline
 from digest.slugs import make_slug
 
-# Bump when what ingest writes for the same dispatch changes (format, headline rules): every
-# article no editor has touched is then written again.
-INGEST_VERSION = "1"
+# The digest of the rules (code and editorial file) the articles were derived with, kept beside
+# them and committed with them: when the rules change, every article no editor has touched is
+# derived again, and written only where the result differs. No code digest goes into articles.
+RULES_FILE = ".ingest-rules"
 ATTRIBUTION_FILE = "attribution.jsonl"
 STAMP_FILE = "ingest-stamp.json"
 MEMO_FILE = "ingest-files.json"  # what was read of each dispatch and article (digest/file_memo.py)
@@ -80,11 +81,11 @@ def _front_matter_date(moment: dt.datetime, has_time: bool) -> str:
 @dataclass
 class _Existing:
     path: Path
-    metadata: dict[str, str]  # the front-matter fields ingest compares: slug, source, source_sha256, ingest
+    metadata: dict[str, str]  # the front-matter fields ingest compares: slug, source, source_sha256
     pristine: bool  # exactly as ingest wrote it: no editor has touched it
 
 
-_COMPARED_FIELDS = ("slug", "source", "source_sha256", "ingest")
+_COMPARED_FIELDS = ("slug", "source", "source_sha256")
 
 
 def _facts_of_article(metadata: dict[str, str], pristine: bool) -> dict:
@@ -128,7 +129,7 @@ def _memo_version() -> str:
 def _stamp(inputs: dict[str, tuple[int, int]], rules: bytes) -> str:
     """Everything ingest's output depends on (``inputs``: the listing of the dispatches and the
     articles): when it is unchanged, ingest has no work to do."""
-    return uptodate.digest(inputs, {"ingest": INGEST_VERSION, "rules": hashlib.sha256(rules).hexdigest()})
+    return uptodate.digest(inputs, {"rules": hashlib.sha256(rules).hexdigest()})
 
 
 def ingest(
@@ -190,7 +191,9 @@ def ingest(
         seen_text[facts["text_sha256"]] = path
         dispatches.append((path, facts))
 
-    version = f"{INGEST_VERSION}-{hashlib.sha256(rules).hexdigest()[:8]}"
+    rules_file = article_dir / RULES_FILE
+    rules_digest = hashlib.sha256(rules).hexdigest()
+    same_rules = rules_file.exists() and rules_file.read_text(encoding="utf-8").split() == ["sha256", rules_digest]
     to_write: list[tuple[Path, dispatch_module.Dispatch, _Existing | None]] = []
     for path, facts in dispatches:
         source = f"{dispatch_dir.name}/{path.name}"
@@ -203,7 +206,7 @@ def ingest(
             else:
                 report.unchanged += 1
             continue
-        if article and article.metadata.get("source_sha256") == facts["sha256"] and article.metadata.get("ingest") == version:
+        if article and article.metadata.get("source_sha256") == facts["sha256"] and same_rules:
             # Same dispatch, same rules: what ingest would write is already there.
             report.unchanged += 1
             continue
@@ -236,7 +239,6 @@ def ingest(
             "Credit_url": credit.url,
             "License": credit.license,
             **{key.capitalize(): value for key, value in entity_fields.items()},
-            "Ingest": version,
         }
         text = ArticleFile(metadata, parsed.paragraphs).render()
         target = article.path if article else article_dir / f"{parsed.date:%Y}" / f"{parsed.date:%m}" / f"{slug}.md"
@@ -248,6 +250,8 @@ def ingest(
         report.written.append(target)
 
     memo.save()
+    if not same_rules:
+        write_atomically(rules_file, f"sha256 {rules_digest}\n")
     if stamp_path:
         uptodate.restat(inputs, article_dir, report.written)
         record = {

@@ -64,12 +64,13 @@ def entity_finder(paths: Paths):
 
 def ingest_rules(paths: Paths) -> bytes:
     """What an article's generated text depends on besides its dispatch: the editorial file and the
-    code that derives headlines and finds entities. When it changes, untouched articles are rewritten."""
+    code of the packages that derive it (this one and the entities'), whole folders, so that no
+    module can be added or split without being counted. When it changes, untouched articles are
+    derived again (and written only where the result differs)."""
     from entities import finder
 
     rules = [paths.editorial] if paths.editorial.exists() else []
-    rules += [Path(__file__).with_name("headline.py"), Path(__file__).with_name("article_file.py")]
-    # Only the modules that decide what goes into front-matter: the entity pages' code does not.
+    rules += uptodate.code_files(Path(__file__).parent)
     rules += finder.resolution_code()
     return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
@@ -81,7 +82,7 @@ _held: set[Path] = set()  # locks this process holds: a build runs ingest inside
 def one_at_a_time(paths: Paths):
     """One ingest, build or clean of a site at a time, the others waiting their turn: two would
     write the same articles and the same staging folder, and one could publish a site the other
-    half-emptied. The lock (flock) dies with its process and the children it forked (plugins/aside.py):
+    half-emptied. The lock (flock) dies with its process and the children it forked (digest/aside.py):
     a killed build never leaves the site locked. Its file is beside the cache, not in it: a cache
     deleted during a build would take the lock with it."""
     lock = paths.lock.resolve()

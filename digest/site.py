@@ -21,7 +21,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-import aside
+from digest import aside
 from digest import uptodate
 from incremental import reuse
 
@@ -36,10 +36,10 @@ def staging_path(output: Path) -> Path:
 
 def _project_code(settings_file: Path, settings: Mapping) -> list[Path]:
     """The settings and the project's code beside them (publishconf.py imports pelicanconf.py),
-    the pinned requirements, the plugins."""
+    the pinned requirements, the plugins (installed with the project, and any PLUGIN_PATHS)."""
     project = Path(settings_file).resolve().parent
-    beside = [path for path in project.iterdir() if path.suffix == ".py" or path.name == "requirements.txt"]
-    return [*beside, *map(Path, settings["PLUGIN_PATHS"])]
+    beside = [path for path in project.iterdir() if path.suffix == ".py" or path.name in ("requirements.txt", "pyproject.toml")]
+    return [*beside, project / "plugins", *map(Path, settings["PLUGIN_PATHS"])]
 
 
 def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
@@ -78,7 +78,7 @@ def render(settings: dict) -> None:
         Pelican(settings).run()
     finally:
         root.removeHandler(errors)
-        aside.stop_all()  # children a failed run started and never waited for (plugins/aside.py)
+        aside.stop_all()  # children a failed run started and never waited for (digest/aside.py)
     if errors.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
 

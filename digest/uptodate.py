@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 
 STAMP_FILE = "site-stamp.json"
 _SKIPPED_DIRS = {"__pycache__", ".git"}
@@ -48,6 +48,12 @@ def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
                     continue
                 files[entry.path] = (status.st_size, status.st_mtime_ns)
     return files
+
+
+def code_files(package: Path) -> list[Path]:
+    """Every Python module of a package folder, sorted: what a cache keyed by that package's code
+    hashes. Whole folders, never a hand-kept list, so a module added or split is counted."""
+    return sorted(path for path in Path(package).rglob("*.py") if "__pycache__" not in path.parts)
 
 
 def restat(files: dict[str, tuple[int, int]], root: Path, written: Iterable[Path]) -> None:

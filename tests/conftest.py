@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -39,9 +38,9 @@ def require(condition: bool, reason: str) -> None:
 
 @pytest.fixture
 def forking(monkeypatch):
-    """Let plugins/aside.py fork here, or skip: under pytest-xdist the worker runs threads of its own,
+    """Let digest/aside.py fork here, or skip: under pytest-xdist the worker runs threads of its own,
     for which aside would not fork."""
-    import aside
+    from digest import aside
 
     monkeypatch.setattr(aside, "can_fork", lambda: aside._has_death_signal() and aside.cores() > 1)
     if not aside.can_fork():

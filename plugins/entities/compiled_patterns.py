@@ -46,7 +46,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterator
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 
 MIN_PATTERN_LENGTH = 100_000  # characters (or bytes) of pattern source; ordinary patterns are untouched
 SUPPORTED_VERSIONS = ((3, 11), (3, 12), (3, 13))

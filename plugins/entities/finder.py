@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-import aside
-from atomic_files import write_atomically
+from digest import aside
+from digest.atomic_files import write_atomically
+from digest.uptodate import code_files
 
 from .compiled_patterns import compiled_pattern_cache
 from .editorial import Editorial, load_editorial, norm_key
@@ -41,10 +42,10 @@ def _model_version() -> str:
 
 
 def resolution_code() -> list[Path]:
-    """The modules whose code decides the entities of a text, besides the editorial file: a change
-    to any of them makes every cached resolution stale (digest/pipeline.py's ingest rules too)."""
-    here = Path(__file__).parent
-    return [here / f"{module}.py" for module in ("editorial", "finder", "model", "resolve")]
+    """The code that decides the entities of a text, besides the editorial file: the whole package
+    folder, so that a module added or split is counted. A change makes every cached resolution
+    stale (digest/pipeline.py's ingest rules too)."""
+    return code_files(Path(__file__).parent)
 
 
 def body_offset(text: str) -> int:
@@ -260,7 +261,7 @@ PARALLEL_MIN_TEXTS = 400
 def resolve_all(texts: Sequence[str], spans: Sequence[list[Span]], editorial: Editorial) -> list[list[Entity]]:
     """``resolve`` on every text; a whole archive (a rule changed, a new site) is resolved by one
     forked process per core, which inherit the texts and the editorial file instead of pickling
-    them (see plugins/aside.py for when forking is safe)."""
+    them (see digest/aside.py for when forking is safe)."""
     if len(texts) < PARALLEL_MIN_TEXTS:
         return [resolve(text, found, editorial) for text, found in zip(texts, spans)]
     return aside.map_forked(lambda index: resolve(texts[index], spans[index], editorial), len(texts))

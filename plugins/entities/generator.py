@@ -26,9 +26,9 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 from pelican.writers import Writer
 
-import aside
-from atomic_files import write_atomically
-from site_urls import absolute_url
+from digest import aside
+from digest.atomic_files import write_atomically
+from digest.site_urls import absolute_url
 
 from .editorial import Editorial, EditorialError, load_editorial
 from .pages import build_catalog, setting
@@ -109,7 +109,7 @@ class EntitiesGenerator(Generator):
         # Pelican calls this on each generator once every context is final (the articles' and
         # pages' links are refreshed before ours) and right before it writes anything: the
         # moment to start writing the entity pages aside, while Pelican writes the articles
-        # (see plugins/aside.py; waited for on `finalized`).
+        # (see digest/aside.py; waited for on `finalized`).
         if aside.enabled(self.settings):
             self.written_aside = aside.start_until(signals.finalized, lambda: self.write_pages(self.writer()), "pages des entités")
 

@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 

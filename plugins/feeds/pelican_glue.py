@@ -37,8 +37,8 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 from pelican.plugins import signals
 
-import aside
-from site_urls import site_base
+from digest import aside
+from digest.site_urls import site_base
 
 from . import feed
 
@@ -238,7 +238,7 @@ class FeedsGenerator(Generator):
     def refresh_metadata_intersite_links(self) -> None:
         # Every context is final (Pelican refreshed the articles' links before) and nothing is
         # written yet: the feeds can be written by a child while Pelican writes the pages
-        # (plugins/aside.py; waited for on `finalized`).
+        # (digest/aside.py; waited for on `finalized`).
         if aside.enabled(self.settings):
             self.written_aside = aside.start_until(signals.finalized, self.write, "flux RSS et Atom")
 

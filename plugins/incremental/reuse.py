@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 
 MANIFEST = "page-keys.json"
 PENDING = "page-keys.pending.json"

@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
-import aside
+from digest import aside
 
 logger = logging.getLogger(__name__)
 

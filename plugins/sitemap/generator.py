@@ -12,7 +12,7 @@ import os
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
-from site_urls import absolute_url
+from digest.site_urls import absolute_url
 
 
 def _stamp(content):

@@ -4,15 +4,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-PLUGINS = REPO / "plugins"
-if str(PLUGINS) not in sys.path:
-    sys.path.insert(0, str(PLUGINS))
 
 
 @pytest.fixture
 def pools(monkeypatch) -> list[int]:
-    """The number of workers of each process pool plugins/aside.py starts."""
-    import aside
+    """The number of workers of each process pool digest/aside.py starts."""
+    from digest import aside
 
     started: list[int] = []
     real_executor = aside.ProcessPoolExecutor

@@ -224,7 +224,7 @@ def test_site_vote_reads_a_bare_surname_as_the_person_named_elsewhere():
 
 
 def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_path, editorial_file, fake_model, monkeypatch, forking, pools):
-    import aside
+    from digest import aside
     from entities import finder as finder_module
 
     texts = [f" date 2025-01-{1 + n % 28:02d} Jean Dupont{n} a vu Marie Curie à Paris. Dupont{n} est content." for n in range(60)]

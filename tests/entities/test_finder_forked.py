@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import aside
+from digest import aside
 from entities.finder import EntityFinder
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"

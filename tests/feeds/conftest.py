@@ -7,11 +7,7 @@ from pathlib import Path
 
 import pytest
 
-# The helpers module sits next to this file (tests/feeds is not a package).
-if str(Path(__file__).resolve().parent) not in sys.path:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from feeds_support import build_small, make_content  # noqa: E402
+from tests.feeds.feeds_support import build_small, make_content
 
 
 @pytest.fixture(scope="session")

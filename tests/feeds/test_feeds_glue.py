@@ -161,7 +161,7 @@ def test_the_generator_writes_the_articles_as_the_other_plugins_left_them(tmp_pa
     from pelican.plugins import signals
     from pelican.settings import DEFAULT_CONFIG
 
-    import aside as aside_module
+    from digest import aside as aside_module
 
     # Under pytest-xdist the worker runs threads of its own, for which aside would not fork.
     monkeypatch.setattr(aside_module, "can_fork", lambda: aside_module._has_death_signal() and aside_module.cores() > 1)

@@ -16,7 +16,7 @@ from lxml import etree
 
 from feeds import feed
 from feeds.feed import Category, Channel, Item
-from feeds_support import ATOM, CONTENT, RFC822
+from tests.feeds.feeds_support import ATOM, CONTENT, RFC822
 
 PARIS = ZoneInfo("Europe/Paris")
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$")

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from feeds_support import ATOM, CONTENT, RFC822_PARIS, HOSTILE_SUMMARY, HOSTILE_TITLE, ROOT, SEED, SEED_SOURCE, build_small, feed_files, make_content
+from tests.feeds.feeds_support import ATOM, CONTENT, RFC822_PARIS, HOSTILE_SUMMARY, HOSTILE_TITLE, ROOT, SEED, SEED_SOURCE, build_small, feed_files, make_content
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 SEED_GUID = f"tag:lefil.example,2025:{SEED_SOURCE}"

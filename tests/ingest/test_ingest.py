@@ -264,3 +264,34 @@ def test_a_dispatch_edited_while_ingest_runs_is_ingested_by_the_next_run(content
     report = run(content)
     assert [path.name for path in report.written] == ["second-texte-a-kiev.md"]
     assert "Second texte, plus long, à Kiev." in articles(content)["2025/08/second-texte-a-kiev.md"]
+
+
+def test_new_rules_rewrite_only_the_articles_whose_text_they_change(content):
+    """A change of code or editorial file (the rules) derives every untouched article again, but
+    writes only those it changes: an article's bytes never carry a digest of the code."""
+    write(content, "kiev.txt", SEED.read_bytes())
+    write(content, "other.txt", " date 2024-03-01 Un texte sans lieu connu, pour la forme.\n")
+    run(content, rules=b"rules one")
+    before = articles(content)
+    assert not any("Ingest" in text for text in before.values())
+
+    finder = Finder()
+    report = run(content, finder, rules=b"rules two")  # new rules, same result
+    assert len(finder.calls) == 2 and report.written == [] and articles(content) == before
+
+    def finds_more(texts):
+        return [{"lieux": "Kiev; Moscou"} if "Kiev" in text else {} for text in texts]
+
+    report = run(content, finds_more, rules=b"rules three")  # new rules that change one article
+    assert [path.name for path in report.written] == [name.rsplit("/", 1)[1] for name in before if "mark-rutte" in name]
+    assert "Moscou" in next(text for name, text in articles(content).items() if "mark-rutte" in name)
+
+
+def test_articles_written_by_the_current_rules_are_not_derived_again_from_a_fresh_cache(content):
+    """A fresh clone has no cache: the rules file committed beside the articles says they are
+    current, so no text goes through entity detection again."""
+    write(content, "kiev.txt", SEED.read_bytes())
+    run(content, rules=b"rules one")
+    finder = Finder()
+    report = run(content, finder, rules=b"rules one", cache_dir=content / "fresh-cache")
+    assert finder.calls == [] and report.written == [] and report.unchanged == 1

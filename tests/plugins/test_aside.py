@@ -1,4 +1,4 @@
-"""plugins/aside.py: a piece of the build run by a forked child, whose failure fails the build."""
+"""digest/aside.py: a piece of the build run by a forked child, whose failure fails the build."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-import aside
+from digest import aside
 
 
 def test_the_child_does_the_work_and_succeeds(forking, tmp_path):

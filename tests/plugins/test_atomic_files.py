@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from atomic_files import write_atomically
+from digest.atomic_files import write_atomically
 
 
 def test_writes_text_as_utf8_and_bytes_as_they_are(tmp_path):
@@ -23,7 +23,7 @@ def test_writes_text_as_utf8_and_bytes_as_they_are(tmp_path):
 
 
 def test_a_failed_write_leaves_the_previous_file_and_no_temporary(tmp_path, monkeypatch):
-    import atomic_files
+    from digest import atomic_files
 
     target = tmp_path / "feed.xml"
     target.write_bytes(b"previous")

@@ -12,7 +12,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import Readers, _filter_discardable_metadata
 from pelican.settings import read_settings
 
-import aside
+from digest import aside
 from parallel_read import pelican_glue, register
 
 

@@ -96,7 +96,7 @@ def test_two_builds_give_byte_identical_output(tmp_path):
     assert invoke(first, "build").returncode == 0
     assert invoke(second, "build").returncode == 0
     assert tree_digest(first / "output") == tree_digest(second / "output")
-    # The entity pages and feeds written by child processes (plugins/aside.py) are those written in place.
+    # The entity pages and feeds written by child processes (digest/aside.py) are those written in place.
     from digest.pipeline import Paths, build
 
     in_place = Paths(content=second / "content", output=tmp_path / "in-place", cache=second / ".cache", settings=second / "pelicanconf.py")
@@ -152,8 +152,7 @@ HOLDS_THE_LOCK_WHILE_WORKERS_RUN = """
 import os, sys, time
 from pathlib import Path
 root, site = map(Path, sys.argv[1:])
-sys.path[:0] = [str(root), str(root / "plugins")]
-import aside
+from digest import aside
 from digest.pipeline import Paths, one_at_a_time
 with one_at_a_time(Paths(content=site / "content", output=site / "output", cache=site / ".cache", settings=root / "pelicanconf.py")):
     assert aside.can_fork()
@@ -264,8 +263,8 @@ def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path,
 
 def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path):
     # `invoke serve` builds again and again in one process: a build that fails while the entity
-    # pages are being written by a child process (plugins/aside.py) must leave nothing behind.
-    import aside
+    # pages are being written by a child process (digest/aside.py) must leave nothing behind.
+    from digest import aside
     from digest.pipeline import Paths, build
 
     project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})

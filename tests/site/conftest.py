@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitekit import ROOT
+from tests.site.sitekit import ROOT
 
 
 @pytest.fixture(scope="session")

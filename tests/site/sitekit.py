@@ -8,7 +8,6 @@ from pathlib import Path
 
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 
 SEED_SLUG = "le-secretaire-general-de-l-otan-mark-rutte-a-appele-les-allies-occidentaux"
 SEED_PATH = f"2025/08/22/{SEED_SLUG}/"

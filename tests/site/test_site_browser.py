@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from sitekit import SEED_PATH
+from tests.site.sitekit import SEED_PATH
 
 AXE_PAGES = {
     "accueil": "/",

@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
-from sitekit import ATTRIBUTE, SEED_PATH, TAG
+from tests.site.sitekit import ATTRIBUTE, SEED_PATH, TAG
 
 SCHEMA_TYPES = {"personnes": "Person", "organisations": "Organization", "lieux": "Place"}
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cases import CASES
+from tests.typography.cases import CASES
 from french_typography import typeset
 
 
