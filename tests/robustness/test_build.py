@@ -36,9 +36,15 @@ def make_project(where: Path, dispatches: dict[str, bytes]) -> Path:
     return where
 
 
+def own_code(project: Path) -> dict[str, str]:
+    """The environment of a command run in a copy of the project: its own code is imported first,
+    before the installed project's (which is the repository's)."""
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(project), str(project / "plugins")])}
+
+
 def invoke(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(Path(sys.executable).with_name("invoke")), *args], cwd=project, capture_output=True, text=True, timeout=600
+        [str(Path(sys.executable).with_name("invoke")), *args], cwd=project, env=own_code(project), capture_output=True, text=True, timeout=600
     )
 
 
@@ -116,7 +122,7 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
     # A new dispatch, then a build killed while Pelican writes the new site aside.
     (project / "content" / "dispatches" / "zzz-nouvelle.txt").write_bytes(SEED.read_bytes().replace(b"2025-08-22", b"2025-08-23"))
     process = subprocess.Popen(
-        [str(Path(sys.executable).with_name("invoke")), "build"], cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(Path(sys.executable).with_name("invoke")), "build"], cwd=project, env=own_code(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     staging = project / ".output.staging"
     deadline = time.monotonic() + 120
@@ -138,7 +144,7 @@ def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_g
     assert invoke(alone, "build").returncode == 0
     together = make_project(tmp_path / "together", dispatches)
     builds = [
-        subprocess.Popen([str(Path(sys.executable).with_name("invoke")), "build"], cwd=together, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen([str(Path(sys.executable).with_name("invoke")), "build"], cwd=together, env=own_code(together), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)
     ]
     outputs = [build.communicate(timeout=600) for build in builds]
@@ -312,7 +318,7 @@ def start_serve(project: Path) -> tuple[subprocess.Popen, int]:
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [str(Path(sys.executable).with_name("invoke")), "serve", "--port", str(port)],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=project, env=own_code(project), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )
     return server, port
 
