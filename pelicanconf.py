@@ -19,6 +19,10 @@ THEME = str(HERE / "theme")
 OUTPUT_PATH = "output"
 
 TIMEZONE = "Europe/Paris"
+# A dispatch dated by its day only is published at this hour of TIMEZONE (plugins/french_dates):
+# noon in Paris keeps its calendar day for readers from UTC−10 to UTC+12, in pages, feeds, JSON-LD
+# and the sitemap alike; pages show the day only. A dispatch with a time keeps its own.
+DATE_ONLY_TIME = "12:00"
 DEFAULT_LANG = "fr"
 LOCALE = ("C.UTF-8", "C")  # dates are written in French by Babel, never by the system locale
 

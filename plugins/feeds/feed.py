@@ -5,7 +5,8 @@ Pure module: it knows nothing of Pelican (``pelican_glue`` turns articles into `
 Rules it guarantees
 -------------------
 * Same input, same bytes: no clock is read (RSS ``lastBuildDate`` and Atom ``updated`` are the
-  newest item's date), items are sorted (newest first, then by id), categories are sorted.
+  newest item's date), items are sorted newest first and items published at the same moment keep
+  the order they are given in (the site's order: a feed lists a day's dispatches as its pages do).
 * ``title`` is plain text and is written as text: ``<``, ``&``, quotes and ``{{ }}`` stay
   literal characters for feed readers (XML-escaped once, never markup).
 * ``summary_html`` (RSS ``description``, Atom ``summary type="html"``) and ``content_html``
@@ -236,7 +237,9 @@ def _aware(moment: datetime, what: str) -> datetime:
 
 
 def _ordered(items, limit: int | None) -> list[Item]:
-    ordered = sorted(items, key=lambda item: (-_aware(item.published, item.id).timestamp(), item.id))
+    # Stable: equal moments keep the caller's order (e.g. the dispatches of one day, dated at
+    # DATE_ONLY_TIME, in the order the site's pages show them).
+    ordered = sorted(items, key=lambda item: -_aware(item.published, item.id).timestamp())
     ids = [item.id for item in ordered]
     if len(set(ids)) != len(ids):
         duplicates = sorted({i for i in ids if ids.count(i) > 1})

@@ -1,4 +1,5 @@
-"""French dates in templates, written by Babel: no system locale needed."""
+"""French dates in templates, written by Babel (no system locale needed), and the convention
+that gives a date-only dispatch its moment of publication (``publication``, ``DATE_ONLY_TIME``)."""
 
 from pelican import signals
 
@@ -10,4 +11,7 @@ def add_filters(pelican):
 
 
 def register():
+    from .pelican_glue import settle_publication
+
     signals.initialized.connect(add_filters)
+    signals.content_object_init.connect(settle_publication)

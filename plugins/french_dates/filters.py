@@ -1,4 +1,7 @@
-"""Date filters for templates: ``vendredi 22 août 2025``, ``1er août``, ``août 2025``."""
+"""Date filters for templates: ``vendredi 22 août 2025``, ``1er août``, ``août 2025``.
+
+The filters named ``*_of`` take an article (or anything with ``date`` and ``has_time``, see
+``publication``): they show a time only when the dispatch gave one."""
 
 from __future__ import annotations
 
@@ -59,6 +62,28 @@ def _clock(hour: int, minute: int) -> str:
     return format_time(dt.time(hour, minute), "H' h 'mm", locale=LOCALE).replace(" ", "\u00a0")
 
 
+def _has_time(item) -> bool:
+    return getattr(item, "has_time", True)
+
+
+def datetime_of(item) -> str:
+    """The ``datetime`` attribute of a ``<time>`` for ``item``'s publication: ``2025-08-22`` when
+    only the day is known, ``2025-08-23T14:30:00+02:00`` otherwise."""
+    return item.date.isoformat() if _has_time(item) else item.date.date().isoformat()
+
+
+def clock_of(item) -> str:
+    """« 14 h 30 », or an empty string when only the day is known."""
+    return clock(item.date) if _has_time(item) else ""
+
+
+def published_of(item, style: str = "short") -> Markup:
+    """When ``item`` was published, in words: « 22 août 2025 » or « 23 août 2025 à 14 h 30 »
+    (``style="long"``: « vendredi 22 août 2025 », « samedi 23 août 2025 à 14 h 30 »)."""
+    day = long_date(item.date) if style == "long" else short_date(item.date)
+    return Markup(f"{day} à {clock(item.date)}") if _has_time(item) else day
+
+
 def by_day(articles):
     """Consecutive articles grouped by calendar day, in the order given: [(date, [articles])]."""
     days: list[tuple[dt.date, list]] = []
@@ -77,4 +102,7 @@ FILTERS = {
     "short_date": short_date,
     "month_year": month_year,
     "clock": clock,
+    "datetime_of": datetime_of,
+    "clock_of": clock_of,
+    "published_of": published_of,
 }

@@ -201,10 +201,16 @@ def test_same_input_same_bytes_whatever_the_order(items):
         assert feed.atom(CHANNEL, shuffled) == first_atom
 
 
-def test_same_day_items_have_a_fixed_order(items):
-    same = [make_item(n, datetime(2025, 8, 22, tzinfo=PARIS)) for n in (5, 4, 6)]
-    titles = [e.findtext("title") for e in rss_tree(feed.rss(CHANNEL, same)).find("channel").findall("item")]
-    assert titles == ["Dépêche 4", "Dépêche 5", "Dépêche 6"]
+def test_items_of_one_moment_keep_the_order_given(items):
+    # The site's order (newest first, then by slug) is the caller's: a feed lists a day's
+    # dispatches in the order of the home and the day page, not by id.
+    same = [make_item(n, datetime(2025, 8, 22, 12, tzinfo=PARIS)) for n in (5, 4, 6)]
+    older = make_item(7, datetime(2025, 8, 21, 12, tzinfo=PARIS))
+    for given in ([*same, older], [older, *same]):
+        titles = [e.findtext("title") for e in rss_tree(feed.rss(CHANNEL, given)).find("channel").findall("item")]
+        assert titles == ["Dépêche 5", "Dépêche 4", "Dépêche 6", "Dépêche 7"]
+        entries = etree.fromstring(feed.atom(CHANNEL, given)).findall(f"{ATOM}entry")
+        assert [e.findtext(f"{ATOM}title") for e in entries] == titles
 
 
 # --- escaping -----------------------------------------------------------------------------------

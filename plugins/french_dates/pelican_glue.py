@@ -1,0 +1,19 @@
+"""Each article's ``date`` settled as it is made (``content_object_init``, before any generator
+sorts, groups or writes it): a date-only front matter gets ``DATE_ONLY_TIME``; ``has_time`` tells
+templates whether to show a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .publication import parse_clock, publication_moment
+
+DEFAULT_DATE_ONLY_TIME = "12:00"  # pelicanconf.py states it; this is for sites that do not
+
+
+def settle_publication(content) -> None:
+    declared = (getattr(content, "metadata", None) or {}).get("date")
+    if not isinstance(declared, dt.datetime) or not hasattr(content, "date"):
+        return
+    clock = parse_clock(content.settings.get("DATE_ONLY_TIME") or DEFAULT_DATE_ONLY_TIME)
+    content.date, content.has_time = publication_moment(declared, content.date, clock)
