@@ -107,3 +107,14 @@ TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
 # The site feeds carry the 50 newest dispatches; a feed per entity only needs the latest ones for
 # its subscribers (a reader polls often), and thousands of entity feeds are a large part of a build.
 FEEDS_ENTITY_MAX_ITEMS = 20
+# An item's categories: its dispatch's entities, most salient first (headline, lede, mentions), at
+# most this many: a reader's tag list, not the 62 names a long dispatch can cite.
+FEEDS_MAX_CATEGORIES = 8
+# The feeds' copyright/rights; each item also ends with its own source line and names its source
+# as author (plugins/feeds).
+FEEDS_RIGHTS = "Textes de Wikinews sous licence CC BY 2.5, chaque dépêche cite sa source ; annotations d’entités WiNER-fr sous licence CC BY 4.0."
+# Where a licence named in a dispatch's `License:` is published (source lines, JSON-LD).
+LICENSE_URLS = {
+    "CC BY 2.5": "https://creativecommons.org/licenses/by/2.5/",
+    "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/",
+}

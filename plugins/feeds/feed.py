@@ -7,6 +7,9 @@ Rules it guarantees
 * Same input, same bytes: no clock is read (RSS ``lastBuildDate`` and Atom ``updated`` are the
   newest item's date), items are sorted newest first and items published at the same moment keep
   the order they are given in (the site's order: a feed lists a day's dispatches as its pages do).
+* Credit: ``Item.author`` (the source organisation) is RSS ``dc:creator`` and Atom ``author``;
+  ``Item.rights`` Atom entry ``rights``; ``Channel.rights`` RSS ``copyright`` and Atom ``rights``.
+  Categories are written in the order given (the caller ranks them), each once.
 * ``title`` is plain text and is written as text: ``<``, ``&``, quotes and ``{{ }}`` stay
   literal characters for feed readers (XML-escaped once, never markup).
 * ``summary_html`` (RSS ``description``, Atom ``summary type="html"``) and ``content_html``
@@ -69,8 +72,10 @@ class Item:
     published: datetime  # time-zone aware
     summary_html: str = ""  # the lede, HTML
     content_html: str = ""  # the full text, HTML
-    categories: tuple[Category, ...] = ()
+    categories: tuple[Category, ...] = ()  # most salient first: written in this order
     updated: datetime | None = None  # Atom <updated>; defaults to ``published``
+    author: str = ""  # who wrote it (the source organisation): RSS dc:creator, Atom author
+    rights: str = ""  # its licence, plain text: Atom entry rights
 
     @property
     def last_change(self) -> datetime:
@@ -85,6 +90,7 @@ class Channel:
     description: str  # plain text (RSS description, Atom subtitle)
     language: str = "fr"
     author: str = ""  # Atom feed author (entries inherit it)
+    rights: str = ""  # plain text: RSS copyright, Atom rights
     rss_url: str = ""  # absolute URL of the RSS file (its atom:link rel="self")
     atom_url: str = ""  # absolute URL of the Atom file (its link rel="self")
     extra_links: tuple[tuple[str, str, str], ...] = field(default=())  # (rel, href, type) Atom only
@@ -260,6 +266,9 @@ def _generator(channel: Channel, items: list[Item], self_url: str, self_type: st
     fg.subtitle(xml_safe(channel.description) or xml_safe(channel.title))
     fg.language(channel.language)
     fg.generator(GENERATOR)
+    fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS's <author> must be an e-mail
+    if channel.rights:
+        fg.rights(xml_safe(channel.rights))  # RSS <copyright> too
     if channel.author:
         fg.author({"name": xml_safe(channel.author)})
     if self_url:
@@ -285,11 +294,17 @@ def _entry(item: Item) -> FeedEntry:
     entry.published(item.published)
     entry.updated(item.last_change)
     entry.pubDate(item.published)
+    if item.author:
+        entry.load_extension("dc", atom=False, rss=True)
+        entry.dc.dc_creator(xml_safe(item.author))
+        entry.author({"name": xml_safe(item.author)})
+    if item.rights:
+        entry.rights(xml_safe(item.rights))
     if item.content_html:
         entry.content(xml_safe(absolutize(item.content_html, item.link)), type="html")
     if item.summary_html:
         entry.summary(xml_safe(absolutize(item.summary_html, item.link)), type="html")
-    categories = sorted(set(item.categories), key=lambda c: (c.term.casefold(), c.term, c.scheme))
+    categories = list(dict.fromkeys(item.categories))  # the order given (most salient first), once each
     if categories:
         entry.category(
             [

@@ -20,7 +20,14 @@ Settings (defaults in ``DEFAULTS``)
   item's id is this prefix plus the ``Source`` metadata (the dispatch's path), so it never
   changes when the article's date, slug or URL does, nor between the local and public sites.
 * ``FEEDS_AUTHOR``: the feeds' author (Atom requires one); by default ``AUTHOR``, else ``SITENAME``.
+* ``FEEDS_MAX_CATEGORIES``: an item's categories are its dispatch's entities, most salient first
+  (``salience``), at most this many (8).
+* ``FEEDS_RIGHTS``: the channel's ``copyright`` / ``rights`` (plain text).
+* ``LICENSE_URLS``: ``{licence name: URL}``; an item's source line links its licence there.
 * ``SITENAME``, ``SITESUBTITLE``, ``DEFAULT_LANG``, ``TIMEZONE``: channel fields.
+
+Credit: each item's content and summary end with the article page's source line (credit linked
+to the source, licence); the source organisation (``Credit:``) is the item's author.
 """
 
 from __future__ import annotations
@@ -41,6 +48,7 @@ from digest import aside
 from digest.site_urls import site_base
 
 from . import feed
+from .salience import salience_order
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +58,9 @@ DEFAULTS = {
     "FEEDS_MAX_ITEMS": 50,
     "FEEDS_ENTITY_FEEDS": True,
     "FEEDS_ID_PREFIX": "tag:lefil.example,2025:",
+    "FEEDS_MAX_CATEGORIES": 8,
+    "FEEDS_RIGHTS": "",
+    "LICENSE_URLS": {},
 }
 
 def setting(settings, name):
@@ -113,6 +124,18 @@ def entity_url(entity) -> str:
     return str(getattr(entity, "url", "") or "")
 
 
+def ranked_entities(article, title: str) -> list:
+    """The article's entities, most salient first (see ``salience``)."""
+    entities = list(getattr(article, "entities", None) or ())
+    if len(entities) < 2:
+        return entities
+    metadata = getattr(article, "metadata", {}) or {}
+    names = [(str(entity.name), *map(str, getattr(entity, "forms", ()) or ())) for entity in entities]
+    lede = feed.plain_text(str(metadata.get("summary") or ""))
+    text = feed.plain_text(str(getattr(article, "content", "") or ""))
+    return [entities[index] for index in salience_order(names, title, lede, text)]
+
+
 def entity_categories(entities, base: str) -> tuple[feed.Category, ...]:
     categories = []
     for entity in entities or ():
@@ -123,6 +146,29 @@ def entity_categories(entities, base: str) -> tuple[feed.Category, ...]:
     return tuple(categories)
 
 
+def safe_href(url: str) -> str:
+    from entities.generator import safe_href as entities_safe_href  # the page's href, exactly
+
+    return entities_safe_href(url)
+
+
+def source_line_html(article, settings) -> str:
+    """The article page's source line: « Source : <a>Wikinews</a>, sous licence <a>CC BY 2.5</a>. »
+    (empty when the article names no source)."""
+    metadata = getattr(article, "metadata", {}) or {}
+    credit, url, license_name = (str(metadata.get(key) or "").strip() for key in ("credit", "credit_url", "license"))
+    if not credit:
+        return ""
+    line = html.escape(credit, quote=False)
+    if url:
+        line = f'<a href="{html.escape(safe_href(url))}" rel="external">{line}</a>'
+    if license_name:
+        license_url = (setting(settings, "LICENSE_URLS") or {}).get(license_name)
+        named = html.escape(license_name, quote=False)
+        line += f', sous licence <a href="{html.escape(license_url)}" rel="license">{named}</a>' if license_url else f", sous licence {named}"
+    return f'<p class="credit">Source\u00a0: {line}.</p>'
+
+
 def local_time(moment: datetime, zone: ZoneInfo) -> datetime:
     """``moment`` in the site's time zone, as a plain ``datetime`` (Pelican's SafeDatetime
     formats dates ten times slower)."""
@@ -130,19 +176,34 @@ def local_time(moment: datetime, zone: ZoneInfo) -> datetime:
     return datetime.combine(moment.date(), moment.timetz())
 
 
+def feeds_author(settings) -> str:
+    return str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
+
+
 def article_item(article, settings, base: str) -> feed.Item:
     zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
     modified = getattr(article, "modified", None)
+    metadata = getattr(article, "metadata", {}) or {}
+    title = item_title(article, settings)
+    source_line = source_line_html(article, settings)
+    credit, license_name = (str(metadata.get(key) or "").strip() for key in ("credit", "license"))
+    ranked = ranked_entities(article, title)[: setting(settings, "FEEDS_MAX_CATEGORIES")]
     return feed.Item(
         id=item_id(article, settings),
-        title=item_title(article, settings),
+        title=title,
         link=absolute(base, article.url),
         published=local_time(article.date, zone),
         updated=local_time(modified, zone) if modified and modified > article.date else None,
-        summary_html=item_summary_html(article, settings, base),
-        content_html=item_content_html(article, base),
-        categories=entity_categories(getattr(article, "entities", None), base),
+        summary_html=join_html(item_summary_html(article, settings, base), source_line),
+        content_html=join_html(item_content_html(article, base), source_line),
+        categories=entity_categories(ranked, base),
+        author=credit or feeds_author(settings),
+        rights=f"{credit}, {license_name}" if credit and license_name else license_name,
     )
+
+
+def join_html(*fragments: str) -> str:
+    return "\n".join(fragment for fragment in fragments if fragment)
 
 
 # --- the feeds of a site ------------------------------------------------------------------------
@@ -175,7 +236,8 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
         link=base + "/",
         description=str(settings.get("SITESUBTITLE") or sitename),
         language=language,
-        author=str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or sitename),
+        author=feeds_author(settings),
+        rights=str(setting(settings, "FEEDS_RIGHTS") or ""),
         rss_url=absolute(base, rss_as) if rss_as else "",
         atom_url=absolute(base, atom_as) if atom_as else "",
     )
@@ -210,6 +272,7 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
                 description=f"Les dépêches qui citent {entity.name}",
                 language=language,
                 author=channel.author,
+                rights=channel.rights,
                 rss_url=absolute(base, save_as),
             )
             yield safe_relative(save_as), feed.rss(entity_channel, entity_items, entity_limit, entries)

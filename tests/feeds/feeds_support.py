@@ -43,6 +43,9 @@ Date: 2016-01-04 09:05
 Slug: hiver
 Summary: Le chapeau d'hiver.
 Source: dispatches/winer-2016_01_04-001.txt
+Credit: Wikinews
+Credit_url: https://fr.wikinews.org/wiki/France_:_décès_de_Michel_Galabru
+License: CC BY 2.5
 lieux: Kiev; Paris
 
 <p class="lede">Le chapeau d'hiver.</p>
