@@ -24,13 +24,17 @@ Rules it guarantees
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urljoin
+
+from xml.etree import ElementTree
 
 from digest.atomic_files import write_atomically
 from feedgen.entry import FeedEntry
@@ -42,6 +46,8 @@ __all__ = [
     "Channel",
     "rss",
     "atom",
+    "json_feed",
+    "opml",
     "absolutize",
     "plain_text",
     "stable_id",
@@ -93,6 +99,7 @@ class Channel:
     rights: str = ""  # plain text: RSS copyright, Atom rights
     rss_url: str = ""  # absolute URL of the RSS file (its atom:link rel="self")
     atom_url: str = ""  # absolute URL of the Atom file (its link rel="self")
+    json_url: str = ""  # absolute URL of the JSON Feed file (its feed_url)
     extra_links: tuple[tuple[str, str, str], ...] = field(default=())  # (rel, href, type) Atom only
 
 
@@ -328,6 +335,86 @@ def atom(channel: Channel, items, limit: int | None = None, entries: dict | None
     ordered = _ordered(items, limit)
     fg = _generator(channel, ordered, channel.atom_url, "application/atom+xml", entries)
     return fg.atom_str(pretty=True, encoding="UTF-8")
+
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def _rfc3339(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def json_feed(channel: Channel, items, limit: int | None = None) -> bytes:
+    """JSON Feed 1.1 document (UTF-8 bytes) of the same items as ``rss``/``atom``, with the same
+    ids: ``version``, ``title``, ``items`` (each ``id`` and ``content_html``) as the spec requires,
+    and what readers show (``home_page_url``, ``feed_url``, dates, ``authors``, ``tags``)."""
+    ordered = _ordered(items, limit)
+    document = {
+        "version": JSON_FEED_VERSION,
+        "title": xml_safe(channel.title),
+        "home_page_url": channel.link,
+        **({"feed_url": channel.json_url} if channel.json_url else {}),
+        "description": xml_safe(channel.description) or xml_safe(channel.title),
+        "language": channel.language,
+        **({"authors": [{"name": xml_safe(channel.author)}]} if channel.author else {}),
+        "items": [_json_item(item) for item in ordered],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _json_item(item: Item) -> dict:
+    content = absolutize(item.content_html or item.summary_html, item.link)
+    data = {
+        "id": item.id,
+        "url": item.link,
+        "title": xml_safe(item.title).strip() or UNTITLED,
+        "content_html": xml_safe(content),
+    }
+    if item.summary_html:
+        data["summary"] = plain_text(item.summary_html)
+    data["date_published"] = _rfc3339(item.published)
+    if item.updated:
+        data["date_modified"] = _rfc3339(item.updated)
+    if item.author:
+        data["authors"] = [{"name": xml_safe(item.author)}]
+    if item.categories:
+        data["tags"] = list(dict.fromkeys(xml_safe(c.term) for c in item.categories))
+    return data
+
+
+@dataclass(frozen=True)
+class Outline:
+    """One feed of an OPML list: its name, the feed's URL and the page it follows (absolute)."""
+
+    text: str
+    xml_url: str
+    html_url: str
+
+
+def opml(title: str, groups, owner: str = "", updated: datetime | None = None, owner_url: str = "") -> bytes:
+    """OPML 2.0 subscription list (UTF-8 bytes): ``groups`` is ``[(label, [Outline, ...])]``, one
+    folder per label (empty groups left out), the feeds in the order given."""
+    root = ElementTree.Element("opml", version="2.0")
+    head = ElementTree.SubElement(root, "head")
+    ElementTree.SubElement(head, "title").text = xml_safe(title)
+    if updated is not None:
+        ElementTree.SubElement(head, "dateModified").text = format_datetime(_aware(updated, "OPML"))
+    if owner:
+        ElementTree.SubElement(head, "ownerName").text = xml_safe(owner)
+    if owner_url:
+        ElementTree.SubElement(head, "ownerId").text = owner_url
+    ElementTree.SubElement(head, "docs").text = "http://opml.org/spec2.opml"
+    body = ElementTree.SubElement(root, "body")
+    for label, outlines in groups:
+        outlines = list(outlines)
+        if not outlines:
+            continue
+        folder = ElementTree.SubElement(body, "outline", text=xml_safe(label), title=xml_safe(label))
+        for outline in outlines:
+            name = xml_safe(outline.text)
+            ElementTree.SubElement(folder, "outline", type="rss", text=name, title=name, xmlUrl=outline.xml_url, htmlUrl=outline.html_url)
+    ElementTree.indent(root, space=" ")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode").encode("utf-8") + b"\n"
 
 
 def write_if_changed(path: Path | str, data: bytes) -> bool:

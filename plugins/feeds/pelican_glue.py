@@ -13,6 +13,8 @@ Settings (defaults in ``DEFAULTS``)
   already absolute).
 * ``FEEDS_RSS_SAVE_AS`` / ``FEEDS_ATOM_SAVE_AS``: the main feeds (``rss.xml`` / ``atom.xml``;
   empty string: not written).
+* ``FEEDS_JSON_SAVE_AS``: the JSON Feed 1.1 beside them, same items and ids (``feed.json``).
+* ``FEEDS_OPML_SAVE_AS``: every entity feed in one OPML list, a folder per kind (``flux.opml``).
 * ``FEEDS_MAX_ITEMS``: newest articles in the main feeds (50); ``FEEDS_ENTITY_MAX_ITEMS`` the
   same for each entity feed (default: ``FEEDS_MAX_ITEMS``); ``None``: no limit.
 * ``FEEDS_ENTITY_FEEDS``: write one RSS feed per entity at ``entity.feed_url`` (True).
@@ -55,6 +57,8 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     "FEEDS_RSS_SAVE_AS": "rss.xml",
     "FEEDS_ATOM_SAVE_AS": "atom.xml",
+    "FEEDS_JSON_SAVE_AS": "feed.json",
+    "FEEDS_OPML_SAVE_AS": "flux.opml",
     "FEEDS_MAX_ITEMS": 50,
     "FEEDS_ENTITY_FEEDS": True,
     "FEEDS_ID_PREFIX": "tag:lefil.example,2025:",
@@ -230,6 +234,7 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
     entries: dict = {}  # each item's feed entry, built once for all the feeds it appears in
 
     rss_as, atom_as = setting(settings, "FEEDS_RSS_SAVE_AS"), setting(settings, "FEEDS_ATOM_SAVE_AS")
+    json_as = setting(settings, "FEEDS_JSON_SAVE_AS")
     channel = feed.Channel(
         id=prefix + "feed",
         title=sitename,
@@ -240,12 +245,15 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
         rights=str(setting(settings, "FEEDS_RIGHTS") or ""),
         rss_url=absolute(base, rss_as) if rss_as else "",
         atom_url=absolute(base, atom_as) if atom_as else "",
+        json_url=absolute(base, json_as) if json_as else "",
     )
     limit = setting(settings, "FEEDS_MAX_ITEMS")
     if rss_as:
         yield safe_relative(rss_as), feed.rss(channel, plain_items, limit, entries)
     if atom_as:
         yield safe_relative(atom_as), feed.atom(channel, plain_items, limit, entries)
+    if json_as:
+        yield safe_relative(json_as), feed.json_feed(channel, plain_items, limit)
 
     if setting(settings, "FEEDS_ENTITY_FEEDS"):
         by_entity: dict[str, tuple[object, list[feed.Item]]] = {}
@@ -259,10 +267,13 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
                 # the last item (a list scan here would be quadratic for the busiest entities).
                 if not entity_items or entity_items[-1] is not item:
                     entity_items.append(item)
+        opml_as = setting(settings, "FEEDS_OPML_SAVE_AS")
+        if opml_as:
+            yield safe_relative(opml_as), entity_opml(by_entity, channel, base, settings)
         entity_limit = setting(settings, "FEEDS_ENTITY_MAX_ITEMS")
         for url in sorted(by_entity):
             entity, entity_items = by_entity[url]
-            save_as = str(getattr(entity, "feed_url", "") or url.rstrip("/") + "/rss.xml")
+            save_as = entity_feed_url(entity)
             if reused is not None and reused(save_as):
                 continue
             entity_channel = feed.Channel(
@@ -276,6 +287,29 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
                 rss_url=absolute(base, save_as),
             )
             yield safe_relative(save_as), feed.rss(entity_channel, entity_items, entity_limit, entries)
+
+
+def entity_feed_url(entity) -> str:
+    return str(getattr(entity, "feed_url", "") or entity_url(entity).rstrip("/") + "/rss.xml")
+
+
+def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> bytes:
+    """The OPML list of every entity feed: a folder per kind (people, organisations, places), the
+    entities by name inside; the site's own feed first, in a folder of its own."""
+    from entities.model import KINDS
+    from entities.pages import KIND_PLURAL_LABELS
+
+    by_kind: dict[str, list] = {kind: [] for kind in KINDS}
+    for url, (entity, _) in by_entity.items():
+        by_kind.setdefault(str(entity.kind), []).append(entity)
+    groups = [(channel.title or "Le site", [feed.Outline(f"{channel.title} — toutes les dépêches", channel.rss_url, channel.link)] if channel.rss_url else [])]
+    for kind, entities in by_kind.items():
+        entities.sort(key=lambda entity: (feed.plain_text(str(entity.name)).casefold(), str(entity.name), entity_url(entity)))
+        outlines = [feed.Outline(str(entity.name), absolute(base, entity_feed_url(entity)), absolute(base, entity_url(entity))) for entity in entities]
+        groups.append((KIND_PLURAL_LABELS.get(kind, kind.capitalize()), outlines))
+    title = f"{channel.title} — les flux des personnes, organisations et lieux"
+    newest = max((item.last_change for _, items in by_entity.values() for item in items[:1]), default=None)
+    return feed.opml(title, groups, owner=channel.author, updated=newest, owner_url=channel.link)
 
 
 def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
