@@ -46,7 +46,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 # The plugins are installed with the project (pyproject.toml): Pelican imports each by its name.
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
-PLUGINS = ["markdown_reader", "parallel_read", "french_dates", "french_typography", "fragments", "period_archives", "entities", "feeds", "sitemap", "incremental"]
+PLUGINS = ["markdown_reader", "parallel_read", "french_dates", "french_typography", "fragments", "period_archives", "entities", "feeds", "sitemap", "structured_data", "incremental"]
 
 
 def newest_first(article):
@@ -97,6 +97,13 @@ PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
+
+# The site's logo and default social image (og:image, twitter:image, JSON-LD), in the theme; their
+# PNGs are rendered from the theme's SVGs by `invoke theme-images`.
+SITE_LOGO = "theme/img/logo.png"
+SITE_LOGO_SIZE = (512, 512)
+SITE_SOCIAL_IMAGE = "theme/img/social.png"
+SITE_SOCIAL_IMAGE_SIZE = (1200, 630)
 
 # Pelican's own feed writer is off: the feeds plugin writes them with feedgen.
 FEED_ALL_ATOM = FEED_ALL_RSS = None

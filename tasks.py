@@ -105,6 +105,24 @@ def serve(c, port=8000):
     )
 
 
+# The theme's PNG images, each rendered from an SVG kept in the theme: (SVG, PNG, width, height).
+THEME_IMAGES = [
+    ("theme/static/img/logo.svg", "theme/static/img/logo.png", 512, 512),
+    ("theme/static/img/logo.svg", "theme/static/img/apple-touch-icon.png", 180, 180),
+    ("theme/static/img/logo.svg", "theme/static/img/favicon-32.png", 32, 32),
+    ("theme/images/social.svg", "theme/static/img/social.png", 1200, 630),
+]
+
+
+@task(name="theme-images")
+def theme_images(c):
+    """Render the theme's PNG images (logo, icons, default social image) from their SVGs with
+    Debian's rsvg-convert (librsvg2-bin; no network): run it after changing an SVG, commit the PNGs."""
+    for svg, png, width, height in THEME_IMAGES:
+        c.run(f"rsvg-convert --width {width} --height {height} --output {ROOT / png} {ROOT / svg}")
+        print(f"{png} ({width}×{height})")
+
+
 @task
 def test(c):
     """Run the whole test suite."""

@@ -29,6 +29,7 @@ from pelican.writers import Writer
 from digest import aside
 from digest.atomic_files import write_atomically
 from digest.site_urls import absolute_url
+from structured_data import schema
 
 from .editorial import Editorial, EditorialError, load_editorial
 from .pages import build_catalog, setting
@@ -61,24 +62,27 @@ def news_article(article, settings) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": article.title,
+        "headline": schema.headline(article.title),
         "url": url,
-        "mainEntityOfPage": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "datePublished": article.date.isoformat(),
+        "dateModified": (getattr(article, "modified", None) or article.date).isoformat(),
         "inLanguage": "fr",
-        "publisher": {"@type": "Organization", "name": settings.get("SITENAME", ""), "url": absolute_url(settings, "")},
+        "isAccessibleForFree": True,
+        "image": [schema.image(settings, "SITE_SOCIAL_IMAGE", "SITE_SOCIAL_IMAGE_SIZE")],
+        "publisher": schema.publisher(settings),
     }
-    if getattr(article, "modified", None):
-        data["dateModified"] = article.modified.isoformat()
     if summary:
         data["description"] = summary
     credit = article.metadata.get("credit")
+    # The source organisation wrote the dispatch; without one, the newsroom that publishes it.
+    data["author"] = {"@type": "Organization", "name": credit} if credit else {"@type": "Organization", "name": data["publisher"]["name"], "url": data["publisher"]["url"]}
     if credit:
         data["sourceOrganization"] = {"@type": "Organization", "name": credit}
     if article.metadata.get("credit_url"):
         data["isBasedOn"] = safe_href(article.metadata["credit_url"])
     if article.metadata.get("license"):
-        data["license"] = article.metadata["license"]
+        data["license"] = (settings.get("LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
     mentions = []
     for entity in getattr(article, "entities", []):
         mention = {"@type": entity.schema_type, "name": entity.name, "url": absolute_url(settings, entity.url)}
