@@ -78,6 +78,30 @@ def publish(c, force=False):
 
 
 @task
+def deploy(c, force=False):
+    """Send the published site (output/, as `invoke publish` built it) to DEPLOY_TARGET
+    (publishconf.py: rsync over SSH or to a folder, or a git branch), only what changed. Refuses
+    when the last build rejected a dispatch (unless --force) or built output/ for another address."""
+    from pelican.settings import read_settings
+
+    from digest import deploy as deploying
+    from digest.pipeline import one_at_a_time
+    from digest.site_urls import site_base
+
+    settings = read_settings(str(PUBLISH_SETTINGS), override={"PATH": str(CONTENT)})
+    try:
+        target = deploying.parse_target(settings.get("DEPLOY_TARGET", ""))
+        with one_at_a_time(_paths(PUBLISH_SETTINGS)):  # never while a build replaces output/
+            if not force:
+                deploying.check_last_build(CACHE)
+            deploying.check_origin(OUTPUT, site_base(settings))
+            sent = deploying.deploy(OUTPUT, target, ROOT / "deploy" / "_headers", work=CACHE / "deploy")
+    except deploying.DeployError as error:
+        raise Exit(f"déploiement refusé : {error}", code=1) from None
+    print(f"déployé vers {target.location} : {sent.summary()}", file=sys.stderr)
+
+
+@task
 def clean(c):
     """Remove the built site and the caches (articles and dispatches are kept)."""
     import shutil

@@ -308,7 +308,7 @@ def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> 
         outlines = [feed.Outline(str(entity.name), absolute(base, entity_feed_url(entity)), absolute(base, entity_url(entity))) for entity in entities]
         groups.append((KIND_PLURAL_LABELS.get(kind, kind.capitalize()), outlines))
     title = f"{channel.title} — les flux des personnes, organisations et lieux"
-    newest = max((item.last_change for _, items in by_entity.values() for item in items[:1]), default=None)
+    newest = max((item.last_change for _, items in by_entity.values() for item in items), default=None)
     return feed.opml(title, groups, owner=channel.author, updated=newest, owner_url=channel.link)
 
 

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from feeds_support import ATOM, CONTENT, SEED_SOURCE, build_small, make_content
+from tests.feeds.feeds_support import ATOM, CONTENT, SEED_SOURCE, build_small, make_content
 
 from feeds.salience import salience_order
 
@@ -83,7 +83,7 @@ def test_each_item_ends_with_the_page_source_line(small_site):
 
 def test_source_organisation_is_author_and_channel_has_rights(small_site):
     from pelican.settings import read_settings
-    from feeds_support import ROOT
+    from tests.feeds.feeds_support import ROOT
 
     rights = read_settings(str(ROOT / "pelicanconf.py"))["FEEDS_RIGHTS"]
     channel = etree.fromstring((small_site / "rss.xml").read_bytes()).find("channel")
@@ -115,7 +115,7 @@ def test_categories_capped(tmp_path):
 
 def test_real_site_items_carry_at_most_the_stated_number_of_categories(site):
     from pelican.settings import read_settings
-    from feeds_support import ROOT
+    from tests.feeds.feeds_support import ROOT
 
     cap = read_settings(str(ROOT / "pelicanconf.py"))["FEEDS_MAX_CATEGORIES"]
     counts = []

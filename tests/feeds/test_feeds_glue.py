@@ -114,9 +114,10 @@ def test_id_without_source_comes_from_the_file(caplog):
 
 def test_site_feeds(articles):
     feeds = dict(glue.site_feeds(articles, SETTINGS))
-    assert sorted(feeds) == ["atom.xml", "lieux/kiev/rss.xml", "personnes/mark-rutte/rss.xml", "rss.xml"]
-    for data in feeds.values():
-        assert feedparser.parse(data).bozo == 0
+    assert sorted(feeds) == ["atom.xml", "feed.json", "flux.opml", "lieux/kiev/rss.xml", "personnes/mark-rutte/rss.xml", "rss.xml"]
+    for path, data in feeds.items():
+        if path.endswith(".xml"):
+            assert feedparser.parse(data).bozo == 0
     rutte = etree.fromstring(feeds["personnes/mark-rutte/rss.xml"]).find("channel")
     assert [i.findtext("guid") for i in rutte.findall("item")] == [
         "tag:lefil.example,2025:dispatches/001.txt",
@@ -132,7 +133,7 @@ def test_site_feeds(articles):
 def test_settings(articles):
     feeds = dict(glue.site_feeds(
         articles,
-        {**SETTINGS, "FEEDS_MAX_ITEMS": 1, "FEEDS_ATOM_SAVE_AS": "", "FEEDS_ENTITY_FEEDS": False, "FEEDS_RSS_SAVE_AS": "fil/rss.xml"},
+        {**SETTINGS, "FEEDS_MAX_ITEMS": 1, "FEEDS_ATOM_SAVE_AS": "", "FEEDS_JSON_SAVE_AS": "", "FEEDS_ENTITY_FEEDS": False, "FEEDS_RSS_SAVE_AS": "fil/rss.xml"},
     ))
     assert list(feeds) == ["fil/rss.xml"]
     assert len(etree.fromstring(feeds["fil/rss.xml"]).findall("channel/item")) == 1
@@ -152,7 +153,7 @@ def test_paths_stay_in_the_output(path):
 
 def test_write_feeds(tmp_path, articles):
     feeds = dict(glue.site_feeds(articles, SETTINGS))
-    assert glue.write_feeds(feeds.items(), tmp_path) == 4
+    assert glue.write_feeds(feeds.items(), tmp_path) == 6  # RSS, Atom, JSON Feed, OPML, two entity feeds
     assert (tmp_path / "personnes/mark-rutte/rss.xml").read_bytes() == feeds["personnes/mark-rutte/rss.xml"]
 
 

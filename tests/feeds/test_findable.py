@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from feeds_support import ATOM
+from tests.feeds.feeds_support import ATOM
 
 JSON_FEED_TOP_TYPES = {"title": str, "home_page_url": str, "feed_url": str, "description": str, "language": str, "authors": list}
 JSON_FEED_ITEM_TYPES = {"id": str, "url": str, "title": str, "content_html": str, "content_text": str, "summary": str,

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from feeds_support import ROOT, SEED
+from tests.feeds.feeds_support import ROOT, SEED
 
 from structured_data.schema import HEADLINE_MAX, headline
 

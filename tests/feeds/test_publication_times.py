@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, strategies as st
 from lxml import etree
 
-from feeds_support import ATOM, SEED, SEED_SOURCE
+from tests.feeds.feeds_support import ATOM, SEED, SEED_SOURCE
 
 from french_dates.publication import is_date_only, parse_clock, publication_moment
 
