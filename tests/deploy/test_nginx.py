@@ -161,3 +161,29 @@ def test_feeds_parse_without_bozo_as_served(nginx):
     # What the issue saw: the same bytes sent as a default nginx sends them (text/xml, no charset) are flagged.
     _, body = get(nginx, "/rss.xml")
     assert feedparser.parse(body, response_headers={"content-type": "text/xml"}).bozo == 1
+
+
+def newsboat_reads(urls: list[str], work: Path) -> tuple[str, str]:
+    """newsboat fetches ``urls`` once: (what it printed, its error log). It exits 0 even when a feed
+    is broken: the error log is what tells."""
+    work.mkdir()
+    (work / "urls").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    (work / "config").write_text(f'error-log "{work}/error.log"\n', encoding="utf-8")
+    (work / "error.log").touch()
+    result = subprocess.run(
+        ["newsboat", "-u", str(work / "urls"), "-c", str(work / "cache.db"), "-C", str(work / "config"), "-x", "reload", "print-unread"],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": str(work)},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout, (work / "error.log").read_text(encoding="utf-8")
+
+
+def test_newsboat_reads_the_site_and_an_entity_feed(nginx, tmp_path):
+    require(shutil.which("newsboat") is not None, "newsboat is not installed (apt-get install newsboat)")
+    base = f"http://{nginx[0]}:{nginx[1]}"
+    printed, errors = newsboat_reads([f"{base}/rss.xml", f"{base}/atom.xml", f"{base}/lieux/kiev/rss.xml", f"{base}/personnes/mark-rutte/rss.xml"], tmp_path / "ok")
+    assert errors == ""
+    assert int(printed.split()[0]) >= 50
+    # The log does report a broken feed (so an empty log means something).
+    _, errors = newsboat_reads([f"{base}/rss.xml", f"{base}/flux/"], tmp_path / "broken")
+    assert f"{base}/flux/" in errors

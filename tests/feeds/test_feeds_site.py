@@ -39,14 +39,19 @@ def seed_paragraphs() -> list[str]:
     return [text(str(p)) for p in BeautifulSoup(typeset(body), "html.parser").find_all("p")]
 
 
-def check_rss_rules(data: bytes) -> list:
-    """What W3C's validator checks and feedparser forgives; returns the items."""
+def check_rss_rules(data: bytes, self_url: str | None = None) -> list:
+    """What W3C's validator checks and feedparser forgives; returns the items. ``self_url``: the
+    address the feed is served at, which its atom:link rel="self" must name."""
     channel = etree.fromstring(data).find("channel")
-    for name in ("title", "link", "description", "language", "lastBuildDate"):
+    for name in ("title", "link", "description", "language", "lastBuildDate", "copyright"):
         assert channel.findtext(name), name
     assert channel.findtext("language") == "fr"
     assert channel.findtext("link").startswith(ORIGIN + "/")
+    assert RFC822_PARIS.match(channel.findtext("lastBuildDate"))
     assert [link.get("rel") for link in channel.findall(f"{ATOM}link")] == ["self"]
+    if self_url:
+        assert channel.find(f"{ATOM}link").get("href") == self_url
+        assert channel.find(f"{ATOM}link").get("type") == "application/rss+xml"
     items = channel.findall("item")
     assert items
     for item in items:
@@ -55,8 +60,11 @@ def check_rss_rules(data: bytes) -> list:
         assert RFC822_PARIS.match(item.findtext("pubDate")), item.findtext("pubDate")
         assert item.find("guid").get("isPermaLink") == "false"
         assert item.findtext("link").startswith(ORIGIN + "/")
-        assert 'href="/' not in item.findtext(f"{CONTENT}encoded")
+        for field in (f"{CONTENT}encoded", "description"):
+            assert not re.search(r"""(href|src)=["'](?!https?://|mailto:)""", item.findtext(field)), field  # absolute links only
         assert "<" not in item.findtext("title") or "&lt;" not in item.findtext("title")
+        assert item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+        assert len(item.findall("category")) <= 8
     guids = [item.findtext("guid") for item in items]
     assert len(set(guids)) == len(guids)
     assert channel.findtext("lastBuildDate") == items[0].findtext("pubDate")
@@ -97,7 +105,7 @@ def test_main_feeds_parse_and_follow_the_rules(small_site):
     assert rss.version == "rss20" and atom.version == "atom10"
     assert rss.feed.language == "fr" and rss.feed.title == "Le Fil"
     assert [e.id for e in rss.entries] == [e.id for e in atom.entries]
-    items = check_rss_rules((small_site / "rss.xml").read_bytes())
+    items = check_rss_rules((small_site / "rss.xml").read_bytes(), f"{ORIGIN}/rss.xml")
     assert [i.findtext("pubDate") for i in items] == [
         "Sat, 23 Aug 2025 14:30:00 +0200",
         "Fri, 22 Aug 2025 12:00:00 +0200",  # date-only: DATE_ONLY_TIME
@@ -210,7 +218,7 @@ def test_real_site_feeds(real_site):
         result = parsed(real_site / name)
         assert 0 < len(result.entries) <= 50
     check_atom_rules((real_site / "atom.xml").read_bytes())
-    items = check_rss_rules((real_site / "rss.xml").read_bytes())
+    items = check_rss_rules((real_site / "rss.xml").read_bytes(), f"{ORIGIN}/rss.xml")
     seed = next(i for i in items if i.findtext("guid") == SEED_GUID)
     content = text(seed.findtext(f"{CONTENT}encoded"))
     for paragraph in seed_paragraphs():
@@ -221,6 +229,15 @@ def test_real_site_entity_feeds(real_site):
     feeds = [p for p in real_site.rglob("rss.xml") if p.parent != real_site]
     if not feeds:
         pytest.skip("no entity in the built site (entities plugin not enabled)")
-    for path in feeds:
+    for path in feeds:  # every entity feed, as the W3C validator would read each
+        check_rss_rules(path.read_bytes(), f"{ORIGIN}/{path.relative_to(real_site).as_posix()}")
+    for path in feeds[:: max(1, len(feeds) // 100)]:
         parsed(path)
-    check_rss_rules(feeds[0].read_bytes())
+
+
+def test_real_site_atom_shares_updated_only_within_a_date_only_day(real_site):
+    # The one W3C warning left (plugins/feeds/README.md): date-only dispatches of one day share 12:00.
+    root = etree.fromstring((real_site / "atom.xml").read_bytes())
+    updated = [e.findtext(f"{ATOM}updated") for e in root.iter(f"{ATOM}entry")]
+    shared = {value for value in updated if updated.count(value) > 1}
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT12:00:00\+0[12]:00", value) for value in shared), shared
