@@ -37,6 +37,7 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
+import re
 import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -128,6 +129,9 @@ def entity_url(entity) -> str:
     return str(getattr(entity, "url", "") or "")
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def ranked_entities(article, title: str) -> list:
     """The article's entities, most salient first (see ``salience``)."""
     entities = list(getattr(article, "entities", None) or ())
@@ -135,8 +139,9 @@ def ranked_entities(article, title: str) -> list:
         return entities
     metadata = getattr(article, "metadata", {}) or {}
     names = [(str(entity.name), *map(str, getattr(entity, "forms", ()) or ())) for entity in entities]
-    lede = feed.plain_text(str(metadata.get("summary") or ""))
-    text = feed.plain_text(str(getattr(article, "content", "") or ""))
+    # Tags dropped, not parsed: names are words of the text, and HTMLParser costs 0.25 ms a dispatch.
+    lede = html.unescape(_TAG.sub(" ", str(metadata.get("summary") or "")))
+    text = html.unescape(_TAG.sub(" ", str(getattr(article, "content", "") or "")))
     return [entities[index] for index in salience_order(names, title, lede, text)]
 
 
@@ -180,13 +185,17 @@ def local_time(moment: datetime, zone: ZoneInfo) -> datetime:
     return datetime.combine(moment.date(), moment.timetz())
 
 
+def last_change(article) -> datetime:
+    modified = getattr(article, "modified", None)
+    return modified if modified and modified > article.date else article.date
+
+
 def feeds_author(settings) -> str:
     return str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
 
 
 def article_item(article, settings, base: str) -> feed.Item:
     zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
-    modified = getattr(article, "modified", None)
     metadata = getattr(article, "metadata", {}) or {}
     title = item_title(article, settings)
     source_line = source_line_html(article, settings)
@@ -197,7 +206,7 @@ def article_item(article, settings, base: str) -> feed.Item:
         title=title,
         link=absolute(base, article.url),
         published=local_time(article.date, zone),
-        updated=local_time(modified, zone) if modified and modified > article.date else None,
+        updated=local_time(last_change(article), zone) if last_change(article) is not article.date else None,
         summary_html=join_html(item_summary_html(article, settings, base), source_line),
         content_html=join_html(item_content_html(article, base), source_line),
         categories=entity_categories(ranked, base),
@@ -228,8 +237,19 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
     base = site_base(settings)
     language = (settings.get("DEFAULT_LANG") or "fr").lower()
     sitename = str(settings.get("SITENAME") or "")
-    items = [(article, article_item(article, settings, base)) for article in articles]
-    plain_items = [item for _, item in items]
+    # Newest first; a stable sort keeps the site's order (ARTICLE_ORDER_BY) for equal dates.
+    articles = sorted(articles, key=lambda article: -article.date.timestamp())
+    items: dict[int, feed.Item] = {}  # an article's item, made when a feed first lists it
+
+    def items_of(listed) -> list[feed.Item]:
+        for article in listed:
+            if id(article) not in items:
+                items[id(article)] = article_item(article, settings, base)
+        return [items[id(article)] for article in listed]
+
+    def newest(listed, limit):
+        return listed if limit is None else listed[:limit]
+
     prefix = setting(settings, "FEEDS_ID_PREFIX")
     entries: dict = {}  # each item's feed entry, built once for all the feeds it appears in
 
@@ -248,31 +268,32 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
         json_url=absolute(base, json_as) if json_as else "",
     )
     limit = setting(settings, "FEEDS_MAX_ITEMS")
+    site_items = items_of(newest(articles, limit))
     if rss_as:
-        yield safe_relative(rss_as), feed.rss(channel, plain_items, limit, entries)
+        yield safe_relative(rss_as), feed.rss(channel, site_items, limit, entries)
     if atom_as:
-        yield safe_relative(atom_as), feed.atom(channel, plain_items, limit, entries)
+        yield safe_relative(atom_as), feed.atom(channel, site_items, limit, entries)
     if json_as:
-        yield safe_relative(json_as), feed.json_feed(channel, plain_items, limit)
+        yield safe_relative(json_as), feed.json_feed(channel, site_items, limit)
 
     if setting(settings, "FEEDS_ENTITY_FEEDS"):
-        by_entity: dict[str, tuple[object, list[feed.Item]]] = {}
-        for article, item in items:
+        by_entity: dict[str, tuple[object, list]] = {}
+        for article in articles:
             for entity in getattr(article, "entities", None) or ():
                 url = entity_url(entity)
                 if not url:
                     continue
-                entity_items = by_entity.setdefault(url, (entity, []))[1]
-                # Items arrive article by article: an entity listed twice in one article would repeat
-                # the last item (a list scan here would be quadratic for the busiest entities).
-                if not entity_items or entity_items[-1] is not item:
-                    entity_items.append(item)
+                listed = by_entity.setdefault(url, (entity, []))[1]
+                # Articles arrive one by one: an entity listed twice in one article would repeat
+                # the last one (a list scan here would be quadratic for the busiest entities).
+                if not listed or listed[-1] is not article:
+                    listed.append(article)
         opml_as = setting(settings, "FEEDS_OPML_SAVE_AS")
         if opml_as:
             yield safe_relative(opml_as), entity_opml(by_entity, channel, base, settings)
         entity_limit = setting(settings, "FEEDS_ENTITY_MAX_ITEMS")
         for url in sorted(by_entity):
-            entity, entity_items = by_entity[url]
+            entity, listed = by_entity[url]
             save_as = entity_feed_url(entity)
             if reused is not None and reused(save_as):
                 continue
@@ -286,7 +307,7 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
                 rights=channel.rights,
                 rss_url=absolute(base, save_as),
             )
-            yield safe_relative(save_as), feed.rss(entity_channel, entity_items, entity_limit, entries)
+            yield safe_relative(save_as), feed.rss(entity_channel, items_of(newest(listed, entity_limit)), entity_limit, entries)
 
 
 def entity_feed_url(entity) -> str:
@@ -308,7 +329,8 @@ def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> 
         outlines = [feed.Outline(str(entity.name), absolute(base, entity_feed_url(entity)), absolute(base, entity_url(entity))) for entity in entities]
         groups.append((KIND_PLURAL_LABELS.get(kind, kind.capitalize()), outlines))
     title = f"{channel.title} — les flux des personnes, organisations et lieux"
-    newest = max((item.last_change for _, items in by_entity.values() for item in items), default=None)
+    zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
+    newest = max((local_time(last_change(article), zone) for _, listed in by_entity.values() for article in listed), default=None)
     return feed.opml(title, groups, owner=channel.author, updated=newest, owner_url=channel.link)
 
 

@@ -12,8 +12,11 @@ DEFAULT_DATE_ONLY_TIME = "12:00"  # pelicanconf.py states it; this is for sites 
 
 
 def settle_publication(content) -> None:
-    declared = (getattr(content, "metadata", None) or {}).get("date")
-    if not isinstance(declared, dt.datetime) or not hasattr(content, "date"):
-        return
+    metadata = getattr(content, "metadata", None) or {}
     clock = parse_clock(content.settings.get("DATE_ONLY_TIME") or DEFAULT_DATE_ONLY_TIME)
-    content.date, content.has_time = publication_moment(declared, content.date, clock)
+    declared = metadata.get("date")
+    if isinstance(declared, dt.datetime) and hasattr(content, "date"):
+        content.date, content.has_time = publication_moment(declared, content.date, clock)
+    declared = metadata.get("modified")  # a date-only correction follows the same convention
+    if isinstance(declared, dt.datetime) and getattr(content, "modified", None):
+        content.modified = publication_moment(declared, content.modified, clock)[0]

@@ -135,3 +135,19 @@ def test_one_order_for_a_day_on_home_day_pages_and_feeds(site):
         page = _article_paths((site / day / "index.html").read_text(encoding="utf-8"), "main h2 a, main .teaser-title a")
         in_page = [p for p in page if p in days[day]]
         assert in_page == days[day], day
+
+
+def test_a_date_only_correction_follows_the_convention():
+    from types import SimpleNamespace
+
+    from french_dates.pelican_glue import settle_publication
+
+    article = SimpleNamespace(
+        metadata={"date": dt.datetime(2025, 8, 22), "modified": dt.datetime(2025, 8, 24)},
+        settings={"DATE_ONLY_TIME": "12:00"},
+        date=dt.datetime(2025, 8, 22, tzinfo=PARIS),
+        modified=dt.datetime(2025, 8, 24, tzinfo=PARIS),
+    )
+    settle_publication(article)
+    assert (article.date.isoformat(), article.has_time) == ("2025-08-22T12:00:00+02:00", False)
+    assert article.modified.isoformat() == "2025-08-24T12:00:00+02:00"
