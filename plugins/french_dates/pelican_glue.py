@@ -5,15 +5,30 @@ templates whether to show a time."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 
 from .publication import parse_clock, publication_moment
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_DATE_ONLY_TIME = "12:00"  # pelicanconf.py states it; this is for sites that do not
 
 
+@functools.lru_cache(maxsize=8)
+def _clock(text: str) -> dt.time:
+    # Once per value, not once per article: a wrong setting is one line (and a failed build, since
+    # the build fails on any error logged), the articles still get the default.
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        logger.error("%s (pelicanconf.py) : %s est utilisé", error, DEFAULT_DATE_ONLY_TIME)
+        return parse_clock(DEFAULT_DATE_ONLY_TIME)
+
+
 def settle_publication(content) -> None:
     metadata = getattr(content, "metadata", None) or {}
-    clock = parse_clock(content.settings.get("DATE_ONLY_TIME") or DEFAULT_DATE_ONLY_TIME)
+    clock = _clock(str(content.settings.get("DATE_ONLY_TIME") or DEFAULT_DATE_ONLY_TIME))
     declared = metadata.get("date")
     if isinstance(declared, dt.datetime) and hasattr(content, "date"):
         content.date, content.has_time = publication_moment(declared, content.date, clock)

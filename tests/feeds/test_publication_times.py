@@ -151,3 +151,19 @@ def test_a_date_only_correction_follows_the_convention():
     settle_publication(article)
     assert (article.date.isoformat(), article.has_time) == ("2025-08-22T12:00:00+02:00", False)
     assert article.modified.isoformat() == "2025-08-24T12:00:00+02:00"
+
+
+def test_a_wrong_date_only_time_is_one_error_line(caplog):
+    from types import SimpleNamespace
+
+    from french_dates.pelican_glue import settle_publication
+
+    articles = [
+        SimpleNamespace(metadata={"date": dt.datetime(2025, 8, day)}, settings={"DATE_ONLY_TIME": "midi"}, date=dt.datetime(2025, 8, day, tzinfo=PARIS))
+        for day in (21, 22)
+    ]
+    for article in articles:
+        settle_publication(article)
+    errors = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert len(errors) == 1 and "DATE_ONLY_TIME" in errors[0].getMessage() and "midi" in errors[0].getMessage()
+    assert [a.date.hour for a in articles] == [12, 12]
