@@ -43,7 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from entities.editorial import Editorial, load_editorial, norm_key
 from entities.finder import EntityFinder
-from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, _acronym_links, resolve_mentions
+from entities.acronyms import _acronym_links
+from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, resolve_mentions
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared beside the checkout
 KINDS = ("personne", "organisation", "lieu")

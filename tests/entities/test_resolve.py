@@ -344,7 +344,7 @@ from pathlib import Path as _Path
 
 from hypothesis import given, settings as _settings, strategies as st
 
-from entities import resolve as _resolve
+from entities import mentions as _resolve
 
 _ROOT = _Path(__file__).resolve().parents[2]
 _EDITORIAL = load_editorial(_ROOT / "content" / "entities.toml")

@@ -1,0 +1,115 @@
+"""Acronyms: "Long Name (ACR)" / "ACR (Long Name)" links, and long forms read before "(ACR)"."""
+from __future__ import annotations
+
+import re
+
+from .editorial import norm_key
+from .mentions import Mention
+
+
+_ACRO = re.compile(r"^[A-Z0-9][A-Za-z0-9&\-\.]{1,11}$")
+
+
+def _is_acronym(s: str) -> bool:
+    return bool(_ACRO.match(s)) and sum(c.isupper() for c in s) >= 2 and " " not in s
+
+
+def _initials_ok(acr: str, long: str) -> bool:
+    a = norm_key(acr).replace(".", "").replace("-", "").replace(" ", "")
+    words = [w for w in re.split(r"[\s\-'’]+", norm_key(long)) if w]
+    return bool(a) and bool(words) and a[0] == words[0][0] and len(words) >= 2
+
+
+def _initials_match_strict(acr: str, long: str) -> bool:
+    """Letters of the acronym appear, in order, among the initials of the long form."""
+    a = [c for c in norm_key(acr) if c.isalnum()]
+    initials = [w[0] for w in re.split(r"[\s\-'’]+", norm_key(long)) if w and w[0].isalnum()]
+    k = 0
+    for c in initials:
+        if k < len(a) and c == a[k]:
+            k += 1
+    return k == len(a)
+
+
+_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "au",
+               "aux", "sur", "of", "the", "and", "for"}
+
+
+_WORD_RUN = re.compile(r"[^\W\d_][\w]*")
+
+
+def _long_form_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
+    """"conseil national de la communication (CNC)": the words right before ``end``
+    whose initials (link words such as "de", "la" skipped) spell the acronym, when the
+    model found the acronym but not its long form. Returns the long form's span."""
+    letters = [c for c in norm_key(acr) if c.isalpha()]
+    if len(letters) < 2 or len(letters) != len([c for c in acr if c.isalnum()]):
+        return None
+    window_start = max(0, end - 160)
+    stop = max((text.rfind(c, window_start, end) for c in ".;:!?«»()\n"), default=-1)
+    words = list(_WORD_RUN.finditer(text, max(window_start, stop + 1), end))
+    content = [w for w in words if norm_key(w.group()) not in _LINK_WORDS]
+    if len(content) < len(letters) or text[words[-1].end():end].strip():
+        return None
+    tail = content[-len(letters):]
+    if [norm_key(w.group())[0] for w in tail] != letters:
+        return None
+    if len(content) > len(letters) and norm_key(content[-len(letters) - 1].group())[0] == letters[0] \
+            and content[-len(letters) - 1].group()[:1].isupper():
+        return None  # one more matching capitalised word before: ambiguous start
+    return tail[0].start(), tail[-1].end()
+
+
+def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Detect "Long Name (ACR)" / "ACR (Long Name)"; return new mentions: every occurrence
+    of the acronym, linked (``link``) to the long form, and long forms read inside
+    parentheses when the model did not find them ("ONUB (Opération des Nations unies au
+    Burundi)")."""
+    new: list[Mention] = []
+    by_start = {m.start: m for m in mentions}
+    links: dict[str, Mention] = {}
+    for m in mentions:
+        tail = text[m.end:m.end + 20]
+        pm = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", tail)
+        if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) and _initials_ok(pm.group(1), m.name) \
+                and (m.label != "PER" or _initials_match_strict(pm.group(1), m.name)):
+            # "Laurent Wauquiez (LR)" is a party label, "Dominique Strauss-Kahn (DSK)" a nickname
+            links.setdefault(pm.group(1), m)
+            continue
+        if not _is_acronym(m.name) or m.name in links:
+            continue
+        pm = re.match(r"\s*\(\s*", tail)
+        if not pm:
+            po = re.search(r"\(\s*$", text[max(0, m.start - 3):m.start])
+            paren = m.start - len(po.group()) if po else -1
+            if po and re.match(r"\s*\)", tail) and not _ends_at(mentions, paren - 2, paren):
+                span = _long_form_before(text, m.name, paren)
+                if span is not None:
+                    long = Mention(span[0], span[1], text[span[0]:span[1]], text[span[0]:span[1]],
+                                   "LOC" if m.label == "LOC" else "ORG")
+                    new.append(long)
+                    links[m.name] = long
+            continue
+        other = by_start.get(m.end + pm.end())
+        if other is not None and not _is_acronym(other.name) and _initials_ok(m.name, other.name):
+            links[m.name] = other
+            continue
+        pl = re.match(r"\s*\(\s*([A-ZÀ-ÖØ-ÞŒ][^()\n]{3,120}?)\s*\)", text[m.end:m.end + 130])
+        if pl and len(pl.group(1).split()) <= 12 and _initials_ok(m.name, pl.group(1)) \
+                and _initials_match_strict(m.name, pl.group(1)):
+            ls, le = m.end + pl.start(1), m.end + pl.end(1)
+            long = Mention(ls, le, pl.group(1), pl.group(1), m.label, entry=None)
+            new.append(long)
+            links[m.name] = long
+    for acr, long in links.items():
+        for am in re.finditer(r"(?<![\w\-])" + re.escape(acr) + r"(?![\w\-])", text):
+            if long.start <= am.start() < long.end:
+                continue
+            new.append(Mention(am.start(), am.end(), acr, acr, long.label,
+                               entry=long.entry, link=long))
+    return new
+
+
+def _ends_at(mentions: list[Mention], lo: int, hi: int) -> bool:
+    """Does a mention end in [lo, hi]? (a long form already found before "(ACR)")"""
+    return any(lo <= m.end <= hi for m in mentions)
