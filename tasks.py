@@ -175,3 +175,17 @@ def bench(c, sizes="1000", repeat=3):
     from bench.run import main
 
     raise Exit(code=main(["--sizes", str(sizes), "--repeat", str(repeat)]) or 0)
+
+
+@task(name="entities-review")
+def entities_review(c):
+    """List the entity names one or two letters apart (same kind), with their dispatches, for an editor."""
+    from entities.editorial import EditorialError, load_editorial
+    from entities.review import review
+
+    try:
+        editorial = load_editorial(CONTENT / "entities.toml")
+    except EditorialError as error:
+        raise Exit(str(error), code=1) from None
+    for line in review(CONTENT / "articles", editorial):
+        print(line)

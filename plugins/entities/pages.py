@@ -25,6 +25,7 @@ import numpy
 
 from .editorial import Editorial, norm_key
 from .model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
+from .sitewide import SiteEntity, merge_site
 from .slugs import assign_slugs
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -179,38 +180,25 @@ def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str
 
 
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> EntityCatalog:
-    """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older."""
+    """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
+    Entities are merged across the site first (``entities.sitewide``): one entity, one page."""
     memo: dict = {}
-    resolved = {id(article): resolve_article(article.metadata, editorial, memo) for article in articles}
-    keys = {(name, kind) for entities in resolved.values() for name, kind, _, _ in entities}
+    site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
     slugs: dict[tuple[str, str], str] = {}
     for kind in KINDS:  # one folder per kind: slugs only need to be unique inside it
-        slugs.update(assign_slugs([key for key in keys if key[1] == kind]))
-
-    pages: dict[tuple[str, str], EntityPage] = {}
-    for key in sorted(keys):
-        name, kind = key
-        values = {"kind_folder": KIND_FOLDERS[kind], "slug": slugs[key], "kind": kind}
-        pages[key] = EntityPage(
-            name=name,
-            kind=kind,
-            slug=slugs[key],
-            url=setting(settings, "ENTITY_URL").format(**values),
-            save_as=setting(settings, "ENTITY_SAVE_AS").format(**values),
-            feed_url=setting(settings, "ENTITY_FEED_URL").format(**values),
-        )
+        slugs.update(assign_slugs([(e.name, e.kind) for e in site.entities if e.kind == kind]))
+    pages = {id(entity): _page(entity, slugs[(entity.name, entity.kind)], settings) for entity in site.entities}
 
     forms_of: dict[EntityPage, dict[str, None]] = defaultdict(dict)  # a page's forms, in order of use
-    for article in articles:
+    for article, found in zip(articles, site.mentions):
         mentions = []
-        for name, kind, description, forms in resolved[id(article)]:
-            page = pages[(name, kind)]
-            if description and not page.description:
-                page.description = description
+        for entity, forms in found:
+            page = pages[id(entity)]
             page.articles.append(article)
             forms_of[page].update(dict.fromkeys(forms))
             mentions.append(ArticleEntity(page, tuple(forms)))
-        article.entities = mentions
+        order = {kind: index for index, kind in enumerate(KINDS)}
+        article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
         page.forms = list(forms)
 
@@ -220,6 +208,19 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> En
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
     return EntityCatalog(pages.values())
+
+
+def _page(entity: SiteEntity, slug: str, settings: Mapping) -> EntityPage:
+    values = {"kind_folder": KIND_FOLDERS[entity.kind], "slug": slug, "kind": entity.kind}
+    return EntityPage(
+        name=entity.name,
+        kind=entity.kind,
+        slug=slug,
+        description=entity.description,
+        url=setting(settings, "ENTITY_URL").format(**values),
+        save_as=setting(settings, "ENTITY_SAVE_AS").format(**values),
+        feed_url=setting(settings, "ENTITY_FEED_URL").format(**values),
+    )
 
 
 def _related_entities(articles: list, limit: int) -> None:

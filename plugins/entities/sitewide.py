@@ -1,0 +1,219 @@
+"""One entity, one page: the entities of every article merged across the site (pure, no Pelican).
+
+Each article names its entities as ingest wrote them (after the editorial file). Across thousands of
+dispatches one entity comes in several spellings; ``merge_site`` joins:
+
+* names equal under ``fold_key``: case, accents, hyphens, apostrophes, Unicode normalisation and
+  invisible characters ("Penelope Fillon" / "Pénélope Fillon", "Villeneuve d'Ascq" /
+  "Villeneuve-d’Ascq", a name with a zero-width space);
+* a person named by initials ("A. Barrow", "J.-P. Raffarin") with the one full name they abbreviate;
+* a person named by a surname or a first name alone ("Rachel") with the full name that owns it: the
+  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone.
+
+Near-spellings ("Stimpson" / "Simpson") are never merged here: ``near_spellings`` lists them for an
+editor (``invoke entities-review``).
+
+The merged entity is named by the editorial file, else by its most cited spelling (ties: the
+spelling with the most accents and capitals, then the first in alphabetical order); its kind is
+the editorial one, else the most cited.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from .editorial import Editorial, norm_key
+from .model import KINDS
+
+# Zero-width and other invisible format characters a copy-paste leaves inside names (Unicode
+# category Cf: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen...).
+_APOSTROPHES = re.compile(r"['’ʼ`´]")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+
+ArticleEntities = Sequence[tuple[str, str, str, Sequence[str]]]  # (name, kind, description, forms)
+
+
+def visible(name: str) -> str:
+    """``name`` as a page shows it: NFC, without invisible characters."""
+    return unicodedata.normalize("NFC", "".join(c for c in name if unicodedata.category(c) != "Cf"))
+
+
+def fold_key(name: str) -> str:
+    """The key two spellings of one name share: NFKC, invisible characters removed, case and
+    accents folded, hyphens and apostrophes as spaces ("Villeneuve-d’Ascq" -> "villeneuve d ascq")."""
+    name = unicodedata.normalize("NFKC", visible(name))
+    return " ".join(_APOSTROPHES.sub(" ", norm_key(name)).split())
+
+
+@dataclass(eq=False)
+class SiteEntity:
+    """An entity of the whole site: its name and kind, and what was merged into it."""
+
+    name: str
+    kind: str
+    description: str = ""
+    editorial: bool = False
+    keys: set[str] = field(default_factory=set)  # fold keys of every name merged into it
+    spellings: Counter = field(default_factory=Counter)  # name as articles give it -> articles
+    kinds: Counter = field(default_factory=Counter)
+    articles: int = 0
+
+    @property
+    def key(self) -> str:
+        return fold_key(self.name)
+
+
+@dataclass
+class SiteMerge:
+    entities: list[SiteEntity]  # most cited first
+    mentions: list[list[tuple[SiteEntity, list[str]]]]  # per article: (entity, other forms used there)
+
+
+def _spelling_rank(name: str, count: int) -> tuple:
+    marked = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c) or c.isupper())
+    return (-count, -marked, name)
+
+
+def _groups(resolved: Sequence[ArticleEntities], editorial: Editorial) -> dict[str, SiteEntity]:
+    groups: dict[str, SiteEntity] = {}
+    for entities in resolved:
+        for name, kind, _description, _forms in entities:
+            name = visible(name)
+            key = fold_key(name)
+            group = groups.setdefault(key, SiteEntity(name, kind))
+            group.keys.add(key)
+            group.spellings[name] += 1
+            group.kinds[kind] += 1
+            entry = editorial.lookup(name)
+            if entry is not None and entry.name == name:
+                group.editorial, group.name, group.kind, group.description = True, entry.name, entry.kind, entry.description
+    for group in groups.values():
+        _name_group(group)
+    return groups
+
+
+def _name_group(group: SiteEntity) -> None:
+    if group.editorial:
+        return
+    group.name = min(group.spellings, key=lambda name: _spelling_rank(name, group.spellings[name]))
+    group.kind = min(group.kinds, key=lambda kind: (-group.kinds[kind], KINDS.index(kind)))
+
+
+def _initials(tokens: list[str]) -> tuple[str, ...] | None:
+    """("a",) for "a. barrow": the letters of a name whose words but the last are initials."""
+    if len(tokens) < 2 or not all(_INITIAL.fullmatch(t) for t in tokens[:-1]):
+        return None
+    return tuple(t[0] for t in tokens[:-1])
+
+
+class _Owners:
+    """The full person names of the site (two words or more, no initials), by the short names that
+    may stand for them: surname, first name, initials + surname."""
+
+    def __init__(self, groups: Mapping[str, SiteEntity]):
+        self.of: dict[tuple, set[str]] = defaultdict(set)
+        for key, group in groups.items():
+            tokens = key.split()
+            if group.kind != "personne" or len(tokens) < 2 or _initials(tokens):
+                continue
+            self.of[("word", tokens[-1])].add(key)
+            self.of[("word", tokens[0])].add(key)
+            for n in range(1, len(tokens)):
+                self.of[("initials", tuple(t[0] for t in tokens[:n]), tokens[-1])].add(key)
+
+    def candidates(self, key: str) -> set[str]:
+        """Full names that ``key`` (a short person name) may stand for; empty when it is not short."""
+        tokens = key.split()
+        if len(tokens) == 1:
+            return self.of.get(("word", tokens[0]), set()) - {key}
+        letters = _initials(tokens)
+        if letters is not None:
+            return self.of.get(("initials", letters, tokens[-1]), set()) - {key}
+        return set()
+
+
+def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
+    """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
+    article, (name, kind, description, other forms) as ``pages.resolve_article`` gives them."""
+    editorial = editorial or Editorial.empty()
+    groups = _groups(resolved, editorial)
+    owners = _Owners(groups)
+    site_owner = {}
+    for key, group in groups.items():
+        if group.kind == "personne" and not group.editorial:
+            candidates = owners.candidates(key)
+            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None)
+    mentions: list[list[tuple[SiteEntity, list[str]]]] = []
+    for entities in resolved:
+        here = {fold_key(name) for name, *_ in entities}
+        merged: dict[int, tuple[SiteEntity, list[str]]] = {}
+        for name, _kind, _description, forms in entities:
+            key = fold_key(name)
+            target = groups[key]
+            if key in site_owner:
+                candidates, only = site_owner[key]
+                local = candidates & here
+                owner = next(iter(local)) if len(local) == 1 else (only if not local else None)
+                if owner is not None:
+                    target = groups[owner]
+                    target.keys.add(key)
+            entity, others = merged.setdefault(id(target), (target, []))
+            for form in map(visible, (name, *forms)):
+                if form != entity.name and form not in others:
+                    others.append(form)
+        for entity, _ in merged.values():
+            entity.articles += 1
+        mentions.append(list(merged.values()))
+    used = {id(entity): entity for article in mentions for entity, _ in article}.values()
+    entities = sorted(used, key=lambda e: (-e.articles, fold_key(e.name), e.name, e.kind))
+    return SiteMerge(entities, mentions)
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` once it is known to be larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[tuple[SiteEntity, SiteEntity, int]]:
+    """Pairs of entities of the same kind whose names are one or two edits apart (two only for names
+    of eight letters or more): maybe one entity, maybe two ("Iran" / "Irak"). An editor decides
+    (an alias in entities.toml); nothing here is merged. Most cited pairs first."""
+    by_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys = [e.key for e in entities]
+    for index, (entity, key) in enumerate(zip(entities, keys)):
+        if len(key) >= min_length:
+            for variant in _deletions(key, 2 if len(key) >= 8 else 1):
+                by_variant[(entity.kind, variant)].append(index)
+    pairs: dict[tuple[int, int], int] = {}
+    for members in by_variant.values():
+        for n, i in enumerate(members):
+            for j in members[n + 1:]:
+                if (i, j) in pairs or keys[i] == keys[j]:
+                    continue
+                limit = 2 if min(len(keys[i]), len(keys[j])) >= 8 else 1
+                distance = edit_distance(keys[i], keys[j], limit)
+                if distance <= limit:
+                    pairs[(i, j)] = distance
+    found = [(entities[i], entities[j], d) for (i, j), d in pairs.items()]
+    return sorted(found, key=lambda p: (-(p[0].articles + p[1].articles), p[0].key, p[1].key))

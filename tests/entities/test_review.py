@@ -1,0 +1,26 @@
+"""``invoke entities-review``: near-spellings listed with their counts and dispatches, not merged."""
+
+from __future__ import annotations
+
+from entities.editorial import Editorial
+from entities.review import review
+
+ARTICLE = "Title: {title}\nDate: 2025-01-0{day}\nPersonnes: {people}\n\n<p>Texte.</p>\n"
+
+
+def write(folder, name, day, people):
+    (folder / name).write_text(ARTICLE.format(title=name, day=day, people=people), encoding="utf-8")
+
+
+def test_near_spellings_are_listed_with_counts_and_dispatches(tmp_path):
+    write(tmp_path, "a.md", 1, "Homer Simpson; Marge Simpson")
+    write(tmp_path, "b.md", 2, "Homer Simpson")
+    write(tmp_path, "c.md", 3, "Homer Stimpson")
+    lines = list(review(tmp_path, Editorial.empty()))
+    assert lines[0].startswith("1 paire(s) de noms proches")
+    text = "\n".join(lines)
+    assert "« Homer Simpson » / « Homer Stimpson » (personne, 1 lettre d’écart)" in text
+    assert "  Homer Simpson : 2 dépêches\n    a.md\n    b.md" in text
+    assert "  Homer Stimpson : 1 dépêche\n    c.md" in text
+    assert "Marge" not in text
+

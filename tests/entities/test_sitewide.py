@@ -1,0 +1,115 @@
+"""entities.sitewide: one entity, one page across the site."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given, strategies as st
+
+from entities.editorial import Editorial, EditorialEntry
+from entities.sitewide import fold_key, merge_site, near_spellings
+
+
+def site(*articles):
+    """Articles as ``pages.resolve_article`` gives them, from ``[(name, kind), ...]`` each."""
+    return [[(name, kind, "", []) for name, kind in article] for article in articles]
+
+
+def names_of(merge, article):
+    return sorted(entity.name for entity, _ in merge.mentions[article])
+
+
+def test_spellings_that_differ_by_case_accents_hyphens_apostrophes_or_unicode_are_one_entity():
+    merge = merge_site(site(
+        [("Penelope Fillon", "personne"), ("Villeneuve d'Ascq", "lieu")],
+        [("Pénélope Fillon", "personne"), ("Villeneuve-d’Ascq", "lieu")],
+        [(unicodedata.normalize("NFD", "Pénélope Fillon"), "personne"), ("Villeneuve\u200b-d’Ascq", "lieu")],
+        [("Marine le Pen", "personne")],
+        [("Marine Le Pen", "personne")],
+        [("Marine Le Pen", "personne")],
+    ))
+    assert sorted((e.name, e.articles) for e in merge.entities) == [
+        ("Marine Le Pen", 3), ("Pénélope Fillon", 3), ("Villeneuve-d’Ascq", 3)]
+    assert merge.mentions[0][0][1] == ["Penelope Fillon"]  # the article's own spelling stays a form
+    # the invisible character is gone, from the name and from the forms
+    assert [forms for _, forms in merge.mentions[2]] == [[], []]
+
+
+def test_the_most_cited_spelling_names_the_entity_not_the_first_seen():
+    merge = merge_site(site([("Elysée", "lieu")], [("Élysée", "lieu")], [("Élysée", "lieu")]))
+    assert [e.name for e in merge.entities] == ["Élysée"]
+
+
+def test_the_editorial_name_and_kind_win():
+    editorial = Editorial([EditorialEntry("OTAN", "organisation", ("Otan",), "Alliance.")])
+    merge = merge_site(site([("Otan", "lieu")], [("Otan", "lieu")], [("OTAN", "organisation")]), editorial)
+    [otan] = merge.entities
+    assert (otan.name, otan.kind, otan.description, otan.articles) == ("OTAN", "organisation", "Alliance.", 3)
+
+
+def test_one_name_is_one_entity_of_its_most_cited_kind():
+    merge = merge_site(site([("Irak", "lieu")], [("Irak", "lieu")], [("Irak", "personne")]))
+    assert [(e.name, e.kind, e.articles) for e in merge.entities] == [("Irak", "lieu", 3)]
+
+
+def test_initials_join_the_one_full_name_they_abbreviate():
+    merge = merge_site(site([("Adama Barrow", "personne")], [("A. Barrow", "personne")],
+                            [("Jean-Pierre Raffarin", "personne")], [("J.-P. Raffarin", "personne")]))
+    assert names_of(merge, 1) == ["Adama Barrow"] and names_of(merge, 3) == ["Jean-Pierre Raffarin"]
+    ambiguous = merge_site(site([("Adama Barrow", "personne")], [("Anna Barrow", "personne")], [("A. Barrow", "personne")]))
+    assert names_of(ambiguous, 2) == ["A. Barrow"]
+
+
+def test_a_surname_or_first_name_alone_joins_the_full_name_that_owns_it():
+    merge = merge_site(site(
+        [("Rachel Lambert", "personne"), ("Rachel", "personne")],  # the same dispatch says who
+        [("Rachel Green", "personne")],
+        [("Rachel", "personne")],  # two Rachels on the site: left alone
+        [("Vincent Lambert", "personne")],
+        [("Hollande", "personne")],
+        [("François Hollande", "personne")],
+    ))
+    assert names_of(merge, 0) == ["Rachel Lambert"]
+    assert names_of(merge, 2) == ["Rachel"]
+    assert names_of(merge, 4) == ["François Hollande"]  # the only Hollande of the site
+    assert not any(e.name == "Hollande" for e in merge.entities)
+    lambert = next(e for e in merge.entities if e.name == "Rachel Lambert")
+    assert "rachel" in lambert.keys  # the URL "rachel" had can redirect here
+
+
+def test_a_place_is_never_taken_for_a_surname():
+    merge = merge_site(site([("François Hollande", "personne")], [("Hollande", "lieu")]))
+    assert names_of(merge, 1) == ["Hollande"]
+
+
+def test_near_spellings_are_listed_not_merged():
+    merge = merge_site(site([("Stimpson", "personne")], [("Simpson", "personne")], [("Simpson", "personne")],
+                            [("Iran", "lieu")], [("Irak", "lieu")], [("Ukraine", "lieu")]))
+    assert len(merge.entities) == 5
+    pairs = {(frozenset((a.name, b.name)), distance) for a, b, distance in near_spellings(merge.entities)}
+    assert pairs == {(frozenset({"Simpson", "Stimpson"}), 1), (frozenset({"Irak", "Iran"}), 1)}
+
+
+def test_two_edits_only_for_long_names():
+    merge = merge_site(site([("Mohamed Morsi", "personne")], [("Mohammed Morsy", "personne")], [("Oman", "lieu")], [("Omsk", "lieu")]))
+    assert {frozenset((a.name, b.name)) for a, b, _ in near_spellings(merge.entities)} == {frozenset({"Mohamed Morsi", "Mohammed Morsy"})}
+
+
+LETTERS = "aàâbcçdeéèêëfiîïoôuùûyAÀBÇEÉÈÊIÎOÔUÛ"
+words = st.text(alphabet=LETTERS, min_size=1, max_size=8)
+names = st.lists(words, min_size=1, max_size=4)
+
+
+@given(names, st.sampled_from([" ", "-", "\u2010", "'", "’"]), st.sampled_from(["", "\u200b", "\u2060", "\ufeff", "\u00ad"]))
+def test_fold_key_ignores_case_accents_separators_and_invisible_characters(words_of_name, separator, invisible):
+    plain = " ".join(words_of_name)
+    variant = unicodedata.normalize("NFD", (separator + invisible).join(w.upper() for w in words_of_name))
+    assert fold_key(plain) == fold_key(variant)
+
+
+@given(st.lists(st.tuples(names, st.sampled_from(["personne", "lieu"])), min_size=1, max_size=12))
+def test_no_two_site_entities_fold_to_the_same_key(spellings):
+    articles = [[(" ".join(ws), kind, "", [])] for ws, kind in spellings]
+    articles += [[(unicodedata.normalize("NFD", " ".join(ws)).upper(), kind, "", [])] for ws, kind in spellings]
+    keys = [e.key for e in merge_site(articles).entities]
+    assert len(keys) == len(set(keys))
