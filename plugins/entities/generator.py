@@ -31,7 +31,9 @@ from digest.atomic_files import write_atomically
 from digest.site_urls import absolute_url
 from structured_data import schema
 
+from . import slugfile
 from .editorial import Editorial, EditorialError, load_editorial
+from .finder import SLUG_FILE
 from .pages import build_catalog, setting
 
 logger = logging.getLogger(__name__)
@@ -46,6 +48,11 @@ def load_site_editorial(settings) -> Editorial:
     except EditorialError as error:
         logger.error("fichier éditorial des entités invalide : %s", error)
         return Editorial.empty()
+
+
+def slug_file(settings) -> Path:
+    """Where entity slugs are recorded: ``ENTITY_SLUGS_FILE``, by default beside the content."""
+    return Path(settings.get("ENTITY_SLUGS_FILE") or os.path.join(settings["PATH"], SLUG_FILE))
 
 
 def safe_href(url: str) -> str:
@@ -101,10 +108,19 @@ class EntitiesGenerator(Generator):
         self.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("entity", None)
         self.catalog = None
         self.written_aside = False
+        self.slug_file_error = False
 
     def generate_context(self):
         articles = self.context.get("articles", [])
-        self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings)
+        try:
+            recorded = slugfile.load(slug_file(self.settings))
+        except slugfile.SlugFileError as error:
+            # Pelican goes on after an error is logged, but the build is then refused as a whole:
+            # nothing is published, and the slug file is not written (generate_output).
+            logger.error("%s", error)
+            self.slug_file_error = True
+            recorded = {}
+        self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings, recorded)
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
         self.context["ENTITIES_NAMES_URL"] = setting(self.settings, "ENTITIES_NAMES_SAVE_AS")
@@ -126,6 +142,11 @@ class EntitiesGenerator(Generator):
     def generate_output(self, writer):
         if not self.written_aside:
             self.write_pages(writer)
+        if not self.slug_file_error:
+            path = slug_file(self.settings)
+            text = slugfile.dumps(self.catalog.slug_records)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                write_atomically(path, text)
 
     def write_pages(self, writer):
         entity_template = self.get_template("entity")
@@ -141,6 +162,10 @@ class EntitiesGenerator(Generator):
                 articles=page.articles,
                 relative_urls=self.settings["RELATIVE_URLS"],
             )
+        redirect_template = self.get_template("entity_redirect")
+        for redirect in self.catalog.redirects:
+            writer.write_file(redirect.former.save_as, redirect_template, self.context, url=redirect.former.url,
+                              entity=redirect.target, relative_urls=self.settings["RELATIVE_URLS"])
         writer.write_file(
             setting(self.settings, "ENTITIES_INDEX_SAVE_AS"),
             self.get_template("entities"),

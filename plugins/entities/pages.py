@@ -26,7 +26,7 @@ import numpy
 from .editorial import Editorial, norm_key
 from .model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
 from .sitewide import SiteEntity, merge_site
-from .slugs import assign_slugs
+from . import slugfile
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
 KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
@@ -117,6 +117,9 @@ class ArticleEntity:
 class EntityCatalog(dict):
     """``{kind: [EntityPage, ...]}`` in KINDS order, each list sorted by name; also iterable flat."""
 
+    slug_records: dict = {}  # what entities.slugfile records: {kind: {slug: name}}
+    redirects: list = []  # Redirect pages
+
     def __init__(self, pages: Iterable[EntityPage]):
         super().__init__((kind, []) for kind in KINDS)
         for page in sorted(pages, key=lambda p: (norm_key(p.name), p.name)):
@@ -179,15 +182,15 @@ def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str
     return (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")
 
 
-def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> EntityCatalog:
+def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
-    Entities are merged across the site first (``entities.sitewide``): one entity, one page."""
+    Entities are merged across the site first (``entities.sitewide``): one entity, one page. Slugs
+    follow ``recorded`` (``entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
+    the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``."""
     memo: dict = {}
     site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
-    slugs: dict[tuple[str, str], str] = {}
-    for kind in KINDS:  # one folder per kind: slugs only need to be unique inside it
-        slugs.update(assign_slugs([(e.name, e.kind) for e in site.entities if e.kind == kind]))
-    pages = {id(entity): _page(entity, slugs[(entity.name, entity.kind)], settings) for entity in site.entities}
+    slugs = slugfile.assign(site.entities, dict(recorded or {}))
+    pages = {id(entity): _page(entity, slugs.of[id(entity)], settings) for entity in site.entities}
 
     forms_of: dict[EntityPage, dict[str, None]] = defaultdict(dict)  # a page's forms, in order of use
     for article, found in zip(articles, site.mentions):
@@ -207,7 +210,18 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping) -> En
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-    return EntityCatalog(pages.values())
+    catalog = EntityCatalog(pages.values())
+    catalog.slug_records = slugs.records
+    catalog.redirects = [Redirect(_page(entity, old, settings), pages[id(entity)]) for _kind, old, entity in slugs.redirects]
+    return catalog
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A former URL of an entity (merged or renamed): a page that leads to ``target``."""
+
+    former: EntityPage  # its url and save_as
+    target: EntityPage
 
 
 def _page(entity: SiteEntity, slug: str, settings: Mapping) -> EntityPage:

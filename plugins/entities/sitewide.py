@@ -90,6 +90,7 @@ def _groups(resolved: Sequence[ArticleEntities], editorial: Editorial) -> dict[s
             entry = editorial.lookup(name)
             if entry is not None and entry.name == name:
                 group.editorial, group.name, group.kind, group.description = True, entry.name, entry.kind, entry.description
+                group.keys.update(map(fold_key, entry.aliases))  # an alias's former page leads here
     for group in groups.values():
         _name_group(group)
     return groups

@@ -1,5 +1,6 @@
-from entities.model import Entity
-from entities.slugs import assign_slugs, entity_slug
+from entities import slugfile
+from entities.sitewide import merge_site
+from entities.slugs import entity_slug
 
 
 def test_slugs_are_ascii_and_readable():
@@ -12,13 +13,16 @@ def test_slugs_are_ascii_and_readable():
 
 
 def test_names_that_slug_alike_never_collide():
-    ents = [Entity("Géorgie", "lieu"), Entity("Georgie", "personne"), Entity("AC/DC", "organisation"),
-            Entity("AC DC", "organisation"), Entity('"AC" DC', "organisation"), Entity("ac-dc-2", "lieu"),
-            Entity("Géorgie", "personne")]
-    slugs = assign_slugs(ents)
-    assert len(slugs) == len({(e.name, e.kind) for e in ents})
-    assert len(set(slugs.values())) == len(slugs)
-    assert all(s.isascii() and "/" not in s and '"' not in s for s in slugs.values())
+    names = [("AC/DC", "organisation"), ("AC DC", "organisation"), ('"AC" DC', "organisation"), ("ac-dc-2", "organisation"),
+             ("Géorgie", "lieu"), ("Georgie", "organisation")]
+    merge = merge_site([[(name, kind, "", [])] for name, kind in names])
+    slugs = slugfile.assign(merge.entities, {})
+    by_kind = [(e.kind, slugs.of[id(e)]) for e in merge.entities]
+    assert len(set(by_kind)) == len(by_kind) == 5
+    assert all(s.isascii() and "/" not in s and '"' not in s for _, s in by_kind)
+    assert ("organisation", "ac-dc-2") in by_kind  # its own name's slug, never another's suffix
+    assert ("organisation", "georgie") in by_kind  # one name, one entity: "Géorgie" and "Georgie" are one
     # deterministic, independent of the input order
-    assert assign_slugs(list(reversed(ents))) == slugs
-    assert slugs[("ac-dc-2", "lieu")] == "ac-dc-2"
+    again = merge_site([[(name, kind, "", [])] for name, kind in reversed(names)])
+    assert sorted((e.name, slugfile.assign(again.entities, {}).of[id(e)]) for e in again.entities) == \
+        sorted((e.name, slugs.of[id(e)]) for e in merge.entities)

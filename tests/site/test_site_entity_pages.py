@@ -4,6 +4,7 @@ other, odd characters survive, editorial aliases apply at build time."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -104,3 +105,79 @@ def test_entity_index_counts(tiny_site):
     page = BeautifulSoup((tiny_site / "entites/index.html").read_text(encoding="utf-8"), "html.parser")
     otan = page.find("a", href="/organisations/otan/")
     assert otan.find_next_sibling(class_="count").get_text() == "2"
+
+
+RECORDED_SLUGS = '''[personnes]
+rachel = "Rachel"
+
+[organisations]
+otan = "Orchestre des temps anciens"
+
+[lieux]
+palais = "Elysée"
+'''
+
+
+@pytest.fixture(scope="module")
+def renamed_site(tmp_path_factory):
+    """A site whose slug file records URLs published before: one for a name now merged ("Rachel"),
+    one for another spelling ("Elysée"), one for an entity gone from the site ("otan")."""
+    work = tmp_path_factory.mktemp("renamed")
+    content = work / "src"
+    (content / "dispatches").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "articles").mkdir()
+    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    (content / "entity-slugs.toml").write_text(RECORDED_SLUGS, encoding="utf-8")
+    (content / "articles" / "a.md").write_text(ARTICLE.format(
+        title="Rachel Lambert à l'Élysée", date="2025-01-02", slug="rachel-lambert-a-l-elysee",
+        fields="Personnes: Rachel Lambert; Rachel\nLieux: Élysée\nOrganisations: OTAN"), encoding="utf-8")
+    (content / "articles" / "b.md").write_text(ARTICLE.format(
+        title="Rachel Lambert revient", date="2025-01-03", slug="rachel-lambert-revient",
+        fields="Personnes: Rachel Lambert\nLieux: Élysée\nOrganisations: OTAN"), encoding="utf-8")
+    paths, _ = build_site(content, work)
+    return paths
+
+
+def test_a_published_url_stays_with_its_entity(renamed_site):
+    assert h1(renamed_site.output, "lieux/palais/") == "Élysée"
+    assert not (renamed_site.output / "lieux/elysee").exists()
+
+
+def test_a_url_recorded_for_another_entity_is_never_taken(renamed_site):
+    assert not (renamed_site.output / "organisations/otan").exists()
+    assert h1(renamed_site.output, "organisations/otan-2/") == "OTAN"
+
+
+def test_a_merged_entity_leaves_a_page_that_leads_to_its_new_one(renamed_site):
+    page = BeautifulSoup((renamed_site.output / "personnes/rachel/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/personnes/rachel-lambert/"
+    assert page.find("a", string="Rachel Lambert")["href"] == "/personnes/rachel-lambert/"
+    assert h1(renamed_site.output, "personnes/rachel-lambert/") == "Rachel Lambert"
+
+
+def test_the_slug_file_records_the_new_urls_and_keeps_the_old(renamed_site):
+    from entities import slugfile
+
+    assert slugfile.load(renamed_site.content / "entity-slugs.toml") == {
+        "personne": {"rachel": "Rachel", "rachel-lambert": "Rachel Lambert"},
+        "organisation": {"otan": "Orchestre des temps anciens", "otan-2": "OTAN"},
+        "lieu": {"palais": "Élysée"},
+    }
+
+
+def test_a_malformed_slug_file_stops_the_build_before_anything_is_written(tmp_path):
+    from entities.slugfile import SlugFileError
+
+    content = tmp_path / "src"
+    (content / "dispatches").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "articles").mkdir()
+    seed = sorted((Path(__file__).resolve().parents[2] / "content" / "dispatches").glob("*.txt"))[0]
+    (content / "dispatches" / seed.name).write_bytes(seed.read_bytes())
+    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    (content / "entity-slugs.toml").write_text('[lieux]\nkiev = "Kiev"\nkiev-2 = "KIEV"\n', encoding="utf-8")
+    with pytest.raises(SlugFileError, match=r"entity-slugs\.toml:3: 'KIEV' has two slugs"):
+        build_site(content, tmp_path)
+    assert not list((tmp_path / "content" / "articles").rglob("*.md"))
+    assert not (tmp_path / "output").exists()

@@ -1,0 +1,151 @@
+"""Stable entity URLs: the slug of every published entity, recorded in ``content/entity-slugs.toml``.
+
+Once published, an entity's URL never changes and never passes to another entity. The build reads
+the file, gives each entity the slug recorded for its name (names are compared by
+``sitewide.fold_key``: "Élysée" keeps the slug "Elysée" had), gives a new entity the slug of its
+name (the most cited spelling), made unique against every slug ever recorded, and writes the file
+back with the new ones. A recorded slug whose name was merged into another entity, or renamed by
+the editorial file, is kept and leads to the entity's page (``redirects``); one whose entity is no
+longer on the site stays reserved.
+
+The file, one table per kind folder, slugs sorted::
+
+    [personnes]
+    mark-rutte = "Mark Rutte"
+
+    [lieux]
+    elysee = "Élysée"
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .editorial import EditorialError
+from .model import FRONT_MATTER_KEYS, KIND_OF_KEY
+from .sitewide import SiteEntity, fold_key
+from .slugs import entity_slug
+
+HEADER = """\
+# Adresses des pages de personnes, organisations et lieux : une fois publiée, une adresse ne change
+# plus et ne passe jamais à une autre entité. La construction ajoute les nouvelles ; ne retirez ni ne
+# modifiez aucune ligne (une page renommée ou fusionnée garde son ancienne adresse, qui y mène).
+"""
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class SlugFileError(EditorialError):
+    """Invalid slug file; ``str(err)`` is ``"<file>:<line>: <reason>"``."""
+
+
+@dataclass
+class Slugs:
+    """What ``assign`` decided: each entity's slug, the old slugs that lead to an entity."""
+
+    of: dict[int, str] = field(default_factory=dict)  # id(SiteEntity) -> slug
+    redirects: list[tuple[str, str, SiteEntity]] = field(default_factory=list)  # (kind, old slug, entity)
+    records: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> {slug: name}
+
+
+def _line(lines: list[str], pattern: str) -> int | None:
+    return next((n for n, line in enumerate(lines, 1) if re.match(pattern, line)), None)
+
+
+def load(path: Path) -> dict[str, dict[str, str]]:
+    """``{kind: {slug: name}}`` of the slug file (empty when there is none); SlugFileError if malformed."""
+    path = Path(path)
+    if not path.exists():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise SlugFileError(path, None, f"cannot read file ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        where = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise SlugFileError(path, int(where.group(1)) if where else None, f"TOML syntax error: {reason}") from None
+    lines = text.splitlines()
+    records: dict[str, dict[str, str]] = {}
+    for folder, table in data.items():
+        line = _line(lines, rf"\s*\[\s*\"?{re.escape(folder)}\"?\s*\]") or _line(lines, rf"\s*\"?{re.escape(folder)}\"?\s*=")
+        if folder not in KIND_OF_KEY:
+            raise SlugFileError(path, line, f"unknown table {folder!r} (expected {', '.join(FRONT_MATTER_KEYS.values())})")
+        if not isinstance(table, dict):
+            raise SlugFileError(path, line, f"{folder!r} must be a table: [{folder}]")
+        records[KIND_OF_KEY[folder]] = _records(path, lines, folder, table)
+    return records
+
+
+def _records(path: Path, lines: list[str], folder: str, table: dict) -> dict[str, str]:
+    owner: dict[str, str] = {}  # fold key -> slug
+    for slug, name in table.items():
+        line = _line(lines, rf"\s*\"?{re.escape(slug)}\"?\s*=")
+        if not _SLUG.fullmatch(slug):
+            raise SlugFileError(path, line, f"{slug!r} is not a slug (lowercase letters, digits and single hyphens)")
+        if not isinstance(name, str) or not name.strip():
+            raise SlugFileError(path, line, f"{folder}.{slug}: the name must be a non-empty string")
+        key = fold_key(name)
+        if key in owner:
+            raise SlugFileError(path, line, f"{name!r} has two slugs in [{folder}]: {owner[key]!r} and {slug!r}")
+        owner[key] = slug
+    return dict(table)
+
+
+def assign(entities: Sequence[SiteEntity], records: dict[str, dict[str, str]]) -> Slugs:
+    """Slugs for ``entities`` (the published ones, most cited first) given what was recorded."""
+    out = Slugs(records={kind: dict(slugs) for kind, slugs in records.items()})
+    for kind in FRONT_MATTER_KEYS:
+        recorded = out.records.setdefault(kind, {})
+        by_key = {fold_key(name): slug for slug, name in recorded.items()}
+        taken = set(recorded)
+        of_kind = sorted((e for e in entities if e.kind == kind), key=lambda e: (-e.articles, e.key, e.name))
+        for entity in of_kind:
+            if entity.key in by_key:
+                out.of[id(entity)] = by_key[entity.key]
+        new = [entity for entity in of_kind if id(entity) not in out.of]
+        bases = {id(entity): entity_slug(entity.name, entity.kind) for entity in new}
+        for entity in new:  # first its own name's slug, for every entity that can have it
+            if bases[id(entity)] not in taken:
+                out.of[id(entity)] = bases[id(entity)]
+                taken.add(bases[id(entity)])
+        for entity in new:  # then a suffix, never another entity's own slug
+            if id(entity) not in out.of:
+                out.of[id(entity)] = _suffixed(bases[id(entity)], taken | set(bases.values()))
+                taken.add(out.of[id(entity)])
+        for entity in of_kind:
+            recorded[out.of[id(entity)]] = entity.name
+        pages = {out.of[id(entity)] for entity in of_kind}
+        led = set()  # an old slug leads to one entity: the most cited that took its name in
+        for entity in of_kind:
+            for key in sorted(entity.keys - {entity.key}):
+                old = by_key.get(key)
+                if old is not None and old not in pages and old not in led:
+                    led.add(old)
+                    out.redirects.append((kind, old, entity))
+    return out
+
+
+def _suffixed(base: str, taken: set[str]) -> str:
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"
+
+
+def dumps(records: dict[str, dict[str, str]]) -> str:
+    parts = [HEADER]
+    for kind, folder in FRONT_MATTER_KEYS.items():
+        slugs = records.get(kind)
+        if slugs:
+            rows = "".join(f'{slug} = "{_toml_string(slugs[slug])}"\n' for slug in sorted(slugs))
+            parts.append(f"\n[{folder}]\n{rows}")
+    return "".join(parts)
+
+
+def _toml_string(value: str) -> str:
+    value = value.replace("\\", "\\\\").replace('"', '\\"')
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in value)
