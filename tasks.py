@@ -33,12 +33,15 @@ def _paths(settings: Path = SETTINGS):
 
 def run_build(settings: Path) -> None:
     from digest import pipeline, search, site
+    from entities.editorial import EditorialError
 
     _logging()
     try:
         outcome = pipeline.build(_paths(settings))
     except (site.BuildError, search.SearchIndexError) as error:
         raise Exit(f"échec de la construction, output/ inchangé : {error}", code=1) from error
+    except EditorialError as error:  # entities.toml or entity-slugs.toml: found before anything is written
+        raise Exit(f"échec de la construction, rien n'a été écrit : {error}", code=1) from None
     if outcome.rebuilt:
         print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
     else:
@@ -189,3 +192,27 @@ def entities_review(c):
         raise Exit(str(error), code=1) from None
     for line in review(CONTENT / "articles", editorial):
         print(line)
+
+
+MODEL = ROOT / "models" / "fr_le_fil_ner"
+GOLD = ROOT.parent / "shared" / "corpus" / "ner_gold.jsonl"
+
+
+@task(name="train-entities")
+def train_entities(c, gold=str(GOLD), scores=""):
+    """Fine-tune fr_core_news_md's NER on the annotated corpus; writes models/fr_le_fil_ner (with its card)."""
+    import os
+    import shutil
+    import tempfile
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared: one core, as measured
+    from entities.training import Settings, train_shipped
+
+    MODEL.parent.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=MODEL.parent) as scratch:
+        folder = Path(scratch) / MODEL.name
+        train_shipped(Path(gold), folder, Settings(), scores or "See `invoke eval-entities` (cross-validated by date).",
+                      log=lambda line: print(line, file=sys.stderr, flush=True))
+        shutil.rmtree(MODEL, ignore_errors=True)
+        folder.rename(MODEL)
+    print(f"modèle écrit dans {MODEL.relative_to(ROOT)}/", file=sys.stderr)
