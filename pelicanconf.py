@@ -125,3 +125,6 @@ LICENSE_URLS = {
     "CC BY 2.5": "https://creativecommons.org/licenses/by/2.5/",
     "CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/",
 }
+# A person, organisation or place gets a page and a feed once this many dispatches cite it (readers
+# can follow it), or when content/entities.toml lists it; the others are named without a link.
+ENTITY_MIN_ARTICLES = 2

@@ -92,7 +92,9 @@ def news_article(article, settings) -> dict:
         data["license"] = (settings.get("LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
     mentions = []
     for entity in getattr(article, "entities", []):
-        mention = {"@type": entity.schema_type, "name": entity.name, "url": absolute_url(settings, entity.url)}
+        mention = {"@type": entity.schema_type, "name": entity.name}
+        if entity.url:  # an entity with no page of its own (ENTITY_MIN_ARTICLES) is named only
+            mention["url"] = absolute_url(settings, entity.url)
         if entity.forms:
             mention["alternateName"] = list(entity.forms)
         mentions.append(mention)

@@ -43,6 +43,8 @@ DEFAULTS = {
     "ENTITIES_NAMES_SAVE_AS": "entites/noms.json",
     "ENTITY_RELATED_ENTITIES": 12,
     "ENTITY_RELATED_ARTICLES": 5,
+    # an entity gets a page (and a feed) when this many dispatches cite it, or entities.toml lists it
+    "ENTITY_MIN_ARTICLES": 2,
 }
 
 
@@ -189,8 +191,10 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``."""
     memo: dict = {}
     site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
-    slugs = slugfile.assign(site.entities, dict(recorded or {}))
-    pages = {id(entity): _page(entity, slugs.of[id(entity)], settings) for entity in site.entities}
+    least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
+    published = [entity for entity in site.entities if entity.editorial or entity.articles >= least]
+    slugs = slugfile.assign(published, dict(recorded or {}))
+    pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 
     forms_of: dict[EntityPage, dict[str, None]] = defaultdict(dict)  # a page's forms, in order of use
     for article, found in zip(articles, site.mentions):
@@ -210,7 +214,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
-    catalog = EntityCatalog(pages.values())
+    catalog = EntityCatalog(pages[id(entity)] for entity in published)
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings), pages[id(entity)]) for _kind, old, entity in slugs.redirects]
     return catalog
@@ -224,7 +228,10 @@ class Redirect:
     target: EntityPage
 
 
-def _page(entity: SiteEntity, slug: str, settings: Mapping) -> EntityPage:
+def _page(entity: SiteEntity, slug: str | None, settings: Mapping) -> EntityPage:
+    """The entity's page; without a slug (not published), an EntityPage with no URL: named, not linked."""
+    if slug is None:
+        return EntityPage(name=entity.name, kind=entity.kind, description=entity.description)
     values = {"kind_folder": KIND_FOLDERS[entity.kind], "slug": slug, "kind": entity.kind}
     return EntityPage(
         name=entity.name,
@@ -238,9 +245,10 @@ def _page(entity: SiteEntity, slug: str, settings: Mapping) -> EntityPage:
 
 
 def _related_entities(articles: list, limit: int) -> None:
+    """Each published entity's most frequent companions among the published ones (a link each)."""
     together: dict[EntityPage, Counter] = defaultdict(Counter)
     for article in articles:
-        here = [mention.page for mention in article.entities]
+        here = [mention.page for mention in article.entities if mention.page.url]
         for page in here:
             together[page].update(here)  # itself too (Counter counts a list in C): removed below
     for page, counter in together.items():

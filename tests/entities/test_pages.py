@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import random
 
-from entities.editorial import Editorial
+from entities.editorial import Editorial, EditorialEntry
 from entities.pages import build_catalog
 
 NAMES = ["Mark Rutte", "Volodymyr Zelensky", "Emmanuel Macron", "Angela Merkel", "Joe Biden"]
@@ -73,10 +73,26 @@ def test_the_names_the_search_page_matches_are_every_entity_most_cited_first():
                 FakeArticle("a2", ["Mark Rutte | M. Rutte"], ["Kiev", "Paris"]),
                 FakeArticle("a3", ["Mark Rutte", "Angela Merkel"], ["Paris", "Kiev"])]
     catalog = build_catalog(articles, Editorial.empty(), {})
-    assert catalog.names() == [
+    assert [
         ["Kiev", "lieu", "lieux/kiev/", 3, []],
         ["Mark Rutte", "personne", "personnes/mark-rutte/", 3, ["Rutte", "M. Rutte"]],
         ["Paris", "lieu", "lieux/paris/", 2, []],
         ["Angela Merkel", "personne", "personnes/angela-merkel/", 1, []],
         ["Émile Zola", "personne", "personnes/emile-zola/", 1, []],
-    ]
+    ] == build_catalog(articles, Editorial.empty(), {"ENTITY_MIN_ARTICLES": 1}).names()
+    # by default a page (and a name the search page finds) needs two dispatches
+    assert [name for name, *_ in catalog.names()] == ["Kiev", "Mark Rutte", "Paris"]
+
+
+def test_an_entity_cited_once_is_named_without_a_page_unless_editorial():
+    articles = [FakeArticle("a1", ["Mark Rutte", "Émile Zola", "Angela Merkel"], ["Kiev"]),
+                FakeArticle("a2", ["Mark Rutte"], ["Kiev", "Paris"])]
+    editorial = Editorial([EditorialEntry("Angela Merkel", "personne")])
+    catalog = build_catalog(articles, editorial, {})
+    assert [page.name for page in catalog.all()] == ["Angela Merkel", "Mark Rutte", "Kiev"]
+    shown = {mention.name: mention.url for mention in articles[0].entities}
+    assert shown == {"Mark Rutte": "personnes/mark-rutte/", "Émile Zola": "", "Angela Merkel": "personnes/angela-merkel/",
+                     "Kiev": "lieux/kiev/"}
+    assert catalog.slug_records["personne"] == {"mark-rutte": "Mark Rutte", "angela-merkel": "Angela Merkel"}
+    rutte = catalog.get_entity("Mark Rutte", "personne")
+    assert [other.name for other, _ in rutte.related] == ["Kiev", "Angela Merkel"]  # no link to a page not written

@@ -49,6 +49,10 @@ def tiny_site(tmp_path_factory):
         title="Tempête sur la Georgie", date="2025-01-03", slug="tempete-sur-la-georgie",
         fields="Lieux: Georgie\nOrganisations: AC DC; OTAN",
     ), encoding="utf-8")
+    (articles / "c.md").write_text(ARTICLE.format(  # a second dispatch for each entity (ENTITY_MIN_ARTICLES)
+        title="Concert", date="2025-01-04", slug="concert",
+        fields='Organisations: AC/DC; AC DC\nPersonnes: Conan O\'Brien; Jean « le Grand » Dupont; Personne Citée Une Fois',
+    ), encoding="utf-8")
     paths, _ = build_site(content, work)
     return paths.output
 
@@ -94,6 +98,20 @@ def test_editorial_alias_lands_on_the_canonical_page(tiny_site):
     otan = next(m for m in data["mentions"] if m["name"] == "OTAN")
     assert otan["@type"] == "Organization" and otan["url"].endswith("/organisations/otan/")
     assert set(otan["alternateName"]) == {"Otan", "Organisation atlantique"}
+
+
+def test_an_entity_cited_by_one_dispatch_is_named_without_a_page(tiny_site):
+    assert not (tiny_site / "personnes/personne-citee-une-fois").exists()
+    article = BeautifulSoup(next(tiny_site.glob("2025/01/04/concert/index.html")).read_text(encoding="utf-8"), "html.parser")
+    named = article.find(class_="tag", string="Personne Citée Une Fois")
+    assert named.name == "span" and not named.find_parent("a")
+    assert article.find("a", class_="tag", string="Conan O'Brien")["href"] == "/personnes/conan-o-brien/"
+    data = json.loads(article.find("script", type="application/ld+json").string)
+    once = next(m for m in data["mentions"] if m["name"] == "Personne Citée Une Fois")
+    assert once == {"@type": "Person", "name": "Personne Citée Une Fois"}
+    index = (tiny_site / "entites/index.html").read_text(encoding="utf-8")
+    names = (tiny_site / "entites/noms.json").read_text(encoding="utf-8")
+    assert "Conan O" in index and "Personne Citée" not in index and "Personne Citée" not in names
 
 
 def test_article_with_a_time_shows_it(tiny_site):
@@ -181,3 +199,24 @@ def test_a_malformed_slug_file_stops_the_build_before_anything_is_written(tmp_pa
         build_site(content, tmp_path)
     assert not list((tmp_path / "content" / "articles").rglob("*.md"))
     assert not (tmp_path / "output").exists()
+
+
+def test_a_page_appears_when_the_second_dispatch_lands(tmp_path):
+    from digest.pipeline import build
+
+    content = tmp_path / "src"
+    for folder in ("dispatches", "pages", "articles"):
+        (content / folder).mkdir(parents=True)
+    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    (content / "articles" / "a.md").write_text(ARTICLE.format(
+        title="Premier", date="2025-01-02", slug="premier", fields="Personnes: Ada Lovelace\nOrganisations: OTAN"), encoding="utf-8")
+    paths, _ = build_site(content, tmp_path)
+    first = next(paths.output.glob("2025/01/02/premier/index.html"))
+    assert not (paths.output / "personnes/ada-lovelace").exists()
+    assert not BeautifulSoup(first.read_text(encoding="utf-8"), "html.parser").find("a", string="Ada Lovelace")
+    (paths.content / "articles" / "b.md").write_text(ARTICLE.format(
+        title="Second", date="2025-01-03", slug="second", fields="Personnes: Ada Lovelace"), encoding="utf-8")
+    build(paths)  # the incremental path: files whose content did not change are reused
+    assert h1(paths.output, "personnes/ada-lovelace/") == "Ada Lovelace"
+    first = next(paths.output.glob("2025/01/02/premier/index.html"))
+    assert BeautifulSoup(first.read_text(encoding="utf-8"), "html.parser").find("a", string="Ada Lovelace")["href"] == "/personnes/ada-lovelace/"
