@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import json
 import sys
 import time
@@ -44,6 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 from entities.editorial import Editorial, load_editorial, norm_key
 from entities.finder import EntityFinder
 from entities.acronyms import _acronym_links
+from entities.admission import name_institutions
 from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, resolve_mentions
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared beside the checkout
@@ -75,7 +77,13 @@ def gold_entities(doc: dict, editorial: Editorial, prefix_len: int):
             same[0].link = a.link
             if a.link.entry is not None and same[0].entry is None:
                 same[0].entry = a.link.entry
-    return resolve_mentions(ms)
+    return name_institutions(text, resolve_mentions(ms), editorial)  # named as the site names them
+
+
+def scored_name(name: str) -> str:
+    """The name compared with the annotations: normalised, without the country that tells generic
+    institutions apart ("Sénat (France)"), which the annotations do not give."""
+    return norm_key(re.sub(r"\s*\([^()]*\)$", "", name))
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -153,8 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     for doc, text, pred in zip(docs, texts, preds):
         # gold offsets are into doc["text"] (the file after the date prefix)
         gold = gold_entities(doc, editorial, 0)
-        gset = {(norm_key(g.name), g.kind) for g in gold}
-        pset = {(norm_key(p.name), p.kind) for p in pred}
+        gset = {(scored_name(g.name), g.kind) for g in gold}
+        pset = {(scored_name(p.name), p.kind) for p in pred}
         for k in KINDS:
             tp[k] += sum(1 for x in pset & gset if x[1] == k)
             fp[k] += sum(1 for x in pset - gset if x[1] == k)

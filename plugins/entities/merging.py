@@ -125,7 +125,9 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
                 kind = hk
         forms: list[str] = []
         for m in sorted(ms, key=lambda m: m.start):
-            for f in (m.name, m.surface):
+            # the surface text is a form of the name only when it is an editorial alias: a model's
+            # span keeps titles and neighbours ("Président Trump", "ONU lundi")
+            for f in ((m.name, m.surface) if m.entry is not None else (m.name,)):
                 f = " ".join(f.split())
                 if f and f != name and f not in forms and not f.startswith(("MM.", "MM ")):
                     forms.append(f)

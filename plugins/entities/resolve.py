@@ -58,6 +58,7 @@ from .words import KIND_LABEL, LABEL_KIND, Span
 from .mentions import Mention, _drop_contextual, _model_mentions, editorial_matches
 from .extension import _extend_orgs, _extra_mentions, _join_particle_names, _lineup_players
 from .acronyms import _acronym_links
+from .admission import admit
 from .merging import resolve_mentions
 
 __all__ = ["LABEL_KIND", "KIND_LABEL", "Mention", "Span", "collect_mentions", "resolve", "resolve_mentions"]
@@ -100,4 +101,4 @@ def resolve(text: str, spans: Iterable[Span], editorial: Editorial | None = None
     """Entities of one text from raw model spans (``(start, end, label)``, offsets into
     ``text``; labels PER/ORG/LOC, anything else ignored)."""
     editorial = editorial or Editorial.empty()
-    return resolve_mentions(collect_mentions(text, spans, editorial))
+    return admit(text, resolve_mentions(collect_mentions(text, spans, editorial)), editorial)

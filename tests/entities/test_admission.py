@@ -1,0 +1,51 @@
+"""entities.admission: only people, organisations and places, named as the site names them."""
+
+from __future__ import annotations
+
+from entities.editorial import Editorial, EditorialEntry
+from entities.resolve import resolve
+from tests.entities.test_resolve import spans_of
+
+
+def names(text, *spans, editorial=None):
+    return {(e.name, e.kind) for e in resolve(text, spans_of(text, *spans), editorial or Editorial.empty())}
+
+
+def test_laws_treaties_wars_and_competitions_get_no_page():
+    text = ("La loi Travail divise. Le traité de Lisbonne s'applique. La Seconde Guerre mondiale. "
+            "La Coupe du monde commence à Moscou.")
+    got = names(text, ("loi Travail", "MISC"), ("Lisbonne", "LOC"), ("traité de Lisbonne", "ORG"),
+                ("Seconde Guerre mondiale", "ORG"), ("Coupe du monde", "ORG"), ("Moscou", "LOC"))
+    assert got == {("Moscou", "lieu"), ("Lisbonne", "lieu")}  # the place a treaty is named after stays
+
+
+def test_a_capitalised_common_word_or_a_pronoun_is_no_name():
+    text = "Valorisé par la presse, il part. Le travail est valorisé. Elle espère désormais gagner à Lyon."
+    assert names(text, ("Valorisé", "LOC"), ("Elle espère désormais", "ORG"), ("Lyon", "LOC")) == {("Lyon", "lieu")}
+
+
+def test_a_bare_portfolio_is_the_ministry_of_the_country_the_dispatch_is_about():
+    text = ("Le ministre de l'Intérieur Bruno Le Roux s'est exprimé à Paris. La France et la France "
+            "encore. Le Sénat a voté.")
+    got = names(text, ("Bruno Le Roux", "PER"), ("Paris", "LOC"), ("France", "LOC"), ("France", "LOC", 1), ("Sénat", "ORG"))
+    assert ("ministère de l'Intérieur (France)", "organisation") in got
+    assert ("Sénat (France)", "organisation") in got
+
+
+def test_the_adjective_after_an_institution_names_its_country():
+    text = "Le Sénat américain a voté à Paris. La France observe. L'Assemblée nationale aussi."
+    got = names(text, ("Sénat", "ORG"), ("Paris", "LOC"), ("France", "LOC"), ("Assemblée nationale", "ORG"))
+    assert {("Sénat (États-Unis)", "organisation"), ("Assemblée nationale (France)", "organisation")} <= got
+
+
+def test_no_country_no_qualifier_and_editorial_names_stay_as_they_are():
+    text = "Le Sénat a voté. Le Parlement aussi, à Paris, en France."
+    editorial = Editorial([EditorialEntry("Parlement", "organisation", (), "Le Parlement français.")])
+    got = names(text, ("Sénat", "ORG"), ("Parlement", "ORG"), ("Paris", "LOC"), ("France", "LOC"), editorial=editorial)
+    assert {("Sénat (France)", "organisation"), ("Parlement", "organisation")} <= got
+    assert names("Le Sénat a voté.", ("Sénat", "ORG")) == {("Sénat", "organisation")}
+
+
+def test_a_place_is_kept_whole_with_its_head():
+    text = "Le coureur a franchi le Col du Soulor en tête."
+    assert names(text, ("Soulor", "LOC")) == {("Col du Soulor", "lieu")}
