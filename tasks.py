@@ -34,13 +34,14 @@ def _paths(settings: Path = SETTINGS):
 def run_build(settings: Path) -> None:
     from digest import pipeline, search, site
     from entities.editorial import EditorialError
+    from entities.training import ModelError
 
     _logging()
     try:
         outcome = pipeline.build(_paths(settings))
     except (site.BuildError, search.SearchIndexError) as error:
         raise Exit(f"échec de la construction, output/ inchangé : {error}", code=1) from error
-    except EditorialError as error:  # entities.toml or entity-slugs.toml: found before anything is written
+    except (EditorialError, ModelError) as error:  # entities.toml, entity-slugs.toml, models/: before anything is written
         raise Exit(f"échec de la construction, rien n'a été écrit : {error}", code=1) from None
     if outcome.rebuilt:
         print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
@@ -165,11 +166,16 @@ def typeset(c, file):
 
 
 @task(name="eval-entities")
-def eval_entities(c, limit=0):
-    """Entity precision, recall and F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl)."""
+def eval_entities(c, limit=0, folds=3, stock=False):
+    """Entity F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl): k-fold cross-validation
+    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model (or --stock)."""
+    import os
+
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
     from bench.eval_entities import main
 
-    raise Exit(code=main(["--limit", str(limit)] if limit else []) or 0)
+    argv = ["--folds", str(folds)] + (["--limit", str(limit)] if limit else []) + (["--stock"] if stock else [])
+    raise Exit(code=main(argv) or 0)
 
 
 @task

