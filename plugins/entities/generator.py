@@ -34,7 +34,8 @@ from structured_data import schema
 from . import slugfile
 from .editorial import Editorial, EditorialError, load_editorial
 from .finder import SLUG_FILE
-from .pages import build_catalog, setting
+from .context import sentence_naming
+from .pages import KIND_FOLDERS, article_text, build_catalog, setting
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +127,8 @@ class EntitiesGenerator(Generator):
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
         self.context["ENTITIES_NAMES_URL"] = setting(self.settings, "ENTITIES_NAMES_SAVE_AS")
+        self.context["ENTITIES_KIND_INDEX_URL"] = setting(self.settings, "ENTITIES_KIND_INDEX_URL")
+        self.context["ENTITIES_INDEX_MOST_CITED"] = setting(self.settings, "ENTITIES_INDEX_MOST_CITED")
 
     def refresh_metadata_intersite_links(self) -> None:
         # Pelican calls this on each generator once every context is final (the articles' and
@@ -168,6 +171,11 @@ class EntitiesGenerator(Generator):
         for redirect in self.catalog.redirects:
             writer.write_file(redirect.former.save_as, redirect_template, self.context, url=redirect.former.url,
                               entity=redirect.target, relative_urls=self.settings["RELATIVE_URLS"])
+        for kind, label, pages in self.catalog.groups():
+            folder = {"kind_folder": KIND_FOLDERS[kind]}
+            writer.write_file(setting(self.settings, "ENTITIES_KIND_INDEX_SAVE_AS").format(**folder), self.get_template("entities_kind"),
+                              self.context, url=setting(self.settings, "ENTITIES_KIND_INDEX_URL").format(**folder), kind=kind,
+                              label=label, pages=pages, relative_urls=self.settings["RELATIVE_URLS"])
         writer.write_file(
             setting(self.settings, "ENTITIES_INDEX_SAVE_AS"),
             self.get_template("entities"),
@@ -179,8 +187,14 @@ class EntitiesGenerator(Generator):
         write_atomically(Path(self.output_path) / setting(self.settings, "ENTITIES_NAMES_SAVE_AS"), names + "\n")
 
 
+def entity_sentence(article, entity):
+    """The sentence of ``article`` that names ``entity``, the name marked (None if none does)."""
+    return sentence_naming(article_text(article), entity.forms_in(article))
+
+
 def add_filters(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters["entity_sentence"] = entity_sentence
     filters["news_article"] = functools.partial(news_article, settings=pelican.settings)
     # The theme links an article's source with this (credit_url itself may not be a valid href).
     filters["safe_href"] = safe_href

@@ -15,6 +15,7 @@ folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections import Counter, defaultdict
@@ -26,7 +27,10 @@ import numpy
 from .editorial import Editorial, norm_key
 from .model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
 from .sitewide import SiteEntity, merge_site
+from french_typography import plaintext as html_to_text
+
 from . import slugfile
+from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
 KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
@@ -39,6 +43,10 @@ DEFAULTS = {
     "ENTITY_FEED_URL": "{kind_folder}/{slug}/rss.xml",
     "ENTITIES_INDEX_URL": "entites/",
     "ENTITIES_INDEX_SAVE_AS": "entites/index.html",
+    # one index per kind: the most cited, then every entity by surname (people) or name, A to Z
+    "ENTITIES_KIND_INDEX_URL": "entites/{kind_folder}/",
+    "ENTITIES_KIND_INDEX_SAVE_AS": "entites/{kind_folder}/index.html",
+    "ENTITIES_INDEX_MOST_CITED": 24,
     # every entity's names, for the search page (theme/static/js/recherche.js)
     "ENTITIES_NAMES_SAVE_AS": "entites/noms.json",
     "ENTITY_RELATED_ENTITIES": 12,
@@ -95,8 +103,34 @@ class EntityPage:
     def newest(self):
         return self.articles[0] if self.articles else None
 
+    @functools.cached_property
+    def role(self) -> str:
+        """A person's function as the newest dispatches write it in apposition ("secrétaire général de
+        l'OTAN"), shown when entities.toml gives no description; computed only for pages rendered."""
+        if self.kind != "personne" or self.description:
+            return ""
+        return most_given_role((article_text(article), self.forms_in(article)) for article in self.articles[:ROLE_ARTICLES])
+
+    def forms_in(self, article) -> tuple[str, ...]:
+        """The names this entity goes by in ``article``."""
+        mention = next((m for m in getattr(article, "entities", ()) if m.page is self), None)
+        return (self.name, *(mention.forms if mention else ()))
+
     def __repr__(self) -> str:
         return f"<EntityPage {self.kind}:{self.name} /{self.url}>"
+
+
+ROLE_ARTICLES = 50  # the newest dispatches a role is read from
+
+
+@functools.lru_cache(maxsize=2048)
+def _plain(html: str) -> str:
+    return html_to_text(html)
+
+
+def article_text(article) -> str:
+    """The article's text, plain (its typeset HTML content without tags)."""
+    return _plain(getattr(article, "content", "") or "")
 
 
 @dataclass(frozen=True, eq=False)
@@ -138,6 +172,17 @@ class EntityCatalog(dict):
         """[(kind, plural label, pages)] for templates."""
         return [(kind, KIND_PLURAL_LABELS[kind], self[kind]) for kind in KINDS]
 
+    def most_cited(self, kind: str, limit: int) -> list[EntityPage]:
+        return heapq.nsmallest(limit, self[kind], key=lambda page: (-page.count, norm_key(page.name), page.name))
+
+    def by_letter(self, kind: str) -> list[tuple[str, list[EntityPage]]]:
+        """``[(letter, pages), ...]`` A to Z (then "#"): people by surname, the others by name."""
+        letters: dict[str, list[EntityPage]] = defaultdict(list)
+        for page in sorted(self[kind], key=lambda page: (index_key(page), page.name)):
+            first = next((c for c in index_key(page) if c.isalnum()), "#").upper()
+            letters[first if "A" <= first <= "Z" else "#"].append(page)
+        return sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
+
     def __len__(self) -> int:  # number of entities, not of kinds
         return len(self._by_key)
 
@@ -147,6 +192,21 @@ class EntityCatalog(dict):
         the articles only: an entity is found by its names here, not by its page's words."""
         ranked = sorted(self._by_key.values(), key=lambda page: (-page.count, norm_key(page.name), page.name, page.kind))
         return [[page.name, page.kind, page.url, page.count, list(page.forms)] for page in ranked]
+
+
+_SORTED_WITH_SURNAME = {"Le", "La", "Van", "Von", "Da", "Di", "Del", "De", "Du", "Mac", "Mc", "Al", "El", "Ben", "Abu"}
+
+
+def index_key(page: EntityPage) -> str:
+    """How the index sorts an entity: a person by surname ("Le Drian", "Gaulle" for "Charles de
+    Gaulle"), anything else by its name; accents and case folded."""
+    words = page.name.split()
+    if page.kind != "personne" or len(words) < 2:
+        return norm_key(page.name)
+    surname = words[-1]
+    if words[-2] in _SORTED_WITH_SURNAME:
+        surname = f"{words[-2]} {surname}"
+    return f"{norm_key(surname)} {norm_key(page.name)}"
 
 
 def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None = None) -> list[tuple[str, str, str, list[str]]]:

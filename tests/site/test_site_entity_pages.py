@@ -220,3 +220,70 @@ def test_a_page_appears_when_the_second_dispatch_lands(tmp_path):
     assert h1(paths.output, "personnes/ada-lovelace/") == "Ada Lovelace"
     first = next(paths.output.glob("2025/01/02/premier/index.html"))
     assert BeautifulSoup(first.read_text(encoding="utf-8"), "html.parser").find("a", string="Ada Lovelace")["href"] == "/personnes/ada-lovelace/"
+
+
+CONTEXT_ARTICLE = """Title: {title}
+Date: {date}
+Slug: {slug}
+Summary: {title}.
+Lang: fr
+Personnes: {people}
+
+<p class="lede">{title}.</p>
+
+<p>{body}</p>
+"""
+
+
+@pytest.fixture(scope="module")
+def context_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("context")
+    content = work / "src"
+    for folder in ("dispatches", "pages", "articles"):
+        (content / folder).mkdir(parents=True)
+    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    bodies = [
+        ("Sommet à Kiev", "Mark Rutte; Charles de Gaulle; Jean-Yves Le Drian; Anne <Zèbre>",
+         "La journée commence. Le secrétaire général de l'Otan Mark Rutte, en visite, a parlé. Charles de Gaulle et "
+         "Jean-Yves Le Drian sont cités, avec Anne <Zèbre>."),
+        ("Retour à Bruxelles", "Mark Rutte; Charles de Gaulle; Jean-Yves Le Drian; Anne <Zèbre>",
+         "Rien à signaler. Mark Rutte, secrétaire général de l'Otan, est rentré. Charles de Gaulle, Anne <Zèbre> "
+         "et Jean-Yves Le Drian aussi."),
+    ]
+    for day, (title, people, body) in enumerate(bodies, 2):
+        (content / "articles" / f"{day}.md").write_text(CONTEXT_ARTICLE.format(
+            title=title, date=f"2025-01-0{day}", slug=f"article-{day}", people=people,
+            body=body.replace("<", "&lt;").replace(">", "&gt;")), encoding="utf-8")
+    paths, _ = build_site(content, work)
+    return paths.output
+
+
+def entity_page(output, path):
+    return BeautifulSoup((output / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_each_dispatch_shows_the_sentence_that_names_the_entity(context_site):
+    page = entity_page(context_site, "personnes/mark-rutte/")
+    quotes = [quote.get_text() for quote in page.select(".entity-articles .context")]
+    assert quotes == ["Mark Rutte, secrétaire général de l’Otan, est rentré.",
+                      "Le secrétaire général de l’Otan Mark Rutte, en visite, a parlé."]
+    assert [mark.get_text() for mark in page.select(".entity-articles .context mark")] == ["Mark Rutte", "Mark Rutte"]
+    zebra = entity_page(context_site, "personnes/anne-zebre/")
+    assert zebra.select_one(".context mark").get_text() == "Anne <Zèbre>"  # escaped, not markup
+
+
+def test_a_person_without_description_gets_the_role_the_dispatches_give(context_site):
+    page = entity_page(context_site, "personnes/mark-rutte/")
+    assert page.select_one(".entity-header .description").get_text() == "Secrétaire général de l’Otan"
+    assert not entity_page(context_site, "personnes/charles-de-gaulle/").select_one(".entity-header .description")
+
+
+def test_the_index_has_a_page_per_kind_most_cited_first_then_by_surname_a_to_z(context_site):
+    page = entity_page(context_site, "entites/personnes/")
+    assert [a.get_text() for a in page.select(".az a")] == ["G", "L", "R", "Z"]
+    by_letter = {section.h2.get_text(): [a.get_text() for a in section.select("li a")]
+                 for section in page.select("section.entity-group") if section.h2.get("id", "").startswith("lettre-")}
+    assert [a.get_text() for a in page.select(".most-cited a")] == ["Anne <Zèbre>", "Charles de Gaulle", "Jean-Yves Le Drian", "Mark Rutte"]
+    assert by_letter == {"G": ["Charles de Gaulle"], "L": ["Jean-Yves Le Drian"], "R": ["Mark Rutte"], "Z": ["Anne <Zèbre>"]}
+    overview = entity_page(context_site, "entites/")
+    assert overview.find("a", string="Personnes")["href"] == "/entites/personnes/"

@@ -1,0 +1,106 @@
+"""Context for readers (pure, no Pelican): the sentence of a dispatch that names an entity, and the
+role the dispatches give a person in apposition ("Mark Rutte, secrétaire général de l'OTAN")."""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from typing import Iterable, Sequence
+
+from markupsafe import Markup, escape
+
+from .editorial import norm_key
+from .words import _TITLES
+
+MAX_SENTENCE = 320  # characters shown around the name in a longer sentence
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0\u202f»]+(?=[«\"“A-ZÀ-ÖØ-ÞŒ0-9])")
+_SPACE = r"[\s\u00a0\u202f]+"
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(forms: tuple[str, ...]) -> re.Pattern | None:
+    """The forms of a name as typeset text writes them: any space, straight or curly apostrophe."""
+    parts = []
+    for form in sorted({f for f in forms if f.strip()}, key=len, reverse=True):
+        words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in form.split()]
+        parts.append(_SPACE.join(words))
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])") if parts else None
+
+
+_ABBREVIATION = re.compile(r"(?<![\w\-])(?:M|MM|Mme|Mmes|Mgr|Dr|Pr|St|Ste|av|J\.-C|[A-ZÀ-ÖØ-Þ])\.$")
+
+
+@functools.lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a plain text, paragraph by paragraph ("M. Rutte" and "A. Barrow" do not end one)."""
+    out = []
+    for paragraph in text.split("\n"):
+        start = 0
+        for end in _SENTENCE_END.finditer(paragraph):
+            if not _ABBREVIATION.search(paragraph, 0, end.start()):
+                out.append(paragraph[start:end.start()].strip())
+                start = end.end()
+        out.append(paragraph[start:].strip())
+    return tuple(sentence for sentence in out if sentence)
+
+
+def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
+    """The first sentence of ``text`` (plain) naming one of ``forms``, escaped, every form found in it
+    marked (``<mark>``); a long sentence is cut around the first one."""
+    pattern = _name_pattern(tuple(forms))
+    if pattern is None:
+        return None
+    for sentence in sentences(text):
+        first = pattern.search(sentence)
+        if first is None:
+            continue
+        start, end = 0, len(sentence)
+        if len(sentence) > MAX_SENTENCE:
+            start = max(0, first.start() - MAX_SENTENCE // 2)
+            end = min(len(sentence), start + MAX_SENTENCE)
+        shown, out, at = sentence[start:end], [], 0
+        for found in pattern.finditer(shown):
+            out += [escape(shown[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
+            at = found.end()
+        out.append(escape(shown[at:]))
+        return Markup("…" if start else "") + Markup("").join(out) + Markup("…" if end < len(sentence) else "")
+    return None
+
+
+_ROLE_WORDS = r"[\w’'\-]+"
+_ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
+# "le secrétaire général de l'Otan Mark Rutte": from a determiner to the name, no punctuation between
+_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=([a-zà-öø-ÿ][^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
+_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle"}
+
+
+def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
+    """The appositions after a name in ``text`` that start with a function ("Mark Rutte, secrétaire
+    général de l'OTAN,"), lowercase as written."""
+    pattern = _name_pattern(tuple(forms))
+    if pattern is None:
+        return
+    after = re.compile(_ROLE_AFTER.format(w=_ROLE_WORDS))
+    for found in pattern.finditer(text):
+        apposition = after.match(text, found.end())
+        candidates = [apposition.group(1)] if apposition else []
+        window = text[max(0, found.start() - 100):found.start()]
+        candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)]
+        for role in candidates:
+            role = " ".join(role.split())
+            words = [norm_key(word) for word in re.split(r"[\s'’]+", role) if word]
+            if words and words[0] in {"l", "le", "la", "les"}:
+                words, role = words[1:], role.split(" ", 1)[-1] if not role.startswith(("l'", "l’")) else role[2:]
+            if words and words[0] in _TITLES and role[:1].islower() and not _ROLE_STOP & set(words):
+                yield role
+                break
+
+
+def most_given_role(texts_and_forms: Iterable[tuple[str, Sequence[str]]]) -> str:
+    """The role the most dispatches give (ties: the longer, then the first in alphabetical order)."""
+    counts: Counter = Counter()
+    for text, forms in texts_and_forms:
+        counts.update(set(roles(text, forms)))
+    if not counts:
+        return ""
+    return min(counts, key=lambda role: (-counts[role], -len(role), role))

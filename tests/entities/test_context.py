@@ -1,0 +1,45 @@
+"""entities.context: the sentence naming an entity, and the role its dispatches give it."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, strategies as st
+
+from entities.context import most_given_role, sentence_naming
+
+
+def test_the_first_sentence_naming_the_entity_with_every_form_marked():
+    text = "Rien. Selon M. Rutte, l’Otan tient. Mark Rutte, secrétaire général, et Rutte encore.\nFin."
+    assert str(sentence_naming(text, ["Mark Rutte", "Rutte"])) == "Selon M. <mark>Rutte</mark>, l’Otan tient."
+    assert sentence_naming(text, ["Zelensky"]) is None
+
+
+def test_typeset_text_still_matches_the_name():
+    text = "La ville de Villeneuve-d’Ascq\u00a0: la Côte\u202fd'Ivoire aussi."
+    assert "<mark>Côte\u202fd&#39;Ivoire</mark>" in str(sentence_naming(text, ["Côte d’Ivoire"]))
+
+
+def test_a_long_sentence_is_cut_around_the_name():
+    text = "Au début " + "très " * 200 + "Mark Rutte parle " + "encore " * 200 + "fin."
+    shown = str(sentence_naming(text, ["Mark Rutte"]))
+    assert shown.startswith("…") and shown.endswith("…") and "<mark>Mark Rutte</mark>" in shown and len(shown) < 400
+
+
+def test_the_role_most_dispatches_give():
+    texts = [("Le secrétaire général de l'Otan Mark Rutte parle.", ["Mark Rutte"]),
+             ("Mark Rutte, secrétaire général de l'Otan, parle.", ["Mark Rutte"]),
+             ("Mark Rutte, ancien Premier ministre, qui parle.", ["Mark Rutte"]),
+             ("Mark Rutte, un homme pressé, parle.", ["Mark Rutte"])]
+    assert most_given_role(texts) == "secrétaire général de l'Otan"
+    assert most_given_role([("Mark Rutte, Ukraine, Russie.", ["Mark Rutte"])]) == ""
+
+
+@given(st.text(max_size=80), st.text(max_size=80))
+def test_dispatch_text_is_always_escaped_and_the_name_marked(before, after):
+    name = "Anne <b>Zèbre</b>"
+    shown = sentence_naming(f"{before} {name} {after}".replace(".", " "), [name])
+    assert shown is not None
+    html = str(shown)
+    assert "<mark>Anne &lt;b&gt;Zèbre&lt;/b&gt;</mark>" in html
+    assert re.sub(r"</?mark>", "", html).count("<") == 0
