@@ -171,7 +171,8 @@ def test_entity_index_groups_by_kind_with_counts(site):
         first = section.select_one(".index-list li")
         assert first.a["href"].startswith(f"/{folder}/")
         assert first.select_one(".count").get_text().isdigit()
-    assert page.select_one("a[href='/personnes/mark-rutte/']")
+    # every person is on the people's own index page, A to Z (entites/ shows the most cited)
+    assert soup(site, "entites/personnes/").select_one("a[href='/personnes/mark-rutte/']")
 
 
 # --- Every page ---------------------------------------------------------------------------
