@@ -127,7 +127,8 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
         for m in sorted(ms, key=lambda m: m.start):
             # the surface text is a form of the name only when it is an editorial alias: a model's
             # span keeps titles and neighbours ("Président Trump", "ONU lundi")
-            for f in ((m.name, m.surface) if m.entry is not None else (m.name,)):
+            alias = m.entry is not None and norm_key(m.surface) in {norm_key(f) for f in m.entry.surface_forms}
+            for f in ((m.name, m.surface) if alias else (m.name,)):
                 f = " ".join(f.split())
                 if f and f != name and f not in forms and not f.startswith(("MM.", "MM ")):
                     forms.append(f)
