@@ -193,8 +193,8 @@ class EntityFinder:
     # ------------------------------------------------------------------ resolution
     @property
     def slug_path(self) -> Path:
-        """The entity slugs recorded beside the editorial file (entities.slugfile): checked, not used here."""
-        return self.editorial_path.with_name(SLUG_FILE)
+        """The entity slugs recorded beside the content folder (entities.slugfile): checked, not used here."""
+        return self.editorial_path.resolve().parent.parent / SLUG_FILE
 
     def _editorial(self) -> Editorial:
         slugfile.load(self.slug_path)  # edited since: a malformed file stops ingest before it writes

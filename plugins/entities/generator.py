@@ -52,8 +52,10 @@ def load_site_editorial(settings) -> Editorial:
 
 
 def slug_file(settings) -> Path:
-    """Where entity slugs are recorded: ``ENTITY_SLUGS_FILE``, by default beside the content."""
-    return Path(settings.get("ENTITY_SLUGS_FILE") or os.path.join(settings["PATH"], SLUG_FILE))
+    """Where entity slugs are recorded: ``ENTITY_SLUGS_FILE``, by default beside the content folder
+    (``entity-slugs.toml``, committed with it). Not in it: the build writes this file, and a file it
+    writes among its own inputs would make the next build run again for nothing."""
+    return Path(settings.get("ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
 
 
 def safe_href(url: str) -> str:

@@ -1,4 +1,5 @@
-"""Stable entity URLs: the slug of every published entity, recorded in ``content/entity-slugs.toml``.
+"""Stable entity URLs: the slug of every published entity, recorded in ``entity-slugs.toml`` beside
+the content folder (not in it: the build writes it, and its inputs must not change under it).
 
 Once published, an entity's URL never changes and never passes to another entity. The build reads
 the file, gives each entity the slug recorded for its name (names are compared by

@@ -146,7 +146,7 @@ def renamed_site(tmp_path_factory):
     (content / "pages").mkdir()
     (content / "articles").mkdir()
     (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
-    (content / "entity-slugs.toml").write_text(RECORDED_SLUGS, encoding="utf-8")
+    (work / "entity-slugs.toml").write_text(RECORDED_SLUGS, encoding="utf-8")  # beside the content folder
     (content / "articles" / "a.md").write_text(ARTICLE.format(
         title="Rachel Lambert à l'Élysée", date="2025-01-02", slug="rachel-lambert-a-l-elysee",
         fields="Personnes: Rachel Lambert; Rachel\nLieux: Élysée\nOrganisations: OTAN"), encoding="utf-8")
@@ -177,7 +177,7 @@ def test_a_merged_entity_leaves_a_page_that_leads_to_its_new_one(renamed_site):
 def test_the_slug_file_records_the_new_urls_and_keeps_the_old(renamed_site):
     from entities import slugfile
 
-    assert slugfile.load(renamed_site.content / "entity-slugs.toml") == {
+    assert slugfile.load(renamed_site.content.parent / "entity-slugs.toml") == {
         "personne": {"rachel": "Rachel", "rachel-lambert": "Rachel Lambert"},
         "organisation": {"otan": "Orchestre des temps anciens", "otan-2": "OTAN"},
         "lieu": {"palais": "Élysée"},
@@ -194,7 +194,7 @@ def test_a_malformed_slug_file_stops_the_build_before_anything_is_written(tmp_pa
     seed = sorted((Path(__file__).resolve().parents[2] / "content" / "dispatches").glob("*.txt"))[0]
     (content / "dispatches" / seed.name).write_bytes(seed.read_bytes())
     (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
-    (content / "entity-slugs.toml").write_text('[lieux]\nkiev = "Kiev"\nkiev-2 = "KIEV"\n', encoding="utf-8")
+    (tmp_path / "entity-slugs.toml").write_text('[lieux]\nkiev = "Kiev"\nkiev-2 = "KIEV"\n', encoding="utf-8")
     with pytest.raises(SlugFileError, match=r"entity-slugs\.toml:3: 'KIEV' has two slugs"):
         build_site(content, tmp_path)
     assert not list((tmp_path / "content" / "articles").rglob("*.md"))
