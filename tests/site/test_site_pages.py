@@ -59,6 +59,9 @@ def test_seed_article_json_ld_is_a_news_article_with_typed_mentions(site, settin
     assert "Rutte" in rutte["alternateName"] and "Mark Rutte" not in rutte["alternateName"]
     assert mentions["Kiev"]["@type"] == "Place"
     for mention in data["mentions"]:
+        if "url" not in mention:  # cited by no other dispatch: named, without a page (ENTITY_MIN_ARTICLES)
+            assert mention["name"] == "Budapest" and mention["@type"] == "Place"
+            continue
         folder = urlsplit(mention["url"]).path.split("/")[1]
         assert mention["@type"] == SCHEMA_TYPES[folder], mention
         assert mention["url"].startswith(origin + "/")
