@@ -70,7 +70,7 @@ def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
 _ROLE_WORDS = r"[\w’'\-]+"
 _ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
 # "le secrétaire général de l'Otan Mark Rutte": from a determiner to the name, no punctuation between
-_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=([a-zà-öø-ÿ][^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
+_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=([a-zà-öø-ÿ][^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
 _ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle"}
 
 
@@ -89,9 +89,10 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
         for role in candidates:
             role = " ".join(role.split())
             words = [norm_key(word) for word in re.split(r"[\s'’]+", role) if word]
-            if words and words[0] in {"l", "le", "la", "les"}:
+            if words and words[0] in {"l", "le", "la", "les", "du", "au"}:
                 words, role = words[1:], role.split(" ", 1)[-1] if not role.startswith(("l'", "l’")) else role[2:]
-            if words and words[0] in _TITLES and role[:1].islower() and not _ROLE_STOP & set(words):
+            # a function and what it is of ("président burundais"): "président" alone says little
+            if len(words) > 1 and words[0] in _TITLES and role[:1].islower() and not _ROLE_STOP & set(words):
                 yield role
                 break
 

@@ -33,6 +33,9 @@ def test_the_role_most_dispatches_give():
              ("Mark Rutte, un homme pressé, parle.", ["Mark Rutte"])]
     assert most_given_role(texts) == "secrétaire général de l'Otan"
     assert most_given_role([("Mark Rutte, Ukraine, Russie.", ["Mark Rutte"])]) == ""
+    assert most_given_role([("Le président Pierre Nkurunziza parle.", ["Pierre Nkurunziza"])]) == ""  # says little
+    assert most_given_role([("Selon l'entourage du président burundais Pierre Nkurunziza, rien.", ["Pierre Nkurunziza"])]) \
+        == "président burundais"
 
 
 @given(st.text(max_size=80), st.text(max_size=80))
