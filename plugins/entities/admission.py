@@ -61,9 +61,21 @@ COUNTRIES = {
     "Québec": "québécois", "Luxembourg": "luxembourgeois", "Madagascar": "malgache", "Burundi": "burundais",
     "Congo": "congolais", "République démocratique du Congo": "congolais", "Gambie": "gambien",
 }
-_COUNTRY_OF = {norm_key(country): country for country in COUNTRIES} | {"usa": "États-Unis", "etats unis d amerique": "États-Unis"}
+# capitals stand for their country ("Moscou" in a dispatch about the Douma)
+_CAPITALS = {
+    "Paris": "France", "Moscou": "Russie", "Washington": "États-Unis", "Londres": "Royaume-Uni", "Berlin": "Allemagne",
+    "Madrid": "Espagne", "Rome": "Italie", "Kiev": "Ukraine", "Pékin": "Chine", "Tokyo": "Japon", "Ankara": "Turquie",
+    "Téhéran": "Iran", "Bagdad": "Irak", "Damas": "Syrie", "Le Caire": "Égypte", "Bruxelles": "Belgique", "Ottawa": "Canada",
+    "Bujumbura": "Burundi", "Kinshasa": "République démocratique du Congo", "Dakar": "Sénégal", "Alger": "Algérie",
+    "Rabat": "Maroc", "Tunis": "Tunisie", "Athènes": "Grèce", "Varsovie": "Pologne", "Lisbonne": "Portugal",
+    "Budapest": "Hongrie", "Vienne": "Autriche", "Berne": "Suisse", "Brasilia": "Brésil", "Caracas": "Venezuela",
+    "New Delhi": "Inde", "Séoul": "Corée du Sud", "Canberra": "Australie", "Mexico": "Mexique", "Buenos Aires": "Argentine",
+}
+_COUNTRY_OF = {norm_key(country): country for country in COUNTRIES} | {norm_key(city): country for city, country in _CAPITALS.items()} \
+    | {"usa": "États-Unis", "etats unis d amerique": "États-Unis"}
 _ADJECTIVE = {norm_key(adjective): country for country, adjective in COUNTRIES.items()}
 _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
+_COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-ÖØ-Þ][\w\-’' ]{1,40}?)(?=[\s,.;:)]|$)")
 
 
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
@@ -109,9 +121,13 @@ def country_of(text: str, entities: Sequence[Entity]) -> str | None:
 
 
 def _country_after(text: str, forms: Sequence[str]) -> str | None:
-    """The country an adjective names right after one of ``forms`` in ``text`` ("Sénat américain")."""
+    """The country named right after one of ``forms`` in ``text``: an adjective ("Sénat américain")
+    or the country itself ("Chambre des représentants des États-Unis")."""
     for form in forms:
         for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text):
+            named = _COUNTRY_NAMED_AFTER.match(text, found.end())
+            if named and norm_key(named.group(1)) in _COUNTRY_OF:
+                return _COUNTRY_OF[norm_key(named.group(1))]
             adjective = _ADJECTIVE_AFTER.match(text, found.end())
             if adjective:
                 word = norm_key(adjective.group(1))
@@ -119,6 +135,11 @@ def _country_after(text: str, forms: Sequence[str]) -> str | None:
                 if country:
                     return country
     return None
+
+
+def is_generic_without_country(name: str) -> bool:
+    """"Sénat", "Parlement", "ministère de l'Intérieur" with no country: pages would mix countries."""
+    return not name.endswith(")") and (_first_words(name) in _GENERIC or norm_key(name).startswith("ministere "))
 
 
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:

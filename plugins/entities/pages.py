@@ -30,6 +30,7 @@ from .sitewide import SiteEntity, merge_site
 from french_typography import plaintext as html_to_text
 
 from . import slugfile
+from .admission import is_generic_without_country
 from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -252,7 +253,9 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     memo: dict = {}
     site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
-    published = [entity for entity in site.entities if entity.editorial or entity.articles >= least]
+    # a generic institution whose country no dispatch told ("Parlement") is named, not given a page
+    published = [entity for entity in site.entities
+                 if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name))]
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 

@@ -49,3 +49,8 @@ def test_no_country_no_qualifier_and_editorial_names_stay_as_they_are():
 def test_a_place_is_kept_whole_with_its_head():
     text = "Le coureur a franchi le Col du Soulor en tête."
     assert names(text, ("Soulor", "LOC")) == {("Col du Soulor", "lieu")}
+
+
+def test_a_capital_tells_the_country():
+    text = "Les députés ont voté à Moscou. Le Parlement a approuvé."
+    assert ("Parlement (Russie)", "organisation") in names(text, ("Moscou", "LOC"), ("Parlement", "ORG"))

@@ -96,3 +96,13 @@ def test_an_entity_cited_once_is_named_without_a_page_unless_editorial():
     assert catalog.slug_records["personne"] == {"mark-rutte": "Mark Rutte", "angela-merkel": "Angela Merkel"}
     rutte = catalog.get_entity("Mark Rutte", "personne")
     assert [other.name for other, _ in rutte.related] == ["Kiev", "Angela Merkel"]  # no link to a page not written
+
+
+def test_a_generic_institution_with_no_country_gets_no_page():
+    articles = [FakeArticle("a1", [], ["Paris"]), FakeArticle("a2", [], ["Paris"])]
+    for article in articles:
+        article.metadata["organisations"] = "Parlement; Sénat (France)"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog["organisation"]] == ["Sénat (France)"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
+        {"Parlement": "", "Sénat (France)": "organisations/senat-france/"}
