@@ -1,13 +1,18 @@
-"""Derive a headline from a dispatch's lede.
+"""Headlines of dispatches that come without one.
 
-Agency ledes are one long sentence: who did what, then where, when, why. A headline keeps the
-main clause and drops the rest at a clause boundary; it is never cut inside a word or inside
-« », never ends on a comma or a dangling article or preposition, and ends without a full stop.
+``HeadlineDeriver`` rewrites the lede's first sentence the way a news desk titles it
+(digest/headline_rewrite.py, on spaCy's parse of that sentence, digest/headline_parse.py). When no
+rewriting is good enough (no verb, a pronoun for subject, a parse that makes no sense), the headline
+is the lede cut at a clause boundary (``cut_headline``): never inside a word or inside « », never
+on a comma or a dangling article or preposition, without a full stop.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 MAX_LENGTH = 100
 
@@ -64,8 +69,39 @@ def first_sentence(lede: str) -> str:
     return _SENTENCE_END.split(lede.strip(), maxsplit=1)[0]
 
 
-def derive_headline(lede: str, max_length: int = MAX_LENGTH) -> str:
-    headline = _main_clause(lede, max_length)
+@dataclass(frozen=True)
+class Headline:
+    text: str
+    rewritten: bool  # False: the lede cut at a clause boundary, no rewriting was good enough
+    death: bool = False  # the nominal form of a death ("Mort de X"): its kicker is "Nécrologie"
+
+
+class HeadlineDeriver:
+    """Headlines for ledes, their first sentences parsed by spaCy (cached in ``cache_dir``)."""
+
+    def __init__(self, cache_dir: Path | None):
+        from digest.headline_parse import SentenceParser
+
+        self.parser = SentenceParser(cache_dir)
+
+    def __call__(self, ledes: Sequence[str]) -> list[Headline]:
+        from digest.headline_rewrite import rewrite
+
+        sentences = [first_sentence(lede) for lede in ledes]
+        headlines = []
+        for lede, tokens in zip(ledes, self.parser.parse(sentences), strict=True):
+            text = rewrite(tokens)
+            headlines.append(Headline(text, True, text.startswith("Mort de ")) if text else cut_headlines([lede])[0])
+        return headlines
+
+
+def cut_headlines(ledes: Sequence[str]) -> list[Headline]:
+    """Headlines cut from the ledes, with no parser: the fallback, and ingest's default."""
+    return [Headline(cut_headline(lede), False) for lede in ledes]
+
+
+def cut_headline(lede: str, max_length: int = MAX_LENGTH) -> str:
+    headline = _main_clause(lede, max_length) or lede.strip() or "Dépêche"
     return headline[:1].upper() + headline[1:]
 
 

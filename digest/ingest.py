@@ -20,8 +20,10 @@ from digest import dispatch as dispatch_module
 from digest import uptodate
 from digest.article_file import ArticleFile, is_pristine, read_article, read_metadata
 from digest.file_memo import FileMemo
-from digest.headline import derive_headline
+from digest.headline import Headline, cut_headlines
+from digest.kicker import derive_kicker, split_supplied
 from digest.slugs import make_slug
+from digest.teaser import teaser
 
 # The digest of the rules (code and editorial file) the articles were derived with, kept beside
 # them and committed with them: when the rules change, every article no editor has touched is
@@ -32,6 +34,7 @@ STAMP_FILE = "ingest-stamp.json"
 MEMO_FILE = "ingest-files.json"  # what was read of each dispatch and article (digest/file_memo.py)
 
 FindEntities = Callable[[Sequence[str]], list[dict[str, str]]]
+DeriveHeadlines = Callable[[Sequence[str]], list[Headline]]
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Report:
     unchanged: int = 0
     rejected: list[tuple[Path, str]] = field(default_factory=list)
     warnings: list[tuple[Path, str]] = field(default_factory=list)
+    cut_headlines: list[Path] = field(default_factory=list)  # headlines cut from the lede: no rewriting was good enough
 
     @property
     def ok(self) -> bool:
@@ -48,6 +52,7 @@ class Report:
     def lines(self) -> list[str]:
         lines = [f"{path}: {reason}" for path, reason in self.warnings]
         lines += [f"{path}: REJETÉE — {reason}" for path, reason in self.rejected]
+        lines += [f"{path}: titre coupé dans l'attaque (aucune reformulation satisfaisante)" for path in self.cut_headlines]
         lines.append(
             f"ingestion : {len(self.written)} article(s) écrit(s), {self.unchanged} inchangé(s), "
             f"{len(self.rejected)} dépêche(s) rejetée(s)"
@@ -60,6 +65,7 @@ class Attribution:
     credit: str = ""
     url: str = ""
     license: str = ""
+    headline: str = ""  # the title the wire service sent: it wins over a derived one
 
 
 def load_attributions(dispatch_dir: Path) -> dict[str, Attribution]:
@@ -70,7 +76,9 @@ def load_attributions(dispatch_dir: Path) -> dict[str, Attribution]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             entry = json.loads(line)
-            attributions[entry["file"]] = Attribution(entry.get("credit", ""), entry.get("url", ""), entry.get("license", ""))
+            attributions[entry["file"]] = Attribution(
+                entry.get("credit", ""), entry.get("url", ""), entry.get("license", ""), entry.get("headline") or ""
+            )
     return attributions
 
 
@@ -138,6 +146,7 @@ def ingest(
     find_entities: FindEntities,
     *,
     rules: bytes = b"",
+    derive_headlines: DeriveHeadlines = cut_headlines,
     cache_dir: Path | None = None,
     today: dt.date | None = None,
 ) -> Report:
@@ -154,6 +163,7 @@ def ingest(
             report.unchanged = previous["unchanged"]
             report.rejected = [(Path(path), reason) for path, reason in previous["rejected"]]
             report.warnings = [(Path(path), reason) for path, reason in previous["warnings"]]
+            report.cut_headlines = [Path(path) for path in previous.get("cut_headlines", [])]
             return report
 
     attributions = load_attributions(dispatch_dir)
@@ -219,19 +229,29 @@ def ingest(
         to_write.append((path, read_now[path], article))
 
     entities = find_entities([parsed.text for _, parsed, _ in to_write]) if to_write else []
+    unsupplied = [parsed.lede for path, parsed, _ in to_write if not attributions.get(path.name, Attribution()).headline]
+    derived = iter(derive_headlines(unsupplied) if unsupplied else [])
     for (path, parsed, article), entity_fields in zip(to_write, entities, strict=True):
-        title = derive_headline(parsed.lede)
+        credit = attributions.get(path.name, Attribution())
+        if credit.headline:
+            kicker, title = split_supplied(credit.headline)
+        else:
+            headline = next(derived)
+            title = headline.text
+            kicker = derive_kicker(parsed.text, _places_and_organisations(entity_fields), death=headline.death)
+            if not headline.rewritten:
+                report.cut_headlines.append(path)
         if article:
             slug = article.metadata["slug"]
         else:
             slug = make_slug(title, taken_slugs, fallback=path.stem)
             taken_slugs.add(slug)
-        credit = attributions.get(path.name, Attribution())
         metadata = {
             "Title": title,
+            "Kicker": kicker,
             "Date": _front_matter_date(parsed.date, parsed.has_time),
             "Slug": slug,
-            "Summary": parsed.lede,
+            "Summary": teaser(parsed.paragraphs, title, from_first_sentence=not credit.headline),
             "Lang": "fr",
             "Source": f"{dispatch_dir.name}/{path.name}",
             "Source_sha256": parsed.sha256,
@@ -259,6 +279,15 @@ def ingest(
             "unchanged": report.unchanged + len(report.written),
             "rejected": [(str(path), reason) for path, reason in report.rejected],
             "warnings": [(str(path), reason) for path, reason in report.warnings],
+            "cut_headlines": [str(path) for path in report.cut_headlines],
         }
         write_atomically(stamp_path, json.dumps(record, ensure_ascii=False))
     return report
+
+
+def _places_and_organisations(entity_fields: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, forms) of the places, then organisations, of a dispatch's entity fields."""
+    from entities.model import from_front_matter
+
+    found = from_front_matter(entity_fields)
+    return [(e.name, e.forms) for kind in ("lieu", "organisation") for e in found if e.kind == kind]

@@ -10,7 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest import search, site, uptodate
+from digest import headline, search, site, uptodate
 from digest.ingest import Report, ingest
 
 
@@ -52,6 +52,11 @@ def _finder(editorial: Path, cache: Path):
             print(f"\rentités : {done}/{total} dépêches analysées", end=end, file=sys.stderr, flush=True)
 
     return EntityFinder(editorial, cache, progress=progress)
+
+
+@functools.lru_cache(maxsize=None)
+def _headline_deriver(cache: Path) -> headline.HeadlineDeriver:
+    return headline.HeadlineDeriver(cache)  # spaCy's parser stays loaded between `invoke serve` builds
 
 
 def entity_finder(paths: Paths):
@@ -110,6 +115,7 @@ def run_ingest(paths: Paths) -> Report:
             paths.articles,
             entity_finder(paths),
             rules=ingest_rules(paths),
+            derive_headlines=_headline_deriver(paths.cache / "headlines"),
             cache_dir=paths.cache,
         )
     for line in report.lines():

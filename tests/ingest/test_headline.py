@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.dispatch import parse
-from digest.headline import MAX_LENGTH, derive_headline
+from digest.headline import MAX_LENGTH, cut_headline
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 DANGLING = {"le", "la", "les", "de", "des", "du", "à", "au", "et", "en", "pour", "a", "ont", "qui", "que", "un", "une"}
@@ -19,15 +19,15 @@ def corpus_ledes():
         yield entry["file"], parse((DISPATCHES / entry["file"]).read_bytes()).lede
 
 
-def test_seed_headline_keeps_the_main_clause():
+def test_seed_cut_headline_keeps_the_main_clause():
     lede = parse((DISPATCHES / "000_a9fda60ff86b36b6.txt").read_bytes()).lede
-    headline = derive_headline(lede)
+    headline = cut_headline(lede)
     assert headline.startswith("Le secrétaire général de l'Otan Mark Rutte a appelé")
     assert ", en visite à Kiev vendredi," not in headline
 
 
 def test_short_lede_is_its_own_headline_without_final_stop():
-    assert derive_headline("Le Parlement adopte la loi de finances.") == "Le Parlement adopte la loi de finances"
+    assert cut_headline("Le Parlement adopte la loi de finances.") == "Le Parlement adopte la loi de finances"
 
 
 def test_never_cut_inside_guillemets():
@@ -35,13 +35,13 @@ def test_never_cut_inside_guillemets():
         "Le ministre a dénoncé « une attaque inacceptable contre les institutions de la République et contre "
         "tous ceux qui les servent » lors d'une conférence de presse."
     )
-    headline = derive_headline(lede)
+    headline = cut_headline(lede)
     assert headline.count("«") == headline.count("»")
 
 
 @pytest.mark.parametrize(("name", "lede"), list(corpus_ledes()))
 def test_corpus_headlines_are_headlines(name, lede):
-    headline = derive_headline(lede)
+    headline = cut_headline(lede)
     assert 0 < len(headline) <= MAX_LENGTH, name
     assert headline[0].isupper() or headline[0].isdigit() or headline[0] == "«", name
     assert headline.count("«") == headline.count("»"), name

@@ -57,7 +57,10 @@ def test_seed_becomes_an_article_with_its_front_matter(content):
     assert metadata["title"].startswith("Le secrétaire général de l'Otan Mark Rutte")
     assert metadata["date"] == "2025-08-22"
     assert re.fullmatch(r"[a-z0-9-]+", metadata["slug"])
-    assert metadata["summary"].startswith("Le secrétaire général") and metadata["summary"].endswith("invasion russe.")
+    # the teaser goes on where the headline (made of the lede's first sentence) stops
+    assert metadata["summary"].startswith("« Des garanties de sécurité solides seront essentielles")
+    assert len(metadata["summary"]) <= 201 and "Mark Rutte" not in metadata["summary"]
+    assert metadata["kicker"] == "Kiev"  # the one place the stand-in finder knows
     assert metadata["lang"] == "fr"
     assert metadata["source"] == "dispatches/seed.txt"
     assert len(metadata["source_sha256"]) == 64

@@ -1,0 +1,44 @@
+"""The kicker (surtitre) above a headline: what the dispatch is about, in a word or two.
+
+A death is "Nécrologie"; otherwise the place or organisation the dispatch names most often (the
+first named on a tie), as a desk writes "Ukraine" or "Otan" above the headline. A headline a wire
+service supplies carries its own ("Ukraine : …"): ``split_supplied`` takes it from there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+OBITUARY = "Nécrologie"
+MAX_LENGTH = 30
+# "Pays : titre", the kicker as Wikinews and agencies write it before the headline
+_SUPPLIED = re.compile(r"^(?P<kicker>[^:«»]{2,40}?)\s*:\s+(?P<headline>\S.*)$")
+
+
+def split_supplied(headline: str) -> tuple[str, str]:
+    """(kicker, headline) of a supplied headline: "France : attaque à Valence" -> ("France", "Attaque à Valence")."""
+    headline = " ".join(headline.split())
+    match = _SUPPLIED.match(headline)
+    if not match:
+        return "", headline
+    rest = match["headline"]
+    return match["kicker"].strip(), rest[:1].upper() + rest[1:]
+
+
+def derive_kicker(text: str, places_and_organisations: Iterable[tuple[str, Iterable[str]]], *, death: bool = False) -> str:
+    """The kicker of a dispatch's ``text``: ``places_and_organisations`` are (name, forms) of what it names."""
+    if death:
+        return OBITUARY
+    best: tuple[int, int] | None = None
+    kicker = ""
+    for name, forms in places_and_organisations:
+        if len(name) > MAX_LENGTH:
+            continue
+        positions = [m.start() for form in {name, *forms} if form for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+        if not positions:
+            continue
+        rank = (-len(positions), min(positions))
+        if best is None or rank < best:
+            best, kicker = rank, name
+    return kicker
