@@ -178,6 +178,16 @@ def eval_entities(c, limit=0, folds=3, stock=False):
     raise Exit(code=main(argv) or 0)
 
 
+@task(name="eval-headlines")
+def eval_headlines(c, blind=""):
+    """Derived headlines against the corpus's real titles (length, prefix cuts, relative days, openers,
+    ROUGE-L, fallbacks; held-out quarter apart); writes bench/results/headlines.md. --blind FILE also
+    writes a blind-rating sheet of held-out dispatches (its key beside it, .json)."""
+    from bench.eval_headlines import main
+
+    raise Exit(code=main(["--blind", blind] if blind else []) or 0)
+
+
 @task
 def bench(c, sizes="1000", repeat=3):
     """The speed benchmark; writes bench/results/latest.md."""

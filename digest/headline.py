@@ -65,6 +65,24 @@ def _trim_dangling(text: str) -> str:
         text = head
 
 
+# Openers of any length that the parser would mistake for the subject ("Après plus de 188 kilomètres
+# entre Saint-Lô et Cherbourg, les coureurs…"): taken off before the sentence is parsed for a rewrite.
+_OPENER = re.compile(
+    rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|"
+    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d)\b[^«»\"()]{0,120}?,\s)+",
+    re.IGNORECASE,
+)
+
+
+def without_opener(sentence: str) -> str:
+    """``sentence`` without the where/when/why phrases it opens on, when enough is left to say the news."""
+    rest = _OPENER.sub("", sentence, count=1)
+    # The opener must end before the subject: what is left starts like a noun phrase or a name.
+    if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ])", rest):
+        return sentence
+    return rest[0].upper() + rest[1:]
+
+
 def first_sentence(lede: str) -> str:
     return _SENTENCE_END.split(lede.strip(), maxsplit=1)[0]
 
@@ -87,11 +105,11 @@ class HeadlineDeriver:
     def __call__(self, ledes: Sequence[str]) -> list[Headline]:
         from digest.headline_rewrite import rewrite
 
-        sentences = [first_sentence(lede) for lede in ledes]
+        sentences = [without_opener(first_sentence(lede)) for lede in ledes]
         headlines = []
         for lede, tokens in zip(ledes, self.parser.parse(sentences), strict=True):
             text = rewrite(tokens)
-            headlines.append(Headline(text, True, text.startswith("Mort de ")) if text else cut_headlines([lede])[0])
+            headlines.append(Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des "))) if text else cut_headlines([lede])[0])
         return headlines
 
 

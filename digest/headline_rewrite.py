@@ -37,19 +37,20 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 # A clock time or a year: "19h00", "20 h 30", "2016".
-_CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$|^(?:1[89]|20)\d\d$", re.IGNORECASE)
+_CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 _NEGATIONS = {"pas", "plus", "jamais", "rien", "guère", "point"}
 _DANGLING = frozenset(
     "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
     "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
-    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur lieu fin début "
+    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
     "notamment également aussi encore".split()
 )
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "expl:pass", "expl:subj", "iobj"}
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
 _ALWAYS_DROPPED = {"parataxis", "dislocated", "vocative", "discourse", "reparandum"}
-_DEATH_VERBS = {"mourir", "décéder"}
+_DEATH_VERBS = {"mourir", "décéder", "mort"}
 # Verbs whose compound past takes "être" without being passive ("sont descendus" -> "descendent").
 _ETRE_VERBS = {
     "aller", "venir", "arriver", "partir", "descendre", "monter", "entrer", "rentrer", "sortir", "naître", "mourir",
@@ -74,6 +75,7 @@ class _Sentence:
             if token.head != i:
                 self.children[token.head].append(i)
         self.quote_of = self._quotes()
+        self.front: set[int] = set()  # a subject that follows its verb, rendered first
 
     def subtree(self, i: int) -> set[int]:
         found, todo = set(), [i]
@@ -103,11 +105,45 @@ class _Sentence:
         words = [self.tokens[j] for j in sorted(self.subtree(i))]
         if len(words) > 7:
             return False
-        if token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or _CLOCK.match(token.text):
+        if self.is_time_word(i):
             return True
         return any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
             w.entity for w in words
         )
+
+    def is_time_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        return token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or bool(_CLOCK.match(token.text)) \
+            or self.is_year(i) or self.is_period(i)
+
+    def is_period(self, i: int) -> bool:
+        """"la semaine prochaine", "le mois dernier", "cette année"."""
+        token = self.tokens[i]
+        if token.lemma.lower() not in ("semaine", "mois", "année", "an", "saison", "été", "hiver", "printemps", "automne"):
+            return False
+        return any(self.tokens[c].lemma.lower() in ("prochain", "dernier", "passé", "ce", "cet", "cette") for c in self.children[i])
+
+    def is_year(self, i: int) -> bool:
+        """"en 2016", "mai 2016": a year that dates; "l'Eurovision 2016" names."""
+        token = self.tokens[i]
+        if not _YEAR.match(token.text):
+            return False
+        before = self.tokens[i - 1].text.lower() if i else ""
+        return before in _MONTHS or any(self.tokens[c].dep == "case" for c in self.children[i])
+
+    def time_words(self, i: int) -> set[int]:
+        """A time word heading more than a time phrase ("depuis vendredi dans les Alpes", as parsed):
+        the word and what only goes with it (its article, preposition, numbers, other time words)."""
+        found, todo = set(), [i]
+        while todo:
+            j = todo.pop()
+            found.add(j)
+            for child in self.children[j]:
+                token = self.tokens[child]
+                if token.dep in ("det", "case", "amod", "nummod", "fixed", "flat", "advmod", "punct") or self.is_time_word(child) \
+                        or token.pos == "NUM" or token.text.lower() in _MONTHS:
+                    todo.append(child)
+        return found
 
 
 @dataclass(frozen=True)
@@ -122,14 +158,31 @@ def _verb_of(sentence: _Sentence) -> int | None:
     for root, token in enumerate(sentence.tokens):
         if token.dep != "ROOT":
             continue
-        if token.pos in ("VERB", "AUX") or any(sentence.tokens[c].dep == "cop" for c in sentence.children[root]):
+        if token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
+                sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
             return root
     return None
 
 
 def _subject_of(sentence: _Sentence, verb: int) -> int | None:
     for child in sentence.children[verb]:
-        if sentence.tokens[child].dep in _SUBJECT_DEPS:
+        if sentence.tokens[child].dep in _SUBJECT_DEPS and not sentence.is_time(child):
+            return child
+    # A noun phrase the parser left as a sentence of its own before the verb
+    # ("Un avion-cargo qui effectuait le vol TK6491" | "s'est écrasé"): the subject.
+    for root, token in enumerate(sentence.tokens):
+        if root < verb and token.dep == "ROOT" and token.pos in ("NOUN", "PROPN") and not sentence.is_time(root) \
+                and max(sentence.subtree(root)) < verb:
+            return root
+    # A subject after its verb ("Hier se tenait la cérémonie d'ouverture"): put first.
+    tokens = sentence.tokens
+    inverting = any(tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb]) or tokens[verb].lemma in _ETRE_VERBS \
+        or any(tokens[c].lemma == "lieu" for c in sentence.children[verb])
+    for child in sentence.children[verb]:
+        token = tokens[child]
+        if inverting and child > verb and token.pos in ("NOUN", "PROPN") and token.lemma != "lieu" \
+                and token.dep in ("nsubj", "nsubj:pass", "obj", "dep") and not sentence.is_time(child):
+            sentence.front = sentence.subtree(child)
             return child
     # A subject the parser took for a modifier ("Edmonton, la capitale de l'Alberta, est devenue"):
     # a bare noun phrase before the verb that does not say when.
@@ -160,12 +213,40 @@ def _name_in_subject(sentence: _Sentence, kept: set[int]) -> list[int] | None:
             return None  # the subject ends on something else than a name: no title + name
     if not run or run[0] == order[0]:
         return None
+    if tokens[run[0]].entity and tokens[run[0] - 1].entity == tokens[run[0]].entity and tokens[run[0] - 1].pos != "DET":
+        return None  # "la Maison Blanche": the end of a name, not a name of its own
     before = run[0] - 1
     if len(run) > 2 and tokens[before].pos == "DET":
         run = run[1:]  # "l'Otan Mark Rutte": the organisation, then the person
     elif tokens[before].pos in ("DET", "ADP"):
         return None  # "le Parti socialiste", "de la France": no name in apposition
     return run if len(run) >= 1 else None
+
+
+def _name_in_apposition(sentence: _Sentence, subject: int) -> list[int] | None:
+    """"Le Premier ministre du Canada, Justin Trudeau, a annoncé": the person's name between commas."""
+    for child in sentence.children[subject]:
+        token = sentence.tokens[child]
+        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN":
+            run = sorted(i for i in sentence.subtree(child) if sentence.tokens[i].entity == "PER")
+            if run and run == list(range(run[0], run[-1] + 1)):
+                return run
+    return None
+
+
+def _antecedent(sentence: _Sentence, pronoun: int, verb: int) -> list[int] | None:
+    """"Quand Willem Geubbels est entré en jeu, il devenait…": the one person named before "il"/"elle"."""
+    if sentence.tokens[pronoun].text.lower() not in ("il", "elle"):
+        return None
+    names: list[list[int]] = []
+    for i in range(pronoun):
+        if sentence.tokens[i].entity == "PER":
+            if names and names[-1][-1] == i - 1:
+                names[-1].append(i)
+            else:
+                names.append([i])
+    distinct = {" ".join(sentence.tokens[i].text for i in name) for name in names}
+    return names[0] if len(distinct) == 1 else None
 
 
 def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
@@ -185,9 +266,18 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
         kept.add(i)
     if stop is not None:
         kept = {i for i in kept if i < stop}
-    for i in list(kept):
+    for i in sorted(kept):
         if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "acl", "parataxis"):
             kept -= sentence.subtree(i)
+        # "la presse que connaît la France": a relative clause however it was parsed
+        if i in kept and "PronType=Rel" in sentence.tokens[i].morph:
+            clause = sentence.tokens[i].head
+            if clause != subject and clause in kept and subject not in sentence.subtree(clause):
+                kept -= sentence.subtree(clause)
+            else:
+                kept -= {j for j in kept if j >= i}
+    if not kept:
+        return {subject}
     # a fragment the parser left as a root of its own right before the subject belongs to it
     start = min(kept)
     for root, token in enumerate(sentence.tokens):
@@ -210,20 +300,26 @@ def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     sentence = _Sentence(tokens)
     verb = _verb_of(sentence)
     if verb is None:
-        return None
+        return _nominal(sentence, budget)
     subject = _subject_of(sentence, verb)
     if subject is None:
         return None
-    subject_tokens = _clean_subject(sentence, subject)
-    if _is_pronoun_subject(sentence, subject_tokens):
-        return None  # "Il a…", "Celui qui…", "C'est… qui": nothing to name
-    name = _name_in_subject(sentence, subject_tokens)
+    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X"):
+        return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
+    subject_tokens = written = _clean_subject(sentence, subject)
+    name = _name_in_subject(sentence, subject_tokens) or _name_in_apposition(sentence, subject)
+    if subject_tokens == {subject} and sentence.tokens[subject].pos == "PRON":
+        name = name or _antecedent(sentence, subject, verb)
+    if _is_pronoun_subject(sentence, subject_tokens) and name:
+        subject_tokens = set(name)
 
-    if sentence.tokens[verb].lemma in _DEATH_VERBS and _has_aux(sentence, verb) and name is not None or (
-        sentence.tokens[verb].lemma in _DEATH_VERBS and _is_name(sentence, subject_tokens)
-    ):
-        who = _render(sentence, set(name) if name else subject_tokens, {})
-        return _finish(f"Mort de {who}")
+    past = _has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
+    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or _is_name(sentence, subject_tokens)):
+        if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
+            return _finish(obituary)
+
+    if _is_pronoun_subject(sentence, subject_tokens):
+        return None  # "On le devinait", "Celui qui…", "C'est… qui": nothing to name
 
     # The subject as written when it is short ("Le président Macron"), else the name its title introduces.
     subjects = [set(name)] if name else []
@@ -231,7 +327,7 @@ def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
         subjects.append(subject_tokens)
     candidates = []
     for simplified in subjects:
-        kept, replaced = _predicate(sentence, verb, subject, simplified)
+        kept, replaced = _predicate(sentence, verb, subject, simplified, min(written | {subject}))
         if kept is not None:
             candidates += _candidates(sentence, verb, simplified, kept, replaced, budget)
     if not candidates:
@@ -240,21 +336,63 @@ def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     return _finish(best.text)
 
 
+def _nominal(sentence: _Sentence, budget: int) -> str | None:
+    """A sentence without a verb is already a headline ("Ouverture de la nouvelle édition du concours
+    des glorieuses de Bresse, à Montrevel-en-Bresse ce jour"): its head noun and what it keeps within the budget."""
+    roots = [i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
+    if not roots or any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for t in sentence.tokens):
+        return None
+    head = roots[0]
+    tree = sentence.subtree(head)
+    opening = {i for i in tree if i < head and sentence.tokens[i].dep in ("det", "amod", "nummod", "case", "fixed", "flat:name")}
+    kept = {i for i in tree if i >= head} | opening
+    for i in sorted(kept):
+        if i in kept and i != head and sentence.is_time(i):
+            kept -= sentence.subtree(i)
+        elif i in kept and i != head and sentence.is_time_word(i):
+            kept -= sentence.time_words(i)
+    candidates = list(_candidates(sentence, head, opening | {head}, kept, {}, budget))
+    return _finish(max(candidates, key=lambda c: c.score).text) if candidates else None
+
+
 def _has_aux(sentence: _Sentence, verb: int) -> bool:
-    return any(sentence.tokens[c].dep == "aux:tense" for c in sentence.children[verb])
+    return any(sentence.tokens[c].dep in ("aux:tense", "aux:pass", "cop") for c in sentence.children[verb])
+
+
+_OF_ARTICLE = {"le": "du ", "la": "de la ", "l'": "de l'", "l’": "de l’", "les": "des "}
+
+
+def _obituary(sentence: _Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> str | None:
+    """"Mort du réalisateur Jacques Rivette", or "Mort de Jacques Rivette" when the title is long;
+    None when neither fits the budget."""
+    whole = _render(sentence, subject_tokens, {})
+    first = sentence.tokens[min(subject_tokens)]
+    article = first.text.lower()
+    if first.pos == "DET" and article in _OF_ARTICLE:
+        titled = "Mort " + _OF_ARTICLE[article] + _render(sentence, subject_tokens - {min(subject_tokens)}, {})
+    else:
+        titled = _of("Mort", whole)
+    for form in ([titled] if len(whole) <= 50 else []) + ([_of("Mort", _render(sentence, set(name), {}))] if name else []):
+        if len(form) <= budget:
+            return form
+    return None
+
+
+def _of(noun: str, complement: str) -> str:
+    return f"{noun} d'{complement}" if _VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
 
 
 def _is_name(sentence: _Sentence, kept: set[int]) -> bool:
     return any(sentence.tokens[i].entity == "PER" for i in kept)
 
 
-def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set[int]):
+def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
     """Tokens of the main clause kept in every candidate's starting point, and the words replaced
     (the verb put in the present, its auxiliaries dropped). None when the tense cannot be made present."""
     tokens = sentence.tokens
     kept: set[int] = set(subject_tokens)
     replaced: dict[int, str] = {}
-    start_of_subject = min(subject_tokens | {subject})
+    start_of_subject = opening  # where the subject begins in the sentence: what comes before is an opener
     for child in sentence.children[verb]:
         dep = tokens[child].dep
         if child == subject or dep == "punct" and child < start_of_subject:
@@ -272,11 +410,22 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
     kept.add(verb)
     # time phrases deeper in the kept clause, and openers left before the subject
     for i in sorted(kept):
-        if i in kept and i != verb and i not in subject_tokens and i != subject and sentence.is_time(i):
+        if i in kept and i != verb and i != subject and sentence.is_time(i):
             kept -= sentence.subtree(i)
+        elif i in kept and i != verb and i != subject and sentence.is_time_word(i):
+            kept -= sentence.time_words(i)
     for i in sorted(kept):
-        if i < start_of_subject and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
+        if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
+    # what a parenthesis adds: "(En marche !)", "(Loire-Atlantique, France)"
+    depth = 0
+    for i, token in enumerate(tokens):
+        if token.text == "(":
+            depth += 1
+        if depth and i not in sentence.quote_of:
+            kept.discard(i)
+        if token.text == ")":
+            depth = max(0, depth - 1)
     conjugated = _present(sentence, verb, replaced, kept)
     if not conjugated:
         return None, None
@@ -349,8 +498,18 @@ _TRIMMABLE = {"obl:mod", "obl", "advcl", "nmod", "acl", "acl:relcl", "conj", "ad
 def _protected(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: set[int]) -> set[int]:
     """What every candidate keeps: the subject, the verb, and the core of what it needs (its
     object or complement clause and, in a clause, that clause's own core)."""
-    protected = set(subject_tokens) | {verb}
-    todo = [verb]
+    # the subject's head, its article and its name; its other modifiers may go ("Une nouvelle tentative d'attaque")
+    protected = {verb}
+    todo = [verb, *(i for i in subject_tokens if sentence.tokens[i].head not in subject_tokens or sentence.tokens[i].head == i)]
+    protected |= set(todo)
+    subject_core = [i for i in todo if i != verb]
+    while subject_core:
+        for child in sentence.children[subject_core.pop()]:
+            token = sentence.tokens[child]
+            if child in subject_tokens and child not in protected and (
+                    token.dep in ("flat:name", "flat:foreign", "fixed", "det", "case", "nummod", "compound") or token.entity == "PER"):
+                protected.add(child)
+                subject_core.append(child)
     while todo:
         head = todo.pop()
         for child in sentence.children[head]:
@@ -362,7 +521,9 @@ def _protected(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: s
             # "appelle les alliés à donner…": an infinitive after à/de completes the verb's object
             infinitive = token.dep == "acl" and token.pos == "VERB" and head != verb and sentence.tokens[head].head == verb and any(
                 sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("à", "de", "d'") for c in sentence.children[child])
-            if token.dep in _CORE or negation or infinitive or (token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN")):
+            # "au moins 4", "la plus virulente": an adverb of a number or an adjective goes with it
+            degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
+            if token.dep in _CORE or negation or infinitive or degree:
                 protected.add(child)
                 todo.append(child)
     return protected
@@ -373,6 +534,8 @@ def _optional_heads(sentence: _Sentence, kept: set[int], protected: set[int]) ->
     return [
         i for i in sorted(kept)
         if i not in protected and sentence.tokens[i].head in kept and sentence.tokens[i].dep in _TRIMMABLE
+        # "plus jeune", "au moins 4": the adverb goes with its adjective or number
+        and not (sentence.tokens[i].dep == "advmod" and sentence.tokens[sentence.tokens[i].head].pos in ("ADJ", "NUM"))
     ]
 
 
@@ -398,8 +561,12 @@ def _groups(sentence: _Sentence) -> list[set[int]]:
     """Tokens written as one word ("Nouvelle-Zélande", "Ki-Moon"): kept or dropped together."""
     groups: list[set[int]] = []
     for i, token in enumerate(sentence.tokens):
-        glued = i and not sentence.tokens[i - 1].space and (token.text.startswith("-") or sentence.tokens[i - 1].text.endswith("-"))
-        if glued:
+        previous = sentence.tokens[i - 1] if i else None
+        glued = previous is not None and not previous.space and (token.text.startswith("-") or previous.text.endswith("-"))
+        # a name the model found is one ("Bâton Rouge", "Maison Blanche")
+        same_name = previous is not None and token.entity in ("PER", "ORG", "LOC") and previous.entity == token.entity \
+            and token.pos in ("PROPN", "ADJ") and previous.pos in ("PROPN", "NOUN")
+        if glued or same_name:
             groups[-1].add(i)
         else:
             groups.append({i})
@@ -410,13 +577,21 @@ def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: 
     protected = _protected(sentence, verb, subject_tokens, kept)
     groups = [g for g in _groups(sentence) if len(g) > 1]
     current = set(kept)
-    seen = set()
+    seen: set[str] = set()
+
+    def candidate(state: set[int]) -> Candidate | None:
+        text = _render(sentence, state, replaced)
+        if not text or text in seen:
+            return None
+        seen.add(text)
+        if MIN_LENGTH <= len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text):
+            return Candidate(text, _score(sentence, state, verb, text))
+        return None
+
     while True:
         text = _render(sentence, current, replaced)
-        if text and text not in seen:
-            seen.add(text)
-            if MIN_LENGTH <= len(text) <= budget and _ends_well(sentence, current, text):
-                yield Candidate(text, _score(sentence, current, verb, text))
+        if found := candidate(current):
+            yield found
         options = []
         base = _value(sentence, current, verb)
         for head in _optional_heads(sentence, current, protected):
@@ -430,13 +605,25 @@ def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: 
                 continue
             saved = len(_render(sentence, removed, replaced))
             lost = base - _value(sentence, current - removed, verb)
-            # adjectives are short and say much: the last to go
+            # adjectives are short and say much, and what describes the subject tells who: the last to go
             lost += 1.5 if sentence.tokens[head].dep == "amod" else 0.0
+            lost += 3.0 if head in subject_tokens else 0.0
             options.append(((lost + 0.5) / (saved + 1), head, removed))
+            if len(text) > budget and (found := candidate(current - removed)):
+                yield found  # one step aside from the path: "à Stockholm" kept, "en Suède" dropped
         if not options:
-            return
+            break
         _, _, removed = min(options, key=lambda option: option[:2])
         current = current - removed
+    if len(_render(sentence, current, replaced)) > budget:
+        # Even the shortest rewriting is too long (a long object or clause it needs): it is cut after
+        # the last word that ends a constituent within the budget, the verb kept.
+        order = sorted(current, key=lambda i: (i not in sentence.front, i))
+        for end in range(len(order) - 1, 0, -1):
+            prefix = set(order[:end])
+            if verb in prefix and (found := candidate(prefix)):
+                yield found
+                break
 
 
 def _score(sentence: _Sentence, kept: set[int], verb: int, text: str) -> float:
@@ -461,7 +648,7 @@ def _closed_under_quotes(sentence: _Sentence, removed: set[int]) -> set[int] | N
 
 def _render(sentence: _Sentence, kept: set[int], replaced: dict[int, str]) -> str:
     tokens = sentence.tokens
-    order = sorted(kept)
+    order = sorted(kept, key=lambda i: (i not in sentence.front, i))
     # No punctuation but inside quotations, parentheses kept whole, and commas of a list ("X, Y et Z").
     words = []
     for n, i in enumerate(order):
@@ -505,6 +692,11 @@ def _surrounded(i: int, kept: set[int]) -> bool:
 
 
 def _ends_well(sentence: _Sentence, kept: set[int], text: str) -> bool:
+    # a word that only goes with another ("du", "le", "par") never stays without it
+    for i in kept:
+        token = sentence.tokens[i]
+        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
+            return False
     last = max(kept)
     token = sentence.tokens[last]
     if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):

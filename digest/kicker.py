@@ -1,7 +1,7 @@
 """The kicker (surtitre) above a headline: what the dispatch is about, in a word or two.
 
-A death is "Nécrologie"; otherwise the place or organisation the dispatch names most often (the
-first named on a tie), as a desk writes "Ukraine" or "Otan" above the headline. A headline a wire
+A death is "Nécrologie"; otherwise the place or organisation its first sentence names most often
+in the whole text (the first named on a tie), as a desk writes "Ukraine" or "Otan" above the headline. A headline a wire
 service supplies carries its own ("Ukraine : …"): ``split_supplied`` takes it from there.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from digest.headline import first_sentence
 
 OBITUARY = "Nécrologie"
 MAX_LENGTH = 30
@@ -30,7 +32,8 @@ def derive_kicker(text: str, places_and_organisations: Iterable[tuple[str, Itera
     """The kicker of a dispatch's ``text``: ``places_and_organisations`` are (name, forms) of what it names."""
     if death:
         return OBITUARY
-    best: tuple[int, int] | None = None
+    first_sentence_end = len(first_sentence(text))
+    best: tuple[bool, int, int] | None = None
     kicker = ""
     for name, forms in places_and_organisations:
         if len(name) > MAX_LENGTH:
@@ -38,7 +41,8 @@ def derive_kicker(text: str, places_and_organisations: Iterable[tuple[str, Itera
         positions = [m.start() for form in {name, *forms} if form for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
         if not positions:
             continue
-        rank = (-len(positions), min(positions))
+        # what the first sentence names comes first: it says what the dispatch is about
+        rank = (min(positions) >= first_sentence_end, -len(positions), min(positions))
         if best is None or rank < best:
             best, kicker = rank, name
     return kicker

@@ -194,6 +194,16 @@ def feeds_author(settings) -> str:
     return str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
 
 
+def kicker_first(categories: tuple[feed.Category, ...], kicker: str) -> tuple[feed.Category, ...]:
+    """The article's kicker (surtitre) as its first category: the entity of that name moved first,
+    or a category of its own."""
+    if not kicker:
+        return categories
+    named = [c for c in categories if c.term == kicker]
+    first = named[0] if named else feed.Category(term=kicker)
+    return (first, *(c for c in categories if c != first))
+
+
 def article_item(article, settings, base: str) -> feed.Item:
     zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
     metadata = getattr(article, "metadata", {}) or {}
@@ -209,7 +219,7 @@ def article_item(article, settings, base: str) -> feed.Item:
         updated=local_time(last_change(article), zone) if last_change(article) is not article.date else None,
         summary_html=join_html(item_summary_html(article, settings, base), source_line),
         content_html=join_html(item_content_html(article, base), source_line),
-        categories=entity_categories(ranked, base),
+        categories=kicker_first(entity_categories(ranked, base), str(metadata.get("kicker") or "").strip()),
         author=credit or feeds_author(settings),
         rights=f"{credit}, {license_name}" if credit and license_name else license_name,
     )
