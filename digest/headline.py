@@ -69,7 +69,7 @@ def _trim_dangling(text: str) -> str:
 # entre Saint-Lô et Cherbourg, les coureurs…"): taken off before the sentence is parsed for a rewrite.
 _OPENER = re.compile(
     rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|"
-    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d)\b[^«»\"()]{0,120}?,\s)+",
+    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d)\b[^«»\"]{0,120}?,\s)+",
     re.IGNORECASE,
 )
 
@@ -81,6 +81,21 @@ def without_opener(sentence: str) -> str:
     if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ])", rest):
         return sentence
     return rest[0].upper() + rest[1:]
+
+
+# "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when.
+_RELATIVE_DAY = re.compile(
+    rf",?\s*\b(?:(?:ce|cette|cet|dès|depuis|le|dans la nuit de)\s+)?(?:(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
+    rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{_MONTHS}))?(?:\s+\d{{4}})?)?"
+    r"|(?:matin|soir|nuit|après-midi)\b(?<=\w))(?=[\s,.;:!?]|$),?",
+    re.IGNORECASE,
+)
+
+
+def without_relative_days(headline: str) -> str:
+    """A cut headline without the relative days it kept ("… a annoncé vendredi soir que…")."""
+    scrubbed = _trim_dangling(" ".join(_RELATIVE_DAY.sub(" ", headline).split()))
+    return scrubbed[:1].upper() + scrubbed[1:] if len(scrubbed) >= 20 else headline
 
 
 def first_sentence(lede: str) -> str:
@@ -109,7 +124,10 @@ class HeadlineDeriver:
         headlines = []
         for lede, tokens in zip(ledes, self.parser.parse(sentences), strict=True):
             text = rewrite(tokens)
-            headlines.append(Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des "))) if text else cut_headlines([lede])[0])
+            if text:
+                headlines.append(Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des "))))
+            else:
+                headlines.append(Headline(without_relative_days(cut_headline(without_opener(first_sentence(lede)))), False))
         return headlines
 
 

@@ -80,7 +80,7 @@ class SentenceParser:
         parsed = [self._cached(sentence) for sentence in sentences]
         missing = list(dict.fromkeys(s for s, tokens in zip(sentences, parsed) if tokens is None))
         fresh: dict[str, list[Token]] = {}
-        for sentence, doc in zip(missing, self.nlp.pipe(missing)):
+        for sentence, doc in zip(missing, self.nlp.pipe(missing) if missing else ()):  # the model loads only when needed
             fresh[sentence] = _tokens(doc)
             if (path := self._path(sentence)) is not None:
                 write_atomically(path, json.dumps(fresh[sentence], ensure_ascii=False))

@@ -50,7 +50,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "expl:pass", "expl:subj", "iobj"}
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
 _ALWAYS_DROPPED = {"parataxis", "dislocated", "vocative", "discourse", "reparandum"}
-_DEATH_VERBS = {"mourir", "décéder", "mort"}
+_DEATH_VERBS = {"mourir", "décéder", "mort", "éteindre"}
 # Verbs whose compound past takes "être" without being passive ("sont descendus" -> "descendent").
 _ETRE_VERBS = {
     "aller", "venir", "arriver", "partir", "descendre", "monter", "entrer", "rentrer", "sortir", "naître", "mourir",
@@ -107,13 +107,15 @@ class _Sentence:
             return False
         if self.is_time_word(i):
             return True
-        return any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
+        # "le 2 décembre": a number heading a date
+        return token.pos == "NUM" and any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
             w.entity for w in words
         )
 
     def is_time_word(self, i: int) -> bool:
         token = self.tokens[i]
         return token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or bool(_CLOCK.match(token.text)) \
+            or token.text.upper().startswith("UTC") \
             or self.is_year(i) or self.is_period(i)
 
     def is_period(self, i: int) -> bool:
@@ -413,7 +415,11 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
         if i in kept and i != verb and i != subject and sentence.is_time(i):
             kept -= sentence.subtree(i)
         elif i in kept and i != verb and i != subject and sentence.is_time_word(i):
-            kept -= sentence.time_words(i)
+            head = tokens[i].head
+            if tokens[head].lemma in ("fin", "début", "milieu", "cours", "courant") and head not in (verb, subject):
+                kept -= sentence.subtree(head)  # "en fin de matinée"
+            else:
+                kept -= sentence.time_words(i)
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
@@ -603,7 +609,7 @@ def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: 
                     removed |= group & current
             if removed & protected:
                 continue
-            saved = len(_render(sentence, removed, replaced))
+            saved = sum(len(sentence.tokens[i].text) + sentence.tokens[i].space for i in removed)
             lost = base - _value(sentence, current - removed, verb)
             # adjectives are short and say much, and what describes the subject tells who: the last to go
             lost += 1.5 if sentence.tokens[head].dep == "amod" else 0.0

@@ -118,3 +118,18 @@ def test_any_text_gets_a_non_empty_headline(derive, lede):
     [first] = derive([lede])
     [again] = derive([lede])
     assert first.text.strip() and first == again
+
+
+def test_parses_are_cached_by_text(tmp_path):
+    ledes = corpus_ledes(limit=5)
+    first = HeadlineDeriver(tmp_path)(ledes)
+    again = HeadlineDeriver(tmp_path)
+    assert again(ledes) == first
+    assert again.parser._nlp is None  # nothing parsed again: the model was not even loaded
+
+
+def test_fallback_says_no_relative_day(derive):
+    # no rewriting for a pronoun subject: the lede is cut, without its "vendredi soir"
+    [headline] = derive(["Il a confirmé vendredi soir avoir reçu une montre d'une valeur de plus de 10 000 euros d'un ami."])
+    assert not headline.rewritten
+    assert "vendredi" not in headline.text and headline.text.startswith("Il a confirmé avoir reçu une montre")
