@@ -74,8 +74,19 @@ _OPENER = re.compile(
 )
 
 
+# "C'est une élection inhabituelle qui s'apprête…": the cleft undone, the news said plainly.
+_CLEFT = re.compile(
+    r"^(?:C'est|C’est|Ce sont)\s+(?!(?:à|au|aux|en|dans|pour|lors|après|avant|grâce|par|avec|sur|le \d|ainsi|pourquoi|dire)\b)"
+    r"([^,;:«»]{3,80}?)\s+qui\s+(?=\S)(.+)$",
+    re.IGNORECASE,
+)
+
+
 def without_opener(sentence: str) -> str:
-    """``sentence`` without the where/when/why phrases it opens on, when enough is left to say the news."""
+    """``sentence`` without the where/when/why phrases it opens on, when enough is left to say the
+    news, and without a cleft ("C'est X qui…")."""
+    if cleft := _CLEFT.match(sentence):
+        sentence = f"{cleft[1][0].upper()}{cleft[1][1:]} {cleft[2]}"
     rest = _OPENER.sub("", sentence, count=1)
     # The opener must end before the subject: what is left starts like a noun phrase or a name.
     if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ])", rest):

@@ -271,6 +271,12 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
     for i in sorted(kept):
         if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "acl", "parataxis"):
             kept -= sentence.subtree(i)
+        # a noun complement without its preposition lost it to a clause that went ("Un train transportant
+        # plus de 600 personnes", parsed with "personnes" on "train")
+        token = sentence.tokens[i]
+        if i in kept and token.dep == "nmod" and token.pos == "NOUN" and i > subject \
+                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[i]):
+            kept -= sentence.subtree(i)
         # "la presse que connaît la France": a relative clause however it was parsed
         if i in kept and "PronType=Rel" in sentence.tokens[i].morph:
             clause = sentence.tokens[i].head
@@ -399,8 +405,8 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
         dep = tokens[child].dep
         if child == subject or dep == "punct" and child < start_of_subject:
             continue
-        if dep in _ALWAYS_DROPPED:
-            continue
+        if dep in _ALWAYS_DROPPED or dep in _SUBJECT_DEPS:
+            continue  # a second subject is a parse error: "transportant plus de 600 personnes" taken for one
         if child < start_of_subject and dep not in _KEPT_WITH_VERB and not tokens[child].pos == "PRON":
             continue  # fronted where/when/why: "Selon X,", "Après avoir…,", "Jeudi soir,"
         if sentence.is_time(child):

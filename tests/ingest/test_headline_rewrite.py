@@ -50,6 +50,13 @@ def test_seed_headline_names_rutte_and_says_what_he_asks(derive):
     # an être verb is a compound past, not a passive: it takes the present
     ("Pour une sixième semaine consécutive, des centaines de milliers de Sud-Coréens sont descendus dans les rues samedi pour réclamer la démission de la présidente.",
      "Des centaines de milliers de Sud-Coréens descendent"),
+    # a cleft is undone; "il" is the one person named before it; a subject after its verb comes first
+    ("C'est une élection tout à fait inhabituelle qui s'apprête à se dérouler au sein du Parlement européen.",
+     "Une élection s'apprête à se dérouler au sein du Parlement européen"),
+    ("Quand Willem Geubbels est entré en jeu hier sous le maillot de l'équipe lyonnaise opposée à Dijon, il devenait le quatrième plus jeune joueur de l'histoire.",
+     "Willem Geubbels devient le quatrième plus jeune joueur"),
+    ("Ce samedi 14 mai 2016 se tenait la finale du concours Eurovision de la chanson 2016 à Stockholm en Suède.",
+     "La finale du concours Eurovision de la chanson 2016 se tient"),
     # a death takes the nominal form
     ("Le réalisateur français Jacques Rivette est mort à l'âge de 87 ans à la suite d'une longue maladie.", "Mort du réalisateur français Jacques Rivette"),
 ])
