@@ -271,12 +271,6 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
     for i in sorted(kept):
         if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "acl", "parataxis"):
             kept -= sentence.subtree(i)
-        # a noun complement without its preposition lost it to a clause that went ("Un train transportant
-        # plus de 600 personnes", parsed with "personnes" on "train")
-        token = sentence.tokens[i]
-        if i in kept and token.dep == "nmod" and token.pos == "NOUN" and i > subject \
-                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[i]):
-            kept -= sentence.subtree(i)
         # "la presse que connaît la France": a relative clause however it was parsed
         if i in kept and "PronType=Rel" in sentence.tokens[i].morph:
             clause = sentence.tokens[i].head
