@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from digest.dispatch import parse
-from digest.headline import HeadlineDeriver, cut_headline, first_sentence
+from digest.headline import HeadlineDeriver, cut_headline
 from digest.headline_parse import SentenceParser
 from digest.headline_rewrite import has_relative_day
 from digest.kicker import split_supplied
@@ -189,7 +189,7 @@ def blind(rows: list[dict], size: int) -> tuple[str, dict]:
     for number, row in enumerate(sample, 1):
         candidates = [("today", row["today"]), ("derived", row["derived"]), ("real", row["real"])]
         draw.shuffle(candidates)
-        lines += [f"## {number}. {row['file']}", "", f"> {first_sentence(row['lede'])}", ""]
+        lines += [f"## {number}. {row['file']}", "", f"> {row['lede']}", ""]
         lines += [f"- {letter}. {text}  — note : ____" for letter, (_, text) in zip("ABC", candidates)]
         lines += ["", "Préféré : ____", ""]
         key["items"].append({"number": number, "file": row["file"],

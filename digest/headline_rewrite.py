@@ -446,9 +446,10 @@ def _present(sentence: _Sentence, verb: int, replaced: dict[int, str], kept: set
     tense_aux = [c for c in auxiliaries if tokens[c].dep == "aux:tense"]
     passive_aux = [c for c in auxiliaries if tokens[c].dep == "aux:pass"]
     copulas = [c for c in sentence.children[verb] if tokens[c].dep == "cop"]
-    for aux in tense_aux + passive_aux:
+    for aux in tense_aux + passive_aux + copulas:
         features = _features(tokens[aux])
-        if features.get("Tense") == "Fut" or features.get("Mood") == "Cnd":
+        # the morphologizer sometimes reads "seraient" as a present: the form says it too
+        if features.get("Tense") == "Fut" or features.get("Mood") == "Cnd" or tokens[aux].text.lower().endswith(("ra", "ront", "rait", "raient")):
             return True  # future or conditional: said as it is
     reflexive = any(tokens[c].dep in ("expl:comp", "expl:pass", "obj", "iobj") and tokens[c].pos == "PRON"
                     and tokens[c].text.lower().rstrip("'’") in ("se", "s") for c in sentence.children[verb])
