@@ -55,3 +55,30 @@ def test_seed_page_shows_its_kicker_and_derived_headline(built):
     atom = BeautifulSoup((paths.output / "atom.xml").read_text(encoding="utf-8"), "xml")
     [entry] = [e for e in atom.find_all("entry") if e.title.get_text().startswith("Mark Rutte")]
     assert entry.find("category")["term"] == "Ukraine"
+
+
+def test_supplied_headline_wins_and_cut_headlines_are_reported(tmp_path):
+    import datetime as dt
+    import json
+
+    from digest.article_file import read_metadata
+    from digest.headline import HeadlineDeriver
+    from digest.ingest import ingest
+
+    dispatches, articles = tmp_path / "dispatches", tmp_path / "articles"
+    dispatches.mkdir()
+    (dispatches / "seed.txt").write_bytes(SEED.read_bytes())
+    (dispatches / "wire.txt").write_bytes(SEED.read_bytes() + "\nUne autre dépêche sur la même visite.\n".encode())
+    (dispatches / "il.txt").write_text(" date 2025-08-21 Il a confirmé vendredi soir avoir reçu une montre d'un ami.\n", encoding="utf-8")
+    (dispatches / "attribution.jsonl").write_text(
+        json.dumps({"file": "wire.txt", "headline": "Ukraine : Rutte réclame des garanties « solides »"}) + "\n", encoding="utf-8")
+    report = ingest(dispatches, articles, lambda texts: [{} for _ in texts], derive_headlines=HeadlineDeriver(tmp_path / "cache"),
+                    today=dt.date(2026, 1, 1))
+    written = {read_metadata(path.read_text(encoding="utf-8"))["source"]: read_metadata(path.read_text(encoding="utf-8"))
+               for path in report.written}
+    assert written["dispatches/wire.txt"]["title"] == "Rutte réclame des garanties « solides »"
+    assert written["dispatches/wire.txt"]["kicker"] == "Ukraine"
+    assert written["dispatches/seed.txt"]["title"].startswith("Mark Rutte appelle")
+    # the dispatch whose lede no rewriting suits is cut, and the report says which
+    assert report.cut_headlines == [dispatches / "il.txt"]
+    assert any("il.txt" in line and "titre coupé" in line for line in report.lines())
