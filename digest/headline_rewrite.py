@@ -694,10 +694,6 @@ def _render(sentence: _Sentence, kept: set[int], replaced: dict[int, str]) -> st
     return re.sub(r"\s+", " ", out).strip()
 
 
-def _surrounded(i: int, kept: set[int]) -> bool:
-    return i - 1 in kept and i + 1 in kept
-
-
 def _ends_well(sentence: _Sentence, kept: set[int], text: str) -> bool:
     # a word that only goes with another ("du", "le", "par") never stays without it
     for i in kept:
