@@ -210,7 +210,8 @@ def article_item(article, settings, base: str) -> feed.Item:
     title = item_title(article, settings)
     source_line = source_line_html(article, settings)
     credit, license_name = (str(metadata.get(key) or "").strip() for key in ("credit", "license"))
-    ranked = ranked_entities(article, title)[: setting(settings, "FEEDS_MAX_CATEGORIES")]
+    cap = setting(settings, "FEEDS_MAX_CATEGORIES")
+    ranked = ranked_entities(article, title)[:cap]
     return feed.Item(
         id=item_id(article, settings),
         title=title,
@@ -219,7 +220,7 @@ def article_item(article, settings, base: str) -> feed.Item:
         updated=local_time(last_change(article), zone) if last_change(article) is not article.date else None,
         summary_html=join_html(item_summary_html(article, settings, base), source_line),
         content_html=join_html(item_content_html(article, base), source_line),
-        categories=kicker_first(entity_categories(ranked, base), str(metadata.get("kicker") or "").strip()),
+        categories=kicker_first(entity_categories(ranked, base), str(metadata.get("kicker") or "").strip())[:cap],
         author=credit or feeds_author(settings),
         rights=f"{credit}, {license_name}" if credit and license_name else license_name,
     )
