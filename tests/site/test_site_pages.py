@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from markupsafe import escape
 
+from french_typography.pelican_glue import typeset_plain
 from tests.site.sitekit import ATTRIBUTE, SEED_PATH, TAG
 
 SCHEMA_TYPES = {"personnes": "Person", "organisations": "Organization", "lieux": "Place"}
@@ -86,7 +86,29 @@ def test_attribution_names_the_source_and_the_licence(site, html_pages):
 def test_article_has_related_articles_and_neighbours(site):
     page = soup(site, SEED_PATH)
     assert page.select(".related a"), "the seed shares entities with other articles"
-    assert page.select_one(".neighbours a[rel=prev]")  # the seed is the newest: only an older one
+    # the seed is the newest: only an older one, on the right, said in words and by the arrow
+    assert not page.select_one(".neighbours a[rel=prev]")
+    older = page.select_one(".neighbours a[rel=next]").span.get_text()
+    assert older.startswith("Plus ancienne") and older.endswith("→")
+
+
+def test_article_dateline_says_when_where_from_and_how_long(site, html_pages):
+    seed = soup(site, SEED_PATH).select_one(".article-header .dateline").get_text()
+    assert seed.startswith("Publié le vendredi 22\u00a0août 2025")
+    assert "Source" not in seed, "the seed dispatch has no attribution: no source is promised"
+    assert re.search(r"· \d+\u00a0min de lecture$", seed.strip())
+    credited = BeautifulSoup(next(text for text in html_pages.values() if 'class="credit"' in text), "html.parser")
+    dateline = credited.select_one(".article-header .dateline").get_text()
+    assert re.search(r"^Publié le \w+ \d+\u00a0\w+ \d{4}.* · Source\u00a0: Wikinews, sous licence CC BY 2\.5 · ", dateline.strip()), dateline
+    footer = credited.select_one(".site-footer").get_text()
+    assert "chaque article" not in footer and "sous son titre" in footer
+
+
+def test_same_day_neighbours_say_so(site, html_pages):
+    labels = [span.get_text() for text in html_pages.values() if 'class="neighbours"' in text
+              for span in BeautifulSoup(text, "html.parser").select(".neighbours a span")]
+    assert "← Plus récente du même jour" in labels and "Plus ancienne du même jour →" in labels
+    assert any(label.startswith("Plus ancienne · ") for label in labels)
 
 
 # --- Home and archives ------------------------------------------------------------------
@@ -225,7 +247,7 @@ def test_every_entity_is_named_for_the_search_page(site):
     assert by_url["organisations/otan/"][0] == "OTAN" and "Otan" in by_url["organisations/otan/"][4]
     for row in rows[:200]:
         html = pages[row[2]].read_text(encoding="utf-8")
-        assert f"<h1>{escape(row[0])}</h1>" in html, row
+        assert f"<h1>{typeset_plain(row[0])}</h1>" in html, row  # typeset: Côtes-d’Armor
         assert f'<p class="meta">{row[3]} dépêche{"s" if row[3] > 1 else ""} · ' in html, row
 
 
