@@ -1,14 +1,16 @@
 """How the site presents the news: reading time, teaser summaries, the front page's lead and
-topics, breadcrumbs. The logic is in plain modules (reading.py); this only registers the Jinja
-filters."""
+topics, the year page's calendar. The logic is in plain modules (reading.py, calendar_grid.py);
+this only registers the Jinja filters."""
 
 from pelican import signals
 
-from .reading import FILTERS
+from . import calendar_grid, reading
 
 
 def add_filters(pelican):
-    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.update(reading.FILTERS)
+    filters["month_weeks"] = calendar_grid.month_weeks
 
 
 def register():

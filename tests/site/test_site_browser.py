@@ -17,6 +17,8 @@ AXE_PAGES = {
     "index-entites": "/entites/",
     "recherche": "/recherche/?q=Rutte",
     "archives-jour": "/2025/08/22/",
+    "archives-mois": "/2016/06/",
+    "archives-annee": "/2016/",
     "a-propos": "/a-propos/",
 }
 
@@ -208,3 +210,43 @@ def test_axe_reports_no_violation(site_url, browse, scheme):
         if results.violations_count:
             failures[name] = results.generate_report()
     assert not failures, "\n".join(f"{name}:\n{report}" for name, report in failures.items())
+
+
+# Characters a line holds in each long paragraph or list item of the page: its width over the
+# average width of its own characters, in its own font.
+CHARACTERS_PER_LINE = """() => {
+  const context = document.createElement("canvas").getContext("2d");
+  const found = [];
+  for (const element of document.querySelectorAll("main p, main li")) {
+    const text = element.textContent.replace(/\\s+/g, " ").trim();
+    if (text.length < 160 || element.querySelector("p, li")) continue;
+    const style = getComputedStyle(element);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    found.push([element.className || element.tagName, Math.round(width / (context.measureText(text).width / text.length))]);
+  }
+  return found;
+}"""
+
+
+def test_every_page_keeps_one_readable_measure_on_a_wide_screen(site_url, browse):
+    """60-75 characters a line on every kind of page at 1280 px (the day page ran ~130)."""
+    page = browse(width=1280)
+    measured = {}
+    for path in ("/", "/2016/06/12/", f"/{SEED_PATH}", "/personnes/mark-rutte/", "/a-propos/"):
+        page.goto(site_url + path)
+        measured[path] = page.evaluate(CHARACTERS_PER_LINE)
+        assert measured[path], f"{path}: no long paragraph measured"
+    outside = {path: [m for m in found if not 60 <= m[1] <= 75] for path, found in measured.items()}
+    assert not any(outside.values()), outside
+
+
+def test_wide_article_puts_its_entities_beside_the_text(site_url, browse):
+    page = browse(width=1280)
+    page.goto(site_url + f"/{SEED_PATH}")
+    body, mentions = (page.locator(selector).bounding_box() for selector in (".article .body", ".mentions"))
+    assert mentions["x"] > body["x"] + body["width"] and mentions["y"] < body["y"] + body["height"]
+    phone = browse(width=375)
+    phone.goto(site_url + f"/{SEED_PATH}")
+    body, mentions = (phone.locator(selector).bounding_box() for selector in (".article .body", ".mentions"))
+    assert mentions["y"] > body["y"] + body["height"]  # under the text on a phone

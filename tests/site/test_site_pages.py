@@ -25,9 +25,11 @@ def soup(site, path: str) -> BeautifulSoup:
 
 
 def json_ld(page: BeautifulSoup) -> dict:
-    scripts = page.find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    """The page's one JSON-LD object that is not its breadcrumb trail."""
+    found = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    found = [data for data in found if data["@type"] != "BreadcrumbList"]
+    assert len(found) == 1
+    return found[0]
 
 
 # --- The seed article -------------------------------------------------------------------
@@ -68,8 +70,9 @@ def test_every_article_carries_valid_json_ld(html_pages):
     for path, text in html_pages.items():
         if re.match(r"\d{4}/\d\d/\d\d/[^/]+/index\.html$", path):
             scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
-            assert len(scripts) == 1, path
-            data = json.loads(scripts[0])
+            found = [data for data in map(json.loads, scripts) if data["@type"] != "BreadcrumbList"]
+            assert len(found) == 1, path
+            data = found[0]
             assert data["@type"] == "NewsArticle" and data["headline"], path
 
 
@@ -135,16 +138,58 @@ def test_home_shows_the_newest_dispatches_and_leads_to_the_day_before(site, sett
 
 
 def test_day_pages_lead_from_each_day_to_the_day_before_and_after(site):
+    """Older on the right (rel=next, "Plus ancien : … →"), newer on the left, as on the home page,
+    the articles and the entity pages."""
     days = sorted(set(article_days(site)), reverse=True)
     walked, current = [], days[0]
     while current:
         page = soup(site, current)
         walked.append(current)
-        older = page.select_one(".pagination a[rel=prev]")
+        older = page.select_one(".pagination a[rel=next]")
         current = older["href"].strip("/") if older else None
         if current:
-            assert soup(site, current).select_one(".pagination a[rel=next]")["href"] == f"/{walked[-1]}/"
+            assert older.get_text().startswith("Plus ancien\u00a0: ") and older.get_text().endswith(" →")
+            newer = soup(site, current).select_one(".pagination a[rel=prev]")
+            assert newer["href"] == f"/{walked[-1]}/" and newer.get_text().startswith("← Plus récent\u00a0: ")
     assert walked == days
+
+
+def test_year_page_is_a_calendar_of_months_and_days_with_counts(site):
+    page = soup(site, "2016/")
+    days = [day for day in article_days(site) if day.startswith("2016/")]
+    months = page.select("table.month")
+    assert [table.caption.a["href"] for table in months] == sorted({f"/{day[:7]}/" for day in days})
+    linked = {a["href"].strip("/"): int(a.select_one(".n").get_text()) for a in page.select("table.month td a")}
+    assert linked == {day: days.count(day) for day in set(days)}
+    june = next(table for table in months if table.caption.a["href"] == "/2016/06/")
+    assert june.caption.select_one(".count").get_text() == f"{sum(d.startswith('2016/06') for d in days)}\u00a0dépêches"
+    assert [th.abbr["title"] for th in june.select("thead th")][:2] == ["lundi", "mardi"]
+    first_week = [td.get_text() for td in june.select("tbody tr")[0].select("td")]
+    assert first_week[:2] == ["", ""] and first_week[2]  # 1 June 2016 was a Wednesday
+    assert june.select_one("a[href='/2016/06/12/']")["aria-label"].startswith("dimanche 12 juin\u00a0: ")
+
+
+def breadcrumb_trail(page):
+    """[(label, href or None for the page itself)] of the visible trail, and the JSON-LD one."""
+    shown = [(li.get_text(), li.a["href"] if li.a else None) for li in page.select("nav.breadcrumbs li")]
+    data = next(d for d in (json.loads(s.string) for s in page.find_all("script", type="application/ld+json"))
+                if d["@type"] == "BreadcrumbList")
+    return shown, data["itemListElement"]
+
+
+def test_breadcrumbs_lead_up_from_article_day_month_year_and_entity(site, settings):
+    origin = settings["SITE_ORIGIN"] + settings["SITEURL"]
+    shown, items = breadcrumb_trail(soup(site, "2017/12/19/"))
+    assert shown == [("Accueil", "/"), ("2017", "/2017/"), ("décembre", "/2017/12/"), ("mardi 19\u00a0décembre", None)]
+    assert [(item["position"], item["name"], item.get("item")) for item in items] == [
+        (1, "Accueil", f"{origin}/"), (2, "2017", f"{origin}/2017/"), (3, "décembre", f"{origin}/2017/12/"),
+        (4, "mardi 19 décembre", None)]  # plain text in JSON-LD
+    assert breadcrumb_trail(soup(site, "2017/12/"))[0] == shown[:2] + [("décembre", None)]
+    assert breadcrumb_trail(soup(site, "2017/"))[0] == shown[:1] + [("2017", None)]
+    article = next(site.glob("2017/12/19/*/index.html")).parent.relative_to(site).as_posix()
+    assert breadcrumb_trail(soup(site, article))[0] == shown[:3] + [("mardi 19\u00a0décembre", "/2017/12/19/")]
+    entity, _ = breadcrumb_trail(soup(site, "personnes/mark-rutte/"))
+    assert entity == [("Accueil", "/"), ("Entités", "/entites/"), ("Personnes", "/entites/#personnes"), ("Mark Rutte", None)]
 
 
 def test_archives_count_every_dispatch_by_year_and_month(site):
