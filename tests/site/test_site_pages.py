@@ -137,6 +137,35 @@ def test_home_shows_the_newest_dispatches_and_leads_to_the_day_before(site, sett
     assert not (site / "page").exists()  # no home pagination: the day pages take over
 
 
+def test_home_has_a_lead_the_days_before_a_gap_said_and_the_topics_of_the_moment(site):
+    home = soup(site, "index.html")
+    lead = home.select_one("section.lead")
+    assert lead.h2.get_text() == "À la une"
+    assert lead.select_one(".teaser-lead .teaser-title a")["href"] == f"/{SEED_PATH}"  # the newest day's only dispatch
+    headings = [h2.get_text() for h2 in home.select(".front-news h2")]
+    assert headings[0] == "À la une" and headings[1] == "Mardi 19\u00a0décembre 2017"  # the seed's day has nothing else
+    gap = home.select_one(".front-news .gap").get_text()
+    assert gap == "Aucune dépêche entre le mardi 19\u00a0décembre 2017 et le vendredi 22\u00a0août 2025."
+    topics = home.select("aside.topics li")
+    assert topics and all(li.a["href"].startswith(("/personnes/", "/organisations/", "/lieux/")) for li in topics)
+    assert {li.a.get_text() for li in topics} <= {a.get_text() for a in home.select(".teaser-lead .tags a")}
+    assert all(re.fullmatch(r"\d+\u00a0dépêches?", li.select_one(".count").get_text()) for li in topics)
+
+
+def test_teasers_summarise_without_repeating_their_title(html_pages):
+    summaries = 0
+    for path, text in html_pages.items():
+        if path == "index.html" or re.match(r"\d{4}/\d\d/\d\d/index\.html$", path):
+            for teaser in BeautifulSoup(text, "html.parser").select("article.teaser"):
+                title = teaser.select_one(".teaser-title").get_text().strip().rstrip(".")
+                lede = teaser.select_one(".teaser-lede")
+                if lede:
+                    summaries += 1
+                    summary = lede.get_text()
+                    assert len(summary) <= 201 and not summary.startswith(title), (path, title, summary)
+    assert summaries > 500
+
+
 def test_day_pages_lead_from_each_day_to_the_day_before_and_after(site):
     """Older on the right (rel=next, "Plus ancien : … →"), newer on the left, as on the home page,
     the articles and the entity pages."""
