@@ -13,17 +13,22 @@ def lead_dispatch(day_articles: list):
     """The day's lead ("À la une"): the dispatch whose entities the day's other dispatches cite
     most (for each of its entities, the number of the day's other dispatches citing it, summed);
     ties go to the longest text, then to the newest (the first given)."""
-    cited = Counter(page for article in day_articles for page in set(_mentions(article)))
+    cited = Counter(url for article in day_articles for url in _mentions(article))
 
     def weight(article):
-        mine = set(_mentions(article))
-        return (sum(cited[page] - 1 for page in mine), word_count(article.content))
+        return (sum(cited[url] - 1 for url in _mentions(article)), word_count(article.content))
 
     return max(day_articles, key=weight)  # max keeps the first of equals
 
 
-def _mentions(article):
-    return [mention.page for mention in getattr(article, "entities", None) or ()]
+def _entity_pages(article) -> dict:
+    """The entity pages ``article`` cites, by URL (one entry a page)."""
+    pages = (getattr(mention, "page", mention) for mention in getattr(article, "entities", None) or ())
+    return {page.url: page for page in pages}
+
+
+def _mentions(article) -> set:
+    return set(_entity_pages(article))
 
 
 def topics(articles: list, days: int, limit: int = 8) -> list[tuple[object, int]]:
@@ -34,8 +39,12 @@ def topics(articles: list, days: int, limit: int = 8) -> list[tuple[object, int]
         return []
     since = articles[0].date.date() - dt.timedelta(days=days - 1)
     counted: Counter = Counter()
+    pages = {}
     for article in articles:
         if article.date.date() < since:
             break
-        counted.update(set(_mentions(article)))
-    return sorted(counted.items(), key=lambda item: (-item[1], item[0].name))[:limit]
+        cited = _entity_pages(article)
+        pages.update(cited)
+        counted.update(cited.keys())
+    ranked = sorted(counted.items(), key=lambda item: (-item[1], pages[item[0]].name))[:limit]
+    return [(pages[url], count) for url, count in ranked]
