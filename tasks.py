@@ -157,6 +157,27 @@ def test(c):
     c.run(f"{sys.executable} -m pytest", pty=False)
 
 
+# The pages the reader's targets are measured on: search with a query, the home page, an article.
+AUDITED = ["/recherche/?q=Ukraine", "/", "/2025/08/22/le-secretaire-general-de-l-otan-mark-rutte-a-appele-les-allies-occidentaux/"]
+
+
+@task
+def audit(c):
+    """Lighthouse (npm, Debian's Chromium) on the built site: performance >= 95 on mobile and
+    desktop, layout shift <= 0.05; reports in test-artifacts/lighthouse/."""
+    from digest.audit import AuditError
+    from digest.audit import audit as run_audit
+
+    try:
+        scores = run_audit(OUTPUT, AUDITED, CACHE, ROOT / "test-artifacts" / "lighthouse")
+    except AuditError as error:
+        raise Exit(f"audit impossible : {error}", code=1) from error
+    for score in scores:
+        print(score)
+    if not all(score.ok for score in scores):
+        raise Exit("audit : des pages manquent les objectifs (performance ≥ 95, CLS ≤ 0,05)", code=1)
+
+
 @task
 def typeset(c, file):
     """Print FILE typeset: an HTML fragment, or plain text (paragraphs on blank lines)."""

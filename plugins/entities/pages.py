@@ -8,8 +8,8 @@ folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 
 * ``article.entities``  ordered list of :class:`ArticleEntity` (people, then organisations,
   then places; front-matter order inside a kind);
-* ``article.related``   up to ``ENTITY_RELATED_ARTICLES`` articles sharing the most entities
-  (ties: the rarer shared entities first, then the newest);
+* ``article.related``   up to ``ENTITY_RELATED_ARTICLES`` articles sharing the rarest entities,
+  nearest in time first (``related_score``; never a single shared place);
 * ``article.newer`` / ``article.older``  neighbours in date order (None at the ends).
 """
 
@@ -319,10 +319,23 @@ def _related_entities(articles: list, limit: int) -> None:
         page.related = heapq.nsmallest(limit, counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
 
 
+# Days apart that halve how related two articles read: a story is followed by its sequel of next
+# week rather than by a namesake of three years before.
+RELATED_DAYS_SCALE = 30
+
+
+def related_score(rarity, days_apart):
+    """Relatedness of two articles: the summed rarity (IDF) of the entities they share, divided by
+    1 + days apart / RELATED_DAYS_SCALE."""
+    return rarity / (1 + abs(days_apart) / RELATED_DAYS_SCALE)
+
+
 def _related_articles(articles: list, total: int, limit: int) -> None:
-    """For each article, the ``limit`` others sharing the most entities; ties: the rarer shared
-    entities first (summed log inverse frequency), then the newest. Counted with numpy: a plain
-    loop costs the square of each entity's article count, which "France" makes quadratic."""
+    """For each article, the ``limit`` others that read as the same story: ranked by
+    ``related_score`` (each shared entity weighs log((N + 1) / its number of articles), so a rare
+    name counts for much and "France" for little, and closeness in time), then the newest. A single
+    shared place is never enough: two stories in one city (a shooting in Orlando, an orca at
+    SeaWorld Orlando) are not related. Counted with numpy over the articles of each shared entity."""
     index = {id(article): number for number, article in enumerate(articles)}  # 0 = newest
     members = {}  # entity page -> indexes of its articles
     for article in articles:
@@ -330,29 +343,22 @@ def _related_articles(articles: list, total: int, limit: int) -> None:
             if mention.page not in members:
                 members[mention.page] = numpy.fromiter((index[id(a)] for a in mention.page.articles), dtype=numpy.int64)
     weights = {page: math.log((total + 1) / len(page.articles)) for page in members}
+    days = numpy.fromiter((article.date.toordinal() for article in articles), dtype=numpy.int64, count=len(articles))
     for number, article in enumerate(articles):
         pages = [mention.page for mention in article.entities]
         if not pages:
             article.related, article.related_shared = [], {}
             continue
+        sizes = [len(members[page]) for page in pages]
         others = numpy.concatenate([members[page] for page in pages])  # an article once per shared entity
-        shared = numpy.bincount(others, minlength=len(articles))
-        rarity = numpy.bincount(others, weights=numpy.repeat([weights[page] for page in pages], [len(members[page]) for page in pages]), minlength=len(articles))
-        shared[number] = 0  # not related to itself
-        candidates = _top_candidates(others, shared, limit)
-        # lexsort: last key first; rarity rounded so that float sums in another order still tie
-        chosen = candidates[numpy.lexsort((candidates, -numpy.round(rarity[candidates], 9), -shared[candidates]))[:limit]]
-        article.related = [articles[i] for i in chosen]
-        article.related_shared = {articles[i].slug: int(shared[i]) for i in chosen}
-
-
-def _top_candidates(others, shared, limit: int):
-    """The articles of ``others`` that can rank among the first ``limit``: those sharing at least
-    as many entities as the ``limit``-th best does. Only these are ranked (most share one
-    entity, "France" say, with thousands), and nothing here scans the whole archive."""
-    seen = shared[others]  # an article sharing c entities is in `others` c times
-    occurrences = numpy.bincount(seen)
-    sharing = occurrences[1:] // numpy.arange(1, len(occurrences))  # [c - 1]: articles sharing c entities
-    at_least = numpy.cumsum(sharing[::-1])[::-1]  # [c - 1]: articles sharing c entities or more
-    threshold = max(1, int(numpy.count_nonzero(at_least >= limit)))
-    return numpy.unique(others[seen >= threshold])
+        candidates, inverse = numpy.unique(others, return_inverse=True)
+        shared = numpy.bincount(inverse)
+        rarity = numpy.bincount(inverse, weights=numpy.repeat([weights[page] for page in pages], sizes))
+        not_places = numpy.bincount(inverse, weights=numpy.repeat([page.kind != "lieu" for page in pages], sizes))
+        keep = (candidates != number) & ((shared >= 2) | (not_places >= 1))
+        candidates, shared = candidates[keep], shared[keep]
+        score = related_score(rarity[keep], days[candidates] - days[number])
+        # lexsort: last key first; scores rounded so that float sums in another order still tie
+        order = numpy.lexsort((candidates, -numpy.round(score, 9)))[:limit]
+        article.related = [articles[i] for i in candidates[order]]
+        article.related_shared = {articles[i].slug: int(n) for i, n in zip(candidates[order], shared[order])}

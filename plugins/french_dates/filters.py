@@ -47,6 +47,16 @@ def short_date(moment: dt.date) -> Markup:
     return _first_of_month(_day(_as_day(moment), "d MMMM y"), moment.day)
 
 
+def day_month(moment: dt.date) -> Markup:
+    """« mardi 19 décembre », a day inside its year (breadcrumbs)."""
+    return _first_of_month(_day(_as_day(moment), "EEEE d MMMM"), moment.day)
+
+
+def month_name(moment: dt.date) -> str:
+    """« décembre »."""
+    return _day(_as_day(moment), "MMMM")
+
+
 def month_year(moment: dt.date) -> str:
     """« août 2025 »."""
     return _day(_as_day(moment), "MMMM y")
@@ -101,6 +111,8 @@ FILTERS = {
     "long_date_capitalized": long_date_capitalized,
     "short_date": short_date,
     "month_year": month_year,
+    "month_name": month_name,
+    "day_month": day_month,
     "clock": clock,
     "datetime_of": datetime_of,
     "clock_of": clock_of,

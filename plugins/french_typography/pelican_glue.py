@@ -40,9 +40,11 @@ the reader did not typeset (a reader this plugin did not wrap, content made anot
 another plugin changed after reading) is typeset on ``content_object_init`` as before.
 
 Jinja filters registered on ``initialized`` (into ``JINJA_FILTERS``):
-``plaintext`` (HTML → plain text, whitespace kept) and ``typeset``
+``plaintext`` (HTML → plain text, whitespace kept), ``typeset``
 (HTML → typeset HTML, for strings that are not content objects, e.g. a
-tagline: ``{{ SITESUBTITLE|e|typeset|safe }}``).
+tagline: ``{{ SITESUBTITLE|e|typeset|safe }}``) and ``typeset_plain`` (plain text, such as an
+entity's name or description, → escaped and typeset HTML, safe to print: ``{{ entity.name|typeset_plain }}``;
+``{{ entity.name|typeset_plain|plaintext }}`` for ``<title>`` and attributes).
 
 typogrify: none of its filters is used; ``TYPOGRIFY`` must stay False (see
 README.md in this folder for why).
@@ -50,9 +52,12 @@ README.md in this folder for why).
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
+
+from markupsafe import Markup
 
 from .typeset import typeset
 
@@ -68,6 +73,16 @@ def plaintext(value) -> str:
     if value is None:
         return ""
     return html.unescape(_TAGS.sub("", str(value)))
+
+
+@functools.lru_cache(maxsize=65536)
+def typeset_plain(value) -> Markup:
+    """Plain text → escaped, typeset HTML (``Côtes-d'Armor`` → ``Côtes-d’Armor``).
+
+    Memoized: the same names and labels come back on thousands of pages."""
+    if value is None:
+        return Markup("")
+    return Markup(typeset(html.escape(str(value), quote=False)))
 
 
 def _pelican_memos(obj_type) -> list[dict]:
@@ -218,6 +233,7 @@ def on_initialized(pelican_obj) -> None:
     filters = dict(settings.get("JINJA_FILTERS") or {})
     filters.setdefault("plaintext", plaintext)
     filters.setdefault("typeset", typeset)
+    filters.setdefault("typeset_plain", typeset_plain)
     settings["JINJA_FILTERS"] = filters
 
 

@@ -56,13 +56,25 @@ Heuristics worth knowing (documented here because they are choices)
   ``12 h 30`` gets two no-break spaces; ``n° 5``; ``22 août``.
 * Civilities ``M. MM. Mme Mmes Mlle Mlles Dr Pr Me Mgr`` bind to a
   following *capitalised* word only.
+* Abbreviations that announce a number (``p. pp. art. chap. vol. fig. §``,
+  ``n° nº``) bind to it with U+00A0: ``p. 12``, ``art. L. 121``.
+* Clock times: ``16h10``, ``20h 13``, ``21h`` → ``16 h 10``, ``20 h 13``,
+  ``21 h`` (U+00A0), for hours 0–24 and minutes 00–59 only; ``24h/24``,
+  ``1h57min`` stay.
+* Inverted subjects (``a-t-il``, ``dit-elle``, ``peut-on``): their hyphens
+  become U+2011 (non-breaking hyphen), lower-case pronouns only.
+* Brackets: spaces just inside ``( )`` and ``[ ]`` are dropped (an empty
+  ``[ ]`` stays).
 * Ordinals: ``1er 1re 1ère 2e 2ème 2eme 2nd 2nde`` (and plurals) become
   superscripts.  Roman numerals: two letters or more (``XXe``, ``IIIe``,
   ``XIXème``) are always ordinals; a single ``I``/``V``/``X`` needs a
   following context word (``siècle``, ``République``, ``arrondissement``…),
   ``Ier`` needs a preceding capitalised name (``François Ier``); single
   ``L C D M`` are never touched (``Le``, ``Ce``, ``De``, ``Me`` are words).
-  ``Louis XIV`` has no suffix and is left alone.
+  ``Louis XIV`` has no suffix and is left alone.  An ordinal typed apart (``5 e``, ``1 er``,
+  ``XIX e``: often a superscript lost on the way) is joined first under the
+  same conditions, with suffixes that are no French word only (``es`` and
+  ``è`` stay apart), never before a digit (``1 e 2``).
 * Accented capitals come from an explicit word list (``Etat``, ``Ecole``,
   ``Egypte``…).  ``A`` → ``À`` only at the start of a sentence and before
   a lower-case word that is not a verb/conjunction a letter name could take
@@ -395,12 +407,66 @@ def units(s: str) -> str:
     return s
 
 
-_NUMERO = re.compile("(?<![\\w])([nN]°|[nN]os?\\.)[ \t]*(?=\\d)")
+_NUMERO = re.compile("(?<![\\w])([nN][°º]|[nN]os?\\.)[ \t]*(?=\\d)")
 
 
 def numero(s: str) -> str:
     """``n° 5`` / ``no. 5`` bind to their number."""
-    return _NUMERO.sub(lambda m: m.group(1) + NBSP, s) if "°" in s or "o." in s else s
+    return _NUMERO.sub(lambda m: m.group(1) + NBSP, s) if "°" in s or "º" in s or "o." in s else s
+
+
+_CLOCK = re.compile(f"(?<![\\w.,:])(\\d{{1,2}})[ {NBSP}]?h(?:[ {NBSP}]?(\\d\\d))?(?![\\w/'’])")
+
+
+def _clock_repl(m: re.Match) -> str:
+    hour, minutes = m.group(1), m.group(2)
+    if int(hour) > 24 or minutes is not None and int(minutes) > 59:
+        return m.group(0)
+    return hour + NBSP + "h" + (NBSP + minutes if minutes else "")
+
+
+def clock_times(s: str) -> str:
+    """``16h10``, ``20h 13``, ``21h`` → ``16 h 10``, ``20 h 13``, ``21 h`` (no-break spaces).
+
+    An hour of 0–24 and minutes of 00–59 only; ``24h/24``, ``1h57min``, ``4x4h`` stay."""
+    return _CLOCK.sub(_clock_repl, s) if "h" in s and _HAS_DIGIT(s) else s
+
+
+# A verb and its inverted subject pronoun: "a-t-il", "va-t-elle", "dit-il", "peut-on".
+_INVERSION = re.compile(f"(?<![{L}\\-‑])([{L}]+)-(t-)?(il|elle|on|ils|elles)(?![{L}\\-‑])")
+
+
+def inversions(s: str) -> str:
+    """``a-t-il`` never breaks at a line end: its hyphens become U+2011 (non-breaking hyphen)."""
+    if "-il" not in s and "-elle" not in s and "-on" not in s:
+        return s
+    return _INVERSION.sub(lambda m: m.group(1) + "‑" + ("t‑" if m.group(2) else "") + m.group(3), s)
+
+
+# Abbreviations that announce a number: "p. 12", "art. 3", "art. L. 121", "§ 4", "vol. 2".
+_ABBREVIATION = re.compile(
+    f"(?<![{L}.])(pp?\\.|art\\.|chap\\.|vol\\.|fig\\.|§)[ \\t]*(?=\\d|[{UP}]\\.?[ \\t{NBSP}]?\\d)"
+)
+
+
+def abbreviations(s: str) -> str:
+    """``p. 12``, ``art. 3``, ``§ 4``: the abbreviation never ends a line."""
+    if "." not in s and "§" not in s:
+        return s
+    return _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, s)
+
+
+_BRACKET_OPEN = re.compile(f"([(\\[])[ \\t]+(?=[{TAG}]*[^{SP}{TAG})\\]])")
+_BRACKET_CLOSE = re.compile(f"(?<=[^{SP}(\\[])[ \\t]+(?=[{TAG}]*[)\\]])")
+
+
+def bracket_spaces(s: str) -> str:
+    """``( texte )``, ``[ 1 ]`` → ``(texte)``, ``[1]`` (``- [ ] case`` stays)."""
+    if "(" in s or "[" in s:
+        s = _BRACKET_OPEN.sub("\\1", s)
+    if ")" in s or "]" in s:
+        s = _BRACKET_CLOSE.sub("", s)
+    return s
 
 
 _MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
@@ -500,31 +566,69 @@ _ROMAN_CONTEXT = re.compile(
 _CAPITALISED_BEFORE = re.compile(f"[{UP}][{L}]+[ \t{NBSP}]$")
 
 
+def _arabic_ordinal(num: str, suf: str) -> bool:
+    """Is ``num`` + ``suf`` (``1er``, ``2e``, ``2nde``) an ordinal we may set?"""
+    if suf in _ORD_FIRST:
+        return num == "1"
+    if num == "1" and suf in ("e", "es", "è", "ème", "eme"):
+        return False  # 1e is a typo with no safe reading
+    return not suf.startswith("nd") or num == "2"
+
+
+def _roman_ordinal(num: str, suf: str, s: str, start: int, end: int) -> bool:
+    """Is the Roman ``num`` + ``suf`` at ``s[start:end]`` an ordinal (``XXe``, ``François Ier``)?"""
+    if not _ROMAN_FULL.fullmatch(num):
+        return False
+    if suf == "er":
+        # Ier: François Ier, Napoléon Ier — only after a capitalised name.
+        return num == "I" and bool(_CAPITALISED_BEFORE.search(s, max(0, start - 40), start))
+    return len(num) > 1 or (num in "IVX" and bool(_ROMAN_CONTEXT.match(s, end)))
+
+
+_ORD_FIRST = frozenset("er ers re res ère ères ere eres".split())
+
+
 def _ordinal_repl(m: re.Match) -> str:
     suf = m.group(1) or m.group(2)
     num = m.group(0)[: len(m.group(0)) - len(suf)]
-    if m.group(2):
-        if num == "1" and suf in ("e", "es", "è", "ème", "eme"):
-            return m.group(0)  # 1e is a typo with no safe reading
-        if suf.startswith("nd") and num != "2":
-            return m.group(0)
+    if not _arabic_ordinal(num, suf):
+        return m.group(0)
     return f"{num}<sup>{_ORD_NORM[suf]}</sup>"
 
 
 def _roman_repl(m: re.Match) -> str:
     num, suf = m.group(1), m.group(2)
-    if not _ROMAN_FULL.fullmatch(num):
+    if not _roman_ordinal(num, suf, m.string, m.start(), m.end()):
         return m.group(0)
-    s = m.string
-    if suf == "er":
-        # Ier: François Ier, Napoléon Ier — only after a capitalised name.
-        if num != "I" or not _CAPITALISED_BEFORE.search(s, max(0, m.start() - 40), m.start()):
-            return m.group(0)
-        return "I<sup>er</sup>"
-    if len(num) == 1:
-        if num not in "IVX" or not _ROMAN_CONTEXT.match(s, m.end()):
-            return m.group(0)
     return f"{num}<sup>{_ORD_NORM[suf]}</sup>"
+
+
+# "5 e", "1 er", "XIX e": an ordinal whose suffix was typed apart (often a superscript lost on the
+# way). Only suffixes that are no French word: "es" (tu es) and "è" stay apart; never before a digit
+# ("1 e 2" is Italian); never the last group of a spaced number ("2 000 e").
+_ORDINAL_SPACED = re.compile(
+    f"(\\d(?<![\\w.,{NNBSP}]\\d)\\d*)[ {NBSP}](ers?|res?|ères?|e|ème|èmes|eme|emes)(?![\\w'’\\-]|[ {NBSP}]\\d)"
+)
+_ROMAN_SPACED = re.compile(
+    f"([IVXLCDM](?<![\\w\\-][IVXLCDM])[IVXLCDM]*)[ {NBSP}](e|ème|èmes|eme|er)(?![\\w'’\\-]|[ {NBSP}]\\d)"
+)
+
+
+def ordinal_spaces(s: str) -> str:
+    """``5 e``, ``1 er``, ``XIX e`` → ``5e``, ``1er``, ``XIXe`` (set as superscripts by ``superscripts``).
+
+    Joined early so that the rules between see the ordinal as one word (``1er mai`` binds to
+    its month); joined only when ``superscripts`` will accept the result.
+    """
+    if " e" not in s and " è" not in s and " r" not in s and NBSP not in s:
+        return s
+    if _HAS_DIGIT(s):
+        s = _ORDINAL_SPACED.sub(
+            lambda m: m.group(1) + m.group(2) if _arabic_ordinal(m.group(1), m.group(2)) else m.group(0), s)
+    s = _ROMAN_SPACED.sub(
+        lambda m: m.group(1) + m.group(2)
+        if _roman_ordinal(m.group(1), m.group(2), m.string, m.start(), m.end()) else m.group(0), s)
+    return s
 
 
 def superscripts(s: str) -> str:
@@ -542,11 +646,16 @@ RULES: tuple[Callable[[str], str], ...] = (
     quotes,
     apostrophes,
     guillemet_spaces,
+    bracket_spaces,
     no_space_before_comma,
     high_punctuation,
     thousands,
+    ordinal_spaces,
+    clock_times,
     units,
     numero,
+    abbreviations,
+    inversions,
     dates,
     civilities,
     accented_capitals,

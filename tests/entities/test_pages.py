@@ -1,8 +1,9 @@
-"""entities.pages: related articles are the ones sharing the most entities, the rarer first, then
-the newest, as a plain count over every pair of articles would rank them."""
+"""entities.pages: related articles are the ones sharing the rarest entities, nearest in time,
+never by a single shared place, as a plain count over every pair of articles would rank them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import random
 
@@ -13,10 +14,15 @@ NAMES = ["Mark Rutte", "Volodymyr Zelensky", "Emmanuel Macron", "Angela Merkel",
 PLACES = ["Kiev", "France", "Paris", "Moscou", "Berlin", "Bruxelles"]
 
 
+START = dt.datetime(2025, 8, 22)
+
+
 class FakeArticle:
-    def __init__(self, slug, people, places):
+    def __init__(self, slug, people, places, days_ago=None):
         self.slug = slug
         self.metadata = {"personnes": "; ".join(people), "lieux": "; ".join(places)}
+        # newest first, as the site gives them: a day apart unless told
+        self.date = START - dt.timedelta(days=int(slug[1:]) if days_ago is None else days_ago)
 
 
 def expected_related(articles, limit):
@@ -31,9 +37,11 @@ def expected_related(articles, limit):
         ranked = []
         for other_number, theirs in enumerate(keys):
             common = mine & theirs
-            if other_number != number and common:
+            one_place = len(common) == 1 and next(iter(common))[1] == "lieu"
+            if other_number != number and common and not one_place:
                 rarity = sum(math.log((len(articles) + 1) / counts[key]) for key in common)
-                ranked.append((-len(common), -round(rarity, 9), other_number))
+                days = abs((articles[number].date - articles[other_number].date).days)
+                ranked.append((-round(rarity / (1 + days / 30), 9), other_number))
         related.append([articles[i].slug for *_, i in sorted(ranked)[:limit]])
     return related
 
@@ -66,6 +74,27 @@ def test_related_articles_match_a_pairwise_count_when_few_share_much():
     build_catalog(articles, Editorial.empty(), {"ENTITY_RELATED_ARTICLES": 5})
     assert [[other.slug for other in article.related] for article in articles] == expected_related(articles, 5)
     assert any(len(article.entities) == 1 and len(article.related) == 5 for article in articles)
+
+
+def test_a_single_shared_place_never_relates_two_stories():
+    shooting = FakeArticle("a0", ["Omar Mateen"], ["Orlando", "Floride"])
+    orca = FakeArticle("a1", ["Tilikum"], ["Orlando"])
+    sequel = FakeArticle("a2", ["Omar Mateen"], ["États-Unis"])
+    build_catalog([shooting, orca, sequel], Editorial.empty(), {"ENTITY_RELATED_ARTICLES": 5})
+    assert shooting.related == [sequel]
+    assert orca.related == []
+
+
+def test_closeness_in_time_and_rarity_rank_related_articles():
+    """A rare person shared a week later outranks a common one (in ten articles) shared the next
+    day; the same rare person two years before falls behind both."""
+    story = FakeArticle("a0", ["Mark Rutte", "Emmanuel Macron"], ["France"], days_ago=0)
+    follow_up = FakeArticle("a1", ["Mark Rutte"], ["France"], days_ago=7)
+    common = FakeArticle("a2", ["Emmanuel Macron"], ["France"], days_ago=1)
+    others = [FakeArticle(f"a{n}", ["Emmanuel Macron"], ["France"], days_ago=n) for n in range(3, 11)]
+    old_story = FakeArticle("a11", ["Mark Rutte"], ["France"], days_ago=700)
+    build_catalog([story, follow_up, common, *others, old_story], Editorial.empty(), {"ENTITY_RELATED_ARTICLES": 3})
+    assert [article.slug for article in story.related] == ["a1", "a2", "a3"]
 
 
 def test_the_names_the_search_page_matches_are_every_entity_most_cited_first():

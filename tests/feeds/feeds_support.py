@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SEED = ROOT / "content/articles/2025/08/le-secretaire-general-de-l-otan-mark-rutte-a-appele-les-allies-occidentaux.md"
 SEED_SOURCE = "dispatches/000_a9fda60ff86b36b6.txt"
-PLUGINS = ["french_dates", "french_typography", "fragments", "feeds", "feeds_fake_entities"]
+PLUGINS = ["french_dates", "french_typography", "fragments", "news_layout", "feeds", "feeds_fake_entities"]  # news_layout: the theme uses its filters
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"

@@ -9,6 +9,7 @@ import struct
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from french_typography.pelican_glue import plaintext, typeset_plain
 from hypothesis import given, strategies as st
 from lxml import etree
 
@@ -31,9 +32,11 @@ def soup_of(site: Path, relative: str) -> BeautifulSoup:
 
 
 def json_ld(soup: BeautifulSoup) -> dict:
-    scripts = soup.find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    """The page's one JSON-LD object besides its breadcrumb trail (the theme's BreadcrumbList)."""
+    found = [json.loads(script.string) for script in soup.find_all("script", type="application/ld+json")]
+    found = [data for data in found if data.get("@type") != "BreadcrumbList"]
+    assert len(found) == 1
+    return found[0]
 
 
 def local(site: Path, url: str) -> Path:
@@ -121,7 +124,7 @@ def test_entity_pages_are_collection_pages_about_the_entity(site):
             data = json_ld(page)
             assert data["@type"] == "CollectionPage"
             assert data["about"]["@type"] == schema_type
-            assert data["about"]["name"] == page.h1.get_text()
+            assert plaintext(typeset_plain(data["about"]["name"])) == page.h1.get_text()  # the heading is typeset
             listed = [element["url"] for element in data["mainEntity"]["itemListElement"]]
             shown = [a["href"] for a in page.select(".entity-articles .teaser-title a")]
             assert [re.sub(r"^https?://[^/]+", "", url) for url in listed] == shown

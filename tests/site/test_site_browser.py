@@ -17,6 +17,8 @@ AXE_PAGES = {
     "index-entites": "/entites/",
     "recherche": "/recherche/?q=Rutte",
     "archives-jour": "/2025/08/22/",
+    "archives-mois": "/2016/06/",
+    "archives-annee": "/2016/",
     "a-propos": "/a-propos/",
 }
 
@@ -62,9 +64,9 @@ def test_home_to_article_to_entity_to_feed(site_url, browse, site):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(site_url + "/")
-    day = page.locator("section.day").first
-    assert " ".join(day.locator("h2").inner_text().split()) == "Vendredi 22 août 2025".upper() or " ".join(day.locator("h2").text_content().split()) == "Vendredi 22 août 2025"
-    day.get_by_role("link", name=re.compile("Mark Rutte appelle")).click()
+    lead = page.locator("section.lead")
+    assert lead.locator("h2").text_content() == "À la une"
+    lead.get_by_role("link", name=re.compile("Mark Rutte appelle")).click()
     page.wait_for_url(f"**/{SEED_PATH}")
     assert "Mark Rutte appelle" in page.locator("h1").inner_text()
     assert page.locator("time").first.get_attribute("datetime").startswith("2025-08-22")
@@ -208,3 +210,163 @@ def test_axe_reports_no_violation(site_url, browse, scheme):
         if results.violations_count:
             failures[name] = results.generate_report()
     assert not failures, "\n".join(f"{name}:\n{report}" for name, report in failures.items())
+
+
+# Characters a line holds in each long paragraph or list item of the page: its width over the
+# average width of its own characters, in its own font.
+CHARACTERS_PER_LINE = """() => {
+  const context = document.createElement("canvas").getContext("2d");
+  const found = [];
+  for (const element of document.querySelectorAll("main p, main li")) {
+    const text = element.textContent.replace(/\\s+/g, " ").trim();
+    if (text.length < 100 || element.querySelector("p, li")) continue;
+    const style = getComputedStyle(element);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    found.push([element.className || element.tagName, Math.round(width / (context.measureText(text).width / text.length))]);
+  }
+  return found;
+}"""
+
+
+def test_every_page_keeps_one_readable_measure_on_a_wide_screen(site_url, browse):
+    """60-75 characters a line on every kind of page at 1280 px (the day page ran ~130)."""
+    page = browse(width=1280)
+    measured = {}
+    for path in ("/", "/2016/06/12/", f"/{SEED_PATH}", "/personnes/mark-rutte/", "/a-propos/"):
+        page.goto(site_url + path)
+        measured[path] = page.evaluate(CHARACTERS_PER_LINE)
+        assert measured[path], f"{path}: no long paragraph measured"
+    outside = {path: [m for m in found if not 60 <= m[1] <= 75] for path, found in measured.items()}
+    assert not any(outside.values()), outside
+
+
+def test_wide_article_puts_its_entities_beside_the_text(site_url, browse):
+    page = browse(width=1280)
+    page.goto(site_url + f"/{SEED_PATH}")
+    body, mentions = (page.locator(selector).bounding_box() for selector in (".article .body", ".mentions"))
+    assert mentions["x"] > body["x"] + body["width"] and mentions["y"] < body["y"] + body["height"]
+    phone = browse(width=375)
+    phone.goto(site_url + f"/{SEED_PATH}")
+    body, mentions = (phone.locator(selector).bounding_box() for selector in (".article .body", ".mentions"))
+    assert mentions["y"] > body["y"] + body["height"]  # under the text on a phone
+
+
+STATUS = "#recherche-etat"
+
+
+def wait_for_status(page, start):
+    page.wait_for_function("start => document.getElementById('recherche-etat').textContent.startsWith(start)", arg=start, timeout=10_000)
+    return page.locator(STATUS).text_content()
+
+
+def test_search_lives_in_the_address_and_back_restores_it(site_url, browse):
+    page = browse()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(site_url + "/recherche/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if url.endswith("noms.json")], "the names file waits for the first input"
+    box = page.get_by_label("Rechercher dans les dépêches")
+    box.fill("Ukraine")
+    page.wait_for_url("**/recherche/?q=Ukraine", timeout=10_000)  # typing: replaced, not added
+    page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+    assert [url for url in requests if url.endswith("noms.json")]
+    box.fill("Zelensky")
+    box.press("Enter")
+    page.wait_for_url("**/recherche/?q=Zelensky", timeout=10_000)
+    page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé").first.wait_for(timeout=10_000)
+    page.go_back()
+    page.wait_for_url("**/recherche/?q=Ukraine", timeout=10_000)
+    page.wait_for_function("document.getElementById('q').value === 'Ukraine'", timeout=10_000)
+    page.wait_for_function("document.getElementById('recherche-etat').textContent.includes('Ukraine')", timeout=10_000)
+
+
+def test_search_results_show_their_date_and_sort_by_date(site_url, browse):
+    page = browse()
+    page.goto(site_url + "/recherche/?q=Ukraine&tri=date")
+    page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+    assert page.locator("input[name=tri][value=date]").is_checked()
+    dates = page.locator("#depeches-trouvees li time").evaluate_all("times => times.map(t => t.dateTime)")
+    assert len(dates) == page.locator("#depeches-trouvees li").count() > 1
+    assert dates == sorted(dates, reverse=True)
+    assert re.fullmatch(r"\d{1,2}(er)?\u00a0\w+ \d{4}", page.locator("#depeches-trouvees li time").first.text_content())
+    page.locator("input[name=tri][value=pertinence]").check()
+    page.wait_for_url("**/recherche/?q=Ukraine", timeout=10_000)
+    page.wait_for_function("!document.getElementById('recherche-etat').textContent.includes('récentes')", timeout=10_000)
+
+
+def test_search_says_when_nothing_holds_the_words_typed(site_url, browse):
+    page = browse()
+    page.goto(site_url + "/recherche/?q=xyzzy")
+    page.wait_for_function("/^Aucun/.test(document.getElementById('recherche-etat').textContent)", timeout=10_000)
+    status = page.locator(STATUS).text_content()
+    if page.locator(RESULT_LINKS).count():
+        assert status.startswith("Aucun résultat exact pour «\u00a0xyzzy\u00a0». Dépêches approchantes\u00a0: "), status
+    else:
+        assert status == "Aucune dépêche pour «\u00a0xyzzy\u00a0»"
+
+
+def test_more_results_move_the_focus_to_the_first_new_one(site_url, browse):
+    page = browse()
+    page.goto(site_url + "/recherche/?q=France")
+    more = page.get_by_role("button", name="Plus de dépêches")
+    more.wait_for(timeout=10_000)
+    shown = page.locator("#depeches-trouvees li").count()
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('#depeches-trouvees li').length > {shown}", timeout=10_000)
+    page.wait_for_function(f"document.activeElement === document.querySelectorAll('#depeches-trouvees li')[{shown}].querySelector('a')", timeout=10_000)
+
+
+def test_search_page_does_not_jump_as_results_arrive(site_url, browse):
+    page = browse(width=1280)
+    page.add_init_script("""window.shifts = 0; new PerformanceObserver(list => { for (const entry of list.getEntries())
+        if (!entry.hadRecentInput) window.shifts += entry.value; }).observe({type: "layout-shift", buffered: true});""")
+    page.goto(site_url + "/recherche/?q=Ukraine")
+    page.locator(RESULT_LINKS).first.wait_for(timeout=10_000)
+    page.locator(ENTITY_LINKS).first.wait_for(timeout=10_000)
+    assert page.evaluate("window.shifts") <= 0.05
+
+
+@pytest.mark.parametrize("width, scheme", [(375, "light"), (375, "dark"), (1280, "light"), (1280, "dark")])
+def test_a_reader_s_path(site_url, browse, artifacts, width, scheme):
+    """Home → lead → breadcrumb → day → month → year → entity → search from a shared link →
+    Back, with a screenshot of each step kept in test-artifacts/."""
+    page = browse(width=width, scheme=scheme)
+
+    def step(name):
+        page.screenshot(path=str(artifacts / f"parcours-{width}-{scheme}-{name}.png"))
+        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), name
+
+    page.goto(site_url + "/")
+    step("1-accueil")
+    page.locator("section.lead .teaser-title a").click()
+    page.wait_for_url(f"**/{SEED_PATH}")
+    step("2-une")
+    page.locator("nav.breadcrumbs").get_by_role("link", name="vendredi 22\u00a0août").click()
+    page.wait_for_url("**/2025/08/22/")
+    assert page.locator("h1").text_content() == "Vendredi 22\u00a0août 2025"
+    step("3-jour")
+    page.locator("nav.breadcrumbs").get_by_role("link", name="août").click()
+    page.wait_for_url("**/2025/08/")
+    step("4-mois")
+    page.locator("nav.breadcrumbs").get_by_role("link", name="2025").click()
+    page.wait_for_url("**/2025/")
+    assert page.locator("table.month caption").all_text_contents() == ["Août 1\u00a0dépêche"]
+    step("5-annee")
+    page.locator("table.month a[href='/2025/08/22/']").click()
+    page.wait_for_url("**/2025/08/22/")
+    page.locator("article.teaser .tags").get_by_role("link", name="Mark Rutte", exact=True).click()
+    page.wait_for_url("**/personnes/mark-rutte/")
+    step("6-entite")
+    page.goto(site_url + "/recherche/?q=Rutte")  # a link someone shared
+    page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé").first.wait_for(timeout=10_000)
+    step("7-recherche")
+    page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé").first.click()
+    page.wait_for_url(f"**/{SEED_PATH}")
+    page.go_back()
+    page.wait_for_url("**/recherche/?q=Rutte")
+    page.locator(RESULT_LINKS, has_text="Mark Rutte a appelé").first.wait_for(timeout=10_000)
+    assert page.get_by_label("Rechercher dans les dépêches").input_value() == "Rutte"
+    step("8-retour")

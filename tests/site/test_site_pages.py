@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from markupsafe import escape
 
+from french_typography.pelican_glue import typeset_plain
 from tests.site.sitekit import ATTRIBUTE, SEED_PATH, TAG
 
 SCHEMA_TYPES = {"personnes": "Person", "organisations": "Organization", "lieux": "Place"}
@@ -25,9 +25,11 @@ def soup(site, path: str) -> BeautifulSoup:
 
 
 def json_ld(page: BeautifulSoup) -> dict:
-    scripts = page.find_all("script", type="application/ld+json")
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    """The page's one JSON-LD object that is not its breadcrumb trail."""
+    found = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    found = [data for data in found if data["@type"] != "BreadcrumbList"]
+    assert len(found) == 1
+    return found[0]
 
 
 # --- The seed article -------------------------------------------------------------------
@@ -71,8 +73,9 @@ def test_every_article_carries_valid_json_ld(html_pages):
     for path, text in html_pages.items():
         if re.match(r"\d{4}/\d\d/\d\d/[^/]+/index\.html$", path):
             scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', text, re.S)
-            assert len(scripts) == 1, path
-            data = json.loads(scripts[0])
+            found = [data for data in map(json.loads, scripts) if data["@type"] != "BreadcrumbList"]
+            assert len(found) == 1, path
+            data = found[0]
             assert data["@type"] == "NewsArticle" and data["headline"], path
 
 
@@ -89,7 +92,29 @@ def test_attribution_names_the_source_and_the_licence(site, html_pages):
 def test_article_has_related_articles_and_neighbours(site):
     page = soup(site, SEED_PATH)
     assert page.select(".related a"), "the seed shares entities with other articles"
-    assert page.select_one(".neighbours a[rel=prev]")  # the seed is the newest: only an older one
+    # the seed is the newest: only an older one, on the right, said in words and by the arrow
+    assert not page.select_one(".neighbours a[rel=prev]")
+    older = page.select_one(".neighbours a[rel=next]").span.get_text()
+    assert older.startswith("Plus ancienne") and older.endswith("→")
+
+
+def test_article_dateline_says_when_where_from_and_how_long(site, html_pages):
+    seed = soup(site, SEED_PATH).select_one(".article-header .dateline").get_text()
+    assert seed.startswith("Publié le vendredi 22\u00a0août 2025")
+    assert "Source" not in seed, "the seed dispatch has no attribution: no source is promised"
+    assert re.search(r"· \d+\u00a0min de lecture$", seed.strip())
+    credited = BeautifulSoup(next(text for text in html_pages.values() if 'class="credit"' in text), "html.parser")
+    dateline = credited.select_one(".article-header .dateline").get_text()
+    assert re.search(r"^Publié le \w+ \d+\u00a0\w+ \d{4}.* · Source\u00a0: Wikinews, sous licence CC BY 2\.5 · ", dateline.strip()), dateline
+    footer = credited.select_one(".site-footer").get_text()
+    assert "chaque article" not in footer and "sous son titre" in footer
+
+
+def test_same_day_neighbours_say_so(site, html_pages):
+    labels = [span.get_text() for text in html_pages.values() if 'class="neighbours"' in text
+              for span in BeautifulSoup(text, "html.parser").select(".neighbours a span")]
+    assert "← Plus récente du même jour" in labels and "Plus ancienne du même jour →" in labels
+    assert any(label.startswith("Plus ancienne · ") for label in labels)
 
 
 # --- Home and archives ------------------------------------------------------------------
@@ -115,17 +140,88 @@ def test_home_shows_the_newest_dispatches_and_leads_to_the_day_before(site, sett
     assert not (site / "page").exists()  # no home pagination: the day pages take over
 
 
+def test_home_has_a_lead_the_days_before_a_gap_said_and_the_topics_of_the_moment(site):
+    home = soup(site, "index.html")
+    lead = home.select_one("section.lead")
+    assert lead.h2.get_text() == "À la une"
+    assert lead.select_one(".teaser-lead .teaser-title a")["href"] == f"/{SEED_PATH}"  # the newest day's only dispatch
+    headings = [h2.get_text() for h2 in home.select(".front-news h2")]
+    assert headings[0] == "À la une" and headings[1] == "Mardi 19\u00a0décembre 2017"  # the seed's day has nothing else
+    gap = home.select_one(".front-news .gap").get_text()
+    assert gap == "Aucune dépêche entre le mardi 19\u00a0décembre 2017 et le vendredi 22\u00a0août 2025."
+    topics = home.select("aside.topics li")
+    assert topics and all(li.a["href"].startswith(("/personnes/", "/organisations/", "/lieux/")) for li in topics)
+    assert {li.a.get_text() for li in topics} <= {a.get_text() for a in home.select(".teaser-lead .tags a")}
+    assert all(re.fullmatch(r"\d+\u00a0dépêches?", li.select_one(".count").get_text()) for li in topics)
+
+
+def test_teasers_summarise_without_repeating_their_title(html_pages):
+    summaries = 0
+    for path, text in html_pages.items():
+        if path == "index.html" or re.match(r"\d{4}/\d\d/\d\d/index\.html$", path):
+            for teaser in BeautifulSoup(text, "html.parser").select("article.teaser"):
+                title = teaser.select_one(".teaser-title").get_text().strip().rstrip(".")
+                lede = teaser.select_one(".teaser-lede")
+                if lede:
+                    summaries += 1
+                    summary = lede.get_text()
+                    assert len(summary) <= 201 and not summary.startswith(title), (path, title, summary)
+    assert summaries > 500
+
+
 def test_day_pages_lead_from_each_day_to_the_day_before_and_after(site):
+    """Older on the right (rel=next, "Plus ancien : … →"), newer on the left, as on the home page,
+    the articles and the entity pages."""
     days = sorted(set(article_days(site)), reverse=True)
     walked, current = [], days[0]
     while current:
         page = soup(site, current)
         walked.append(current)
-        older = page.select_one(".pagination a[rel=prev]")
+        older = page.select_one(".pagination a[rel=next]")
         current = older["href"].strip("/") if older else None
         if current:
-            assert soup(site, current).select_one(".pagination a[rel=next]")["href"] == f"/{walked[-1]}/"
+            assert older.get_text().startswith("Plus ancien\u00a0: ") and older.get_text().endswith(" →")
+            newer = soup(site, current).select_one(".pagination a[rel=prev]")
+            assert newer["href"] == f"/{walked[-1]}/" and newer.get_text().startswith("← Plus récent\u00a0: ")
     assert walked == days
+
+
+def test_year_page_is_a_calendar_of_months_and_days_with_counts(site):
+    page = soup(site, "2016/")
+    days = [day for day in article_days(site) if day.startswith("2016/")]
+    months = page.select("table.month")
+    assert [table.caption.a["href"] for table in months] == sorted({f"/{day[:7]}/" for day in days})
+    linked = {a["href"].strip("/"): int(a.select_one(".n").get_text()) for a in page.select("table.month td a")}
+    assert linked == {day: days.count(day) for day in set(days)}
+    june = next(table for table in months if table.caption.a["href"] == "/2016/06/")
+    assert june.caption.select_one(".count").get_text() == f"{sum(d.startswith('2016/06') for d in days)}\u00a0dépêches"
+    assert [th.abbr["title"] for th in june.select("thead th")][:2] == ["lundi", "mardi"]
+    first_week = [td.get_text() for td in june.select("tbody tr")[0].select("td")]
+    assert first_week[:2] == ["", ""] and first_week[2]  # 1 June 2016 was a Wednesday
+    assert june.select_one("a[href='/2016/06/12/']")["aria-label"].startswith("dimanche 12 juin\u00a0: ")
+
+
+def breadcrumb_trail(page):
+    """[(label, href or None for the page itself)] of the visible trail, and the JSON-LD one."""
+    shown = [(li.get_text(), li.a["href"] if li.a else None) for li in page.select("nav.breadcrumbs li")]
+    data = next(d for d in (json.loads(s.string) for s in page.find_all("script", type="application/ld+json"))
+                if d["@type"] == "BreadcrumbList")
+    return shown, data["itemListElement"]
+
+
+def test_breadcrumbs_lead_up_from_article_day_month_year_and_entity(site, settings):
+    origin = settings["SITE_ORIGIN"] + settings["SITEURL"]
+    shown, items = breadcrumb_trail(soup(site, "2017/12/19/"))
+    assert shown == [("Accueil", "/"), ("2017", "/2017/"), ("décembre", "/2017/12/"), ("mardi 19\u00a0décembre", None)]
+    assert [(item["position"], item["name"], item.get("item")) for item in items] == [
+        (1, "Accueil", f"{origin}/"), (2, "2017", f"{origin}/2017/"), (3, "décembre", f"{origin}/2017/12/"),
+        (4, "mardi 19 décembre", None)]  # plain text in JSON-LD
+    assert breadcrumb_trail(soup(site, "2017/12/"))[0] == shown[:2] + [("décembre", None)]
+    assert breadcrumb_trail(soup(site, "2017/"))[0] == shown[:1] + [("2017", None)]
+    article = next(site.glob("2017/12/19/*/index.html")).parent.relative_to(site).as_posix()
+    assert breadcrumb_trail(soup(site, article))[0] == shown[:3] + [("mardi 19\u00a0décembre", "/2017/12/19/")]
+    entity, _ = breadcrumb_trail(soup(site, "personnes/mark-rutte/"))
+    assert entity == [("Accueil", "/"), ("Entités", "/entites/"), ("Personnes", "/entites/#personnes"), ("Mark Rutte", None)]
 
 
 def test_archives_count_every_dispatch_by_year_and_month(site):
@@ -229,7 +325,7 @@ def test_every_entity_is_named_for_the_search_page(site):
     assert by_url["organisations/otan/"][0] == "OTAN" and "Otan" in by_url["organisations/otan/"][4]
     for row in rows[:200]:
         html = pages[row[2]].read_text(encoding="utf-8")
-        assert f"<h1>{escape(row[0])}</h1>" in html, row
+        assert f"<h1>{typeset_plain(row[0])}</h1>" in html, row  # typeset: Côtes-d’Armor
         assert f'<p class="meta">{row[3]} dépêche{"s" if row[3] > 1 else ""} · ' in html, row
 
 

@@ -15,6 +15,8 @@ WORDS = [
     ":", ";", "!", "?", "?!", ",", ".", "...", "--", "-", '"', "'", "«", "»", "“", "”",
     "(", ")", "&amp;", "&lt;", "&gt;", "http://exemple.fr/a?b=c:d", "www.exemple.fr",
     "redaction@exemple.fr", "Groupe", "note", "A380", "Europe", "é", "Ça", "Ca", "va",
+    "5 e", "1 er", "XIX e", "X e", "I er", "e", "er", "16h10", "20h 13", "21h", "h", "a-t-il", "dit-il",
+    "va-t-elle", "p. 12", "art. 3", "§ 4", "nº 5", "[", "]", "( x )", "[ 1 ]",
 ]
 SEPS = [" ", "", "", "  ", "\n", "\u00a0", "\u202f"]
 
@@ -52,7 +54,7 @@ def tags(html):
 _UNDO = [
     ("<sup>", ""), ("</sup>", ""), ("--", "-"), ("—", "-"), ("«", '"'), ("»", '"'), ("“", '"'),
     ("”", '"'), ("’", "'"), ("…", "..."), ("À", "A"), ("É", "E"), ("Ç", "C"),
-    ("ème", "e"), ("eme", "e"), ("ère", "re"), ("ere", "re"), ("nde", "de"),
+    ("ème", "e"), ("\u2011", "-"), ("eme", "e"), ("ère", "re"), ("ere", "re"), ("nde", "de"),
 ]
 
 
@@ -100,3 +102,29 @@ def test_escapes_kept(fragment):
 def test_garbage_does_not_crash(s):
     out = typeset(s)
     assert typeset(out) == out
+
+
+@SETTINGS
+@given(st.integers(0, 24), st.integers(0, 59), st.sampled_from(["", " ", "\u00a0"]), st.sampled_from(WORDS))
+def test_clock_times_get_no_break_spaces(hour, minutes, space, word):
+    """Whatever way a time is typed (16h10, 20h 13), it reads 16 h 10 and never breaks."""
+    out = typeset(f"à {hour}h{space}{minutes:02d} {word}")
+    assert out.startswith(f"à {hour}\u00a0h\u00a0{minutes:02d}")
+
+
+@SETTINGS
+@given(st.sampled_from(["a", "va", "dit", "peut", "sera", "faudra"]), st.sampled_from(["-t-", "-"]),
+       st.sampled_from(["il", "elle", "on", "ils", "elles"]), fragments)
+def test_inverted_subject_never_breaks(verb, link, pronoun, tail):
+    """No line break inside "a-t-il": no breakable hyphen is left in it."""
+    if link == "-t-" and verb not in ("a", "va", "sera", "faudra"):
+        link = "-"
+    out = typeset(f"<p>Que {verb}{link}{pronoun} {tail}</p>")
+    assert f"{verb}{link}{pronoun}".replace("-", "\u2011") in out
+
+
+@SETTINGS
+@given(st.integers(2, 999), st.sampled_from(["e", "ème", "eme"]), fragments)
+def test_spaced_ordinals_become_superscripts(number, suffix, tail):
+    out = typeset(f"<p>la {number} {suffix} édition {tail}</p>")
+    assert out.startswith(f"<p>la {number}<sup>e</sup> édition")

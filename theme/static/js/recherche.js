@@ -84,10 +84,14 @@
     });
   }
 
-  function findDispatches(pagefind, query) {
+  // Resolves to { results, exact }: exact is false when no search found the words typed and the
+  // results are Pagefind's nearest words. byDate: newest first (Pagefind's sort on the dispatch's
+  // date; when several searches are merged, their pages are read to sort them together).
+  function findDispatches(pagefind, query, byDate) {
     var terms = /^[^\s'’]+$/.test(query) ? [query].concat(ELISIONS.map(function (elision) { return elision + query; })) : [query];
+    var options = byDate ? { sort: { date: "desc" } } : {};
     return Promise.all(terms.map(function (term) {
-      return pagefind.search(term).then(function (found) {
+      return pagefind.search(term, options).then(function (found) {
         if (!found.results.length) return { results: [], exact: false };
         return found.results[0].data().then(function (page) {
           return { results: found.results, exact: highlightsTerm(page.excerpt || "", term) };
@@ -96,14 +100,30 @@
     })).then(function (searches) {
       var exact = searches.filter(function (search) { return search.exact; });
       var kept = exact.length ? exact : searches.slice(0, 1);  // nothing exact: Pagefind's nearest words
+      if (kept.length === 1) return { results: kept[0].results, exact: exact.length > 0 };
       var best = {};
       kept.forEach(function (search) {
         search.results.forEach(function (result) {
           if (!best[result.id] || best[result.id].score < result.score) best[result.id] = result;
         });
       });
-      return Object.keys(best).map(function (id) { return best[id]; }).sort(function (a, b) { return b.score - a.score; });
+      var merged = Object.keys(best).map(function (id) { return best[id]; }).sort(function (a, b) { return b.score - a.score; });
+      if (!byDate) return { results: merged, exact: exact.length > 0 };
+      return Promise.all(merged.map(function (result) { return result.data(); })).then(function (pages) {
+        var dated = merged.map(function (result, index) { return { result: result, date: (pages[index].meta || {}).date || "" }; });
+        dated.sort(function (a, b) { return a.date < b.date ? 1 : a.date > b.date ? -1 : 0; });
+        return { results: dated.map(function (entry) { return entry.result; }), exact: exact.length > 0 };
+      });
     });
+  }
+
+  var DAY = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+  // "2025-08-22" -> "22 août 2025" (1er for the first day of a month, no-break space as elsewhere)
+  function longDate(iso) {
+    var date = new Date(iso + "T00:00:00Z");
+    if (isNaN(date)) return "";
+    return DAY.format(date).replace(/^1 /, "1er ").replace(/^(\d+(?:er)?) /, "$1" + NBSP);
   }
 
   function excerptNodes(html) {
@@ -131,6 +151,7 @@
     var resultSection = document.getElementById("depeches-trouvees");
     var resultList = resultSection.querySelector("ol");
     var more = resultSection.querySelector("button");
+    var order = form.elements.tri;  // "pertinence" or "date"
     var site = box.getAttribute("data-site") || "/";
     var pagefind = null;
     var names = null;
@@ -169,7 +190,11 @@
       });
     }
 
-    function showMore(number) {
+    function byDate() {
+      return order && order.value === "date";
+    }
+
+    function showMore(number, fromButton) {
       var step = pending.splice(0, RESULTS_PER_STEP);
       more.disabled = true;  // kept in place while it loads: the keyboard focus stays on it
       return Promise.all(step.map(function (result) { return result.data(); })).then(function (pages) {
@@ -182,21 +207,43 @@
           link.href = page.url;
           link.textContent = (page.meta && page.meta.title) || page.url;
           heading.appendChild(link);
+          var meta = document.createElement("p");
+          meta.className = "meta";
+          var date = (page.meta && page.meta.date) || "";
+          if (date) {
+            var time = document.createElement("time");
+            time.dateTime = date;
+            time.textContent = longDate(date);
+            meta.appendChild(time);
+          }
+          if (page.meta && page.meta.kicker) meta.append(date ? " · " : "", page.meta.kicker);
           var excerpt = document.createElement("p");
           excerpt.appendChild(excerptNodes(page.excerpt || ""));
-          item.append(heading, excerpt);
+          item.append(heading, meta, excerpt);
           resultList.appendChild(item);
         });
         more.disabled = false;
         more.hidden = !pending.length;
         // after "Plus de dépêches", the keyboard goes on from the first dispatch it added
-        if (first && more.hidden && document.activeElement === more) resultList.children[first].querySelector("a").focus();
+        if (fromButton && resultList.children[first]) resultList.children[first].querySelector("a").focus();
       });
     }
 
-    function search(term) {
+    // The search lives in the URL (?q=…&tri=date): a link shared or Back gives it again. Typing
+    // replaces the history entry; a search asked for (Enter, the sort order) adds one.
+    function remember(query, push) {
+      var params = new URLSearchParams();
+      if (query) params.set("q", query);
+      if (query && byDate()) params.set("tri", "date");
+      var url = window.location.pathname + (params.toString() ? "?" + params : "");
+      if (url === window.location.pathname + window.location.search) return;
+      history[push ? "pushState" : "replaceState"]({ q: query }, "", url);
+    }
+
+    function search(term, push) {
       var number = ++searchNumber;
       var query = term.trim();
+      if (push !== undefined) remember(query, push);
       resultList.textContent = "";
       pending = [];
       more.hidden = true;
@@ -209,15 +256,15 @@
       status.textContent = "Recherche de " + quoted(query) + "…";
       showEntities(query, number);
       loadPagefind()
-        .then(function (module) { return findDispatches(module, query); })
+        .then(function (module) { return findDispatches(module, query, byDate()); })
         .then(function (found) {
           if (number !== searchNumber) return;  // a newer search has started
-          pending = found;
+          pending = found.results.slice();
           resultSection.hidden = !pending.length;
-          status.textContent = pending.length
-            ? plural(pending.length, "dépêche") + " pour " + quoted(query)
-            : "Aucune dépêche pour " + quoted(query);
-          return showMore(number);
+          if (!pending.length) status.textContent = "Aucune dépêche pour " + quoted(query);
+          else if (!found.exact) status.textContent = "Aucun résultat exact pour " + quoted(query) + ". Dépêches approchantes" + NBSP + ": " + plural(pending.length, "dépêche") + ".";
+          else status.textContent = plural(pending.length, "dépêche") + " pour " + quoted(query) + (byDate() ? ", les plus récentes d’abord" : "");
+          return showMore(number, false);
         })
         .catch(function () {
           if (number === searchNumber) status.textContent = "La recherche n’a pas pu être chargée.";
@@ -227,22 +274,29 @@
     var typing = null;
     input.addEventListener("input", function () {
       clearTimeout(typing);
-      typing = setTimeout(function () { search(input.value); }, 250);
+      typing = setTimeout(function () { search(input.value, false); }, 250);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       clearTimeout(typing);
-      search(input.value);
+      search(input.value, true);
     });
-    more.addEventListener("click", function () { showMore(searchNumber); });
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "tri" && input.value.trim()) search(input.value, true);
+    });
+    more.addEventListener("click", function () { showMore(searchNumber, true); });
 
-    var query = new URLSearchParams(window.location.search).get("q") || "";
-    if (query) {
+    // A shared link, a reload, Back and Forward: the search the URL holds.
+    function fromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      var query = params.get("q") || "";
+      if (order) order.value = params.get("tri") === "date" ? "date" : "pertinence";
       input.value = query;
       search(query);
-    } else {
-      input.focus();
+      return query;
     }
+    window.addEventListener("popstate", fromAddress);
+    if (!fromAddress()) input.focus();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
