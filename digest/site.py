@@ -9,6 +9,8 @@ that. When nothing the build reads has changed since the last build, nothing is 
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
 import os
 import shutil
@@ -124,14 +126,91 @@ def keep_unchanged(staging: Path, output: Path) -> int:
     return kept
 
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _libc_renameat2():
+    try:
+        return ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or a libc older than glibc 2.28
+        return None
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap the two folders ``first`` and ``second`` in one step (Linux's
+    ``renameat2(RENAME_EXCHANGE)``): at every instant each name holds a whole site. False when the
+    system or the file system does not offer it."""
+    renameat2 = _libc_renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def previous_path(output: Path) -> Path:
+    """Where the fallback swap keeps the published site between its two renames."""
+    return output.with_name(f".{output.name}.previous")
+
+
+def restore_missing(output: Path) -> bool:
+    """A build killed between the two renames of the fallback swap left no ``output``: the site it
+    was replacing is put back. True when it was."""
+    previous = previous_path(output)
+    if output.exists() or not previous.is_dir():
+        return False
+    os.replace(previous, output)
+    print(f"{output}: le site précédent, laissé de côté par une construction interrompue, est remis en place", file=sys.stderr)
+    return True
+
+
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames: never a half-written output/. The previous
-    site is deleted by a background process (tens of thousands of files take seconds to delete)."""
-    if output.exists():
-        previous = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-        os.replace(output, previous)  # onto the empty folder just made: a name no other build uses
-    os.replace(staging, output)
+    """Replace ``output`` by ``staging``, never leaving ``output`` missing or half-written: one
+    exchange where Linux offers it; elsewhere two renames, the published site set aside under a
+    fixed name first, so that a build killed between them has it put back (``restore_missing``).
+    The previous site is deleted by a background process (tens of thousands of files take seconds)."""
+    if output.exists() and exchange(staging, output):
+        old = staging  # now holds the previous site
+    else:
+        old = previous_path(output)
+        if output.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(output, old)
+        try:
+            os.replace(staging, output)
+        except OSError:
+            if old.exists():
+                os.replace(old, output)
+            raise
+    # The new site is in place: what follows only clears the previous one away.
+    try:
+        if old.exists():
+            os.replace(old, tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))  # onto an empty folder: a name no other build uses
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)
     remove_old_sites(output)
+
+
+# Deletes the folders given, even those a user made read-only (their write bit is set again first).
+_REMOVE_FOLDERS = """
+import os, shutil, stat, sys
+def writable_then_retry(function, path, error):
+    for folder in {os.path.dirname(path), path}:
+        try:
+            os.chmod(folder, os.stat(folder).st_mode | stat.S_IWUSR | stat.S_IXUSR | stat.S_IRUSR)
+        except OSError:
+            pass
+    try:
+        function(path)
+    except OSError:
+        pass
+for path in sys.argv[1:]:
+    shutil.rmtree(path, onerror=writable_then_retry)
+"""
 
 
 def remove_old_sites(output: Path) -> None:
@@ -140,9 +219,21 @@ def remove_old_sites(output: Path) -> None:
     old = [str(path) for path in output.parent.glob(f".{output.name}.old-*")]
     if old:
         subprocess.Popen(
-            [sys.executable, "-c", "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)", *old],
+            [sys.executable, "-c", _REMOVE_FOLDERS, *old],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
+
+
+# What must stay free once the new site is written, for what follows the swap: the stamp, the
+# manifest of the published files, the caches. Less, and the build stops before the swap.
+MIN_FREE_BYTES = 4 * 1024 * 1024
+
+
+def check_free_space(folder: Path) -> None:
+    status = os.statvfs(folder)
+    free = status.f_bavail * status.f_frsize
+    if free < MIN_FREE_BYTES:
+        raise BuildError(f"{folder}: disque presque plein ({free} octets libres, il en faut {MIN_FREE_BYTES}) : site non remplacé")
 
 
 def build(
@@ -151,12 +242,15 @@ def build(
     steps_after_render: tuple[Callable[[Path], None], ...] = (),
     overrides: dict | None = None,
     stamp: Path | None = None,
+    put_in_place: bool = True,
 ) -> bool:
-    """Render into a staging folder, run ``steps_after_render`` on it, put it in place.
+    """Render into a staging folder, run ``steps_after_render`` on it, put it in place (only
+    checked, then removed, when not ``put_in_place``).
 
     With a ``stamp`` file, a build whose inputs have not changed since the stamped one does nothing
     and returns False."""
     staging = staging_path(output)
+    restore_missing(output)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
     current = uptodate.fingerprint(build_inputs(settings_file, settings), variant)
@@ -167,18 +261,28 @@ def build(
     settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
-        raise BuildError(f"impossible de vider {staging} : supprimez ce dossier puis relancez la construction")
+        raise BuildError(f"{staging}: impossible de vider ce dossier : supprimez-le puis relancez la construction")
     try:
         render(settings)
         for step in steps_after_render:
             step(staging)
         keep_unchanged(staging, output)
+        if put_in_place:
+            check_free_space(output.parent)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         reuse.discard(cache)
         raise
+    if not put_in_place:
+        shutil.rmtree(staging, ignore_errors=True)
+        reuse.discard(cache)
+        return True
     reuse.forget(cache)  # killed between the swap and the commit, no manifest must describe output/
-    swap_in(staging, output)
+    try:
+        swap_in(staging, output)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error
     reuse.commit(cache, output)
     prune_cache_versions(cache)
     if stamp:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def digest(files: Mapping[str, tuple[int, int]], settings: Mapping) -> str:
     hashed = hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode())
     for path in sorted(files):
         size, modified = files[path]
-        hashed.update(f"{path}\0{size}\0{modified}\n".encode())
+        # os.fsencode: a file name may be any bytes (held in the str as surrogate escapes).
+        hashed.update(os.fsencode(path) + f"\0{size}\0{modified}\n".encode())
     return hashed.hexdigest()
 
 
@@ -90,7 +92,13 @@ def is_current(stamp: Path, output: Path, current: str) -> bool:
     """True when ``output`` was built from inputs with fingerprint ``current`` and is still there."""
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
     except (OSError, ValueError):
+        print(f"{stamp}: cache endommagé, ignoré (le site est reconstruit)", file=sys.stderr)
+        return False
+    if not isinstance(recorded, dict):
+        print(f"{stamp}: cache endommagé, ignoré (le site est reconstruit)", file=sys.stderr)
         return False
     return recorded.get("fingerprint") == current and recorded.get("output") == str(output.resolve()) and (output / "index.html").is_file()
 

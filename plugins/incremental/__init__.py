@@ -14,6 +14,7 @@ def register():
 
     from . import pelican_glue
 
+    pelican_glue.load_caches_leniently()
     signals.readers_init.connect(pelican_glue.on_readers_init)
     signals.all_generators_finalized.connect(pelican_glue.on_all_generators_finalized)
     signals.get_writer.connect(pelican_glue.get_writer)
