@@ -131,8 +131,9 @@ def source_field(dispatch_dir: Path, path: Path) -> str:
 
 
 def shown(path: Path) -> str:
-    """``path`` as it is printed: bytes that are not UTF-8 as \\xNN escapes."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """``path`` as it is printed, on one line: bytes that are not UTF-8 and control characters as
+    \\xNN escapes."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 def dispatch_problem(path: Path, dispatch_dir: Path) -> str | None:

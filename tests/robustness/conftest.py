@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,20 @@ def fake_ner(monkeypatch):
     from tests.entities.test_finder import FakeNLP
 
     monkeypatch.setattr(EntityFinder, "_load_model", lambda self: FakeNLP())
+
+
+@pytest.fixture
+def deadline():
+    """Fail instead of hanging (a read of a FIFO blocks forever)."""
+
+    def expired(*_):
+        raise TimeoutError("blocked for 60 s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(60)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
 
 
 def small_site(where: Path, dispatches: dict[str | bytes, bytes]):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import signal
 from pathlib import Path
 
 import pytest
@@ -41,20 +40,6 @@ def write(content: Path, name: str | bytes, data: bytes) -> Path:
 
 def sources(content: Path) -> list[str]:
     return sorted(read_metadata(path.read_text(encoding="utf-8"))["source"] for path in (content / "articles").rglob("*.md"))
-
-
-@pytest.fixture
-def deadline():
-    """Fail instead of hanging (a FIFO read blocks forever)."""
-
-    def expired(*_):
-        raise TimeoutError("blocked")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(20)
-    yield
-    signal.alarm(0)
-    signal.signal(signal.SIGALRM, previous)
 
 
 def test_a_file_name_that_is_not_utf8_is_rejected_by_name_and_the_others_are_ingested(content):
