@@ -83,13 +83,24 @@ def test_a_dispatch_over_the_stated_maximum_is_rejected_before_the_language_mode
 
 def test_a_fifo_is_not_waited_on(tmp_path):
     import os
+    import signal
 
     from digest.dispatch import read
 
     fifo = tmp_path / "tube.txt"
     os.mkfifo(fifo)
-    with pytest.raises(DispatchError, match="pas un fichier ordinaire"):
-        read(fifo)
+
+    def blocked(*_):
+        raise TimeoutError("read() waited on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(10)
+    try:
+        with pytest.raises(DispatchError, match="pas un fichier ordinaire"):
+            read(fifo)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.parametrize(

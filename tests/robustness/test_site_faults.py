@@ -146,6 +146,11 @@ def test_one_name_in_nfc_nfd_or_with_invisible_characters_has_one_entity_page(tm
     )
     pipeline.build(paths)
     assert [path.name for path in (paths.output / "personnes").iterdir() if path.name.startswith("helene")] == ["helene-dupre"]
+    page = (paths.output / "personnes" / "helene-dupre" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="/2025/08/2[012]/', page)) == 3  # the three dispatches on one page
+    for day in ("20", "21", "22"):
+        [article] = (paths.output / "2025" / "08" / day).glob("*/index.html")
+        assert name in article.read_text(encoding="utf-8")
 
 
 def test_damaged_caches_are_discarded_with_a_warning_and_the_build_goes_on(tmp_path, fake_ner, caplog, capsys):
