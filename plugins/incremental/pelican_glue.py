@@ -136,6 +136,9 @@ class ReusingWriter(Writer):
         source = _source_of(kwargs)
         section = next((self.settings.get(setting, "") for kind, setting in SECTIONS.items() if kind in kwargs), "")
         problem = output_paths.path_problem(name) or (section and output_paths.section_problem(name, section))
+        folder = getattr(kwargs.get("entity"), "kind_folder", None)
+        if not problem and folder and not name.startswith(f"{folder}/"):
+            problem = f"chemin de sortie {name!r} hors du dossier de son genre ({folder}/)"
         if not problem and (name in self._sources or not override and sanitised_join(self.output_path, name) in self._written_files):
             first = self._sources.get(name, "une autre page")
             problem = f"même chemin de sortie {name!r} que {first} (même date et même Slug ?)"

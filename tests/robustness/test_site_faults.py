@@ -294,3 +294,39 @@ def test_the_dev_server_answers_a_nul_byte_with_400(tmp_path):
             assert page.read() == b"ok"
     finally:
         server.shutdown()
+
+
+def test_the_writer_refuses_paths_out_of_their_place():
+    from incremental.output_paths import path_problem, section_problem
+
+    assert path_problem("2025/08/22/titre/index.html") is None
+    for bad in ("../index.html", "/etc/x", "a//b", "a/./b", "a\\b", "a/\nb", "x" * 256 + "/index.html"):
+        assert path_problem(bad), bad
+    section = "{date:%Y}/{date:%m}/{date:%d}/{slug}/index.html"
+    assert section_problem("2025/08/22/titre/index.html", section) is None
+    for bad in ("1/01/01/titre/index.html", "2025/08/22/un/deux/index.html", "index.html", "personnes/x/index.html"):
+        assert section_problem(bad, section), bad
+
+
+def test_an_entity_page_is_written_in_its_kind_folder_only(tmp_path):
+    import logging
+
+    from incremental.pelican_glue import ReusingWriter
+
+    class Entity:
+        kind_folder = "lieux"
+        name = "Paris"
+
+    writer = ReusingWriter(str(tmp_path), {"ARTICLE_SAVE_AS": "{slug}/index.html"})
+    errors = []
+    handler = logging.Handler()
+    handler.emit = lambda record: errors.append(record.getMessage())
+    logging.getLogger("incremental.pelican_glue").addHandler(handler)
+    try:
+        assert not writer._may_write("personnes/paris/index.html", {"entity": Entity()}, False)
+        assert writer._may_write("lieux/paris/index.html", {"entity": Entity()}, False)
+        assert not writer._may_write("lieux/paris/index.html", {"entity": Entity()}, False)  # twice
+    finally:
+        logging.getLogger("incremental.pelican_glue").removeHandler(handler)
+    assert "Paris: chemin de sortie 'personnes/paris/index.html' hors du dossier de son genre (lieux/)" in errors
+    assert any("même chemin de sortie" in error for error in errors)
