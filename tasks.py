@@ -41,8 +41,8 @@ def one_line(error: BaseException) -> str:
     # entities.toml, entity-slugs.toml, models/: found before anything is written
     if isinstance(error, (site.BuildError, search.SearchIndexError, EditorialError, ModelError)):
         return str(error)
-    if isinstance(error, OSError):
-        return f"{error.filename or 'système'}: {error.strerror or error}"
+    if isinstance(error, OSError):  # a full disk, a folder that cannot be written...
+        return f"{error.filename or ROOT}: {error.strerror or error}"
     return f"erreur interne ({type(error).__name__} : {error}) ; relancez avec --debug pour la trace"
 
 

@@ -138,9 +138,14 @@ def special_files(content: Path, skipped: Path) -> list[Path]:
     """Entries of ``content`` (outside ``skipped``) that are neither folders nor regular files
     (a FIFO, a socket, a device, a broken link): Pelican would block on a FIFO or fail on the
     others. They are reported and left out of the build."""
-    found, folders = [], [str(content)]
+    found, folders, seen = [], [str(content)], set()
     while folders:
-        with os.scandir(folders.pop()) as entries:
+        folder = folders.pop()
+        status = os.stat(folder)
+        if (status.st_dev, status.st_ino) in seen:  # a link back to a folder above: walked once
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.path == str(skipped) or entry.name.startswith("."):
                     continue

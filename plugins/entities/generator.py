@@ -80,7 +80,7 @@ def news_article(article, settings) -> dict:
     data["author"] = {"@type": "Organization", "name": credit} if credit else {"@type": "Organization", "name": data["publisher"]["name"], "url": data["publisher"]["url"]}
     if credit:
         data["sourceOrganization"] = {"@type": "Organization", "name": credit}
-    if based_on := http_url(article.metadata.get("credit_url", "")):
+    if based_on := http_url(article.metadata.get("credit_url", ""), warn=False):  # the page's link warns
         data["isBasedOn"] = based_on
     if article.metadata.get("license"):
         data["license"] = (settings.get("LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
