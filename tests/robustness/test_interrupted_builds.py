@@ -25,7 +25,6 @@ BUILD = """
 import sys
 from pathlib import Path
 root, where = Path(sys.argv[1]), Path(sys.argv[2])
-sys.path[:0] = [str(root), str(root / "plugins")]
 from entities.finder import EntityFinder
 from tests.entities.test_finder import FakeNLP
 EntityFinder._load_model = lambda self: FakeNLP()

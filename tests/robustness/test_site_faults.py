@@ -196,9 +196,8 @@ def test_the_swap_exchanges_the_two_folders_in_one_step(tmp_path):
 CRASH_BETWEEN_RENAMES = """
 import os, sys
 from pathlib import Path
-sys.path[:0] = [sys.argv[1], sys.argv[1] + "/plugins"]
 from digest import site
-staging, output = Path(sys.argv[2]), Path(sys.argv[3])
+staging, output = Path(sys.argv[1]), Path(sys.argv[2])
 site.exchange = lambda first, second: False  # the fallback: a system without RENAME_EXCHANGE
 replace = os.replace
 def replace_then_die(source, target):
@@ -217,7 +216,7 @@ def test_the_fallback_swap_killed_between_its_renames_has_the_site_put_back(tmp_
     staging = site.staging_path(paths.output)
     staging.mkdir()
     (staging / "index.html").write_text("nouveau", encoding="utf-8")
-    killed = subprocess.run([sys.executable, "-c", CRASH_BETWEEN_RENAMES, str(ROOT), str(staging), str(paths.output)])
+    killed = subprocess.run([sys.executable, "-c", CRASH_BETWEEN_RENAMES, str(staging), str(paths.output)])
     assert killed.returncode == 9 and not paths.output.exists()
     site.restore_missing(paths.output)  # what the next build does first
     assert site_files(paths.output) == before
@@ -242,9 +241,8 @@ time.sleep(600)
 
 INDEX_A_SITE = """
 import sys
-sys.path[:0] = [sys.argv[1], sys.argv[1] + "/plugins"]
 from digest import search
-search.index(sys.argv[2])
+search.index(sys.argv[1])
 """
 
 
@@ -255,7 +253,7 @@ def test_a_killed_build_takes_pagefind_with_it(tmp_path):
     (fake / "__main__.py").write_text(FAKE_PAGEFIND)
     pid_file = tmp_path / "pagefind.pid"
     build = subprocess.Popen(
-        [sys.executable, "-c", INDEX_A_SITE, str(ROOT), str(tmp_path)],
+        [sys.executable, "-c", INDEX_A_SITE, str(tmp_path)],
         env={**os.environ, "PYTHONPATH": str(fake.parent), "PAGEFIND_PID_FILE": str(pid_file)},
     )
     deadline = time.monotonic() + 60
