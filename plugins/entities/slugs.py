@@ -7,7 +7,7 @@ from slugify import slugify
 
 # French reads "&" as "et"; an apostrophe separates words ("Côte d'Ivoire" -> cote-d-ivoire).
 _REPLACEMENTS = [["&", " et "], ["\u2019", " "], ["'", " "]]
-MAX_LENGTH = 80  # characters of an entity's slug, ASCII (its page's folder); suffixes -2, -3... aside
+MAX_LENGTH = 120  # characters of an entity's slug, ASCII (its page's folder, at most 255 bytes); suffixes -2, -3... aside
 
 
 def entity_slug(name: str, kind: str | None = None) -> str:

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 
 from digest import pipeline, search, site
+from entities.slugs import MAX_LENGTH as MAX_SLUG
+from entities.slugs import entity_slug
 from tests.conftest import ROOT
 from tests.robustness.conftest import SEED, site_files, small_site
 
@@ -74,7 +76,19 @@ def test_a_site_with_a_bad_file_name_and_a_long_person_name_builds_the_rest(tmp_
     assert [path.name for path, _ in outcome.report.rejected] == ["caf\udce9.txt"]
     assert len(article_pages(paths.output)) == 2
     [folder] = [path for path in (paths.output / "personnes").iterdir() if path.name.startswith("jean-dupontel")]
-    assert len(folder.name) <= 80 and (folder / "index.html").is_file()
+    assert len(folder.name) <= MAX_SLUG and (folder / "index.html").is_file()
+
+
+def test_an_entity_slug_is_bounded_and_long_names_stay_apart():
+    first, second = "Jean " + "Dupontel " * 40 + "Aîné", "Jean " + "Dupontel " * 40 + "Cadet"
+    assert entity_slug("Emmanuel Macron") == "emmanuel-macron"
+    for name in (first, second, "A" * 300, "Conseil national pour la défense de la démocratie–Forces de défense de la démocratie"):
+        assert 0 < len(entity_slug(name)) <= MAX_SLUG
+    assert entity_slug(first) != entity_slug(second)
+    # Names under the bound keep the slug they had: their pages keep their URLs.
+    assert entity_slug("Conseil national pour la défense de la démocratie–Forces de défense de la démocratie") == (
+        "conseil-national-pour-la-defense-de-la-democratie-forces-de-defense-de-la-democratie"
+    )
 
 
 @pytest.mark.parametrize(
