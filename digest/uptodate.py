@@ -32,10 +32,15 @@ def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
             status = root.stat()
             files[str(root)] = (status.st_size, status.st_mtime_ns)
             continue
-        folders = [str(root)]
+        folders, seen = [str(root)], set()
         while folders:  # os.scandir: tens of thousands of files, Path objects cost a second
+            folder = folders.pop()
             try:
-                entries = list(os.scandir(folders.pop()))
+                status = os.stat(folder)
+                if (status.st_dev, status.st_ino) in seen:  # a link back to a folder above: listed once
+                    continue
+                seen.add((status.st_dev, status.st_ino))
+                entries = list(os.scandir(folder))
             except (FileNotFoundError, NotADirectoryError):  # removed while we walk: the next build sees it
                 continue
             for entry in entries:

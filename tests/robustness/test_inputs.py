@@ -163,3 +163,12 @@ def test_a_broken_attribution_line_is_rejected_by_its_number(content):
     assert [reason.split(" :")[0] for _, reason in report.rejected] == ["ligne 2", "ligne 3"]
     [article] = (content / "articles").rglob("*.md")
     assert read_metadata(article.read_text(encoding="utf-8"))["credit"] == "W"
+
+
+def test_a_folder_linked_back_to_its_parent_does_not_loop(content, deadline):
+    write(content, "a.txt", SEED.read_bytes())
+    (content / "articles" / "boucle").symlink_to(content / "articles")
+    from digest import uptodate
+
+    listed = uptodate.listing([content / "articles", content / "dispatches"])  # looped forever before
+    assert any(path.endswith("a.txt") for path in listed)

@@ -249,18 +249,25 @@ def test_the_fallback_swap_replaces_the_site(tmp_path, fake_ner, monkeypatch):
 
 FAKE_PAGEFIND = """
 import os, pathlib, sys, time
+held = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd") if os.path.islink(f"/proc/self/fd/{fd}")]
+pathlib.Path(os.environ["PAGEFIND_FILES"]).write_text("\\n".join(held))
 pathlib.Path(os.environ["PAGEFIND_PID_FILE"]).write_text(str(os.getpid()))
 time.sleep(600)
 """
 
+# Indexes a site while holding its build lock, as a build does.
 INDEX_A_SITE = """
 import sys
+from pathlib import Path
 from digest import search
-search.index(sys.argv[1])
+from digest.pipeline import Paths, one_at_a_time
+site = Path(sys.argv[1])
+with one_at_a_time(Paths(content=site / "content", output=site / "output", cache=site / "cache", settings=site / "pelicanconf.py")):
+    search.index(site)
 """
 
 
-def test_a_killed_build_takes_pagefind_with_it(tmp_path):
+def test_a_killed_build_takes_pagefind_with_it_and_pagefind_never_holds_the_build_lock(tmp_path):
     fake = tmp_path / "fake" / "pagefind"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("")
@@ -268,12 +275,13 @@ def test_a_killed_build_takes_pagefind_with_it(tmp_path):
     pid_file = tmp_path / "pagefind.pid"
     build = subprocess.Popen(
         [sys.executable, "-c", INDEX_A_SITE, str(tmp_path)],
-        env={**os.environ, "PYTHONPATH": str(fake.parent), "PAGEFIND_PID_FILE": str(pid_file)},
+        env={**os.environ, "PYTHONPATH": str(fake.parent), "PAGEFIND_PID_FILE": str(pid_file), "PAGEFIND_FILES": str(tmp_path / "held.txt")},
     )
     deadline = time.monotonic() + 60
     while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
         time.sleep(0.05)
     pagefind = int(pid_file.read_text())
+    assert ".build.lock" not in (tmp_path / "held.txt").read_text()  # the build's lock is not the child's
     build.send_signal(signal.SIGKILL)
     build.wait()
     deadline = time.monotonic() + 10
