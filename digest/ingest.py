@@ -214,15 +214,14 @@ def _load_stamp(path: Path) -> dict | None:
     """The record of the last run, or None; a damaged one is discarded with a warning (the run
     then does all its checks)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        record = json.loads(path.read_bytes())
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as error:
-        text = str(error)
+    except (OSError, ValueError):
+        record = None
     try:
-        record = json.loads(text)
         if isinstance(record["stamp"], str) and isinstance(record["unchanged"], int) and all(
-            isinstance(path, str) and isinstance(reason, str) for key in ("rejected", "warnings") for path, reason in record[key]
+            isinstance(where, str) and isinstance(reason, str) for key in ("rejected", "warnings") for where, reason in record[key]
         ):
             return record
     except (ValueError, TypeError, KeyError):

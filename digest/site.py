@@ -195,21 +195,22 @@ def swap_in(staging: Path, output: Path) -> None:
     remove_old_sites(output)
 
 
-# Deletes the folders given, even those a user made read-only (their write bit is set again first).
+# Deletes the folders given, even those a user made read-only: each folder is made writable
+# (and readable) before it is listed, then the tree is removed.
 _REMOVE_FOLDERS = """
-import os, shutil, stat, sys
-def writable_then_retry(function, path, error):
-    for folder in {os.path.dirname(path), path}:
-        try:
-            os.chmod(folder, os.stat(folder).st_mode | stat.S_IWUSR | stat.S_IXUSR | stat.S_IRUSR)
-        except OSError:
-            pass
+import os, shutil, sys
+def open_up(folder):
     try:
-        function(path)
+        os.chmod(folder, 0o700)
     except OSError:
         pass
 for path in sys.argv[1:]:
-    shutil.rmtree(path, onerror=writable_then_retry)
+    open_up(path)
+    for root, folders, _ in os.walk(path):
+        for folder in folders:
+            if not os.path.islink(os.path.join(root, folder)):  # never a folder elsewhere
+                open_up(os.path.join(root, folder))
+    shutil.rmtree(path, ignore_errors=True)
 """
 
 

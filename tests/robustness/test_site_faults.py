@@ -18,7 +18,7 @@ import pytest
 from digest import pipeline, search, site
 from entities.slugs import MAX_LENGTH as MAX_SLUG
 from entities.slugs import entity_slug
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require
 from tests.robustness.conftest import SEED, site_files, small_site
 
 OTHER = " date 2025-08-23 Le Parlement a adopté le budget de la culture.\n".encode()
@@ -350,3 +350,31 @@ def test_an_entity_page_is_written_in_its_kind_folder_only(tmp_path):
         logging.getLogger("incremental.pelican_glue").removeHandler(handler)
     assert "Paris: chemin de sortie 'personnes/paris/index.html' hors du dossier de son genre (lieux/)" in errors
     assert any("même chemin de sortie" in error for error in errors)
+
+
+def test_a_replaced_site_a_user_made_read_only_is_still_deleted(tmp_path):
+    import shutil
+    import tempfile
+
+    # The deleting process runs as an ordinary user (root may delete anything), with a Python
+    # every user may run (this one may live in root's home).
+    python = shutil.which("python3", path="/usr/local/bin:/usr/bin")
+    require(shutil.which("setpriv") is not None and os.geteuid() == 0 and python is not None, "setpriv and root needed to act as an ordinary user")
+    where = Path(tempfile.mkdtemp(dir="/tmp"))
+    try:
+        os.chmod(where, 0o777)
+        old = where / ".output.old-abc"
+        for folder in ("2025/08/22/titre", "personnes/x"):
+            (old / folder).mkdir(parents=True)
+            (old / folder / "index.html").write_text("ancien", encoding="utf-8")
+        for path in [old, *old.rglob("*")]:
+            os.chown(path, 65534, 65534)
+        os.chmod(old / "2025" / "08", 0o555)  # read-only: its entries cannot be removed
+        os.chmod(old / "personnes", 0o000)
+        subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, "-c", site._REMOVE_FOLDERS, str(old)], check=True, cwd="/")
+        assert not old.exists(), "an undeletable .output.old-* stays"
+    finally:
+        for path in [where, *where.rglob("*")]:
+            if path.is_dir() and not path.is_symlink():
+                os.chmod(path, 0o700)
+        shutil.rmtree(where)
