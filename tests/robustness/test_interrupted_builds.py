@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from digest import pipeline, search, site
-from tests.conftest import ROOT, require
-from tests.robustness.conftest import SEED, site_files, small_site
+from tests.conftest import ROOT
+from tests.robustness.conftest import site_files, small_site
 
 CORPUS = sorted((ROOT / "content" / "dispatches").glob("winer-*.txt"))
 
@@ -34,9 +34,9 @@ build(Paths(content=where / "content", output=where / "output", cache=where / "c
 """
 
 
-# Twenty kills take two minutes on a shared two-core machine (each is followed by a whole build):
-# twelve keep the test near a minute.
-KILLS = 12
+# Each kill is followed by a whole build: twenty take about a minute on two idle cores (twelve
+# took 34 s at load 4; twenty 83 s at load 8).
+KILLS = 20
 
 
 def build_in_a_child(where: Path) -> subprocess.Popen:
@@ -90,7 +90,8 @@ def small_disk(tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
     mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)], capture_output=True, text=True)
-    require(mounted.returncode == 0, f"cannot mount a tmpfs to fill (root needed): {mounted.stderr.strip()}")
+    if mounted.returncode != 0:  # not root, or a container without the right to mount: not a failure of the build
+        pytest.skip(f"cannot mount a tmpfs to fill (mount -t tmpfs needs root and CAP_SYS_ADMIN): {mounted.stderr.strip()}")
     yield disk
     subprocess.run(["umount", "-l", str(disk)], check=False)
 

@@ -3,7 +3,6 @@ the previous or the new complete one, and every failure is named."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import signal
@@ -18,7 +17,7 @@ import pytest
 from digest import pipeline, search, site
 from entities.slugs import MAX_LENGTH as MAX_SLUG
 from entities.slugs import entity_slug
-from tests.conftest import ROOT, require
+from tests.conftest import require
 from tests.robustness.conftest import SEED, site_files, small_site
 
 OTHER = " date 2025-08-23 Le Parlement a adopté le budget de la culture.\n".encode()
