@@ -67,7 +67,7 @@ def run_build(settings: Path, refuse_rejected: bool = False, forced: bool = Fals
     report = outcome.report
     if not outcome.put_in_place:
         raise Exit(
-            f"publication refusée : {len(report.rejected)} dépêche(s) rejetée(s), {OUTPUT.name}/ inchangé "
+            f"publication refusée : {len(report.rejected)} fichier(s) rejeté(s), {OUTPUT.name}/ inchangé "
             "(invoke publish --force pour publier sans elles)",
             code=1,
         )

@@ -167,13 +167,13 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
             report.rejected.append((path, "pas un fichier ordinaire : laissé hors du site"))
             print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
         ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]} if special else {}
-        put_in_place = report.ok or not refuse_rejected
         rebuilt = site.build(
             paths.settings,
             paths.output,
             steps_after_render=(search.index,),
             overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **ignored, **(overrides or {})},
             stamp=paths.cache / uptodate.STAMP_FILE,
-            put_in_place=put_in_place,
+            rejected=report.rejected,  # and the articles Pelican's plugins leave out
+            refuse_rejected=refuse_rejected,
         )
-    return Outcome(report, rebuilt, put_in_place)
+    return Outcome(report, rebuilt, put_in_place=not (refuse_rejected and report.rejected))

@@ -25,7 +25,7 @@ from pelican.settings import read_settings
 
 from digest import aside
 from digest import uptodate
-from incremental import reuse
+from incremental import output_paths, reuse
 
 
 class BuildError(RuntimeError):
@@ -71,15 +71,33 @@ def prune_cache_versions(current: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def render(settings: dict) -> None:
-    """Run Pelican; any error it logs fails the build (Pelican itself only logs)."""
+class _Rejections(logging.Handler):
+    """The contents a plugin left out of the site, ``(source file, reason)``, into ``rejected``."""
+
+    def __init__(self, rejected: list[tuple[Path, str]]) -> None:
+        super().__init__()
+        self.rejected = rejected
+
+    def emit(self, record: logging.LogRecord) -> None:
+        source, reason = record.args
+        self.rejected.append((Path(source), reason))
+
+
+def render(settings: dict, rejected: list[tuple[Path, str]]) -> None:
+    """Run Pelican; any error it logs fails the build (Pelican itself only logs). The contents
+    left out of the site (plugins/incremental: an article out of its place) go to ``rejected``."""
     errors = aside.ErrorLog()
     root = logging.getLogger()
     root.addHandler(errors)
+    left_out, rejections = _Rejections(rejected), logging.getLogger(output_paths.REJECTED_LOGGER)
+    rejections.addHandler(left_out)
+    rejections.propagate = False  # not an error of the build: the root logger's ErrorLog never sees them
     try:
         Pelican(settings).run()
     finally:
         root.removeHandler(errors)
+        rejections.removeHandler(left_out)
+        rejections.propagate = True
         aside.stop_all()  # children a failed run started and never waited for (digest/aside.py)
     if errors.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
@@ -243,13 +261,19 @@ def build(
     steps_after_render: tuple[Callable[[Path], None], ...] = (),
     overrides: dict | None = None,
     stamp: Path | None = None,
-    put_in_place: bool = True,
+    rejected: list[tuple[Path, str]] | None = None,
+    refuse_rejected: bool = False,
 ) -> bool:
-    """Render into a staging folder, run ``steps_after_render`` on it, put it in place (only
-    checked, then removed, when not ``put_in_place``).
+    """Render into a staging folder, run ``steps_after_render`` on it, put it in place.
+
+    ``rejected``: the files already rejected (by ingest); the contents Pelican's plugins leave out
+    are added to it. With ``refuse_rejected`` and any rejection, the site is rendered and checked,
+    then removed: output/ is left as it was.
 
     With a ``stamp`` file, a build whose inputs have not changed since the stamped one does nothing
     and returns False."""
+    rejected = [] if rejected is None else rejected
+    rejected_before = len(rejected)
     staging = staging_path(output)
     restore_missing(output)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
@@ -264,10 +288,11 @@ def build(
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
         raise BuildError(f"{staging}: impossible de vider ce dossier : supprimez-le puis relancez la construction")
     try:
-        render(settings)
+        render(settings, rejected)
         for step in steps_after_render:
             step(staging)
         keep_unchanged(staging, output)
+        put_in_place = not (refuse_rejected and rejected)
         if put_in_place:
             check_free_space(output.parent)
     except BaseException:
@@ -286,6 +311,8 @@ def build(
         raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error
     reuse.commit(cache, output)
     prune_cache_versions(cache)
-    if stamp:
+    if stamp and len(rejected) == rejected_before:
         uptodate.record(stamp, output, current)
+    elif stamp:  # contents left out: the next build renders again, and says so again
+        stamp.unlink(missing_ok=True)
     return True

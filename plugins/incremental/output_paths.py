@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 
 MAX_SEGMENT_BYTES = 255  # a file or folder name on Linux file systems
+# The logger on which a content left out of the site is reported as an error, ``"%s: %s"`` (its
+# source file, why): digest/site.py collects them as rejections instead of failing the build (the
+# build then exits 1, publishing refuses).
+REJECTED_LOGGER = "incremental.rejected"
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\\\\]")
 _FIELD = re.compile(r"\{([a-z_]+)(?::([^}]*))?\}")
 _YEAR = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}"}

@@ -104,6 +104,32 @@ def on_all_generators_finalized(generators) -> None:
 SECTIONS = {"article": "ARTICLE_SAVE_AS"}
 
 
+def leave_out_misplaced_articles(generator) -> None:
+    """An article whose page would leave its section (an editor's ``Slug: ../x``, a date without a
+    four-digit year) or share its path with another article is left out of the site, from every
+    list and page that would link to it, and reported as rejected: the other articles build."""
+    section = generator.settings.get("ARTICLE_SAVE_AS", "")
+    rejected = logging.getLogger(output_paths.REJECTED_LOGGER)
+    everyone = [*generator.articles, *generator.hidden_articles]
+    sources: dict[str, list[str]] = {}
+    for article in everyone:
+        sources.setdefault(article.save_as, []).append(str(article.source_path))
+
+    def placed(article) -> bool:
+        if not article.save_as:  # not written at all
+            return True
+        problem = output_paths.path_problem(article.save_as) or output_paths.section_problem(article.save_as, section)
+        if not problem and len(sources[article.save_as]) > 1:
+            others = ", ".join(path for path in sorted(sources[article.save_as]) if path != str(article.source_path))
+            problem = f"même chemin de sortie {article.save_as!r} que {others} (même date et même Slug ?) : aucun des deux n’est publié"
+        if problem:  # an error: Pelican drops a repeated warning, even from the next build of `invoke serve`
+            rejected.error("%s: %s", article.source_path, problem)
+        return not problem
+
+    generator.articles = [article for article in generator.articles if placed(article)]
+    generator.hidden_articles = [article for article in generator.hidden_articles if placed(article)]
+
+
 def _source_of(kwargs) -> str:
     content = kwargs.get("article") or kwargs.get("page") or kwargs.get("entity")
     return str(getattr(content, "source_path", None) or getattr(content, "name", None) or "Pelican")

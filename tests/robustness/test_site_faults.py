@@ -94,25 +94,37 @@ def test_an_entity_slug_is_bounded_and_long_names_stay_apart():
     ("field", "value"),
     [("Slug", "../../../personnes/emmanuel-macron"), ("Slug", "un/deux"), ("Slug", ".."), ("Date", "0001-01-01"), ("Save_as", "index.html")],
 )
-def test_an_article_whose_path_leaves_its_section_fails_the_build_by_name(tmp_path, fake_ner, field, value):
+def test_an_article_whose_path_leaves_its_section_is_left_out_by_name_and_the_others_build(tmp_path, fake_ner, field, value):
     paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     before = site_files(paths.output)
     article = paths.articles / "2025" / "08" / "edite.md"
     fields = {"Title": "Éditée", "Date": "2025-08-20", "Slug": "editee", field: value}
     article.write_text("".join(f"{key}: {text}\n" for key, text in fields.items()) + "\n<p>Texte.</p>\n", encoding="utf-8")
-    with pytest.raises(site.BuildError, match=rf"{re.escape(str(article))}: chemin de sortie"):
-        pipeline.build(paths)
-    assert site_files(paths.output) == before  # the entity page was overwritten, the article left search
+    (paths.dispatches / "b.txt").write_bytes(OTHER)
+    outcome = pipeline.build(paths)
+    [(path, reason)] = outcome.report.rejected
+    assert path == article and "chemin de sortie" in reason
+    # The other new article is published; no page was overwritten (an entity page was, and the
+    # article left search), and nothing links to the article left out.
+    assert len(article_pages(paths.output)) == 2
+    after = site_files(paths.output)
+    assert {name for name in before if "pagefind" not in name} <= set(after)  # nothing replaced by the article
+    assert not any(b"editee" in data or "Éditée".encode() in data for data in after.values())
+    assert not pipeline.build(paths, refuse_rejected=True).put_in_place  # publishing refuses
 
 
-def test_two_articles_at_one_address_fail_the_build_naming_both(tmp_path, fake_ner):
-    paths = small_site(tmp_path, {})
+def test_two_articles_at_one_address_are_both_left_out_and_named(tmp_path, fake_ner):
+    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
     for name in ("un", "deux"):
         (paths.articles / f"{name}.md").write_text(f"Title: {name}\nDate: 2025-08-20\nSlug: meme\n\n<p>{name}</p>\n", encoding="utf-8")
-    with pytest.raises(site.BuildError, match=r"(un|deux)\.md: même chemin de sortie .* que .*(un|deux)\.md"):
-        pipeline.build(paths)  # a raw FileOverwriteFailedError before
-    assert not paths.output.exists()
+    outcome = pipeline.build(paths)  # a raw FileOverwriteFailedError before
+    assert sorted(path.name for path, _ in outcome.report.rejected) == ["deux.md", "un.md"]
+    assert all("même chemin de sortie" in reason for _, reason in outcome.report.rejected)
+    assert len(article_pages(paths.output)) == 1 and not (paths.output / "2025" / "08" / "20").exists()
+    assert pipeline.build(paths).rebuilt  # not "site à jour": the next build says it again
+    (paths.articles / "deux.md").unlink()
+    assert not pipeline.build(paths).report.rejected and (paths.output / "2025" / "08" / "20" / "meme" / "index.html").is_file()
 
 
 def test_a_fifo_among_the_articles_is_named_and_left_out(tmp_path, fake_ner, deadline):
