@@ -145,6 +145,9 @@ def test_a_credit_url_an_editor_made_javascript_is_not_linked(tmp_path, fake_ner
     pipeline.build(paths)
     page = (paths.output / "2025" / "08" / "20" / "editee" / "index.html").read_text(encoding="utf-8")
     assert "Agence" in page and "javascript:" not in page.lower()
+    feeds = [path for path in paths.output.iterdir() if path.suffix in (".xml", ".json")]
+    assert any("Agence" in path.read_text(encoding="utf-8") for path in feeds)  # the feeds carry the source line
+    assert not any("javascript:" in path.read_text(encoding="utf-8").lower() for path in feeds)
 
 
 def test_publish_with_a_rejected_dispatch_renders_aside_and_leaves_output_as_it_was(tmp_path, fake_ner):
