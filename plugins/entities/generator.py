@@ -8,7 +8,7 @@ puts it into the shared context as ``entities`` and sets on each article ``entit
 and every entity's names for the search page (``entites/noms.json``, see ``EntityCatalog.names``).
 
 Jinja filters (``add_filters``, on ``initialized``): ``news_article`` (an article's schema.org
-``NewsArticle``, for ``|tojson``) and ``safe_href``. They run when a page is rendered: a rebuild
+``NewsArticle``, for ``|tojson``; the theme's ``safe_href`` is set in pelicanconf.py). They run when a page is rendered: a rebuild
 that reuses most pages (plugins/incremental) does not compute them for every article.
 """
 
@@ -189,8 +189,6 @@ def add_filters(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["entity_sentence"] = entity_sentence
     filters["news_article"] = functools.partial(news_article, settings=pelican.settings)
-    # The theme links an article's source with this (credit_url itself may not be a valid href).
-    filters["safe_href"] = http_url
 
 
 def get_generators(pelican):
