@@ -69,11 +69,17 @@ def test_a_site_with_a_bad_file_name_and_a_long_person_name_builds_the_rest(tmp_
     long_name = " ".join(["Jean"] + ["Dupontel"] * 40)  # the fake model takes it as one person (320 characters)
     paths = small_site(
         tmp_path,
-        {b"caf\xe9.txt": SEED.read_bytes(), "a.txt": SEED.read_bytes(), "nom.txt": f" date 2025-08-23 {long_name} a parlé.\n".encode()},
+        {
+            b"caf\xe9.txt": SEED.read_bytes(),
+            "a.txt": SEED.read_bytes(),
+            # Twice: an entity gets a page from its second dispatch on (ENTITY_MIN_ARTICLES).
+            "nom.txt": f" date 2025-08-23 {long_name} a parlé.\n".encode(),
+            "nom-2.txt": f" date 2025-08-24 {long_name} a encore parlé.\n".encode(),
+        },
     )
     outcome = pipeline.build(paths)  # UnicodeEncodeError, then OSError: File name too long
     assert [path.name for path, _ in outcome.report.rejected] == ["caf\udce9.txt"]
-    assert len(article_pages(paths.output)) == 2
+    assert len(article_pages(paths.output)) == 3
     [folder] = [path for path in (paths.output / "personnes").iterdir() if path.name.startswith("jean-dupontel")]
     assert len(folder.name) <= MAX_SLUG and (folder / "index.html").is_file()
 
