@@ -42,15 +42,19 @@ FRONT_MATTER = st.fixed_dictionaries(
 HOSTILE_SETTINGS = settings(max_examples=15, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
+# Written by every build beside content/: the lock, and the entity slugs on record (entities.slugfile).
+BUILD_WRITES_BESIDE = {".build.lock", "entity-slugs.toml"}
+
+
 def everything_outside(where: Path) -> set[str]:
     """The files of ``where`` a build may not touch: all but output/, its staging and old copies,
-    the cache, the articles and the build's lock."""
+    the cache, the articles and what a build writes beside content/."""
     kept = set()
     for root, folders, files in os.walk(where):
         relative = os.path.relpath(root, where)
         if relative.split(os.sep)[0] in ("output", "cache") or relative.startswith(("content/articles", ".output")):
             continue
-        kept.update(os.path.normpath(os.path.join(relative, name)) for name in files if name != ".build.lock")
+        kept.update(os.path.normpath(os.path.join(relative, name)) for name in files if name not in BUILD_WRITES_BESIDE)
     return kept
 
 
