@@ -76,7 +76,7 @@ def run_build(settings: Path, refuse_rejected: bool = False, forced: bool = Fals
     else:
         print(f"site à jour dans {OUTPUT.relative_to(ROOT)}/ : rien n'a changé depuis la dernière construction", file=sys.stderr)
     if not report.ok:
-        rejected = "\n".join(report.lines()[len(report.warnings) : -1])
+        rejected = "\n".join(line for line in report.lines() if " REJETÉE — " in line)
         state = "site construit" if outcome.rebuilt else "site à jour"
         if forced:
             print(f"publication forcée malgré {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", file=sys.stderr)

@@ -258,8 +258,8 @@ def ingest(
     if previous and previous["stamp"] == stamp and not previous["rejected"]:
         report.unchanged = previous["unchanged"]
         report.warnings = [(Path(path), reason) for path, reason in previous["warnings"]]
+        report.cut_headlines = [Path(path) for path in previous.get("cut_headlines", [])]
         return report
-        lines += [f"{shown(path)}: titre coupé dans l'attaque (aucune reformulation satisfaisante)" for path in self.cut_headlines]
 
     attributions = load_attributions(dispatch_dir, report)
     memo = FileMemo(cache_dir / MEMO_FILE if cache_dir else None, _memo_version())
