@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from digest.site_urls import http_url
+
 HERE = Path(__file__).resolve().parent
 
 SITENAME = "Le Fil"
@@ -43,6 +45,9 @@ GZIP_CACHE = False  # compressing it again at every build costs more than readin
 # One language: no translations to pair (Pelican's pairing is quadratic in the number of articles).
 ARTICLE_TRANSLATION_ID = PAGE_TRANSLATION_ID = None
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": []}
+# A link from outside (a source's URL) reaches a page only through the one allow-list of schemes
+# (http, https) that ingest, the JSON-LD and the feeds use; plugins add their filters to these.
+JINJA_FILTERS = {"safe_href": http_url}
 
 # The plugins are installed with the project (pyproject.toml): Pelican imports each by its name.
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.

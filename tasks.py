@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
 from pathlib import Path
 
 from invoke import Exit, task
@@ -31,54 +32,79 @@ def _paths(settings: Path = SETTINGS):
     return Paths(content=CONTENT, output=OUTPUT, cache=CACHE, settings=settings)
 
 
-def run_build(settings: Path) -> None:
-    from digest import pipeline, search, site
+def one_line(error: BaseException) -> str:
+    """``file[:line]: reason`` of a failure a user can cause; anything else is named as a bug."""
+    from digest import search, site
     from entities.editorial import EditorialError
     from entities.training import ModelError
 
-    _logging()
+    # entities.toml, entity-slugs.toml, models/: found before anything is written
+    if isinstance(error, (site.BuildError, search.SearchIndexError, EditorialError, ModelError)):
+        return str(error)
+    if isinstance(error, OSError):  # a full disk, a folder that cannot be written...
+        return f"{error.filename or ROOT}: {error.strerror or error}"
+    return f"erreur interne ({type(error).__name__} : {error}) ; relancez avec --debug pour la trace"
+
+
+def guarded(work, debug: bool):
+    """Run ``work()``; a failure ends the command with one line and exit status 1 (the whole
+    traceback only with --debug)."""
     try:
-        outcome = pipeline.build(_paths(settings))
-    except (site.BuildError, search.SearchIndexError) as error:
-        raise Exit(f"échec de la construction, output/ inchangé : {error}", code=1) from error
-    except (EditorialError, ModelError) as error:  # entities.toml, entity-slugs.toml, models/: before anything is written
-        raise Exit(f"échec de la construction, rien n'a été écrit : {error}", code=1) from None
+        return work()
+    except (Exit, KeyboardInterrupt):
+        raise
+    except Exception as error:
+        if debug:
+            traceback.print_exc()
+        raise Exit(f"échec, {OUTPUT.name}/ inchangé : {one_line(error)}", code=1) from None
+
+
+def run_build(settings: Path, refuse_rejected: bool = False, forced: bool = False, debug: bool = False) -> None:
+    from digest import pipeline
+
+    _logging()
+    outcome = guarded(lambda: pipeline.build(_paths(settings), refuse_rejected=refuse_rejected), debug)
+    report = outcome.report
+    if not outcome.put_in_place:
+        raise Exit(
+            f"publication refusée : {len(report.rejected)} fichier(s) rejeté(s), {OUTPUT.name}/ inchangé "
+            "(invoke publish --force pour publier sans elles)",
+            code=1,
+        )
     if outcome.rebuilt:
         print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
     else:
         print(f"site à jour dans {OUTPUT.relative_to(ROOT)}/ : rien n'a changé depuis la dernière construction", file=sys.stderr)
-    report = outcome.report
     if not report.ok:
-        rejected = "\n".join(f"  {path.name} : {reason}" for path, reason in report.rejected)
+        rejected = "\n".join(line for line in report.lines() if " REJETÉE — " in line)
         state = "site construit" if outcome.rebuilt else "site à jour"
-        raise Exit(f"{state}, mais {len(report.rejected)} dépêche(s) rejetée(s) :\n{rejected}", code=1)
+        if forced:
+            print(f"publication forcée malgré {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", file=sys.stderr)
+            return
+        raise Exit(f"{state}, mais {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", code=1)
 
 
 @task
-def ingest(c):
+def ingest(c, debug=False):
     """Turn new or changed dispatches into articles (content/articles/)."""
     from digest.pipeline import run_ingest
 
     _logging()
-    if not run_ingest(_paths()).ok:
+    if not guarded(lambda: run_ingest(_paths()), debug).ok:
         raise Exit(code=1)
 
 
 @task
-def build(c):
-    """Ingest, build the site into output/ and index it for search."""
-    run_build(SETTINGS)
+def build(c, debug=False):
+    """Ingest, build the site into output/ and index it for search (--debug: tracebacks of failures)."""
+    run_build(SETTINGS, debug=debug)
 
 
 @task
-def publish(c, force=False):
-    """Build with the public URLs of publishconf.py; refuses when a dispatch was rejected, unless --force."""
-    try:
-        run_build(PUBLISH_SETTINGS)
-    except Exit:
-        if not force:
-            raise
-        print("publication forcée malgré les dépêches rejetées", file=sys.stderr)
+def publish(c, force=False, debug=False):
+    """Build with the public URLs of publishconf.py. When a dispatch is rejected, the site is built
+    aside and output/ is left as it was, unless --force."""
+    run_build(PUBLISH_SETTINGS, refuse_rejected=not force, forced=force, debug=debug)
 
 
 @task

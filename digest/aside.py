@@ -73,7 +73,14 @@ class ErrorLog(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        message = record.getMessage()
+        # Pelican logs a file it cannot read as "Could not process <file>", its reason only in
+        # the exception being handled (the traceback shown with DEBUG): one line "<file>: <reason>".
+        error = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+        if error is not None and str(error) not in message:
+            unreadable = message.removeprefix("Could not process ")
+            message = f"{unreadable}: {error}" if unreadable != message else f"{message} : {error}"
+        self.messages.append(message)
 
 
 class Aside:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,15 @@ class FileMemo:
         if store is not None:
             try:
                 saved = json.loads(Path(store).read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+            except FileNotFoundError:
                 saved = {}
-            if saved.get("version") == version:
-                self._previous = saved.get("files", {})
+            except (OSError, ValueError):
+                print(f"{store}: cache endommagé, ignoré (il est refait)", file=sys.stderr)
+                saved = {}
+            files = saved.get("files") if isinstance(saved, dict) and saved.get("version") == version else None
+            if isinstance(files, dict):
+                # Only well-formed entries: [[size, mtime, inode], value].
+                self._previous = {key: known for key, known in files.items() if isinstance(known, list) and len(known) == 2}
 
     def get(self, path: Path, read: Callable[[Path], Any]) -> Any:
         key = str(path)
@@ -60,6 +66,11 @@ class FileMemo:
         if (signature := _signature(path)) is not None:
             self._current[str(path)] = [signature, value]
 
+    def forget(self, path: Path) -> None:
+        """What was read of ``path`` is not kept (an error, which must be looked at again)."""
+        self._current.pop(str(path), None)
+
     def save(self) -> None:
         if self.store is not None:
-            write_atomically(self.store, json.dumps({"version": self.version, "files": self._current}, ensure_ascii=False))
+            # Escaped: a file name may hold bytes that are not UTF-8.
+            write_atomically(self.store, json.dumps({"version": self.version, "files": self._current}))

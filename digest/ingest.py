@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,7 @@ from digest.headline import Headline, cut_headlines
 from digest.kicker import derive_kicker, split_supplied
 from digest.slugs import make_slug
 from digest.teaser import teaser
+from digest.site_urls import http_url
 
 # The digest of the rules (code and editorial file) the articles were derived with, kept beside
 # them and committed with them: when the rules change, every article no editor has touched is
@@ -50,9 +54,9 @@ class Report:
         return not self.rejected
 
     def lines(self) -> list[str]:
-        lines = [f"{path}: {reason}" for path, reason in self.warnings]
-        lines += [f"{path}: REJETÉE — {reason}" for path, reason in self.rejected]
-        lines += [f"{path}: titre coupé dans l'attaque (aucune reformulation satisfaisante)" for path in self.cut_headlines]
+        lines = [f"{shown(path)}: {reason}" for path, reason in self.warnings]
+        lines += [f"{shown(path)}: REJETÉE — {reason}" for path, reason in self.rejected]
+        lines += [f"{shown(path)}: titre coupé dans l'attaque (aucune reformulation satisfaisante)" for path in self.cut_headlines]
         lines.append(
             f"ingestion : {len(self.written)} article(s) écrit(s), {self.unchanged} inchangé(s), "
             f"{len(self.rejected)} dépêche(s) rejetée(s)"
@@ -68,18 +72,86 @@ class Attribution:
     headline: str = ""  # the title the wire service sent: it wins over a derived one
 
 
-def load_attributions(dispatch_dir: Path) -> dict[str, Attribution]:
+def load_attributions(dispatch_dir: Path, report: Report) -> dict[str, Attribution]:
+    """The credits by dispatch file name; a line that is not an entry is rejected by its number
+    (its dispatch is built without credit), a source URL that is not http(s) is dropped."""
     path = dispatch_dir / ATTRIBUTION_FILE
     if not path.exists():
         return {}
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        report.rejected.append((path, f"illisible : {getattr(error, 'strerror', None) or error}"))
+        return {}
     attributions = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
             entry = json.loads(line)
-            attributions[entry["file"]] = Attribution(
-                entry.get("credit", ""), entry.get("url", ""), entry.get("license", ""), entry.get("headline") or ""
-            )
+            fields = {key: entry.get(key) or "" for key in ("file", "credit", "url", "license", "headline")} if isinstance(entry, dict) else None
+        except ValueError:
+            fields = None
+        if not fields or not fields["file"] or not all(isinstance(value, str) for value in fields.values()):
+            report.rejected.append((path, f"ligne {number} : pas une entrée {{\"file\": …, \"credit\": …, \"url\": …, \"license\": …}}"))
+            continue
+        url = fields["url"].strip()
+        if url and not http_url(url, warn=False):  # kept as written otherwise: the page encodes it
+            report.warnings.append((path, f"ligne {number} : adresse de la source ignorée (seuls http et https sont publiés) : {url!r}"))
+            url = ""
+        attributions[fields["file"]] = Attribution(fields["credit"], url, fields["license"], fields["headline"] or "")
     return attributions
+
+
+# A file name is shown in reports and recorded in its article's ``Source``: any byte sequence may
+# come, only names that are UTF-8 text without control characters are read.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# In ``Source``, one line of front-matter whose spaces are collapsed: the characters that would not
+# survive (whitespace other than single inner spaces, and %) are percent-encoded.
+_UNSAFE_IN_SOURCE = re.compile(r"%|^ +| +$| {2,}|[^\S ]")
+
+
+def name_problem(path: Path) -> str | None:
+    """Why the name of the dispatch file ``path`` cannot be read, or None."""
+    raw = os.fsencode(path.name)
+    try:
+        name = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"nom de fichier qui n’est pas de l’UTF-8 (octet {raw[error.start]:02X} à la position {error.start}) : renommez-le"
+    if found := _CONTROL.search(name):
+        return f"nom de fichier avec un caractère de contrôle (U+{ord(found[0]):04X}) : renommez-le"
+    return None
+
+
+def source_field(dispatch_dir: Path, path: Path) -> str:
+    """The ``Source`` of the article of dispatch ``path``: its folder and name, one line that reads
+    back as written."""
+    name = _UNSAFE_IN_SOURCE.sub(lambda found: "".join(f"%{byte:02X}" for byte in found[0].encode()), path.name)
+    return f"{dispatch_dir.name}/{name}"
+
+
+def shown(path: Path) -> str:
+    """``path`` as it is printed, on one line: bytes that are not UTF-8 and control characters as
+    \\xNN escapes."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found[0]):02x}", os.fsencode(path).decode("utf-8", "backslashreplace"))
+
+
+def dispatch_problem(path: Path, dispatch_dir: Path) -> str | None:
+    """Why the entry ``path`` of the dispatch folder is not a dispatch to read, or None. Links are
+    followed only to a file inside the content folder (a link to any other file would publish it)."""
+    if path.suffix.lower() != ".txt":
+        return "pas une dépêche : une dépêche est un fichier .txt"
+    if problem := name_problem(path):
+        return problem
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            return "lien symbolique cassé"
+        if not target.is_relative_to(dispatch_dir.resolve().parent):
+            return f"lien symbolique vers un fichier hors de {dispatch_dir.parent.name}/ : {target}"
+    if not path.is_file():
+        return "pas un fichier ordinaire"
+    return None
 
 
 def _front_matter_date(moment: dt.datetime, has_time: bool) -> str:
@@ -101,7 +173,10 @@ def _facts_of_article(metadata: dict[str, str], pristine: bool) -> dict:
 
 
 def _article_facts(path: Path) -> dict:
-    text, metadata = read_article(path)
+    try:
+        text, metadata = read_article(path)
+    except (OSError, UnicodeError):  # Pelican, which reads it too, names it and fails the build
+        return _facts_of_article({}, pristine=False)
     return _facts_of_article(metadata, is_pristine(text))
 
 
@@ -109,6 +184,8 @@ def _index_articles(article_dir: Path, memo: FileMemo) -> tuple[dict[str, _Exist
     by_source: dict[str, _Existing] = {}
     slugs: set[str] = set()
     for path in sorted(article_dir.rglob("*.md")):
+        if not path.is_file():  # a FIFO would block the build; Pelican is told to skip it too
+            continue
         facts = memo.get(path, _article_facts)
         metadata = facts["metadata"]
         slugs.add(metadata.get("slug", ""))
@@ -123,7 +200,6 @@ def _facts_of_dispatch(parsed: dispatch_module.Dispatch) -> dict:
         "day": parsed.date.date().isoformat(),
         "sha256": parsed.sha256,
         "text_sha256": hashlib.sha256(parsed.text.encode()).hexdigest(),
-        "warnings": list(parsed.warnings),
     }
 
 
@@ -132,6 +208,26 @@ def _memo_version() -> str:
     three modules' code is its version."""
     modules = (__file__, dispatch_module.__file__, article_file_module.__file__)
     return hashlib.sha256(b"".join(Path(module).read_bytes() for module in modules)).hexdigest()
+
+
+def _load_stamp(path: Path) -> dict | None:
+    """The record of the last run, or None; a damaged one is discarded with a warning (the run
+    then does all its checks)."""
+    try:
+        record = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        record = None
+    try:
+        if isinstance(record["stamp"], str) and isinstance(record["unchanged"], int) and all(
+            isinstance(where, str) and isinstance(reason, str) for key in ("rejected", "warnings") for where, reason in record[key]
+        ):
+            return record
+    except (ValueError, TypeError, KeyError):
+        pass
+    print(f"{path}: cache endommagé, ignoré (il est refait)", file=sys.stderr)
+    return None
 
 
 def _stamp(inputs: dict[str, tuple[int, int]], rules: bytes) -> str:
@@ -156,17 +252,16 @@ def ingest(
     # Listed once, before anything is read: at the end, only the articles written are listed again.
     inputs = uptodate.listing([dispatch_dir, article_dir])
     stamp = _stamp(inputs, rules)
-    if stamp_path and stamp_path.exists():
-        previous = json.loads(stamp_path.read_text(encoding="utf-8"))
-        if previous.get("stamp") == stamp:
-            # Nothing changed since the last run: replay what it reported, so that problems stay visible.
-            report.unchanged = previous["unchanged"]
-            report.rejected = [(Path(path), reason) for path, reason in previous["rejected"]]
-            report.warnings = [(Path(path), reason) for path, reason in previous["warnings"]]
-            report.cut_headlines = [Path(path) for path in previous.get("cut_headlines", [])]
-            return report
+    previous = _load_stamp(stamp_path) if stamp_path else None
+    # Nothing changed since the last run: replay what it reported, so that warnings stay visible.
+    # Never a rejection: a file made readable (chmod) keeps its size and time, and is read again.
+    if previous and previous["stamp"] == stamp and not previous["rejected"]:
+        report.unchanged = previous["unchanged"]
+        report.warnings = [(Path(path), reason) for path, reason in previous["warnings"]]
+        report.cut_headlines = [Path(path) for path in previous.get("cut_headlines", [])]
+        return report
 
-    attributions = load_attributions(dispatch_dir)
+    attributions = load_attributions(dispatch_dir, report)
     memo = FileMemo(cache_dir / MEMO_FILE if cache_dir else None, _memo_version())
     existing, taken_slugs = _index_articles(article_dir, memo)
     today = today or dt.date.today()
@@ -180,19 +275,22 @@ def ingest(
             return {"error": str(error)}
         return _facts_of_dispatch(read_now[path])
 
+    def reject(path: Path, reason: str) -> None:
+        report.rejected.append((path, reason))
+        memo.forget(path)  # an error is never remembered: the file is read again next time
+
     dispatches: list[tuple[Path, dict]] = []
     seen_text: dict[str, Path] = {}
     for path in sorted(dispatch_dir.iterdir()):
         if path.name.startswith(".") or path.name == ATTRIBUTION_FILE:
             continue
-        if path.suffix != ".txt" or not path.is_file():
-            report.warnings.append((path, "ignoré : une dépêche est un fichier .txt"))
+        if problem := dispatch_problem(path, dispatch_dir):
+            reject(path, problem)
             continue
         facts = memo.get(path, read_dispatch)
         if "error" in facts:
-            report.rejected.append((path, facts["error"]))
+            reject(path, facts["error"])
             continue
-        report.warnings.extend((path, warning) for warning in facts["warnings"])
         if dt.date.fromisoformat(facts["day"]) > today:
             report.warnings.append((path, f"date future ({facts['day']})"))
         if facts["text_sha256"] in seen_text:
@@ -206,7 +304,7 @@ def ingest(
     same_rules = rules_file.exists() and rules_file.read_text(encoding="utf-8").split() == ["sha256", rules_digest]
     to_write: list[tuple[Path, dispatch_module.Dispatch, _Existing | None]] = []
     for path, facts in dispatches:
-        source = f"{dispatch_dir.name}/{path.name}"
+        source = source_field(dispatch_dir, path)
         article = existing.get(source)
         if article and not article.pristine:
             if article.metadata.get("source_sha256") != facts["sha256"]:
@@ -224,7 +322,7 @@ def ingest(
             try:
                 read_now[path] = dispatch_module.read(path)
             except dispatch_module.DispatchError as error:  # changed since the memo's facts
-                report.rejected.append((path, str(error)))
+                reject(path, str(error))
                 continue
         to_write.append((path, read_now[path], article))
 
@@ -253,7 +351,7 @@ def ingest(
             "Slug": slug,
             "Summary": teaser(parsed.paragraphs, title, from_first_sentence=not credit.headline),
             "Lang": "fr",
-            "Source": f"{dispatch_dir.name}/{path.name}",
+            "Source": source_field(dispatch_dir, path),
             "Source_sha256": parsed.sha256,
             "Credit": credit.credit,
             "Credit_url": credit.url,
@@ -281,7 +379,7 @@ def ingest(
             "warnings": [(str(path), reason) for path, reason in report.warnings],
             "cut_headlines": [str(path) for path in report.cut_headlines],
         }
-        write_atomically(stamp_path, json.dumps(record, ensure_ascii=False))
+        write_atomically(stamp_path, json.dumps(record))  # escaped: a path may hold any byte
     return report
 
 

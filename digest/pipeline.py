@@ -6,9 +6,13 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import glob
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from pelican.settings import DEFAULT_CONFIG
 
 from digest import headline, search, site, uptodate
 from digest.ingest import Report, ingest
@@ -127,18 +131,49 @@ def run_ingest(paths: Paths) -> Report:
 class Outcome:
     report: Report  # what ingest did
     rebuilt: bool  # False: output/ was already the site of these inputs, nothing was done
+    put_in_place: bool = True  # False: rendered and checked aside, output/ left as it was
 
 
-def build(paths: Paths, overrides: dict | None = None) -> Outcome:
+def special_files(content: Path, skipped: Path) -> list[Path]:
+    """Entries of ``content`` (outside ``skipped``) that are neither folders nor regular files
+    (a FIFO, a socket, a device, a broken link): Pelican would block on a FIFO or fail on the
+    others. They are reported and left out of the build."""
+    found, folders, seen = [], [str(content)], set()
+    while folders:
+        folder = folders.pop()
+        status = os.stat(folder)
+        if (status.st_dev, status.st_ino) in seen:  # a link back to a folder above: walked once
+            continue
+        seen.add((status.st_dev, status.st_ino))
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.path == str(skipped) or entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    folders.append(entry.path)
+                elif not entry.is_file():
+                    found.append(Path(entry.path))
+    return sorted(found)
+
+
+def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = False) -> Outcome:
     """Ingest then build; raises site.BuildError or search.SearchIndexError, output/ left as it was.
-    Rejected dispatches do not stop the build: the report lists them."""
+    Rejected dispatches do not stop the build: the report lists them; with ``refuse_rejected``
+    (publishing) the site is then rendered and checked aside but output/ is left as it was."""
     with one_at_a_time(paths):
         report = run_ingest(paths)
+        special = special_files(paths.content, paths.dispatches)
+        for path in special:
+            report.rejected.append((path, "pas un fichier ordinaire : laissé hors du site"))
+            print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
+        ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]} if special else {}
         rebuilt = site.build(
             paths.settings,
             paths.output,
             steps_after_render=(search.index,),
-            overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **(overrides or {})},
+            overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **ignored, **(overrides or {})},
             stamp=paths.cache / uptodate.STAMP_FILE,
+            rejected=report.rejected,  # and the articles Pelican's plugins leave out
+            refuse_rejected=refuse_rejected,
         )
-    return Outcome(report, rebuilt)
+    return Outcome(report, rebuilt, put_in_place=not (refuse_rejected and report.rejected))

@@ -16,11 +16,30 @@ that it matches exactly the pages with ``data-pagefind-body``.
 
 from __future__ import annotations
 
+import gzip
+import json
+import os
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 INDEXED_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"  # articles: YYYY/MM/DD/slug/
+BUNDLE = "pagefind"
+# Pagefind runs as a child that dies with the build (Linux's PR_SET_PDEATHSIG, kept across exec):
+# a killed build never leaves it writing into the next build's staging folder.
+_DIES_WITH_PARENT = """
+import ctypes, os, runpy, signal, sys
+parent = int(sys.argv.pop(1))
+try:
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
+except (OSError, AttributeError):
+    pass
+if os.getppid() != parent:
+    sys.exit(1)
+sys.argv[0] = "pagefind"
+runpy.run_module("pagefind", run_name="__main__")
+"""
 
 
 class SearchIndexError(RuntimeError):
@@ -32,11 +51,12 @@ def has_indexed_pages(site: Path) -> bool:
 
 
 def index(site: Path) -> None:
-    """Write the search bundle into ``site/pagefind/``; raises SearchIndexError if Pagefind fails.
+    """Write the search bundle into ``site/pagefind/``; raises SearchIndexError if Pagefind fails
+    or leaves a bundle that does not hold together (it exits 0 on a full disk, its files empty).
     A site with no article yet gets a bundle too (from its other pages): the search page works."""
     only = ["--glob", INDEXED_PAGES] if has_indexed_pages(site) else []
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), *only, "--force-language", "fr", "--quiet"],
+        [sys.executable, "-c", _DIES_WITH_PARENT, str(os.getpid()), "--site", str(site), *only, "--force-language", "fr", "--quiet"],
         capture_output=True,
         text=True,
     )
@@ -45,3 +65,33 @@ def index(site: Path) -> None:
             f"Pagefind a échoué sur {site} (il n'y lit que les dépêches, {INDEXED_PAGES}) :\n"
             f"{result.stdout}{result.stderr}"
         )
+    if problem := bundle_problem(Path(site) / BUNDLE, len(list(Path(site).glob(INDEXED_PAGES)))):
+        raise SearchIndexError(f"{problem} : index de recherche incomplet (disque plein ?)")
+
+
+def bundle_problem(bundle: Path, articles: int) -> str | None:
+    """What is wrong with the Pagefind bundle ``bundle`` of a site of ``articles`` articles, or None:
+    every file is non-empty, the entry file parses and counts the articles, the compressed files
+    (metadata, word index) decompress."""
+    entry = bundle / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_bytes())["languages"]
+        counted = sum(language["page_count"] for language in languages.values())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return f"{entry}: illisible"
+    if articles and counted != articles:
+        return f"{entry}: {counted} page(s) indexée(s) pour {articles} dépêche(s)"
+    for path in sorted(bundle.rglob("*")):
+        if path.is_dir():
+            continue
+        if path.stat().st_size == 0:
+            return f"{path}: fichier vide"
+        if path.suffix in (".pf_meta", ".pf_index"):
+            try:
+                gzip.decompress(path.read_bytes())
+            except (OSError, EOFError, zlib.error):
+                return f"{path}: tronqué"
+    for required in ("pagefind.js", "pagefind-worker.js"):
+        if not (bundle / required).is_file():
+            return f"{bundle / required}: absent"
+    return None

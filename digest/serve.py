@@ -25,6 +25,18 @@ def _changes_code(changes, code: Sequence[Path]) -> bool:
     return any(Path(path).suffix == ".py" and any(Path(path).is_relative_to(folder) for folder in code) for _, path in changes)
 
 
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """The standard handler, answering 400 to a path it cannot map to a file (a NUL byte, ``/%00``,
+    makes it raise and drop the connection without a response)."""
+
+    def send_head(self):
+        try:
+            return super().send_head()
+        except ValueError:
+            self.send_error(400, "chemin invalide")
+            return None
+
+
 def restart() -> None:
     """This very command again, in a new interpreter (same process id, same terminal)."""
     os.execv(sys.executable, [sys.executable, *sys.argv])
@@ -39,7 +51,7 @@ def serve_and_rebuild(output: Path, port: int, watched: Sequence[Path], rebuild:
 
     safe_rebuild()
     # The handler resolves output/ on every request, so a rebuilt site swapped in is served at once.
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
+    handler = functools.partial(SiteHandler, directory=str(output))
     server = http.server.ThreadingHTTPServer((HOST, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"http://{HOST}:{port}/ (Ctrl-C pour arrêter)", file=sys.stderr)

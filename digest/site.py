@@ -9,6 +9,8 @@ that. When nothing the build reads has changed since the last build, nothing is 
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import logging
 import os
 import shutil
@@ -23,7 +25,7 @@ from pelican.settings import read_settings
 
 from digest import aside
 from digest import uptodate
-from incremental import reuse
+from incremental import output_paths, reuse
 
 
 class BuildError(RuntimeError):
@@ -69,15 +71,33 @@ def prune_cache_versions(current: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def render(settings: dict) -> None:
-    """Run Pelican; any error it logs fails the build (Pelican itself only logs)."""
+class _Rejections(logging.Handler):
+    """The contents a plugin left out of the site, ``(source file, reason)``, into ``rejected``."""
+
+    def __init__(self, rejected: list[tuple[Path, str]]) -> None:
+        super().__init__()
+        self.rejected = rejected
+
+    def emit(self, record: logging.LogRecord) -> None:
+        source, reason = record.args
+        self.rejected.append((Path(source), reason))
+
+
+def render(settings: dict, rejected: list[tuple[Path, str]]) -> None:
+    """Run Pelican; any error it logs fails the build (Pelican itself only logs). The contents
+    left out of the site (plugins/incremental: an article out of its place) go to ``rejected``."""
     errors = aside.ErrorLog()
     root = logging.getLogger()
     root.addHandler(errors)
+    left_out, rejections = _Rejections(rejected), logging.getLogger(output_paths.REJECTED_LOGGER)
+    rejections.addHandler(left_out)
+    rejections.propagate = False  # not an error of the build: the root logger's ErrorLog never sees them
     try:
         Pelican(settings).run()
     finally:
         root.removeHandler(errors)
+        rejections.removeHandler(left_out)
+        rejections.propagate = True
         aside.stop_all()  # children a failed run started and never waited for (digest/aside.py)
     if errors.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
@@ -124,14 +144,92 @@ def keep_unchanged(staging: Path, output: Path) -> int:
     return kept
 
 
+_RENAME_EXCHANGE = 2  # linux/fs.h
+_AT_FDCWD = -100
+
+
+def _libc_renameat2():
+    try:
+        return ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or a libc older than glibc 2.28
+        return None
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap the two folders ``first`` and ``second`` in one step (Linux's
+    ``renameat2(RENAME_EXCHANGE)``): at every instant each name holds a whole site. False when the
+    system or the file system does not offer it."""
+    renameat2 = _libc_renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(second))
+
+
+def previous_path(output: Path) -> Path:
+    """Where the fallback swap keeps the published site between its two renames."""
+    return output.with_name(f".{output.name}.previous")
+
+
+def restore_missing(output: Path) -> bool:
+    """A build killed between the two renames of the fallback swap left no ``output``: the site it
+    was replacing is put back. True when it was."""
+    previous = previous_path(output)
+    if output.exists() or not previous.is_dir():
+        return False
+    os.replace(previous, output)
+    print(f"{output}: le site précédent, laissé de côté par une construction interrompue, est remis en place", file=sys.stderr)
+    return True
+
+
 def swap_in(staging: Path, output: Path) -> None:
-    """Replace ``output`` by ``staging`` with two renames: never a half-written output/. The previous
-    site is deleted by a background process (tens of thousands of files take seconds to delete)."""
-    if output.exists():
-        previous = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-        os.replace(output, previous)  # onto the empty folder just made: a name no other build uses
-    os.replace(staging, output)
+    """Replace ``output`` by ``staging``, never leaving ``output`` missing or half-written: one
+    exchange where Linux offers it; elsewhere two renames, the published site set aside under a
+    fixed name first, so that a build killed between them has it put back (``restore_missing``).
+    The previous site is deleted by a background process (tens of thousands of files take seconds)."""
+    if output.exists() and exchange(staging, output):
+        old = staging  # now holds the previous site
+    else:
+        old = previous_path(output)
+        if output.exists():
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(output, old)
+        try:
+            os.replace(staging, output)
+        except OSError:
+            if old.exists():
+                os.replace(old, output)
+            raise
+    # The new site is in place: what follows only clears the previous one away.
+    try:
+        if old.exists():
+            os.replace(old, tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))  # onto an empty folder: a name no other build uses
+    except OSError:
+        shutil.rmtree(old, ignore_errors=True)
     remove_old_sites(output)
+
+
+# Deletes the folders given, even those a user made read-only: each folder is made writable
+# (and readable) before it is listed, then the tree is removed.
+_REMOVE_FOLDERS = """
+import os, shutil, sys
+def open_up(folder):
+    try:
+        os.chmod(folder, 0o700)
+    except OSError:
+        pass
+for path in sys.argv[1:]:
+    open_up(path)
+    for root, folders, _ in os.walk(path):
+        for folder in folders:
+            if not os.path.islink(os.path.join(root, folder)):  # never a folder elsewhere
+                open_up(os.path.join(root, folder))
+    shutil.rmtree(path, ignore_errors=True)
+"""
 
 
 def remove_old_sites(output: Path) -> None:
@@ -140,9 +238,21 @@ def remove_old_sites(output: Path) -> None:
     old = [str(path) for path in output.parent.glob(f".{output.name}.old-*")]
     if old:
         subprocess.Popen(
-            [sys.executable, "-c", "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)", *old],
+            [sys.executable, "-c", _REMOVE_FOLDERS, *old],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
+
+
+# What must stay free once the new site is written, for what follows the swap: the stamp, the
+# manifest of the published files, the caches. Less, and the build stops before the swap.
+MIN_FREE_BYTES = 4 * 1024 * 1024
+
+
+def check_free_space(folder: Path) -> None:
+    status = os.statvfs(folder)
+    free = status.f_bavail * status.f_frsize
+    if free < MIN_FREE_BYTES:
+        raise BuildError(f"{folder}: disque presque plein ({free} octets libres, il en faut {MIN_FREE_BYTES}) : site non remplacé")
 
 
 def build(
@@ -151,12 +261,21 @@ def build(
     steps_after_render: tuple[Callable[[Path], None], ...] = (),
     overrides: dict | None = None,
     stamp: Path | None = None,
+    rejected: list[tuple[Path, str]] | None = None,
+    refuse_rejected: bool = False,
 ) -> bool:
     """Render into a staging folder, run ``steps_after_render`` on it, put it in place.
 
+    ``rejected``: the files already rejected (by ingest); the contents Pelican's plugins leave out
+    are added to it. With ``refuse_rejected`` and any rejection, the site is rendered and checked,
+    then removed: output/ is left as it was.
+
     With a ``stamp`` file, a build whose inputs have not changed since the stamped one does nothing
     and returns False."""
+    rejected = [] if rejected is None else rejected
+    rejected_before = len(rejected)
     staging = staging_path(output)
+    restore_missing(output)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
     current = uptodate.fingerprint(build_inputs(settings_file, settings), variant)
@@ -167,20 +286,33 @@ def build(
     settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
-        raise BuildError(f"impossible de vider {staging} : supprimez ce dossier puis relancez la construction")
+        raise BuildError(f"{staging}: impossible de vider ce dossier : supprimez-le puis relancez la construction")
     try:
-        render(settings)
+        render(settings, rejected)
         for step in steps_after_render:
             step(staging)
         keep_unchanged(staging, output)
+        put_in_place = not (refuse_rejected and rejected)
+        if put_in_place:
+            check_free_space(output.parent)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         reuse.discard(cache)
         raise
+    if not put_in_place:
+        shutil.rmtree(staging, ignore_errors=True)
+        reuse.discard(cache)
+        return True
     reuse.forget(cache)  # killed between the swap and the commit, no manifest must describe output/
-    swap_in(staging, output)
+    try:
+        swap_in(staging, output)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error
     reuse.commit(cache, output)
     prune_cache_versions(cache)
-    if stamp:
+    if stamp and len(rejected) == rejected_before:
         uptodate.record(stamp, output, current)
+    elif stamp:  # contents left out: the next build renders again, and says so again
+        stamp.unlink(missing_ok=True)
     return True

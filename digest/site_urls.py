@@ -1,9 +1,37 @@
 """The site's absolute address, one rule for every plugin (entity JSON-LD, feeds, sitemap):
-``SITE_ORIGIN`` + ``SITEURL``, or an absolute ``SITEURL`` alone. Not a plugin: a plain module."""
+``SITE_ORIGIN`` + ``SITEURL``, or an absolute ``SITEURL`` alone; and the one rule for an address
+from outside (a source's URL) that a page links to. Not a plugin: a plain module."""
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Mapping
+from urllib.parse import quote, urlsplit
+
+logger = logging.getLogger(__name__)
+
+LINKED_SCHEMES = ("http", "https")  # javascript:, data:, file:... never reach an href or a src
+
+
+def http_url(url: str, warn: bool = True) -> str:
+    """``url`` as a valid href when it is an http(s) address with a host, else "" (dropped, with a
+    warning unless the caller reports it itself): a stray ``%`` and non-ASCII characters
+    percent-encoded (Wikinews titles such as ``..._de_6_%`` are stored unencoded in the
+    attribution file)."""
+    url = str(url or "").strip()
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in LINKED_SCHEMES or not parts.netloc or re.search(r"[\x00-\x20\x7f]", url):
+        if warn:
+            logger.warning("adresse ignorée (seuls http et https sont publiés) : %r", url)
+        return ""
+    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def site_base(settings: Mapping) -> str:

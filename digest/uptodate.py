@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -31,10 +32,15 @@ def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
             status = root.stat()
             files[str(root)] = (status.st_size, status.st_mtime_ns)
             continue
-        folders = [str(root)]
+        folders, seen = [str(root)], set()
         while folders:  # os.scandir: tens of thousands of files, Path objects cost a second
+            folder = folders.pop()
             try:
-                entries = list(os.scandir(folders.pop()))
+                status = os.stat(folder)
+                if (status.st_dev, status.st_ino) in seen:  # a link back to a folder above: listed once
+                    continue
+                seen.add((status.st_dev, status.st_ino))
+                entries = list(os.scandir(folder))
             except (FileNotFoundError, NotADirectoryError):  # removed while we walk: the next build sees it
                 continue
             for entry in entries:
@@ -77,7 +83,8 @@ def digest(files: Mapping[str, tuple[int, int]], settings: Mapping) -> str:
     hashed = hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode())
     for path in sorted(files):
         size, modified = files[path]
-        hashed.update(f"{path}\0{size}\0{modified}\n".encode())
+        # os.fsencode: a file name may be any bytes (held in the str as surrogate escapes).
+        hashed.update(os.fsencode(path) + f"\0{size}\0{modified}\n".encode())
     return hashed.hexdigest()
 
 
@@ -90,7 +97,13 @@ def is_current(stamp: Path, output: Path, current: str) -> bool:
     """True when ``output`` was built from inputs with fingerprint ``current`` and is still there."""
     try:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
     except (OSError, ValueError):
+        print(f"{stamp}: cache endommagé, ignoré (le site est reconstruit)", file=sys.stderr)
+        return False
+    if not isinstance(recorded, dict):
+        print(f"{stamp}: cache endommagé, ignoré (le site est reconstruit)", file=sys.stderr)
         return False
     return recorded.get("fingerprint") == current and recorded.get("output") == str(output.resolve()) and (output / "index.html").is_file()
 

@@ -8,7 +8,7 @@ puts it into the shared context as ``entities`` and sets on each article ``entit
 and every entity's names for the search page (``entites/noms.json``, see ``EntityCatalog.names``).
 
 Jinja filters (``add_filters``, on ``initialized``): ``news_article`` (an article's schema.org
-``NewsArticle``, for ``|tojson``) and ``safe_href``. They run when a page is rendered: a rebuild
+``NewsArticle``, for ``|tojson``; the theme's ``safe_href`` is set in pelicanconf.py). They run when a page is rendered: a rebuild
 that reuses most pages (plugins/incremental) does not compute them for every article.
 """
 
@@ -18,8 +18,6 @@ import functools
 import json
 import logging
 import os
-import re
-from urllib.parse import quote
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -28,7 +26,7 @@ from pelican.writers import Writer
 
 from digest import aside
 from digest.atomic_files import write_atomically
-from digest.site_urls import absolute_url
+from digest.site_urls import absolute_url, http_url
 from structured_data import schema
 
 from . import slugfile
@@ -58,13 +56,6 @@ def slug_file(settings) -> Path:
     return Path(settings.get("ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
 
 
-def safe_href(url: str) -> str:
-    """A source URL as a valid href: a stray ``%`` and non-ASCII characters percent-encoded
-    (Wikinews titles such as ``..._de_6_%`` are stored unencoded in the attribution file)."""
-    url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url.strip())
-    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
-
-
 def news_article(article, settings) -> dict:
     """schema.org NewsArticle of an article, with its entities as ``mentions``."""
     url = absolute_url(settings, article.url)
@@ -89,8 +80,8 @@ def news_article(article, settings) -> dict:
     data["author"] = {"@type": "Organization", "name": credit} if credit else {"@type": "Organization", "name": data["publisher"]["name"], "url": data["publisher"]["url"]}
     if credit:
         data["sourceOrganization"] = {"@type": "Organization", "name": credit}
-    if article.metadata.get("credit_url"):
-        data["isBasedOn"] = safe_href(article.metadata["credit_url"])
+    if based_on := http_url(article.metadata.get("credit_url", ""), warn=False):  # the page's link warns
+        data["isBasedOn"] = based_on
     if article.metadata.get("license"):
         data["license"] = (settings.get("LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
     mentions = []
@@ -198,8 +189,6 @@ def add_filters(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["entity_sentence"] = entity_sentence
     filters["news_article"] = functools.partial(news_article, settings=pelican.settings)
-    # The theme links an article's source with this (credit_url itself may not be a valid href).
-    filters["safe_href"] = safe_href
 
 
 def get_generators(pelican):

@@ -7,6 +7,7 @@ from slugify import slugify
 
 # French reads "&" as "et"; an apostrophe separates words ("Côte d'Ivoire" -> cote-d-ivoire).
 _REPLACEMENTS = [["&", " et "], ["\u2019", " "], ["'", " "]]
+MAX_LENGTH = 120  # characters of an entity's slug, ASCII (its page's folder, at most 255 bytes); suffixes -2, -3... aside
 
 
 def entity_slug(name: str, kind: str | None = None) -> str:
@@ -17,5 +18,13 @@ def entity_slug(name: str, kind: str | None = None) -> str:
     """
     slug = slugify(name, replacements=_REPLACEMENTS)
     if not slug:
-        slug = f"{kind or 'entite'}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+        slug = f"{kind or 'entite'}-{_digest(name)}"
+    elif len(slug) > MAX_LENGTH:
+        # A folder name has at most 255 bytes: a long name keeps its first words and a digest of
+        # the whole name, so that two long names sharing their beginning stay apart.
+        slug = f"{slugify(name, replacements=_REPLACEMENTS, max_length=MAX_LENGTH - 9, word_boundary=True, save_order=True)}-{_digest(name)}"
     return slug
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]

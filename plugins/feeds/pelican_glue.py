@@ -48,7 +48,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 
 from digest import aside
-from digest.site_urls import site_base
+from digest.site_urls import http_url, site_base
 
 from . import feed
 from .salience import salience_order
@@ -155,12 +155,6 @@ def entity_categories(entities, base: str) -> tuple[feed.Category, ...]:
     return tuple(categories)
 
 
-def safe_href(url: str) -> str:
-    from entities.generator import safe_href as entities_safe_href  # the page's href, exactly
-
-    return entities_safe_href(url)
-
-
 def source_line_html(article, settings) -> str:
     """The article page's source line: « Source : <a>Wikinews</a>, sous licence <a>CC BY 2.5</a>. »
     (empty when the article names no source)."""
@@ -169,8 +163,8 @@ def source_line_html(article, settings) -> str:
     if not credit:
         return ""
     line = html.escape(credit, quote=False)
-    if url:
-        line = f'<a href="{html.escape(safe_href(url))}" rel="external">{line}</a>'
+    if url := http_url(url, warn=False):  # the page's href, exactly (the page warns about a dropped one)
+        line = f'<a href="{html.escape(url)}" rel="external">{line}</a>'
     if license_name:
         license_url = (setting(settings, "LICENSE_URLS") or {}).get(license_name)
         named = html.escape(license_name, quote=False)

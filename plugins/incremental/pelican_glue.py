@@ -15,13 +15,18 @@ settings, theme and code).
 
 from __future__ import annotations
 
+import logging
+import pickle
 from pathlib import Path
 
+from pelican import cache as pelican_cache
 from pelican.paginator import Paginator
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from . import keys, reuse
+from . import keys, output_paths, reuse
+
+logger = logging.getLogger(__name__)
 
 CONTEXT_KEY = "reuse_output"
 
@@ -93,10 +98,54 @@ def on_all_generators_finalized(generators) -> None:
     context[CONTEXT_KEY] = reuse.Reuse(published, previous, site_keys, Path(settings["OUTPUT_PATH"]))
 
 
+# The setting of the section each kind of content belongs to (the keyword it is written with).
+# Pages (about, 404) are the site's own, written by hand where they belong: only checked to stay
+# inside the output folder.
+SECTIONS = {"article": "ARTICLE_SAVE_AS"}
+
+
+def leave_out_misplaced_articles(generator) -> None:
+    """An article whose page would leave its section (an editor's ``Slug: ../x``, a date without a
+    four-digit year) or share its path with another article is left out of the site, from every
+    list and page that would link to it, and reported as rejected: the other articles build."""
+    section = generator.settings.get("ARTICLE_SAVE_AS", "")
+    rejected = logging.getLogger(output_paths.REJECTED_LOGGER)
+    everyone = [*generator.articles, *generator.hidden_articles]
+    sources: dict[str, list[str]] = {}
+    for article in everyone:
+        sources.setdefault(article.save_as, []).append(str(article.source_path))
+
+    def placed(article) -> bool:
+        if not article.save_as:  # not written at all
+            return True
+        problem = output_paths.path_problem(article.save_as) or output_paths.section_problem(article.save_as, section)
+        if not problem and len(sources[article.save_as]) > 1:
+            others = ", ".join(path for path in sorted(sources[article.save_as]) if path != str(article.source_path))
+            problem = f"même chemin de sortie {article.save_as!r} que {others} (même date et même Slug ?) : aucun des deux n’est publié"
+        if problem:  # an error: Pelican drops a repeated warning, even from the next build of `invoke serve`
+            rejected.error("%s: %s", article.source_path, problem)
+        return not problem
+
+    generator.articles = [article for article in generator.articles if placed(article)]
+    generator.hidden_articles = [article for article in generator.hidden_articles if placed(article)]
+
+
+def _source_of(kwargs) -> str:
+    content = kwargs.get("article") or kwargs.get("page") or kwargs.get("entity")
+    return str(getattr(content, "source_path", None) or getattr(content, "name", None) or "Pelican")
+
+
 class ReusingWriter(Writer):
-    """Pelican's writer; a file whose key is unchanged is linked from the previous build."""
+    """Pelican's writer; a file whose key is unchanged is linked from the previous build. Each
+    path is checked before anything is written: inside its section, at most once."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self._sources: dict[str, str] = {}  # what each path was written for, to name both of a clash
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None, override_output=False, url=None, **kwargs):
+        if name and not self._may_write(name, kwargs, override_output):
+            return None
         reuse_output = context.get(CONTEXT_KEY)
         if reuse_output is not None and name:
             others = self._other_pages(name, url, paginated, template_name, kwargs)
@@ -107,6 +156,23 @@ class ReusingWriter(Writer):
             for page in (name, *others):
                 reuse_output.release(page)
         return super().write_file(name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs)
+
+    def _may_write(self, name: str, kwargs, override: bool) -> bool:
+        """False, with an error naming the source, for a path out of its place or already written."""
+        source = _source_of(kwargs)
+        section = next((self.settings.get(setting, "") for kind, setting in SECTIONS.items() if kind in kwargs), "")
+        problem = output_paths.path_problem(name) or (section and output_paths.section_problem(name, section))
+        folder = getattr(kwargs.get("entity"), "kind_folder", None)
+        if not problem and folder and not name.startswith(f"{folder}/"):
+            problem = f"chemin de sortie {name!r} hors du dossier de son genre ({folder}/)"
+        if not problem and (name in self._sources or not override and sanitised_join(self.output_path, name) in self._written_files):
+            first = self._sources.get(name, "une autre page")
+            problem = f"même chemin de sortie {name!r} que {first} (même date et même Slug ?)"
+        if problem:
+            logger.error("%s: %s", source, problem)
+            return False
+        self._sources[name] = source
+        return True
 
     def _other_pages(self, name, url, paginated, template_name, kwargs) -> list[str]:
         """The files after the first of a paginated page, as Pelican's write_file names them."""
@@ -121,3 +187,25 @@ class ReusingWriter(Writer):
 
 def get_writer(sender):
     return ReusingWriter
+
+
+def load_caches_leniently() -> None:
+    """Pelican's content caches are advisory: a damaged, truncated or foreign cache file (an empty
+    file raises EOFError in Pelican, which only expects a pickle error) is discarded with a
+    warning, and the cache is made again."""
+    load = pelican_cache.FileDataCacher.__init__
+    if getattr(load, "lenient", False):
+        return
+
+    def lenient_init(self, settings, cache_name, caching_policy, load_policy):
+        try:
+            load(self, settings, cache_name, caching_policy, load_policy)
+            damaged = not isinstance(self._cache, dict)
+        except (EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, pickle.UnpicklingError, MemoryError):
+            damaged = True
+        if damaged:
+            logger.warning("%s: cache endommagé, ignoré (il est refait)", self._cache_path)
+            self._cache = {}
+
+    lenient_init.lenient = True
+    pelican_cache.FileDataCacher.__init__ = lenient_init

@@ -179,7 +179,8 @@ def test_future_date_is_warned_but_ingested(content):
 def test_other_files_are_not_silently_skipped(content):
     write(content, "notes.docx", b"PK\x03\x04")
     report = run(content)
-    assert any(where.name == "notes.docx" for where, _ in report.warnings)
+    assert not report.ok  # publish refuses
+    assert any(where.name == "notes.docx" and ".txt" in why for where, why in report.rejected)
 
 
 def test_nothing_changed_means_no_work_and_the_same_report(content, tmp_path):

@@ -89,7 +89,10 @@ def test_the_good_articles_are_still_built(project_with_bad_dispatches):
 
 def test_publish_refuses_unless_forced(project_with_bad_dispatches):
     project, _ = project_with_bad_dispatches
-    assert invoke(project, "publish").returncode != 0
+    refused = invoke(project, "publish")
+    assert refused.returncode != 0 and "publication refusée" in refused.stderr
+    # Rendered aside only: output/ is still the site `invoke build` made (it was replaced first).
+    assert "https://lefil.example" not in (project / "output" / "index.html").read_text(encoding="utf-8")
     forced = invoke(project, "publish", "--force")
     assert forced.returncode == 0, forced.stderr
     assert "https://lefil.example" in (project / "output" / "index.html").read_text(encoding="utf-8")
