@@ -8,7 +8,10 @@ from . import calendar_grid, front, reading, summary
 
 
 def teaser_summary(article) -> str:
-    return summary.teaser_summary(getattr(article, "title_html", None) or article.title, article.content)
+    # Ingest writes a Summary that starts where the headline's content ends (digest/teaser.py);
+    # an article without one (an editor removed it) is summed up from its text.
+    text = getattr(article, "summary", None) or article.content
+    return summary.teaser_summary(getattr(article, "title_html", None) or article.title, text)
 
 
 def add_filters(pelican):

@@ -22,9 +22,10 @@ def lead_dispatch(day_articles: list):
 
 
 def _entity_pages(article) -> dict:
-    """The entity pages ``article`` cites, by URL (one entry a page)."""
+    """The entity pages ``article`` cites, by URL (one entry a page); an entity cited by too few
+    dispatches has no page (ENTITY_MIN_ARTICLES) and is left out."""
     pages = (getattr(mention, "page", mention) for mention in getattr(article, "entities", None) or ())
-    return {page.url: page for page in pages}
+    return {page.url: page for page in pages if page.url}
 
 
 def _mentions(article) -> set:

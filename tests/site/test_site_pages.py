@@ -221,7 +221,7 @@ def test_breadcrumbs_lead_up_from_article_day_month_year_and_entity(site, settin
     article = next(site.glob("2017/12/19/*/index.html")).parent.relative_to(site).as_posix()
     assert breadcrumb_trail(soup(site, article))[0] == shown[:3] + [("mardi 19\u00a0décembre", "/2017/12/19/")]
     entity, _ = breadcrumb_trail(soup(site, "personnes/mark-rutte/"))
-    assert entity == [("Accueil", "/"), ("Entités", "/entites/"), ("Personnes", "/entites/#personnes"), ("Mark Rutte", None)]
+    assert entity == [("Accueil", "/"), ("Entités", "/entites/"), ("Personnes", "/entites/personnes/"), ("Mark Rutte", None)]
 
 
 def test_archives_count_every_dispatch_by_year_and_month(site):
