@@ -179,8 +179,8 @@ def theme_images(c):
 
 @task
 def test(c):
-    """Run the whole test suite."""
-    c.run(f"{sys.executable} -m pytest", pty=False)
+    """Run the whole test suite, one worker per core (pytest-xdist)."""
+    c.run(f"{sys.executable} -m pytest -n auto", pty=False)
 
 
 # The pages the reader's targets are measured on: search with a query, the home page, an article.
