@@ -34,6 +34,11 @@ CPU seconds (user+system of the build and its children) are reported beside wall
 hold up better when other work shares the machine (the 1-minute load average is recorded).
 """
 
+# Why one module of about 900 lines: it is run as a script by its own parent (``run.py --child
+# KIND``), so the parent, every measured child and the report must be importable from this one
+# file in a fresh interpreter pointed at a snapshot tree; the dispatch generator (generate.py) and
+# the typography bench (typography.py) are already apart. The report (render_report) is the seam to
+# take next.
 from __future__ import annotations
 
 import argparse
