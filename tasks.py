@@ -35,8 +35,8 @@ def _paths(settings: Path = SETTINGS):
 def one_line(error: BaseException) -> str:
     """``file[:line]: reason`` of a failure a user can cause; anything else is named as a bug."""
     from digest import search, site
-    from entities.editorial import EditorialError
-    from entities.training import ModelError
+    from digest.entities.editorial import EditorialError
+    from digest.entities.training import ModelError
 
     # entities.toml, entity-slugs.toml, models/: found before anything is written
     if isinstance(error, (site.BuildError, search.SearchIndexError, EditorialError, ModelError)):
@@ -246,7 +246,7 @@ def bench(c, sizes="1000", repeat=3):
 @task(name="entities-review")
 def entities_review(c):
     """List the entity names one or two letters apart (same kind), with their dispatches, for an editor."""
-    from entities.editorial import EditorialError, load_editorial
+    from digest.entities.editorial import EditorialError, load_editorial
     from entities.review import review
 
     try:
@@ -269,7 +269,7 @@ def train_entities(c, gold=str(GOLD), scores=""):
     import tempfile
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared: one core, as measured
-    from entities.training import Settings, train_shipped
+    from digest.entities.training import Settings, train_shipped
 
     MODEL.parent.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(dir=MODEL.parent) as scratch:

@@ -42,11 +42,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-from entities.editorial import Editorial, load_editorial, norm_key
-from entities.finder import EntityFinder
-from entities.acronyms import _acronym_links
-from entities.admission import name_institutions
-from entities.resolve import KIND_LABEL, LABEL_KIND, Mention, resolve_mentions
+from digest.entities.editorial import Editorial, load_editorial, norm_key
+from digest.entities.finder import EntityFinder
+from digest.entities.acronyms import _acronym_links
+from digest.entities.admission import name_institutions
+from digest.entities.resolve import KIND_LABEL, LABEL_KIND, Mention, resolve_mentions
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # ../shared beside the checkout
 KINDS = ("personne", "organisation", "lieu")
@@ -151,9 +151,9 @@ def score(docs: list[dict], preds: list, editorial: Editorial) -> tuple:
 
 def cross_validate(args, out) -> float:
     """k-fold cross-validation by date: each fold's dispatches read by a model trained on the other
-    folds (entities.training.held_out_spans, cached in .cache/entities-cv), then the whole pipeline."""
-    from entities.finder import resolve_all, site_type_vote
-    from entities.training import GoldReport, Settings, folds_by_date, held_out_spans, read_gold, score as model_score
+    folds (digest.entities.training.held_out_spans, cached in .cache/entities-cv), then the whole pipeline."""
+    from digest.entities.finder import resolve_all, site_type_vote
+    from digest.entities.training import GoldReport, Settings, folds_by_date, held_out_spans, read_gold, score as model_score
 
     report = GoldReport()
     gold = read_gold(args.gold, report)

@@ -106,7 +106,7 @@ def child_ours(spec: dict) -> dict:
 
     pipeline.run_ingest, search.index = timed_ingest, timed_index
     try:
-        from entities import finder as finder_module
+        from digest.entities import finder as finder_module
 
         real_find = finder_module.EntityFinder.find
 
@@ -196,7 +196,7 @@ def _texts(spec: dict) -> list[str]:
 def child_warm(spec: dict) -> dict:
     """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
     and the entities resolved from them, the cache ingest reads)."""
-    from entities.finder import EntityFinder
+    from digest.entities.finder import EntityFinder
 
     texts = _texts(spec)
     finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
@@ -207,7 +207,7 @@ def child_warm(spec: dict) -> dict:
 
 def child_ner_finder(spec: dict) -> dict:
     """EntityFinder.find on texts with an empty cache; the model is loaded first, outside the timing."""
-    from entities.finder import EntityFinder
+    from digest.entities.finder import EntityFinder
 
     texts = _texts(spec)
     finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
@@ -223,7 +223,7 @@ def child_ner_finder(spec: dict) -> dict:
 def child_ner_spacy(spec: dict) -> dict:
     """spaCy's own nlp.pipe, on the pipeline EntityFinder loads (same components enabled/disabled),
     the same texts (the same date-prefix stripping) and the same batch size."""
-    from entities import finder as finder_module
+    from digest.entities import finder as finder_module
 
     texts = _texts(spec)
     finder = finder_module.EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))

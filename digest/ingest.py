@@ -385,7 +385,7 @@ def ingest(
 
 def _places_and_organisations(entity_fields: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
     """(name, forms) of the places, then organisations, of a dispatch's entity fields."""
-    from entities.model import from_front_matter
+    from digest.entities.model import from_front_matter
 
     found = from_front_matter(entity_fields)
     return [(e.name, e.forms) for kind in ("lieu", "organisation") for e in found if e.kind == kind]

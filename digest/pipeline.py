@@ -46,7 +46,7 @@ class Paths:
 def _finder(editorial: Path, cache: Path):
     # One finder per site and process: `invoke serve` rebuilds keep spaCy loaded between builds
     # (the finder rereads the editorial file when it changes).
-    from entities.finder import EntityFinder
+    from digest.entities.finder import EntityFinder
 
     step = 1 if sys.stderr.isatty() else 100
 
@@ -65,7 +65,7 @@ def _headline_deriver(cache: Path) -> headline.HeadlineDeriver:
 
 def entity_finder(paths: Paths):
     """Front-matter fields for each text, from the entities plugin's finder (spaCy loaded lazily)."""
-    from entities.model import to_front_matter
+    from digest.entities.model import to_front_matter
 
     finder = _finder(paths.editorial, paths.cache / "ner")
     return lambda texts: [to_front_matter(found) for found in finder.find(texts)]
@@ -73,14 +73,11 @@ def entity_finder(paths: Paths):
 
 def ingest_rules(paths: Paths) -> bytes:
     """What an article's generated text depends on besides its dispatch: the editorial file and the
-    code of the packages that derive it (this one and the entities'), whole folders, so that no
-    module can be added or split without being counted. When it changes, untouched articles are
-    derived again (and written only where the result differs)."""
-    from entities import finder
-
+    code of this package (entity detection included, in digest/entities/), the whole folder, so
+    that no module can be added or split without being counted. When it changes, untouched
+    articles are derived again (and written only where the result differs)."""
     rules = [paths.editorial] if paths.editorial.exists() else []
     rules += uptodate.code_files(Path(__file__).parent)
-    rules += finder.resolution_code()
     return b"".join(path.name.encode() + b"\0" + path.read_bytes() for path in rules)
 
 

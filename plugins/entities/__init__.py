@@ -1,20 +1,13 @@
-"""Entity detection for the news digest (people, organisations, places).
+"""Entity pages and feeds (Pelican glue).
 
-Pure detection modules live here:
-
-* ``entities.model``     -- the ``Entity`` dataclass and the front-matter format;
-* ``entities.editorial`` -- loading/validating ``content/entities.toml``;
-* ``entities.resolve``   -- turning raw spans into per-article entities (titles, aliases,
-  stop list, surname resolution, acronym expansion, type voting);
-* ``entities.slugs``     -- ASCII slugs, unique per site;
-* ``entities.finder``    -- ``EntityFinder``: cached spaCy NER + editorial resolution.
-
-Pelican glue (entity pages): ``entities.pages`` (the catalog, pure) and
-``entities.generator`` (the Generator); ``register()`` below only wires them.
+Which people, organisations and places a dispatch is about is decided at ingest, on the newsroom
+side (``digest.entities``: the model, the editorial file, resolution, the site-wide merge and the
+slug file). This plugin turns that into pages: ``pages`` (the catalog, pure), ``context`` (the
+sentence naming an entity, its role), ``review`` (``invoke entities-review``) and ``generator``
+(the Generator); ``register()`` below only wires them.
 
 Nothing here imports spaCy or Pelican at import time.
 """
-
 
 def register():
     """Pelican entry point: the entity pages' generator (see entities/README.md)."""

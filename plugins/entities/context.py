@@ -9,8 +9,8 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-from .editorial import norm_key
-from .words import _TITLES
+from digest.entities.editorial import norm_key
+from digest.entities.words import _TITLES
 
 MAX_SENTENCE = 320  # characters shown around the name in a longer sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0\u202f»]+(?=[«\"“A-ZÀ-ÖØ-ÞŒ0-9])")

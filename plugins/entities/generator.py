@@ -29,9 +29,9 @@ from digest.atomic_files import write_atomically
 from digest.site_urls import absolute_url, http_url
 from structured_data import schema
 
-from . import slugfile
-from .editorial import Editorial, EditorialError, load_editorial
-from .finder import SLUG_FILE
+from digest.entities import slugfile
+from digest.entities.editorial import Editorial, EditorialError, load_editorial
+from digest.entities.finder import SLUG_FILE
 from .context import sentence_naming
 from .pages import KIND_FOLDERS, article_text, build_catalog, setting
 

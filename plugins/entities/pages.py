@@ -1,7 +1,7 @@
 """The site's entity pages, computed from the articles (no Pelican import: testable alone).
 
 ``build_catalog(articles, editorial, settings)`` reads each article's front matter
-(``personnes``/``organisations``/``lieux``, see ``entities.model``), resolves every entity
+(``personnes``/``organisations``/``lieux``, see ``digest.entities.model``), resolves every entity
 through the editorial file (an alias written in an article still lands on the canonical page,
 a stopped name is dropped), gives each distinct (name, kind) a unique slug in its kind's
 folder, and returns an :class:`EntityCatalog`. It also sets on each article:
@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 
 import numpy
 
-from .editorial import Editorial, norm_key
-from .model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
-from .sitewide import SiteEntity, merge_site
+from digest.entities.editorial import Editorial, norm_key
+from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
+from digest.entities.sitewide import SiteEntity, merge_site
 from french_typography import plaintext as html_to_text
 
-from . import slugfile
-from .admission import is_generic_without_country
+from digest.entities import slugfile
+from digest.entities.admission import is_generic_without_country
 from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -154,7 +154,7 @@ class ArticleEntity:
 class EntityCatalog(dict):
     """``{kind: [EntityPage, ...]}`` in KINDS order, each list sorted by name; also iterable flat."""
 
-    slug_records: dict = {}  # what entities.slugfile records: {kind: {slug: name}}
+    slug_records: dict = {}  # what digest.entities.slugfile records: {kind: {slug: name}}
     redirects: list = []  # Redirect pages
 
     def __init__(self, pages: Iterable[EntityPage]):
@@ -247,8 +247,8 @@ def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str
 
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
-    Entities are merged across the site first (``entities.sitewide``): one entity, one page. Slugs
-    follow ``recorded`` (``entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
+    Entities are merged across the site first (``digest.entities.sitewide``): one entity, one page. Slugs
+    follow ``recorded`` (``digest.entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
     the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``."""
     memo: dict = {}
     site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)

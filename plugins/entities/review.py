@@ -1,7 +1,7 @@
 """``invoke entities-review``: what an editor should look at in the site's entities (pure, no Pelican).
 
 Near-spellings ("Stimpson" / "Simpson": one or two edits apart, same kind) are never merged by the
-site (``entities.sitewide``): two different people may be one letter apart. This lists them, most
+site (``digest.entities.sitewide``): two different people may be one letter apart. This lists them, most
 cited first, with the dispatches that name each, so that an editor can add an alias to
 ``entities.toml`` (one entity) or leave them (two).
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .editorial import Editorial
+from digest.entities.editorial import Editorial
 from .pages import resolve_article
-from .sitewide import merge_site, near_spellings
+from digest.entities.sitewide import merge_site, near_spellings
 
 
 def front_matter(path: Path) -> dict[str, str]:

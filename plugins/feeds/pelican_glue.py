@@ -322,7 +322,7 @@ def entity_feed_url(entity) -> str:
 def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> bytes:
     """The OPML list of every entity feed: a folder per kind (people, organisations, places), the
     entities by name inside; the site's own feed first, in a folder of its own."""
-    from entities.model import KINDS
+    from digest.entities.model import KINDS
     from entities.pages import KIND_PLURAL_LABELS
 
     by_kind: dict[str, list] = {kind: [] for kind in KINDS}

@@ -1,9 +1,9 @@
-"""entities.admission: only people, organisations and places, named as the site names them."""
+"""digest.entities.admission: only people, organisations and places, named as the site names them."""
 
 from __future__ import annotations
 
-from entities.editorial import Editorial, EditorialEntry
-from entities.resolve import resolve
+from digest.entities.editorial import Editorial, EditorialEntry
+from digest.entities.resolve import resolve
 from tests.entities.test_resolve import spans_of
 
 

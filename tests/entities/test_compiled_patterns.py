@@ -16,8 +16,8 @@ from re import _compiler, _parser
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from entities import compiled_patterns
-from entities.compiled_patterns import MIN_PATTERN_LENGTH, compiled_pattern_cache
+from digest.entities import compiled_patterns
+from digest.entities.compiled_patterns import MIN_PATTERN_LENGTH, compiled_pattern_cache
 
 ROOT = Path(__file__).resolve().parents[2]
 DISPATCHES = ROOT / "content" / "dispatches"
@@ -186,7 +186,7 @@ _FRESH_PROCESS = """
 import json, re, sys
 from re import _parser
 arguments = sys.argv[2:]
-from entities.compiled_patterns import compiled_pattern_cache
+from digest.entities.compiled_patterns import compiled_pattern_cache
 
 parsed = []
 real = _parser.parse

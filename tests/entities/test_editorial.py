@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from entities.editorial import EditorialError, load_editorial
+from digest.entities.editorial import EditorialError, load_editorial
 
 
 def write(tmp_path: Path, body: str) -> Path:

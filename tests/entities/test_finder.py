@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from entities.finder import EntityFinder, site_type_vote
-from entities.model import Entity
-from entities.editorial import EditorialError
+from digest.entities.finder import EntityFinder, site_type_vote
+from digest.entities.model import Entity
+from digest.entities.editorial import EditorialError
 
 SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 
@@ -91,7 +91,7 @@ def test_editorial_changes_apply_without_rerunning_ner(tmp_path, editorial_file,
 @pytest.fixture
 def resolutions(monkeypatch) -> list[str]:
     """The texts resolved from their spans (cached resolutions are not)."""
-    from entities import finder as finder_module
+    from digest.entities import finder as finder_module
 
     made: list[str] = []
     real = finder_module.resolve
@@ -100,7 +100,7 @@ def resolutions(monkeypatch) -> list[str]:
 
 
 def test_a_resolution_is_cached_until_the_editorial_file_or_the_resolution_code_changes(tmp_path, editorial_file, fake_model, resolutions, monkeypatch):
-    from entities import finder as finder_module
+    from digest.entities import finder as finder_module
 
     cache = tmp_path / "cache"
     first = EntityFinder(editorial_file, cache).find(TEXTS)
@@ -147,7 +147,7 @@ def test_identical_texts_are_resolved_once(tmp_path, editorial_file, fake_model,
 
 def test_the_site_vote_is_not_cached(tmp_path, editorial_file, fake_model, monkeypatch):
     """A name's type voted across one batch must not stick to a text found again in another."""
-    from entities import finder as finder_module
+    from digest.entities import finder as finder_module
 
     monkeypatch.setattr(finder_module, "resolve", lambda text, spans, editorial=None: [Entity("Grasse", "lieu" if "A" in text else "personne")])
     texts = [f" date 2025-01-02 Texte {letter}." for letter in "ABC"]
@@ -157,7 +157,7 @@ def test_the_site_vote_is_not_cached(tmp_path, editorial_file, fake_model, monke
 
 
 def test_an_editorial_file_saved_while_a_finder_reads_it_is_resolved_again(tmp_path, editorial_file, fake_model, monkeypatch):
-    from entities import finder as finder_module
+    from digest.entities import finder as finder_module
 
     cache = tmp_path / "cache"
     text = " date 2025-01-02 Jean Dupont et Paul Martin."
@@ -228,7 +228,7 @@ def test_site_vote_reads_a_bare_surname_as_the_person_named_elsewhere():
 
 def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_path, editorial_file, fake_model, monkeypatch, forking, pools):
     from digest import aside
-    from entities import finder as finder_module
+    from digest.entities import finder as finder_module
 
     texts = [f" date 2025-01-{1 + n % 28:02d} Jean Dupont{n} a vu Marie Curie à Paris. Dupont{n} est content." for n in range(60)]
     one = EntityFinder(editorial_file, tmp_path / "c").find(texts)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digest import aside
-from entities.finder import EntityFinder
+from digest.entities.finder import EntityFinder
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 

@@ -1,6 +1,6 @@
 from hypothesis import given, settings, strategies as st
 
-from entities.model import Entity, from_front_matter, to_front_matter
+from digest.entities.model import Entity, from_front_matter, to_front_matter
 
 KIND = st.sampled_from(["personne", "organisation", "lieu"])
 NAME = st.text(
@@ -65,6 +65,6 @@ def test_front_matter_round_trip(entities):
 def test_a_value_without_escapes_is_read_as_the_escape_aware_parser_reads_it(value):
     # Editors type values by hand: spaces, empty forms, stray separators all parse the same way
     # whichever path reads them (the fast one is taken when there is no backslash).
-    from entities.model import _entity_forms, _escaped_entity_forms
+    from digest.entities.model import _entity_forms, _escaped_entity_forms
 
     assert _entity_forms(value) == _escaped_entity_forms(value)

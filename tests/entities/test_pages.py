@@ -7,7 +7,7 @@ import datetime as dt
 import math
 import random
 
-from entities.editorial import Editorial, EditorialEntry
+from digest.entities.editorial import Editorial, EditorialEntry
 from entities.pages import build_catalog
 
 NAMES = ["Mark Rutte", "Volodymyr Zelensky", "Emmanuel Macron", "Angela Merkel", "Joe Biden"]

@@ -1,8 +1,8 @@
 """Resolution rules, on hand-made model spans (no spaCy)."""
 import pytest
 
-from entities.editorial import Editorial, load_editorial
-from entities.resolve import resolve
+from digest.entities.editorial import Editorial, load_editorial
+from digest.entities.resolve import resolve
 
 
 def spans_of(text, *items):
@@ -345,7 +345,7 @@ from pathlib import Path as _Path
 
 from hypothesis import given, settings as _settings, strategies as st
 
-from entities import mentions as _resolve
+from digest.entities import mentions as _resolve
 
 _ROOT = _Path(__file__).resolve().parents[2]
 _EDITORIAL = load_editorial(_ROOT / "content" / "entities.toml")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from entities.editorial import Editorial
+from digest.entities.editorial import Editorial
 from entities.review import review
 
 ARTICLE = "Title: {title}\nDate: 2025-01-0{day}\nPersonnes: {people}\n\n<p>Texte.</p>\n"

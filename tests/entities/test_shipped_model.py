@@ -1,4 +1,4 @@
-"""The shipped NER folder (entities.training): checked before use, reported by name when damaged."""
+"""The shipped NER folder (digest.entities.training): checked before use, reported by name when damaged."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from entities import finder as finder_module
-from entities.finder import EntityFinder
-from entities.training import GoldReport, ModelError, clean_spans, folds_by_date, GoldDoc, load_base, save
+from digest.entities import finder as finder_module
+from digest.entities.finder import EntityFinder
+from digest.entities.training import GoldReport, ModelError, clean_spans, folds_by_date, GoldDoc, load_base, save
 
 SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 

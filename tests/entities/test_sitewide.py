@@ -1,4 +1,4 @@
-"""entities.sitewide: one entity, one page across the site."""
+"""digest.entities.sitewide: one entity, one page across the site."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from entities.editorial import Editorial, EditorialEntry
-from entities.sitewide import fold_key, merge_site, near_spellings
+from digest.entities.editorial import Editorial, EditorialEntry
+from digest.entities.sitewide import fold_key, merge_site, near_spellings
 
 
 def site(*articles):

@@ -1,11 +1,11 @@
-"""entities.slugfile: an entity's URL, once published, never changes nor passes to another entity."""
+"""digest.entities.slugfile: an entity's URL, once published, never changes nor passes to another entity."""
 
 from __future__ import annotations
 
 import pytest
 
-from entities import slugfile
-from entities.sitewide import merge_site
+from digest.entities import slugfile
+from digest.entities.sitewide import merge_site
 
 
 def site(*articles):

@@ -17,7 +17,7 @@ SEED = ROOT / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 
 @pytest.fixture
 def fake_ner(monkeypatch):
-    from entities.finder import EntityFinder
+    from digest.entities.finder import EntityFinder
     from tests.entities.test_finder import FakeNLP
 
     monkeypatch.setattr(EntityFinder, "_load_model", lambda self: FakeNLP())

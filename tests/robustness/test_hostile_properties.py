@@ -42,7 +42,7 @@ FRONT_MATTER = st.fixed_dictionaries(
 HOSTILE_SETTINGS = settings(max_examples=15, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate], suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 
-# Written by every build beside content/: the lock, and the entity slugs on record (entities.slugfile).
+# Written by every build beside content/: the lock, and the entity slugs on record (digest.entities.slugfile).
 BUILD_WRITES_BESIDE = {".build.lock", "entity-slugs.toml"}
 
 

@@ -25,7 +25,7 @@ BUILD = """
 import sys
 from pathlib import Path
 root, where = Path(sys.argv[1]), Path(sys.argv[2])
-from entities.finder import EntityFinder
+from digest.entities.finder import EntityFinder
 from tests.entities.test_finder import FakeNLP
 EntityFinder._load_model = lambda self: FakeNLP()
 from digest.pipeline import Paths, build

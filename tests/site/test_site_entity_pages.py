@@ -176,7 +176,7 @@ def test_a_merged_entity_leaves_a_page_that_leads_to_its_new_one(renamed_site):
 
 
 def test_the_slug_file_records_the_new_urls_and_keeps_the_old(renamed_site):
-    from entities import slugfile
+    from digest.entities import slugfile
 
     assert slugfile.load(renamed_site.content.parent / "entity-slugs.toml") == {
         "personne": {"rachel": "Rachel", "rachel-lambert": "Rachel Lambert"},
@@ -186,7 +186,7 @@ def test_the_slug_file_records_the_new_urls_and_keeps_the_old(renamed_site):
 
 
 def test_a_malformed_slug_file_stops_the_build_before_anything_is_written(tmp_path):
-    from entities.slugfile import SlugFileError
+    from digest.entities.slugfile import SlugFileError
 
     content = tmp_path / "src"
     (content / "dispatches").mkdir(parents=True)

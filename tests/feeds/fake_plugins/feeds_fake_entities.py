@@ -10,7 +10,7 @@ FOLDERS = {"personne": "personnes", "organisation": "organisations", "lieu": "li
 
 
 def entities_of(metadata):
-    from entities.model import from_front_matter
+    from digest.entities.model import from_front_matter
 
     found = []
     for entity in from_front_matter(metadata):

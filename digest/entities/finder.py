@@ -193,7 +193,7 @@ class EntityFinder:
     # ------------------------------------------------------------------ resolution
     @property
     def slug_path(self) -> Path:
-        """The entity slugs recorded beside the content folder (entities.slugfile): checked, not used here."""
+        """The entity slugs recorded beside the content folder (digest.entities.slugfile): checked, not used here."""
         return self.editorial_path.resolve().parent.parent / SLUG_FILE
 
     def _editorial(self) -> Editorial:

@@ -1,4 +1,4 @@
-"""ASCII slugs for entity pages (made unique and kept stable by ``entities.slugfile``)."""
+"""ASCII slugs for entity pages (made unique and kept stable by ``digest.entities.slugfile``)."""
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +14,7 @@ def entity_slug(name: str, kind: str | None = None) -> str:
     """Readable ASCII slug of an entity name: ``entity_slug("États-Unis") == "etats-unis"``,
     ``entity_slug("Ngô Đình Diệm") == "ngo-dinh-diem"`` (python-slugify transliterates).
     ``kind`` is only used for the fallback slug of a name with no transliterable character
-    (``"lieu-<hash>"``). Slugs are not unique by themselves: ``entities.slugfile.assign`` makes them so.
+    (``"lieu-<hash>"``). Slugs are not unique by themselves: ``digest.entities.slugfile.assign`` makes them so.
     """
     slug = slugify(name, replacements=_REPLACEMENTS)
     if not slug:
