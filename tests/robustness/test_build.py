@@ -14,14 +14,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.robustness.conftest import share_model_caches
+
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 CORPUS = ROOT / "content" / "dispatches"
 PROJECT_FILES = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "tasks.py")
 
 
-def make_project(where: Path, dispatches: dict[str, bytes]) -> Path:
-    """A copy of the project with its own small content, to run the real commands on."""
+def make_project(where: Path, dispatches: dict[str, bytes], caches: Path | None = None) -> Path:
+    """A copy of the project with its own small content, to run the real commands on; with
+    ``caches`` (``model_caches``), its spaCy results are those of the run's other projects."""
     for name in PROJECT_FILES:
         source = ROOT / name
         copy = shutil.copytree if source.is_dir() else shutil.copy
@@ -33,6 +36,8 @@ def make_project(where: Path, dispatches: dict[str, bytes]) -> Path:
         shutil.copy(ROOT / "content" / "entities.toml", where / "content" / "entities.toml")
     for name, data in dispatches.items():
         (where / "content" / "dispatches" / name).write_bytes(data)
+    if caches is not None:
+        share_model_caches(where, caches)
     return where
 
 
@@ -57,7 +62,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def project_with_bad_dispatches(tmp_path_factory):
+def project_with_bad_dispatches(tmp_path_factory, model_caches):
     project = make_project(
         tmp_path_factory.mktemp("project"),
         {
@@ -66,6 +71,7 @@ def project_with_bad_dispatches(tmp_path_factory):
             "sans-date.txt": " Le Premier ministre a parlé.\n".encode(),
             "binaire.txt": b"\x89PNG\r\n\x1a\n\x00\x00",
         },
+        model_caches,
     )
     return project, invoke(project, "build")
 
@@ -117,9 +123,9 @@ def test_two_builds_give_byte_identical_output(tmp_path):
     assert tree_digest(first / "output") == before
 
 
-def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
+def test_a_killed_build_leaves_the_previous_site_intact(tmp_path, model_caches):
     dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:300]}
-    project = make_project(tmp_path, dispatches)
+    project = make_project(tmp_path, dispatches, model_caches)
     assert invoke(project, "build").returncode == 0
     good = tree_digest(project / "output")
     # A new dispatch, then a build killed while Pelican writes the new site aside.
@@ -141,11 +147,11 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
     assert not staging.exists()
 
 
-def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_gives(tmp_path):
+def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_gives(tmp_path, model_caches):
     dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:60]}
-    alone = make_project(tmp_path / "alone", dispatches)
+    alone = make_project(tmp_path / "alone", dispatches, model_caches)
     assert invoke(alone, "build").returncode == 0
-    together = make_project(tmp_path / "together", dispatches)
+    together = make_project(tmp_path / "together", dispatches, model_caches)
     builds = [
         subprocess.Popen([str(Path(sys.executable).with_name("invoke")), "build"], cwd=together, env=own_code(together), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)
@@ -197,9 +203,9 @@ def inodes(folder: Path) -> dict[str, int]:
     return {str(path.relative_to(folder)): path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
 
 
-def test_a_rebuild_with_nothing_changed_does_nothing(tmp_path):
+def test_a_rebuild_with_nothing_changed_does_nothing(tmp_path, model_caches):
     dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:40]}
-    project = make_project(tmp_path, dispatches)
+    project = make_project(tmp_path, dispatches, model_caches)
     assert invoke(project, "build").returncode == 0
     before = inodes(project / "output")
     again = invoke(project, "build")
@@ -215,9 +221,9 @@ def test_a_rebuild_with_nothing_changed_does_nothing(tmp_path):
     assert (project / "output" / "theme" / "css" / "site.css").read_text(encoding="utf-8").endswith(".essai { color: inherit; }\n")
 
 
-def test_a_new_dispatch_rewrites_only_the_files_it_changes(tmp_path):
+def test_a_new_dispatch_rewrites_only_the_files_it_changes(tmp_path, model_caches):
     dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:40]}
-    project = make_project(tmp_path, dispatches)
+    project = make_project(tmp_path, dispatches, model_caches)
     assert invoke(project, "build").returncode == 0
     before = inodes(project / "output")
     (project / "content" / "dispatches" / SEED.name).write_bytes(SEED.read_bytes())  # the newest dispatch
@@ -251,11 +257,11 @@ def _describe_an_entity_anew(project: Path) -> None:
 
 
 @pytest.mark.parametrize("change", [_add_dispatches_dated_among_the_others, _retitle_an_article, _describe_an_entity_anew])
-def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path, change):
+def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path, model_caches, change):
     # plugins/incremental links a file from the previous build when what it shows is unchanged:
     # after the change, the site must be byte for byte the one a build from nothing gives.
     winer = sorted(CORPUS.glob("winer-*.txt"))
-    project = make_project(tmp_path / "a", {path.name: path.read_bytes() for path in [SEED, *winer[:60:2]]})
+    project = make_project(tmp_path / "a", {path.name: path.read_bytes() for path in [SEED, *winer[:60:2]]}, model_caches)
     assert invoke(project, "build").returncode == 0
     before = inodes(project / "output")
     change(project)
@@ -266,17 +272,18 @@ def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path,
     assert len({path for path in articles if before[path] == after.get(path)}) >= len(articles) // 2  # most were kept
     scratch = tmp_path / "b"
     shutil.copytree(project, scratch, ignore=shutil.ignore_patterns("output", ".output*", ".cache"))
+    share_model_caches(scratch, model_caches)  # a build from nothing but spaCy's results
     assert invoke(scratch, "build").returncode == 0
     assert tree_digest(project / "output") == tree_digest(scratch / "output")
 
 
-def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path):
+def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path, model_caches):
     # `invoke serve` builds again and again in one process: a build that fails while the entity
     # pages are being written by a child process (digest/aside.py) must leave nothing behind.
     from digest import aside
     from digest.pipeline import Paths, build
 
-    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()}, model_caches)
     paths = Paths(content=project / "content", output=project / "output", cache=project / ".cache", settings=project / "pelicanconf.py")
     template = project / "theme" / "templates" / "article.html"
     good = template.read_text(encoding="utf-8")
@@ -289,11 +296,11 @@ def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path
     assert (project / "output" / "organisations" / "otan" / "index.html").is_file()
 
 
-def test_a_large_dispatch_builds_in_seconds(tmp_path):
+def test_a_large_dispatch_builds_in_seconds(tmp_path, model_caches):
     paragraph = ("Le Conseil a examiné le texte, article par article, et l'a adopté à l'unanimité. " * 12).strip()
     body = "\n\n".join([paragraph] * 200).encode()
     assert len(body) > 200_000
-    project = make_project(tmp_path, {"long.txt": b" date 2025-08-22 " + body + b"\n"})
+    project = make_project(tmp_path, {"long.txt": b" date 2025-08-22 " + body + b"\n"}, model_caches)
     started = time.monotonic()
     result = invoke(project, "build")
     assert result.returncode == 0, result.stderr
@@ -343,10 +350,10 @@ def test_serve_listens_on_loopback_only(project_with_bad_dispatches):
         server.wait(timeout=30)
 
 
-def test_serve_runs_the_code_a_developer_just_changed(tmp_path):
+def test_serve_runs_the_code_a_developer_just_changed(tmp_path, model_caches):
     """Python keeps the modules it imported: a change to a plugin's code restarts the server, so the
     rebuilt site (and the content cache named after the code on disk) come from the new code."""
-    project = make_project(tmp_path, {"000-seed.txt": SEED.read_bytes()})
+    project = make_project(tmp_path, {"000-seed.txt": SEED.read_bytes()}, model_caches)
     server, port = start_serve(project)
     marker = "<!-- typographie v2 -->"
     try:

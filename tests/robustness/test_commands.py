@@ -7,8 +7,8 @@ from tests.robustness.conftest import SEED
 from tests.robustness.test_build import invoke, make_project
 
 
-def test_a_toml_syntax_error_is_one_line_with_its_file_and_line(tmp_path):
-    project = make_project(tmp_path, {"a.txt": SEED.read_bytes()})
+def test_a_toml_syntax_error_is_one_line_with_its_file_and_line(tmp_path, model_caches):
+    project = make_project(tmp_path, {"a.txt": SEED.read_bytes()}, model_caches)
     editorial = project / "content" / "entities.toml"
     editorial.write_text(editorial.read_text(encoding="utf-8") + "\n[[entite]\nnom = \"x\"\n", encoding="utf-8")
     line = len(editorial.read_text(encoding="utf-8").splitlines()) - 1
