@@ -129,19 +129,36 @@ def cached_readers(cache: Path, on_readers_init, **settings):
     return readers
 
 
-def build_copy(content: Path, workdir: Path):
-    """Build a copy of ``content`` with the real pipeline into ``workdir/output``."""
-    from digest.pipeline import Paths, build
+def site_paths(where: Path):
+    """The pipeline's Paths of the site in ``where`` (content/, output/, cache/), with our settings."""
+    from digest.pipeline import Paths
 
-    paths = Paths(
-        content=workdir / "content",
-        output=workdir / "output",
-        cache=workdir / "cache",
-        settings=ROOT / "pelicanconf.py",
-    )
-    if not paths.content.exists():
-        shutil.copytree(content, paths.content)
-    return paths, build(paths).report
+    return Paths(content=where / "content", output=where / "output", cache=where / "cache", settings=ROOT / "pelicanconf.py")
+
+
+def new_site(where: Path, dispatches: dict[str | bytes, bytes | str] | None = None, articles: dict[str, str] | None = None,
+             editorial: str | None = None, pages: bool = True):
+    """The one way the tests make a site, built by ``digest.pipeline.build`` as ``make build``
+    builds it (with the real model, or the fake one of ``fake_ner``): its Paths in ``where``.
+    ``dispatches``: {file name, as text or bytes: content}; ``articles``: {path under articles/:
+    text}; ``editorial``: the text of entities.toml, the repository's when None; ``pages``: the
+    repository's pages, else none."""
+    paths = site_paths(where)
+    for folder in (paths.dispatches, paths.articles, paths.content / "pages"):
+        folder.mkdir(parents=True, exist_ok=True)
+    if pages:
+        shutil.copytree(ROOT / "content" / "pages", paths.content / "pages", dirs_exist_ok=True)
+    if editorial is None:
+        shutil.copy(ROOT / "content" / "entities.toml", paths.editorial)
+    else:
+        paths.editorial.write_text(editorial, encoding="utf-8")
+    for name, data in (dispatches or {}).items():
+        path = Path(os.fsdecode(os.path.join(os.fsencode(paths.dispatches), os.fsencode(name))))
+        path.write_bytes(data.encode() if isinstance(data, str) else data)
+    for name, text in (articles or {}).items():
+        (paths.articles / name).parent.mkdir(parents=True, exist_ok=True)
+        (paths.articles / name).write_text(text, encoding="utf-8")
+    return paths
 
 
 def shared_folder(tmp_path_factory, worker_id: str, name: str) -> Path:
@@ -162,8 +179,11 @@ def built(tmp_path_factory, worker_id):
     with open(workdir / ".lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not report_file.exists():
-            paths, report = build_copy(ROOT / "content", workdir)
-            report_file.write_bytes(pickle.dumps((paths, report)))
+            from digest.pipeline import build
+
+            paths = site_paths(workdir)
+            shutil.copytree(ROOT / "content", paths.content, dirs_exist_ok=True)
+            report_file.write_bytes(pickle.dumps((paths, build(paths).report)))
     return pickle.loads(report_file.read_bytes())
 
 

@@ -28,7 +28,7 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def built(tmp_path_factory):
     """A small site built by the real pipeline, no dispatch rejected: its workdir (output/, cache/)."""
     workdir = tmp_path_factory.mktemp("deploy-site")
-    make_content(workdir / "content")
+    make_content(workdir)
     build_small(workdir, WITH_SITEMAP)
     return workdir
 
@@ -152,7 +152,7 @@ def test_invoke_deploy_refuses_after_a_rejected_dispatch(tmp_path, monkeypatch):
     import tasks
 
     workdir = tmp_path / "site"
-    make_content(workdir / "content")
+    make_content(workdir)
     (workdir / "content/dispatches/vide.txt").write_text("", encoding="utf-8")
     build_small(workdir, WITH_SITEMAP)
     destination = tmp_path / "www"

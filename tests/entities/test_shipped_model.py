@@ -48,25 +48,21 @@ def test_a_damaged_model_folder_is_reported_by_name(model_folder, editorial_file
 
 def test_a_damaged_model_stops_the_build_before_anything_is_written(model_folder, tmp_path, monkeypatch):
     from digest import pipeline
-    from tests.conftest import build_copy
+    from tests.conftest import new_site
 
     folder = tmp_path / "damaged"
     shutil.copytree(model_folder, folder)
     (folder / "ner" / "cfg").write_text("{}", encoding="utf-8")
     monkeypatch.setattr(finder_module, "SHIPPED_MODEL", folder)
     pipeline._finder.cache_clear()
-    content = tmp_path / "src"
-    for name in ("dispatches", "articles", "pages"):
-        (content / name).mkdir(parents=True)
-    (content / "dispatches" / SEED.name).write_bytes(SEED.read_bytes())
-    (content / "entities.toml").write_text("", encoding="utf-8")
+    paths = new_site(tmp_path / "site", {SEED.name: SEED.read_bytes()}, editorial="", pages=False)
     try:
         with pytest.raises(ModelError, match=f"^{folder}: modèle d'entités endommagé"):
-            build_copy(content, tmp_path / "site")
+            pipeline.build(paths)
     finally:
         pipeline._finder.cache_clear()
-    assert not list((tmp_path / "site" / "content" / "articles").rglob("*.md"))
-    assert not (tmp_path / "site" / "output").exists()
+    assert not list(paths.articles.rglob("*.md"))
+    assert not paths.output.exists()
 
 
 def test_annotations_are_cleaned_and_every_change_counted():

@@ -16,7 +16,7 @@ def small_sites(tmp_path_factory):
     outputs = []
     for name in ("a", "b"):
         workdir = tmp_path_factory.mktemp(f"feeds-{name}")
-        make_content(workdir / "content")
+        make_content(workdir)
         outputs.append(build_small(workdir))
     return tuple(outputs)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.conftest import new_site, site_paths
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SEED = ROOT / "content/articles/2025/08/le-secretaire-general-de-l-otan-mark-rutte-a-appele-les-allies-occidentaux.md"
@@ -54,24 +56,22 @@ lieux: Kiev; Paris
 """
 
 
-def make_content(content: Path, seed_extra: str = "") -> None:
-    """content/ with empty dispatches/, pages/, an empty editorial file and three articles."""
-    for folder in ("dispatches", "pages", "articles/2025/08", "articles/2016/01"):
-        (content / folder).mkdir(parents=True, exist_ok=True)
-    (content / "entities.toml").write_text("", encoding="utf-8")
+def make_content(workdir: Path):
+    """The small site in ``workdir`` (``new_site``): three articles, an empty editorial file, no
+    page, no dispatch. Its Paths."""
     # The seed with a fixed list of entities, whatever ingest currently writes in the repository.
     head, body = SEED.read_text(encoding="utf-8").split("\n\n", 1)
     lines = [line for line in head.splitlines() if not re.match(r"(?i)(personnes|organisations|lieux):", line)]
-    seed = "\n".join([*lines, "personnes: Mark Rutte | M. Rutte", "lieux: Kiev"]) + "\n\n" + body + seed_extra
-    (content / "articles/2025/08" / SEED.name).write_text(seed, encoding="utf-8")
-    (content / "articles/2025/08/hostile.md").write_text(HOSTILE, encoding="utf-8")
-    (content / "articles/2016/01/hiver.md").write_text(WINTER, encoding="utf-8")
+    seed = "\n".join([*lines, "personnes: Mark Rutte | M. Rutte", "lieux: Kiev"]) + "\n\n" + body
+    articles = {f"2025/08/{SEED.name}": seed, "2025/08/hostile.md": HOSTILE, "2016/01/hiver.md": WINTER}
+    return new_site(workdir, articles=articles, editorial="", pages=False)
 
 
 def build_small(workdir: Path, overrides: dict | None = None):
-    from digest.pipeline import Paths, build
+    """Build the small site of ``workdir`` with only the plugins the feeds need: its output/."""
+    from digest.pipeline import build
 
-    paths = Paths(content=workdir / "content", output=workdir / "output", cache=workdir / "cache", settings=ROOT / "pelicanconf.py")
+    paths = site_paths(workdir)
     build(
         paths,
         # ENTITY_MIN_ARTICLES 1: Paris, cited by one of the three articles, has its page and feed here.

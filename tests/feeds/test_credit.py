@@ -109,7 +109,7 @@ def test_categories_most_salient_first(small_site):
 
 
 def test_categories_capped(tmp_path):
-    make_content(tmp_path / "content")
+    make_content(tmp_path)
     output = build_small(tmp_path, {"FEEDS_MAX_CATEGORIES": 1})
     seed = rss_items(output / "rss.xml")[SEED_GUID]
     assert [c.text for c in seed.findall("category")] == ["Ukraine"]  # the kicker counts in the cap

@@ -176,7 +176,7 @@ def test_two_builds_give_identical_bytes(small_sites):
 
 def test_guid_survives_a_new_date_and_slug(tmp_path, small_site):
     """The GUID comes from the dispatch, never from the date or URL."""
-    make_content(tmp_path / "content")
+    make_content(tmp_path)
     seed = tmp_path / "content/articles/2025/08" / SEED.name
     seed.write_text(
         seed.read_text(encoding="utf-8")
@@ -193,7 +193,7 @@ def test_guid_survives_a_new_date_and_slug(tmp_path, small_site):
 
 
 def test_public_origin(tmp_path):
-    make_content(tmp_path / "content")
+    make_content(tmp_path)
     output = build_small(tmp_path, {"SITE_ORIGIN": "https://lefil.example", "FEEDS_MAX_ITEMS": 2})
     rss = parsed(output / "rss.xml")
     assert len(rss.entries) == 2

@@ -1,10 +1,8 @@
-"""Small sites built in this process by the real pipeline, with the fake spaCy model (``fake_ner``
-of tests/conftest.py): a build takes about a second."""
+"""Fixtures of the robustness tests. Their small sites are ``new_site`` (tests/conftest.py), built in
+this process by the real pipeline with the fake spaCy model (``fake_ner``): about a second each."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import signal
 from pathlib import Path
 
@@ -27,21 +25,6 @@ def deadline():
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
-
-
-def small_site(where: Path, dispatches: dict[str | bytes, bytes]):
-    """The pipeline's Paths of a site in ``where`` whose dispatches are ``dispatches`` (file name,
-    as text or bytes: content), with the repository's pages and editorial file."""
-    from digest.pipeline import Paths
-
-    content = where / "content"
-    (content / "dispatches").mkdir(parents=True)
-    (content / "articles").mkdir()
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    shutil.copy(ROOT / "content" / "entities.toml", content / "entities.toml")
-    for name, data in dispatches.items():
-        Path(os.fsdecode(os.path.join(os.fsencode(content / "dispatches"), os.fsencode(name)))).write_bytes(data)
-    return Paths(content=content, output=where / "output", cache=where / "cache", settings=ROOT / "pelicanconf.py")
 
 
 def site_files(output: Path) -> dict[str, bytes]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import unicodedata
-from pathlib import Path
 
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT, build_copy
+from digest import pipeline
+from tests.conftest import new_site
 
 HOSTILE = [
     "<script>alert(1)</script>", "<b>gras</b>", "<img src=x onerror=alert(1)>", "[lien](javascript:alert(1))",
@@ -40,16 +39,8 @@ def comparable(text: str) -> str:
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(paragraphs=st.lists(PARAGRAPH, min_size=1, max_size=4))
 def test_dispatch_text_is_shown_literally(tmp_path_factory, paragraphs):
-    workdir = tmp_path_factory.mktemp("escaping")
-    content = workdir / "source"
-    (content / "dispatches").mkdir(parents=True)
-    (content / "articles").mkdir()
-    shutil.copytree(ROOT / "content" / "pages", content / "pages")
-    if (ROOT / "content" / "entities.toml").exists():
-        shutil.copy(ROOT / "content" / "entities.toml", content / "entities.toml")
-    (content / "dispatches" / "x.txt").write_text(" date 2025-08-22 " + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
-
-    paths, report = build_copy(content, workdir)
+    paths = new_site(tmp_path_factory.mktemp("escaping"), {"x.txt": " date 2025-08-22 " + "\n\n".join(paragraphs) + "\n"})
+    report = pipeline.build(paths).report  # with the real model: what it finds is linked, never markup
     assert report.ok, report.lines()
     [page] = (paths.output / "2025" / "08" / "22").glob("*/index.html")
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

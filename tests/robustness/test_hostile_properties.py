@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from digest import pipeline, site
 from digest.dispatch import DispatchError, parse
-from tests.robustness.conftest import small_site
+from tests.conftest import new_site
 from tests.robustness.test_escaping import HOSTILE, comparable
 
 # Names as a file system takes them: any bytes but "/" and NUL, not hidden (a name starting with
@@ -76,7 +76,7 @@ def assert_no_markup_from_outside(output: Path) -> None:
 @given(name=FILE_NAME, body=BODY)
 def test_any_dispatch_is_published_literally_or_rejected_by_name(tmp_path_factory, fake_ner, name, body):
     where = tmp_path_factory.mktemp("hostile")
-    paths = small_site(where, {name: body})
+    paths = new_site(where, {name: body})
     outside = everything_outside(where)
     outcome = pipeline.build(paths)
     assert everything_outside(where) == outside
@@ -106,7 +106,7 @@ def test_rejections_the_property_relies_on_are_real():
 @given(fields=FRONT_MATTER, text=TEXT)
 def test_any_front_matter_an_editor_writes_is_shown_as_text_or_rejected_by_name(tmp_path_factory, fake_ner, fields, text):
     where = tmp_path_factory.mktemp("editor")
-    paths = small_site(where, {})
+    paths = new_site(where, {})
     values = {"Title": "Titre", "Date": "2025-08-20", "Slug": "editee", **fields}
     header = "".join(f"{key}: {' '.join(str(value).split())}\n" for key, value in values.items())
     article = paths.articles / "edite.md"

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from digest import pipeline, search, site
-from tests.conftest import ROOT
-from tests.robustness.conftest import site_files, small_site
+from tests.conftest import ROOT, new_site
+from tests.robustness.conftest import site_files
 
 CORPUS = sorted((ROOT / "content" / "dispatches").glob("winer-*.txt"))
 
@@ -53,7 +53,7 @@ def assert_complete(paths, articles: int) -> None:
 
 
 def test_builds_killed_at_random_points_leave_the_previous_or_the_new_site(tmp_path, fake_ner):
-    paths = small_site(tmp_path, {path.name: path.read_bytes() for path in CORPUS[:3]})
+    paths = new_site(tmp_path, {path.name: path.read_bytes() for path in CORPUS[:3]})
     child = build_in_a_child(tmp_path)
     started = time.monotonic()
     assert child.wait(timeout=300) == 0
@@ -130,7 +130,7 @@ def phase_of(error: BaseException) -> str:
 
 
 def test_a_full_disk_at_any_phase_leaves_the_previous_site_and_the_next_build_completes(small_disk, fake_ner):
-    paths = small_site(small_disk, {path.name: path.read_bytes() for path in CORPUS[:3]})
+    paths = new_site(small_disk, {path.name: path.read_bytes() for path in CORPUS[:3]})
     pipeline.build(paths)
     articles = 3
     phases = set()

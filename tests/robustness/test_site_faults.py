@@ -17,8 +17,8 @@ import pytest
 from digest import pipeline, search, site
 from digest.entities.slugs import MAX_LENGTH as MAX_SLUG
 from digest.entities.slugs import entity_slug
-from tests.conftest import require
-from tests.robustness.conftest import SEED, site_files, small_site
+from tests.conftest import new_site, require
+from tests.robustness.conftest import SEED, site_files
 
 OTHER = " date 2025-08-23 Le Parlement a adopté le budget de la culture.\n".encode()
 
@@ -28,7 +28,7 @@ def article_pages(output: Path) -> list[Path]:
 
 
 def test_pagefind_leaving_empty_files_fails_the_build_and_the_next_build_publishes(tmp_path, fake_ner, monkeypatch):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     before = site_files(paths.output)
     (paths.dispatches / "b.txt").write_bytes(OTHER)
@@ -53,7 +53,7 @@ def test_pagefind_leaving_empty_files_fails_the_build_and_the_next_build_publish
 
 @pytest.mark.parametrize("damage", ["empty", "truncated", "entry"])
 def test_a_bundle_with_a_damaged_file_is_found(tmp_path, fake_ner, damage):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes(), "b.txt": OTHER})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes(), "b.txt": OTHER})
     pipeline.build(paths)
     bundle = paths.output / "pagefind"
     assert search.bundle_problem(bundle, 2) is None
@@ -67,7 +67,7 @@ def test_a_bundle_with_a_damaged_file_is_found(tmp_path, fake_ner, damage):
 
 def test_a_site_with_a_bad_file_name_and_a_long_person_name_builds_the_rest(tmp_path, fake_ner):
     long_name = " ".join(["Jean"] + ["Dupontel"] * 40)  # the fake model takes it as one person (320 characters)
-    paths = small_site(
+    paths = new_site(
         tmp_path,
         {
             b"caf\xe9.txt": SEED.read_bytes(),
@@ -101,7 +101,7 @@ def test_an_entity_slug_is_bounded_and_long_names_stay_apart():
     [("Slug", "../../../personnes/emmanuel-macron"), ("Slug", "un/deux"), ("Slug", ".."), ("Date", "0001-01-01"), ("Save_as", "index.html")],
 )
 def test_an_article_whose_path_leaves_its_section_is_left_out_by_name_and_the_others_build(tmp_path, fake_ner, field, value):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     before = site_files(paths.output)
     article = paths.articles / "2025" / "08" / "edite.md"
@@ -121,7 +121,7 @@ def test_an_article_whose_path_leaves_its_section_is_left_out_by_name_and_the_ot
 
 
 def test_two_articles_at_one_address_are_both_left_out_and_named(tmp_path, fake_ner):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     for name in ("un", "deux"):
         (paths.articles / f"{name}.md").write_text(f"Title: {name}\nDate: 2025-08-20\nSlug: meme\n\n<p>{name}</p>\n", encoding="utf-8")
     outcome = pipeline.build(paths)  # a raw FileOverwriteFailedError before
@@ -134,7 +134,7 @@ def test_two_articles_at_one_address_are_both_left_out_and_named(tmp_path, fake_
 
 
 def test_a_fifo_among_the_articles_is_named_and_left_out(tmp_path, fake_ner, deadline):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     (paths.articles / "2025").mkdir()
     os.mkfifo(paths.articles / "2025" / "tube.md")
     outcome = pipeline.build(paths)  # blocked forever before, holding the build lock
@@ -143,7 +143,7 @@ def test_a_fifo_among_the_articles_is_named_and_left_out(tmp_path, fake_ner, dea
 
 
 def test_a_credit_url_an_editor_made_javascript_is_not_linked(tmp_path, fake_ner):
-    paths = small_site(tmp_path, {})
+    paths = new_site(tmp_path, {})
     (paths.articles / "a.md").write_text(
         "Title: Éditée\nDate: 2025-08-20\nSlug: editee\nCredit: Agence\nCredit_url: javascript:alert(7)//https://x\n\n<p>Texte.</p>\n",
         encoding="utf-8",
@@ -157,7 +157,7 @@ def test_a_credit_url_an_editor_made_javascript_is_not_linked(tmp_path, fake_ner
 
 
 def test_publish_with_a_rejected_dispatch_renders_aside_and_leaves_output_as_it_was(tmp_path, fake_ner):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     before = site_files(paths.output)
     (paths.dispatches / "b.txt").write_bytes(OTHER)
@@ -170,7 +170,7 @@ def test_publish_with_a_rejected_dispatch_renders_aside_and_leaves_output_as_it_
 
 def test_one_name_in_nfc_nfd_or_with_invisible_characters_has_one_entity_page(tmp_path, fake_ner):
     name = "Hélène Dupré"
-    paths = small_site(
+    paths = new_site(
         tmp_path,
         {
             "nfc.txt": f" date 2025-08-20 {name} arrive.\n".encode(),
@@ -188,7 +188,7 @@ def test_one_name_in_nfc_nfd_or_with_invisible_characters_has_one_entity_page(tm
 
 
 def test_damaged_caches_are_discarded_with_a_warning_and_the_build_goes_on(tmp_path, fake_ner, caplog, capsys):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     damaged = [*paths.cache.glob("pelican/*/*-Readers"), paths.cache / "site-stamp.json", paths.cache / "ingest-stamp.json"]
     assert len(damaged) == 4
@@ -203,7 +203,7 @@ def test_damaged_caches_are_discarded_with_a_warning_and_the_build_goes_on(tmp_p
 
 
 def test_output_that_cannot_be_replaced_is_one_named_failure_and_stays(tmp_path, fake_ner, monkeypatch):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     before = site_files(paths.output)
     (paths.dispatches / "b.txt").write_bytes(OTHER)
@@ -244,7 +244,7 @@ site.swap_in(staging, output)
 
 
 def test_the_fallback_swap_killed_between_its_renames_has_the_site_put_back(tmp_path, fake_ner):
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     before = site_files(paths.output)
     staging = site.staging_path(paths.output)
@@ -260,7 +260,7 @@ def test_the_fallback_swap_killed_between_its_renames_has_the_site_put_back(tmp_
 
 def test_the_fallback_swap_replaces_the_site(tmp_path, fake_ner, monkeypatch):
     monkeypatch.setattr(site, "exchange", lambda first, second: False)
-    paths = small_site(tmp_path, {"a.txt": SEED.read_bytes()})
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     (paths.dispatches / "b.txt").write_bytes(OTHER)
     assert pipeline.build(paths).rebuilt and len(article_pages(paths.output)) == 2

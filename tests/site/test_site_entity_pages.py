@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_copy as build_site
+from digest.pipeline import build
+from tests.conftest import new_site
 
 EDITORIAL = '''
 [[entite]]
@@ -34,13 +35,8 @@ Lang: fr
 
 @pytest.fixture(scope="module")
 def tiny_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("tiny")
-    content = work / "src"
-    (content / "dispatches").mkdir(parents=True)
-    (content / "pages").mkdir()
-    articles = content / "articles"
-    articles.mkdir()
-    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    paths = new_site(tmp_path_factory.mktemp("tiny"), editorial=EDITORIAL, pages=False)
+    articles = paths.articles
     (articles / "a.md").write_text(ARTICLE.format(
         title="Élections en Géorgie", date="2025-01-02 10:30", slug="elections-en-georgie",
         fields='Lieux: Géorgie\nOrganisations: AC/DC; Otan | Organisation atlantique\nPersonnes: Conan O\'Brien | O\'Brien; Jean « le Grand » Dupont',
@@ -53,7 +49,7 @@ def tiny_site(tmp_path_factory):
         title="Concert", date="2025-01-04", slug="concert",
         fields='Organisations: AC/DC; AC DC\nPersonnes: Conan O\'Brien; Jean « le Grand » Dupont; Personne Citée Une Fois',
     ), encoding="utf-8")
-    paths, _ = build_site(content, work)
+    build(paths)
     return paths.output
 
 
@@ -142,11 +138,8 @@ def renamed_site(tmp_path_factory):
     """A site whose slug file records URLs published before: one for a name now merged ("Rachel"),
     one for another spelling ("Elysée"), one for an entity gone from the site ("otan")."""
     work = tmp_path_factory.mktemp("renamed")
-    content = work / "src"
-    (content / "dispatches").mkdir(parents=True)
-    (content / "pages").mkdir()
-    (content / "articles").mkdir()
-    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    paths = new_site(work, editorial=EDITORIAL, pages=False)
+    content = paths.content
     (work / "entity-slugs.toml").write_text(RECORDED_SLUGS, encoding="utf-8")  # beside the content folder
     (content / "articles" / "a.md").write_text(ARTICLE.format(
         title="Rachel Lambert à l'Élysée", date="2025-01-02", slug="rachel-lambert-a-l-elysee",
@@ -154,7 +147,7 @@ def renamed_site(tmp_path_factory):
     (content / "articles" / "b.md").write_text(ARTICLE.format(
         title="Rachel Lambert revient", date="2025-01-03", slug="rachel-lambert-revient",
         fields="Personnes: Rachel Lambert\nLieux: Élysée\nOrganisations: OTAN"), encoding="utf-8")
-    paths, _ = build_site(content, work)
+    build(paths)
     return paths
 
 
@@ -188,30 +181,20 @@ def test_the_slug_file_records_the_new_urls_and_keeps_the_old(renamed_site):
 def test_a_malformed_slug_file_stops_the_build_before_anything_is_written(tmp_path):
     from digest.entities.slugfile import SlugFileError
 
-    content = tmp_path / "src"
-    (content / "dispatches").mkdir(parents=True)
-    (content / "pages").mkdir()
-    (content / "articles").mkdir()
     seed = sorted((Path(__file__).resolve().parents[2] / "content" / "dispatches").glob("*.txt"))[0]
-    (content / "dispatches" / seed.name).write_bytes(seed.read_bytes())
-    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    paths = new_site(tmp_path, {seed.name: seed.read_bytes()}, editorial=EDITORIAL, pages=False)
     (tmp_path / "entity-slugs.toml").write_text('[lieux]\nkiev = "Kiev"\nkiev-2 = "KIEV"\n', encoding="utf-8")
     with pytest.raises(SlugFileError, match=r"entity-slugs\.toml:3: 'KIEV' has two slugs"):
-        build_site(content, tmp_path)
-    assert not list((tmp_path / "content" / "articles").rglob("*.md"))
+        build(paths)
+    assert not list(paths.articles.rglob("*.md"))
     assert not (tmp_path / "output").exists()
 
 
 def test_a_page_appears_when_the_second_dispatch_lands(tmp_path):
-    from digest.pipeline import build
-
-    content = tmp_path / "src"
-    for folder in ("dispatches", "pages", "articles"):
-        (content / folder).mkdir(parents=True)
-    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
-    (content / "articles" / "a.md").write_text(ARTICLE.format(
+    paths = new_site(tmp_path, editorial=EDITORIAL, pages=False)
+    (paths.articles / "a.md").write_text(ARTICLE.format(
         title="Premier", date="2025-01-02", slug="premier", fields="Personnes: Ada Lovelace\nOrganisations: OTAN"), encoding="utf-8")
-    paths, _ = build_site(content, tmp_path)
+    build(paths)
     first = next(paths.output.glob("2025/01/02/premier/index.html"))
     assert not (paths.output / "personnes/ada-lovelace").exists()
     assert not BeautifulSoup(first.read_text(encoding="utf-8"), "html.parser").find("a", string="Ada Lovelace")
@@ -238,11 +221,7 @@ Personnes: {people}
 
 @pytest.fixture(scope="module")
 def context_site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("context")
-    content = work / "src"
-    for folder in ("dispatches", "pages", "articles"):
-        (content / folder).mkdir(parents=True)
-    (content / "entities.toml").write_text(EDITORIAL, encoding="utf-8")
+    paths = new_site(tmp_path_factory.mktemp("context"), editorial=EDITORIAL, pages=False)
     bodies = [
         ("Sommet à Kiev", "Mark Rutte; Charles de Gaulle; Jean-Yves Le Drian; Anne <Zèbre>",
          "La journée commence. Le secrétaire général de l'Otan Mark Rutte, en visite, a parlé. Charles de Gaulle et "
@@ -252,10 +231,10 @@ def context_site(tmp_path_factory):
          "et Jean-Yves Le Drian aussi."),
     ]
     for day, (title, people, body) in enumerate(bodies, 2):
-        (content / "articles" / f"{day}.md").write_text(CONTEXT_ARTICLE.format(
+        (paths.articles / f"{day}.md").write_text(CONTEXT_ARTICLE.format(
             title=title, date=f"2025-01-0{day}", slug=f"article-{day}", people=people,
             body=body.replace("<", "&lt;").replace(">", "&gt;")), encoding="utf-8")
-    paths, _ = build_site(content, work)
+    build(paths)
     return paths.output
 
 
