@@ -179,8 +179,10 @@ def theme_images(c):
 
 @task
 def test(c):
-    """Run the whole test suite, one worker per core (pytest-xdist)."""
-    c.run(f"{sys.executable} -m pytest -n auto", pty=False)
+    """Run the whole test suite, one worker per core (pytest-xdist). A worker that runs out of tests
+    takes pending ones from the other (worksteal): with the default scheduling, one worker sat idle
+    for minutes while the other ran the slow builds queued to it."""
+    c.run(f"{sys.executable} -m pytest -n auto --dist worksteal", pty=False)
 
 
 # The pages the reader's targets are measured on: search with a query, the home page, an article.
