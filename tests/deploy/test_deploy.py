@@ -25,8 +25,9 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A small site built by the real pipeline, no dispatch rejected: its workdir (output/, cache/)."""
+def small_built(tmp_path_factory):
+    """The feeds tests' small site (not the corpus site of ``built``), built by the real pipeline,
+    no dispatch rejected: its workdir (output/, cache/)."""
     workdir = tmp_path_factory.mktemp("deploy-site")
     make_content(workdir)
     build_small(workdir, WITH_SITEMAP)
@@ -34,10 +35,10 @@ def built(tmp_path_factory):
 
 
 @pytest.fixture
-def output(built, tmp_path) -> Path:
+def output(small_built, tmp_path) -> Path:
     """A copy of the built output that a test may rebuild by hand."""
     copy = tmp_path / "output"
-    shutil.copytree(built / "output", copy)
+    shutil.copytree(small_built / "output", copy)
     return copy
 
 
@@ -128,21 +129,21 @@ def use(monkeypatch, workdir: Path, settings: Path) -> None:
     monkeypatch.setattr(tasks, "PUBLISH_SETTINGS", settings)
 
 
-def test_invoke_deploy_sends_the_last_build(built, tmp_path, monkeypatch, capsys):
+def test_invoke_deploy_sends_the_last_build(small_built, tmp_path, monkeypatch, capsys):
     import tasks
 
     destination = tmp_path / "www"
-    use(monkeypatch, built, publish_settings(tmp_path, f"rsync:{destination}", "http://127.0.0.1:8000"))
+    use(monkeypatch, small_built, publish_settings(tmp_path, f"rsync:{destination}", "http://127.0.0.1:8000"))
     tasks.deploy(Context())
-    assert (destination / "rss.xml").read_bytes() == (built / "output/rss.xml").read_bytes()
+    assert (destination / "rss.xml").read_bytes() == (small_built / "output/rss.xml").read_bytes()
     assert "fichier(s) envoyé(s)" in capsys.readouterr().err
 
 
-def test_invoke_deploy_refuses_a_build_for_another_address(built, tmp_path, monkeypatch):
+def test_invoke_deploy_refuses_a_build_for_another_address(small_built, tmp_path, monkeypatch):
     import tasks
 
     destination = tmp_path / "www"
-    use(monkeypatch, built, publish_settings(tmp_path, f"rsync:{destination}", "https://lefil.example"))
+    use(monkeypatch, small_built, publish_settings(tmp_path, f"rsync:{destination}", "https://lefil.example"))
     with pytest.raises(Exit, match="construit pour http://127.0.0.1:8000, pas pour https://lefil.example"):
         tasks.deploy(Context())
     assert not destination.exists()
@@ -164,9 +165,9 @@ def test_invoke_deploy_refuses_after_a_rejected_dispatch(tmp_path, monkeypatch):
     assert (destination / "index.html").exists()
 
 
-def test_invoke_deploy_without_target(built, tmp_path, monkeypatch):
+def test_invoke_deploy_without_target(small_built, tmp_path, monkeypatch):
     import tasks
 
-    use(monkeypatch, built, publish_settings(tmp_path, "", "http://127.0.0.1:8000"))
+    use(monkeypatch, small_built, publish_settings(tmp_path, "", "http://127.0.0.1:8000"))
     with pytest.raises(Exit, match="DEPLOY_TARGET"):
         tasks.deploy(Context())
