@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Callable, Iterator, Sequence
 
 from digest import aside
 from digest.atomic_files import write_atomically
+from digest.dispatch import date_prefix_length
 from digest.uptodate import code_files
 
 from . import slugfile, training
@@ -34,7 +34,6 @@ NER_CHUNK = BATCH_SIZE
 # texts, ~100 texts/s in one process): forking and collecting cost ~60 ms; 32 texts take 0.29 s in
 # this process and 0.35 s forked, 48 0.43/0.36 s, 64 0.55/0.37 s, 400 3.9/2.1 s.
 NER_PARALLEL_MIN_TEXTS = 2 * NER_CHUNK
-_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
 
 
 def _model_version() -> str:
@@ -53,15 +52,9 @@ def resolution_code() -> list[Path]:
     return code_files(Path(__file__).parent)
 
 
-def body_offset(text: str) -> int:
-    """Length of the ` date YYYY-MM-DD ` prefix of a dispatch (0 if none)."""
-    m = _DATE_PREFIX.match(text)
-    return m.end() if m else 0
-
-
 def _model_spans(nlp, texts: Sequence[str]) -> Iterator[list[Span]]:
     """Raw spans of each text (offsets into the whole text) found by ``nlp`` in its body, in order."""
-    offsets = [body_offset(t) for t in texts]
+    offsets = [date_prefix_length(t) for t in texts]
     docs = nlp.pipe((t[o:] for t, o in zip(texts, offsets)), batch_size=BATCH_SIZE)
     for off, doc in zip(offsets, docs):
         yield [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]

@@ -37,7 +37,6 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-import re
 import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -48,6 +47,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 
 from digest import aside
+from digest.html_text import plain_text
 from digest.site_urls import http_url, site_base
 
 from . import feed
@@ -89,10 +89,10 @@ def item_title(article, settings) -> str:
     markup can survive; otherwise ``title`` (plain text unless Markdown-formatted)."""
     title_html = getattr(article, "title_html", None)
     if title_html:
-        return feed.plain_text(str(title_html))
+        return plain_text(str(title_html))
     title = str(getattr(article, "title", "") or "")
     if "title" in (settings.get("FORMATTED_FIELDS") or ()):
-        return feed.plain_text(title)
+        return plain_text(title)
     return " ".join(title.split())
 
 
@@ -129,9 +129,6 @@ def entity_url(entity) -> str:
     return str(getattr(entity, "url", "") or "")
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
 def ranked_entities(article, title: str) -> list:
     """The article's entities, most salient first (see ``salience``)."""
     entities = list(getattr(article, "entities", None) or ())
@@ -139,9 +136,8 @@ def ranked_entities(article, title: str) -> list:
         return entities
     metadata = getattr(article, "metadata", {}) or {}
     names = [(str(entity.name), *map(str, getattr(entity, "forms", ()) or ())) for entity in entities]
-    # Tags dropped, not parsed: names are words of the text, and HTMLParser costs 0.25 ms a dispatch.
-    lede = html.unescape(_TAG.sub(" ", str(metadata.get("summary") or "")))
-    text = html.unescape(_TAG.sub(" ", str(getattr(article, "content", "") or "")))
+    lede = plain_text(metadata.get("summary") or "")
+    text = plain_text(getattr(article, "content", "") or "")
     return [entities[index] for index in salience_order(names, title, lede, text)]
 
 
@@ -330,7 +326,7 @@ def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> 
         by_kind.setdefault(str(entity.kind), []).append(entity)
     groups = [(channel.title or "Le site", [feed.Outline(f"{channel.title} — toutes les dépêches", channel.rss_url, channel.link)] if channel.rss_url else [])]
     for kind, entities in by_kind.items():
-        entities.sort(key=lambda entity: (feed.plain_text(str(entity.name)).casefold(), str(entity.name), entity_url(entity)))
+        entities.sort(key=lambda entity: (plain_text(str(entity.name)).casefold(), str(entity.name), entity_url(entity)))
         outlines = [feed.Outline(str(entity.name), absolute(base, entity_feed_url(entity)), absolute(base, entity_url(entity))) for entity in entities]
         groups.append((KIND_PLURAL_LABELS.get(kind, kind.capitalize()), outlines))
     title = f"{channel.title} — les flux des personnes, organisations et lieux"
