@@ -223,6 +223,7 @@ def child_ner_finder(spec: dict) -> dict:
 def child_ner_spacy(spec: dict) -> dict:
     """spaCy's own nlp.pipe, on the pipeline EntityFinder loads (same components enabled/disabled),
     the same texts (the same date-prefix stripping) and the same batch size."""
+    from digest.dispatch import date_prefix_length
     from digest.entities import finder as finder_module
 
     texts = _texts(spec)
@@ -230,7 +231,7 @@ def child_ner_spacy(spec: dict) -> dict:
     start = time.perf_counter()
     nlp = finder.nlp
     load = time.perf_counter() - start
-    bodies = [text[finder_module.body_offset(text) :] for text in texts]
+    bodies = [text[date_prefix_length(text) :] for text in texts]
     n_process = spec.get("n_process", 1)
     start = time.perf_counter()
     docs = list(nlp.pipe(bodies, batch_size=finder_module.BATCH_SIZE, n_process=n_process))

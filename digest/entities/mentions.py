@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from digest.dispatch import DATE_PREFIX
+
 from .editorial import Editorial, EditorialEntry, norm_key
 from .words import KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _DEMONYM_WORDS, _DETERMINERS, _HEAD_BEFORE, _INSTITUTIONS, _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _TITLES, _UPPER, head_kind, looks_like_demonym
 from .names import _PARTICLES, _is_title, clean_name
@@ -357,7 +359,7 @@ def _person_behind_prefix(raw: str, editorial: Editorial) -> str | None:
 _PARTICIPLE = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][a-zà-öø-ÿœ]{4,}(?:é|ée|és|ées)")
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?»:]\s+|\n\s*|date \d{4}-\d\d-\d\d )$")
+_SENTENCE_START = re.compile(rf"(?:^|[.!?»:]\s+|\n\s*|{DATE_PREFIX})$", re.VERBOSE | re.IGNORECASE)
 
 
 _PARTICIPLE_FOLLOW = re.compile(

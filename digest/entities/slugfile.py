@@ -28,7 +28,7 @@ from typing import Sequence
 from .editorial import EditorialError
 from .model import FRONT_MATTER_KEYS, KIND_OF_KEY
 from .sitewide import SiteEntity, fold_key
-from .slugs import entity_slug
+from digest.slugs import entity_slug
 
 HEADER = """\
 # Adresses des pages de personnes, organisations et lieux : une fois publiée, une adresse ne change

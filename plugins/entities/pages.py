@@ -27,10 +27,10 @@ import numpy
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
 from digest.entities.sitewide import SiteEntity, merge_site
-from french_typography import plaintext as html_to_text
 
 from digest.entities import slugfile
 from digest.entities.admission import is_generic_without_country
+from digest.html_text import plain_text
 from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -126,7 +126,7 @@ ROLE_ARTICLES = 50  # the newest dispatches a role is read from
 
 @functools.lru_cache(maxsize=2048)
 def _plain(html: str) -> str:
-    return html_to_text(html)
+    return plain_text(html, lines=True)
 
 
 def article_text(article) -> str:

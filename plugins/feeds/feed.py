@@ -37,6 +37,7 @@ from urllib.parse import quote, urljoin
 from xml.etree import ElementTree
 
 from digest.atomic_files import write_atomically
+from digest.html_text import plain_text
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
@@ -49,7 +50,6 @@ __all__ = [
     "json_feed",
     "opml",
     "absolutize",
-    "plain_text",
     "stable_id",
     "write_if_changed",
     "EPOCH",
@@ -111,35 +111,6 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot carry (lxml refuses them)."""
     return _XML_INVALID.sub("", text)
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"):
-            self._skip += 1
-
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip:
-            self.parts.append(data)
-
-
-def plain_text(fragment: str) -> str:
-    """HTML fragment -> plain text: tags dropped, references resolved, runs of ordinary
-    whitespace collapsed (no-break spaces U+00A0/U+202F are kept: they are typography)."""
-    parser = _TextExtractor()
-    parser.feed(fragment or "")
-    parser.close()
-    text = "".join(parser.parts)
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
 
 def stable_id(prefix: str, key: str) -> str:

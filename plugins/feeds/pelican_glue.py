@@ -37,7 +37,6 @@ from __future__ import annotations
 import html
 import logging
 import posixpath
-import re
 import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -48,6 +47,7 @@ from pelican.generators import Generator
 from pelican.plugins import signals
 
 from digest import aside
+from digest.html_text import plain_text
 from digest.site_urls import http_url, site_base
 
 from . import feed
@@ -89,10 +89,10 @@ def item_title(article, settings) -> str:
     markup can survive; otherwise ``title`` (plain text unless Markdown-formatted)."""
     title_html = getattr(article, "title_html", None)
     if title_html:
-        return feed.plain_text(str(title_html))
+        return plain_text(str(title_html))
     title = str(getattr(article, "title", "") or "")
     if "title" in (settings.get("FORMATTED_FIELDS") or ()):
-        return feed.plain_text(title)
+        return plain_text(title)
     return " ".join(title.split())
 
 
@@ -129,9 +129,6 @@ def entity_url(entity) -> str:
     return str(getattr(entity, "url", "") or "")
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
 def ranked_entities(article, title: str) -> list:
     """The article's entities, most salient first (see ``salience``)."""
     entities = list(getattr(article, "entities", None) or ())
@@ -139,9 +136,8 @@ def ranked_entities(article, title: str) -> list:
         return entities
     metadata = getattr(article, "metadata", {}) or {}
     names = [(str(entity.name), *map(str, getattr(entity, "forms", ()) or ())) for entity in entities]
-    # Tags dropped, not parsed: names are words of the text, and HTMLParser costs 0.25 ms a dispatch.
-    lede = html.unescape(_TAG.sub(" ", str(metadata.get("summary") or "")))
-    text = html.unescape(_TAG.sub(" ", str(getattr(article, "content", "") or "")))
+    lede = plain_text(metadata.get("summary") or "")
+    text = plain_text(getattr(article, "content", "") or "")
     return [entities[index] for index in salience_order(names, title, lede, text)]
 
 
@@ -240,79 +236,90 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
     at once): (path relative to the output folder, bytes). An entity feed for which ``reused(path)``
     is true was taken from the previous build (plugins/incremental): it is neither made nor yielded."""
     base = site_base(settings)
-    language = (settings.get("DEFAULT_LANG") or "fr").lower()
-    sitename = str(settings.get("SITENAME") or "")
     # Newest first; a stable sort keeps the site's order (ARTICLE_ORDER_BY) for equal dates.
     articles = sorted(articles, key=lambda article: -article.date.timestamp())
     items: dict[int, feed.Item] = {}  # an article's item, made when a feed first lists it
+    entries: dict = {}  # each item's feed entry, built once for all the feeds it appears in
 
-    def items_of(listed) -> list[feed.Item]:
+    def items_of(listed, limit) -> list[feed.Item]:
+        listed = listed if limit is None else listed[:limit]
         for article in listed:
             if id(article) not in items:
                 items[id(article)] = article_item(article, settings, base)
         return [items[id(article)] for article in listed]
 
-    def newest(listed, limit):
-        return listed if limit is None else listed[:limit]
+    channel = site_channel(settings, base)
+    limit = setting(settings, "FEEDS_MAX_ITEMS")
+    site_items = items_of(articles, limit)
+    if channel.rss_url:
+        yield safe_relative(setting(settings, "FEEDS_RSS_SAVE_AS")), feed.rss(channel, site_items, limit, entries)
+    if channel.atom_url:
+        yield safe_relative(setting(settings, "FEEDS_ATOM_SAVE_AS")), feed.atom(channel, site_items, limit, entries)
+    if channel.json_url:
+        yield safe_relative(setting(settings, "FEEDS_JSON_SAVE_AS")), feed.json_feed(channel, site_items, limit)
+    if not setting(settings, "FEEDS_ENTITY_FEEDS"):
+        return
+    by_entity = articles_by_entity(articles)
+    if opml_as := setting(settings, "FEEDS_OPML_SAVE_AS"):
+        yield safe_relative(opml_as), entity_opml(by_entity, channel, base, settings)
+    entity_limit = setting(settings, "FEEDS_ENTITY_MAX_ITEMS")
+    for url in sorted(by_entity):
+        entity, listed = by_entity[url]
+        save_as = entity_feed_url(entity)
+        if reused is None or not reused(save_as):
+            entity_feed = entity_channel(channel, entity, settings, base)
+            yield safe_relative(save_as), feed.rss(entity_feed, items_of(listed, entity_limit), entity_limit, entries)
 
-    prefix = setting(settings, "FEEDS_ID_PREFIX")
-    entries: dict = {}  # each item's feed entry, built once for all the feeds it appears in
 
+def site_channel(settings, base: str) -> feed.Channel:
+    """The site's own feeds: every dispatch."""
+    sitename = str(settings.get("SITENAME") or "")
     rss_as, atom_as = setting(settings, "FEEDS_RSS_SAVE_AS"), setting(settings, "FEEDS_ATOM_SAVE_AS")
     json_as = setting(settings, "FEEDS_JSON_SAVE_AS")
-    channel = feed.Channel(
-        id=prefix + "feed",
+    return feed.Channel(
+        id=setting(settings, "FEEDS_ID_PREFIX") + "feed",
         title=sitename,
         link=base + "/",
         description=str(settings.get("SITESUBTITLE") or sitename),
-        language=language,
+        language=(settings.get("DEFAULT_LANG") or "fr").lower(),
         author=feeds_author(settings),
         rights=str(setting(settings, "FEEDS_RIGHTS") or ""),
         rss_url=absolute(base, rss_as) if rss_as else "",
         atom_url=absolute(base, atom_as) if atom_as else "",
         json_url=absolute(base, json_as) if json_as else "",
     )
-    limit = setting(settings, "FEEDS_MAX_ITEMS")
-    site_items = items_of(newest(articles, limit))
-    if rss_as:
-        yield safe_relative(rss_as), feed.rss(channel, site_items, limit, entries)
-    if atom_as:
-        yield safe_relative(atom_as), feed.atom(channel, site_items, limit, entries)
-    if json_as:
-        yield safe_relative(json_as), feed.json_feed(channel, site_items, limit)
 
-    if setting(settings, "FEEDS_ENTITY_FEEDS"):
-        by_entity: dict[str, tuple[object, list]] = {}
-        for article in articles:
-            for entity in getattr(article, "entities", None) or ():
-                url = entity_url(entity)
-                if not url:
-                    continue
-                listed = by_entity.setdefault(url, (entity, []))[1]
-                # Articles arrive one by one: an entity listed twice in one article would repeat
-                # the last one (a list scan here would be quadratic for the busiest entities).
-                if not listed or listed[-1] is not article:
-                    listed.append(article)
-        opml_as = setting(settings, "FEEDS_OPML_SAVE_AS")
-        if opml_as:
-            yield safe_relative(opml_as), entity_opml(by_entity, channel, base, settings)
-        entity_limit = setting(settings, "FEEDS_ENTITY_MAX_ITEMS")
-        for url in sorted(by_entity):
-            entity, listed = by_entity[url]
-            save_as = entity_feed_url(entity)
-            if reused is not None and reused(save_as):
+
+def entity_channel(site: feed.Channel, entity, settings, base: str) -> feed.Channel:
+    """An entity's feed: the dispatches that cite it."""
+    url = entity_url(entity)
+    sitename = str(settings.get("SITENAME") or "")
+    return feed.Channel(
+        id=setting(settings, "FEEDS_ID_PREFIX") + "feed/" + url.strip("/"),
+        title=f"{entity.name} — {sitename}" if sitename else str(entity.name),
+        link=absolute(base, url),
+        description=f"Les dépêches qui citent {entity.name}",
+        language=site.language,
+        author=site.author,
+        rights=site.rights,
+        rss_url=absolute(base, entity_feed_url(entity)),
+    )
+
+
+def articles_by_entity(articles) -> dict[str, tuple[object, list]]:
+    """{entity URL: (entity, the articles citing it, in the order given)}."""
+    by_entity: dict[str, tuple[object, list]] = {}
+    for article in articles:
+        for entity in getattr(article, "entities", None) or ():
+            url = entity_url(entity)
+            if not url:
                 continue
-            entity_channel = feed.Channel(
-                id=prefix + "feed/" + url.strip("/"),
-                title=f"{entity.name} — {sitename}" if sitename else str(entity.name),
-                link=absolute(base, url),
-                description=f"Les dépêches qui citent {entity.name}",
-                language=language,
-                author=channel.author,
-                rights=channel.rights,
-                rss_url=absolute(base, save_as),
-            )
-            yield safe_relative(save_as), feed.rss(entity_channel, items_of(newest(listed, entity_limit)), entity_limit, entries)
+            listed = by_entity.setdefault(url, (entity, []))[1]
+            # Articles arrive one by one: an entity listed twice in one article would repeat
+            # the last one (a list scan here would be quadratic for the busiest entities).
+            if not listed or listed[-1] is not article:
+                listed.append(article)
+    return by_entity
 
 
 def entity_feed_url(entity) -> str:
@@ -330,7 +337,7 @@ def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> 
         by_kind.setdefault(str(entity.kind), []).append(entity)
     groups = [(channel.title or "Le site", [feed.Outline(f"{channel.title} — toutes les dépêches", channel.rss_url, channel.link)] if channel.rss_url else [])]
     for kind, entities in by_kind.items():
-        entities.sort(key=lambda entity: (feed.plain_text(str(entity.name)).casefold(), str(entity.name), entity_url(entity)))
+        entities.sort(key=lambda entity: (plain_text(str(entity.name)).casefold(), str(entity.name), entity_url(entity)))
         outlines = [feed.Outline(str(entity.name), absolute(base, entity_feed_url(entity)), absolute(base, entity_url(entity))) for entity in entities]
         groups.append((KIND_PLURAL_LABELS.get(kind, kind.capitalize()), outlines))
     title = f"{channel.title} — les flux des personnes, organisations et lieux"

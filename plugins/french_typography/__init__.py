@@ -6,7 +6,7 @@ function; ``register()`` wires the Pelican signals (see ``pelican_glue``).
 
 from .typeset import NBSP, NNBSP, typeset
 
-__all__ = ["typeset", "typeset_file", "plaintext", "register", "NBSP", "NNBSP"]
+__all__ = ["typeset", "typeset_file", "register", "NBSP", "NNBSP"]
 
 
 def typeset_file(path):
@@ -14,13 +14,6 @@ def typeset_file(path):
     from .pelican_glue import typeset_file as _typeset_file
 
     return _typeset_file(path)
-
-
-def plaintext(value):
-    """HTML → plain text (tags stripped, entities unescaped, spaces kept)."""
-    from .pelican_glue import plaintext as _plaintext
-
-    return _plaintext(value)
 
 
 def register():

@@ -11,8 +11,8 @@ object built another way):
 * ``obj.title_html``          typeset title as HTML (may hold ``<sup>``):
                               ``{{ article.title_html|safe }}`` in ``<h1>``.
 * ``obj.title`` and ``obj.metadata["title"]``
-                              the same title as *plain text* (tags stripped,
-                              entities unescaped, no-break spaces kept):
+                              the same title as *plain text* (``plain_text``:
+                              tags stripped, entities unescaped, no-break spaces kept):
                               ``{{ article.title }}`` autoescaped in
                               ``<title>``, meta tags, JSON-LD (``|tojson``),
                               and Pelican's feed titles.
@@ -40,7 +40,7 @@ the reader did not typeset (a reader this plugin did not wrap, content made anot
 another plugin changed after reading) is typeset on ``content_object_init`` as before.
 
 Jinja filters registered on ``initialized`` (into ``JINJA_FILTERS``):
-``plaintext`` (HTML → plain text, whitespace kept), ``typeset``
+``plaintext`` (``digest.html_text.plain_text``: HTML → plain text on one line), ``typeset``
 (HTML → typeset HTML, for strings that are not content objects, e.g. a
 tagline: ``{{ SITESUBTITLE|e|typeset|safe }}``) and ``typeset_plain`` (plain text, such as an
 entity's name or description, → escaped and typeset HTML, safe to print: ``{{ entity.name|typeset_plain }}``;
@@ -59,21 +59,10 @@ import re
 
 from markupsafe import Markup
 
+from digest.dispatch import date_prefix_length
+from digest.html_text import plain_text
+
 from .typeset import typeset
-
-_TAGS = re.compile(r"<!--.*?-->|<[A-Za-z/!?][^>]*>", re.S)
-
-
-def plaintext(value) -> str:
-    """HTML → plain text: tags stripped, references unescaped.
-
-    Whitespace is *not* collapsed, so U+00A0 / U+202F survive; the result is
-    meant to be autoescaped again by Jinja.
-    """
-    if value is None:
-        return ""
-    return html.unescape(_TAGS.sub("", str(value)))
-
 
 @functools.lru_cache(maxsize=65536)
 def typeset_plain(value) -> Markup:
@@ -169,7 +158,7 @@ def typeset_content_object(obj) -> None:
     title = getattr(obj, "title", None)
     if title is not None:
         obj.title_html = _typeset_by_reader(metadata.get(TYPESET_TITLE), title) or title_html(title)
-        obj.title = plaintext(obj.title_html)
+        obj.title = plain_text(obj.title_html)
         metadata["title"] = obj.title
         _FEED_TITLES[" ".join(obj.title.split())] = obj.title
 
@@ -178,7 +167,7 @@ def typeset_content_object(obj) -> None:
         typeset_summary = _typeset_by_reader(metadata.get(TYPESET_SUMMARY), summary) or summary_html(summary, settings)
         metadata["summary"] = typeset_summary
         obj._summary = typeset_summary
-        obj.summary_plain = plaintext(typeset_summary)
+        obj.summary_plain = plain_text(typeset_summary)
 
     obj._french_typeset = True
     _clear_memo(obj)
@@ -231,7 +220,7 @@ def on_initialized(pelican_obj) -> None:
     forget_previous_builds()
     settings = pelican_obj.settings
     filters = dict(settings.get("JINJA_FILTERS") or {})
-    filters.setdefault("plaintext", plaintext)
+    filters.setdefault("plaintext", plain_text)
     filters.setdefault("typeset", typeset)
     filters.setdefault("typeset_plain", typeset_plain)
     settings["JINJA_FILTERS"] = filters
@@ -241,16 +230,13 @@ def on_initialized(pelican_obj) -> None:
 # invoke typeset FILE
 # ---------------------------------------------------------------------------
 
-_DATE_PREFIX = re.compile(r"^\s*date \d{4}-\d{2}-\d{2} ")
-
-
 def text_to_html(text: str) -> str:
     """Plain text (dispatch format) → ``<p>`` paragraphs, HTML-escaped.
 
     Paragraphs are separated by blank lines; a leading `` date YYYY-MM-DD ``
     dispatch prefix is dropped.
     """
-    text = _DATE_PREFIX.sub("", text, count=1)
+    text = text[date_prefix_length(text) :]
     paras = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
     return "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import math
 import re
 
+from digest.html_text import plain_text
+
 # Words a minute for news prose read on a screen (studies of adult silent reading give 200-260).
 WORDS_PER_MINUTE = 230
-_TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+(?:[’'\-‑]\w+)*")
 
 
 def word_count(html: str) -> int:
     """Words of an HTML fragment's text (``aujourd’hui``, ``a‑t‑il`` are one word)."""
-    return len(_WORD.findall(_TAG.sub(" ", html or "")))
+    return len(_WORD.findall(plain_text(html)))
 
 
 def reading_minutes(html: str) -> int:

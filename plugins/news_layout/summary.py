@@ -3,27 +3,16 @@ never a copy of its title (plain module)."""
 
 from __future__ import annotations
 
-import html
 import re
 
+from digest.html_text import plain_text
+
 LIMIT = 200
-_TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"[ \t\n\r\f]+")  # not \s: no-break spaces stay
 # Where a summary may stop: after the end of a sentence, else after a clause (, ; : — and the
 # closing of a parenthesis), each followed by a space.
 _SENTENCE_END = re.compile(r"[.!?…](?:[\u00a0\u202f ]?[»”)])?(?= )")
 _CLAUSE_END = re.compile(r"[,;:)»—](?= )")
 _NARROW = re.compile(r"[\u00a0\u202f]")
-
-
-_INLINE_TAG = re.compile(r"</?(?:sup|sub|em|strong|i|b|a|span|abbr|mark)\b[^>]*>", re.I)
-
-
-def plain_text(fragment: str) -> str:
-    """The text of an HTML fragment on one line (no-break spaces kept): inline tags go without a
-    trace (``45<sup>e</sup>`` reads ``45e``), the others leave a space."""
-    text = _TAG.sub(" ", _INLINE_TAG.sub("", fragment or ""))
-    return _SPACES.sub(" ", html.unescape(text)).strip()
 
 
 def _comparable(text: str) -> str:

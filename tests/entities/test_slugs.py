@@ -1,6 +1,6 @@
 from digest.entities import slugfile
 from digest.entities.sitewide import merge_site
-from digest.entities.slugs import entity_slug
+from digest.slugs import entity_slug
 
 
 def test_slugs_are_ascii_and_readable():

@@ -26,9 +26,10 @@ def text(fragment: str) -> str:
 
 def typeset_plain(plain: str) -> str:
     """``plain`` as french_typography sets a plain-text title or summary."""
-    from french_typography import plaintext, typeset
+    from digest.html_text import plain_text
+    from french_typography import typeset
 
-    return plaintext(typeset(html.escape(plain, quote=False)))
+    return plain_text(typeset(html.escape(plain, quote=False)))
 
 
 def seed_paragraphs() -> list[str]:

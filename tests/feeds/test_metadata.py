@@ -9,7 +9,8 @@ import struct
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-from french_typography.pelican_glue import plaintext, typeset_plain
+from digest.html_text import plain_text
+from french_typography.pelican_glue import typeset_plain
 from hypothesis import given, strategies as st
 from lxml import etree
 
@@ -124,7 +125,7 @@ def test_entity_pages_are_collection_pages_about_the_entity(site):
             data = json_ld(page)
             assert data["@type"] == "CollectionPage"
             assert data["about"]["@type"] == schema_type
-            assert plaintext(typeset_plain(data["about"]["name"])) == page.h1.get_text()  # the heading is typeset
+            assert plain_text(typeset_plain(data["about"]["name"])) == page.h1.get_text()  # the heading is typeset
             listed = [element["url"] for element in data["mainEntity"]["itemListElement"]]
             shown = [a["href"] for a in page.select(".entity-articles .teaser-title a")]
             assert [re.sub(r"^https?://[^/]+", "", url) for url in listed] == shown

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.dispatch import DispatchError, parse
+from digest.dispatch import DispatchError, date_prefix_length, parse
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
@@ -42,6 +42,26 @@ def test_date_with_time_and_offset_is_converted_to_paris():
     dispatch = parse(b" date 2025-01-15T09:30:00+00:00 Le lede.\n")
     assert dispatch.has_time
     assert dispatch.date.isoformat() == "2025-01-15T10:30:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " date 2025-08-22 Le lede.\n\nSuite.",
+        "\n date 2025-01-15T09:30:00+00:00  Le lede.",
+        "\t DATE\u00a02025-08-22 \t Le lede.",
+        "date 2025-01-15 09:30Z Le lede.",
+    ],
+)
+def test_the_date_prefix_ends_where_parse_finds_the_lede(text):
+    """One rule for the date line: entity detection and ``invoke typeset`` skip exactly what
+    parsing does."""
+    assert text[date_prefix_length(text) :].startswith(parse(text.encode()).lede)
+
+
+def test_a_text_without_a_date_line_has_no_prefix():
+    assert date_prefix_length("Le lede. date 2025-08-22 ") == 0
+    assert date_prefix_length("date 2025-08-22x") == 0
 
 
 def test_lede_on_the_line_after_the_date():

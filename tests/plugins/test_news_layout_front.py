@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from news_layout.front import lead_dispatch, topics
-from news_layout.summary import LIMIT, plain_text, teaser_summary
+from digest.html_text import plain_text
+from news_layout.summary import LIMIT, teaser_summary
 
 WORDS = ["Le", "président", "a", "dit", "l’Otan", "18\u00a0h\u00a030", "«\u00a0non\u00a0»", "Kiev", "(AFP)",
          "vendredi", ",", ".", ";", ":", "?", "!", "—", "1<sup>er</sup>", "&amp;", "après-midi", "mais"]

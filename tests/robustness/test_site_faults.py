@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from digest import pipeline, search, site
-from digest.entities.slugs import MAX_LENGTH as MAX_SLUG
-from digest.entities.slugs import entity_slug
+from digest.slugs import ENTITY_MAX_LENGTH as MAX_SLUG
+from digest.slugs import entity_slug
 from tests.conftest import new_site, require
 from tests.robustness.conftest import SEED, site_files
 

@@ -5,7 +5,8 @@ import html
 import pytest
 
 from french_typography import pelican_glue
-from french_typography.pelican_glue import plaintext, typeset_content_object, typeset_file
+from digest.html_text import plain_text
+from french_typography.pelican_glue import typeset_content_object, typeset_file
 from tests.conftest import cached_readers
 
 NB, NN = "\u00a0", "\u202f"
@@ -29,11 +30,6 @@ def typeset_calls(monkeypatch) -> list[str]:
     monkeypatch.setattr(pelican_glue, "typeset", lambda text: calls.append(text) or real(text))
     return calls
 
-
-def test_plaintext_keeps_spaces_and_unescapes():
-    assert plaintext("<b>XX<sup>e</sup></b>\u00a0siècle &amp; «\u00a0x\u00a0»") == "XXe\u00a0siècle & «\u00a0x\u00a0»"
-    assert plaintext("a  b\n c") == "a  b\n c"
-    assert plaintext(None) == ""
 
 
 def test_content_object_contract():
@@ -72,7 +68,7 @@ def test_initialized_registers_filters():
         settings = {"JINJA_FILTERS": {"other": str}}
 
     pelican_glue.on_initialized(P)
-    assert P.settings["JINJA_FILTERS"]["plaintext"] is plaintext
+    assert P.settings["JINJA_FILTERS"]["plaintext"] is plain_text
     assert P.settings["JINJA_FILTERS"]["other"] is str
     assert "typeset" in P.settings["JINJA_FILTERS"]
 
@@ -82,6 +78,12 @@ def test_typeset_file_txt(tmp_path):
     f.write_text(" date 2016-01-01 Voici : un <test> & \"fin\".\n\nDeuxième paragraphe !\n", encoding="utf-8")
     assert typeset_file(f) == (f"<p>Voici{NB}: un &lt;test&gt; &amp; «{NB}fin{NB}».</p>\n"
                                f"<p>Deuxième paragraphe{NN}!</p>")
+
+
+def test_typeset_file_drops_a_date_line_with_its_time(tmp_path):
+    f = tmp_path / "d.txt"
+    f.write_text(" date 2025-01-15T09:30:00+00:00 Voici la suite.\n", encoding="utf-8")
+    assert typeset_file(f) == "<p>Voici la suite.</p>"
 
 
 def test_typeset_file_html_and_md(tmp_path):
