@@ -31,6 +31,7 @@ from .model import KINDS
 # Zero-width and other invisible format characters a copy-paste leaves inside names (Unicode
 # category Cf: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen...).
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
+_HYPHENS = re.compile(r"[\u2010\u2011\u2012\u2212]")  # hyphen, non-breaking hyphen, figure dash, minus
 _INITIAL = re.compile(r"[^\W\d_]\.")
 
 ArticleEntities = Sequence[tuple[str, str, str, Sequence[str]]]  # (name, kind, description, forms)
@@ -46,6 +47,14 @@ def fold_key(name: str) -> str:
     accents folded, hyphens and apostrophes as spaces ("Villeneuve-d’Ascq" -> "villeneuve d ascq")."""
     name = unicodedata.normalize("NFKC", visible(name))
     return " ".join(_APOSTROPHES.sub(" ", norm_key(name)).split())
+
+
+def form_key(name: str) -> str:
+    """The key two typings of one form share: NFKC (no-break and thin spaces as spaces), invisible
+    characters removed, apostrophes and hyphens unified, spaces collapsed. Case and accents are kept:
+    "Elysée" is another spelling a reader may search for, "Côte d'Ivoire" / "Côte d’Ivoire" is not."""
+    name = _HYPHENS.sub("-", unicodedata.normalize("NFKC", visible(name)))
+    return " ".join(_APOSTROPHES.sub("’", name).split())
 
 
 @dataclass(eq=False)
@@ -162,8 +171,8 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
                     target = groups[owner]
                     target.keys.add(key)
             entity, others = merged.setdefault(id(target), (target, []))
-            for form in map(visible, (name, *forms)):
-                if form != entity.name and form not in others:
+            for form in map(visible, (name, *forms)):  # each form once, never the name retyped
+                if form_key(form) not in {form_key(entity.name), *map(form_key, others)}:
                     others.append(form)
         for entity, _ in merged.values():
             entity.articles += 1
