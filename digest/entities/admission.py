@@ -11,7 +11,13 @@ scores against, so that both are named alike):
   "ministère de l'Intérieur";
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
-  américain"), else the country the text cites most; "Sénat (États-Unis)".
+  américain"), else the country the text cites most; "Sénat (États-Unis)";
+* a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
+  (La Réunion)", "Villepinte (Seine-Saint-Denis, France)") or in apposition ("à Saint-Denis, en
+  Seine-Saint-Denis"), when that is another place of the text or a country: "Saint-Denis (La
+  Réunion)". The site keeps the qualifier only for a name it finds in two places
+  (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". A country is no qualifier of
+  a country.
 """
 from __future__ import annotations
 
@@ -78,6 +84,13 @@ _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
 _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-ÖØ-Þ][\w\-’' ]{1,40}?)(?=[\s,.;:)]|$)")
 
 
+# what follows a place to say where it is: "(Savoie)", "(Seine-Saint-Denis, France)"; after "à X",
+# ", en Savoie" or ", dans le Var" (a town, then what contains it; "à Paris, à Lyon" is a list)
+_IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
+_APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
+_COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
+
+
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
 
 
@@ -137,6 +150,27 @@ def _country_after(text: str, forms: Sequence[str]) -> str | None:
     return None
 
 
+def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str | None:
+    """The place ``text`` says ``place`` is in, right after one of its names (see the module
+    docstring): the name of another of the text's ``places``, or a country; None if it says none."""
+    named = {norm_key(form): other.name for other in places if other is not place for form in (other.name, *other.forms)}
+    for form in (place.name, *place.forms):
+        for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text):
+            qualifier = _IN_PARENTHESES.match(text, found.end())
+            if qualifier is None and text[max(0, found.start() - 2):found.start()] == "à ":
+                qualifier = _APPOSED_IN.match(text, found.end())
+            if qualifier:
+                key = norm_key(qualifier.group(1))
+                where = named.get(key) or _COUNTRY_KEYS.get(key)
+                if where and norm_key(where) != norm_key(place.name):
+                    return where
+    return None
+
+
+def is_country(name: str) -> bool:
+    return norm_key(name) in _COUNTRY_KEYS
+
+
 def is_generic_without_country(name: str) -> bool:
     """"Sénat", "Parlement", "ministère de l'Intérieur" with no country: pages would mix countries."""
     return not name.endswith(")") and (_first_words(name) in _GENERIC or norm_key(name).startswith("ministere "))
@@ -151,12 +185,18 @@ def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = N
 
 
 def name_institutions(text: str, entities: Sequence[Entity], editorial: Editorial) -> list[Entity]:
-    """Bare portfolios as ministries, generic institutions with their country (see the module docstring)."""
+    """Bare portfolios as ministries, generic institutions with their country, places with the place
+    the dispatch says they are in (see the module docstring)."""
     kept = list(entities)
     country = country_of(text, kept)
+    places = [entity for entity in kept if entity.kind == "lieu"]
     out: list[Entity] = []
     for entity in kept:
         name = entity.name
+        if entity.kind == "lieu" and not is_country(name) and not editorial.lookup(name):
+            where = place_qualifier(text, entity, places)
+            if where:
+                name = f"{name} ({where})"
         if entity.kind == "organisation" and not editorial.lookup(name):
             name = ministry(name) or name
             if _first_words(name) in _GENERIC or norm_key(name).startswith("ministere "):

@@ -101,3 +101,39 @@ def test_an_entity_whose_kind_changes_leaves_a_redirect_at_its_old_url(tmp_path)
     assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/organisations/le-bien-public/"
     assert old.find("a", string="Le Bien public")["href"] == "/organisations/le-bien-public/"
     assert not old.h1  # a redirect, not a second page of the entity
+
+
+DISPATCHES = {
+    "reunion-1": " date 2025-03-03 Le cyclone Garance a frappé Saint-Denis (La Réunion) vendredi. Les écoles de la "
+                 "ville restent fermées.\n\nÀ Saint-Denis, le préfet a levé l’alerte rouge.\n",
+    "reunion-2": " date 2025-03-05 L’eau manque toujours à Saint-Denis (La Réunion) après le passage du cyclone. "
+                 "Des citernes ont été installées.\n",
+    "stade-1": " date 2025-03-04 Un concert géant a réuni 80 000 personnes au Stade de France, à Saint-Denis, en "
+               "Seine-Saint-Denis, samedi soir.\n",
+    "stade-2": " date 2025-03-06 La mairie de Saint-Denis (Seine-Saint-Denis) a inauguré une nouvelle piscine "
+               "olympique lundi.\n",
+    "savoie-1": " date 2025-03-07 Un incendie a détruit un entrepôt à Chambéry (Savoie) dans la nuit de mardi à "
+                "mercredi.\n",
+    "savoie-2": " date 2025-03-08 Les pompiers de Chambéry ont maîtrisé un feu de forêt jeudi.\n",
+}
+
+
+def test_same_named_places_are_told_apart_by_what_the_dispatch_says(tmp_path):
+    content = tmp_path / "src"
+    for folder in ("dispatches", "pages", "articles"):
+        (content / folder).mkdir(parents=True)
+    (content / "entities.toml").write_text("", encoding="utf-8")
+    for name, text in DISPATCHES.items():
+        (content / "dispatches" / f"{name}.txt").write_text(text, encoding="utf-8")
+    paths, _ = build_copy(content, tmp_path)
+    reunion = page(paths.output, "lieux/saint-denis-la-reunion")
+    assert reunion.h1.get_text() == "Saint-Denis (La Réunion)"
+    assert len(reunion.select(".entity-articles .teaser")) == 2
+    stade = page(paths.output, "lieux/saint-denis-seine-saint-denis")
+    assert stade.h1.get_text() == "Saint-Denis (Seine-Saint-Denis)"
+    assert len(stade.select(".entity-articles .teaser")) == 2
+    assert not (paths.output / "lieux/saint-denis").exists()
+    # a place qualified once, and never found elsewhere: the one page of its name
+    chambery = page(paths.output, "lieux/chambery")
+    assert chambery.h1.get_text() == "Chambéry" and len(chambery.select(".entity-articles .teaser")) == 2
+    assert not (paths.output / "lieux/chambery-savoie").exists()

@@ -113,3 +113,19 @@ def test_no_two_site_entities_fold_to_the_same_key(spellings):
     articles += [[(unicodedata.normalize("NFD", " ".join(ws)).upper(), kind, "", [])] for ws, kind in spellings]
     keys = [e.key for e in merge_site(articles).entities]
     assert len(keys) == len(set(keys))
+
+
+def test_a_qualified_place_keeps_its_qualifier_only_where_the_site_has_its_name_in_two_places():
+    merge = merge_site(site(
+        [("Saint-Denis (La Réunion)", "lieu")], [("Saint-Denis (Seine-Saint-Denis)", "lieu")], [("Saint-Denis", "lieu")],
+        [("Chambéry (Savoie)", "lieu")], [("Chambéry", "lieu")],
+        [("Lyon (France)", "lieu")], [("Lyon (Rhône)", "lieu")], [("Lyon", "lieu")],
+        [("Paris (France)", "lieu")], [("Paris (États-Unis)", "lieu")],
+        [("Sénat (France)", "organisation")],
+    ))
+    assert {entity.name: entity.articles for entity in merge.entities} == {
+        "Saint-Denis (La Réunion)": 1, "Saint-Denis (Seine-Saint-Denis)": 1, "Saint-Denis": 1,  # two places: apart
+        "Chambéry": 2,  # one place
+        "Lyon": 3,  # a department and a country: one place
+        "Paris (France)": 1, "Paris (États-Unis)": 1,  # two countries: apart
+        "Sénat (France)": 1}
