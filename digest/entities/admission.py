@@ -11,7 +11,8 @@ scores against, so that both are named alike):
   "ministère de l'Intérieur";
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
-  américain"), else the country the text cites most; "Sénat (États-Unis)";
+  américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
+  the text cites most; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
 * a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
   (La Réunion)", "Villepinte (Seine-Saint-Denis, France)") or in apposition ("à Saint-Denis, en
   Seine-Saint-Denis"), when that is another place of the text or a country: "Saint-Denis (La
@@ -142,11 +143,8 @@ def _country_after(text: str, forms: Sequence[str]) -> str | None:
             if named and norm_key(named.group(1)) in _COUNTRY_OF:
                 return _COUNTRY_OF[norm_key(named.group(1))]
             adjective = _ADJECTIVE_AFTER.match(text, found.end())
-            if adjective:
-                word = norm_key(adjective.group(1))
-                country = _ADJECTIVE.get(word) or _ADJECTIVE.get(re.sub(r"(?:e|s|es)$", "", word))
-                if country:
-                    return country
+            if adjective and (country := adjective_country(adjective.group(1))):
+                return country
     return None
 
 
@@ -165,6 +163,25 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
                 if where and norm_key(where) != norm_key(place.name):
                     return where
     return None
+
+
+def adjective_country(word: str) -> str | None:
+    """The country a nationality adjective names, in any gender and number ("turque", "russes")."""
+    word = norm_key(word)
+    return _ADJECTIVE.get(word) or _ADJECTIVE.get(re.sub(r"(?:e|s|es)$", "", word)) \
+        or _ADJECTIVE.get(re.sub(r"(?:ne|nes)$", "", word))  # "ivoirienne", "égyptiennes"
+
+
+def without_adjective(name: str) -> tuple[str, str | None]:
+    """A generic institution's name without the nationality adjective the dispatch put inside it,
+    and that adjective's country: "ministère russe de la Défense" -> ("ministère de la Défense",
+    "Russie"); "ministère de l'Intérieur turc" -> ("ministère de l'Intérieur", "Turquie")."""
+    words = name.split()
+    for index, word in enumerate(words[1:], 1):
+        country = adjective_country(word) if word.islower() else None
+        if country:
+            return " ".join(words[:index] + words[index + 1:]), country
+    return name, None
 
 
 def is_country(name: str) -> bool:
@@ -200,7 +217,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
         if entity.kind == "organisation" and not editorial.lookup(name):
             name = ministry(name) or name
             if _first_words(name) in _GENERIC or norm_key(name).startswith("ministere "):
-                where = _country_after(text, (entity.name, *entity.forms)) or country
+                name, named = without_adjective(name)  # the country is told once, as for every country
+                where = named or _country_after(text, (entity.name, *entity.forms)) or country
                 if where:
                     name = f"{name} ({where})"
         if name != entity.name:

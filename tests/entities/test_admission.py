@@ -71,3 +71,9 @@ def test_a_list_of_places_or_an_acronym_in_parentheses_is_no_qualifier():
     text = "Des manifestations à Paris, à Lyon et à Marseille. La Somalie (AMISOM) et la France, en Europe."
     got = names(text, ("Paris", "LOC"), ("Lyon", "LOC"), ("Marseille", "LOC"), ("Somalie", "LOC"), ("France", "LOC"), ("Europe", "LOC"))
     assert got == {("Paris", "lieu"), ("Lyon", "lieu"), ("Marseille", "lieu"), ("Somalie", "lieu"), ("France", "lieu"), ("Europe", "lieu")}
+
+
+def test_a_nationality_adjective_inside_a_ministry_name_becomes_its_country():
+    text = "Le ministère russe de la Défense a démenti. Le ministère de l'Intérieur turc a confirmé. Moscou se tait."
+    got = names(text, ("ministère russe de la Défense", "ORG"), ("ministère de l'Intérieur turc", "ORG"), ("Moscou", "LOC"))
+    assert got == {("ministère de la Défense (Russie)", "organisation"), ("ministère de l'Intérieur (Turquie)", "organisation"), ("Moscou", "lieu")}
