@@ -17,8 +17,8 @@ scores against, so that both are named alike):
   (La Réunion)", "Villepinte (Seine-Saint-Denis, France)") or in apposition ("à Saint-Denis, en
   Seine-Saint-Denis"), when that is another place of the text or a country: "Saint-Denis (La
   Réunion)". The site keeps the qualifier only for a name it finds in two places
-  (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". A country is no qualifier of
-  a country.
+  (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
+  and départements are never qualified (one place each).
 """
 from __future__ import annotations
 
@@ -90,6 +90,25 @@ _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d
 _IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
 _APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
 _COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
+# French regions and départements: names no other place of French news shares, never qualified
+# (not Paris nor Vienne: towns share them)
+# ("Alpes-Maritimes (Sud-Est de la France)" is the one Alpes-Maritimes)
+_UNIQUE_DIVISIONS = {norm_key(name) for name in (
+    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
+    "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
+    "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Réunion", "Mayotte",
+    "Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes",
+    "Ariège", "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime",
+    "Cher", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs",
+    "Drôme", "Eure", "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault",
+    "Ille-et-Vilaine", "Indre", "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire",
+    "Haute-Loire", "Loire-Atlantique", "Loiret", "Lot", "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche",
+    "Marne", "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse", "Morbihan", "Moselle", "Nièvre", "Nord",
+    "Oise", "Orne", "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques", "Hautes-Pyrénées",
+    "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie",
+    "Haute-Savoie", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
+    "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
+    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")}
 
 
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
@@ -188,6 +207,11 @@ def is_country(name: str) -> bool:
     return norm_key(name) in _COUNTRY_KEYS
 
 
+def is_qualifiable(name: str) -> bool:
+    """False for a name only one place has: a country, a French region or département."""
+    return not is_country(name) and norm_key(name) not in _UNIQUE_DIVISIONS
+
+
 def is_generic_without_country(name: str) -> bool:
     """"Sénat", "Parlement", "ministère de l'Intérieur" with no country: pages would mix countries."""
     return not name.endswith(")") and (_first_words(name) in _GENERIC or norm_key(name).startswith("ministere "))
@@ -210,7 +234,7 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
     out: list[Entity] = []
     for entity in kept:
         name = entity.name
-        if entity.kind == "lieu" and not is_country(name) and not editorial.lookup(name):
+        if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
             where = place_qualifier(text, entity, places)
             if where:
                 name = f"{name} ({where})"

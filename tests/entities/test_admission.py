@@ -77,3 +77,8 @@ def test_a_nationality_adjective_inside_a_ministry_name_becomes_its_country():
     text = "Le ministère russe de la Défense a démenti. Le ministère de l'Intérieur turc a confirmé. Moscou se tait."
     got = names(text, ("ministère russe de la Défense", "ORG"), ("ministère de l'Intérieur turc", "ORG"), ("Moscou", "LOC"))
     assert got == {("ministère de la Défense (Russie)", "organisation"), ("ministère de l'Intérieur (Turquie)", "organisation"), ("Moscou", "lieu")}
+
+
+def test_a_french_departement_or_region_is_never_qualified():
+    text = "Des orages dans les Alpes-Maritimes (Sud-Est de la France). Le Sud-Est de la France est en alerte."
+    assert ("Alpes-Maritimes", "lieu") in names(text, ("Alpes-Maritimes", "LOC"), ("Sud-Est de la France", "LOC"))
