@@ -82,8 +82,9 @@ def gold_entities(doc: dict, editorial: Editorial, prefix_len: int):
 
 def scored_name(name: str) -> str:
     """The name compared with the annotations: normalised, without the country that tells generic
-    institutions apart ("Sénat (France)"), which the annotations do not give."""
-    return norm_key(re.sub(r"\s*\([^()]*\)$", "", name))
+    institutions apart ("Sénat (France)"), which the annotations do not give, nor an elided article
+    some annotations keep ("l'ONU", "d'Al-Qaida": pages never show it, on either side)."""
+    return norm_key(re.sub(r"^[ld]['’]", "", re.sub(r"\s*\([^()]*\)$", "", name)))
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
