@@ -9,18 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import build_copy
-
-ARTICLE = """Title: {title}
-Date: {date}
-Slug: {slug}
-Summary: {title}, en bref.
-Lang: fr
-{fields}
-
-<p class="lede">{title}, en bref.</p>
-
-<p>Texte de la dépêche.</p>
-"""
+from tests.site.sitekit import ARTICLE
 
 
 def write_site(work, articles: list[str], editorial: str = "", slugs: str | None = None):

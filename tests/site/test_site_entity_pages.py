@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import build_copy as build_site
+from tests.site.sitekit import ARTICLE
 
 EDITORIAL = '''
 [[entite]]
@@ -18,18 +19,6 @@ type = "organisation"
 alias = ["Otan"]
 description = "Alliance militaire de l'Atlantique nord."
 '''
-
-ARTICLE = """Title: {title}
-Date: {date}
-Slug: {slug}
-Summary: {title}, en bref.
-Lang: fr
-{fields}
-
-<p class="lede">{title}, en bref.</p>
-
-<p>Texte de la dépêche.</p>
-"""
 
 
 @pytest.fixture(scope="module")
