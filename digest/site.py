@@ -25,6 +25,7 @@ from pelican.settings import read_settings
 
 from digest import aside
 from digest import uptodate
+from digest.entities.slugfile import site_slug_file
 from incremental import output_paths, reuse
 
 
@@ -45,8 +46,11 @@ def _project_code(settings_file: Path, settings: Mapping) -> list[Path]:
 
 
 def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
-    """Everything a build reads: content, theme, the project's code, this package."""
-    return [Path(settings["PATH"]), Path(settings["THEME"]), *_project_code(settings_file, settings), Path(__file__).parent]
+    """Everything a build reads: content, theme, the project's code, this package, and the entity
+    slug file beside the content (an editor may change an entity's address there)."""
+    slugs = site_slug_file(settings)
+    return [Path(settings["PATH"]), Path(settings["THEME"]), *_project_code(settings_file, settings), Path(__file__).parent,
+            *([slugs] if slugs.exists() else [])]
 
 
 CACHE_VERSIONS_KEPT = 2  # `invoke build` and `invoke publish` (other settings) each keep theirs
@@ -278,7 +282,8 @@ def build(
     restore_missing(output)
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
-    current = uptodate.fingerprint(build_inputs(settings_file, settings), variant)
+    inputs = uptodate.listing(build_inputs(settings_file, settings))
+    current = uptodate.digest(inputs, variant)
     if stamp and uptodate.is_current(stamp, output, current):
         return False
     cache = versioned_cache_path(settings_file, settings, variant)
@@ -312,7 +317,10 @@ def build(
     reuse.commit(cache, output)
     prune_cache_versions(cache)
     if stamp and len(rejected) == rejected_before:
-        uptodate.record(stamp, output, current)
+        # the build records new entities' slugs in the slug file: as it wrote it, not an edit to build
+        slugs = site_slug_file(settings)
+        uptodate.restat(inputs, slugs.parent, [slugs])
+        uptodate.record(stamp, output, uptodate.digest(inputs, variant))
     elif stamp:  # contents left out: the next build renders again, and says so again
         stamp.unlink(missing_ok=True)
     return True

@@ -8,10 +8,12 @@ from .mentions import Mention
 
 
 _ACRO = re.compile(r"^[A-Z0-9][A-Za-z0-9&\-\.]{1,11}$")
+# capitalised words joined by hyphens: a compound name ("Saint-Denis", "Jean-Marc"), no acronym
+_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)+")
 
 
 def _is_acronym(s: str) -> bool:
-    return bool(_ACRO.match(s)) and sum(c.isupper() for c in s) >= 2 and " " not in s
+    return bool(_ACRO.match(s)) and sum(c.isupper() for c in s) >= 2 and " " not in s and not _COMPOUND.fullmatch(s)
 
 
 def _initials_ok(acr: str, long: str) -> bool:

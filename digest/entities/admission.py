@@ -11,7 +11,14 @@ scores against, so that both are named alike):
   "ministère de l'Intérieur";
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
-  américain"), else the country the text cites most; "Sénat (États-Unis)".
+  américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
+  the text cites most; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
+* a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
+  (La Réunion)", "Villepinte (Seine-Saint-Denis, France)") or in apposition ("à Saint-Denis, en
+  Seine-Saint-Denis"), when that is another place of the text or a country: "Saint-Denis (La
+  Réunion)". The site keeps the qualifier only for a name it finds in two places
+  (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
+  and départements are never qualified (one place each).
 """
 from __future__ import annotations
 
@@ -78,6 +85,32 @@ _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
 _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-ÖØ-Þ][\w\-’' ]{1,40}?)(?=[\s,.;:)]|$)")
 
 
+# what follows a place to say where it is: "(Savoie)", "(Seine-Saint-Denis, France)"; after "à X",
+# ", en Savoie" or ", dans le Var" (a town, then what contains it; "à Paris, à Lyon" is a list)
+_IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
+_APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
+_COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
+# French regions and départements: names no other place of French news shares, never qualified
+# (not Paris nor Vienne: towns share them)
+# ("Alpes-Maritimes (Sud-Est de la France)" is the one Alpes-Maritimes)
+_UNIQUE_DIVISIONS = {norm_key(name) for name in (
+    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
+    "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
+    "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Réunion", "Mayotte",
+    "Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes",
+    "Ariège", "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime",
+    "Cher", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs",
+    "Drôme", "Eure", "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault",
+    "Ille-et-Vilaine", "Indre", "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire",
+    "Haute-Loire", "Loire-Atlantique", "Loiret", "Lot", "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche",
+    "Marne", "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse", "Morbihan", "Moselle", "Nièvre", "Nord",
+    "Oise", "Orne", "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques", "Hautes-Pyrénées",
+    "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie",
+    "Haute-Savoie", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
+    "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
+    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")}
+
+
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
 
 
@@ -129,12 +162,54 @@ def _country_after(text: str, forms: Sequence[str]) -> str | None:
             if named and norm_key(named.group(1)) in _COUNTRY_OF:
                 return _COUNTRY_OF[norm_key(named.group(1))]
             adjective = _ADJECTIVE_AFTER.match(text, found.end())
-            if adjective:
-                word = norm_key(adjective.group(1))
-                country = _ADJECTIVE.get(word) or _ADJECTIVE.get(re.sub(r"(?:e|s|es)$", "", word))
-                if country:
-                    return country
+            if adjective and (country := adjective_country(adjective.group(1))):
+                return country
     return None
+
+
+def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str | None:
+    """The place ``text`` says ``place`` is in, right after one of its names (see the module
+    docstring): the name of another of the text's ``places``, or a country; None if it says none."""
+    named = {norm_key(form): other.name for other in places if other is not place for form in (other.name, *other.forms)}
+    for form in (place.name, *place.forms):
+        for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text):
+            qualifier = _IN_PARENTHESES.match(text, found.end())
+            if qualifier is None and text[max(0, found.start() - 2):found.start()] == "à ":
+                qualifier = _APPOSED_IN.match(text, found.end())
+            if qualifier:
+                key = norm_key(qualifier.group(1))
+                where = named.get(key) or _COUNTRY_KEYS.get(key)
+                if where and norm_key(where) != norm_key(place.name):
+                    return where
+    return None
+
+
+def adjective_country(word: str) -> str | None:
+    """The country a nationality adjective names, in any gender and number ("turque", "russes")."""
+    word = norm_key(word)
+    return _ADJECTIVE.get(word) or _ADJECTIVE.get(re.sub(r"(?:e|s|es)$", "", word)) \
+        or _ADJECTIVE.get(re.sub(r"(?:ne|nes)$", "", word))  # "ivoirienne", "égyptiennes"
+
+
+def without_adjective(name: str) -> tuple[str, str | None]:
+    """A generic institution's name without the nationality adjective the dispatch put inside it,
+    and that adjective's country: "ministère russe de la Défense" -> ("ministère de la Défense",
+    "Russie"); "ministère de l'Intérieur turc" -> ("ministère de l'Intérieur", "Turquie")."""
+    words = name.split()
+    for index, word in enumerate(words[1:], 1):
+        country = adjective_country(word) if word.islower() else None
+        if country:
+            return " ".join(words[:index] + words[index + 1:]), country
+    return name, None
+
+
+def is_country(name: str) -> bool:
+    return norm_key(name) in _COUNTRY_KEYS
+
+
+def is_qualifiable(name: str) -> bool:
+    """False for a name only one place has: a country, a French region or département."""
+    return not is_country(name) and norm_key(name) not in _UNIQUE_DIVISIONS
 
 
 def is_generic_without_country(name: str) -> bool:
@@ -151,16 +226,23 @@ def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = N
 
 
 def name_institutions(text: str, entities: Sequence[Entity], editorial: Editorial) -> list[Entity]:
-    """Bare portfolios as ministries, generic institutions with their country (see the module docstring)."""
+    """Bare portfolios as ministries, generic institutions with their country, places with the place
+    the dispatch says they are in (see the module docstring)."""
     kept = list(entities)
     country = country_of(text, kept)
+    places = [entity for entity in kept if entity.kind == "lieu"]
     out: list[Entity] = []
     for entity in kept:
         name = entity.name
+        if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
+            where = place_qualifier(text, entity, places)
+            if where:
+                name = f"{name} ({where})"
         if entity.kind == "organisation" and not editorial.lookup(name):
             name = ministry(name) or name
             if _first_words(name) in _GENERIC or norm_key(name).startswith("ministere "):
-                where = _country_after(text, (entity.name, *entity.forms)) or country
+                name, named = without_adjective(name)  # the country is told once, as for every country
+                where = named or _country_after(text, (entity.name, *entity.forms)) or country
                 if where:
                     name = f"{name} ({where})"
         if name != entity.name:

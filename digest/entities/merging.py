@@ -85,9 +85,12 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
         if m.label != "PER" and m.entry is not None:
             continue
         cands = []
+        words = m.name.split()
         for full, idxs in longs:
             ft = full.split(" ")
-            if len(ft) > len(toks) and ft[-len(toks):] == toks:
+            # whole words of the full name: "Saint-Denis" is no surname of "Seine-Saint-Denis"
+            if len(ft) > len(toks) and ft[-len(toks):] == toks and \
+                    norm_key(" ".join(mentions[idxs[0]].name.split()[-len(words):])) == norm_key(m.name):
                 cands.append(idxs[0])
         if cands:
             # the most mentioned full name (then the first seen); ambiguity is rare

@@ -8,7 +8,9 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   "Villeneuve-d’Ascq", a name with a zero-width space);
 * a person named by initials ("A. Barrow", "J.-P. Raffarin") with the one full name they abbreviate;
 * a person named by a surname or a first name alone ("Rachel") with the full name that owns it: the
-  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone.
+  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone;
+* a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
+  that name in two places (``tell_places_apart``: the two "Saint-Denis").
 
 Near-spellings ("Stimpson" / "Simpson") are never merged here: ``near_spellings`` lists them for an
 editor (``invoke entities-review``).
@@ -25,13 +27,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from .admission import is_country
 from .editorial import Editorial, norm_key
 from .model import KINDS
 
 # Zero-width and other invisible format characters a copy-paste leaves inside names (Unicode
 # category Cf: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen...).
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
+_HYPHENS = re.compile(r"[\u2010\u2011\u2012\u2212]")  # hyphen, non-breaking hyphen, figure dash, minus
 _INITIAL = re.compile(r"[^\W\d_]\.")
+_QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
 
 ArticleEntities = Sequence[tuple[str, str, str, Sequence[str]]]  # (name, kind, description, forms)
 
@@ -46,6 +51,14 @@ def fold_key(name: str) -> str:
     accents folded, hyphens and apostrophes as spaces ("Villeneuve-d’Ascq" -> "villeneuve d ascq")."""
     name = unicodedata.normalize("NFKC", visible(name))
     return " ".join(_APOSTROPHES.sub(" ", norm_key(name)).split())
+
+
+def form_key(name: str) -> str:
+    """The key two typings of one form share: NFKC (no-break and thin spaces as spaces), invisible
+    characters removed, apostrophes and hyphens unified, spaces collapsed. Case and accents are kept:
+    "Elysée" is another spelling a reader may search for, "Côte d'Ivoire" / "Côte d’Ivoire" is not."""
+    name = _HYPHENS.sub("-", unicodedata.normalize("NFKC", visible(name)))
+    return " ".join(_APOSTROPHES.sub("’", name).split())
 
 
 @dataclass(eq=False)
@@ -136,10 +149,48 @@ class _Owners:
         return set()
 
 
+def _qualified_place(name: str, kind: str, editorial: Editorial) -> tuple[str, str] | None:
+    """(name, qualifier) of a place named with the place a dispatch says it is in ("Saint-Denis (La
+    Réunion)", ``admission.place_qualifier``); None for any other name, or the editorial file's."""
+    found = _QUALIFIED.fullmatch(name) if kind == "lieu" else None
+    return found.groups() if found and editorial.lookup(name) is None else None
+
+
+def tell_places_apart(resolved: Sequence[ArticleEntities], editorial: Editorial) -> list[list]:
+    """Places qualified by their dispatch keep the qualifier only where the site finds one name in
+    two places: "Saint-Denis (La Réunion)" and "Saint-Denis (Seine-Saint-Denis)" are two pages,
+    "Chambéry (Savoie)" alone is "Chambéry" (the page of every "Chambéry"). A country tells places
+    apart only where nothing smaller does ("Paris (France)", "Paris (États-Unis)"): "Lyon (France)"
+    and "Lyon (Rhône)" are one Lyon. A name without qualifier stays as it is: the dispatch did not
+    say which."""
+    qualifiers: dict[str, dict[str, str]] = defaultdict(dict)  # name -> {qualifier's key: qualifier}
+    for entities in resolved:
+        for name, kind, _description, _forms in entities:
+            if (found := _qualified_place(visible(name), kind, editorial)):
+                qualifiers[fold_key(found[0])][fold_key(found[1])] = found[1]
+    kept: dict[str, set[str]] = {}
+    for base, found in qualifiers.items():
+        smaller = {key for key, qualifier in found.items() if not is_country(qualifier)}
+        telling = smaller or set(found)
+        if len(telling) > 1:
+            kept[base] = telling
+    out = []
+    for entities in resolved:
+        named = []
+        for name, kind, description, forms in entities:
+            found = _qualified_place(visible(name), kind, editorial)
+            if found and fold_key(found[1]) not in kept.get(fold_key(found[0]), ()):
+                name = found[0]
+            named.append((name, kind, description, forms))
+        out.append(named)
+    return out
+
+
 def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
     """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
     article, (name, kind, description, other forms) as ``pages.resolve_article`` gives them."""
     editorial = editorial or Editorial.empty()
+    resolved = tell_places_apart(resolved, editorial)
     groups = _groups(resolved, editorial)
     owners = _Owners(groups)
     site_owner = {}
@@ -162,8 +213,8 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
                     target = groups[owner]
                     target.keys.add(key)
             entity, others = merged.setdefault(id(target), (target, []))
-            for form in map(visible, (name, *forms)):
-                if form != entity.name and form not in others:
+            for form in map(visible, (name, *forms)):  # each form once, never the name retyped
+                if form_key(form) not in {form_key(entity.name), *map(form_key, others)}:
                     others.append(form)
         for entity, _ in merged.values():
             entity.articles += 1

@@ -6,8 +6,8 @@ the file, gives each entity the slug recorded for its name (names are compared b
 ``sitewide.fold_key``: "Élysée" keeps the slug "Elysée" had), gives a new entity the slug of its
 name (the most cited spelling), made unique against every slug ever recorded, and writes the file
 back with the new ones. A recorded slug whose name was merged into another entity, or renamed by
-the editorial file, is kept and leads to the entity's page (``redirects``); one whose entity is no
-longer on the site stays reserved.
+the editorial file, or whose entity changed kind (``lieux/x`` now ``organisations/x``), is kept and
+leads to the entity's page (``redirects``); one whose entity is no longer on the site stays reserved.
 
 The file, one table per kind folder, slugs sorted::
 
@@ -36,6 +36,15 @@ HEADER = """\
 # modifiez aucune ligne (une page renommée ou fusionnée garde son ancienne adresse, qui y mène).
 """
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_FILE = "entity-slugs.toml"
+
+
+def site_slug_file(settings) -> Path:
+    """Where a site's entity slugs are recorded: ``ENTITY_SLUGS_FILE``, by default beside the content
+    folder (``entity-slugs.toml``, committed with it). Not in it: the build writes this file, and a
+    file it writes among its own inputs would make the next build run again for nothing. An input
+    of the build all the same (digest/site.py): an editor's edit is built."""
+    return Path(settings.get("ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
 
 
 class SlugFileError(EditorialError):
@@ -99,6 +108,8 @@ def _records(path: Path, lines: list[str], folder: str, table: dict) -> dict[str
 def assign(entities: Sequence[SiteEntity], records: dict[str, dict[str, str]]) -> Slugs:
     """Slugs for ``entities`` (the published ones, most cited first) given what was recorded."""
     out = Slugs(records={kind: dict(slugs) for kind, slugs in records.items()})
+    pages: dict[str, set[str]] = {}  # kind -> slugs of its pages
+    led: dict[str, set[str]] = {}  # kind -> old slugs that lead to an entity
     for kind in FRONT_MATTER_KEYS:
         recorded = out.records.setdefault(kind, {})
         by_key = {fold_key(name): slug for slug, name in recorded.items()}
@@ -119,14 +130,24 @@ def assign(entities: Sequence[SiteEntity], records: dict[str, dict[str, str]]) -
                 taken.add(out.of[id(entity)])
         for entity in of_kind:
             recorded[out.of[id(entity)]] = entity.name
-        pages = {out.of[id(entity)] for entity in of_kind}
-        led = set()  # an old slug leads to one entity: the most cited that took its name in
+        pages[kind] = {out.of[id(entity)] for entity in of_kind}
+        led[kind] = set()  # an old slug leads to one entity: the most cited that took its name in
         for entity in of_kind:
             for key in sorted(entity.keys - {entity.key}):
                 old = by_key.get(key)
-                if old is not None and old not in pages and old not in led:
-                    led.add(old)
+                if old is not None and old not in pages[kind] and old not in led[kind]:
+                    led[kind].add(old)
                     out.redirects.append((kind, old, entity))
+    # an entity whose kind changed (a club once taken for a place): its address in the other kind's
+    # folder leads to its page
+    owner = {key: entity for entity in sorted(entities, key=lambda e: (-e.articles, e.key, e.name))
+             for key in (entity.key, *sorted(entity.keys)) if key}
+    for kind, recorded in sorted(records.items()):
+        for old, name in sorted(recorded.items()):
+            entity = owner.get(fold_key(name))
+            if entity is not None and entity.kind != kind and old not in pages.get(kind, ()) and old not in led.get(kind, ()):
+                led.setdefault(kind, set()).add(old)
+                out.redirects.append((kind, old, entity))
     return out
 
 

@@ -31,7 +31,6 @@ from structured_data import schema
 
 from digest.entities import slugfile
 from digest.entities.editorial import Editorial, EditorialError, load_editorial
-from digest.entities.finder import SLUG_FILE
 from .context import sentence_naming
 from .pages import KIND_FOLDERS, article_text, build_catalog, setting
 
@@ -47,13 +46,6 @@ def load_site_editorial(settings) -> Editorial:
     except EditorialError as error:
         logger.error("fichier éditorial des entités invalide : %s", error)
         return Editorial.empty()
-
-
-def slug_file(settings) -> Path:
-    """Where entity slugs are recorded: ``ENTITY_SLUGS_FILE``, by default beside the content folder
-    (``entity-slugs.toml``, committed with it). Not in it: the build writes this file, and a file it
-    writes among its own inputs would make the next build run again for nothing."""
-    return Path(settings.get("ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
 
 
 def news_article(article, settings) -> dict:
@@ -109,7 +101,7 @@ class EntitiesGenerator(Generator):
     def generate_context(self):
         articles = self.context.get("articles", [])
         try:
-            recorded = slugfile.load(slug_file(self.settings))
+            recorded = slugfile.load(slugfile.site_slug_file(self.settings))
         except slugfile.SlugFileError as error:
             # Pelican goes on after an error is logged, but the build is then refused as a whole:
             # nothing is published, and the slug file is not written (generate_output).
@@ -141,7 +133,7 @@ class EntitiesGenerator(Generator):
         if not self.written_aside:
             self.write_pages(writer)
         if not self.slug_file_error:
-            path = slug_file(self.settings)
+            path = slugfile.site_slug_file(self.settings)
             text = slugfile.dumps(self.catalog.slug_records)
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 write_atomically(path, text)
@@ -162,8 +154,9 @@ class EntitiesGenerator(Generator):
             )
         redirect_template = self.get_template("entity_redirect")
         for redirect in self.catalog.redirects:
+            # entity: the former address (checked to stay in its kind's folder), target: where it leads
             writer.write_file(redirect.former.save_as, redirect_template, self.context, url=redirect.former.url,
-                              entity=redirect.target, relative_urls=self.settings["RELATIVE_URLS"])
+                              entity=redirect.former, target=redirect.target, relative_urls=self.settings["RELATIVE_URLS"])
         for kind, label, pages in self.catalog.groups():
             folder = {"kind_folder": KIND_FOLDERS[kind]}
             writer.write_file(setting(self.settings, "ENTITIES_KIND_INDEX_SAVE_AS").format(**folder), self.get_template("entities_kind"),

@@ -26,7 +26,7 @@ import numpy
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
-from digest.entities.sitewide import SiteEntity, merge_site
+from digest.entities.sitewide import SiteEntity, form_key, merge_site
 
 from digest.entities import slugfile
 from digest.entities.admission import is_generic_without_country
@@ -259,18 +259,19 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 
-    forms_of: dict[EntityPage, dict[str, None]] = defaultdict(dict)  # a page's forms, in order of use
+    forms_of: dict[EntityPage, dict[str, str]] = defaultdict(dict)  # a page's forms by form_key, in order of use
     for article, found in zip(articles, site.mentions):
         mentions = []
         for entity, forms in found:
             page = pages[id(entity)]
             page.articles.append(article)
-            forms_of[page].update(dict.fromkeys(forms))
+            for form in forms:  # typed differently in another article: the same form
+                forms_of[page].setdefault(form_key(form), form)
             mentions.append(ArticleEntity(page, tuple(forms)))
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
-        page.forms = list(forms)
+        page.forms = list(forms.values())
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
@@ -279,7 +280,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         article.older = articles[index + 1] if index + 1 < len(articles) else None
     catalog = EntityCatalog(pages[id(entity)] for entity in published)
     catalog.slug_records = slugs.records
-    catalog.redirects = [Redirect(_page(entity, old, settings), pages[id(entity)]) for _kind, old, entity in slugs.redirects]
+    catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
     return catalog
 
 
@@ -291,14 +292,16 @@ class Redirect:
     target: EntityPage
 
 
-def _page(entity: SiteEntity, slug: str | None, settings: Mapping) -> EntityPage:
-    """The entity's page; without a slug (not published), an EntityPage with no URL: named, not linked."""
+def _page(entity: SiteEntity, slug: str | None, settings: Mapping, kind: str | None = None) -> EntityPage:
+    """The entity's page; without a slug (not published), an EntityPage with no URL: named, not linked.
+    ``kind``: the folder of a former address when the entity's kind changed since."""
+    kind = kind or entity.kind
     if slug is None:
-        return EntityPage(name=entity.name, kind=entity.kind, description=entity.description)
-    values = {"kind_folder": KIND_FOLDERS[entity.kind], "slug": slug, "kind": entity.kind}
+        return EntityPage(name=entity.name, kind=kind, description=entity.description)
+    values = {"kind_folder": KIND_FOLDERS[kind], "slug": slug, "kind": kind}
     return EntityPage(
         name=entity.name,
-        kind=entity.kind,
+        kind=kind,
         slug=slug,
         description=entity.description,
         url=setting(settings, "ENTITY_URL").format(**values),

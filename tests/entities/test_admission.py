@@ -54,3 +54,31 @@ def test_a_place_is_kept_whole_with_its_head():
 def test_a_capital_tells_the_country():
     text = "Les députés ont voté à Moscou. Le Parlement a approuvé."
     assert ("Parlement (Russie)", "organisation") in names(text, ("Moscou", "LOC"), ("Parlement", "ORG"))
+
+
+def test_a_place_is_named_with_the_place_its_dispatch_says_it_is_in():
+    text = "Le cyclone a frappé Saint-Denis (La Réunion). À La Réunion, l’alerte est levée."
+    assert names(text, ("Saint-Denis", "LOC"), ("La Réunion", "LOC")) == {("Saint-Denis (La Réunion)", "lieu"), ("La Réunion", "lieu")}
+    text = "Un concert au Stade de France, à Saint-Denis, en Seine-Saint-Denis, samedi."
+    assert ("Saint-Denis (Seine-Saint-Denis)", "lieu") in names(text, ("Saint-Denis", "LOC"), ("Seine-Saint-Denis", "LOC"))
+    # "Saint-Denis" is neither an acronym of "Seine-Saint-Denis" nor its surname
+    text = "La mairie de Saint-Denis (Seine-Saint-Denis) a inauguré une piscine."
+    assert names(text, ("Saint-Denis", "LOC"), ("Seine-Saint-Denis", "LOC")) == {
+        ("Saint-Denis (Seine-Saint-Denis)", "lieu"), ("Seine-Saint-Denis", "lieu")}
+
+
+def test_a_list_of_places_or_an_acronym_in_parentheses_is_no_qualifier():
+    text = "Des manifestations à Paris, à Lyon et à Marseille. La Somalie (AMISOM) et la France, en Europe."
+    got = names(text, ("Paris", "LOC"), ("Lyon", "LOC"), ("Marseille", "LOC"), ("Somalie", "LOC"), ("France", "LOC"), ("Europe", "LOC"))
+    assert got == {("Paris", "lieu"), ("Lyon", "lieu"), ("Marseille", "lieu"), ("Somalie", "lieu"), ("France", "lieu"), ("Europe", "lieu")}
+
+
+def test_a_nationality_adjective_inside_a_ministry_name_becomes_its_country():
+    text = "Le ministère russe de la Défense a démenti. Le ministère de l'Intérieur turc a confirmé. Moscou se tait."
+    got = names(text, ("ministère russe de la Défense", "ORG"), ("ministère de l'Intérieur turc", "ORG"), ("Moscou", "LOC"))
+    assert got == {("ministère de la Défense (Russie)", "organisation"), ("ministère de l'Intérieur (Turquie)", "organisation"), ("Moscou", "lieu")}
+
+
+def test_a_french_departement_or_region_is_never_qualified():
+    text = "Des orages dans les Alpes-Maritimes (Sud-Est de la France). Le Sud-Est de la France est en alerte."
+    assert ("Alpes-Maritimes", "lieu") in names(text, ("Alpes-Maritimes", "LOC"), ("Sud-Est de la France", "LOC"))

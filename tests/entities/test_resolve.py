@@ -387,3 +387,16 @@ def test_an_editorial_form_with_an_apostrophe_matches_either_apostrophe(apostrop
     text = f" date 2025-03-01 Le Conseil des droits de l{apostrophe}homme des Nations unies a siégé à Genève."
     found = _matches(_resolve._editorial_regex(_EDITORIAL), text)
     assert [form for _, form in found][:1] == [f"Conseil des droits de l{apostrophe}homme des Nations unies"]
+
+
+@pytest.mark.parametrize("span, name", [
+    ("Église catholique de tenter de convaincre les institutions internationales", "Église catholique"),
+    ("Conseil européen de la valider à la majorité qualifiée", "Conseil européen"),
+    ("Nations unies visant douze personnalités burundaises", "Nations unies"),
+    ("Agence du service civique de 2013 à 2016", "Agence du service civique"),
+    ("Al-Qaïda au", "Al-Qaïda"),  # cut off by the model before "Maghreb islamique": no dangling "au"
+    ("Organisation mondiale de la santé", "Organisation mondiale de la santé"),  # a whole name stays whole
+])
+def test_an_organisation_span_that_runs_on_into_the_sentence_is_cut_where_the_name_ends(span, name):
+    text = f"Selon l'{span}, rien ne change."
+    assert {e.name for e in resolve(text, spans_of(text, (span, "ORG")), Editorial.empty())} == {name}

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, strategies as st
 
 from digest.entities.editorial import Editorial, EditorialEntry
-from digest.entities.sitewide import fold_key, merge_site, near_spellings
+from digest.entities.sitewide import fold_key, form_key, merge_site, near_spellings
 
 
 def site(*articles):
@@ -107,9 +107,38 @@ def test_fold_key_ignores_case_accents_separators_and_invisible_characters(words
     assert fold_key(plain) == fold_key(variant)
 
 
+@given(st.lists(st.sampled_from(["Côte", "d'Ivoire", "Jean-Yves", "Le", "Drian", "O'Brien"]), min_size=1, max_size=4),
+       st.sampled_from(["'", "’", "ʼ"]), st.sampled_from(["-", "\u2010", "\u2011"]), st.sampled_from([" ", "\u00a0", "\u202f", "  "]),
+       st.sampled_from(["", "\u200b", "\u2060"]))
+def test_a_form_typed_with_other_apostrophes_hyphens_spaces_or_invisible_characters_is_the_same_form(
+        words, apostrophe, hyphen, space, invisible):
+    plain = " ".join(words)
+    typed = space.join(w.replace("'", apostrophe).replace("-", hyphen) + invisible for w in words)
+    assert form_key(typed) == form_key(plain)
+    assert form_key(plain.upper()) != form_key(plain) or plain.upper() == plain  # case is another spelling
+    merge = merge_site([[(plain, "lieu", "", [typed, plain + "s"])]])
+    assert merge.mentions[0][0][1] == [plain + "s"]  # listed once: the other spelling only
+
+
 @given(st.lists(st.tuples(names, st.sampled_from(["personne", "lieu"])), min_size=1, max_size=12))
 def test_no_two_site_entities_fold_to_the_same_key(spellings):
     articles = [[(" ".join(ws), kind, "", [])] for ws, kind in spellings]
     articles += [[(unicodedata.normalize("NFD", " ".join(ws)).upper(), kind, "", [])] for ws, kind in spellings]
     keys = [e.key for e in merge_site(articles).entities]
     assert len(keys) == len(set(keys))
+
+
+def test_a_qualified_place_keeps_its_qualifier_only_where_the_site_has_its_name_in_two_places():
+    merge = merge_site(site(
+        [("Saint-Denis (La Réunion)", "lieu")], [("Saint-Denis (Seine-Saint-Denis)", "lieu")], [("Saint-Denis", "lieu")],
+        [("Chambéry (Savoie)", "lieu")], [("Chambéry", "lieu")],
+        [("Lyon (France)", "lieu")], [("Lyon (Rhône)", "lieu")], [("Lyon", "lieu")],
+        [("Paris (France)", "lieu")], [("Paris (États-Unis)", "lieu")],
+        [("Sénat (France)", "organisation")],
+    ))
+    assert {entity.name: entity.articles for entity in merge.entities} == {
+        "Saint-Denis (La Réunion)": 1, "Saint-Denis (Seine-Saint-Denis)": 1, "Saint-Denis": 1,  # two places: apart
+        "Chambéry": 2,  # one place
+        "Lyon": 3,  # a department and a country: one place
+        "Paris (France)": 1, "Paris (États-Unis)": 1,  # two countries: apart
+        "Sénat (France)": 1}

@@ -9,6 +9,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+# An article file as ingest writes it, for the small sites the entity tests build (``fields``: the
+# entities' front-matter lines)
+ARTICLE = """Title: {title}
+Date: {date}
+Slug: {slug}
+Summary: {title}, en bref.
+Lang: fr
+{fields}
+
+<p class="lede">{title}, en bref.</p>
+
+<p>Texte de la dépêche.</p>
+"""
+
 SEED_SLUG = "le-secretaire-general-de-l-otan-mark-rutte-a-appele-les-allies-occidentaux"
 SEED_PATH = f"2025/08/22/{SEED_SLUG}/"
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 
 from digest.pipeline import build
 from tests.conftest import new_site
+from tests.site.sitekit import ARTICLE
 
 EDITORIAL = '''
 [[entite]]
@@ -19,18 +20,6 @@ type = "organisation"
 alias = ["Otan"]
 description = "Alliance militaire de l'Atlantique nord."
 '''
-
-ARTICLE = """Title: {title}
-Date: {date}
-Slug: {slug}
-Summary: {title}, en bref.
-Lang: fr
-{fields}
-
-<p class="lede">{title}, en bref.</p>
-
-<p>Texte de la dépêche.</p>
-"""
 
 
 @pytest.fixture(scope="module")
