@@ -55,9 +55,9 @@ def compare_size(args, size: int, trees: dict[str, Path], work: Path, log: Path)
     # entities, the parsed headlines of the tree that parses them), given to each measured build.
     warm = {label: work / f"sites-{size}" / f"warm-{label}" for label in trees}
     for label, tree in trees.items():
-        # A warm site of an earlier run is built again (its caches are keyed by content: only what
-        # this tree's code makes differently is made again), else a new one from nothing.
-        if not (warm[label] / "cache" / "site-stamp.json").is_file():
+        # A warm site of an earlier run, even one interrupted, is built again (its caches are keyed
+        # by content: only what is missing or this tree's code makes differently is made again).
+        if not (warm[label] / "content").is_dir():
             run.make_site(dispatches, warm[label], tree=tree)
         result = run.run_child("ours", {"site": str(warm[label])}, log, tree)
         run.say(f"N={size} {label}: caches warmed by a build ({result['build']:.1f} s)")

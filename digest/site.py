@@ -316,10 +316,14 @@ def build(
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error
-    reuse.commit(cache, output)
-    prune_cache_versions(cache)
-    for step in steps_after_swap:  # failed or killed, the stamp left is the previous site's: rebuilt next time
-        step(output)
+    try:
+        for step in steps_after_swap:  # failed or killed, the stamp left is the previous site's: rebuilt next time
+            step(output)
+    finally:
+        # After the steps: a search bundle swapped into output/ changes the folder's change time,
+        # by which the manifest names the site it describes (plugins/incremental/reuse.py).
+        reuse.commit(cache, output)
+        prune_cache_versions(cache)
     if stamp and len(rejected) == rejected_before:
         uptodate.record(stamp, output, current)
     elif stamp:  # contents left out: the next build renders again, and says so again

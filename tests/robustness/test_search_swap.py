@@ -172,3 +172,14 @@ def test_a_child_forked_under_the_build_lock_does_not_hold_it(tmp_path):
         assert after.stdout == "locked\n" and "une autre construction" not in after.stderr, after.stderr
     finally:
         os.kill(int(child.read_text()), signal.SIGKILL)
+
+
+def test_the_next_build_reuses_the_pages_after_the_search_bundle_swap(tmp_path, fake_ner):
+    from incremental import reuse
+
+    paths = small_site(tmp_path / "site", {"a.txt": SEED.read_bytes()})
+    pipeline.build(paths)
+    (manifest,) = (paths.cache / "pelican").glob(f"*/{reuse.MANIFEST}")
+    # The bundle swap renamed a folder inside output/ after the pages were swapped in: the manifest
+    # must still name this output/, or the next dispatch renders every page again.
+    assert reuse.load(manifest.parent, paths.output)
