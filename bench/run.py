@@ -106,8 +106,7 @@ def child_ours(spec: dict) -> dict:
 
     pipeline.run_ingest, search.index = timed_ingest, timed_index
     try:
-        from digest.entities import finder as finder_module
-
+        finder_module = _finder_module()
         real_find = finder_module.EntityFinder.find
 
         def timed_find(self, texts):
@@ -205,13 +204,21 @@ def _texts(spec: dict) -> list[str]:
     return json.loads(Path(spec["texts"]).read_text(encoding="utf-8"))
 
 
+def _finder_module():
+    """The entity finder of the tree under test: digest.entities, or the plugin of an older tree
+    (bench/compare.py runs this script on one)."""
+    try:
+        from digest.entities import finder
+    except ImportError:
+        from entities import finder
+    return finder
+
+
 def child_warm(spec: dict) -> dict:
     """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
     and the entities resolved from them, the cache ingest reads)."""
-    from digest.entities.finder import EntityFinder
-
     texts = _texts(spec)
-    finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
     start = time.perf_counter()
     finder.find(texts)
     return {"seconds": time.perf_counter() - start, "texts": len(texts), "model_loads": finder.model_loads}
@@ -235,10 +242,8 @@ def child_ner_finder(spec: dict) -> dict:
 def child_ner_pool(spec: dict) -> dict:
     """The model spans alone, as EntityFinder gets them for a cold archive (its pool: one forked
     worker per core, chunks of one batch), model loaded first: what spaCy's n_process=2 replaces."""
-    from entities.finder import EntityFinder
-
     texts = _texts(spec)
-    finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
     nlp = finder.nlp
     start = time.perf_counter()
     entities = sum(len(spans) for spans in finder._ner(texts))

@@ -59,10 +59,10 @@ class SentenceParser:
         if self._nlp is None:
             import spacy  # lazy: importing spaCy costs about a second
 
-            from entities.compiled_patterns import compiled_pattern_cache
+            from digest.entities.compiled_patterns import compiled_pattern_cache
 
             # The French tokenizer's 1.45 MB pattern, compiled once and then read (2 s of each load,
-            # paid by every +1 dispatch that misses the cache: entities/compiled_patterns.py).
+            # paid by every +1 dispatch that misses the cache: digest/entities/compiled_patterns.py).
             with compiled_pattern_cache(self.cache_dir / "compiled-patterns") if self.cache_dir else contextlib.nullcontext():
                 self._nlp = spacy.load(MODEL_NAME)
         return self._nlp
