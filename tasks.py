@@ -75,13 +75,16 @@ def run_build(settings: Path, refuse_rejected: bool = False, forced: bool = Fals
         print(f"site construit dans {OUTPUT.relative_to(ROOT)}/", file=sys.stderr)
     else:
         print(f"site à jour dans {OUTPUT.relative_to(ROOT)}/ : rien n'a changé depuis la dernière construction", file=sys.stderr)
+    if outcome.search_problem:  # the pages are live: a failed exit, but no "inchangé"
+        print(outcome.search_problem, file=sys.stderr)
     if not report.ok:
         rejected = "\n".join(line for line in report.lines() if " REJETÉE — " in line)
         state = "site construit" if outcome.rebuilt else "site à jour"
-        if forced:
-            print(f"publication forcée malgré {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", file=sys.stderr)
-            return
-        raise Exit(f"{state}, mais {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", code=1)
+        if not forced:
+            raise Exit(f"{state}, mais {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", code=1)
+        print(f"publication forcée malgré {len(report.rejected)} fichier(s) rejeté(s) :\n{rejected}", file=sys.stderr)
+    if outcome.search_problem:
+        raise Exit(code=1)
 
 
 @task
@@ -137,10 +140,11 @@ def clean(c):
     import shutil
 
     from digest.pipeline import one_at_a_time
+    from digest.search import staging_bundle
     from digest.site import staging_path
 
     with one_at_a_time(_paths()):  # after a build that is running, never from under it
-        for path in (OUTPUT, staging_path(OUTPUT), CACHE):
+        for path in (OUTPUT, staging_path(OUTPUT), staging_bundle(OUTPUT), CACHE):
             shutil.rmtree(path, ignore_errors=True)
 
 

@@ -99,15 +99,14 @@ def child_ours(spec: dict) -> dict:
         timings["ingest"] = time.perf_counter() - start
         return report
 
-    def timed_index(site):
+    def timed_index(*args, **kwargs):
         start = time.perf_counter()
-        real_index(site)
+        real_index(*args, **kwargs)
         timings["search"] = time.perf_counter() - start
 
     pipeline.run_ingest, search.index = timed_ingest, timed_index
     try:
-        from digest.entities import finder as finder_module
-
+        finder_module = _finder_module()
         real_find = finder_module.EntityFinder.find
 
         def timed_find(self, texts):
@@ -122,13 +121,25 @@ def child_ours(spec: dict) -> dict:
         finder_module.EntityFinder.find = timed_find
     except ImportError:
         pass
+    # "Live": from the build's start to the end of its first swap, when the new pages and feeds are
+    # served (a tree that indexes before swapping: the whole build; this one: before Pagefind).
+    from digest import site as site_module
+
+    real_swap, started = site_module.swap_in, [0.0]
+
+    def timed_swap(*args, **kwargs):
+        real_swap(*args, **kwargs)
+        timings.setdefault("live", time.perf_counter() - started[0])
+
+    site_module.swap_in = timed_swap
     timings["imports"] = time.perf_counter() - t_import
     site = Path(spec["site"])
     paths = pipeline.Paths(content=site / "content", output=site / "output", cache=site / "cache", settings=SETTINGS)
     before = _inodes(paths.output)
-    start = time.perf_counter()
+    start = started[0] = time.perf_counter()
     outcome = pipeline.build(paths, overrides=spec.get("overrides"))
     timings["build"] = time.perf_counter() - start
+    timings.setdefault("live", timings["build"])  # nothing swapped in: nothing changed
     report = outcome.report
     timings["search"] = timings.get("search", 0.0)
     timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings["search"]
@@ -193,13 +204,21 @@ def _texts(spec: dict) -> list[str]:
     return json.loads(Path(spec["texts"]).read_text(encoding="utf-8"))
 
 
+def _finder_module():
+    """The entity finder of the tree under test: digest.entities, or the plugin of an older tree
+    (bench/compare.py runs this script on one)."""
+    try:
+        from digest.entities import finder
+    except ImportError:
+        from entities import finder
+    return finder
+
+
 def child_warm(spec: dict) -> dict:
     """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
     and the entities resolved from them, the cache ingest reads)."""
-    from digest.entities.finder import EntityFinder
-
     texts = _texts(spec)
-    finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
     start = time.perf_counter()
     finder.find(texts)
     return {"seconds": time.perf_counter() - start, "texts": len(texts), "model_loads": finder.model_loads}
@@ -218,6 +237,17 @@ def child_ner_finder(spec: dict) -> dict:
     finder.find(texts)
     seconds = time.perf_counter() - start
     return {"seconds": seconds, "model_load": load, "texts": len(texts), "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
+
+
+def child_ner_pool(spec: dict) -> dict:
+    """The model spans alone, as EntityFinder gets them for a cold archive (its pool: one forked
+    worker per core, chunks of one batch), model loaded first: what spaCy's n_process=2 replaces."""
+    texts = _texts(spec)
+    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    nlp = finder.nlp
+    start = time.perf_counter()
+    entities = sum(len(spans) for spans in finder._ner(texts))
+    return {"seconds": time.perf_counter() - start, "texts": len(texts), "entities": entities, "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
 
 
 def child_ner_spacy(spec: dict) -> dict:
@@ -270,13 +300,16 @@ CHILDREN = {
     "plain": child_plain,
     "warm": child_warm,
     "ner_finder": child_ner_finder,
+    "ner_pool": child_ner_pool,
     "ner_spacy": child_ner_spacy,
     "typography": child_typography,
 }
 
 
-def run_child(kind: str, spec: dict, log: Path) -> dict:
-    """Run one measurement in a fresh interpreter; returns its result plus wall time and peak RSS."""
+def run_child(kind: str, spec: dict, log: Path, tree: Path | None = None) -> dict:
+    """Run one measurement in a fresh interpreter on the code of ``tree`` (by default the tree
+    under test); returns its result plus wall time and peak RSS."""
+    tree = TREE if tree is None else tree
     log.parent.mkdir(parents=True, exist_ok=True)
     with open(log, "ab") as err, tempfile.TemporaryFile() as out:
         err.write(f"\n===== {kind} {json.dumps(spec)}\n".encode())
@@ -289,7 +322,7 @@ def run_child(kind: str, spec: dict, log: Path) -> dict:
             stderr=err,
             cwd=str(ROOT),
             # The child imports the code under test (TREE) before the installed project.
-            env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": os.pathsep.join([str(TREE), str(TREE / "plugins")])},
+            env={**os.environ, "PYTHONHASHSEED": "0", "LEFIL_BENCH_TREE": str(tree), "PYTHONPATH": os.pathsep.join([str(tree), str(tree / "plugins")])},
         )
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -310,15 +343,16 @@ def run_child(kind: str, spec: dict, log: Path) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
-def snapshot_tree(work: Path) -> tuple[Path, str]:
-    """Copy the code and settings under test into the work dir; returns it and a short hash of its files."""
+def snapshot_tree(work: Path, tree: Path = ROOT, name: str = "tree") -> tuple[Path, str]:
+    """Copy the code and settings under test (of ``tree``) into the work dir; returns it and a
+    short hash of its files."""
     import hashlib
 
-    target = work / "tree"
+    target = work / name
     shutil.rmtree(target, ignore_errors=True)
     digest = hashlib.sha256()
     for name in SNAPSHOT:
-        source = ROOT / name
+        source = tree / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
         elif source.exists():
@@ -378,16 +412,18 @@ def empty_trash(work: Path) -> bool:
     return bool(trashes)
 
 
-def make_site(dispatches: Path, into: Path, ner_cache: Path | None = None) -> Path:
-    """A fresh site as pipeline.build expects it: content/{dispatches,articles,pages,entities.toml}."""
+def make_site(dispatches: Path, into: Path, ner_cache: Path | None = None, tree: Path | None = None) -> Path:
+    """A fresh site as pipeline.build expects it: content/{dispatches,articles,pages,entities.toml}
+    (the pages and editorial file of ``tree``, by default the tree under test)."""
+    tree = TREE if tree is None else tree
     set_aside(into)
     content = into / "content"
     shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
     (content / "articles").mkdir()
-    if (TREE / "content" / "pages").exists():
-        shutil.copytree(TREE / "content" / "pages", content / "pages")
-    if (TREE / "content" / "entities.toml").exists():
-        shutil.copy2(TREE / "content" / "entities.toml", content / "entities.toml")
+    if (tree / "content" / "pages").exists():
+        shutil.copytree(tree / "content" / "pages", content / "pages")
+    if (tree / "content" / "entities.toml").exists():
+        shutil.copy2(tree / "content" / "entities.toml", content / "entities.toml")
     if ner_cache is not None and ner_cache.exists():
         shutil.copytree(ner_cache, into / "cache" / "ner")
     return into
@@ -429,8 +465,8 @@ def article_bodies(articles: Path) -> list[str]:
     return bodies
 
 
-def editorial_file(work: Path) -> Path:
-    path = TREE / "content" / "entities.toml"
+def editorial_file(work: Path, tree: Path | None = None) -> Path:
+    path = (TREE if tree is None else tree) / "content" / "entities.toml"
     if path.exists():
         return path
     empty = work / "empty-entities.toml"
@@ -541,6 +577,9 @@ def bench_ner(args, work: Path, size: int, log: Path) -> dict:
         args.repeat, "NER spaCy nlp.pipe", lambda n: run_child("ner_spacy", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
     )
     if (os.cpu_count() or 1) > 1 and not args.no_multiprocess:
+        results["pool"] = repeat(
+            args.repeat, "NER EntityFinder's pool", lambda n: run_child("ner_pool", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
+        )
         results["spacy_mp"] = repeat(
             args.repeat,
             "NER spaCy nlp.pipe n_process=2",
@@ -684,6 +723,7 @@ def render_report(results: dict) -> str:
     row("&nbsp;&nbsp;ingest / render / Pagefind", lambda e: " / ".join(spread(field(e["rebuild"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;site skipped as up to date", lambda e: f"{sum(not run.get('rebuilt', True) for run in e['rebuild'])} of {len(e['rebuild'])} runs")
     row("**Rebuild, +1 dispatch**", phases("plus_one", "build"))
+    row("&nbsp;&nbsp;live: its pages and feeds swapped in", phases("plus_one", "live"))
     row("&nbsp;&nbsp;files written again / files of the site", lambda e: f"{med(e['plus_one'], 'rewritten'):.0f} / {med(e['plus_one'], 'files'):.0f}" if med(e["plus_one"], "files") else "—")
     row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;of which NER (1 text + spaCy load)", phases("plus_one", "ner"))

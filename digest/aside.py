@@ -172,7 +172,8 @@ def _call_mapped(index: int):
 
 def _worker_dies_with(parent: int) -> None:
     # A pool worker orphaned by a killed build would wait on its task queue forever, holding what
-    # the build held (the site's build lock among them): it dies with the build instead.
+    # the build held (its open files; not the site's build lock, a lockf lock no child inherits):
+    # it dies with the build instead.
     if not _die_with_parent(parent):
         os._exit(1)
 

@@ -1,9 +1,10 @@
 """The whole pipeline as one function, the way ``invoke build`` and the tests run it:
-dispatches -> ingest -> Pelican (plugins, theme) -> search index -> output/ swapped in."""
+dispatches -> ingest -> Pelican (plugins, theme) -> output/ swapped in -> search index swapped in."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import functools
 import glob
@@ -88,9 +89,11 @@ _held: set[Path] = set()  # locks this process holds: a build runs ingest inside
 def one_at_a_time(paths: Paths):
     """One ingest, build or clean of a site at a time, the others waiting their turn: two would
     write the same articles and the same staging folder, and one could publish a site the other
-    half-emptied. The lock (flock) dies with its process and the children it forked (digest/aside.py):
-    a killed build never leaves the site locked. Its file is beside the cache, not in it: a cache
-    deleted during a build would take the lock with it."""
+    half-emptied. The lock is a POSIX record lock (``lockf``), which belongs to this process alone:
+    never inherited by the children it forks (digest/aside.py) or starts, so none of them can keep
+    the site locked once the build is over or killed. Its file is beside the cache, not in it: a
+    cache deleted during a build would take the lock with it. The file is opened only here (a
+    process closing any descriptor of it would drop the lock)."""
     lock = paths.lock.resolve()
     if lock in _held:
         yield
@@ -98,10 +101,12 @@ def one_at_a_time(paths: Paths):
     lock.parent.mkdir(parents=True, exist_ok=True)
     with open(lock, "a") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EAGAIN):
+                raise
             print("une autre construction de ce site est en cours : attente de sa fin…", file=sys.stderr, flush=True)
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            fcntl.lockf(handle, fcntl.LOCK_EX)
         _held.add(lock)
         try:
             yield
@@ -129,6 +134,7 @@ class Outcome:
     report: Report  # what ingest did
     rebuilt: bool  # False: output/ was already the site of these inputs, nothing was done
     put_in_place: bool = True  # False: rendered and checked aside, output/ left as it was
+    search_problem: str | None = None  # the pages are live but the search index was not updated
 
 
 def special_files(content: Path, skipped: Path) -> list[Path]:
@@ -154,9 +160,13 @@ def special_files(content: Path, skipped: Path) -> list[Path]:
 
 
 def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = False) -> Outcome:
-    """Ingest then build; raises site.BuildError or search.SearchIndexError, output/ left as it was.
-    Rejected dispatches do not stop the build: the report lists them; with ``refuse_rejected``
-    (publishing) the site is then rendered and checked aside but output/ is left as it was."""
+    """Ingest then build; raises site.BuildError, output/ left as it was. The pages and feeds are
+    swapped into output/ as soon as they are rendered, keeping the search bundle in place; the
+    search index of the new site follows, swapped into output/pagefind/ on its own: a failure
+    there leaves the previous index, is returned as ``search_problem``, and the next build indexes
+    again. Rejected dispatches do not stop the build: the report lists them; with
+    ``refuse_rejected`` (publishing) the site is then rendered and checked aside but output/ is
+    left as it was."""
     with one_at_a_time(paths):
         report = run_ingest(paths)
         special = special_files(paths.content, paths.dispatches)
@@ -164,13 +174,18 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
             report.rejected.append((path, "pas un fichier ordinaire : laissé hors du site"))
             print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
         ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]} if special else {}
-        rebuilt = site.build(
-            paths.settings,
-            paths.output,
-            steps_after_render=(search.index,),
-            overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **ignored, **(overrides or {})},
-            stamp=paths.cache / uptodate.STAMP_FILE,
-            rejected=report.rejected,  # and the articles Pelican's plugins leave out
-            refuse_rejected=refuse_rejected,
-        )
-    return Outcome(report, rebuilt, put_in_place=not (refuse_rejected and report.rejected))
+        problem = None
+        try:
+            rebuilt = site.build(
+                paths.settings,
+                paths.output,
+                steps_after_render=(functools.partial(search.keep_previous_bundle, paths.output),),
+                steps_after_swap=(search.update,),
+                overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **ignored, **(overrides or {})},
+                stamp=paths.cache / uptodate.STAMP_FILE,
+                rejected=report.rejected,  # and the articles Pelican's plugins leave out
+                refuse_rejected=refuse_rejected,
+            )
+        except search.SearchIndexError as error:  # raised after the swap only: the pages are live
+            rebuilt, problem = True, str(error)
+    return Outcome(report, rebuilt, put_in_place=not (refuse_rejected and report.rejected), search_problem=problem)

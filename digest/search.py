@@ -19,10 +19,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zlib
 from pathlib import Path
+
+from digest import site
 
 INDEXED_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"  # articles: YYYY/MM/DD/slug/
 BUNDLE = "pagefind"
@@ -50,13 +53,18 @@ def has_indexed_pages(site: Path) -> bool:
     return next(Path(site).glob(INDEXED_PAGES), None) is not None
 
 
-def index(site: Path) -> None:
-    """Write the search bundle into ``site/pagefind/``; raises SearchIndexError if Pagefind fails
-    or leaves a bundle that does not hold together (it exits 0 on a full disk, its files empty).
-    A site with no article yet gets a bundle too (from its other pages): the search page works."""
+def index(site: Path, bundle: Path | None = None) -> None:
+    """Write the search bundle of ``site`` into ``bundle`` (by default ``site/pagefind/``); raises
+    SearchIndexError if Pagefind fails or leaves a bundle that does not hold together (it exits 0
+    on a full disk, its files empty). A site with no article yet gets a bundle too (from its other
+    pages): the search page works."""
+    bundle = Path(site) / BUNDLE if bundle is None else Path(bundle)
     only = ["--glob", INDEXED_PAGES] if has_indexed_pages(site) else []
     result = subprocess.run(
-        [sys.executable, "-c", _DIES_WITH_PARENT, str(os.getpid()), "--site", str(site), *only, "--force-language", "fr", "--quiet"],
+        [
+            sys.executable, "-c", _DIES_WITH_PARENT, str(os.getpid()),
+            "--site", str(site), "--output-path", str(bundle.absolute()), *only, "--force-language", "fr", "--quiet",
+        ],
         capture_output=True,
         text=True,
     )
@@ -65,8 +73,49 @@ def index(site: Path) -> None:
             f"Pagefind a échoué sur {site} (il n'y lit que les dépêches, {INDEXED_PAGES}) :\n"
             f"{result.stdout}{result.stderr}"
         )
-    if problem := bundle_problem(Path(site) / BUNDLE, len(list(Path(site).glob(INDEXED_PAGES)))):
+    if problem := bundle_problem(bundle, len(list(Path(site).glob(INDEXED_PAGES)))):
         raise SearchIndexError(f"{problem} : index de recherche incomplet (disque plein ?)")
+
+
+def staging_bundle(output: Path) -> Path:
+    """Where the next bundle of the site ``output`` is written, beside it (never inside: a copy of
+    output/ to the server meanwhile would send it)."""
+    return output.with_name(f".{output.name}.{BUNDLE}.staging")
+
+
+def keep_previous_bundle(output: Path, staging: Path) -> None:
+    """Give the freshly rendered site ``staging`` the bundle ``output`` publishes (hard links): the
+    pages swapped in keep a working search until ``update`` swaps the new bundle in."""
+    previous = Path(output) / BUNDLE
+    site.restore_missing(previous, trash=Path(output).parent)  # a bundle swap killed between its renames
+    if not previous.is_dir():
+        return
+    for folder, _, files in os.walk(previous):
+        target = Path(staging) / BUNDLE / Path(folder).relative_to(previous)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            try:
+                os.link(os.path.join(folder, name), target / name)
+            except OSError:  # another file system, protected links: a copy will do
+                shutil.copy2(os.path.join(folder, name), target / name)
+
+
+def update(output: Path) -> None:
+    """Index the published site ``output`` into a bundle beside it, then swap that bundle into
+    ``output/pagefind/`` in one step. On any failure the bundle in place stays (the pages are
+    already live) and SearchIndexError says so in its first line."""
+    output = Path(output)
+    staging = staging_bundle(output)
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        index(output, staging)
+        site.swap_in(staging, output / BUNDLE, trash=output.parent)
+    except (SearchIndexError, OSError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        reason = " ".join(line.strip() for line in reason.splitlines() if line.strip())  # Pagefind's words, on the line
+        kept = "l'index précédent reste en place" if (output / BUNDLE).is_dir() else "pas encore d'index"
+        raise SearchIndexError(f"{output / BUNDLE}: index de recherche non mis à jour, {kept} (pages publiées) : {reason}") from error
 
 
 def bundle_problem(bundle: Path, articles: int) -> str | None:

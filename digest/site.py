@@ -174,15 +174,16 @@ def exchange(first: Path, second: Path) -> bool:
     raise OSError(error, os.strerror(error), str(second))
 
 
-def previous_path(output: Path) -> Path:
-    """Where the fallback swap keeps the published site between its two renames."""
-    return output.with_name(f".{output.name}.previous")
+def previous_path(output: Path, trash: Path | None = None) -> Path:
+    """Where the fallback swap keeps the published site between its two renames (in ``trash``, by
+    default beside it)."""
+    return (output.parent if trash is None else trash) / f".{output.name}.previous"
 
 
-def restore_missing(output: Path) -> bool:
+def restore_missing(output: Path, trash: Path | None = None) -> bool:
     """A build killed between the two renames of the fallback swap left no ``output``: the site it
     was replacing is put back. True when it was."""
-    previous = previous_path(output)
+    previous = previous_path(output, trash)
     if output.exists() or not previous.is_dir():
         return False
     os.replace(previous, output)
@@ -190,15 +191,18 @@ def restore_missing(output: Path) -> bool:
     return True
 
 
-def swap_in(staging: Path, output: Path) -> None:
+def swap_in(staging: Path, output: Path, trash: Path | None = None) -> None:
     """Replace ``output`` by ``staging``, never leaving ``output`` missing or half-written: one
     exchange where Linux offers it; elsewhere two renames, the published site set aside under a
     fixed name first, so that a build killed between them has it put back (``restore_missing``).
-    The previous site is deleted by a background process (tens of thousands of files take seconds)."""
+    The previous site is moved into ``trash`` (by default beside ``output``: the search bundle's,
+    inside output/, must not be published meanwhile) and deleted by a background process (tens
+    of thousands of files take seconds)."""
+    trash = output.parent if trash is None else trash
     if output.exists() and exchange(staging, output):
         old = staging  # now holds the previous site
     else:
-        old = previous_path(output)
+        old = previous_path(output, trash)
         if output.exists():
             shutil.rmtree(old, ignore_errors=True)
             os.replace(output, old)
@@ -211,10 +215,10 @@ def swap_in(staging: Path, output: Path) -> None:
     # The new site is in place: what follows only clears the previous one away.
     try:
         if old.exists():
-            os.replace(old, tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))  # onto an empty folder: a name no other build uses
+            os.replace(old, tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash))  # onto an empty folder: a name no other build uses
     except OSError:
         shutil.rmtree(old, ignore_errors=True)
-    remove_old_sites(output)
+    remove_old_sites(output, trash)
 
 
 # Deletes the folders given, even those a user made read-only: each folder is made writable
@@ -236,10 +240,10 @@ for path in sys.argv[1:]:
 """
 
 
-def remove_old_sites(output: Path) -> None:
-    """Delete, in the background, the sites that ``output`` replaced (a deletion cut short by a
-    crash or a reboot is taken up again)."""
-    old = [str(path) for path in output.parent.glob(f".{output.name}.old-*")]
+def remove_old_sites(output: Path, trash: Path | None = None) -> None:
+    """Delete, in the background, the sites that ``output`` replaced, moved into ``trash`` (by
+    default beside it; a deletion cut short by a crash or a reboot is taken up again)."""
+    old = [str(path) for path in (output.parent if trash is None else trash).glob(f".{output.name}.old-*")]
     if old:
         subprocess.Popen(
             [sys.executable, "-c", _REMOVE_FOLDERS, *old],
@@ -263,12 +267,15 @@ def build(
     settings_file: Path,
     output: Path,
     steps_after_render: tuple[Callable[[Path], None], ...] = (),
+    steps_after_swap: tuple[Callable[[Path], None], ...] = (),
     overrides: dict | None = None,
     stamp: Path | None = None,
     rejected: list[tuple[Path, str]] | None = None,
     refuse_rejected: bool = False,
 ) -> bool:
-    """Render into a staging folder, run ``steps_after_render`` on it, put it in place.
+    """Render into a staging folder, run ``steps_after_render`` on it, put it in place, then run
+    ``steps_after_swap`` on ``output`` (the site is live: their failure propagates, output/ stays
+    the new site, and the stamp is recorded only once they are done).
 
     ``rejected``: the files already rejected (by ingest); the contents Pelican's plugins leave out
     are added to it. With ``refuse_rejected`` and any rejection, the site is rendered and checked,
@@ -314,8 +321,14 @@ def build(
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error
-    reuse.commit(cache, output)
-    prune_cache_versions(cache)
+    try:
+        for step in steps_after_swap:  # failed or killed, the stamp left is the previous site's: rebuilt next time
+            step(output)
+    finally:
+        # After the steps: a search bundle swapped into output/ changes the folder's change time,
+        # by which the manifest names the site it describes (plugins/incremental/reuse.py).
+        reuse.commit(cache, output)
+        prune_cache_versions(cache)
     if stamp and len(rejected) == rejected_before:
         # the build records new entities' slugs in the slug file: as it wrote it, not an edit to build
         slugs = site_slug_file(settings)

@@ -4,6 +4,7 @@ Chromium to read it the way readers do. docs/architecture.md ("Tests") says whic
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import http.server
@@ -11,7 +12,11 @@ import os
 import pickle
 import re
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -211,6 +216,60 @@ def site_url(site):
     server, url = serve(site)
     yield url
     server.shutdown()
+
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def nginx_serving(root: Path, work: Path):
+    """Debian's nginx serving ``root`` with deploy/nginx/site.conf on 127.0.0.1 (its files in
+    ``work``): yields (host, port). It resolves ``root`` at each request, as in production: a
+    folder swapped in under that name is served at once."""
+    require(Path(NGINX).exists(), "Debian's nginx is not installed (apt-get install nginx)")
+    port = free_port()
+    user = "user root;" if os.geteuid() == 0 else ""  # workers must read the test's private folders
+    temp = "\n".join(f"{name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (work / "nginx.conf").write_text(
+        f"""{user}
+daemon off;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    access_log off;
+    {temp}
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        include {ROOT}/deploy/nginx/site.conf;
+    }}
+}}
+""",
+        encoding="utf-8",
+    )
+    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")], stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):  # at most ~5 s for nginx to listen
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert process.poll() is None, process.stderr.read()
+                time.sleep(0.05)
+        yield ("127.0.0.1", port)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -8,65 +8,19 @@ import gzip
 import http.client
 import os
 import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from tests.conftest import ROOT, require
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
+from tests.conftest import nginx_serving, require
 
 @pytest.fixture(scope="module")
 def nginx(site, tmp_path_factory):
     """Base (host, port) of nginx serving ``site`` with deploy/nginx/site.conf."""
-    require(Path(NGINX).exists(), "Debian's nginx is not installed (apt-get install nginx)")
-    work = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    user = "user root;" if os.geteuid() == 0 else ""  # workers must read the test's private folders
-    temp = "\n".join(f"{name}_temp_path {work}/{name};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(
-        f"""{user}
-daemon off;
-worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    access_log off;
-    {temp}
-    server {{
-        listen 127.0.0.1:{port};
-        root {site};
-        include {ROOT}/deploy/nginx/site.conf;
-    }}
-}}
-""",
-        encoding="utf-8",
-    )
-    check = subprocess.run([NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    process = subprocess.Popen([NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")], stderr=subprocess.PIPE)
-    for _ in range(100):  # at most ~5 s for nginx to listen
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            assert process.poll() is None, process.stderr.read()
-            time.sleep(0.05)
-    yield ("127.0.0.1", port)
-    process.terminate()
-    process.wait(timeout=10)
+    with nginx_serving(site, tmp_path_factory.mktemp("nginx")) as server:
+        yield server
 
 
 def get(server, path: str, **headers):

@@ -8,23 +8,20 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import build_copy
+from digest.pipeline import build
+from tests.conftest import new_site
 from tests.site.sitekit import ARTICLE
 
 
 def write_site(work, articles: list[str], editorial: str = "", slugs: str | None = None):
-    """A content folder with one article per front-matter ``fields`` (a day apart), the editorial
-    file and, beside the content folder, the slug file."""
-    content = work / "src"
-    for folder in ("dispatches", "pages", "articles"):
-        (content / folder).mkdir(parents=True)
-    (content / "entities.toml").write_text(editorial, encoding="utf-8")
+    """A site with one article per front-matter ``fields`` (a day apart), the editorial file and,
+    beside the content folder, the slug file: its Paths."""
+    paths = new_site(work, articles={f"{day}.md": ARTICLE.format(
+        title=f"Dépêche {day}", date=f"2025-01-{day:02d}", slug=f"depeche-{day}", fields=fields)
+        for day, fields in enumerate(articles, 2)}, editorial=editorial, pages=False)
     if slugs is not None:
         (work / "entity-slugs.toml").write_text(slugs, encoding="utf-8")
-    for day, fields in enumerate(articles, 2):
-        (content / "articles" / f"{day}.md").write_text(ARTICLE.format(
-            title=f"Dépêche {day}", date=f"2025-01-{day:02d}", slug=f"depeche-{day}", fields=fields), encoding="utf-8")
-    return content
+    return paths
 
 
 def page(output, path) -> BeautifulSoup:
@@ -41,11 +38,11 @@ def also_written(soup: BeautifulSoup) -> str | None:
 
 
 def test_typographic_variants_of_a_name_are_not_listed_as_other_forms(tmp_path):
-    content = write_site(tmp_path, [
+    paths = write_site(tmp_path, [
         "Lieux: Côte d’Ivoire | Côte d'Ivoire | Côte\u00a0d’Ivoire\nPersonnes: Jean-Yves Le Drian | Jean\u2011Yves Le\u00a0Drian",
         "Lieux: Côte d'Ivoire | République de Côte d’Ivoire\nPersonnes: Jean-Yves Le Drian | Jean-Yves\u2060 Le Drian | Le Drian",
     ])
-    paths, _ = build_copy(content, tmp_path)
+    build(paths)
     # one real other form each, shown once; the apostrophe, no-break space, non-breaking hyphen and
     # word joiner variants are the same form
     assert also_written(page(paths.output, "lieux/cote-d-ivoire")) == "Aussi écrit\xa0: République de Côte d’Ivoire"
@@ -56,10 +53,8 @@ def test_typographic_variants_of_a_name_are_not_listed_as_other_forms(tmp_path):
 
 
 def test_hand_edits_of_the_slug_file_and_the_editorial_file_are_built(tmp_path):
-    from digest.pipeline import build
-
-    content = write_site(tmp_path, ["Personnes: Ada Lovelace", "Personnes: Ada Lovelace"])
-    paths, _ = build_copy(content, tmp_path)
+    paths = write_site(tmp_path, ["Personnes: Ada Lovelace", "Personnes: Ada Lovelace"])
+    build(paths)
     assert page(paths.output, "personnes/ada-lovelace").h1.get_text() == "Ada Lovelace"
     slug_file = tmp_path / "entity-slugs.toml"
 
@@ -82,9 +77,9 @@ def test_hand_edits_of_the_slug_file_and_the_editorial_file_are_built(tmp_path):
 
 
 def test_an_entity_whose_kind_changes_leaves_a_redirect_at_its_old_url(tmp_path):
-    content = write_site(tmp_path, ["Organisations: Le Bien public", "Organisations: Le Bien public"],
+    paths = write_site(tmp_path, ["Organisations: Le Bien public", "Organisations: Le Bien public"],
                          slugs='[lieux]\nle-bien-public = "Le Bien public"\n')
-    paths, _ = build_copy(content, tmp_path)
+    build(paths)
     assert page(paths.output, "organisations/le-bien-public").h1.get_text() == "Le Bien public"
     old = page(paths.output, "lieux/le-bien-public")
     assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/organisations/le-bien-public/"
@@ -108,13 +103,8 @@ DISPATCHES = {
 
 
 def test_same_named_places_are_told_apart_by_what_the_dispatch_says(tmp_path):
-    content = tmp_path / "src"
-    for folder in ("dispatches", "pages", "articles"):
-        (content / folder).mkdir(parents=True)
-    (content / "entities.toml").write_text("", encoding="utf-8")
-    for name, text in DISPATCHES.items():
-        (content / "dispatches" / f"{name}.txt").write_text(text, encoding="utf-8")
-    paths, _ = build_copy(content, tmp_path)
+    paths = new_site(tmp_path, {f"{name}.txt": text for name, text in DISPATCHES.items()}, editorial="", pages=False)
+    build(paths)
     reunion = page(paths.output, "lieux/saint-denis-la-reunion")
     assert reunion.h1.get_text() == "Saint-Denis (La Réunion)"
     assert len(reunion.select(".entity-articles .teaser")) == 2

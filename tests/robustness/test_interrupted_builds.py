@@ -54,6 +54,12 @@ def assert_complete(paths, articles: int) -> None:
     assert (paths.output / "index.html").is_file() and (paths.output / "sitemap.xml").is_file()
 
 
+def pages_and_bundle(files: dict[str, bytes]) -> tuple[dict, dict]:
+    """A site's pages and feeds, and its search bundle: each is swapped in on its own."""
+    bundle = {name: data for name, data in files.items() if name.startswith(f"{search.BUNDLE}/")}
+    return {name: data for name, data in files.items() if name not in bundle}, bundle
+
+
 def test_builds_killed_at_random_points_leave_the_previous_or_the_new_site(tmp_path, fake_ner):
     paths = new_site(tmp_path, {path.name: path.read_bytes() for path in CORPUS[:3]})
     # The headlines of every dispatch to come, parsed by this worker's model: a child would spend
@@ -77,7 +83,11 @@ def test_builds_killed_at_random_points_leave_the_previous_or_the_new_site(tmp_p
         pipeline.build(paths)  # the next build: right whatever the killed one left
         assert_complete(paths, number)
         new = site_files(paths.output)
-        assert interrupted in (previous, new), f"kill {number - 3}: output/ was neither the previous nor the new site"
+        # The pages, then the search bundle, each the previous or the new one, whole (a build killed
+        # between the two swaps leaves the new pages with the previous bundle).
+        pages, bundle = pages_and_bundle(interrupted)
+        assert pages in (pages_and_bundle(previous)[0], pages_and_bundle(new)[0]), f"kill {number - 3}: the pages were neither the previous nor the new site's"
+        assert bundle in (pages_and_bundle(previous)[1], pages_and_bundle(new)[1]), f"kill {number - 3}: the search bundle was neither the previous nor the new one"
         previous = new
     assert len(phases_hit) >= 2, phases_hit
     # And the site is the one a build from nothing gives.
@@ -102,7 +112,13 @@ def small_disk(tmp_path):
 
 
 def fill(disk: Path, leave: int) -> Path:
-    """A file taking all the free space of ``disk`` but ``leave`` bytes."""
+    """A file taking all the free space of ``disk`` but ``leave`` bytes, once the sites and search
+    bundles replaced by the last build are deleted (in the background: space they free later would
+    give the build room the test did not mean to leave)."""
+    deadline = time.monotonic() + 60
+    while any(disk.rglob(".*.old-*")):
+        assert time.monotonic() < deadline, "the replaced sites were never deleted"
+        time.sleep(0.05)
     filler = disk / "filler"
     status = os.statvfs(disk)
     free = status.f_bavail * status.f_frsize
@@ -125,8 +141,8 @@ def fill(disk: Path, leave: int) -> Path:
 LEFT_FREE = [0, 8 * 1024, 32 * 1024, 64 * 1024, 400 * 1024, 900 * 1024, site.MIN_FREE_BYTES - 64 * 1024, site.MIN_FREE_BYTES + 1200 * 1024]
 
 
-def phase_of(error: BaseException) -> str:
-    if isinstance(error, search.SearchIndexError):
+def phase_of(error: BaseException | str) -> str:
+    if isinstance(error, str):  # pipeline.build's search_problem
         return "search index"
     if isinstance(error, site.BuildError):
         return "swap" if "disque presque plein" in str(error) else "Pelican"
@@ -134,32 +150,46 @@ def phase_of(error: BaseException) -> str:
     return "Pelican" if any("pelican" in name.split("site-packages")[-1] for name in files if "site-packages" in name) else "ingest"
 
 
-def test_a_full_disk_at_any_phase_leaves_the_previous_site_and_the_next_build_completes(small_disk, fake_ner):
+def test_a_full_disk_at_any_phase_leaves_the_previous_site_and_the_next_build_completes(small_disk, fake_ner, monkeypatch):
     paths = new_site(small_disk, {path.name: path.read_bytes() for path in CORPUS[:3]})
     pipeline.build(paths)
     articles = 3
     phases = set()
-    for number, left in enumerate(LEFT_FREE):
+    index = search.index
+    for number, left in enumerate([*LEFT_FREE, "after the swap"]):
         before = site_files(paths.output)
         (paths.dispatches / CORPUS[3 + number].name).write_bytes(CORPUS[3 + number].read_bytes())
-        filler = fill(small_disk, left)
+        if left == "after the swap":  # the disk fills up once the pages are live, as Pagefind starts
+            def index_on_a_full_disk(*args, **kwargs):
+                fill(small_disk, 8 * 1024)
+                return index(*args, **kwargs)
+
+            monkeypatch.setattr(search, "index", index_on_a_full_disk)
+            filler = small_disk / "filler"
+        else:
+            filler = fill(small_disk, left)
         try:
-            pipeline.build(paths)
-            failed = None
-        except (site.BuildError, search.SearchIndexError) as error:
+            failed = pipeline.build(paths).search_problem  # the index alone failed: the pages are live
+        except site.BuildError as error:
             failed = error
         except OSError as error:
             assert error.errno == errno.ENOSPC, error  # one line at the command: "<file>: No space left on device"
             failed = error
         finally:
             filler.unlink()
+            monkeypatch.setattr(search, "index", index)
         if failed is None:  # enough room after all: the new site, whole
             articles += 1
             assert_complete(paths, articles)
             continue
         phases.add(phase_of(failed))
-        assert site_files(paths.output) == before, f"{left} bytes free: output/ changed by a failed build"
-        assert pipeline.build(paths).rebuilt  # space freed: not "site à jour" with a broken search
+        pages, bundle = pages_and_bundle(site_files(paths.output))
+        assert bundle == pages_and_bundle(before)[1], f"{left} bytes free: the search bundle changed by a failed build"
+        if isinstance(failed, str):
+            assert len(list(paths.output.glob(search.INDEXED_PAGES))) == articles + 1  # the new pages
+        else:
+            assert pages == pages_and_bundle(before)[0], f"{left} bytes free: output/ changed by a failed build"
+        assert pipeline.build(paths).rebuilt  # space freed: not "site à jour" with a stale search
         articles += 1
         assert_complete(paths, articles)
     assert phases == {"ingest", "Pelican", "search index", "swap"}

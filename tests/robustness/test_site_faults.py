@@ -27,28 +27,28 @@ def article_pages(output: Path) -> list[Path]:
     return sorted(output.glob(search.INDEXED_PAGES))
 
 
-def test_pagefind_leaving_empty_files_fails_the_build_and_the_next_build_publishes(tmp_path, fake_ner, monkeypatch):
+def test_pagefind_leaving_empty_files_keeps_the_previous_index_and_the_next_build_indexes(tmp_path, fake_ner, monkeypatch):
     paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
-    before = site_files(paths.output)
+    before = site_files(paths.output / search.BUNDLE)
     (paths.dispatches / "b.txt").write_bytes(OTHER)
     run = subprocess.run
 
     def full_disk(command, **kwargs):  # what Pagefind did on a full disk: exit 0, every file empty
         result = run(command, **kwargs)
-        for path in Path(command[command.index("--site") + 1], "pagefind").rglob("*"):
+        for path in Path(command[command.index("--output-path") + 1]).rglob("*"):
             if path.is_file():
                 path.write_bytes(b"")
         return result
 
     monkeypatch.setattr(search.subprocess, "run", full_disk)
-    with pytest.raises(search.SearchIndexError, match="fichier vide|illisible"):
-        pipeline.build(paths)
-    assert site_files(paths.output) == before
+    problem = pipeline.build(paths).search_problem
+    assert re.search("fichier vide|illisible", problem) and "l'index précédent reste en place" in problem
+    assert len(article_pages(paths.output)) == 2  # the pages are published
+    assert site_files(paths.output / search.BUNDLE) == before  # the search, as it was
     monkeypatch.setattr(search.subprocess, "run", run)
-    assert pipeline.build(paths).rebuilt  # not "site à jour" with a broken search
-    assert len(article_pages(paths.output)) == 2
-    assert search.bundle_problem(paths.output / "pagefind", 2) is None
+    assert pipeline.build(paths).rebuilt  # not "site à jour" with a stale search
+    assert search.bundle_problem(paths.output / search.BUNDLE, 2) is None
 
 
 @pytest.mark.parametrize("damage", ["empty", "truncated", "entry"])
