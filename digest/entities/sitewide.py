@@ -110,6 +110,16 @@ def _initials(tokens: list[str]) -> tuple[str, ...] | None:
     return tuple(t[0] for t in tokens[:-1])
 
 
+_INITIAL_WORD = re.compile(r"(?:[^\W\d_]\.-?)+|[^\W\d_]")
+
+
+def is_full_person_name(name: str) -> bool:
+    """"Jure Dolenec", not "Dolenec" nor "Karabatic L.": two words or more besides initials. A person
+    the site only knows by a surname (a team sheet, a score line) is named on its dispatches but
+    gets no page: readers could not tell who it is, nor that two such pages are one person."""
+    return sum(1 for word in visible(name).split() if not _INITIAL_WORD.fullmatch(word)) >= 2
+
+
 class _Owners:
     """The full person names of the site (two words or more, no initials), by the short names that
     may stand for them: surname, first name, initials + surname."""
