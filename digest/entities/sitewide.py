@@ -8,7 +8,8 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   "Villeneuve-d’Ascq", a name with a zero-width space);
 * a person named by initials ("A. Barrow", "J.-P. Raffarin") with the one full name they abbreviate;
 * a person named by a surname or a first name alone ("Rachel") with the full name that owns it: the
-  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone.
+  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone;
+* a full name with the next "et" glued on ("Adam Yateset", a lost space) with the same name without it.
 
 Near-spellings ("Stimpson" / "Simpson") are never merged here: ``near_spellings`` lists them for an
 editor (``invoke entities-review``).
@@ -146,6 +147,15 @@ class _Owners:
         return set()
 
 
+def _unglued(key: str, groups: Mapping[str, SiteEntity]) -> set[str]:
+    """{"adam yates"} for "adam yateset": a dispatch that lost the space before "et" ("porté par Adam
+    Yateset le cycliste...") glues it to a full name the site also has without it."""
+    if not key.endswith("et") or " " not in key:
+        return set()
+    owner = groups.get(key[:-2])
+    return {key[:-2]} if owner is not None and owner.kind == "personne" else set()
+
+
 def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
     """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
     article, (name, kind, description, other forms) as ``pages.resolve_article`` gives them."""
@@ -155,7 +165,7 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
     site_owner = {}
     for key, group in groups.items():
         if group.kind == "personne" and not group.editorial:
-            candidates = owners.candidates(key)
+            candidates = owners.candidates(key) or _unglued(key, groups)
             site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None)
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
     for entities in resolved:

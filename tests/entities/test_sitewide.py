@@ -77,6 +77,20 @@ def test_a_surname_or_first_name_alone_joins_the_full_name_that_owns_it():
     assert "rachel" in lambert.keys  # the URL "rachel" had can redirect here
 
 
+def test_a_name_with_the_next_et_glued_on_is_the_name():
+    # Tour de France 2016 dispatches: "porté par Adam Yateset le cycliste qui est élu le plus combatif"
+    merge = merge_site(site(
+        [("Adam Yates", "personne"), ("Adam Yateset", "personne")],  # one dispatch, both spellings
+        [("Adam Yateset", "personne"), ("Christopher Froome", "personne")],  # only the glued one
+        [("Adam Yates", "personne")],
+        [("Benoît Hamonet", "personne")],  # a surname ending in "et" with no shorter twin stays
+    ))
+    assert names_of(merge, 0) == ["Adam Yates"] and names_of(merge, 1) == ["Adam Yates", "Christopher Froome"]
+    assert next(e for e in merge.entities if e.name == "Adam Yates").articles == 3
+    assert not any(e.name == "Adam Yateset" for e in merge.entities)
+    assert names_of(merge, 3) == ["Benoît Hamonet"]
+
+
 def test_a_place_is_never_taken_for_a_surname():
     merge = merge_site(site([("François Hollande", "personne")], [("Hollande", "lieu")]))
     assert names_of(merge, 1) == ["Hollande"]
