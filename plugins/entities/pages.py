@@ -30,7 +30,7 @@ from digest.entities.sitewide import SiteEntity, is_full_person_name, merge_site
 from french_typography import plaintext as html_to_text
 
 from digest.entities import slugfile
-from digest.entities.admission import is_generic_without_country
+from digest.entities.admission import is_bare_kind_word, is_generic_without_country
 from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -253,10 +253,11 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     memo: dict = {}
     site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
-    # a generic institution whose country no dispatch told ("Parlement"), a person known only by a
-    # surname ("Dolenec" in a team sheet): named, not given a page
+    # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
+    # ("Union", "HBC"), a person known only by a surname ("Dolenec" in a team sheet): named, no page
     published = [entity for entity in site.entities
                  if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name)
+                                         and not is_bare_kind_word(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}

@@ -154,3 +154,15 @@ def test_a_person_known_only_by_a_surname_is_named_without_a_page():
     # the editorial file may give a single-named person a page
     catalog = build_catalog(articles[:2], Editorial([EditorialEntry("Dolenec", "personne")]), {})
     assert "Dolenec" in [page.name for page in catalog["personne"]]
+
+
+def test_a_bare_kind_of_organisation_gets_no_page():
+    # "Selon L'Union" (the Reims daily), "le sauveur de l'Union" (Lincoln), "le HBC Nantes" cut to "HBC"
+    articles = [FakeArticle("a1", [], ["Reims"]), FakeArticle("a2", [], ["Reims"])]
+    for article in articles:
+        article.metadata["organisations"] = "Union; HBC; Union africaine; Montpellier Handball"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert sorted(page.name for page in catalog["organisation"]) == ["Montpellier Handball", "Union africaine"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
+        {"Union": "", "HBC": "", "Union africaine": "organisations/union-africaine/",
+         "Montpellier Handball": "organisations/montpellier-handball/"}
