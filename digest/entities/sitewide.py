@@ -8,7 +8,9 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   "Villeneuve-d’Ascq", a name with a zero-width space);
 * a person named by initials ("A. Barrow", "J.-P. Raffarin") with the one full name they abbreviate;
 * a person named by a surname or a first name alone ("Rachel") with the full name that owns it: the
-  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone;
+  only one of the same dispatch, else the only one of the whole site when the two dispatches also
+  share a person or an organisation (a handball "Costa" shares nothing with the cyclist Rui Costa's
+  Tour de France). Two candidates, or no one in common: left alone;
 * a full name with the next "et" glued on ("Adam Yateset", a lost space) with the same name without it.
 
 Near-spellings ("Stimpson" / "Simpson") are never merged here: ``near_spellings`` lists them for an
@@ -156,6 +158,16 @@ def _unglued(key: str, groups: Mapping[str, SiteEntity]) -> set[str]:
     return {key[:-2]} if owner is not None and owner.kind == "personne" else set()
 
 
+def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, set[str]]:
+    """For each of ``keys`` (full names), the people and organisations its dispatches also cite."""
+    company: dict[str, set[str]] = defaultdict(set)
+    for entities in resolved:
+        here = {fold_key(name): kind for name, kind, *_ in entities}
+        for key in keys & here.keys():
+            company[key].update(other for other, kind in here.items() if kind != "lieu" and other != key)
+    return company
+
+
 def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
     """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
     article, (name, kind, description, other forms) as ``pages.resolve_article`` gives them."""
@@ -166,17 +178,22 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
     for key, group in groups.items():
         if group.kind == "personne" and not group.editorial:
             candidates = owners.candidates(key) or _unglued(key, groups)
-            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None)
+            alone = " " not in key  # a surname or a first name alone, not initials nor a glued "et"
+            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, alone)
+    company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
     for entities in resolved:
         here = {fold_key(name) for name, *_ in entities}
+        cited_with = {fold_key(name) for name, kind, *_ in entities if kind != "lieu"}
         merged: dict[int, tuple[SiteEntity, list[str]]] = {}
         for name, _kind, _description, forms in entities:
             key = fold_key(name)
             target = groups[key]
             if key in site_owner:
-                candidates, only = site_owner[key]
+                candidates, only, alone = site_owner[key]
                 local = candidates & here
+                if only is not None and alone and not company[only] & (cited_with - {key}):
+                    only = None  # no one in common: maybe another person of that name ("Costa")
                 owner = next(iter(local)) if len(local) == 1 else (only if not local else None)
                 if owner is not None:
                     target = groups[owner]

@@ -146,8 +146,8 @@ def test_a_person_known_only_by_a_surname_is_named_without_a_page():
     assert [page.name for page in catalog.all()] == ["Diego Simonet", "Montpellier"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == \
         {"Dolenec": "", "Karabatic L.": "", "Diego Simonet": "personnes/diego-simonet/"}
-    # a full name on the site owns the surname: one page, under the full name
-    articles.append(FakeArticle("a3", ["Jure Dolenec"], ["Montpellier"]))
+    # a full name on the site, cited with the same teammate, owns the surname: one page, under the full name
+    articles.append(FakeArticle("a3", ["Jure Dolenec", "Diego Simonet"], ["Montpellier"]))
     catalog = build_catalog(articles, Editorial.empty(), {})
     assert sorted(page.name for page in catalog["personne"]) == ["Diego Simonet", "Jure Dolenec"]
     assert catalog.get_entity("Jure Dolenec", "personne").count == 3

@@ -66,13 +66,18 @@ def test_a_surname_or_first_name_alone_joins_the_full_name_that_owns_it():
         [("Rachel Green", "personne")],
         [("Rachel", "personne")],  # two Rachels on the site: left alone
         [("Vincent Lambert", "personne")],
-        [("Hollande", "personne")],
-        [("François Hollande", "personne")],
+        [("Hollande", "personne"), ("Manuel Valls", "personne"), ("Paris", "lieu")],
+        [("François Hollande", "personne"), ("Manuel Valls", "personne")],
+        # winer-2016_03_13-003 (handball team sheet) and winer-2016_07_10-001 (Tour de France)
+        [("Costa", "personne"), ("Montpellier Handball", "organisation"), ("Paris", "lieu")],
+        [("Rui Costa", "personne"), ("Christopher Froome", "personne"), ("Paris", "lieu")],
     ))
     assert names_of(merge, 0) == ["Rachel Lambert"]
     assert names_of(merge, 2) == ["Rachel"]
-    assert names_of(merge, 4) == ["François Hollande"]  # the only Hollande of the site
+    assert names_of(merge, 4) == ["François Hollande", "Manuel Valls", "Paris"]  # the only Hollande, cited with Valls
     assert not any(e.name == "Hollande" for e in merge.entities)
+    # the only Costa of the site, but the dispatches share no one (a shared place says nothing)
+    assert names_of(merge, 6) == ["Costa", "Montpellier Handball", "Paris"]
     lambert = next(e for e in merge.entities if e.name == "Rachel Lambert")
     assert "rachel" in lambert.keys  # the URL "rachel" had can redirect here
 
