@@ -30,7 +30,7 @@ from digest.entities.sitewide import SiteEntity, is_full_person_name, merge_site
 from french_typography import plaintext as html_to_text
 
 from digest.entities import slugfile
-from digest.entities.admission import is_bare_kind_word, is_generic_without_country
+from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -273,7 +273,9 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
-        page.forms = list(forms)
+        # "Aussi écrit" lists names, not the common word a dispatch used ("Éducation" for the ministry,
+        # "Union"): each article still marks it in its sentence
+        page.forms = [form for form in forms if " " in form or not (ministry(form) or is_bare_kind_word(form))]
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))

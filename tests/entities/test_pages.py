@@ -166,3 +166,15 @@ def test_a_bare_kind_of_organisation_gets_no_page():
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
         {"Union": "", "HBC": "", "Union africaine": "organisations/union-africaine/",
          "Montpellier Handball": "organisations/montpellier-handball/"}
+
+
+def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
+    # winer-2017_03_22 (Saint-Denis) and the Grasse shooting: "ministre de l'Éducation", "l'Éducation nationale"
+    articles = [FakeArticle("a1", [], ["Saint-Denis"]), FakeArticle("a2", [], ["Grasse"])]
+    articles[0].metadata["organisations"] = "ministère de l'Éducation (France) | Éducation; Union africaine | Union"
+    articles[1].metadata["organisations"] = "ministère de l'Éducation (France) | Éducation nationale; Union africaine | UA"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms == ["Éducation nationale"]
+    assert catalog.get_entity("Union africaine", "organisation").forms == ["UA"]
+    # the dispatch's own sentence still marks the word it used
+    assert "Éducation" in catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms_in(articles[0])
