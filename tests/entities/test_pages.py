@@ -140,12 +140,12 @@ def test_a_generic_institution_with_no_country_gets_no_page():
 def test_a_person_known_only_by_a_surname_is_named_without_a_page():
     # the team sheets of two handball dispatches (winer-2016_03_12-001, winer-2016_03_13-003):
     # "Dolenec (3/6)", "Karabatic L.", "Diego Simonet"; no full name owns Dolenec on the site
-    articles = [FakeArticle("a1", ["Dolenec", "Karabatic L.", "Diego Simonet"], ["Montpellier"]),
-                FakeArticle("a2", ["Dolenec", "Karabatic L.", "Diego Simonet | Simonet"], ["Montpellier"])]
+    articles = [FakeArticle("a1", ["Dolenec", "Karabatic L.", "Diego Simonet", "de Gaulle"], ["Montpellier"]),
+                FakeArticle("a2", ["Dolenec", "Karabatic L.", "Diego Simonet | Simonet", "de Gaulle"], ["Montpellier"])]
     catalog = build_catalog(articles, Editorial.empty(), {})
     assert [page.name for page in catalog.all()] == ["Diego Simonet", "Montpellier"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == \
-        {"Dolenec": "", "Karabatic L.": "", "Diego Simonet": "personnes/diego-simonet/"}
+        {"Dolenec": "", "Karabatic L.": "", "Diego Simonet": "personnes/diego-simonet/", "de Gaulle": ""}
     # a full name on the site, cited with the same teammate, owns the surname: one page, under the full name
     articles.append(FakeArticle("a3", ["Jure Dolenec", "Diego Simonet"], ["Montpellier"]))
     catalog = build_catalog(articles, Editorial.empty(), {})
