@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, strategies as st
 
 from digest.entities.editorial import Editorial, EditorialEntry
-from digest.entities.sitewide import fold_key, merge_site, near_spellings
+from digest.entities.sitewide import fold_key, is_full_person_name, merge_site, near_spellings
 
 
 def site(*articles):
@@ -132,3 +132,14 @@ def test_no_two_site_entities_fold_to_the_same_key(spellings):
     articles += [[(unicodedata.normalize("NFD", " ".join(ws)).upper(), kind, "", [])] for ws, kind in spellings]
     keys = [e.key for e in merge_site(articles).entities]
     assert len(keys) == len(set(keys))
+
+
+capitalised = st.text(alphabet="abcdeéèïôz", min_size=2, max_size=8).map(str.capitalize)
+initials = st.lists(st.sampled_from(["A.", "J.-P.", "L.", "É."]), max_size=2)
+
+
+@given(capitalised, capitalised, initials, st.sampled_from(["", "de ", "van der ", "al-"]))
+def test_a_full_name_has_two_capitalised_words_besides_initials_and_particles(first, surname, letters, particle):
+    assert not is_full_person_name(" ".join([*letters, particle + surname]))  # "J.-P. de Gaulle"
+    assert not is_full_person_name(f"{surname} {' '.join(letters)}".strip())  # "Karabatic L."
+    assert is_full_person_name(" ".join([first, *letters, particle + surname]))  # "Charles A. de Gaulle"
