@@ -117,12 +117,12 @@ _INITIAL_WORD = re.compile(r"(?:[^\W\d_]\.-?)+|[^\W\d_]")
 
 
 def is_full_person_name(name: str) -> bool:
-    """"Jure Dolenec", "Bachar al-Assad", not "Dolenec", "Karabatic L." nor "de Gaulle": two capitalised words or more
-    besides initials. A person the site only knows by a surname (a team sheet, a score line) is named
-    on its dispatches but gets no page: readers could not tell who it is, nor that two such pages are
-    one person."""
+    """"Jure Dolenec", "Bachar al-Assad", not "Dolenec", "Karabatic L." nor "de Gaulle": two capitalised
+    words or more besides initials ("al-Assad" counts by its capitalised part). A person the site only
+    knows by a surname (a team sheet, a score line) is named on its dispatches but gets no page:
+    readers could not tell who it is, nor that two such pages are one person."""
     return sum(1 for word in visible(name).split()
-               if not _INITIAL_WORD.fullmatch(word) and any(part[:1].isupper() for part in word.split("-"))) >= 2  # "al-Assad"
+               if not _INITIAL_WORD.fullmatch(word) and any(part[:1].isupper() for part in word.split("-"))) >= 2
 
 
 class _Owners:
