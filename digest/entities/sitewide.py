@@ -113,6 +113,7 @@ def _initials(tokens: list[str]) -> tuple[str, ...] | None:
     return tuple(t[0] for t in tokens[:-1])
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")  # "<Zèbre>" is a capitalised word
 _INITIAL_WORD = re.compile(r"(?:[^\W\d_]\.-?)+|[^\W\d_]")
 
 
@@ -122,7 +123,8 @@ def is_full_person_name(name: str) -> bool:
     knows by a surname (a team sheet, a score line) is named on its dispatches but gets no page:
     readers could not tell who it is, nor that two such pages are one person."""
     return sum(1 for word in visible(name).split()
-               if not _INITIAL_WORD.fullmatch(word) and any(part[:1].isupper() for part in word.split("-"))) >= 2
+               if not _INITIAL_WORD.fullmatch(word)
+               and any(_NOT_LETTERS.sub("", part)[:1].isupper() for part in word.split("-"))) >= 2
 
 
 class _Owners:
