@@ -28,6 +28,7 @@ from typing import Sequence
 
 from .editorial import Editorial, norm_key
 from .model import Entity
+from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
 _NOT_ENTITY_HEADS = {"loi", "lois", "traite", "traites", "accord", "accords", "pacte", "guerre", "bataille",
@@ -215,6 +216,14 @@ def is_qualifiable(name: str) -> bool:
 def is_generic_without_country(name: str) -> bool:
     """"Sénat", "Parlement", "ministère de l'Intérieur" with no country: pages would mix countries."""
     return not name.endswith(")") and (_first_words(name) in _GENERIC or norm_key(name).startswith("ministere "))
+
+
+def is_bare_kind_word(name: str) -> bool:
+    """"Union", "HBC", "Commission", "Tribunal": a word that says what kind of organisation a name is,
+    standing alone where the dispatch cut the name ("HBC Nantes", "L'Union", "Commission européenne").
+    One page for it would mix every union or club the dispatches mean: named, not given a page."""
+    words = _first_words(name).split()
+    return len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _CLUB_MARKERS or words[0] in _ENGLISH_ORG_TAILS)
 
 
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:

@@ -8,7 +8,10 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   "Villeneuve-d’Ascq", a name with a zero-width space);
 * a person named by initials ("A. Barrow", "J.-P. Raffarin") with the one full name they abbreviate;
 * a person named by a surname or a first name alone ("Rachel") with the full name that owns it: the
-  only one of the same dispatch, else the only one of the whole site. Two candidates: left alone;
+  only one of the same dispatch, else the only one of the whole site when the two dispatches also
+  share a person or an organisation (a handball "Costa" shares nothing with the cyclist Rui Costa's
+  Tour de France). Two candidates, or no one in common: left alone;
+* a full name with the next "et" glued on ("Adam Yateset", a lost space) with the same name without it;
 * a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
   that name in two places (``tell_places_apart``: the two "Saint-Denis").
 
@@ -123,6 +126,20 @@ def _initials(tokens: list[str]) -> tuple[str, ...] | None:
     return tuple(t[0] for t in tokens[:-1])
 
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")  # "<Zèbre>" is a capitalised word
+_INITIAL_WORD = re.compile(r"(?:[^\W\d_]\.-?)+|[^\W\d_]")
+
+
+def is_full_person_name(name: str) -> bool:
+    """"Jure Dolenec", "Bachar al-Assad", not "Dolenec", "Karabatic L." nor "de Gaulle": two capitalised
+    words or more besides initials ("al-Assad" counts by its capitalised part). A person the site only
+    knows by a surname (a team sheet, a score line) is named on its dispatches but gets no page:
+    readers could not tell who it is, nor that two such pages are one person."""
+    return sum(1 for word in visible(name).split()
+               if not _INITIAL_WORD.fullmatch(word)
+               and any(_NOT_LETTERS.sub("", part)[:1].isupper() for part in word.split("-"))) >= 2
+
+
 class _Owners:
     """The full person names of the site (two words or more, no initials), by the short names that
     may stand for them: surname, first name, initials + surname."""
@@ -186,6 +203,25 @@ def tell_places_apart(resolved: Sequence[ArticleEntities], editorial: Editorial)
     return out
 
 
+def _unglued(key: str, groups: Mapping[str, SiteEntity]) -> set[str]:
+    """{"adam yates"} for "adam yateset": a dispatch that lost the space before "et" ("porté par Adam
+    Yateset le cycliste...") glues it to a full name the site also has without it."""
+    if not key.endswith("et") or " " not in key:
+        return set()
+    owner = groups.get(key[:-2])
+    return {key[:-2]} if owner is not None and owner.kind == "personne" else set()
+
+
+def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, set[str]]:
+    """For each of ``keys`` (full names), the people and organisations its dispatches also cite."""
+    company: dict[str, set[str]] = defaultdict(set)
+    for entities in resolved:
+        here = {fold_key(name): kind for name, kind, *_ in entities}
+        for key in keys & here.keys():
+            company[key].update(other for other, kind in here.items() if kind != "lieu" and other != key)
+    return company
+
+
 def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
     """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
     article, (name, kind, description, other forms) as ``pages.resolve_article`` gives them."""
@@ -196,18 +232,23 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
     site_owner = {}
     for key, group in groups.items():
         if group.kind == "personne" and not group.editorial:
-            candidates = owners.candidates(key)
-            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None)
+            candidates = owners.candidates(key) or _unglued(key, groups)
+            alone = " " not in key  # a surname or a first name alone, not initials nor a glued "et"
+            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, alone)
+    company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
     for entities in resolved:
         here = {fold_key(name) for name, *_ in entities}
+        cited_with = {fold_key(name) for name, kind, *_ in entities if kind != "lieu"}
         merged: dict[int, tuple[SiteEntity, list[str]]] = {}
         for name, _kind, _description, forms in entities:
             key = fold_key(name)
             target = groups[key]
             if key in site_owner:
-                candidates, only = site_owner[key]
+                candidates, only, alone = site_owner[key]
                 local = candidates & here
+                if only is not None and alone and not company[only] & (cited_with - {key}):
+                    only = None  # no one in common: maybe another person of that name ("Costa")
                 owner = next(iter(local)) if len(local) == 1 else (only if not local else None)
                 if owner is not None:
                     target = groups[owner]

@@ -71,7 +71,10 @@ _ROLE_WORDS = r"[\w’'\-]+"
 _ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
 # "le secrétaire général de l'Otan Mark Rutte": from a determiner to the name, no punctuation between
 _ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=([a-zà-öø-ÿ][^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
-_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle"}
+# words that end a role: a relative, a verb, a conjunction; "par", "fois", "avec", "contre" tie the
+# name to an event, not to a function ("remporté pour la première fois par l'Espagnol Emilio Martin")
+_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle",
+              "par", "fois", "avec", "contre"}
 
 
 def roles(text: str, forms: Sequence[str]) -> Iterable[str]:

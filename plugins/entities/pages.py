@@ -26,10 +26,10 @@ import numpy
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
-from digest.entities.sitewide import SiteEntity, form_key, merge_site
+from digest.entities.sitewide import SiteEntity, form_key, is_full_person_name, merge_site
 
 from digest.entities import slugfile
-from digest.entities.admission import is_generic_without_country
+from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.html_text import plain_text
 from .context import most_given_role
 
@@ -253,9 +253,12 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     memo: dict = {}
     site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
-    # a generic institution whose country no dispatch told ("Parlement") is named, not given a page
+    # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
+    # ("Union", "HBC"), a person known only by a surname ("Dolenec" in a team sheet): named, no page
     published = [entity for entity in site.entities
-                 if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name))]
+                 if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name)
+                                         and not is_bare_kind_word(entity.name)
+                                         and (entity.kind != "personne" or is_full_person_name(entity.name)))]
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 
@@ -271,7 +274,9 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
-        page.forms = list(forms.values())
+        # "Aussi écrit" lists names, not the common word a dispatch used ("Éducation" for the ministry,
+        # "Union"): each article still marks it in its sentence
+        page.forms = [form for form in forms.values() if " " in form or not (ministry(form) or is_bare_kind_word(form))]
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))

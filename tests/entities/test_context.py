@@ -38,6 +38,16 @@ def test_the_role_most_dispatches_give():
         == "président burundais"
 
 
+def test_a_sentence_scrap_before_a_name_is_no_role():
+    # winer-2017_04_30-001: the words before the name say when he won, not what he is
+    won = ("Le titre est remporté pour la première fois par l'Espagnol Emilio Martin, champion du monde 2015 "
+           "devant le français Benoit Nicolas qui à 40 ans, rivalise encore au plus au niveau.")
+    assert most_given_role([(won, ["Emilio Martin"])]) == ""
+    # a function opening with the same word is still a role
+    named = "Selon la première ministre britannique Theresa May, rien."
+    assert most_given_role([(won, ["Emilio Martin"]), (named, ["Theresa May"])]) == "première ministre britannique"
+
+
 @given(st.text(max_size=80), st.text(max_size=80))
 def test_dispatch_text_is_always_escaped_and_the_name_marked(before, after):
     name = "Anne <b>Zèbre</b>"

@@ -135,3 +135,46 @@ def test_a_generic_institution_with_no_country_gets_no_page():
     assert [page.name for page in catalog["organisation"]] == ["Sénat (France)"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
         {"Parlement": "", "Sénat (France)": "organisations/senat-france/"}
+
+
+def test_a_person_known_only_by_a_surname_is_named_without_a_page():
+    # the team sheets of two handball dispatches (winer-2016_03_12-001, winer-2016_03_13-003):
+    # "Dolenec (3/6)", "Karabatic L.", "Diego Simonet"; no full name owns Dolenec on the site
+    articles = [FakeArticle("a1", ["Dolenec", "Karabatic L.", "Diego Simonet", "de Gaulle"], ["Montpellier"]),
+                FakeArticle("a2", ["Dolenec", "Karabatic L.", "Diego Simonet | Simonet", "de Gaulle"], ["Montpellier"])]
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog.all()] == ["Diego Simonet", "Montpellier"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == \
+        {"Dolenec": "", "Karabatic L.": "", "Diego Simonet": "personnes/diego-simonet/", "de Gaulle": ""}
+    # a full name on the site, cited with the same teammate, owns the surname: one page, under the full name
+    articles.append(FakeArticle("a3", ["Jure Dolenec", "Diego Simonet"], ["Montpellier"]))
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert sorted(page.name for page in catalog["personne"]) == ["Diego Simonet", "Jure Dolenec"]
+    assert catalog.get_entity("Jure Dolenec", "personne").count == 3
+    # the editorial file may give a single-named person a page
+    catalog = build_catalog(articles[:2], Editorial([EditorialEntry("Dolenec", "personne")]), {})
+    assert "Dolenec" in [page.name for page in catalog["personne"]]
+
+
+def test_a_bare_kind_of_organisation_gets_no_page():
+    # "Selon L'Union" (the Reims daily), "le sauveur de l'Union" (Lincoln), "le HBC Nantes" cut to "HBC"
+    articles = [FakeArticle("a1", [], ["Reims"]), FakeArticle("a2", [], ["Reims"])]
+    for article in articles:
+        article.metadata["organisations"] = "Union; HBC; Union africaine; Montpellier Handball"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert sorted(page.name for page in catalog["organisation"]) == ["Montpellier Handball", "Union africaine"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
+        {"Union": "", "HBC": "", "Union africaine": "organisations/union-africaine/",
+         "Montpellier Handball": "organisations/montpellier-handball/"}
+
+
+def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
+    # winer-2017_03_22 (Saint-Denis) and the Grasse shooting: "ministre de l'Éducation", "l'Éducation nationale"
+    articles = [FakeArticle("a1", [], ["Saint-Denis"]), FakeArticle("a2", [], ["Grasse"])]
+    articles[0].metadata["organisations"] = "ministère de l'Éducation (France) | Éducation; Union africaine | Union"
+    articles[1].metadata["organisations"] = "ministère de l'Éducation (France) | Éducation nationale; Union africaine | UA"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms == ["Éducation nationale"]
+    assert catalog.get_entity("Union africaine", "organisation").forms == ["UA"]
+    # the dispatch's own sentence still marks the word it used
+    assert "Éducation" in catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms_in(articles[0])

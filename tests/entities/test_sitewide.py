@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, strategies as st
 
 from digest.entities.editorial import Editorial, EditorialEntry
-from digest.entities.sitewide import fold_key, form_key, merge_site, near_spellings
+from digest.entities.sitewide import fold_key, form_key, is_full_person_name, merge_site, near_spellings
 
 
 def site(*articles):
@@ -66,15 +66,34 @@ def test_a_surname_or_first_name_alone_joins_the_full_name_that_owns_it():
         [("Rachel Green", "personne")],
         [("Rachel", "personne")],  # two Rachels on the site: left alone
         [("Vincent Lambert", "personne")],
-        [("Hollande", "personne")],
-        [("François Hollande", "personne")],
+        [("Hollande", "personne"), ("Manuel Valls", "personne"), ("Paris", "lieu")],
+        [("François Hollande", "personne"), ("Manuel Valls", "personne")],
+        # winer-2016_03_13-003 (handball team sheet) and winer-2016_07_10-001 (Tour de France)
+        [("Costa", "personne"), ("Montpellier Handball", "organisation"), ("Paris", "lieu")],
+        [("Rui Costa", "personne"), ("Christopher Froome", "personne"), ("Paris", "lieu")],
     ))
     assert names_of(merge, 0) == ["Rachel Lambert"]
     assert names_of(merge, 2) == ["Rachel"]
-    assert names_of(merge, 4) == ["François Hollande"]  # the only Hollande of the site
+    assert names_of(merge, 4) == ["François Hollande", "Manuel Valls", "Paris"]  # the only Hollande, cited with Valls
     assert not any(e.name == "Hollande" for e in merge.entities)
+    # the only Costa of the site, but the dispatches share no one (a shared place says nothing)
+    assert names_of(merge, 6) == ["Costa", "Montpellier Handball", "Paris"]
     lambert = next(e for e in merge.entities if e.name == "Rachel Lambert")
     assert "rachel" in lambert.keys  # the URL "rachel" had can redirect here
+
+
+def test_a_name_with_the_next_et_glued_on_is_the_name():
+    # Tour de France 2016 dispatches: "porté par Adam Yateset le cycliste qui est élu le plus combatif"
+    merge = merge_site(site(
+        [("Adam Yates", "personne"), ("Adam Yateset", "personne")],  # one dispatch, both spellings
+        [("Adam Yateset", "personne"), ("Christopher Froome", "personne")],  # only the glued one
+        [("Adam Yates", "personne")],
+        [("Benoît Hamonet", "personne")],  # a surname ending in "et" with no shorter twin stays
+    ))
+    assert names_of(merge, 0) == ["Adam Yates"] and names_of(merge, 1) == ["Adam Yates", "Christopher Froome"]
+    assert next(e for e in merge.entities if e.name == "Adam Yates").articles == 3
+    assert not any(e.name == "Adam Yateset" for e in merge.entities)
+    assert names_of(merge, 3) == ["Benoît Hamonet"]
 
 
 def test_a_place_is_never_taken_for_a_surname():
@@ -142,3 +161,14 @@ def test_a_qualified_place_keeps_its_qualifier_only_where_the_site_has_its_name_
         "Lyon": 3,  # a department and a country: one place
         "Paris (France)": 1, "Paris (États-Unis)": 1,  # two countries: apart
         "Sénat (France)": 1}
+
+
+capitalised = st.text(alphabet="abcdeéèïôz", min_size=2, max_size=8).map(str.capitalize)
+initials = st.lists(st.sampled_from(["A.", "J.-P.", "L.", "É."]), max_size=2)
+
+
+@given(capitalised, capitalised, initials, st.sampled_from(["", "de ", "van der ", "al-"]))
+def test_a_full_name_has_two_capitalised_words_besides_initials_and_particles(first, surname, letters, particle):
+    assert not is_full_person_name(" ".join([*letters, particle + surname]))  # "J.-P. de Gaulle"
+    assert not is_full_person_name(f"{surname} {' '.join(letters)}".strip())  # "Karabatic L."
+    assert is_full_person_name(" ".join([first, *letters, particle + surname]))  # "Charles A. de Gaulle"
