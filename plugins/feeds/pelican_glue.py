@@ -102,7 +102,7 @@ def item_summary_html(article, settings, base: str) -> str:
     metadata = getattr(article, "metadata", {}) or {}
     if metadata.get("summary") is not None:
         raw = str(metadata["summary"])
-        is_html = getattr(article, "_french_typeset", False) or "summary" in (settings.get("FORMATTED_FIELDS") or ())
+        is_html = getattr(article, "french_typeset", False) or "summary" in (settings.get("FORMATTED_FIELDS") or ())
         return raw if is_html else html.escape(raw, quote=False)
     getter = getattr(article, "get_summary", None)
     return str(getter(base) if getter else getattr(article, "summary", "") or "")
