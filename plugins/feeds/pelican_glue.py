@@ -45,7 +45,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
-from pelican.plugins import signals
 
 from digest import aside
 from digest.site_urls import http_url, site_base
@@ -351,20 +350,16 @@ def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
 # --- the generator ------------------------------------------------------------------------------
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(aside.WritesAside, Generator):
     """Writes the feeds of the site from ``context["articles"]`` (plugin generators run after
     Pelican's, so the articles are those every other generator and plugin left)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.written_aside = False
+    aside_label = "flux RSS et Atom"
 
-    def refresh_metadata_intersite_links(self) -> None:
-        # Every context is final (Pelican refreshed the articles' links before) and nothing is
-        # written yet: the feeds can be written by a child while Pelican writes the pages
-        # (digest/aside.py; waited for on `finalized`).
-        if aside.enabled(self.settings):
-            self.written_aside = aside.start_until(signals.finalized, self.write, "flux RSS et Atom")
+    def write_aside(self) -> None:
+        # In a forked child, while Pelican writes the pages (digest/aside.py; waited for on
+        # `finalized`).
+        self.write()
 
     def generate_output(self, writer) -> None:
         if not self.written_aside:

@@ -16,12 +16,10 @@ settings, theme and code).
 from __future__ import annotations
 
 import logging
-import pickle
 from pathlib import Path
 
 import hashlib
 
-from pelican import cache as pelican_cache
 from pelican.paginator import Paginator
 from pelican.writers import Writer
 
@@ -196,25 +194,3 @@ class ReusingWriter(Writer):
 
 def get_writer(sender):
     return ReusingWriter
-
-
-def load_caches_leniently() -> None:
-    """Pelican's content caches are advisory: a damaged, truncated or foreign cache file (an empty
-    file raises EOFError in Pelican, which only expects a pickle error) is discarded with a
-    warning, and the cache is made again."""
-    load = pelican_cache.FileDataCacher.__init__
-    if getattr(load, "lenient", False):
-        return
-
-    def lenient_init(self, settings, cache_name, caching_policy, load_policy):
-        try:
-            load(self, settings, cache_name, caching_policy, load_policy)
-            damaged = not isinstance(self._cache, dict)
-        except (EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, pickle.UnpicklingError, MemoryError):
-            damaged = True
-        if damaged:
-            logger.warning("%s: cache endommagé, ignoré (il est refait)", self._cache_path)
-            self._cache = {}
-
-    lenient_init.lenient = True
-    pelican_cache.FileDataCacher.__init__ = lenient_init
