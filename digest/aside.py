@@ -25,15 +25,13 @@ import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from digest.settings import setting
+
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
 
-# The site setting that allows it (True by default); False writes everything in the build's process.
-SETTING = "WRITE_ASIDE"
-
-
 def enabled(settings) -> bool:
-    return bool(settings.get(SETTING, True))
+    return bool(setting(settings, "WRITE_ASIDE"))
 
 
 def cores() -> int:

@@ -33,13 +33,15 @@ from digest.entities import slugfile
 from digest.entities.editorial import Editorial, EditorialError, load_editorial
 from digest.entities.finder import SLUG_FILE
 from .context import sentence_naming
-from .pages import KIND_FOLDERS, article_text, build_catalog, setting
+from digest.settings import setting
+
+from .pages import KIND_FOLDERS, article_text, build_catalog
 
 logger = logging.getLogger(__name__)
 
 
 def load_site_editorial(settings) -> Editorial:
-    path = Path(settings.get("ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
+    path = Path(setting(settings, "ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
     if not path.exists():
         return Editorial.empty()
     try:
@@ -53,7 +55,7 @@ def slug_file(settings) -> Path:
     """Where entity slugs are recorded: ``ENTITY_SLUGS_FILE``, by default beside the content folder
     (``entity-slugs.toml``, committed with it). Not in it: the build writes this file, and a file it
     writes among its own inputs would make the next build run again for nothing."""
-    return Path(settings.get("ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
+    return Path(setting(settings, "ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
 
 
 def news_article(article, settings) -> dict:
@@ -83,7 +85,7 @@ def news_article(article, settings) -> dict:
     if based_on := http_url(article.metadata.get("credit_url", ""), warn=False):  # the page's link warns
         data["isBasedOn"] = based_on
     if article.metadata.get("license"):
-        data["license"] = (settings.get("LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
+        data["license"] = (setting(settings, "LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
     mentions = []
     for entity in getattr(article, "entities", []):
         mention = {"@type": entity.schema_type, "name": entity.name}

@@ -7,7 +7,7 @@ Generator
 writes each feed atomically under ``OUTPUT_PATH`` — in a forked child while Pelican writes the
 pages, where ``aside`` allows it (``WRITE_ASIDE``).
 
-Settings (defaults in ``DEFAULTS``)
+Settings (defaults and docstrings in ``digest.settings``)
 -----------------------------------
 * ``SITE_ORIGIN`` + ``SITEURL``: the absolute base of every link (``SITEURL`` alone when it is
   already absolute).
@@ -47,6 +47,7 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from digest import aside
+from digest.settings import setting as site_setting
 from digest.site_urls import http_url, site_base
 
 from . import feed
@@ -54,23 +55,10 @@ from .salience import salience_order
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "FEEDS_RSS_SAVE_AS": "rss.xml",
-    "FEEDS_ATOM_SAVE_AS": "atom.xml",
-    "FEEDS_JSON_SAVE_AS": "feed.json",
-    "FEEDS_OPML_SAVE_AS": "flux.opml",
-    "FEEDS_MAX_ITEMS": 50,
-    "FEEDS_ENTITY_FEEDS": True,
-    "FEEDS_ID_PREFIX": "tag:lefil.example,2025:",
-    "FEEDS_MAX_CATEGORIES": 8,
-    "FEEDS_RIGHTS": "",
-    "LICENSE_URLS": {},
-}
-
 def setting(settings, name):
-    value = settings.get(name, DEFAULTS.get(name))
-    if name == "FEEDS_ENTITY_MAX_ITEMS" and name not in settings:
-        value = setting(settings, "FEEDS_MAX_ITEMS")
+    value = site_setting(settings, name)
+    if name == "FEEDS_ENTITY_MAX_ITEMS" and value is None:
+        value = site_setting(settings, "FEEDS_MAX_ITEMS")
     return value
 
 
@@ -184,7 +172,7 @@ def last_change(article) -> datetime:
 
 
 def feeds_author(settings) -> str:
-    return str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
+    return str(setting(settings, "FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
 
 
 def kicker_first(categories: tuple[feed.Category, ...], kicker: str) -> tuple[feed.Category, ...]:

@@ -23,6 +23,8 @@ import hashlib
 from pelican.paginator import Paginator
 from pelican.writers import Writer
 
+from digest.settings import setting
+
 from . import keys, output_paths, reuse
 
 logger = logging.getLogger(__name__)
@@ -94,7 +96,7 @@ def _fingerprint(article) -> str | None:
 
 def on_all_generators_finalized(generators) -> None:
     context, settings = generators[0].context, generators[0].settings
-    published = settings.get("REUSE_OUTPUT_FROM")
+    published = setting(settings, "REUSE_OUTPUT_FROM")
     if not published:
         return
     catalog = context.get("entities")
