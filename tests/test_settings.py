@@ -84,3 +84,25 @@ def test_the_entities_folder_is_written_once():
 def test_a_site_value_wins_over_the_default():
     assert site_settings.setting({"FEEDS_MAX_ITEMS": 3}, "FEEDS_MAX_ITEMS") == 3
     assert site_settings.setting({}, "FEEDS_MAX_ITEMS") == site_settings.FEEDS_MAX_ITEMS
+
+
+def shared_context_keys(tree: ast.AST) -> set[str]:
+    """Keys written into Pelican's shared context: ``self.context["X"] = ...``, and the value of a
+    module constant named ``CONTEXT_KEY`` (plugins/incremental writes through it)."""
+    keys = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Attribute) and target.value.attr == "context" \
+                        and isinstance(target.slice, ast.Constant):
+                    keys.add(target.slice.value)
+                if isinstance(target, ast.Name) and target.id == "CONTEXT_KEY" and isinstance(node.value, ast.Constant):
+                    keys.add(node.value.value)
+    return keys
+
+
+def test_every_key_a_plugin_shares_in_the_context_is_listed_once():
+    written = set()
+    for path in CODE:
+        written |= shared_context_keys(ast.parse(path.read_text(encoding="utf-8")))
+    assert written == set(site_settings.CONTEXT_KEYS)
