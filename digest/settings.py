@@ -103,8 +103,9 @@ FEEDS_OPML_SAVE_AS = "flux.opml"
 FEEDS_MAX_ITEMS = 50
 """The newest dispatches in the site's feeds; None: no limit."""
 
-FEEDS_ENTITY_MAX_ITEMS = None
-"""The newest dispatches in each entity's feed; None: ``FEEDS_MAX_ITEMS``."""
+FEEDS_ENTITY_MAX_ITEMS = FEEDS_MAX_ITEMS
+"""The newest dispatches in each entity's feed; when the site does not set it, the site's
+``FEEDS_MAX_ITEMS``; None: no limit."""
 
 FEEDS_ENTITY_FEEDS = True
 """Write one RSS feed per entity, at its ``ENTITY_FEED_URL``."""

@@ -56,10 +56,9 @@ from .salience import salience_order
 logger = logging.getLogger(__name__)
 
 def setting(settings, name):
-    value = site_setting(settings, name)
-    if name == "FEEDS_ENTITY_MAX_ITEMS" and value is None:
-        value = site_setting(settings, "FEEDS_MAX_ITEMS")
-    return value
+    if name == "FEEDS_ENTITY_MAX_ITEMS" and name not in settings:
+        name = "FEEDS_MAX_ITEMS"  # the site's, whatever it is
+    return site_setting(settings, name)
 
 
 def absolute(base: str, url: str) -> str:
