@@ -138,6 +138,8 @@ def typesetting_reader(reader_class):
 
     def read(self, source_path):
         content, metadata = reader_class.read(self, source_path)
+        if metadata.get(TYPESET_BODY) is True:  # the class was wrapped twice (two registrations)
+            return content, metadata
         title, summary = metadata.get("title"), metadata.get("summary")
         # Always set, None when there is nothing to typeset: never a value a front matter gave.
         typeset_summary = summary_html(summary, self.settings) if summary is not None else None

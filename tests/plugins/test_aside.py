@@ -152,7 +152,8 @@ def test_upstream_contract_pelican_calls_the_hook_once_every_context_is_final_an
     (tmp_path / "content" / "a.md").write_text("Title: A\nDate: 2025-01-01\n\nTexte.\n", encoding="utf-8")
     try:
         Pelican(read_settings(None, override={"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
-                                             "CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": []})).run()
+                                             "CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [],
+                                             "SITE_ORIGIN": "http://127.0.0.1:8000"})).run()  # receivers other tests left connected
     finally:
         for signal, receiver in receivers.items():
             signal.disconnect(receiver)
