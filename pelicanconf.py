@@ -1,4 +1,5 @@
-"""Pelican settings for the digest: every default of the site lives here, read once."""
+"""Pelican settings for the digest: the site's own values. What each setting of the site's code does,
+and its default, is in digest/settings.py (Pelican's own settings: pelican.settings.DEFAULT_CONFIG)."""
 
 from pathlib import Path
 

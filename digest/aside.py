@@ -25,15 +25,13 @@ import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
+from digest.settings import setting
+
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
 
-# The site setting that allows it (True by default); False writes everything in the build's process.
-SETTING = "WRITE_ASIDE"
-
-
 def enabled(settings) -> bool:
-    return bool(settings.get(SETTING, True))
+    return bool(setting(settings, "WRITE_ASIDE"))
 
 
 def cores() -> int:
@@ -201,3 +199,28 @@ def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 
 def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
     """``[function(0), ..., function(count - 1)]``: ``imap_forked``, all results at once."""
     return list(imap_forked(function, count, chunksize))
+
+
+class WritesAside:
+    """Mixin for a Pelican generator whose output a forked child can write while Pelican writes
+    the articles: ``write_aside`` (the work) and ``aside_label`` (its name in messages) are given by
+    the generator, which writes in place, in ``generate_output``, when ``written_aside`` is False.
+
+    The one reliance on Pelican's call order, here only: Pelican calls each generator's
+    ``refresh_metadata_intersite_links`` once every context is final (after
+    ``all_generators_finalized``, so plugins/incremental's reuse is in the context) and before it
+    makes the writer and writes anything. No public signal is sent there for every plugin's
+    receivers to have run. ``tests/plugins/test_aside.py`` checks that order against the Pelican
+    installed; if Pelican stops calling it, ``generate_output`` writes in place."""
+
+    written_aside = False
+    aside_label = "écriture à part"
+
+    def write_aside(self) -> None:
+        raise NotImplementedError
+
+    def refresh_metadata_intersite_links(self) -> None:
+        from pelican import signals
+
+        if enabled(self.settings):
+            self.written_aside = start_until(signals.finalized, self.write_aside, self.aside_label)

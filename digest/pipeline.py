@@ -13,8 +13,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pelican.settings import DEFAULT_CONFIG
-
 from digest import headline, search, site, uptodate
 from digest.ingest import Report, ingest
 
@@ -173,6 +171,8 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
         for path in special:
             report.rejected.append((path, "pas un fichier ordinaire : laissé hors du site"))
             print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
+        from pelican.settings import DEFAULT_CONFIG  # here: importing the newsroom side never loads Pelican
+
         ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]} if special else {}
         problem = None
         try:

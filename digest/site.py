@@ -20,9 +20,6 @@ import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.settings import read_settings
-
 from digest import aside
 from digest import uptodate
 from digest.entities.slugfile import site_slug_file
@@ -96,6 +93,8 @@ def render(settings: dict, rejected: list[tuple[Path, str]]) -> None:
     left_out, rejections = _Rejections(rejected), logging.getLogger(output_paths.REJECTED_LOGGER)
     rejections.addHandler(left_out)
     rejections.propagate = False  # not an error of the build: the root logger's ErrorLog never sees them
+    from pelican import Pelican  # here: importing the newsroom side never loads Pelican
+
     try:
         Pelican(settings).run()
     finally:
@@ -287,6 +286,8 @@ def build(
     rejected_before = len(rejected)
     staging = staging_path(output)
     restore_missing(output)
+    from pelican.settings import read_settings  # here: importing the newsroom side never loads Pelican
+
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
     inputs = uptodate.listing(build_inputs(settings_file, settings))

@@ -9,6 +9,8 @@ import re
 from collections.abc import Mapping
 from urllib.parse import quote, urlsplit
 
+from digest.settings import setting
+
 logger = logging.getLogger(__name__)
 
 LINKED_SCHEMES = ("http", "https")  # javascript:, data:, file:... never reach an href or a src
@@ -39,7 +41,7 @@ def site_base(settings: Mapping) -> str:
     siteurl = (settings.get("SITEURL") or "").rstrip("/")
     if "://" in siteurl:
         return siteurl
-    origin = (settings.get("SITE_ORIGIN") or "").rstrip("/")
+    origin = (setting(settings, "SITE_ORIGIN") or "").rstrip("/")
     if "://" not in origin:
         raise ValueError("SITE_ORIGIN (or an absolute SITEURL) is needed for absolute links")
     return origin + ("/" + siteurl.lstrip("/") if siteurl else "")

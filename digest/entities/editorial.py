@@ -65,6 +65,13 @@ class Editorial:
             for f in e.surface_forms:
                 self._by_key.setdefault(norm_key(f), e)
 
+    @functools.cached_property
+    def names_pattern(self) -> re.Pattern | None:
+        """The pattern finding these names in a text, built the first time it is asked for."""
+        from .mentions import _editorial_regex  # mentions reads this module
+
+        return _editorial_regex(self)
+
     def lookup(self, form: str) -> EditorialEntry | None:
         """Entry whose name or alias matches ``form`` (case/accent/spacing-insensitive)."""
         return self._by_key.get(norm_key(form))

@@ -55,16 +55,11 @@ def _alternation(forms: list[str]) -> str:
 
 
 def _editorial_regex(editorial: Editorial) -> re.Pattern | None:
-    cached = getattr(editorial, "_regex_cache", None)
-    if cached is not None:
-        return cached[0]
+    """The pattern finding the editorial file's names in a text (``Editorial.names_pattern`` keeps it)."""
     pairs = editorial.surface_forms()
     if not pairs:
-        editorial._regex_cache = (None, {})  # type: ignore[attr-defined]
         return None
-    rx = re.compile(r"(?<![\w\-])(?:" + _alternation([form for form, _ in pairs]) + r")(?![\w\-]|['’]\w)")
-    editorial._regex_cache = (rx, {})  # type: ignore[attr-defined]
-    return rx
+    return re.compile(r"(?<![\w\-])(?:" + _alternation([form for form, _ in pairs]) + r")(?![\w\-]|['’]\w)")
 
 
 # "RN 79", "A 8", "RER B": an acronym followed by a number is a road, a line or a model,
@@ -77,7 +72,7 @@ def _is_numbered_code(text: str, m: re.Match) -> bool:
 
 
 def editorial_matches(text: str, editorial: Editorial) -> list[Mention]:
-    rx = _editorial_regex(editorial)
+    rx = editorial.names_pattern
     if rx is None:
         return []
     out = []

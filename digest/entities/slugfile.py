@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from digest.settings import setting
+
 from .editorial import EditorialError
 from .model import FRONT_MATTER_KEYS, KIND_OF_KEY
 from .sitewide import SiteEntity, fold_key
@@ -44,7 +46,7 @@ def site_slug_file(settings) -> Path:
     folder (``entity-slugs.toml``, committed with it). Not in it: the build writes this file, and a
     file it writes among its own inputs would make the next build run again for nothing. An input
     of the build all the same (digest/site.py): an editor's edit is built."""
-    return Path(settings.get("ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
+    return Path(setting(settings, "ENTITY_SLUGS_FILE") or Path(settings["PATH"]).resolve().parent / SLUG_FILE)
 
 
 class SlugFileError(EditorialError):

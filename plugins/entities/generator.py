@@ -32,13 +32,15 @@ from structured_data import schema
 from digest.entities import slugfile
 from digest.entities.editorial import Editorial, EditorialError, load_editorial
 from .context import sentence_naming
-from .pages import KIND_FOLDERS, article_text, build_catalog, setting
+from digest.settings import setting
+
+from .pages import KIND_FOLDERS, article_text, build_catalog
 
 logger = logging.getLogger(__name__)
 
 
 def load_site_editorial(settings) -> Editorial:
-    path = Path(settings.get("ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
+    path = Path(setting(settings, "ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
     if not path.exists():
         return Editorial.empty()
     try:
@@ -75,7 +77,7 @@ def news_article(article, settings) -> dict:
     if based_on := http_url(article.metadata.get("credit_url", ""), warn=False):  # the page's link warns
         data["isBasedOn"] = based_on
     if article.metadata.get("license"):
-        data["license"] = (settings.get("LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
+        data["license"] = (setting(settings, "LICENSE_URLS") or {}).get(article.metadata["license"], article.metadata["license"])
     mentions = []
     for entity in getattr(article, "entities", []):
         mention = {"@type": entity.schema_type, "name": entity.name}
@@ -89,13 +91,14 @@ def news_article(article, settings) -> dict:
     return data
 
 
-class EntitiesGenerator(Generator):
+class EntitiesGenerator(aside.WritesAside, Generator):
+    aside_label = "pages des entités"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Entity pages paginate like the home page (folder-style, PAGINATION_PATTERNS).
         self.settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("entity", None)
         self.catalog = None
-        self.written_aside = False
         self.slug_file_error = False
 
     def generate_context(self):
@@ -115,13 +118,10 @@ class EntitiesGenerator(Generator):
         self.context["ENTITIES_KIND_INDEX_URL"] = setting(self.settings, "ENTITIES_KIND_INDEX_URL")
         self.context["ENTITIES_INDEX_MOST_CITED"] = setting(self.settings, "ENTITIES_INDEX_MOST_CITED")
 
-    def refresh_metadata_intersite_links(self) -> None:
-        # Pelican calls this on each generator once every context is final (the articles' and
-        # pages' links are refreshed before ours) and right before it writes anything: the
-        # moment to start writing the entity pages aside, while Pelican writes the articles
-        # (see digest/aside.py; waited for on `finalized`).
-        if aside.enabled(self.settings):
-            self.written_aside = aside.start_until(signals.finalized, lambda: self.write_pages(self.writer()), "pages des entités")
+    def write_aside(self) -> None:
+        # In a forked child, while Pelican writes the articles (digest/aside.py; waited for on
+        # `finalized`).
+        self.write_pages(self.writer())
 
     def writer(self) -> Writer:
         # The writer Pelican itself makes after this, as in Pelican._get_writer: a plugin may

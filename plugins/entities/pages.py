@@ -31,35 +31,13 @@ from digest.entities.sitewide import SiteEntity, form_key, is_full_person_name, 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.html_text import plain_text
+from digest.settings import setting
 from .context import most_given_role
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
 KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
 KIND_PLURAL_LABELS = {"personne": "Personnes", "organisation": "Organisations", "lieu": "Lieux"}
 SCHEMA_TYPES = {"personne": "Person", "organisation": "Organization", "lieu": "Place"}
-
-DEFAULTS = {
-    "ENTITY_URL": "{kind_folder}/{slug}/",
-    "ENTITY_SAVE_AS": "{kind_folder}/{slug}/index.html",
-    "ENTITY_FEED_URL": "{kind_folder}/{slug}/rss.xml",
-    "ENTITIES_INDEX_URL": "entites/",
-    "ENTITIES_INDEX_SAVE_AS": "entites/index.html",
-    # one index per kind: the most cited, then every entity by surname (people) or name, A to Z
-    "ENTITIES_KIND_INDEX_URL": "entites/{kind_folder}/",
-    "ENTITIES_KIND_INDEX_SAVE_AS": "entites/{kind_folder}/index.html",
-    "ENTITIES_INDEX_MOST_CITED": 24,
-    # every entity's names, for the search page (theme/static/js/recherche.js)
-    "ENTITIES_NAMES_SAVE_AS": "entites/noms.json",
-    "ENTITY_RELATED_ENTITIES": 12,
-    "ENTITY_RELATED_ARTICLES": 5,
-    # an entity gets a page (and a feed) when this many dispatches cite it, or entities.toml lists it
-    "ENTITY_MIN_ARTICLES": 2,
-}
-
-
-def setting(settings: Mapping, key: str):
-    return settings.get(key, DEFAULTS[key])
-
 
 @dataclass(eq=False)
 class EntityPage:

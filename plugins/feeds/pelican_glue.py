@@ -7,7 +7,7 @@ Generator
 writes each feed atomically under ``OUTPUT_PATH`` — in a forked child while Pelican writes the
 pages, where ``aside`` allows it (``WRITE_ASIDE``).
 
-Settings (defaults in ``DEFAULTS``)
+Settings (defaults and docstrings in ``digest.settings``)
 -----------------------------------
 * ``SITE_ORIGIN`` + ``SITEURL``: the absolute base of every link (``SITEURL`` alone when it is
   already absolute).
@@ -44,10 +44,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
-from pelican.plugins import signals
 
 from digest import aside
 from digest.html_text import plain_text
+from digest.settings import setting as site_setting
 from digest.site_urls import http_url, site_base
 
 from . import feed
@@ -55,24 +55,10 @@ from .salience import salience_order
 
 logger = logging.getLogger(__name__)
 
-DEFAULTS = {
-    "FEEDS_RSS_SAVE_AS": "rss.xml",
-    "FEEDS_ATOM_SAVE_AS": "atom.xml",
-    "FEEDS_JSON_SAVE_AS": "feed.json",
-    "FEEDS_OPML_SAVE_AS": "flux.opml",
-    "FEEDS_MAX_ITEMS": 50,
-    "FEEDS_ENTITY_FEEDS": True,
-    "FEEDS_ID_PREFIX": "tag:lefil.example,2025:",
-    "FEEDS_MAX_CATEGORIES": 8,
-    "FEEDS_RIGHTS": "",
-    "LICENSE_URLS": {},
-}
-
 def setting(settings, name):
-    value = settings.get(name, DEFAULTS.get(name))
     if name == "FEEDS_ENTITY_MAX_ITEMS" and name not in settings:
-        value = setting(settings, "FEEDS_MAX_ITEMS")
-    return value
+        name = "FEEDS_MAX_ITEMS"  # the site's, whatever it is
+    return site_setting(settings, name)
 
 
 def absolute(base: str, url: str) -> str:
@@ -102,7 +88,7 @@ def item_summary_html(article, settings, base: str) -> str:
     metadata = getattr(article, "metadata", {}) or {}
     if metadata.get("summary") is not None:
         raw = str(metadata["summary"])
-        is_html = getattr(article, "_french_typeset", False) or "summary" in (settings.get("FORMATTED_FIELDS") or ())
+        is_html = getattr(article, "french_typeset", False) or "summary" in (settings.get("FORMATTED_FIELDS") or ())
         return raw if is_html else html.escape(raw, quote=False)
     getter = getattr(article, "get_summary", None)
     return str(getter(base) if getter else getattr(article, "summary", "") or "")
@@ -181,7 +167,7 @@ def last_change(article) -> datetime:
 
 
 def feeds_author(settings) -> str:
-    return str(settings.get("FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
+    return str(setting(settings, "FEEDS_AUTHOR") or settings.get("AUTHOR") or settings.get("SITENAME") or "")
 
 
 def kicker_first(categories: tuple[feed.Category, ...], kicker: str) -> tuple[feed.Category, ...]:
@@ -358,20 +344,16 @@ def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
 # --- the generator ------------------------------------------------------------------------------
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(aside.WritesAside, Generator):
     """Writes the feeds of the site from ``context["articles"]`` (plugin generators run after
     Pelican's, so the articles are those every other generator and plugin left)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.written_aside = False
+    aside_label = "flux RSS et Atom"
 
-    def refresh_metadata_intersite_links(self) -> None:
-        # Every context is final (Pelican refreshed the articles' links before) and nothing is
-        # written yet: the feeds can be written by a child while Pelican writes the pages
-        # (digest/aside.py; waited for on `finalized`).
-        if aside.enabled(self.settings):
-            self.written_aside = aside.start_until(signals.finalized, self.write, "flux RSS et Atom")
+    def write_aside(self) -> None:
+        # In a forked child, while Pelican writes the pages (digest/aside.py; waited for on
+        # `finalized`).
+        self.write()
 
     def generate_output(self, writer) -> None:
         if not self.written_aside:

@@ -8,11 +8,13 @@ import datetime as dt
 import functools
 import logging
 
+from digest.settings import DEFAULTS, setting
+
 from .publication import parse_clock, publication_moment
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_DATE_ONLY_TIME = "12:00"  # pelicanconf.py states it; this is for sites that do not
+DEFAULT_DATE_ONLY_TIME = DEFAULTS["DATE_ONLY_TIME"]
 
 
 @functools.lru_cache(maxsize=8)
@@ -28,7 +30,7 @@ def _clock(text: str) -> dt.time:
 
 def settle_publication(content) -> None:
     metadata = getattr(content, "metadata", None) or {}
-    clock = _clock(str(content.settings.get("DATE_ONLY_TIME") or DEFAULT_DATE_ONLY_TIME))
+    clock = _clock(str(setting(content.settings, "DATE_ONLY_TIME") or DEFAULT_DATE_ONLY_TIME))
     declared = metadata.get("date")
     if isinstance(declared, dt.datetime) and hasattr(content, "date"):
         content.date, content.has_time = publication_moment(declared, content.date, clock)

@@ -7,7 +7,9 @@ items — ``content_object_init`` fires for each of them, and a sweep on
 ``article_generator_finalized`` / ``page_generator_finalized`` catches any
 object built another way):
 
-* ``obj._content``            typeset HTML (``{{ article.content }}``, feeds).
+* ``obj.content``             typeset HTML (``{{ article.content }}``, feeds): typeset by
+                              the reader; a body made otherwise is typeset in place
+                              (``upstream.py``, Pelican's private ``_content``).
 * ``obj.title_html``          typeset title as HTML (may hold ``<sup>``):
                               ``{{ article.title_html|safe }}`` in ``<h1>``.
 * ``obj.title`` and ``obj.metadata["title"]``
@@ -16,9 +18,11 @@ object built another way):
                               ``{{ article.title }}`` autoescaped in
                               ``<title>``, meta tags, JSON-LD (``|tojson``),
                               and Pelican's feed titles.
-* ``obj.metadata["summary"]`` and ``obj._summary`` (only when the source has
-                              a ``Summary:``) typeset HTML built from the
-                              plain-text value (``FORMATTED_FIELDS = []``);
+* ``obj.metadata["summary"]`` (only when the source has a ``Summary:``;
+                              the reader gives it typeset, so that Pelican's
+                              own copy, which a ``FORMATTED_FIELDS`` summary
+                              comes back from, is typeset too) typeset HTML
+                              built from the plain-text value (``FORMATTED_FIELDS = []``);
                               without one Pelican's own summary (cut from the
                               already typeset content) is left alone.  If
                               ``summary`` *is* in ``FORMATTED_FIELDS`` the
@@ -28,8 +32,9 @@ object built another way):
 * feeds: Pelican's writer collapses the spaces of feed titles; the
                               ``feed_generated`` handler restores the typeset
                               title (no-break spaces included).
-* ``obj._french_typeset``     ``True`` once done; a second pass is a no-op
-                              (no double escaping).
+* ``obj.french_typeset``      ``True`` once done (``False`` from the reader until
+                              then, whatever a front matter says); a second pass is
+                              a no-op (no double escaping).
 
 Bodies, titles and summaries are typeset by the reader (``readers_init`` wraps every reader
 class): Pelican's content cache then keeps them typeset, and a rebuild reads them as they are
@@ -62,6 +67,7 @@ from markupsafe import Markup
 from digest.dispatch import date_prefix_length
 from digest.html_text import plain_text
 
+from . import upstream
 from .typeset import typeset
 
 @functools.lru_cache(maxsize=65536)
@@ -102,6 +108,8 @@ TYPESET_BODY = "french_typeset_body"
 # Metadata keys of the title and the summary the reader typeset: (text read, typeset HTML).
 TYPESET_TITLE = "french_typeset_title"
 TYPESET_SUMMARY = "french_typeset_summary"
+# Attribute (and metadata key the reader sets to False) of a content object typeset once.
+TYPESET_DONE = "french_typeset"
 
 
 def title_html(title) -> str:
@@ -119,13 +127,19 @@ def typesetting_reader(reader_class):
 
     def read(self, source_path):
         content, metadata = reader_class.read(self, source_path)
+        if metadata.get(TYPESET_BODY) is True:  # the class was wrapped twice (two registrations)
+            return content, metadata
         title, summary = metadata.get("title"), metadata.get("summary")
         # Always set, None when there is nothing to typeset: never a value a front matter gave.
+        typeset_summary = summary_html(summary, self.settings) if summary is not None else None
         typeset_fields = {
             TYPESET_BODY: True,
             TYPESET_TITLE: (str(title), title_html(title)) if title is not None else None,
-            TYPESET_SUMMARY: (str(summary), summary_html(summary, self.settings)) if summary is not None else None,
+            TYPESET_SUMMARY: (str(summary), typeset_summary) if summary is not None else None,
+            TYPESET_DONE: False,
         }
+        if typeset_summary is not None:
+            typeset_fields["summary"] = typeset_summary  # what Pelican keeps as the summary
         return (typeset(content) if content else content), {**metadata, **typeset_fields}
 
     # Same name: Pelican records it in each article's ``reader`` metadata ("markdown", "html").
@@ -139,18 +153,18 @@ def on_readers_init(readers) -> None:
 
 
 def _typeset_by_reader(pair, value) -> str | None:
-    """The reader's typeset HTML of ``value``, if it typeset this very text."""
-    return pair[1] if pair and pair[0] == str(value) else None
+    """The reader's typeset HTML of ``value``, if it typeset this very text (or gave this HTML)."""
+    return pair[1] if pair and str(value) in pair else None
 
 
 def typeset_content_object(obj) -> None:
     """Typeset one Article/Page in place (idempotent, see module doc)."""
-    if getattr(obj, "_french_typeset", False):
+    if getattr(obj, TYPESET_DONE, False):
         return
     settings = getattr(obj, "settings", None) or {}
-    content = getattr(obj, "_content", None)
+    content = upstream.body(obj)
     if content and not getattr(obj, TYPESET_BODY, False):
-        obj._content = typeset(content)
+        upstream.replace_body(obj, typeset(content))
 
     metadata = getattr(obj, "metadata", None)
     if metadata is None:
@@ -166,10 +180,9 @@ def typeset_content_object(obj) -> None:
         summary = metadata["summary"]
         typeset_summary = _typeset_by_reader(metadata.get(TYPESET_SUMMARY), summary) or summary_html(summary, settings)
         metadata["summary"] = typeset_summary
-        obj._summary = typeset_summary
         obj.summary_plain = plain_text(typeset_summary)
 
-    obj._french_typeset = True
+    setattr(obj, TYPESET_DONE, True)
     _clear_memo(obj)
 
 

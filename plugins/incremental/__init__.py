@@ -5,7 +5,8 @@
 * ``incremental.pelican_glue`` -- sources fingerprinted by the readers, keys computed on
   ``all_generators_finalized``, a writer that reuses and checks each path
   (``incremental.output_paths``), articles out of their place left out on
-  ``article_generator_pretaxonomy``.
+  ``article_generator_pretaxonomy``;
+* ``incremental.upstream``     -- damaged Pelican caches discarded (the private API relied on).
 
 This module only registers the plugin.
 """
@@ -14,9 +15,9 @@ This module only registers the plugin.
 def register():
     from pelican import signals
 
-    from . import pelican_glue
+    from . import pelican_glue, upstream
 
-    pelican_glue.load_caches_leniently()
+    upstream.load_caches_leniently()
     signals.readers_init.connect(pelican_glue.on_readers_init)
     signals.article_generator_pretaxonomy.connect(pelican_glue.leave_out_misplaced_articles)
     signals.all_generators_finalized.connect(pelican_glue.on_all_generators_finalized)

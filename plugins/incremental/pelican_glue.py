@@ -2,7 +2,7 @@
 (article pages, entity pages and feeds, day/month/year pages).
 
 * ``readers_init``: each reader also gives the fingerprint of the file it read (kept by Pelican's
-  content cache with the rest); the cache stamps each file before it is read, not after.
+  content cache with the rest); what was read is cached only if the file still holds those bytes.
 * ``all_generators_finalized``: compute every key (keys.py), save them as the pending manifest
   (committed by digest/site.py once the build is in place), put this build's ``Reuse`` in the
   context (``context["reuse_output"]``, for the writers and the feeds).
@@ -16,13 +16,14 @@ settings, theme and code).
 from __future__ import annotations
 
 import logging
-import pickle
 from pathlib import Path
 
-from pelican import cache as pelican_cache
+import hashlib
+
 from pelican.paginator import Paginator
-from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from digest.settings import setting
 
 from . import keys, output_paths, reuse
 
@@ -34,6 +35,8 @@ CONTEXT_KEY = "reuse_output"
 # Metadata key (and so attribute) of the fingerprint of a content's source, taken by the reader:
 # Pelican's content cache keeps it with the rest, and a rebuild does not read every source again.
 SOURCE_FINGERPRINT = "incremental_source_fingerprint"
+# Metadata key of the sha256 of the bytes the reader read (every file, links or not).
+SOURCE_DIGEST = "incremental_source_digest"
 
 
 def _source(path) -> bytes | None:
@@ -49,31 +52,36 @@ def fingerprinting_reader(reader_class):
     it shares no helper with the site's own plugins)."""
 
     def read(self, source_path):
+        source = _source(source_path)  # before the reader: the file may change while it reads
         content, metadata = reader_class.read(self, source_path)
-        return content, {**metadata, SOURCE_FINGERPRINT: keys.source_fingerprint(_source(source_path))}
+        return content, {**metadata, SOURCE_FINGERPRINT: keys.source_fingerprint(source), SOURCE_DIGEST: _digest(source)}
 
     # Same name: Pelican records it in each article's ``reader`` metadata ("markdown", "html").
     return type(reader_class.__name__, (reader_class,), {"read": read, "__doc__": f"{reader_class.__name__}, sources fingerprinted."})
 
 
-def stamp_before_reading(readers) -> None:
+def _digest(source: bytes | None) -> str | None:
+    return None if source is None else hashlib.sha256(source).hexdigest()
+
+
+def cache_only_what_the_file_holds(readers) -> None:
     """Pelican's content cache stamps a file when it stores what was read of it, after reading: a
     file edited meanwhile would be kept with its old content under its new stamp, and not read
-    again until its next edit. Each file keeps the stamp taken when the cache was first asked about
-    it, before it was read (private API: ``_get_file_stamp`` is the cache's only stamp)."""
-    stamp_now = readers._get_file_stamp
-    first_stamps: dict[str, object] = {}  # for this Readers: one build's generator
+    again until its next edit. What a reader of ours read is cached only while the file still holds
+    the bytes it read; otherwise the next build reads it again (``cache_data``, public)."""
+    cache_data = readers.cache_data
 
-    def first_stamp(filename):
-        if filename not in first_stamps:
-            first_stamps[filename] = stamp_now(filename)
-        return first_stamps[filename]
+    def cache_if_unchanged(filename, data):
+        _, metadata = data
+        read = (metadata or {}).get(SOURCE_DIGEST)
+        if read is None or read == _digest(_source(filename)):
+            cache_data(filename, data)
 
-    readers._get_file_stamp = first_stamp
+    readers.cache_data = cache_if_unchanged
 
 
 def on_readers_init(readers) -> None:
-    stamp_before_reading(readers)
+    cache_only_what_the_file_holds(readers)
     for extension, reader_class in readers.reader_classes.items():
         if reader_class:
             readers.reader_classes[extension] = fingerprinting_reader(reader_class)
@@ -88,7 +96,7 @@ def _fingerprint(article) -> str | None:
 
 def on_all_generators_finalized(generators) -> None:
     context, settings = generators[0].context, generators[0].settings
-    published = settings.get("REUSE_OUTPUT_FROM")
+    published = setting(settings, "REUSE_OUTPUT_FROM")
     if not published:
         return
     catalog = context.get("entities")
@@ -141,37 +149,38 @@ class ReusingWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings)
-        self._sources: dict[str, str] = {}  # what each path was written for, to name both of a clash
+        # What each path was written (or reused) for: every file goes through write_file, so a path
+        # met twice is refused, and both sources are named.
+        self._sources: dict[str, str] = {}
 
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None, override_output=False, url=None, **kwargs):
-        if name and not self._may_write(name, kwargs, override_output):
+        others = self._other_pages(name, url, paginated, template_name, kwargs) if name else []
+        if name and not self._may_write(name, others, kwargs):
             return None
         reuse_output = context.get(CONTEXT_KEY)
         if reuse_output is not None and name:
-            others = self._other_pages(name, url, paginated, template_name, kwargs)
             if reuse_output(name, others):
-                # As if written: Pelican still refuses a second page at the same path.
-                self._written_files.update(sanitised_join(self.output_path, page) for page in (name, *others))
                 return
             for page in (name, *others):
                 reuse_output.release(page)
         return super().write_file(name, template, context, relative_urls, paginated, template_name, override_output, url, **kwargs)
 
-    def _may_write(self, name: str, kwargs, override: bool) -> bool:
-        """False, with an error naming the source, for a path out of its place or already written."""
+    def _may_write(self, name: str, others: list[str], kwargs) -> bool:
+        """False, with an error naming the source, for a path out of its place or already written
+        (the pages after the first of a paginated page included)."""
         source = _source_of(kwargs)
         section = next((self.settings.get(setting, "") for kind, setting in SECTIONS.items() if kind in kwargs), "")
         problem = output_paths.path_problem(name) or (section and output_paths.section_problem(name, section))
         folder = getattr(kwargs.get("entity"), "kind_folder", None)
         if not problem and folder and not name.startswith(f"{folder}/"):
             problem = f"chemin de sortie {name!r} hors du dossier de son genre ({folder}/)"
-        if not problem and (name in self._sources or not override and sanitised_join(self.output_path, name) in self._written_files):
-            first = self._sources.get(name, "une autre page")
-            problem = f"même chemin de sortie {name!r} que {first} (même date et même Slug ?)"
+        taken = next((page for page in (name, *others) if page in self._sources), None)
+        if not problem and taken:
+            problem = f"même chemin de sortie {taken!r} que {self._sources[taken]} (même date et même Slug ?)"
         if problem:
             logger.error("%s: %s", source, problem)
             return False
-        self._sources[name] = source
+        self._sources.update(dict.fromkeys((name, *others), source))
         return True
 
     def _other_pages(self, name, url, paginated, template_name, kwargs) -> list[str]:
@@ -187,25 +196,3 @@ class ReusingWriter(Writer):
 
 def get_writer(sender):
     return ReusingWriter
-
-
-def load_caches_leniently() -> None:
-    """Pelican's content caches are advisory: a damaged, truncated or foreign cache file (an empty
-    file raises EOFError in Pelican, which only expects a pickle error) is discarded with a
-    warning, and the cache is made again."""
-    load = pelican_cache.FileDataCacher.__init__
-    if getattr(load, "lenient", False):
-        return
-
-    def lenient_init(self, settings, cache_name, caching_policy, load_policy):
-        try:
-            load(self, settings, cache_name, caching_policy, load_policy)
-            damaged = not isinstance(self._cache, dict)
-        except (EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError, pickle.UnpicklingError, MemoryError):
-            damaged = True
-        if damaged:
-            logger.warning("%s: cache endommagé, ignoré (il est refait)", self._cache_path)
-            self._cache = {}
-
-    lenient_init.lenient = True
-    pelican_cache.FileDataCacher.__init__ = lenient_init

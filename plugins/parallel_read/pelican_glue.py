@@ -14,9 +14,6 @@ import logging
 import os
 from concurrent.futures.process import BrokenProcessPool
 
-# Pelican's own step between a reader's output and its cache (values a metadata processor
-# rejected are dropped); private, there is no public one.
-from pelican.readers import _filter_discardable_metadata
 from pelican.utils import file_suffix
 
 from digest import aside
@@ -36,18 +33,26 @@ class _Logged(logging.Handler):
         self.records += 1
 
 
-def _read_quietly(reader, path: str):
-    """What Pelican caches for ``path``, or None when reading it raises or logs."""
+def _no_content(**fields) -> None:
+    """The content class given to ``read_file``: a worker only wants what Pelican caches."""
+
+
+def _read_quietly(readers, path: str):
+    """What Pelican's ``Readers.read_file`` caches for ``path`` (what its reader gives, as Pelican
+    filters it), or None when reading it raises or logs."""
     root = logging.getLogger()
     logged, handlers = _Logged(), root.handlers[:]
+    cached, cache_data = [], readers.cache_data
     root.handlers = [logged]  # a worker's own copy of the logging setup
+    readers.cache_data = lambda filename, data: cached.append(data)
     try:
-        content, metadata = reader.read(path)
+        readers.read_file(os.path.dirname(path), path, content_class=_no_content)
     except Exception:
         return None
     finally:
         root.handlers = handlers
-    return None if logged.records else (content, _filter_discardable_metadata(metadata))
+        readers.cache_data = cache_data
+    return None if logged.records or not cached else cached[0]
 
 
 def read_ahead(generator) -> None:
@@ -62,7 +67,7 @@ def read_ahead(generator) -> None:
     if len(todo) < READ_AHEAD_MIN:
         return
     try:
-        read = aside.map_forked(lambda index: _read_quietly(readers.readers[file_suffix(todo[index])], todo[index]), len(todo))
+        read = aside.map_forked(lambda index: _read_quietly(readers, todo[index]), len(todo))
     except BrokenProcessPool:  # a worker died (memory?): Pelican reads every file itself
         logger.warning("lecture parallèle interrompue (un processus est mort) : Pelican lit les articles lui-même")
         return

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pelican.generators import Generator
 
+from digest.settings import setting
+
 from .periods import periods
 
 URL_SETTINGS = {"year": "YEAR_ARCHIVE_URL", "month": "MONTH_ARCHIVE_URL", "day": "DAY_ARCHIVE_URL"}
@@ -19,7 +21,7 @@ URL_SETTINGS = {"year": "YEAR_ARCHIVE_URL", "month": "MONTH_ARCHIVE_URL", "day":
 
 class PeriodArchivesGenerator(Generator):
     def generate_context(self):
-        save_as = self.settings.get("PERIOD_ARCHIVE_SAVE_AS") or {}
+        save_as = setting(self.settings, "PERIOD_ARCHIVE_SAVE_AS") or {}
         urls = {granularity: self.settings[name] for granularity, name in URL_SETTINGS.items()}
         self.periods = periods(self.context.get("dates", []), self.context.get("articles", []), save_as, urls)
         self.context["period_archive_pages"] = self.periods

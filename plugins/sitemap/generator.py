@@ -12,6 +12,7 @@ import os
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
+from digest.settings import setting
 from digest.site_urls import absolute_url
 
 
@@ -50,7 +51,7 @@ def sitemap_entries(context, settings) -> list[tuple[str, object]]:
         for kind_pages in entities.values():
             for entity in kind_pages:
                 add(entity.url, max((_stamp(a) for a in entity.articles), default=None))
-        index = settings.get("ENTITIES_INDEX_URL", "entites/")
+        index = setting(settings, "ENTITIES_INDEX_URL")
         add(index, newest)
     return sorted(entries.items(), key=lambda item: (item[0] != "", item[0]))
 
@@ -68,17 +69,17 @@ def render_sitemap(entries, settings) -> str:
 
 
 def render_robots(settings) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(settings, settings.get('SITEMAP_SAVE_AS', 'sitemap.xml'))}\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(settings, setting(settings, 'SITEMAP_SAVE_AS'))}\n"
 
 
 class SitemapGenerator(Generator):
     def generate_output(self, writer):
         out = self.output_path
-        sitemap = self.settings.get("SITEMAP_SAVE_AS", "sitemap.xml")
+        sitemap = setting(self.settings, "SITEMAP_SAVE_AS")
         with open(os.path.join(out, sitemap), "w", encoding="utf-8") as handle:
             handle.write(render_sitemap(sitemap_entries(self.context, self.settings), self.settings))
-        if self.settings.get("ROBOTS_SAVE_AS", "robots.txt"):
-            with open(os.path.join(out, self.settings.get("ROBOTS_SAVE_AS", "robots.txt")), "w", encoding="utf-8") as handle:
+        if setting(self.settings, "ROBOTS_SAVE_AS"):
+            with open(os.path.join(out, setting(self.settings, "ROBOTS_SAVE_AS")), "w", encoding="utf-8") as handle:
                 handle.write(render_robots(self.settings))
 
 

@@ -15,22 +15,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+from digest.settings import setting
 from digest.site_urls import absolute_url
 
 HEADLINE_MAX = 110
-DEFAULTS = {
-    "SITE_LOGO": "theme/img/logo.png",  # square PNG (search engines take no SVG logo)
-    "SITE_LOGO_SIZE": (512, 512),
-    "SITE_SOCIAL_IMAGE": "theme/img/social.png",
-    "SITE_SOCIAL_IMAGE_SIZE": (1200, 630),
-    "SEARCH_URL": "recherche/",
-}
-
-
-def setting(settings: Mapping, name: str):
-    return settings.get(name, DEFAULTS[name])
-
-
 def headline(text: str, limit: int = HEADLINE_MAX) -> str:
     """``text`` whole when it fits in ``limit`` characters, else cut at the last word boundary
     before it, with « … » (the result never exceeds ``limit``)."""

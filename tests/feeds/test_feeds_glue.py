@@ -49,7 +49,7 @@ def article(n, date, entities=(), typeset=True, **metadata):
     )
     if typeset:
         fake.title_html = f"Titre {n} : le XX<sup>e</sup>\u00a0siècle &amp; &lt;b&gt;"
-        fake._french_typeset = True
+        fake.french_typeset = True
     return fake
 
 

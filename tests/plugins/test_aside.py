@@ -118,3 +118,63 @@ def test_without_fork_the_work_runs_here_in_order(monkeypatch):
     monkeypatch.setattr(aside, "can_fork", lambda: False)
     parent = os.getpid()
     assert list(aside.imap_forked(lambda index: (index, os.getpid()), 5)) == [(index, parent) for index in range(5)]
+
+
+def test_upstream_contract_pelican_calls_the_hook_once_every_context_is_final_and_before_writing(tmp_path):
+    """What ``aside.WritesAside`` relies on: Pelican calls ``refresh_metadata_intersite_links``
+    on a plugin's generator after ``all_generators_finalized`` and before it makes the writer and
+    writes the articles. If this fails, Pelican changed its order: move the fork."""
+    from pelican import Pelican, signals
+    from pelican.generators import Generator
+    from pelican.settings import read_settings
+
+    calls: list[str] = []
+
+    class Probe(Generator):
+        def generate_context(self):
+            calls.append("context")
+
+        def refresh_metadata_intersite_links(self):
+            calls.append("hook")
+
+        def generate_output(self, writer):
+            calls.append("output")
+
+    receivers = {
+        signals.get_generators: lambda sender: Probe,
+        signals.all_generators_finalized: lambda generators: calls.append("contexts final"),
+        signals.get_writer: lambda sender: calls.append("writer"),  # gives no class: Pelican's own writer
+        signals.article_writer_finalized: lambda generator, writer: calls.append("articles written"),
+    }
+    for signal, receiver in receivers.items():
+        signal.connect(receiver)
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text("Title: A\nDate: 2025-01-01\n\nTexte.\n", encoding="utf-8")
+    try:
+        Pelican(read_settings(None, override={"PATH": str(tmp_path / "content"), "OUTPUT_PATH": str(tmp_path / "out"),
+                                             "CACHE_PATH": str(tmp_path / "cache"), "PLUGINS": [],
+                                             "SITE_ORIGIN": "http://127.0.0.1:8000"})).run()  # receivers other tests left connected
+    finally:
+        for signal, receiver in receivers.items():
+            signal.disconnect(receiver)
+    assert calls == ["context", "contexts final", "hook", "writer", "articles written", "output"]
+    assert (tmp_path / "out" / "a.html").exists()
+
+
+def test_a_generator_writes_aside_from_the_hook_or_else_in_place(forking, tmp_path):
+
+    class Feeds(aside.WritesAside):
+        settings = {}
+        aside_label = "flux"
+
+        def write_aside(self):
+            (tmp_path / "rss.xml").write_text(str(os.getpid()), encoding="utf-8")
+
+    generator = Feeds()
+    assert not generator.written_aside  # Pelican never called the hook: generate_output writes
+    generator.refresh_metadata_intersite_links()
+    assert generator.written_aside
+    from pelican import signals
+
+    signals.finalized.send(None)  # the child is waited for
+    assert int((tmp_path / "rss.xml").read_text(encoding="utf-8")) != os.getpid()

@@ -108,3 +108,30 @@ def test_a_site_s_own_markdown_reader_is_kept():
 
     read_markdown_with_one_converter(Site)
     assert Site.settings["READERS"]["md"] is Own and Site.settings["READERS"]["markdown"] is MarkdownReader
+
+
+def test_upstream_contract_parse_metadata_reads_md_and_removes_meta(crafted):
+    """The private API this reader relies on (markdown_reader/reader.py): Pelican's reader still
+    turns front matter into metadata with ``_parse_metadata``, reading the converter from ``_md``,
+    and still takes ``meta`` out of that converter. If this fails, Pelican changed: drop or adapt
+    the reader (the plugin already stands aside when ``_parse_metadata`` is gone)."""
+    from markdown_reader.reader import has_upstream_contract
+
+    assert has_upstream_contract()
+    pelican_reader = PelicanMarkdownReader(settings())
+    pelican_reader._md = Markdown(**pelican_reader.settings["MARKDOWN"])
+    pelican_reader._md.convert(crafted[3].read_text(encoding="utf-8"))
+    assert "meta" in pelican_reader._md.preprocessors
+    metadata = pelican_reader._parse_metadata(pelican_reader._md.Meta)
+    assert metadata["title"] == "Avec résumé" and "<em>à</em>" in metadata["summary"]
+    assert "meta" not in pelican_reader._md.preprocessors
+
+
+def test_without_the_upstream_contract_pelicans_own_reader_stays(monkeypatch):
+    monkeypatch.delattr(PelicanMarkdownReader, "_parse_metadata")
+
+    class Site:
+        settings = settings()
+
+    read_markdown_with_one_converter(Site)
+    assert "md" not in Site.settings.get("READERS", {})

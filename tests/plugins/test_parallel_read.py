@@ -9,7 +9,7 @@ import os
 import pytest
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.readers import Readers, _filter_discardable_metadata
+from pelican.readers import Readers
 from pelican.settings import read_settings
 
 from digest import aside
@@ -48,11 +48,11 @@ def test_articles_are_cached_as_pelican_would_read_them(tmp_path, forking):
         made = generator(content, settings)
     finally:
         signals.article_generator_init.disconnect(pelican_glue.read_ahead)
-    serial = Readers(settings)
+    serial = Readers({**settings, "CACHE_PATH": str(tmp_path / "serial")}, cache_name="serial")  # Pelican alone
     for name in [f"a{number}.md" for number in range(12)]:
         path = os.path.abspath(content / name)
-        read, metadata = serial.readers["md"].read(path)
-        assert made.readers.get_cached_data(path) == (read, _filter_discardable_metadata(metadata))
+        serial.read_file(str(content), name)
+        assert made.readers.get_cached_data(path) == serial.get_cached_data(path) is not None
     for name in ("broken.md", "twice.md"):  # raises, warns: left to Pelican's own loop
         assert made.readers.get_cached_data(os.path.abspath(content / name)) is None
 

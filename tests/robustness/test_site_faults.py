@@ -363,9 +363,9 @@ def test_an_entity_page_is_written_in_its_kind_folder_only(tmp_path):
     handler.emit = lambda record: errors.append(record.getMessage())
     logging.getLogger("incremental.pelican_glue").addHandler(handler)
     try:
-        assert not writer._may_write("personnes/paris/index.html", {"entity": Entity()}, False)
-        assert writer._may_write("lieux/paris/index.html", {"entity": Entity()}, False)
-        assert not writer._may_write("lieux/paris/index.html", {"entity": Entity()}, False)  # twice
+        assert not writer._may_write("personnes/paris/index.html", [], {"entity": Entity()})
+        assert writer._may_write("lieux/paris/index.html", [], {"entity": Entity()})
+        assert not writer._may_write("lieux/paris/index.html", [], {"entity": Entity()})  # twice
     finally:
         logging.getLogger("incremental.pelican_glue").removeHandler(handler)
     assert "Paris: chemin de sortie 'personnes/paris/index.html' hors du dossier de son genre (lieux/)" in errors

@@ -19,7 +19,6 @@ class FakeContent:
         self.metadata = {"title": title}
         if summary is not None:
             self.metadata["summary"] = summary
-            self._summary = summary
         self.settings = {"FORMATTED_FIELDS": list(formatted)}
 
 
@@ -42,7 +41,6 @@ def test_content_object_contract():
     assert obj.metadata["title"] == obj.title
     expected_summary = f"Le 1<sup>er</sup>{NB}mai, «{NB}garanties{NB}» &amp; &lt;rien&gt;"
     assert obj.metadata["summary"] == expected_summary
-    assert obj._summary == expected_summary
     assert obj.summary_plain == html.unescape(expected_summary.replace("<sup>", "").replace("</sup>", ""))
     # a second pass changes nothing (no double escaping)
     typeset_content_object(obj)
@@ -54,7 +52,7 @@ def test_no_summary_leaves_pelican_alone():
     obj = FakeContent("Titre", "<p>x</p>")
     typeset_content_object(obj)
     assert "summary" not in obj.metadata
-    assert not hasattr(obj, "_summary")
+    assert not hasattr(obj, "summary_plain")
 
 
 def test_formatted_summary_is_html():
@@ -152,7 +150,7 @@ def test_readers_typeset_titles_and_summaries_so_that_the_content_cache_keeps_th
     assert typeset_calls == []
     by_itself = FakeContent(title, "<p>Texte.</p>", summary=summary)
     typeset_content_object(by_itself)
-    for field in ("title", "title_html", "_summary", "summary_plain"):
+    for field in ("title", "title_html", "summary_plain"):
         assert getattr(from_cache, field) == getattr(by_itself, field), field
     for key in ("title", "summary"):
         assert from_cache.metadata[key] == by_itself.metadata[key], key
@@ -164,7 +162,7 @@ def test_a_title_changed_after_reading_is_typeset_from_the_new_text():
     obj.metadata[pelican_glue.TYPESET_SUMMARY] = ("Ancien résumé", "Ancien résumé")
     typeset_content_object(obj)
     assert obj.title == f"Nouveau «{NB}titre{NB}»"
-    assert obj._summary == f"Nouveau{NB}: résumé"
+    assert obj.metadata["summary"] == f"Nouveau{NB}: résumé"
 
 
 def test_a_front_matter_cannot_give_the_typeset_title_or_summary(tmp_path):
@@ -183,4 +181,4 @@ def test_a_summary_in_formatted_fields_is_typeset_by_the_reader_as_html(tmp_path
     assert "<em>Voici</em>" in read and f"<em>Voici</em>{NB}: x" in typeset_html
     by_itself = FakeContent("T", "<p>Texte.</p>", summary=read, formatted=["summary"])
     typeset_content_object(by_itself)
-    assert by_itself._summary == typeset_html
+    assert by_itself.metadata["summary"] == typeset_html
