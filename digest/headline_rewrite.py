@@ -105,6 +105,11 @@ class _Sentence:
                 opening = None
         return spans
 
+    def is_clause(self, i: int) -> bool:
+        """Whether ``i`` heads a clause: a verb, or a noun or adjective with a copula or auxiliary."""
+        return self.tokens[i].pos in ("VERB", "AUX") or any(
+            self.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in self.children[i])
+
     def is_time(self, i: int) -> bool:
         """Whether the phrase headed by ``i`` only says when ("vendredi", "ce matin", "le 2 décembre", "en 2016")."""
         token = self.tokens[i]
@@ -158,18 +163,22 @@ class _Sentence:
 class Candidate:
     text: str
     score: float
+    kept: frozenset[int] = frozenset()  # the sentence's tokens it is made of (the verb maybe in another tense)
 
 
 def _verb_of(sentence: _Sentence) -> int | None:
     # The parser may split a sentence in two ("La sonde japonaise" | "Akatsuki a envoyé…"): the
-    # first root that is a verb, or a noun or adjective with a copula, is the main clause.
-    for root, token in enumerate(sentence.tokens):
-        if token.dep != "ROOT":
-            continue
-        if token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
-                sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
+    # first root that is a verb, or a noun or adjective with a copula, is the main clause; one with
+    # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
+    roots = [
+        root for root, token in enumerate(sentence.tokens)
+        if token.dep == "ROOT" and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
+            sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
+    ]
+    for root in roots:
+        if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
             return root
-    return None
+    return roots[0] if roots else None
 
 
 def _subject_of(sentence: _Sentence, verb: int) -> int | None:
@@ -235,7 +244,9 @@ def _name_in_apposition(sentence: _Sentence, subject: int) -> list[int] | None:
     """"Le Premier ministre du Canada, Justin Trudeau, a annoncé": the person's name between commas."""
     for child in sentence.children[subject]:
         token = sentence.tokens[child]
-        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN":
+        # a name with a preposition is the title's complement ("la mort de Mark Zuckerberg"), not its apposition
+        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN" \
+                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child]):
             run = sorted(i for i in sentence.subtree(child) if sentence.tokens[i].entity == "PER")
             if run and run == list(range(run[0], run[-1] + 1)):
                 return run
@@ -303,6 +314,11 @@ def _is_pronoun_subject(sentence: _Sentence, subject_tokens: set[int]) -> bool:
 
 def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     """The best headline candidate within ``budget`` characters, or None when none is good enough."""
+    best = best_candidate(tokens, budget)
+    return best.text if best else None
+
+
+def best_candidate(tokens: Sequence[Token], budget: int = BUDGET) -> Candidate | None:
     if not tokens:
         return None
     sentence = _Sentence(tokens)
@@ -324,7 +340,7 @@ def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     past = _has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
     if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or _is_name(sentence, subject_tokens)):
         if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
-            return _finish(obituary)
+            return obituary
 
     if _is_pronoun_subject(sentence, subject_tokens):
         return None  # "On le devinait", "Celui qui…", "C'est… qui": nothing to name
@@ -341,10 +357,10 @@ def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
-    return _finish(best.text)
+    return Candidate(_finish(best.text), best.score, best.kept)
 
 
-def _nominal(sentence: _Sentence, budget: int) -> str | None:
+def _nominal(sentence: _Sentence, budget: int) -> Candidate | None:
     """A sentence without a verb is already a headline ("Ouverture de la nouvelle édition du concours
     des glorieuses de Bresse, à Montrevel-en-Bresse ce jour"): its head noun and what it keeps within the budget."""
     roots = [i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
@@ -360,7 +376,10 @@ def _nominal(sentence: _Sentence, budget: int) -> str | None:
         elif i in kept and i != head and sentence.is_time_word(i):
             kept -= sentence.time_words(i)
     candidates = list(_candidates(sentence, head, opening | {head}, kept, {}, budget))
-    return _finish(max(candidates, key=lambda c: c.score).text) if candidates else None
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.score)
+    return Candidate(_finish(best.text), best.score, best.kept)
 
 
 def _has_aux(sentence: _Sentence, verb: int) -> bool:
@@ -370,7 +389,7 @@ def _has_aux(sentence: _Sentence, verb: int) -> bool:
 _OF_ARTICLE = {"le": "du ", "la": "de la ", "l'": "de l'", "l’": "de l’", "les": "des "}
 
 
-def _obituary(sentence: _Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> str | None:
+def _obituary(sentence: _Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
     """"Mort du réalisateur Jacques Rivette", or "Mort de Jacques Rivette" when the title is long;
     None when neither fits the budget."""
     whole = _render(sentence, subject_tokens, {})
@@ -380,9 +399,10 @@ def _obituary(sentence: _Sentence, subject_tokens: set[int], name: list[int] | N
         titled = "Mort " + _OF_ARTICLE[article] + _render(sentence, subject_tokens - {min(subject_tokens)}, {})
     else:
         titled = _of("Mort", whole)
-    for form in ([titled] if len(whole) <= 50 else []) + ([_of("Mort", _render(sentence, set(name), {}))] if name else []):
+    forms = ([(titled, subject_tokens)] if len(whole) <= 50 else []) + ([(_of("Mort", _render(sentence, set(name), {})), set(name))] if name else [])
+    for form, kept in forms:
         if len(form) <= budget:
-            return form
+            return Candidate(_finish(form), 0.0, frozenset(kept))
     return None
 
 
@@ -505,7 +525,14 @@ def _number(sentence: _Sentence, verb: int, agreeing: list[int]) -> str:
 
 _CORE = {"obj", "xcomp", "ccomp", "obl:arg", "iobj", "nsubj", "nsubj:pass", "mark", "cop", "aux:tense", "aux:pass",
          "expl:comp", "expl:pass", "expl:subj", "case", "det", "fixed", "flat:name", "flat:foreign", "compound"}
-_TRIMMABLE = {"obl:mod", "obl", "advcl", "nmod", "acl", "acl:relcl", "conj", "advmod", "amod", "obl:agent", "appos", "dep"}
+# What a candidate may go without, by what it depends on. A clause loses its adjuncts (where, how,
+# why, by whom, a second clause); a noun phrase only its relative and participial clauses,
+# appositions, incises, further coordinates and the complements that say where or about what ("sur
+# l'échelle de Richter", "en Suède"): never its adjective, number or "de" complement ("réélu dès le
+# premier tour", "le nombre de personnes inscrites"), without which it says something else.
+_CLAUSE_OPTIONAL = {"obl:mod", "obl", "advcl", "advmod", "obl:agent", "conj", "dep", "nmod", "parataxis", "appos"}
+_PHRASE_OPTIONAL = {"acl", "acl:relcl", "appos", "conj", "parataxis"}
+_OF = {"de", "d'", "d’", "du", "des"}
 
 
 def _protected(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: set[int]) -> set[int]:
@@ -544,12 +571,57 @@ def _protected(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: s
 
 def _optional_heads(sentence: _Sentence, kept: set[int], protected: set[int]) -> list[int]:
     """Constituents of the kept clause a candidate may go without."""
-    return [
-        i for i in sorted(kept)
-        if i not in protected and sentence.tokens[i].head in kept and sentence.tokens[i].dep in _TRIMMABLE
-        # "plus jeune", "au moins 4": the adverb goes with its adjective or number
-        and not (sentence.tokens[i].dep == "advmod" and sentence.tokens[sentence.tokens[i].head].pos in ("ADJ", "NUM"))
-    ]
+    return [i for i in sorted(kept) if i not in protected and sentence.tokens[i].head in kept and _droppable(sentence, i)]
+
+
+def _droppable(sentence: _Sentence, i: int) -> bool:
+    """Whether the subtree of ``i`` is a whole constituent its head can go without."""
+    token = sentence.tokens[i]
+    if token.head == i:
+        return False
+    if sentence.is_time(i):
+        return True
+    if sentence.tokens[token.head].pos == "VERB" or sentence.tokens[token.head].pos == "AUX":
+        return token.dep in _CLAUSE_OPTIONAL
+    if sentence.tokens[token.head].pos not in ("NOUN", "PROPN"):
+        return False  # "une ou plusieurs personnes", "4 x 100 mètres": a determiner's or number's part
+    if token.dep in _PHRASE_OPTIONAL:
+        return True
+    if token.dep == "amod" and _describes(sentence, i):
+        return True
+    first = min(sentence.subtree(i))
+    if token.dep in ("nmod", "amod") and first > 0 and sentence.tokens[first - 1].text in (",", "(") \
+            and first - 1 not in sentence.quote_of:
+        return True  # an incise: ", candidate favorable à l'indépendance,", ", âgé de 15 ans,"
+    prepositions = [sentence.tokens[c].text.lower() for c in sentence.children[i] if sentence.tokens[c].dep == "case"]
+    return token.dep == "nmod" and bool(prepositions) and prepositions[0] not in _OF
+
+
+def _describes(sentence: _Sentence, i: int) -> bool:
+    """An adjective after its noun that only describes it ("les alliés occidentaux"), with its adverbs:
+    not an ordinal, the noun with its article (not "prêter main forte", "le premier tour")."""
+    token, head = sentence.tokens[i], sentence.tokens[i].head
+    degree = sentence.subtree(i) - {i}  # "tout à fait (inhabituelle)" goes with it
+    return (token.pos == "ADJ" and i > head and "NumType=Ord" not in token.morph
+            and all(sentence.tokens[j].dep in ("advmod", "fixed") for j in degree)
+            and not token.entity and any(sentence.tokens[c].dep == "det" for c in sentence.children[head]))
+
+
+def _splits_a_word(sentence: _Sentence, kept: set[int]) -> bool:
+    """Whether ``kept`` has part of a word written with hyphens ("Bâton" of "Bâton-Rouge")."""
+    tokens = sentence.tokens
+    return any(
+        (i - 1 in kept) != (i in kept) and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-"))
+        for i in range(1, len(tokens))
+    )
+
+
+def _whole_constituents(sentence: _Sentence, kept: set[int], start: set[int]) -> bool:
+    """Whether ``kept`` is ``start`` less whole droppable constituents (punctuation aside)."""
+    return all(
+        sentence.tokens[i].head not in kept or sentence.tokens[i].pos == "PUNCT" or _droppable(sentence, i)
+        for i in start - kept
+    )
 
 
 def _value(sentence: _Sentence, kept: set[int], verb: int) -> float:
@@ -597,8 +669,9 @@ def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: 
         if not text or text in seen:
             return None
         seen.add(text)
-        if MIN_LENGTH <= len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text):
-            return Candidate(text, _score(sentence, state, verb, text))
+        if MIN_LENGTH <= len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text) \
+                and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state):
+            return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None
 
     while True:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from digest.conjugate import present_third
 from digest.dispatch import parse
-from digest.headline import HeadlineDeriver, first_sentence
-from digest.headline_rewrite import BUDGET, has_relative_day, rewrite
+from digest.headline import HeadlineDeriver, first_sentence, without_opener
+from digest.headline_rewrite import BUDGET, best_candidate, has_relative_day, rewrite
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
@@ -123,6 +123,94 @@ def test_rewritten_headline_within_budget_and_ends_on_a_whole_constituent(derive
     assert not text.endswith((".", ",", ";", ":"))
     assert text.count("«") == text.count("»")
     assert not has_relative_day(text), text
+
+
+# What a kept word never loses: its article, preposition, adjective (but one after its noun that
+# only describes it), number, name, "de" complement, object or complement clause. Dropping one makes another phrase ("réélu dès le tour", "Le nombre
+# Emploi recule", "prêter main aux sinistrés").
+NEEDED = {"amod", "nmod", "nummod", "det", "case", "flat:name", "flat:foreign", "fixed", "compound", "obj", "iobj", "mark",
+          "ccomp", "xcomp", "obl:arg"}
+WHEN = re.compile(r"^(?:\d+|hier|matin|soir|nuit|après-midi|soirée|matinée|heures?|h|semaine|mois|année|an|week-end|veille|"
+                  r"lendemain|hiver|été|printemps|automne|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|"
+                  r"février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|utc.*)$", re.IGNORECASE)
+
+
+def mutilated_phrases(tokens, kept):
+    """Phrases of the sentence a headline kept the head of but not all of what the head needs. Not
+    counted: what the page says already (when: a phrase with a date or time word), what a sentence
+    opens on before its subject, parentheses, what follows a comma after the head (an incise), and a noun's complements of
+    place or topic ("sur l'échelle de Richter")."""
+    children = [[] for _ in tokens]
+    for i, token in enumerate(tokens):
+        if token.head != i:
+            children[token.head].append(i)
+
+    def subtree(i):
+        return [i] + [j for c in children[i] for j in subtree(c)]
+
+    in_parentheses, depth = set(), 0
+    for i, token in enumerate(tokens):
+        depth += token.text == "("
+        if depth:
+            in_parentheses.add(i)
+        depth = max(0, depth - (token.text == ")"))
+    found = []
+    for head in kept:
+        for child in children[head]:
+            tree = sorted(subtree(child))
+            if child in kept or tokens[child].dep not in NEEDED or any(WHEN.match(tokens[j].text) for j in tree):
+                continue
+            if tree[-1] < min(kept) or set(tree) <= in_parentheses:
+                continue
+            if tree[0] > head and any(tokens[k].text == "," for k in range(head, tree[0])):
+                continue  # an incise or apposition after a comma: ", auteur-compositeur-interprète et acteur,"
+            # an adjective after its noun that only describes it: "les alliés (occidentaux)"
+            if tokens[child].dep == "amod" and all(tokens[j].dep in ("advmod", "fixed") for j in tree if j != child) and child > head and "NumType=Ord" not in tokens[child].morph \
+                    and any(tokens[c].dep == "det" for c in children[head]):
+                continue
+            prepositions = [tokens[c].text.lower() for c in children[child] if tokens[c].dep == "case"]
+            if tokens[child].dep == "nmod" and tokens[head].pos in ("NOUN", "PROPN") and prepositions \
+                    and prepositions[0] not in ("de", "d'", "d’", "du", "des"):
+                continue
+            found.append(" ".join(tokens[j].text for j in tree))
+    return found
+
+
+@pytest.mark.parametrize("lede", SAMPLE[:60])
+def test_rewriting_drops_only_whole_constituents(derive, lede):
+    [tokens] = derive.parser.parse([without_opener(first_sentence(lede))])
+    candidate = best_candidate(tokens)
+    if candidate is None:
+        return
+    assert not mutilated_phrases(tokens, candidate.kept), candidate.text
+    # the headline is made of the kept words: none of them is missing from it
+    for i in candidate.kept:
+        if tokens[i].pos not in ("PUNCT", "VERB", "AUX", "DET", "ADP") and not tokens[i].text.endswith(("'", "’")):
+            assert tokens[i].text.lower() in candidate.text.lower(), (tokens[i].text, candidate.text)
+
+
+@pytest.mark.parametrize(("lede", "mutilation"), [
+    # real corpus sentences that lost a word from inside a phrase (what the headline was: a pattern)
+    ("À la sortie du lycée mardi soir, le jeune Yoann, âgé de 15 ans, est attaqué par une ou plusieurs personnes.", "par une personnes"),
+    ("L'hôpital de Barcelone a annoncé la naissance d'un bébé atteint de microcéphalie, une malformation du crane et du "
+     "cerveau, liée au virus Zika.", "naissance une malformation"),
+    ("Invaincue dans cette discipline depuis 4 ans, l'équipe de France de 4 x 100 mètres nage libre a cédé son titre "
+     "olympique aux États-Unis dimanche soir à Rio, en terminant près d'une seconde derrière les nageurs américains.", "nage (?!libre)"),
+    ("Les New Day ont finalement réussi à conserver leurs titres de champions du monde par équipe, hier soir, durant "
+     "l'édition 2016 de Money in the Bank.", "titres du monde"),
+    ("Trois policiers qui répondaient à un appel d'urgence sont morts à Bâton-Rouge, en Louisiane lorsque des tireurs "
+     "embusqués leur ont tendue une embuscade.", "à Bâton$"),
+])
+def test_no_word_dropped_from_inside_a_phrase(derive, lede, mutilation):
+    [headline] = derive([lede])
+    assert headline.rewritten and not re.search(mutilation, headline.text), headline.text
+
+
+def test_a_verb_read_into_an_adjective_does_not_make_the_headline(derive):
+    # the parser reads "néerlandaise" as a verb, root of its own: the clause with the auxiliary is the main one
+    [headline] = derive(["La cycliste néerlandaise Anna van der Breggen est devenue championne olympique ce dimanche "
+                         "après-midi, en remportant l'épreuve de course en ligne."])
+    assert headline.text.startswith("Anna van der Breggen devient championne olympique"), headline.text
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
