@@ -178,13 +178,30 @@ def _verb_of(sentence: _Sentence) -> int | None:
     for root in roots:
         if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
             return root
-    return roots[0] if roots else None
+    if roots:
+        return roots[0]
+    # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
+    # ("figure", a noun), the verb as its coordinate
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and token.pos in ("NOUN", "PROPN"):
+            for child in sentence.children[root]:
+                if sentence.tokens[child].dep == "conj" and sentence.tokens[child].pos == "VERB" and any(
+                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
+                    return child
+    return None
 
 
 def _subject_of(sentence: _Sentence, verb: int) -> int | None:
+    misread = None  # a subject that is no noun phrase ("MiG-29" read as a verb): the last resort
     for child in sentence.children[verb]:
         if sentence.tokens[child].dep in _SUBJECT_DEPS and not sentence.is_time(child):
-            return child
+            if sentence.tokens[child].pos in ("NOUN", "PROPN", "PRON", "X", "NUM"):
+                return child
+            misread = child if misread is None else misread
+    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (_verb_of)
+        for child in sentence.children[sentence.tokens[verb].head]:
+            if sentence.tokens[child].dep in _SUBJECT_DEPS and child < verb and not sentence.is_time(child):
+                return child
     # A noun phrase the parser left as a sentence of its own before the verb
     # ("Un avion-cargo qui effectuait le vol TK6491" | "s'est écrasé"): the subject.
     for root, token in enumerate(sentence.tokens):
@@ -209,7 +226,7 @@ def _subject_of(sentence: _Sentence, verb: int) -> int | None:
                 and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child])
                 and not sentence.is_time(child)):
             return child
-    return None
+    return misread
 
 
 def _name_in_subject(sentence: _Sentence, kept: set[int]) -> list[int] | None:
@@ -286,7 +303,7 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
     if stop is not None:
         kept = {i for i in kept if i < stop}
     for i in sorted(kept):
-        if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "acl", "parataxis"):
+        if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "parataxis"):
             kept -= sentence.subtree(i)
         # "la presse que connaît la France": a relative clause however it was parsed
         if i in kept and "PronType=Rel" in sentence.tokens[i].morph:
@@ -297,6 +314,11 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
                 kept -= {j for j in kept if j >= i}
     if not kept:
         return {subject}
+    # the parts of a word written with hyphens the parser hung elsewhere ("attentat" "-suicide")
+    tokens = sentence.tokens
+    for i in range(min(kept) + 1, len(tokens)):
+        if i - 1 in kept and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-")):
+            kept.add(i)
     # a fragment the parser left as a root of its own right before the subject belongs to it
     start = min(kept)
     for root, token in enumerate(sentence.tokens):
@@ -328,7 +350,7 @@ def best_candidate(tokens: Sequence[Token], budget: int = BUDGET) -> Candidate |
     subject = _subject_of(sentence, verb)
     if subject is None:
         return None
-    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X"):
+    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM"):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = _clean_subject(sentence, subject)
     name = _name_in_subject(sentence, subject_tokens) or _name_in_apposition(sentence, subject)
@@ -364,10 +386,14 @@ def _nominal(sentence: _Sentence, budget: int) -> Candidate | None:
     """A sentence without a verb is already a headline ("Ouverture de la nouvelle édition du concours
     des glorieuses de Bresse, à Montrevel-en-Bresse ce jour"): its head noun and what it keeps within the budget."""
     roots = [i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
-    if not roots or any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for t in sentence.tokens):
+    if not roots:
         return None
     head = roots[0]
     tree = sentence.subtree(head)
+    # a verb only in what describes the head ("Petite déception pour l'équipe de France, qui n'a pas réussi…")
+    clauses = set().union(*(sentence.subtree(i) for i in tree if sentence.tokens[i].dep in ("acl:relcl", "acl")))
+    if any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for i, t in enumerate(sentence.tokens) if i not in clauses):
+        return None
     opening = {i for i in tree if i < head and sentence.tokens[i].dep in ("det", "amod", "nummod", "case", "fixed", "flat:name")}
     kept = {i for i in tree if i >= head} | opening
     for i in sorted(kept):
@@ -581,8 +607,10 @@ def _droppable(sentence: _Sentence, i: int) -> bool:
         return False
     if sentence.is_time(i):
         return True
-    if sentence.tokens[token.head].pos == "VERB" or sentence.tokens[token.head].pos == "AUX":
+    if sentence.tokens[token.head].pos in ("VERB", "AUX"):
         return token.dep in _CLAUSE_OPTIONAL
+    if sentence.is_clause(token.head) and token.dep in _CLAUSE_OPTIONAL - {"nmod", "appos"}:
+        return True  # "(est) mort samedi à l'âge de 91 ans", "(a nettement) ralenti" read as an adjective
     if sentence.tokens[token.head].pos not in ("NOUN", "PROPN"):
         return False  # "une ou plusieurs personnes", "4 x 100 mètres": a determiner's or number's part
     if token.dep in _PHRASE_OPTIONAL:
@@ -593,8 +621,8 @@ def _droppable(sentence: _Sentence, i: int) -> bool:
     if token.dep in ("nmod", "amod") and first > 0 and sentence.tokens[first - 1].text in (",", "(") \
             and first - 1 not in sentence.quote_of:
         return True  # an incise: ", candidate favorable à l'indépendance,", ", âgé de 15 ans,"
-    prepositions = [sentence.tokens[c].text.lower() for c in sentence.children[i] if sentence.tokens[c].dep == "case"]
-    return token.dep == "nmod" and bool(prepositions) and prepositions[0] not in _OF
+    opening = sentence.tokens[first]  # "à Paris", "sur l'échelle de Richter", "au-dessus de la mer"
+    return token.dep == "nmod" and opening.pos in ("ADP", "ADV") and opening.text.lower() not in _OF
 
 
 def _describes(sentence: _Sentence, i: int) -> bool:
@@ -669,7 +697,8 @@ def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: 
         if not text or text in seen:
             return None
         seen.add(text)
-        if MIN_LENGTH <= len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text) \
+        # shorter than a headline only when nothing was dropped ("Un chariot explose")
+        if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text) \
                 and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state):
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None

@@ -168,9 +168,9 @@ def mutilated_phrases(tokens, kept):
             if tokens[child].dep == "amod" and all(tokens[j].dep in ("advmod", "fixed") for j in tree if j != child) and child > head and "NumType=Ord" not in tokens[child].morph \
                     and any(tokens[c].dep == "det" for c in children[head]):
                 continue
-            prepositions = [tokens[c].text.lower() for c in children[child] if tokens[c].dep == "case"]
-            if tokens[child].dep == "nmod" and tokens[head].pos in ("NOUN", "PROPN") and prepositions \
-                    and prepositions[0] not in ("de", "d'", "d’", "du", "des"):
+            opening = tokens[tree[0]]
+            if tokens[child].dep == "nmod" and tokens[head].pos in ("NOUN", "PROPN") and opening.pos in ("ADP", "ADV") \
+                    and opening.text.lower() not in ("de", "d'", "d’", "du", "des"):
                 continue
             found.append(" ".join(tokens[j].text for j in tree))
     return found
@@ -204,6 +204,28 @@ def test_rewriting_drops_only_whole_constituents(derive, lede):
 def test_no_word_dropped_from_inside_a_phrase(derive, lede, mutilation):
     [headline] = derive([lede])
     assert headline.rewritten and not re.search(mutilation, headline.text), headline.text
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # real corpus ledes that fell back to the cut lede
+    # a lede without a main verb but in its relative clause: a nominal headline
+    ("Petite déception pour l'équipe de France de handball masculin, qui n'a pas réussi à réaliser un triplé olympique "
+     "cette après-midi à Rio.", "Petite déception pour l'équipe de France de handball masculin"),
+    # an adverbial cleft ("C'est au terme de X que…"): the clause it introduces
+    ("C'est au terme d'une séance de tirs aux buts que l'équipe féminine de l'Olympique lyonnais s'est imposée sur la "
+     "pelouse du stade de Reggio d'Emilie en Italie.", "L'équipe"),
+    # the apposition read as the root ("figure"), the verb as its coordinate
+    ("Le sénateur Paul Vergès, figure politique majeure réunionnaise, est mort samedi à l'âge 91 ans, dans un hôpital de l'île.",
+     "Mort du sénateur Paul Vergès"),
+    # a short sentence is a headline as it is
+    ("Un chariot a explosé ce soir vers 20h45.", "Un chariot explose"),
+    # no phrase to drop whole within 80 characters: whole phrases up to the cut lede's length
+    ("Le gouvernement fédéral du Canada a déposé un projet de loi de légalisation de la marijuana.",
+     "Le gouvernement fédéral du Canada dépose un projet de loi de légalisation de la marijuana"),
+])
+def test_rewritten_rather_than_cut(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.rewritten and headline.text.startswith(expected), headline.text
 
 
 def test_a_verb_read_into_an_adjective_does_not_make_the_headline(derive):
