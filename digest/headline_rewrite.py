@@ -82,6 +82,7 @@ class _Sentence:
                 self.children[token.head].append(i)
         self.quote_of = self._quotes()
         self.front: set[int] = set()  # a subject that follows its verb, rendered first
+        self.secondary: set[int] | None = None  # relative and adverbial clauses (_secondary)
 
     def subtree(self, i: int) -> set[int]:
         found, todo = set(), [i]
@@ -117,7 +118,8 @@ class _Sentence:
         if len(words) > 7:
             return False
         if self.is_time_word(i):
-            return True
+            # "mercredi au Sénégal", as parsed: the place stays (time_words takes the day alone)
+            return not any(w.entity == "LOC" for w in words if w is not token)
         # "le 2 décembre": a number heading a date
         return token.pos == "NUM" and any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
             w.entity for w in words
@@ -314,11 +316,7 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
                 kept -= {j for j in kept if j >= i}
     if not kept:
         return {subject}
-    # the parts of a word written with hyphens the parser hung elsewhere ("attentat" "-suicide")
-    tokens = sentence.tokens
-    for i in range(min(kept) + 1, len(tokens)):
-        if i - 1 in kept and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-")):
-            kept.add(i)
+    kept = _with_whole_words(sentence, kept)
     # a fragment the parser left as a root of its own right before the subject belongs to it
     start = min(kept)
     for root, token in enumerate(sentence.tokens):
@@ -326,6 +324,16 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
             fragment = sentence.subtree(root)
             if max(fragment) == start - 1 and all(sentence.tokens[i].pos != "PUNCT" for i in fragment):
                 kept |= fragment
+    return kept
+
+
+def _with_whole_words(sentence: _Sentence, kept: set[int]) -> set[int]:
+    """``kept`` with the parts of its hyphenated words the parser hung elsewhere ("attentat" "-suicide",
+    "Bâton" "-" "Rouge")."""
+    tokens, kept = sentence.tokens, set(kept)
+    for i in range(1, len(tokens)):
+        if i - 1 in kept and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-")):
+            kept.add(i)
     return kept
 
 
@@ -354,6 +362,8 @@ def best_candidate(tokens: Sequence[Token], budget: int = BUDGET) -> Candidate |
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = _clean_subject(sentence, subject)
     name = _name_in_subject(sentence, subject_tokens) or _name_in_apposition(sentence, subject)
+    if name and "Number=Plur" in sentence.tokens[subject].morph and "Number=Plur" not in sentence.tokens[name[0]].morph:
+        name = None  # "Des chercheurs de l'université Calvin": a complement, not the subject's name
     if subject_tokens == {subject} and sentence.tokens[subject].pos == "PRON":
         name = name or _antecedent(sentence, subject, verb)
     if _is_pronoun_subject(sentence, subject_tokens) and name:
@@ -484,6 +494,7 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
             kept.discard(i)
         if token.text == ")":
             depth = max(0, depth - 1)
+    kept = _with_whole_words(sentence, kept)
     conjugated = _present(sentence, verb, replaced, kept)
     if not conjugated:
         return None, None
@@ -603,10 +614,12 @@ def _optional_heads(sentence: _Sentence, kept: set[int], protected: set[int]) ->
 def _droppable(sentence: _Sentence, i: int) -> bool:
     """Whether the subtree of ``i`` is a whole constituent its head can go without."""
     token = sentence.tokens[i]
-    if token.head == i:
-        return False
+    if token.head == i or token.pos == "AUX":
+        return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
     if sentence.is_time(i):
         return True
+    if token.dep == "conj" and any(sentence.tokens[c].text.lower() == "entre" for c in sentence.children[token.head]):
+        return False  # "entre Massy et Verrières-le-Buisson"
     if sentence.tokens[token.head].pos in ("VERB", "AUX"):
         return token.dep in _CLAUSE_OPTIONAL
     if sentence.is_clause(token.head) and token.dep in _CLAUSE_OPTIONAL - {"nmod", "appos"}:
@@ -656,18 +669,34 @@ def _value(sentence: _Sentence, kept: set[int], verb: int) -> float:
     """What a candidate keeps of the sentence's news: entities, numbers, the words that carry meaning."""
     value = 0.0
     seen_entities = set()
+    secondary = _secondary(sentence)
+    place = False
     for i in kept:
         token = sentence.tokens[i]
+        # what a relative or adverbial clause says is a detail of the news: half as much
+        weight = 0.5 if i in secondary else 1.0
         if token.entity and token.pos in ("PROPN", "NOUN", "ADJ", "X"):
             key = token.text.lower()
             if key not in seen_entities:
                 seen_entities.add(key)
-                value += 3.0
+                value += 3.0 * weight
+            # where it happened, when the headline names no other place
+            if token.entity == "LOC" and not place and i not in secondary:
+                place = True
+                value += 2.0
         if token.pos == "NUM" and not _CLOCK.match(token.text):
-            value += 2.0
+            value += 2.0 * weight
         if token.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
-            value += 1.0
+            value += 1.0 * weight
     return value
+
+
+def _secondary(sentence: _Sentence) -> set[int]:
+    """The tokens of relative and adverbial clauses."""
+    if sentence.secondary is None:
+        sentence.secondary = set().union(*(
+            sentence.subtree(i) for i, t in enumerate(sentence.tokens) if t.dep in ("acl:relcl", "advcl")))
+    return sentence.secondary
 
 
 def _groups(sentence: _Sentence) -> list[set[int]]:

@@ -228,6 +228,28 @@ def test_rewritten_rather_than_cut(derive, lede, expected):
     assert headline.rewritten and headline.text.startswith(expected), headline.text
 
 
+@pytest.mark.parametrize(("lede", "kept"), [
+    # the place where it happened, when the day the parser hung it on goes
+    ("Au moins 22 personnes ont péri mercredi au Sénégal dans un incendie, dont l'origine est inconnue.", "au Sénégal"),
+    # a hyphenated place the parser cut in three stays, whole
+    ("Trois policiers qui répondaient à un appel d'urgence sont morts à Bâton-Rouge, en Louisiane lorsque des tireurs "
+     "embusqués leur ont tendue une embuscade.", "à Bâton-Rouge"),
+    # an auxiliary the parser took for a modifier stays with its verb
+    ("Après deux semaines d'épreuves et de compétitions sportives, Wikinews vous fait vivre la cérémonie de clôture des "
+     "Jeux de la XXXI e olympiade.", "vous fait vivre la cérémonie"),
+])
+def test_headline_keeps_the_news(derive, lede, kept):
+    [headline] = derive([lede])
+    assert headline.rewritten and kept in headline.text, headline.text
+
+
+def test_a_plural_subject_is_not_replaced_by_a_name_in_its_complement(derive):
+    # "Des chercheurs de l'université Calvin": Calvin is the university, not the researchers
+    [headline] = derive(["Des chercheurs de l’université Calvin, dans le Michigan estiment qu'aux alentours de l'an 2022, deux "
+                         "étoiles déjà très rapprochées l'une de l'autre entreront en collision."])
+    assert not headline.text.startswith("Calvin"), headline.text
+
+
 def test_a_verb_read_into_an_adjective_does_not_make_the_headline(derive):
     # the parser reads "néerlandaise" as a verb, root of its own: the clause with the auxiliary is the main one
     [headline] = derive(["La cycliste néerlandaise Anna van der Breggen est devenue championne olympique ce dimanche "
