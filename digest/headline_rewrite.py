@@ -117,6 +117,8 @@ class _Sentence:
         words = [self.tokens[j] for j in sorted(self.subtree(i))]
         if len(words) > 7:
             return False
+        if self.is_kind(i):
+            return False
         if self.is_time_word(i):
             # "mercredi au Sénégal", as parsed: the place stays (time_words takes the day alone)
             return not any(w.entity == "LOC" for w in words if w is not token)
@@ -124,6 +126,12 @@ class _Sentence:
         return token.pos == "NUM" and any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
             w.entity for w in words
         )
+
+    def is_kind(self, i: int) -> bool:
+        """"une boîte de nuit", "l'équipe de nuit": a "de" complement says what the thing is, not when."""
+        token = self.tokens[i]
+        return token.dep == "nmod" and token.pos == "NOUN" and any(
+            self.tokens[c].dep == "case" and self.tokens[c].text.lower() in ("de", "d'", "d’") for c in self.children[i])
 
     def is_time_word(self, i: int) -> bool:
         token = self.tokens[i]
@@ -476,10 +484,11 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
     for i in sorted(kept):
         if i in kept and i != verb and i != subject and sentence.is_time(i):
             kept -= sentence.subtree(i)
-        elif i in kept and i != verb and i != subject and sentence.is_time_word(i):
+        elif i in kept and i != verb and i != subject and sentence.is_time_word(i) and not sentence.is_kind(i):
             head = tokens[i].head
-            if tokens[head].lemma in ("fin", "début", "milieu", "cours", "courant") and head not in (verb, subject):
-                kept -= sentence.subtree(head)  # "en fin de matinée"
+            if tokens[head].lemma in ("fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée") \
+                    and head not in (verb, subject):
+                kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
                 kept -= sentence.time_words(i)
     for i in sorted(kept):
@@ -648,6 +657,14 @@ def _describes(sentence: _Sentence, i: int) -> bool:
             and not token.entity and any(sentence.tokens[c].dep == "det" for c in sentence.children[head]))
 
 
+def _gap_in_subject(sentence: _Sentence, state: set[int], start: set[int], subject_tokens: set[int]) -> bool:
+    """Whether a word went from between two words of the subject: "Le nombre de personnes [inscrites à
+    Pôle] Emploi" (a subject the parser made of two pieces, whose constituents are not the phrase's)."""
+    kept = sorted(state & subject_tokens)
+    return any(j in start and j not in state and sentence.tokens[j].pos != "PUNCT"
+               for a, b in zip(kept, kept[1:]) for j in range(a + 1, b))
+
+
 def _splits_a_word(sentence: _Sentence, kept: set[int]) -> bool:
     """Whether ``kept`` has part of a word written with hyphens ("Bâton" of "Bâton-Rouge")."""
     tokens = sentence.tokens
@@ -728,7 +745,8 @@ def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: 
         seen.add(text)
         # shorter than a headline only when nothing was dropped ("Un chariot explose")
         if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text) \
-                and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state):
+                and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state) \
+                and not _gap_in_subject(sentence, state, kept, subject_tokens):
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None
 
