@@ -104,9 +104,10 @@ def without_opener(sentence: str) -> str:
 
 # "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when.
 _RELATIVE_DAY = re.compile(
-    rf",?\s*\b(?:(?:ce|cette|cet|dès|depuis|le|dans la nuit de)\s+)?(?:(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
+    rf",?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
     rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{_MONTHS}))?(?:\s+\d{{4}})?)?"
-    r"|(?:matin|soir|nuit|après-midi)\b(?<=\w))(?=[\s,.;:!?]|$),?",
+    # "ce matin", "cette nuit", but not "une boîte de nuit"
+    r"|(?:ce|cette|cet)\s+(?:matin|soir|nuit|après-midi)\b)(?=[\s,.;:!?]|$),?",
     re.IGNORECASE,
 )
 
