@@ -38,6 +38,8 @@ _TIME_WORDS = _DAYS | _MONTHS | {
     "hier", "aujourd'hui", "demain", "avant-hier", "matin", "soir", "soirée", "nuit", "après-midi", "matinée",
     "week-end", "veille", "lendemain", "heure", "h", "utc", "midi", "minuit", "dernièrement", "récemment",
 }
+# Nouns of a span of time: "en fin de matinée", "au mois de juillet" go whole.
+_SPANS = {"fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée"}
 _RELATIVE_TIME = re.compile(
     r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cet après-midi|" + "|".join(sorted(_DAYS)) + r")\b",
     re.IGNORECASE,
@@ -130,6 +132,8 @@ class _Sentence:
     def is_kind(self, i: int) -> bool:
         """"une boîte de nuit", "l'équipe de nuit": a "de" complement says what the thing is, not when."""
         token = self.tokens[i]
+        if self.tokens[token.head].lemma in _SPANS or self.is_time_word(token.head):
+            return False  # "en fin d'après-midi", "dans la nuit du mercredi"
         return token.dep == "nmod" and token.pos == "NOUN" and any(
             self.tokens[c].dep == "case" and self.tokens[c].text.lower() in ("de", "d'", "d’") for c in self.children[i])
 
@@ -482,15 +486,15 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
     kept.add(verb)
     # time phrases deeper in the kept clause, and openers left before the subject
     for i in sorted(kept):
-        if i in kept and i != verb and i != subject and sentence.is_time(i):
-            kept -= sentence.subtree(i)
-        elif i in kept and i != verb and i != subject and sentence.is_time_word(i) and not sentence.is_kind(i):
+        if i not in kept or i in (verb, subject):
+            continue
+        timed = sentence.is_time(i)
+        if timed or sentence.is_time_word(i) and not sentence.is_kind(i):
             head = tokens[i].head
-            if tokens[head].lemma in ("fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée") \
-                    and head not in (verb, subject):
+            if tokens[head].lemma in _SPANS and head not in (verb, subject):
                 kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
-                kept -= sentence.time_words(i)
+                kept -= sentence.subtree(i) if timed else sentence.time_words(i)
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
@@ -633,6 +637,8 @@ def _droppable(sentence: _Sentence, i: int) -> bool:
         return token.dep in _CLAUSE_OPTIONAL
     if sentence.is_clause(token.head) and token.dep in _CLAUSE_OPTIONAL - {"nmod", "appos"}:
         return True  # "(est) mort samedi à l'âge de 91 ans", "(a nettement) ralenti" read as an adjective
+    if token.dep == "advcl" and sentence.tokens[token.head].pos == "ADJ":
+        return True  # "(titre olympique consécutif) en battant l'Italie", hung on the adjective
     if sentence.tokens[token.head].pos not in ("NOUN", "PROPN"):
         return False  # "une ou plusieurs personnes", "4 x 100 mètres": a determiner's or number's part
     if token.dep in _PHRASE_OPTIONAL:

@@ -203,6 +203,9 @@ def test_rewriting_drops_only_whole_constituents(derive, lede):
     # a subject the parser made of two pieces ("Le nombre de personnes inscrites à Pôle" | "Emploi")
     ("Le nombre de personnes inscrites à Pôle Emploi a reculé de 0,5 % en catégorie A au mois de juillet, soit 19 100 "
      "personnes de moins.", "personnes Emploi|au mois$|au mois (?!de)"),
+    # "en fin d'après-midi" says when, whole
+    ("L'équipe de France d'épée a remporté son troisième titre olympique consécutif ce dimanche en fin d'après-midi en "
+     "battant l'Italie avec une large avance.", r"en fin(?! d)"),
     # "de nuit" says what the club is, not when
     ("Au moins 35 personnes sont mortes et 40 blessées dans une boîte de nuit nommée la Reina, à Istanbul, en Turquie, "
      "sur le bord du Bosphore.", "boîte (?!de nuit)"),
