@@ -240,6 +240,12 @@ def _subject_of(sentence: _Sentence, verb: int) -> int | None:
                 and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child])
                 and not sentence.is_time(child)):
             return child
+    # ... or the sentence's first words, headed by an article or "un" with what it introduces
+    # ("Un des leaders de Boko Haram, Abubakar Shekau, a démenti", "Un jeune manifestant de 17 ans a été blessé")
+    first = sentence.children[verb][0] if sentence.children[verb] else None
+    if first is not None and first == 0 and first < verb and sentence.tokens[first].text.lower() in ("un", "une", "l'un", "l'une") \
+            and sentence.children[first] and not sentence.is_time(first):
+        return first
     return misread
 
 
@@ -370,7 +376,8 @@ def best_candidate(tokens: Sequence[Token], budget: int = BUDGET) -> Candidate |
     subject = _subject_of(sentence, verb)
     if subject is None:
         return None
-    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM"):
+    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM") \
+            and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = _clean_subject(sentence, subject)
     name = _name_in_subject(sentence, subject_tokens) or _name_in_apposition(sentence, subject)

@@ -226,6 +226,9 @@ def test_no_word_dropped_from_inside_a_phrase(derive, lede, mutilation):
     # the apposition read as the root ("figure"), the verb as its coordinate
     ("Le sénateur Paul Vergès, figure politique majeure réunionnaise, est mort samedi à l'âge 91 ans, dans un hôpital de l'île.",
      "Mort du sénateur Paul Vergès"),
+    # a subject the parser hung on the verb as an article ("Un" | "jeune manifestant…")
+    ("Un jeune manifestant de 17 ans a été blessé à la tête par balles aujourd'hui, au Venezuela, au cours d'une marche "
+     "d'opposition au président Nicolás Maduro.", "Un jeune manifestant de 17 ans blessé"),
     # a short sentence is a headline as it is
     ("Un chariot a explosé ce soir vers 20h45.", "Un chariot explose"),
     # no phrase to drop whole within 80 characters: whole phrases up to the cut lede's length
