@@ -274,6 +274,13 @@ def _name_in_subject(sentence: _Sentence, kept: set[int]) -> list[int] | None:
         run = run[1:]  # "l'Otan Mark Rutte": the organisation, then the person
     elif tokens[before].pos in ("DET", "ADP"):
         return None  # "le Parti socialiste", "de la France": no name in apposition
+    else:
+        # a name in the subject's complement is not the subject's: "Le château du couple Fillon"
+        j = run[0]
+        while tokens[j].head != j and tokens[j].head in kept:
+            if any(tokens[c].dep == "case" for c in sentence.children[j]):
+                return None
+            j = tokens[j].head
     return run if len(run) >= 1 else None
 
 
@@ -425,6 +432,9 @@ def _nominal(sentence: _Sentence, budget: int) -> Candidate | None:
         return None
     opening = {i for i in tree if i < head and sentence.tokens[i].dep in ("det", "amod", "nummod", "case", "fixed", "flat:name")}
     kept = {i for i in tree if i >= head} | opening
+    for i in sorted(kept):  # what a relative clause adds reads as a sentence left unfinished
+        if i in kept and sentence.tokens[i].dep == "acl:relcl":
+            kept -= sentence.subtree(i)
     for i in sorted(kept):
         if i in kept and i != head and sentence.is_time(i):
             kept -= sentence.subtree(i)
@@ -638,6 +648,8 @@ def _droppable(sentence: _Sentence, i: int) -> bool:
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
     if sentence.is_time(i):
         return True
+    if token.entity and token.entity == sentence.tokens[token.head].entity and abs(i - token.head) == 1:
+        return False  # a word of the name its head begins: "Le Canard enchaîné"
     if token.dep == "conj" and any(sentence.tokens[c].text.lower() == "entre" for c in sentence.children[token.head]):
         return False  # "entre Massy et Verrières-le-Buisson"
     if sentence.tokens[token.head].pos in ("VERB", "AUX"):
@@ -666,6 +678,7 @@ def _describes(sentence: _Sentence, i: int) -> bool:
     token, head = sentence.tokens[i], sentence.tokens[i].head
     degree = sentence.subtree(i) - {i}  # "tout à fait (inhabituelle)" goes with it
     return (token.pos == "ADJ" and i > head and "NumType=Ord" not in token.morph
+            and sentence.tokens[head].pos != "PROPN" and not sentence.tokens[head].entity  # "Le Canard enchaîné"
             and all(sentence.tokens[j].dep in ("advmod", "fixed") for j in degree)
             and not token.entity and any(sentence.tokens[c].dep == "det" for c in sentence.children[head]))
 
@@ -850,7 +863,7 @@ def _render(sentence: _Sentence, kept: set[int], replaced: dict[int, str]) -> st
             previous = words[n - 1]
             if out.endswith(("'", "’")):
                 low = out.rsplit(" ", 1)[-1].lower().replace("’", "'")
-                if low in _ELIDED and not _VOWEL_START.match(text):
+                if low in _ELIDED and not _VOWEL_START.match(text) and text[:1].isalpha():  # "l'« affaire" stays
                     out = out[: len(out) - len(low)] + _ELIDED[low] + " "
             elif tokens[previous].space or previous + 1 != i:
                 out += " "
@@ -862,6 +875,13 @@ def _render(sentence: _Sentence, kept: set[int], replaced: dict[int, str]) -> st
     return re.sub(r"\s+", " ", out).strip()
 
 
+# Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
+_NEEDS_COMPLEMENT = {
+    "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
+    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
+}
+
+
 def _ends_well(sentence: _Sentence, kept: set[int], text: str) -> bool:
     # a word that only goes with another ("du", "le", "par") never stays without it
     for i in kept:
@@ -871,6 +891,9 @@ def _ends_well(sentence: _Sentence, kept: set[int], text: str) -> bool:
     last = max(kept)
     token = sentence.tokens[last]
     if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):
+        return False
+    word = max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=last)
+    if sentence.tokens[word].lemma in _NEEDS_COMPLEMENT and not sentence.front:
         return False
     word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
     return word not in _DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")")

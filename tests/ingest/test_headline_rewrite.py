@@ -255,6 +255,22 @@ def test_headline_keeps_the_news(derive, lede, kept):
     assert headline.rewritten and kept in headline.text, headline.text
 
 
+@pytest.mark.parametrize(("lede", "wrong"), [
+    # a verb that reports says what it reports
+    ("Pierre Karl Péladeau a annoncé lundi, en retenant ses larmes, qu'il démissionnait de ses fonctions à l'assemblée "
+     "nationale ainsi qu'au Parti québécois (PQ).", r"annonce$"),
+    # the name in the subject's complement is not the subject: the château was searched, not Fillon
+    ("Le château sarthois du couple Fillon a été perquisitionné ce vendredi 3 mars dans le cadre de l'« affaire Fillon ».",
+     r"^Fillon"),
+    # a nominal headline does not end on a relative clause, as if the sentence were left unfinished
+    ("La finale des championnats du monde d'Ironman 70.3 qui se déroulait samedi 3 septembre à Mooloolaba en Australie a "
+     "créée quelques belles surprises.", r"\bqui\b"),
+])
+def test_headline_says_the_news_of_its_subject(derive, lede, wrong):
+    [headline] = derive([lede])
+    assert not re.search(wrong, headline.text), headline.text
+
+
 def test_a_plural_subject_is_not_replaced_by_a_name_in_its_complement(derive):
     # "Des chercheurs de l'université Calvin": Calvin is the university, not the researchers
     [headline] = derive(["Des chercheurs de l’université Calvin, dans le Michigan estiment qu'aux alentours de l'an 2022, deux "
