@@ -36,7 +36,7 @@ from pathlib import Path
 from digest.dispatch import parse
 from digest.headline import HeadlineDeriver, cut_headline
 from digest.headline_parse import SentenceParser
-from digest.headline_rewrite import has_relative_day
+from digest.headline_sentence import has_relative_day
 from digest.kicker import split_supplied
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from digest.conjugate import present_third
 from digest.dispatch import parse
 from digest.headline import HeadlineDeriver, first_sentence, without_opener
-from digest.headline_rewrite import BUDGET, best_candidate, has_relative_day, rewrite
+from digest.headline_rewrite import BUDGET, best_candidate, rewrite
+from digest.headline_sentence import has_relative_day
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
