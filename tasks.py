@@ -232,13 +232,15 @@ def eval_entities(c, limit=0, folds=3, stock=False):
 
 
 @task(name="eval-headlines")
-def eval_headlines(c, blind="", key=""):
+def eval_headlines(c, blind="", key="", seed=0):
     """Derived headlines against the corpus's real titles (length, prefix cuts, relative days, openers,
     ROUGE-L, fallbacks; held-out quarter apart); writes bench/results/headlines.md. --blind FILE also
-    writes a blind-rating sheet of held-out dispatches, --key FILE its key (default: beside it, .json)."""
+    writes a blind-rating sheet of held-out dispatches, --key FILE its key (default: beside it, .json),
+    --seed N the sheet's draw (a new one for each rating)."""
     from bench.eval_headlines import main
 
-    raise Exit(code=main([*(["--blind", blind] if blind else []), *(["--key", key] if key else [])]) or 0)
+    raise Exit(code=main([*(["--blind", blind] if blind else []), *(["--key", key] if key else []),
+                          *(["--seed", str(seed)] if seed else [])]) or 0)
 
 
 @task

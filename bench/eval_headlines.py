@@ -36,7 +36,7 @@ from pathlib import Path
 from digest.dispatch import parse
 from digest.headline import HeadlineDeriver, cut_headline
 from digest.headline_parse import SentenceParser
-from digest.headline_rewrite import has_relative_day
+from digest.headline_sentence import has_relative_day
 from digest.kicker import split_supplied
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -173,11 +173,11 @@ def report(rows: list[dict], ms: float, sample_size: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def blind(rows: list[dict], size: int) -> tuple[str, dict]:
-    """A rating sheet of ``size`` held-out dispatches: the lede and three unlabelled candidates in
-    random order (today's, the derived one, the real title), and its key."""
+def blind(rows: list[dict], size: int, seed: int = SEED) -> tuple[str, dict]:
+    """A rating sheet of ``size`` held-out dispatches drawn with ``seed``: the lede and three
+    unlabelled candidates in random order (today's, the derived one, the real title), and its key."""
     held = [r for r in rows if r["split"] == "heldout"]
-    draw = random.Random(SEED)
+    draw = random.Random(seed)
     sample = draw.sample(held, min(size, len(held)))
     lines = ["# Titres : évaluation à l'aveugle", "",
              "Pour chaque dépêche, lisez l'attaque, puis notez chacun des trois titres proposés (dans un ordre "
@@ -187,7 +187,7 @@ def blind(rows: list[dict], size: int) -> tuple[str, dict]:
              "- **acceptable** : publiable après une retouche légère, ou juste mais terne ;",
              "- **mauvais** : faux, incomplet (phrase coupée, sujet ou verbe manquant), trompeur ou incorrect.", "",
              "Indiquez aussi, pour chaque dépêche, le titre que vous préférez.", ""]
-    key = {"seed": SEED, "items": []}
+    key = {"seed": seed, "items": []}
     for number, row in enumerate(sample, 1):
         candidates = [("today", row["today"]), ("derived", row["derived"]), ("real", row["real"])]
         draw.shuffle(candidates)
@@ -206,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--blind", type=Path, help="also write a blind-rating sheet of held-out dispatches here")
     ap.add_argument("--key", type=Path, help="and its key (which candidate is which)")
+    ap.add_argument("--seed", type=int, default=SEED, help="the blind sheet's draw: a new one for each rating")
     args = ap.parse_args(argv)
     rows = load(args.corpus)
     ms = derive_all(rows, ROOT / ".cache" / "headlines")
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(text, encoding="utf-8")
     print(text.split("\n## ")[0])
     if args.blind:
-        sheet, key = blind(rows, args.sample)
+        sheet, key = blind(rows, args.sample, args.seed)
         args.blind.write_text(sheet, encoding="utf-8")
         (args.key or args.blind.with_suffix(".json")).write_text(json.dumps(key, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -68,7 +68,7 @@ def _trim_dangling(text: str) -> str:
 # Openers of any length that the parser would mistake for the subject ("Après plus de 188 kilomètres
 # entre Saint-Lô et Cherbourg, les coureurs…"): taken off before the sentence is parsed for a rewrite.
 _OPENER = re.compile(
-    rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|"
+    rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|peu|comme|"
     r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d)\b[^«»\"]{0,120}?,\s)+",
     re.IGNORECASE,
 )
@@ -77,7 +77,13 @@ _OPENER = re.compile(
 # "C'est une élection inhabituelle qui s'apprête…": the cleft undone, the news said plainly.
 _CLEFT = re.compile(
     r"^(?:C'est|C’est|Ce sont)\s+(?!(?:à|au|aux|en|dans|pour|lors|après|avant|grâce|par|avec|sur|le \d|ainsi|pourquoi|dire)\b)"
-    r"([^,;:«»]{3,80}?)\s+qui\s+(?=\S)(.+)$",
+    r"([^;:«»]{3,120}?)\s+qui\s+(?=\S)(.+)$",
+    re.IGNORECASE,
+)
+# "C'est lors d'une soirée organisée le 8 février que le projet a été lancé": when or where goes, the clause stays.
+_ADVERBIAL_CLEFT = re.compile(
+    r"^(?:C'est|C’est)\s+(?:à|au|aux|en|dans|lors|après|avant|grâce|par|sur|sous|avec|depuis|pendant)\b[^«»]{3,200}?"
+    r"\s(?:que\s|qu'|qu’)(?=\S)(.+)$",
     re.IGNORECASE,
 )
 
@@ -87,6 +93,8 @@ def without_opener(sentence: str) -> str:
     news, and without a cleft ("C'est X qui…")."""
     if cleft := _CLEFT.match(sentence):
         sentence = f"{cleft[1][0].upper()}{cleft[1][1:]} {cleft[2]}"
+    elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20:
+        sentence = cleft[1][0].upper() + cleft[1][1:]
     rest = _OPENER.sub("", sentence, count=1)
     # The opener must end before the subject: what is left starts like a noun phrase or a name.
     if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ])", rest):
@@ -96,9 +104,10 @@ def without_opener(sentence: str) -> str:
 
 # "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when.
 _RELATIVE_DAY = re.compile(
-    rf",?\s*\b(?:(?:ce|cette|cet|dès|depuis|le|dans la nuit de)\s+)?(?:(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
+    rf",?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
     rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{_MONTHS}))?(?:\s+\d{{4}})?)?"
-    r"|(?:matin|soir|nuit|après-midi)\b(?<=\w))(?=[\s,.;:!?]|$),?",
+    # "ce matin", "cette nuit", but not "une boîte de nuit"
+    r"|(?:ce|cette|cet)\s+(?:matin|soir|nuit|après-midi)\b)(?=[\s,.;:!?]|$),?",
     re.IGNORECASE,
 )
 
@@ -134,7 +143,8 @@ class HeadlineDeriver:
         sentences = [without_opener(first_sentence(lede)) for lede in ledes]
         headlines = []
         for lede, tokens in zip(ledes, self.parser.parse(sentences), strict=True):
-            text = rewrite(tokens)
+            # A rewriting within the budget, else one as long as a cut lede may be: whole phrases beat a cut.
+            text = rewrite(tokens) or rewrite(tokens, MAX_LENGTH)
             if text:
                 headlines.append(Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des "))))
             else:

@@ -9,49 +9,22 @@ whole constituents, least newsworthy first, and scored on what they keep of the 
 entities, its main verb and object, its numbers. ``rewrite`` returns None when no candidate is good
 enough: the caller falls back to cutting the lede (digest/headline.py).
 
-Why one module of about 700 lines: its seams are already taken out (conjugation in conjugate.py,
-parsing and its cache in headline_parse.py, kicker and teaser in their own modules); what is left is
-one rewrite whose steps (subject, verb, dropped constituents, candidates, score) read the same parse
-tokens and the same constituent spans, and were tuned together. Split further, each step would
-import the others' private helpers. A split along subject / predicate is the next one if it grows.
+This module finds the sentence's main verb and subject and puts the clause in the present;
+headline_sentence.py holds the parse and what says when, headline_candidates.py makes the shorter
+candidates and scores them, conjugate.py conjugates, headline_parse.py parses and caches.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from digest.conjugate import present_third
+from digest.headline_candidates import Candidate, finish, generate_candidates, render
 from digest.headline_parse import Token
+from digest.headline_sentence import SPANS, VOWEL_START, Sentence, morphology
 
 BUDGET = 80
-MIN_LENGTH = 20
 
-_DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
-_MONTHS = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-    "novembre", "décembre",
-}
-# Heads of phrases that only say when: the page's date says it already.
-_TIME_WORDS = _DAYS | _MONTHS | {
-    "hier", "aujourd'hui", "demain", "avant-hier", "matin", "soir", "soirée", "nuit", "après-midi", "matinée",
-    "week-end", "veille", "lendemain", "heure", "h", "utc", "midi", "minuit", "dernièrement", "récemment",
-}
-_RELATIVE_TIME = re.compile(
-    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cet après-midi|" + "|".join(sorted(_DAYS)) + r")\b",
-    re.IGNORECASE,
-)
-# A clock time or a year: "19h00", "20 h 30", "2016".
-_CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_NEGATIONS = {"pas", "plus", "jamais", "rien", "guère", "point"}
-_DANGLING = frozenset(
-    "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
-    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
-    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
-    "notamment également aussi encore".split()
-)
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "expl:pass", "expl:subj", "iobj"}
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
@@ -63,119 +36,44 @@ _ETRE_VERBS = {
     "décéder", "tomber", "rester", "retourner", "devenir", "revenir", "parvenir", "intervenir", "survenir", "passer",
     "redevenir", "repartir", "ressortir", "remonter", "redescendre", "apparaître", "advenir", "provenir",
 }
-_VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæh]", re.IGNORECASE)
-_ELIDED = {"s'": "se", "l'": "le", "n'": "ne", "d'": "de", "qu'": "que", "j'": "je", "m'": "me", "t'": "te"}
 
 
-def _features(token: Token) -> dict[str, str]:
-    return dict(part.split("=", 1) for part in token.morph.split("|") if "=" in part)
-
-
-@dataclass
-class _Sentence:
-    tokens: Sequence[Token]
-
-    def __post_init__(self):
-        self.children: list[list[int]] = [[] for _ in self.tokens]
-        for i, token in enumerate(self.tokens):
-            if token.head != i:
-                self.children[token.head].append(i)
-        self.quote_of = self._quotes()
-        self.front: set[int] = set()  # a subject that follows its verb, rendered first
-
-    def subtree(self, i: int) -> set[int]:
-        found, todo = set(), [i]
-        while todo:
-            j = todo.pop()
-            if j not in found:
-                found.add(j)
-                todo.extend(self.children[j])
-        return found
-
-    def _quotes(self) -> dict[int, tuple[int, int]]:
-        """The « » span (opening, closing index) each token is inside of, the marks included."""
-        spans: dict[int, tuple[int, int]] = {}
-        opening = None
-        for i, token in enumerate(self.tokens):
-            if token.text in ("«", "“") and opening is None:
-                opening = i
-            elif token.text in ("»", "”") and opening is not None:
-                for j in range(opening, i + 1):
-                    spans[j] = (opening, i)
-                opening = None
-        return spans
-
-    def is_time(self, i: int) -> bool:
-        """Whether the phrase headed by ``i`` only says when ("vendredi", "ce matin", "le 2 décembre", "en 2016")."""
-        token = self.tokens[i]
-        words = [self.tokens[j] for j in sorted(self.subtree(i))]
-        if len(words) > 7:
-            return False
-        if self.is_time_word(i):
-            return True
-        # "le 2 décembre": a number heading a date
-        return token.pos == "NUM" and any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
-            w.entity for w in words
-        )
-
-    def is_time_word(self, i: int) -> bool:
-        token = self.tokens[i]
-        return token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or bool(_CLOCK.match(token.text)) \
-            or token.text.upper().startswith("UTC") \
-            or self.is_year(i) or self.is_period(i)
-
-    def is_period(self, i: int) -> bool:
-        """"la semaine prochaine", "le mois dernier", "cette année"."""
-        token = self.tokens[i]
-        if token.lemma.lower() not in ("semaine", "mois", "année", "an", "saison", "été", "hiver", "printemps", "automne"):
-            return False
-        return any(self.tokens[c].lemma.lower() in ("prochain", "dernier", "passé", "ce", "cet", "cette") for c in self.children[i])
-
-    def is_year(self, i: int) -> bool:
-        """"en 2016", "mai 2016": a year that dates; "l'Eurovision 2016" names."""
-        token = self.tokens[i]
-        if not _YEAR.match(token.text):
-            return False
-        before = self.tokens[i - 1].text.lower() if i else ""
-        return before in _MONTHS or any(self.tokens[c].dep == "case" for c in self.children[i])
-
-    def time_words(self, i: int) -> set[int]:
-        """A time word heading more than a time phrase ("depuis vendredi dans les Alpes", as parsed):
-        the word and what only goes with it (its article, preposition, numbers, other time words)."""
-        found, todo = set(), [i]
-        while todo:
-            j = todo.pop()
-            found.add(j)
-            for child in self.children[j]:
-                token = self.tokens[child]
-                if token.dep in ("det", "case", "amod", "nummod", "fixed", "flat", "advmod", "punct") or self.is_time_word(child) \
-                        or token.pos == "NUM" or token.text.lower() in _MONTHS:
-                    todo.append(child)
-        return found
-
-
-@dataclass(frozen=True)
-class Candidate:
-    text: str
-    score: float
-
-
-def _verb_of(sentence: _Sentence) -> int | None:
+def _verb_of(sentence: Sentence) -> int | None:
     # The parser may split a sentence in two ("La sonde japonaise" | "Akatsuki a envoyé…"): the
-    # first root that is a verb, or a noun or adjective with a copula, is the main clause.
-    for root, token in enumerate(sentence.tokens):
-        if token.dep != "ROOT":
-            continue
-        if token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
-                sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
+    # first root that is a verb, or a noun or adjective with a copula, is the main clause; one with
+    # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
+    roots = [
+        root for root, token in enumerate(sentence.tokens)
+        if token.dep == "ROOT" and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
+            sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
+    ]
+    for root in roots:
+        if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
             return root
+    if roots:
+        return roots[0]
+    # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
+    # ("figure", a noun), the verb as its coordinate
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and token.pos in ("NOUN", "PROPN"):
+            for child in sentence.children[root]:
+                if sentence.tokens[child].dep == "conj" and sentence.tokens[child].pos == "VERB" and any(
+                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
+                    return child
     return None
 
 
-def _subject_of(sentence: _Sentence, verb: int) -> int | None:
+def _subject_of(sentence: Sentence, verb: int) -> int | None:
+    misread = None  # a subject that is no noun phrase ("MiG-29" read as a verb): the last resort
     for child in sentence.children[verb]:
         if sentence.tokens[child].dep in _SUBJECT_DEPS and not sentence.is_time(child):
-            return child
+            if sentence.tokens[child].pos in ("NOUN", "PROPN", "PRON", "X", "NUM"):
+                return child
+            misread = child if misread is None else misread
+    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (_verb_of)
+        for child in sentence.children[sentence.tokens[verb].head]:
+            if sentence.tokens[child].dep in _SUBJECT_DEPS and child < verb and not sentence.is_time(child):
+                return child
     # A noun phrase the parser left as a sentence of its own before the verb
     # ("Un avion-cargo qui effectuait le vol TK6491" | "s'est écrasé"): the subject.
     for root, token in enumerate(sentence.tokens):
@@ -200,10 +98,16 @@ def _subject_of(sentence: _Sentence, verb: int) -> int | None:
                 and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child])
                 and not sentence.is_time(child)):
             return child
-    return None
+    # ... or the sentence's first words, headed by an article or "un" with what it introduces
+    # ("Un des leaders de Boko Haram, Abubakar Shekau, a démenti", "Un jeune manifestant de 17 ans a été blessé")
+    first = sentence.children[verb][0] if sentence.children[verb] else None
+    if first is not None and first == 0 and first < verb and sentence.tokens[first].text.lower() in ("un", "une", "l'un", "l'une") \
+            and sentence.children[first] and not sentence.is_time(first):
+        return first
+    return misread
 
 
-def _name_in_subject(sentence: _Sentence, kept: set[int]) -> list[int] | None:
+def _name_in_subject(sentence: Sentence, kept: set[int]) -> list[int] | None:
     """The proper name a title introduces ("Le secrétaire général de l'Otan Mark Rutte" -> Mark Rutte):
     the last run of proper nouns of the subject, without a first word that an article introduces
     ("l'Otan"), when something comes before it."""
@@ -228,21 +132,30 @@ def _name_in_subject(sentence: _Sentence, kept: set[int]) -> list[int] | None:
         run = run[1:]  # "l'Otan Mark Rutte": the organisation, then the person
     elif tokens[before].pos in ("DET", "ADP"):
         return None  # "le Parti socialiste", "de la France": no name in apposition
+    else:
+        # a name in the subject's complement is not the subject's: "Le château du couple Fillon"
+        j = run[0]
+        while tokens[j].head != j and tokens[j].head in kept:
+            if any(tokens[c].dep == "case" for c in sentence.children[j]):
+                return None
+            j = tokens[j].head
     return run if len(run) >= 1 else None
 
 
-def _name_in_apposition(sentence: _Sentence, subject: int) -> list[int] | None:
+def _name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
     """"Le Premier ministre du Canada, Justin Trudeau, a annoncé": the person's name between commas."""
     for child in sentence.children[subject]:
         token = sentence.tokens[child]
-        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN":
+        # a name with a preposition is the title's complement ("la mort de Mark Zuckerberg"), not its apposition
+        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN" \
+                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child]):
             run = sorted(i for i in sentence.subtree(child) if sentence.tokens[i].entity == "PER")
             if run and run == list(range(run[0], run[-1] + 1)):
                 return run
     return None
 
 
-def _antecedent(sentence: _Sentence, pronoun: int, verb: int) -> list[int] | None:
+def _antecedent(sentence: Sentence, pronoun: int, verb: int) -> list[int] | None:
     """"Quand Willem Geubbels est entré en jeu, il devenait…": the one person named before "il"/"elle"."""
     if sentence.tokens[pronoun].text.lower() not in ("il", "elle"):
         return None
@@ -257,7 +170,7 @@ def _antecedent(sentence: _Sentence, pronoun: int, verb: int) -> list[int] | Non
     return names[0] if len(distinct) == 1 else None
 
 
-def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
+def _clean_subject(sentence: Sentence, subject: int) -> set[int]:
     """The subject without its incises, relative clauses and what follows a first comma."""
     kept = set()
     stop = None
@@ -275,7 +188,7 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
     if stop is not None:
         kept = {i for i in kept if i < stop}
     for i in sorted(kept):
-        if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "acl", "parataxis"):
+        if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "parataxis"):
             kept -= sentence.subtree(i)
         # "la presse que connaît la France": a relative clause however it was parsed
         if i in kept and "PronType=Rel" in sentence.tokens[i].morph:
@@ -286,6 +199,7 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
                 kept -= {j for j in kept if j >= i}
     if not kept:
         return {subject}
+    kept = _with_whole_words(sentence, kept)
     # a fragment the parser left as a root of its own right before the subject belongs to it
     start = min(kept)
     for root, token in enumerate(sentence.tokens):
@@ -296,26 +210,44 @@ def _clean_subject(sentence: _Sentence, subject: int) -> set[int]:
     return kept
 
 
-def _is_pronoun_subject(sentence: _Sentence, subject_tokens: set[int]) -> bool:
+def _with_whole_words(sentence: Sentence, kept: set[int]) -> set[int]:
+    """``kept`` with the parts of its hyphenated words the parser hung elsewhere ("attentat" "-suicide",
+    "Bâton" "-" "Rouge")."""
+    tokens, kept = sentence.tokens, set(kept)
+    for i in range(1, len(tokens)):
+        if i - 1 in kept and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-")):
+            kept.add(i)
+    return kept
+
+
+def _is_pronoun_subject(sentence: Sentence, subject_tokens: set[int]) -> bool:
     tokens = [sentence.tokens[i] for i in sorted(subject_tokens)]
     return all(t.pos in ("PRON", "DET", "PUNCT") for t in tokens)
 
 
 def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     """The best headline candidate within ``budget`` characters, or None when none is good enough."""
+    best = best_candidate(tokens, budget)
+    return best.text if best else None
+
+
+def best_candidate(tokens: Sequence[Token], budget: int = BUDGET) -> Candidate | None:
     if not tokens:
         return None
-    sentence = _Sentence(tokens)
+    sentence = Sentence(tokens)
     verb = _verb_of(sentence)
     if verb is None:
         return _nominal(sentence, budget)
     subject = _subject_of(sentence, verb)
     if subject is None:
         return None
-    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X"):
+    if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM") \
+            and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = _clean_subject(sentence, subject)
     name = _name_in_subject(sentence, subject_tokens) or _name_in_apposition(sentence, subject)
+    if name and "Number=Plur" in sentence.tokens[subject].morph and "Number=Plur" not in sentence.tokens[name[0]].morph:
+        name = None  # "Des chercheurs de l'université Calvin": a complement, not the subject's name
     if subject_tokens == {subject} and sentence.tokens[subject].pos == "PRON":
         name = name or _antecedent(sentence, subject, verb)
     if _is_pronoun_subject(sentence, subject_tokens) and name:
@@ -324,77 +256,88 @@ def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
     past = _has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
     if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or _is_name(sentence, subject_tokens)):
         if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
-            return _finish(obituary)
+            return obituary
 
     if _is_pronoun_subject(sentence, subject_tokens):
         return None  # "On le devinait", "Celui qui…", "C'est… qui": nothing to name
 
     # The subject as written when it is short ("Le président Macron"), else the name its title introduces.
     subjects = [set(name)] if name else []
-    if not name or len(_render(sentence, subject_tokens, {})) <= 30:
+    if not name or len(render(sentence, subject_tokens, {})) <= 30:
         subjects.append(subject_tokens)
     candidates = []
     for simplified in subjects:
         kept, replaced = _predicate(sentence, verb, subject, simplified, min(written | {subject}))
         if kept is not None:
-            candidates += _candidates(sentence, verb, simplified, kept, replaced, budget)
+            candidates += generate_candidates(sentence, verb, simplified, kept, replaced, budget)
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
-    return _finish(best.text)
+    return Candidate(finish(best.text), best.score, best.kept)
 
 
-def _nominal(sentence: _Sentence, budget: int) -> str | None:
+def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
     """A sentence without a verb is already a headline ("Ouverture de la nouvelle édition du concours
     des glorieuses de Bresse, à Montrevel-en-Bresse ce jour"): its head noun and what it keeps within the budget."""
     roots = [i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
-    if not roots or any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for t in sentence.tokens):
+    if not roots:
         return None
     head = roots[0]
     tree = sentence.subtree(head)
+    # a verb only in what describes the head ("Petite déception pour l'équipe de France, qui n'a pas réussi…")
+    clauses = set().union(*(sentence.subtree(i) for i in tree if sentence.tokens[i].dep in ("acl:relcl", "acl")))
+    if any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for i, t in enumerate(sentence.tokens) if i not in clauses):
+        return None
     opening = {i for i in tree if i < head and sentence.tokens[i].dep in ("det", "amod", "nummod", "case", "fixed", "flat:name")}
     kept = {i for i in tree if i >= head} | opening
+    for i in sorted(kept):  # what a relative clause adds reads as a sentence left unfinished
+        if i in kept and sentence.tokens[i].dep == "acl:relcl":
+            kept -= sentence.subtree(i)
     for i in sorted(kept):
         if i in kept and i != head and sentence.is_time(i):
             kept -= sentence.subtree(i)
         elif i in kept and i != head and sentence.is_time_word(i):
             kept -= sentence.time_words(i)
-    candidates = list(_candidates(sentence, head, opening | {head}, kept, {}, budget))
-    return _finish(max(candidates, key=lambda c: c.score).text) if candidates else None
+    candidates = list(generate_candidates(sentence, head, opening | {head}, kept, {}, budget))
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.score)
+    return Candidate(finish(best.text), best.score, best.kept)
 
 
-def _has_aux(sentence: _Sentence, verb: int) -> bool:
+def _has_aux(sentence: Sentence, verb: int) -> bool:
     return any(sentence.tokens[c].dep in ("aux:tense", "aux:pass", "cop") for c in sentence.children[verb])
 
 
 _OF_ARTICLE = {"le": "du ", "la": "de la ", "l'": "de l'", "l’": "de l’", "les": "des "}
 
 
-def _obituary(sentence: _Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> str | None:
+def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
     """"Mort du réalisateur Jacques Rivette", or "Mort de Jacques Rivette" when the title is long;
     None when neither fits the budget."""
-    whole = _render(sentence, subject_tokens, {})
+    whole = render(sentence, subject_tokens, {})
     first = sentence.tokens[min(subject_tokens)]
     article = first.text.lower()
     if first.pos == "DET" and article in _OF_ARTICLE:
-        titled = "Mort " + _OF_ARTICLE[article] + _render(sentence, subject_tokens - {min(subject_tokens)}, {})
+        titled = "Mort " + _OF_ARTICLE[article] + render(sentence, subject_tokens - {min(subject_tokens)}, {})
     else:
         titled = _of("Mort", whole)
-    for form in ([titled] if len(whole) <= 50 else []) + ([_of("Mort", _render(sentence, set(name), {}))] if name else []):
+    forms = ([(titled, subject_tokens)] if len(whole) <= 50 else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
+    for form, kept in forms:
         if len(form) <= budget:
-            return form
+            return Candidate(finish(form), 0.0, frozenset(kept))
     return None
 
 
 def _of(noun: str, complement: str) -> str:
-    return f"{noun} d'{complement}" if _VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
+    return f"{noun} d'{complement}" if VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
 
 
-def _is_name(sentence: _Sentence, kept: set[int]) -> bool:
+def _is_name(sentence: Sentence, kept: set[int]) -> bool:
     return any(sentence.tokens[i].entity == "PER" for i in kept)
 
 
-def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
+def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
     """Tokens of the main clause kept in every candidate's starting point, and the words replaced
     (the verb put in the present, its auxiliaries dropped). None when the tense cannot be made present."""
     tokens = sentence.tokens
@@ -418,14 +361,15 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
     kept.add(verb)
     # time phrases deeper in the kept clause, and openers left before the subject
     for i in sorted(kept):
-        if i in kept and i != verb and i != subject and sentence.is_time(i):
-            kept -= sentence.subtree(i)
-        elif i in kept and i != verb and i != subject and sentence.is_time_word(i):
+        if i not in kept or i in (verb, subject):
+            continue
+        timed = sentence.is_time(i)
+        if timed or sentence.is_time_word(i) and not sentence.is_kind(i):
             head = tokens[i].head
-            if tokens[head].lemma in ("fin", "début", "milieu", "cours", "courant") and head not in (verb, subject):
-                kept -= sentence.subtree(head)  # "en fin de matinée"
+            if tokens[head].lemma in SPANS and head not in (verb, subject):
+                kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
-                kept -= sentence.time_words(i)
+                kept -= sentence.subtree(i) if timed else sentence.time_words(i)
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
@@ -438,13 +382,14 @@ def _predicate(sentence: _Sentence, verb: int, subject: int, subject_tokens: set
             kept.discard(i)
         if token.text == ")":
             depth = max(0, depth - 1)
+    kept = _with_whole_words(sentence, kept)
     conjugated = _present(sentence, verb, replaced, kept)
     if not conjugated:
         return None, None
     return kept, replaced
 
 
-def _present(sentence: _Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> bool:
+def _present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> bool:
     """Put the main verb in the present tense, in place (``replaced``, ``kept``); False when it cannot."""
     tokens = sentence.tokens
     token = tokens[verb]
@@ -453,7 +398,7 @@ def _present(sentence: _Sentence, verb: int, replaced: dict[int, str], kept: set
     passive_aux = [c for c in auxiliaries if tokens[c].dep == "aux:pass"]
     copulas = [c for c in sentence.children[verb] if tokens[c].dep == "cop"]
     for aux in tense_aux + passive_aux + copulas:
-        features = _features(tokens[aux])
+        features = morphology(tokens[aux])
         # the morphologizer sometimes reads "seraient" as a present: the form says it too
         if features.get("Tense") == "Fut" or features.get("Mood") == "Cnd" or tokens[aux].text.lower().endswith(("ra", "ront", "rait", "raient")):
             return True  # future or conditional: said as it is
@@ -468,11 +413,11 @@ def _present(sentence: _Sentence, verb: int, replaced: dict[int, str], kept: set
         cop = copulas[0]
         number = _number(sentence, verb, tense_aux + [cop])
         present = present_third("être", number == "Plur")
-        if _features(tokens[cop]).get("VerbForm") == "Fin" or tense_aux:
+        if morphology(tokens[cop]).get("VerbForm") == "Fin" or tense_aux:
             replaced[cop] = present
             kept.difference_update(tense_aux)
         return True
-    features = _features(token)
+    features = morphology(token)
     if tense_aux:
         if features.get("VerbForm") != "Part":
             return True
@@ -493,231 +438,11 @@ def _present(sentence: _Sentence, verb: int, replaced: dict[int, str], kept: set
     return True
 
 
-def _number(sentence: _Sentence, verb: int, agreeing: list[int]) -> str:
+def _number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
     for aux in agreeing:
-        if number := _features(sentence.tokens[aux]).get("Number"):
+        if number := morphology(sentence.tokens[aux]).get("Number"):
             return number
     subject = _subject_of(sentence, verb)
     if subject is not None:
-        return _features(sentence.tokens[subject]).get("Number", "Sing")
+        return morphology(sentence.tokens[subject]).get("Number", "Sing")
     return "Sing"
-
-
-_CORE = {"obj", "xcomp", "ccomp", "obl:arg", "iobj", "nsubj", "nsubj:pass", "mark", "cop", "aux:tense", "aux:pass",
-         "expl:comp", "expl:pass", "expl:subj", "case", "det", "fixed", "flat:name", "flat:foreign", "compound"}
-_TRIMMABLE = {"obl:mod", "obl", "advcl", "nmod", "acl", "acl:relcl", "conj", "advmod", "amod", "obl:agent", "appos", "dep"}
-
-
-def _protected(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: set[int]) -> set[int]:
-    """What every candidate keeps: the subject, the verb, and the core of what it needs (its
-    object or complement clause and, in a clause, that clause's own core)."""
-    # the subject's head, its article and its name; its other modifiers may go ("Une nouvelle tentative d'attaque")
-    protected = {verb}
-    todo = [verb, *(i for i in subject_tokens if sentence.tokens[i].head not in subject_tokens or sentence.tokens[i].head == i)]
-    protected |= set(todo)
-    subject_core = [i for i in todo if i != verb]
-    while subject_core:
-        for child in sentence.children[subject_core.pop()]:
-            token = sentence.tokens[child]
-            if child in subject_tokens and child not in protected and (
-                    token.dep in ("flat:name", "flat:foreign", "fixed", "det", "case", "nummod", "compound") or token.entity == "PER"):
-                protected.add(child)
-                subject_core.append(child)
-    while todo:
-        head = todo.pop()
-        for child in sentence.children[head]:
-            token = sentence.tokens[child]
-            if child not in kept or child in protected:
-                continue
-            # negations, and "au moins" before a number, go with what they modify
-            negation = token.text.lower().rstrip("'’") in _NEGATIONS | {"ne", "n"}
-            # "appelle les alliés à donner…": an infinitive after à/de completes the verb's object
-            infinitive = token.dep == "acl" and token.pos == "VERB" and head != verb and sentence.tokens[head].head == verb and any(
-                sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("à", "de", "d'") for c in sentence.children[child])
-            # "au moins 4", "la plus virulente": an adverb of a number or an adjective goes with it
-            degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
-            if token.dep in _CORE or negation or infinitive or degree:
-                protected.add(child)
-                todo.append(child)
-    return protected
-
-
-def _optional_heads(sentence: _Sentence, kept: set[int], protected: set[int]) -> list[int]:
-    """Constituents of the kept clause a candidate may go without."""
-    return [
-        i for i in sorted(kept)
-        if i not in protected and sentence.tokens[i].head in kept and sentence.tokens[i].dep in _TRIMMABLE
-        # "plus jeune", "au moins 4": the adverb goes with its adjective or number
-        and not (sentence.tokens[i].dep == "advmod" and sentence.tokens[sentence.tokens[i].head].pos in ("ADJ", "NUM"))
-    ]
-
-
-def _value(sentence: _Sentence, kept: set[int], verb: int) -> float:
-    """What a candidate keeps of the sentence's news: entities, numbers, the words that carry meaning."""
-    value = 0.0
-    seen_entities = set()
-    for i in kept:
-        token = sentence.tokens[i]
-        if token.entity and token.pos in ("PROPN", "NOUN", "ADJ", "X"):
-            key = token.text.lower()
-            if key not in seen_entities:
-                seen_entities.add(key)
-                value += 3.0
-        if token.pos == "NUM" and not _CLOCK.match(token.text):
-            value += 2.0
-        if token.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
-            value += 1.0
-    return value
-
-
-def _groups(sentence: _Sentence) -> list[set[int]]:
-    """Tokens written as one word ("Nouvelle-Zélande", "Ki-Moon"): kept or dropped together."""
-    groups: list[set[int]] = []
-    for i, token in enumerate(sentence.tokens):
-        previous = sentence.tokens[i - 1] if i else None
-        glued = previous is not None and not previous.space and (token.text.startswith("-") or previous.text.endswith("-"))
-        # a name the model found is one ("Bâton Rouge", "Maison Blanche")
-        same_name = previous is not None and token.entity in ("PER", "ORG", "LOC") and previous.entity == token.entity \
-            and token.pos in ("PROPN", "ADJ") and previous.pos in ("PROPN", "NOUN")
-        if glued or same_name:
-            groups[-1].add(i)
-        else:
-            groups.append({i})
-    return groups
-
-
-def _candidates(sentence: _Sentence, verb: int, subject_tokens: set[int], kept: set[int], replaced: dict[int, str], budget: int):
-    protected = _protected(sentence, verb, subject_tokens, kept)
-    groups = [g for g in _groups(sentence) if len(g) > 1]
-    current = set(kept)
-    seen: set[str] = set()
-
-    def candidate(state: set[int]) -> Candidate | None:
-        text = _render(sentence, state, replaced)
-        if not text or text in seen:
-            return None
-        seen.add(text)
-        if MIN_LENGTH <= len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text):
-            return Candidate(text, _score(sentence, state, verb, text))
-        return None
-
-    while True:
-        text = _render(sentence, current, replaced)
-        if found := candidate(current):
-            yield found
-        options = []
-        base = _value(sentence, current, verb)
-        for head in _optional_heads(sentence, current, protected):
-            removed = _closed_under_quotes(sentence, sentence.subtree(head) & current)
-            if removed is None:
-                continue
-            for group in groups:
-                if group & removed:
-                    removed |= group & current
-            if removed & protected:
-                continue
-            saved = sum(len(sentence.tokens[i].text) + sentence.tokens[i].space for i in removed)
-            lost = base - _value(sentence, current - removed, verb)
-            # adjectives are short and say much, and what describes the subject tells who: the last to go
-            lost += 1.5 if sentence.tokens[head].dep == "amod" else 0.0
-            lost += 3.0 if head in subject_tokens else 0.0
-            options.append(((lost + 0.5) / (saved + 1), head, removed))
-            if len(text) > budget and (found := candidate(current - removed)):
-                yield found  # one step aside from the path: "à Stockholm" kept, "en Suède" dropped
-        if not options:
-            break
-        _, _, removed = min(options, key=lambda option: option[:2])
-        current = current - removed
-    if len(_render(sentence, current, replaced)) > budget:
-        # Even the shortest rewriting is too long (a long object or clause it needs): it is cut after
-        # the last word that ends a constituent within the budget, the verb kept.
-        order = sorted(current, key=lambda i: (i not in sentence.front, i))
-        for end in range(len(order) - 1, 0, -1):
-            prefix = set(order[:end])
-            if verb in prefix and (found := candidate(prefix)):
-                yield found
-                break
-
-
-def _score(sentence: _Sentence, kept: set[int], verb: int, text: str) -> float:
-    # What is kept, less a little per character: among candidates keeping the same news, the shorter.
-    return _value(sentence, kept, verb) - 0.03 * len(text) - (4.0 if len(text) < 40 else 0.0)
-
-
-def _closed_under_quotes(sentence: _Sentence, removed: set[int]) -> set[int] | None:
-    """``removed`` with whole quotations: None when it would cut one."""
-    result = set(removed)
-    for i in removed:
-        if i in sentence.quote_of:
-            opening, closing = sentence.quote_of[i]
-            inner = set(range(opening + 1, closing))
-            if not inner <= removed | {opening, closing}:
-                if sentence.tokens[i].text not in ("«", "»", "“", "”"):
-                    return None
-                continue
-            result |= {opening, closing}
-    return result
-
-
-def _render(sentence: _Sentence, kept: set[int], replaced: dict[int, str]) -> str:
-    tokens = sentence.tokens
-    order = sorted(kept, key=lambda i: (i not in sentence.front, i))
-    # No punctuation but inside quotations, parentheses kept whole, and commas of a list ("X, Y et Z").
-    words = []
-    for n, i in enumerate(order):
-        text = tokens[i].text
-        glued = text == "-" and not tokens[i].space and i and not tokens[i - 1].space
-        if text in (",", ";", ":", "–", "—", ".", "...", "…", "-") and i not in sentence.quote_of and not glued:
-            following = order[n + 1] if n + 1 < len(order) else None
-            if not (text == "," and following is not None and tokens[following].dep == "conj" and i - 1 in kept and i + 1 in kept):
-                continue
-        words.append(i)
-    # a negation or adverb left between a dropped auxiliary and its verb follows the verb
-    for verb in [i for i in words if i in replaced and tokens[i].pos == "VERB"]:
-        between = [i for i in words if i < verb and tokens[i].head == verb and tokens[i].dep == "advmod"
-                   and all(j not in kept or tokens[j].dep == "advmod" or tokens[j].head == verb and tokens[j].dep == "advmod" for j in range(i + 1, verb))
-                   and any(tokens[j].dep == "aux:tense" and j < i for j in sentence.children[verb])
-                   and tokens[i].text.lower() not in ("ne", "n'", "n’")]
-        for i in between:
-            words.remove(i)
-            words.insert(words.index(verb) + 1, i)
-    out = ""
-    for n, i in enumerate(words):
-        text = replaced.get(i, tokens[i].text)
-        if n:
-            previous = words[n - 1]
-            if out.endswith(("'", "’")):
-                low = out.rsplit(" ", 1)[-1].lower().replace("’", "'")
-                if low in _ELIDED and not _VOWEL_START.match(text):
-                    out = out[: len(out) - len(low)] + _ELIDED[low] + " "
-            elif tokens[previous].space or previous + 1 != i:
-                out += " "
-        out += text
-    out = re.sub(r"\(\s+", "(", out)
-    out = re.sub(r"\s+\)", ")", out)
-    out = re.sub(r"\s+,", ",", out)
-    out = re.sub(r"\(\)", "", out)
-    return re.sub(r"\s+", " ", out).strip()
-
-
-def _ends_well(sentence: _Sentence, kept: set[int], text: str) -> bool:
-    # a word that only goes with another ("du", "le", "par") never stays without it
-    for i in kept:
-        token = sentence.tokens[i]
-        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
-            return False
-    last = max(kept)
-    token = sentence.tokens[last]
-    if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):
-        return False
-    word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
-    return word not in _DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")")
-
-
-def _finish(text: str) -> str:
-    text = text.strip().rstrip(".").strip()
-    return text[:1].upper() + text[1:]
-
-
-def has_relative_day(text: str) -> bool:
-    return bool(_RELATIVE_TIME.search(text))

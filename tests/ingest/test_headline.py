@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.dispatch import parse
-from digest.headline import MAX_LENGTH, cut_headline
+from digest.headline import MAX_LENGTH, cut_headline, without_relative_days
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 DANGLING = {"le", "la", "les", "de", "des", "du", "à", "au", "et", "en", "pour", "a", "ont", "qui", "que", "un", "une"}
@@ -51,3 +51,15 @@ def test_corpus_headlines_are_headlines(name, lede):
     # Whole words only: every word of the headline is a word of the lede.
     lede_words = set(re.findall(r"\w+", lede.lower()))
     assert set(re.findall(r"\w+", headline.lower())) <= lede_words, name
+
+
+@pytest.mark.parametrize(("cut", "expected"), [
+    # "de nuit" says what the club is: only "ce soir", "cette nuit" and days say when
+    ("Au moins 35 personnes sont mortes et 40 blessées dans une boîte de nuit nommée la Reina, à Istanbul",
+     "Au moins 35 personnes sont mortes et 40 blessées dans une boîte de nuit nommée la Reina, à Istanbul"),
+    ("Un chariot a explosé ce soir vers 20h45 dans la gare", "Un chariot a explosé vers 20h45 dans la gare"),
+    # a night from one day to the next goes whole, without a stray "à"
+    ("Des violences ont eu lieu dans la nuit de mercredi à jeudi à Libreville", "Des violences ont eu lieu à Libreville"),
+])
+def test_fallback_loses_its_relative_days_and_nothing_else(cut, expected):
+    assert without_relative_days(cut) == expected

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from digest.conjugate import present_third
 from digest.dispatch import parse
-from digest.headline import HeadlineDeriver, first_sentence
-from digest.headline_rewrite import BUDGET, has_relative_day, rewrite
+from digest.headline import HeadlineDeriver, first_sentence, without_opener
+from digest.headline_rewrite import BUDGET, best_candidate, rewrite
+from digest.headline_sentence import has_relative_day
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
@@ -123,6 +124,166 @@ def test_rewritten_headline_within_budget_and_ends_on_a_whole_constituent(derive
     assert not text.endswith((".", ",", ";", ":"))
     assert text.count("«") == text.count("»")
     assert not has_relative_day(text), text
+
+
+# What a kept word never loses: its article, preposition, adjective (but one after its noun that
+# only describes it), number, name, "de" complement, object or complement clause. Dropping one makes another phrase ("réélu dès le tour", "Le nombre
+# Emploi recule", "prêter main aux sinistrés").
+NEEDED = {"amod", "nmod", "nummod", "det", "case", "flat:name", "flat:foreign", "fixed", "compound", "obj", "iobj", "mark",
+          "ccomp", "xcomp", "obl:arg"}
+WHEN = re.compile(r"^(?:\d+|hier|matin|soir|nuit|après-midi|soirée|matinée|heures?|h|semaine|mois|année|an|week-end|veille|"
+                  r"lendemain|hiver|été|printemps|automne|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|janvier|"
+                  r"février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|utc.*)$", re.IGNORECASE)
+
+
+def mutilated_phrases(tokens, kept):
+    """Phrases of the sentence a headline kept the head of but not all of what the head needs. Not
+    counted: what the page says already (when: a phrase with a date or time word), what a sentence
+    opens on before its subject, parentheses, what follows a comma after the head (an incise), and a noun's complements of
+    place or topic ("sur l'échelle de Richter")."""
+    children = [[] for _ in tokens]
+    for i, token in enumerate(tokens):
+        if token.head != i:
+            children[token.head].append(i)
+
+    def subtree(i):
+        return [i] + [j for c in children[i] for j in subtree(c)]
+
+    in_parentheses, depth = set(), 0
+    for i, token in enumerate(tokens):
+        depth += token.text == "("
+        if depth:
+            in_parentheses.add(i)
+        depth = max(0, depth - (token.text == ")"))
+    found = []
+    for head in kept:
+        for child in children[head]:
+            tree = sorted(subtree(child))
+            if child in kept or tokens[child].dep not in NEEDED or any(WHEN.match(tokens[j].text) for j in tree):
+                continue
+            if tree[-1] < min(kept) or set(tree) <= in_parentheses:
+                continue
+            if tree[0] > head and any(tokens[k].text == "," for k in range(head, tree[0])):
+                continue  # an incise or apposition after a comma: ", auteur-compositeur-interprète et acteur,"
+            # an adjective after its noun that only describes it: "les alliés (occidentaux)"
+            if tokens[child].dep == "amod" and all(tokens[j].dep in ("advmod", "fixed") for j in tree if j != child) and child > head and "NumType=Ord" not in tokens[child].morph \
+                    and any(tokens[c].dep == "det" for c in children[head]):
+                continue
+            opening = tokens[tree[0]]
+            if tokens[child].dep == "nmod" and tokens[head].pos in ("NOUN", "PROPN") and opening.pos in ("ADP", "ADV") \
+                    and opening.text.lower() not in ("de", "d'", "d’", "du", "des"):
+                continue
+            found.append(" ".join(tokens[j].text for j in tree))
+    return found
+
+
+@pytest.mark.parametrize("lede", SAMPLE[:60])
+def test_rewriting_drops_only_whole_constituents(derive, lede):
+    [tokens] = derive.parser.parse([without_opener(first_sentence(lede))])
+    candidate = best_candidate(tokens)
+    if candidate is None:
+        return
+    assert not mutilated_phrases(tokens, candidate.kept), candidate.text
+    # the headline is made of the kept words: none of them is missing from it
+    for i in candidate.kept:
+        if tokens[i].pos not in ("PUNCT", "VERB", "AUX", "DET", "ADP") and not tokens[i].text.endswith(("'", "’")):
+            assert tokens[i].text.lower() in candidate.text.lower(), (tokens[i].text, candidate.text)
+
+
+@pytest.mark.parametrize(("lede", "mutilation"), [
+    # real corpus sentences that lost a word from inside a phrase (what the headline was: a pattern)
+    ("À la sortie du lycée mardi soir, le jeune Yoann, âgé de 15 ans, est attaqué par une ou plusieurs personnes.", "par une personnes"),
+    ("L'hôpital de Barcelone a annoncé la naissance d'un bébé atteint de microcéphalie, une malformation du crane et du "
+     "cerveau, liée au virus Zika.", "naissance une malformation"),
+    ("Invaincue dans cette discipline depuis 4 ans, l'équipe de France de 4 x 100 mètres nage libre a cédé son titre "
+     "olympique aux États-Unis dimanche soir à Rio, en terminant près d'une seconde derrière les nageurs américains.", "nage (?!libre)"),
+    ("Les New Day ont finalement réussi à conserver leurs titres de champions du monde par équipe, hier soir, durant "
+     "l'édition 2016 de Money in the Bank.", "titres du monde"),
+    ("Trois policiers qui répondaient à un appel d'urgence sont morts à Bâton-Rouge, en Louisiane lorsque des tireurs "
+     "embusqués leur ont tendue une embuscade.", "à Bâton$"),
+    # a subject the parser made of two pieces ("Le nombre de personnes inscrites à Pôle" | "Emploi")
+    ("Le nombre de personnes inscrites à Pôle Emploi a reculé de 0,5 % en catégorie A au mois de juillet, soit 19 100 "
+     "personnes de moins.", "personnes Emploi|au mois$|au mois (?!de)"),
+    # "en fin d'après-midi" says when, whole
+    ("L'équipe de France d'épée a remporté son troisième titre olympique consécutif ce dimanche en fin d'après-midi en "
+     "battant l'Italie avec une large avance.", r"en fin(?! d)"),
+    # "de nuit" says what the club is, not when
+    ("Au moins 35 personnes sont mortes et 40 blessées dans une boîte de nuit nommée la Reina, à Istanbul, en Turquie, "
+     "sur le bord du Bosphore.", "boîte (?!de nuit)"),
+])
+def test_no_word_dropped_from_inside_a_phrase(derive, lede, mutilation):
+    [headline] = derive([lede])
+    assert not re.search(mutilation, headline.text), headline.text
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # real corpus ledes that fell back to the cut lede
+    # a lede without a main verb but in its relative clause: a nominal headline
+    ("Petite déception pour l'équipe de France de handball masculin, qui n'a pas réussi à réaliser un triplé olympique "
+     "cette après-midi à Rio.", "Petite déception pour l'équipe de France de handball masculin"),
+    # an adverbial cleft ("C'est au terme de X que…"): the clause it introduces
+    ("C'est au terme d'une séance de tirs aux buts que l'équipe féminine de l'Olympique lyonnais s'est imposée sur la "
+     "pelouse du stade de Reggio d'Emilie en Italie.", "L'équipe"),
+    # the apposition read as the root ("figure"), the verb as its coordinate
+    ("Le sénateur Paul Vergès, figure politique majeure réunionnaise, est mort samedi à l'âge 91 ans, dans un hôpital de l'île.",
+     "Mort du sénateur Paul Vergès"),
+    # a subject the parser hung on the verb as an article ("Un" | "jeune manifestant…")
+    ("Un jeune manifestant de 17 ans a été blessé à la tête par balles aujourd'hui, au Venezuela, au cours d'une marche "
+     "d'opposition au président Nicolás Maduro.", "Un jeune manifestant de 17 ans blessé"),
+    # a short sentence is a headline as it is
+    ("Un chariot a explosé ce soir vers 20h45.", "Un chariot explose"),
+    # no phrase to drop whole within 80 characters: whole phrases up to the cut lede's length
+    ("Le gouvernement fédéral du Canada a déposé un projet de loi de légalisation de la marijuana.",
+     "Le gouvernement fédéral du Canada dépose un projet de loi de légalisation de la marijuana"),
+])
+def test_rewritten_rather_than_cut(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.rewritten and headline.text.startswith(expected), headline.text
+
+
+@pytest.mark.parametrize(("lede", "kept"), [
+    # the place where it happened, when the day the parser hung it on goes
+    ("Au moins 22 personnes ont péri mercredi au Sénégal dans un incendie, dont l'origine est inconnue.", "au Sénégal"),
+    # a hyphenated place the parser cut in three stays, whole
+    ("Trois policiers qui répondaient à un appel d'urgence sont morts à Bâton-Rouge, en Louisiane lorsque des tireurs "
+     "embusqués leur ont tendue une embuscade.", "à Bâton-Rouge"),
+    # an auxiliary the parser took for a modifier stays with its verb
+    ("Après deux semaines d'épreuves et de compétitions sportives, Wikinews vous fait vivre la cérémonie de clôture des "
+     "Jeux de la XXXI e olympiade.", "vous fait vivre la cérémonie"),
+])
+def test_headline_keeps_the_news(derive, lede, kept):
+    [headline] = derive([lede])
+    assert headline.rewritten and kept in headline.text, headline.text
+
+
+@pytest.mark.parametrize(("lede", "wrong"), [
+    # a verb that reports says what it reports
+    ("Pierre Karl Péladeau a annoncé lundi, en retenant ses larmes, qu'il démissionnait de ses fonctions à l'assemblée "
+     "nationale ainsi qu'au Parti québécois (PQ).", r"annonce$"),
+    # the name in the subject's complement is not the subject: the château was searched, not Fillon
+    ("Le château sarthois du couple Fillon a été perquisitionné ce vendredi 3 mars dans le cadre de l'« affaire Fillon ».",
+     r"^Fillon"),
+    # a nominal headline does not end on a relative clause, as if the sentence were left unfinished
+    ("La finale des championnats du monde d'Ironman 70.3 qui se déroulait samedi 3 septembre à Mooloolaba en Australie a "
+     "créée quelques belles surprises.", r"\bqui\b"),
+])
+def test_headline_says_the_news_of_its_subject(derive, lede, wrong):
+    [headline] = derive([lede])
+    assert not re.search(wrong, headline.text), headline.text
+
+
+def test_a_plural_subject_is_not_replaced_by_a_name_in_its_complement(derive):
+    # "Des chercheurs de l'université Calvin": Calvin is the university, not the researchers
+    [headline] = derive(["Des chercheurs de l’université Calvin, dans le Michigan estiment qu'aux alentours de l'an 2022, deux "
+                         "étoiles déjà très rapprochées l'une de l'autre entreront en collision."])
+    assert not headline.text.startswith("Calvin"), headline.text
+
+
+def test_a_verb_read_into_an_adjective_does_not_make_the_headline(derive):
+    # the parser reads "néerlandaise" as a verb, root of its own: the clause with the auxiliary is the main one
+    [headline] = derive(["La cycliste néerlandaise Anna van der Breggen est devenue championne olympique ce dimanche "
+                         "après-midi, en remportant l'épreuve de course en ligne."])
+    assert headline.text.startswith("Anna van der Breggen devient championne olympique"), headline.text
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

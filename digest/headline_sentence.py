@@ -1,0 +1,140 @@
+"""A lede's first sentence as spaCy parsed it, for rewriting into a headline (pure functions): its
+dependency tree, its quotations, and which of its phrases only say when (the page's date says it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.headline_parse import Token
+
+_DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+_MONTHS = {
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+    "novembre", "décembre",
+}
+# Heads of phrases that only say when: the page's date says it already.
+_TIME_WORDS = _DAYS | _MONTHS | {
+    "hier", "aujourd'hui", "demain", "avant-hier", "matin", "soir", "soirée", "nuit", "après-midi", "matinée",
+    "week-end", "veille", "lendemain", "heure", "h", "utc", "midi", "minuit", "dernièrement", "récemment",
+}
+# Nouns of a span of time: "en fin de matinée", "au mois de juillet" go whole.
+SPANS = {"fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée"}
+_RELATIVE_TIME = re.compile(
+    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cet après-midi|" + "|".join(sorted(_DAYS)) + r")\b",
+    re.IGNORECASE,
+)
+# A clock time or a year: "19h00", "20 h 30", "2016".
+CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæh]", re.IGNORECASE)
+
+
+def morphology(token: Token) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in token.morph.split("|") if "=" in part)
+
+
+@dataclass
+class Sentence:
+    tokens: Sequence[Token]
+
+    def __post_init__(self):
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, token in enumerate(self.tokens):
+            if token.head != i:
+                self.children[token.head].append(i)
+        self.quote_of = self._quotes()
+        self.front: set[int] = set()  # a subject that follows its verb, rendered first
+        self.secondary: set[int] | None = None  # relative and adverbial clauses (_secondary)
+
+    def subtree(self, i: int) -> set[int]:
+        found, todo = set(), [i]
+        while todo:
+            j = todo.pop()
+            if j not in found:
+                found.add(j)
+                todo.extend(self.children[j])
+        return found
+
+    def _quotes(self) -> dict[int, tuple[int, int]]:
+        """The « » span (opening, closing index) each token is inside of, the marks included."""
+        spans: dict[int, tuple[int, int]] = {}
+        opening = None
+        for i, token in enumerate(self.tokens):
+            if token.text in ("«", "“") and opening is None:
+                opening = i
+            elif token.text in ("»", "”") and opening is not None:
+                for j in range(opening, i + 1):
+                    spans[j] = (opening, i)
+                opening = None
+        return spans
+
+    def is_clause(self, i: int) -> bool:
+        """Whether ``i`` heads a clause: a verb, or a noun or adjective with a copula or auxiliary."""
+        return self.tokens[i].pos in ("VERB", "AUX") or any(
+            self.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in self.children[i])
+
+    def is_time(self, i: int) -> bool:
+        """Whether the phrase headed by ``i`` only says when ("vendredi", "ce matin", "le 2 décembre", "en 2016")."""
+        token = self.tokens[i]
+        words = [self.tokens[j] for j in sorted(self.subtree(i))]
+        if len(words) > 7:
+            return False
+        if self.is_kind(i):
+            return False
+        if self.is_time_word(i):
+            # "mercredi au Sénégal", as parsed: the place stays (time_words takes the day alone)
+            return not any(w.entity == "LOC" for w in words if w is not token)
+        # "le 2 décembre": a number heading a date
+        return token.pos == "NUM" and any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
+            w.entity for w in words
+        )
+
+    def is_kind(self, i: int) -> bool:
+        """"une boîte de nuit", "l'équipe de nuit": a "de" complement says what the thing is, not when."""
+        token = self.tokens[i]
+        if self.tokens[token.head].lemma in SPANS or self.is_time_word(token.head):
+            return False  # "en fin d'après-midi", "dans la nuit du mercredi"
+        return token.dep == "nmod" and token.pos == "NOUN" and any(
+            self.tokens[c].dep == "case" and self.tokens[c].text.lower() in ("de", "d'", "d’") for c in self.children[i])
+
+    def is_time_word(self, i: int) -> bool:
+        token = self.tokens[i]
+        return token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or bool(CLOCK.match(token.text)) \
+            or token.text.upper().startswith("UTC") \
+            or self.is_year(i) or self.is_period(i)
+
+    def is_period(self, i: int) -> bool:
+        """"la semaine prochaine", "le mois dernier", "cette année"."""
+        token = self.tokens[i]
+        if token.lemma.lower() not in ("semaine", "mois", "année", "an", "saison", "été", "hiver", "printemps", "automne"):
+            return False
+        return any(self.tokens[c].lemma.lower() in ("prochain", "dernier", "passé", "ce", "cet", "cette") for c in self.children[i])
+
+    def is_year(self, i: int) -> bool:
+        """"en 2016", "mai 2016": a year that dates; "l'Eurovision 2016" names."""
+        token = self.tokens[i]
+        if not _YEAR.match(token.text):
+            return False
+        before = self.tokens[i - 1].text.lower() if i else ""
+        return before in _MONTHS or any(self.tokens[c].dep == "case" for c in self.children[i])
+
+    def time_words(self, i: int) -> set[int]:
+        """A time word heading more than a time phrase ("depuis vendredi dans les Alpes", as parsed):
+        the word and what only goes with it (its article, preposition, numbers, other time words)."""
+        found, todo = set(), [i]
+        while todo:
+            j = todo.pop()
+            found.add(j)
+            for child in self.children[j]:
+                token = self.tokens[child]
+                if token.dep in ("det", "case", "amod", "nummod", "fixed", "flat", "advmod", "punct") or self.is_time_word(child) \
+                        or token.pos == "NUM" or token.text.lower() in _MONTHS:
+                    todo.append(child)
+        return found
+
+
+def has_relative_day(text: str) -> bool:
+    return bool(_RELATIVE_TIME.search(text))
