@@ -863,7 +863,10 @@ def parse_args(argv):
     parser.add_argument("--no-cache-experiment", action="store_true", help="skip the CACHE_CONTENT rebuilds")
     parser.add_argument("--no-multiprocess", action="store_true", help="skip spaCy n_process=2")
     args = parser.parse_args(argv)
-    args.sizes = sorted({int(part) for value in args.sizes for part in str(value).split(",") if part.strip()})
+    parts = [part for value in args.sizes for part in str(value).replace(",", " ").split()]
+    if not all(part.isdigit() for part in parts):
+        parser.error(f"--sizes: numbers of dispatches, separated by spaces or commas, not {' '.join(args.sizes)!r}")
+    args.sizes = sorted({int(part) for part in parts})
     if args.repeat < 1 or not args.sizes or min(args.sizes) < 1:
         parser.error("--repeat and --sizes must be positive")
     return args
