@@ -30,7 +30,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import run
+from bench import report, run
 
 SCENARIOS = (  # (key, label, field)
     ("cached", "Full build, entities cached", "build"),
@@ -106,16 +106,16 @@ def render(results: dict) -> str:
     ]
     for entry in results["sizes"]:
         for key, label, field in SCENARIOS:
-            values = [run.field(entry[tree][key], field) for tree in labels]
+            values = [report.field(entry[tree][key], field) for tree in labels]
             change = ""
             if all(values) and statistics.median(values[0]):
                 change = f"{statistics.median(values[-1]) / statistics.median(values[0]):.2f}×"
-            lines.append(f"| {thin(entry['size'])} | {label} | " + " | ".join(run.spread(v) for v in values) + f" | {change} |")
+            lines.append(f"| {thin(entry['size'])} | {label} | " + " | ".join(report.spread(v) for v in values) + f" | {change} |")
         for key, label in (("cached", "CPU s, full build"), ("plus_one", "CPU s, +1 dispatch")):
-            values = [run.field(entry[tree][key], "cpu") for tree in labels]
+            values = [report.field(entry[tree][key], "cpu") for tree in labels]
             change = f"{statistics.median(values[-1]) / statistics.median(values[0]):.2f}×"
-            lines.append(f"| {thin(entry['size'])} | {label} | " + " | ".join(run.spread(v) for v in values) + f" | {change} |")
-        peaks = [max(run.field(entry[tree]["cached"] + entry[tree]["plus_one"], "rss_mb")) for tree in labels]
+            lines.append(f"| {thin(entry['size'])} | {label} | " + " | ".join(report.spread(v) for v in values) + f" | {change} |")
+        peaks = [max(report.field(entry[tree]["cached"] + entry[tree]["plus_one"], "rss_mb")) for tree in labels]
         lines.append(f"| {thin(entry['size'])} | Peak RSS MB (full build, +1) | " + " | ".join(f"{peak:.0f}" for peak in peaks) + f" | {peaks[-1] / peaks[0]:.2f}× |")
     ner = results.get("ner")
     if ner:
@@ -126,7 +126,7 @@ def render(results: dict) -> str:
             "",
             "| | texts/s |",
             "|---|---|",
-            *(f"| {name} | {run.spread(values, 1)} |" for name, values in (
+            *(f"| {name} | {report.spread(values, 1)} |" for name, values in (
                 ("EntityFinder.find (forked workers from 64 texts on; cache writes, resolution)", rates["finder"]),
                 ("spaCy nlp.pipe, same pipeline", rates["spacy"]),
                 ("model spans only, EntityFinder's pool (one forked worker per core)", rates.get("pool", [])),
@@ -173,15 +173,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_ner:
         ner_args = argparse.Namespace(ner_sample=args.ner_sample, repeat=args.repeat, no_multiprocess=False)
         results["ner"] = {"size": args.sizes[0], **run.bench_ner(ner_args, work, args.sizes[0], log)}
-    loads = [one["load"] for one in run._all_runs(results)]
+    loads = [one["load"] for one in report.all_runs(results)]
     results["load_median"], results["load_max"] = statistics.median(loads), max(loads)
     results["seconds"] = time.perf_counter() - started
     run.empty_trash(work)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
-    report = render(results)
-    args.output.write_text(report, encoding="utf-8")
-    print(report)
+    table = render(results)
+    args.output.write_text(table, encoding="utf-8")
+    print(table)
     run.say(f"done in {results['seconds'] / 60:.1f} min; written {args.output}")
     return 0
 
