@@ -63,11 +63,17 @@ def _headline_deriver(cache: Path) -> headline.HeadlineDeriver:
 
 
 def entity_finder(paths: Paths):
-    """Front-matter fields for each text, from the entities plugin's finder (spaCy loaded lazily)."""
-    from digest.entities.model import to_front_matter
+    """Front-matter fields for each text, from the entities plugin's finder. The finder (which reads
+    and checks the editorial and slug files, then spaCy when a text is not cached) is made at the
+    first call: ingest calls only when a dispatch changed, so a build with nothing to do reads
+    neither (the ingest stamp holds the editorial file's bytes, so an edit is still seen)."""
 
-    finder = _finder(paths.editorial, paths.cache / "ner")
-    return lambda texts: [to_front_matter(found) for found in finder.find(texts)]
+    def find(texts):
+        from digest.entities.model import to_front_matter
+
+        return [to_front_matter(found) for found in _finder(paths.editorial, paths.cache / "ner").find(texts)]
+
+    return find
 
 
 def ingest_rules(paths: Paths) -> bytes:
@@ -171,9 +177,11 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
         for path in special:
             report.rejected.append((path, "pas un fichier ordinaire : laissé hors du site"))
             print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
-        from pelican.settings import DEFAULT_CONFIG  # here: importing the newsroom side never loads Pelican
+        ignored = {}
+        if special:
+            from pelican.settings import DEFAULT_CONFIG  # here: importing the newsroom side never loads Pelican
 
-        ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]} if special else {}
+            ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]}
         problem = None
         try:
             rebuilt = site.build(

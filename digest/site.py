@@ -44,10 +44,10 @@ def _project_code(settings_file: Path, settings: Mapping) -> list[Path]:
 
 def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
     """Everything a build reads: content, theme, the project's code, this package, and the entity
-    slug file beside the content (an editor may change an entity's address there)."""
-    slugs = site_slug_file(settings)
+    slug file beside the content (an editor may change an entity's address there; listed only
+    when it exists, so one made later is seen)."""
     return [Path(settings["PATH"]), Path(settings["THEME"]), *_project_code(settings_file, settings), Path(__file__).parent,
-            *([slugs] if slugs.exists() else [])]
+            site_slug_file(settings)]
 
 
 CACHE_VERSIONS_KEPT = 2  # `invoke build` and `invoke publish` (other settings) each keep theirs
@@ -286,13 +286,18 @@ def build(
     rejected_before = len(rejected)
     staging = staging_path(output)
     restore_missing(output)
+    variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
+    recorded = uptodate.recorded_inputs(stamp) if stamp else None
+    # Checked before Pelican is even imported (0.2 s): the inputs the last build recorded, listed again.
+    listed = uptodate.listing(recorded) if recorded is not None else None
+    if listed is not None and uptodate.is_current(stamp, output, uptodate.digest(listed, variant)):
+        return False
     from pelican.settings import read_settings  # here: importing the newsroom side never loads Pelican
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
-    variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
-    inputs = uptodate.listing(build_inputs(settings_file, settings))
-    current = uptodate.digest(inputs, variant)
-    if stamp and uptodate.is_current(stamp, output, current):
+    roots = build_inputs(settings_file, settings)
+    inputs = listed if recorded == roots else uptodate.listing(roots)
+    if stamp and recorded != roots and uptodate.is_current(stamp, output, uptodate.digest(inputs, variant)):
         return False
     cache = versioned_cache_path(settings_file, settings, variant)
     settings["CACHE_PATH"] = str(cache)
@@ -334,7 +339,7 @@ def build(
         # the build records new entities' slugs in the slug file: as it wrote it, not an edit to build
         slugs = site_slug_file(settings)
         uptodate.restat(inputs, slugs.parent, [slugs])
-        uptodate.record(stamp, output, uptodate.digest(inputs, variant))
+        uptodate.record(stamp, output, uptodate.digest(inputs, variant), build_inputs(settings_file, settings))
     elif stamp:  # contents left out: the next build renders again, and says so again
         stamp.unlink(missing_ok=True)
     return True

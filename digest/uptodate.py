@@ -108,5 +108,19 @@ def is_current(stamp: Path, output: Path, current: str) -> bool:
     return recorded.get("fingerprint") == current and recorded.get("output") == str(output.resolve()) and (output / "index.html").is_file()
 
 
-def record(stamp: Path, output: Path, current: str) -> None:
-    write_atomically(stamp, json.dumps({"fingerprint": current, "output": str(output.resolve())}))
+def recorded_inputs(stamp: Path) -> list[Path] | None:
+    """The inputs a stamp was recorded with (None: no stamp, a damaged one, or one without them).
+    Listing them again tells whether anything changed without reading the settings that name them:
+    the settings file is among them, so settings that would name others change the fingerprint."""
+    try:
+        inputs = json.loads(stamp.read_text(encoding="utf-8")).get("inputs")
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not isinstance(inputs, list) or not all(isinstance(path, str) for path in inputs):
+        return None
+    return [Path(path) for path in inputs]
+
+
+def record(stamp: Path, output: Path, current: str, inputs: Iterable[Path] = ()) -> None:
+    record = {"fingerprint": current, "output": str(output.resolve()), "inputs": [str(path) for path in inputs]}
+    write_atomically(stamp, json.dumps(record))

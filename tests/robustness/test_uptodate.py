@@ -101,3 +101,39 @@ def test_the_two_most_recently_used_cache_versions_are_kept(tmp_path):
         os.utime(root / version, (1_000_000 + age, 1_000_000 + age))
     site.prune_cache_versions(root / "publication")  # the build just put in place used it
     assert sorted(path.name for path in root.iterdir()) == ["locale", "publication"]
+
+
+def test_a_rebuild_with_nothing_changed_reads_neither_settings_nor_entity_files_and_an_edit_still_builds(tmp_path, fake_ner, monkeypatch):
+    import pelican.settings
+
+    from digest import pipeline
+    from digest.entities import finder, slugfile
+    from tests.conftest import new_site
+    from tests.robustness.conftest import SEED
+
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()}, editorial="")
+    assert pipeline.build(paths).rebuilt
+    published = {path: path.stat().st_ino for path in paths.output.rglob("*") if path.is_file()}
+    reads: list[str] = []
+
+    def counted(name, function):
+        def read(*args, **kwargs):
+            reads.append(name)
+            return function(*args, **kwargs)
+
+        return read
+
+    monkeypatch.setattr(finder, "load_editorial", counted("entities.toml", finder.load_editorial))
+    monkeypatch.setattr(slugfile, "load", counted("entity-slugs.toml", slugfile.load))
+    monkeypatch.setattr(pelican.settings, "read_settings", counted("settings", pelican.settings.read_settings))
+    pipeline._finder.cache_clear()  # as a new `invoke build` process starts
+
+    assert not pipeline.build(paths).rebuilt
+    assert reads == []
+    assert {path: path.stat().st_ino for path in paths.output.rglob("*") if path.is_file()} == published
+
+    paths.editorial.write_text('[[entite]]\nnom = "Mark Rutte"\ntype = "personne"\ndescription = "Secrétaire général de l’Otan."\n',
+                               encoding="utf-8")
+    assert pipeline.build(paths).rebuilt
+    assert "entities.toml" in reads and "settings" in reads
+    assert "Secrétaire général de l’Otan." in (paths.output / "personnes" / "mark-rutte" / "index.html").read_text(encoding="utf-8")
