@@ -85,7 +85,9 @@ def render_report(results: dict) -> str:
     row("&nbsp;&nbsp;site skipped as up to date", lambda e: f"{sum(not run.get('rebuilt', True) for run in e['rebuild'])} of {len(e['rebuild'])} runs")
     row("**Rebuild, +1 dispatch**", phases("plus_one", "build"))
     row("&nbsp;&nbsp;live: its pages and feeds swapped in", phases("plus_one", "live"))
-    row("&nbsp;&nbsp;files written again / files of the site", lambda e: f"{med(e['plus_one'], 'rewritten'):.0f} / {med(e['plus_one'], 'files'):.0f}" if med(e["plus_one"], "files") else "—")
+    row("&nbsp;&nbsp;pages and feeds written again / of the site", lambda e: f"{med(e['plus_one'], 'rewritten'):.0f} / {med(e['plus_one'], 'files'):.0f}" if med(e["plus_one"], "files") else "—")
+    row("&nbsp;&nbsp;search bundle files written again / of the bundle",
+        lambda e: f"{med(e['plus_one'], 'search_rewritten'):.0f} / {med(e['plus_one'], 'search_files'):.0f}" if med(e["plus_one"], "search_files") else "—")
     row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;of which NER (1 text + spaCy load)", phases("plus_one", "ner"))
     cache_experiment = any(entry.get("rebuild_cache") for entry in sizes)

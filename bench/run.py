@@ -143,8 +143,13 @@ def child_ours(spec: dict) -> dict:
     timings["search"] = timings.get("search", 0.0)
     timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings["search"]
     after = _inodes(paths.output)
-    timings["files"] = len(after)
-    timings["rewritten"] = sum(1 for path, inode in after.items() if before.get(path) != inode)
+    # Pages and feeds apart from the search bundle, which Pagefind writes anew whole at each index.
+    bundle = os.path.join(str(paths.output), search.BUNDLE) + os.sep
+    rewritten = [path for path, inode in after.items() if before.get(path) != inode]
+    timings["files"] = sum(1 for path in after if not path.startswith(bundle))
+    timings["rewritten"] = sum(1 for path in rewritten if not path.startswith(bundle))
+    timings["search_files"] = len(after) - timings["files"]
+    timings["search_rewritten"] = len(rewritten) - timings["rewritten"]
     timings["rebuilt"] = outcome.rebuilt
     timings["ingest_without_ner"] = timings.get("ingest", 0.0) - timings["ner"]
     from pelican.settings import read_settings
