@@ -56,6 +56,18 @@ def test_options_and_site_url_are_part_of_the_key():
     assert len(memo) == 3
 
 
+def test_a_day_is_the_same_object_by_value_and_two_days_are_not_mixed_up():
+    from datetime import date
+
+    memo = FragmentMemo()
+    env, calls = environment(memo)
+    env.loader = jinja2.DictLoader({"macros.html": "{% macro day(moment) %}{{ moment.day }}/{{ count() }}{% endmacro %}"})
+    template = env.from_string("{% import 'macros.html' as m with context %}{{ memo(m.day, day) }}")
+    pages = [template.render(day=date(2025, 8, day), SITEURL="") for day in (22, 22, 21, 22)]
+    assert pages == ["22/1", "22/1", "21/2", "22/1"]  # each article page of a day: one rendering
+    assert len(calls) == 2
+
+
 def test_a_new_memo_renders_again():
     a = Item("Kiev")
     env, calls = environment(FragmentMemo())
