@@ -4,6 +4,7 @@ from outside (a source's URL) that a page links to. Not a plugin: a plain module
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Mapping
@@ -24,14 +25,22 @@ def http_url(url: str, warn: bool = True) -> str:
     url = str(url or "").strip()
     if not url:
         return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        parts = None
-    if parts is None or parts.scheme.lower() not in LINKED_SCHEMES or not parts.netloc or re.search(r"[\x00-\x20\x7f]", url):
+    href = _href(url)
+    if href is None:
         if warn:
             logger.warning("adresse ignorée (seuls http et https sont publiés) : %r", url)
         return ""
+    return href
+
+
+@functools.lru_cache(maxsize=1 << 14)  # each source address is asked by its page's link and its JSON-LD
+def _href(url: str) -> str | None:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in LINKED_SCHEMES or not parts.netloc or re.search(r"[\x00-\x20\x7f]", url):
+        return None
     url = re.sub(r"%(?![0-9A-Fa-f]{2})", "%25", url)
     return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
 

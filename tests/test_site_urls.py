@@ -1,0 +1,32 @@
+"""digest.site_urls.http_url: what a page links to for a source's address, asked again and again
+(the article's credit link, its JSON-LD): the same answer every time, a refused one reported each time."""
+
+from __future__ import annotations
+
+import logging
+
+from hypothesis import given, strategies as st
+
+from digest.site_urls import http_url
+
+ADDRESSES = st.one_of(
+    st.text(max_size=60),
+    st.builds(lambda scheme, rest: f"{scheme}://{rest}", st.sampled_from(["http", "https", "HTTP", "javascript", "file", "ftp"]), st.text(max_size=40)),
+)
+
+
+@given(ADDRESSES)
+def test_an_address_gives_the_same_href_every_time_and_only_http_with_a_host(url):
+    first = http_url(url, warn=False)
+    assert http_url(url, warn=False) == first
+    if first:
+        assert first.split("://", 1)[0].lower() in ("http", "https") and first.split("://", 1)[1]
+        assert not any(c.isspace() or ord(c) < 0x20 or ord(c) > 0x7E for c in first)
+
+
+def test_a_refused_address_is_reported_each_time_it_is_asked(caplog):
+    with caplog.at_level(logging.WARNING, logger="digest.site_urls"):
+        for _ in range(2):
+            assert http_url("javascript:alert(1)") == ""
+    assert len([r for r in caplog.records if "adresse ignorée" in r.getMessage()]) == 2
+    assert http_url("https://fr.wikinews.org/wiki/Taux_de_6_%") == "https://fr.wikinews.org/wiki/Taux_de_6_%25"
