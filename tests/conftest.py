@@ -20,6 +20,12 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Speed is measured by bench/, never by tests: Hypothesis's per-example deadline (200 ms) only
+# made property tests fail at random when the machine was loaded.
+settings.register_profile("le-fil", deadline=None)
+settings.load_profile("le-fil")
 
 ROOT = Path(__file__).resolve().parent.parent
 
