@@ -105,6 +105,16 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
     return False
 
 
+_COORDINATION = re.compile(r"\s*(?:,|et|ou)\s*")
+
+
+def _coordinated(text: str, eds: list[Mention]) -> bool:
+    """Two editorial names inside one model span joined by "et", "ou" or a comma: two entities
+    ("la Dares et Pôle emploi"), not one longer name."""
+    ordered = sorted(eds, key=lambda m: m.start)
+    return any(_COORDINATION.fullmatch(text, a.end, b.start) for a, b in zip(ordered, ordered[1:]))
+
+
 _SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—]\s*")
 
 
@@ -156,7 +166,8 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
         overl = [i for i, m in enumerate(eds) if m.start < e and m.end > s]
         if overl:
             if all(eds[i].start >= s and eds[i].end <= e and (eds[i].start, eds[i].end) != (s, e)
-                   for i in overl) and all(_keep_whole(text, (s, e, label), eds[i]) for i in overl):
+                   for i in overl) and all(_keep_whole(text, (s, e, label), eds[i]) for i in overl) \
+                    and not _coordinated(text, [eds[i] for i in overl]):
                 dropped.update(overl)
             else:
                 pieces = []

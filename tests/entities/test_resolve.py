@@ -83,6 +83,14 @@ def test_longer_name_embedding_an_alias_is_kept(ed):
     assert names == {("Brigitte Macron", "personne"), ("Banque des Etats-Unis", "organisation")}
 
 
+def test_two_known_names_joined_by_et_in_one_span_are_two_entities(ed):
+    # the model read "l'OTAN et les États-Unis"-like lists as one organisation
+    text = "Selon OTAN et Etats-Unis, la situation reste tendue."
+    spans = spans_of(text, ("OTAN et Etats-Unis", "ORG"))
+    names = {(e.name, e.kind) for e in resolve(text, spans, ed)}
+    assert names == {("OTAN", "organisation"), ("États-Unis", "lieu")}
+
+
 def test_stop_list_and_misc_never_become_entities(ed):
     text = "Les Français et les Européens se souviennent de la Seconde Guerre mondiale à Paris."
     spans = spans_of(text, ("Français", "LOC"), ("Européens", "PER"), ("Seconde Guerre mondiale", "LOC"),
