@@ -37,6 +37,7 @@ import re
 import json
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -84,8 +85,10 @@ def gold_entities(doc: dict, editorial: Editorial, prefix_len: int):
 def scored_name(name: str) -> str:
     """The name compared with the annotations: normalised, without the country that tells generic
     institutions apart ("Sénat (France)"), which the annotations do not give, nor an elided article
-    some annotations keep ("l'ONU", "d'Al-Qaida": pages never show it, on either side)."""
-    return norm_key(re.sub(r"^[ld]['’]", "", re.sub(r"\s*\([^()]*\)$", "", name)))
+    some annotations keep ("l'ONU", "d'Al-Qaida": pages never show it, on either side), nor the
+    invisible characters (U+200B, U+200E...) a few annotated spans carry and dispatches may not."""
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")
+    return norm_key(re.sub(r"^[ld]['’]", "", re.sub(r"\s*\([^()]*\)$", "", visible)))
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -11,6 +11,7 @@ from digest.dispatch import DATE_PREFIX
 
 from .editorial import Editorial, EditorialEntry, norm_key
 from .words import KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _DEMONYM_WORDS, _DETERMINERS, _HEAD_BEFORE, _INSTITUTIONS, _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _TITLES, _UPPER, head_kind, looks_like_demonym
+from .admission import is_qualifiable
 from .names import _PARTICLES, _is_title, clean_name
 
 
@@ -241,6 +242,8 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                 out.append(Mention(ms, ms + len(surface), surface, entry.name,
                                    KIND_LABEL[entry.kind], entry=entry))
             else:
+                if not is_qualifiable(name):
+                    plabel = "LOC"  # a country, a French region or département is a place, never its council
                 out.append(Mention(ms, ms + len(surface), surface, name, plabel, weak=weak))
     return out, dropped
 

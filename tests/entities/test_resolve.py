@@ -91,6 +91,14 @@ def test_two_known_names_joined_by_et_in_one_span_are_two_entities(ed):
     assert names == {("OTAN", "organisation"), ("États-Unis", "lieu")}
 
 
+def test_a_region_or_country_read_as_an_organisation_is_a_place():
+    # "la région Grand Est a voté": the model takes the region for its council
+    text = "La région Grand Est et la Pologne ont signé avec le conseil régional."
+    spans = spans_of(text, ("Grand Est", "ORG"), ("Pologne", "PER"))
+    names = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
+    assert names == {("Grand Est", "lieu"), ("Pologne", "lieu")}
+
+
 def test_stop_list_and_misc_never_become_entities(ed):
     text = "Les Français et les Européens se souviennent de la Seconde Guerre mondiale à Paris."
     spans = spans_of(text, ("Français", "LOC"), ("Européens", "PER"), ("Seconde Guerre mondiale", "LOC"),
