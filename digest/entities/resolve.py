@@ -55,7 +55,8 @@ from typing import Iterable
 from .editorial import Editorial
 from .model import Entity
 from .words import KIND_LABEL, LABEL_KIND, Span
-from .mentions import Mention, _drop_contextual, _model_mentions, editorial_matches
+from .mentions import Mention, _model_mentions, editorial_matches
+from .not_names import _drop_contextual
 from .extension import _extend_orgs, _extra_mentions, _join_particle_names, _lineup_players
 from .acronyms import _acronym_links
 from .admission import admit
