@@ -108,6 +108,15 @@ def test_stop_list_and_misc_never_become_entities(ed):
     assert resolve("Le Mondial commence.", [(3, 10, "MISC")]) == []
 
 
+def test_an_acronym_followed_by_its_lowercase_long_form_is_named_by_it():
+    text = ("Il a été interrogé au SNR (service national de renseignement). Le SNR a nié. "
+            "Le PAM (selon la police) est arrivé.")
+    spans = spans_of(text, ("SNR", "ORG"), ("SNR", "ORG", 1), ("PAM", "ORG"))
+    names = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
+    # "(selon la police)" does not spell PAM: no long form
+    assert names == {("service national de renseignement", "organisation"), ("PAM", "organisation")}
+
+
 def test_determiners_and_punctuation_are_trimmed():
     text = "Il a vu « la Société Générale », puis l'Unédic."
     spans = spans_of(text, ("« la Société Générale »", "ORG"), ("l'Unédic", "ORG"))
