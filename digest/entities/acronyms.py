@@ -34,7 +34,10 @@ def _initials_match_strict(acr: str, long: str) -> bool:
 
 
 def _spelled_by(acr: str, long: str) -> bool:
-    """The initials of the long form's words, link words ("de", "la") left out, are the acronym."""
+    """The initials of the long form's words, link words ("de", "la") left out, are the acronym; no
+    list of common nouns ("CVC (chauffage, ventilation et climatisation)", a trade)."""
+    if "," in long:
+        return False
     letters = [c for c in norm_key(acr) if c.isalpha()]
     words = [w for w in _WORD_RUN.findall(norm_key(long)) if w not in _LINK_WORDS]
     return len(letters) >= 2 and [w[0] for w in words] == letters

@@ -110,11 +110,12 @@ def test_stop_list_and_misc_never_become_entities(ed):
 
 def test_an_acronym_followed_by_its_lowercase_long_form_is_named_by_it():
     text = ("Il a été interrogé au SNR (service national de renseignement). Le SNR a nié. "
-            "Le PAM (selon la police) est arrivé.")
-    spans = spans_of(text, ("SNR", "ORG"), ("SNR", "ORG", 1), ("PAM", "ORG"))
+            "Le PAM (selon la police) est arrivé. Les CVC (chauffage, ventilation et climatisation) aussi.")
+    spans = spans_of(text, ("SNR", "ORG"), ("SNR", "ORG", 1), ("PAM", "ORG"), ("CVC", "ORG"))
     names = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
-    # "(selon la police)" does not spell PAM: no long form
-    assert names == {("service national de renseignement", "organisation"), ("PAM", "organisation")}
+    # "(selon la police)" does not spell PAM, a list of trades is no organisation's name
+    assert names == {("service national de renseignement", "organisation"), ("PAM", "organisation"),
+                     ("CVC", "organisation")}
 
 
 def test_determiners_and_punctuation_are_trimmed():
