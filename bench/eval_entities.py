@@ -160,7 +160,8 @@ def sentence_of(text: str, names: Iterable[str]) -> str:
     for name in names:
         at = lowered.find(name.lower())
         if at >= 0:
-            start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+            stop = text.rfind(". ", 0, at)
+            start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
             ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
             return " ".join(text[start:min(ends) + 1 if ends else len(text)].split())
     return ""
