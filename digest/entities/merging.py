@@ -2,7 +2,6 @@
 full name, the first words of an organisation -> the only longer one; type vote; canonical name."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Sequence
 
@@ -53,6 +52,7 @@ def _merge_short_orgs(mentions: Sequence[Mention], uf: _UF) -> None:
 
 
 def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
+    """The entities of one text's mentions, in the order they first appear (see the module docstring)."""
     n = len(mentions)
     if not n:
         return []
@@ -68,7 +68,19 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
         if m.link is not None and id(m.link) in index:
             uf.union(i, index[id(m.link)])
     # an unlinked name equal to an editorial canonical name/alias was already mapped.
-    # surname resolution: a short PER-ish name that is the tail of a longer person name
+    _join_surnames(mentions, uf)
+    _merge_short_orgs(mentions, uf)
+    clusters: dict[int, list[int]] = {}
+    for i in range(n):
+        clusters.setdefault(uf.find(i), []).append(i)
+    entities = [(min(mentions[i].start for i in idxs), _entity_of([mentions[i] for i in idxs]))
+                for idxs in clusters.values()]
+    return _merge_same_names(entities)
+
+
+def _join_surnames(mentions: Sequence[Mention], uf: _UF) -> None:
+    """A short person-like name that is the tail of a longer person name of the text joins it
+    ("Rutte" -> "Mark Rutte"): the most mentioned full name, then the first seen."""
     person_names: dict[str, list[int]] = {}
     for i, m in enumerate(mentions):
         if m.label == "PER":
@@ -95,50 +107,49 @@ def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:
         if cands:
             # the most mentioned full name (then the first seen); ambiguity is rare
             uf.union(cands[0], i)
-    _merge_short_orgs(mentions, uf)
-    clusters: dict[int, list[int]] = {}
-    for i in range(n):
-        clusters.setdefault(uf.find(i), []).append(i)
 
-    entities: list[tuple[int, Entity]] = []
-    for root, idxs in clusters.items():
-        ms = [mentions[i] for i in idxs]
-        entry = next((m.entry for m in sorted(ms, key=lambda m: m.start) if m.entry is not None), None)
-        if entry is not None:
-            kind, name, desc = entry.kind, entry.name, entry.description
-        else:
-            votes = Counter()
-            for m in ms:
-                votes[m.label] += 0.5 if m.weak else 1.0
-            # a merged surname-only mention counts for the full name's label
-            best = max(votes.values())
-            first_best = next(m.label for m in sorted(ms, key=lambda m: m.start) if votes[m.label] == best)
-            kind = LABEL_KIND[first_best]
-            counts = Counter(m.name for m in ms)
-            firsts: dict[str, int] = {}
-            for m in sorted(ms, key=lambda m: m.start):
-                firsts.setdefault(m.name, m.start)
-            def rank(nm: str) -> tuple:
-                acr = 1 if any(m.link is not None and m.name == nm for m in ms) else 0
-                return (acr, -len(_tokens(nm)), -counts[nm], firsts[nm], nm)
-            name = min(counts, key=rank)
-            desc = ""
-            hk = head_kind(name)
-            if hk is not None:  # "Cour suprême", "Université de X", "place Tahrir"
-                kind = hk
-        forms: list[str] = []
+
+def _entity_of(ms: list[Mention]) -> Entity:
+    """One cluster's entity: the editorial one, else its kind by vote of the mentions' labels (or its
+    head noun) and its longest name; forms are the other names (see the module docstring)."""
+    entry = next((m.entry for m in sorted(ms, key=lambda m: m.start) if m.entry is not None), None)
+    if entry is not None:
+        kind, name, desc = entry.kind, entry.name, entry.description
+    else:
+        votes = Counter()
+        for m in ms:
+            votes[m.label] += 0.5 if m.weak else 1.0
+        # a merged surname-only mention counts for the full name's label
+        best = max(votes.values())
+        first_best = next(m.label for m in sorted(ms, key=lambda m: m.start) if votes[m.label] == best)
+        kind = LABEL_KIND[first_best]
+        counts = Counter(m.name for m in ms)
+        firsts: dict[str, int] = {}
         for m in sorted(ms, key=lambda m: m.start):
-            # the surface text is a form of the name only when it is an editorial alias: a model's
-            # span keeps titles and neighbours ("Président Trump", "ONU lundi")
-            alias = m.entry is not None and norm_key(m.surface) in {norm_key(f) for f in m.entry.surface_forms}
-            for f in ((m.name, m.surface) if alias else (m.name,)):
-                f = " ".join(f.split())
-                if f and f != name and f not in forms and not f.startswith(("MM.", "MM ")):
-                    forms.append(f)
-        first = min(m.start for m in ms)
-        entities.append((first, Entity(name=name, kind=kind, forms=tuple(forms), description=desc)))
-    # two clusters may end up with the same canonical name (e.g. editorial entry reached
-    # through two unlinked routes): merge them
+            firsts.setdefault(m.name, m.start)
+        def rank(nm: str) -> tuple:
+            acr = 1 if any(m.link is not None and m.name == nm for m in ms) else 0
+            return (acr, -len(_tokens(nm)), -counts[nm], firsts[nm], nm)
+        name = min(counts, key=rank)
+        desc = ""
+        hk = head_kind(name)
+        if hk is not None:  # "Cour suprême", "Université de X", "place Tahrir"
+            kind = hk
+    forms: list[str] = []
+    for m in sorted(ms, key=lambda m: m.start):
+        # the surface text is a form of the name only when it is an editorial alias: a model's
+        # span keeps titles and neighbours ("Président Trump", "ONU lundi")
+        alias = m.entry is not None and norm_key(m.surface) in {norm_key(f) for f in m.entry.surface_forms}
+        for f in ((m.name, m.surface) if alias else (m.name,)):
+            f = " ".join(f.split())
+            if f and f != name and f not in forms and not f.startswith(("MM.", "MM ")):
+                forms.append(f)
+    return Entity(name=name, kind=kind, forms=tuple(forms), description=desc)
+
+
+def _merge_same_names(entities: list[tuple[int, Entity]]) -> list[Entity]:
+    """Two clusters may end up with the same canonical name (e.g. an editorial entry reached
+    through two unlinked routes): one entity, at the first one's place."""
     merged: dict[tuple[str, str], tuple[int, Entity]] = {}
     for first, e in sorted(entities, key=lambda t: t[0]):
         k = (e.name, e.kind)

@@ -11,12 +11,13 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
    overlapping an editorial match is either kept whole (it is a longer name that
    embeds the alias: "Banque de France", "Brigitte Macron", an ORG containing a place
    like "Paris Saint-Germain") or cut around the match ("Otan Mark Rutte" -> OTAN +
-   "Mark Rutte");
+   "Mark Rutte"; "Dares et Pôle emploi", two editorial names joined by "et", are two);
 3. clean-up: punctuation, determiners, titles/functions ("M.", "président", "ministre
    des Affaires étrangères"...) stripped; spans without a capital letter dropped; stop
    list applied; a cleaned span equal to an editorial alias becomes that entity;
    person names keep a particle alone with the surname ("de Gaulle") and the dot of a
-   final initial ("Nolan L."); first names such as "François" are not demonyms;
+   final initial ("Nolan L."); first names such as "François" are not demonyms; a
+   country, French region or département is a place whatever the model's label ("Grand Est");
 3b. model spans are split at line breaks and, for places/organisations, at spaced dashes
    ("Autriche - Hongrie"); "aéroport de X"/"parquet de X" and administrative divisions
    ("comté de X", "province du X") and churches ("église Saint-Marc") keep only the
@@ -38,7 +39,9 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
 4. acronyms: "Forces démocratiques syriennes (FDS)" (or "FDS (Forces ...)") makes the
    acronym an alias of the long name in that article; every occurrence is a mention;
    when the model found only the acronym, the words before "(CNC)" whose initials spell
-   it become the long form ("conseil national de la communication");
+   it become the long form ("conseil national de la communication"); a lowercase long form
+   in parentheses after the acronym names it when its words spell it exactly ("SNR (service
+   national de renseignement)");
 5. merging: case/accent variants merge; a person's surname ("Rutte", "M. Rutte") merges
    into the full name seen in the same article ("Mark Rutte"); likewise the first words
    of an organisation name ("la Commission", "le Haut-Conseil") merge into the only
@@ -55,7 +58,8 @@ from typing import Iterable
 from .editorial import Editorial
 from .model import Entity
 from .words import KIND_LABEL, LABEL_KIND, Span
-from .mentions import Mention, _drop_contextual, _model_mentions, editorial_matches
+from .mentions import Mention, _model_mentions, editorial_matches
+from .not_names import _drop_contextual
 from .extension import _extend_orgs, _extra_mentions, _join_particle_names, _lineup_players
 from .acronyms import _acronym_links
 from .admission import admit

@@ -83,6 +83,22 @@ def test_longer_name_embedding_an_alias_is_kept(ed):
     assert names == {("Brigitte Macron", "personne"), ("Banque des Etats-Unis", "organisation")}
 
 
+def test_two_known_names_joined_by_et_in_one_span_are_two_entities(ed):
+    # the model read "l'OTAN et les États-Unis"-like lists as one organisation
+    text = "Selon OTAN et Etats-Unis, la situation reste tendue."
+    spans = spans_of(text, ("OTAN et Etats-Unis", "ORG"))
+    names = {(e.name, e.kind) for e in resolve(text, spans, ed)}
+    assert names == {("OTAN", "organisation"), ("États-Unis", "lieu")}
+
+
+def test_a_region_or_country_read_as_an_organisation_is_a_place():
+    # "la région Grand Est a voté": the model takes the region for its council
+    text = "La région Grand Est et la Pologne ont signé avec le conseil régional."
+    spans = spans_of(text, ("Grand Est", "ORG"), ("Pologne", "PER"))
+    names = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
+    assert names == {("Grand Est", "lieu"), ("Pologne", "lieu")}
+
+
 def test_stop_list_and_misc_never_become_entities(ed):
     text = "Les Français et les Européens se souviennent de la Seconde Guerre mondiale à Paris."
     spans = spans_of(text, ("Français", "LOC"), ("Européens", "PER"), ("Seconde Guerre mondiale", "LOC"),
@@ -90,6 +106,16 @@ def test_stop_list_and_misc_never_become_entities(ed):
     assert [(e.name, e.kind) for e in resolve(text, spans, ed)] == [("Paris", "lieu")]
     # a MISC span is dropped too
     assert resolve("Le Mondial commence.", [(3, 10, "MISC")]) == []
+
+
+def test_an_acronym_followed_by_its_lowercase_long_form_is_named_by_it():
+    text = ("Il a été interrogé au SNR (service national de renseignement). Le SNR a nié. "
+            "Le PAM (selon la police) est arrivé. Les CVC (chauffage, ventilation et climatisation) aussi.")
+    spans = spans_of(text, ("SNR", "ORG"), ("SNR", "ORG", 1), ("PAM", "ORG"), ("CVC", "ORG"))
+    names = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
+    # "(selon la police)" does not spell PAM, a list of trades is no organisation's name
+    assert names == {("service national de renseignement", "organisation"), ("PAM", "organisation"),
+                     ("CVC", "organisation")}
 
 
 def test_determiners_and_punctuation_are_trimmed():
