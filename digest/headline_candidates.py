@@ -8,16 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.headline_check import complete
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
 
 MIN_LENGTH = 20
 _NEGATIONS = {"pas", "plus", "jamais", "rien", "guère", "point"}
-_DANGLING = frozenset(
-    "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
-    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
-    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
-    "notamment également aussi encore".split()
-)
 _ELIDED = {"s'": "se", "l'": "le", "n'": "ne", "d'": "de", "qu'": "que", "j'": "je", "m'": "me", "t'": "te"}
 
 
@@ -141,7 +136,7 @@ def _splits_a_word(sentence: Sentence, kept: set[int]) -> bool:
 def _whole_constituents(sentence: Sentence, kept: set[int], start: set[int]) -> bool:
     """Whether ``kept`` is ``start`` less whole droppable constituents (punctuation aside)."""
     return all(
-        sentence.tokens[i].head not in kept or sentence.tokens[i].pos == "PUNCT" or _droppable(sentence, i)
+        sentence.tokens[i].head not in kept or "PUNCT" in (sentence.tokens[i].pos, sentence.tokens[i].dep.upper()) or _droppable(sentence, i)
         for i in start - kept
     )
 
@@ -208,7 +203,7 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
             return None
         seen.add(text)
         # shorter than a headline only when nothing was dropped ("Un chariot explose")
-        if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text) \
+        if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and complete(sentence, state, text, verb, subject_tokens) and not has_relative_day(text) \
                 and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state) \
                 and not _gap_in_subject(sentence, state, kept, subject_tokens):
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
@@ -224,6 +219,9 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
             removed = _closed_under_quotes(sentence, sentence.subtree(head) & current)
             if removed is None:
                 continue
+            before = min(removed) - 1
+            if before in current and sentence.tokens[before].dep == "punct" and sentence.tokens[before].pos in ("SCONJ", "ADP", "CCONJ"):
+                removed.add(before)  # "lorsque" the parser took for punctuation goes with its clause
             for group in groups:
                 if group & removed:
                     removed |= group & current
@@ -311,30 +309,6 @@ def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
     out = re.sub(r"\s+,", ",", out)
     out = re.sub(r"\(\)", "", out)
     return re.sub(r"\s+", " ", out).strip()
-
-
-# Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
-_NEEDS_COMPLEMENT = {
-    "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
-    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
-}
-
-
-def _ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
-    # a word that only goes with another ("du", "le", "par") never stays without it
-    for i in kept:
-        token = sentence.tokens[i]
-        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
-            return False
-    last = max(kept)
-    token = sentence.tokens[last]
-    if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):
-        return False
-    word = max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=last)
-    if sentence.tokens[word].lemma in _NEEDS_COMPLEMENT and not sentence.front:
-        return False
-    word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
-    return word not in _DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")")
 
 
 def finish(text: str) -> str:

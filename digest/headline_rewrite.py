@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render
+from digest.headline_check import complete
 from digest.headline_parse import Token
-from digest.headline_sentence import SPANS, VOWEL_START, Sentence
+from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
     with_whole_words,
@@ -61,19 +62,49 @@ def _verb_of(sentence: Sentence) -> int | None:
     return None
 
 
-def rewrite(tokens: Sequence[Token], budget: int = BUDGET) -> str | None:
-    """The best headline candidate within ``budget`` characters, or None when none is good enough."""
-    best = best_candidate(tokens, budget)
+def rewrite(tokens: Sequence[Token], *budgets: int) -> str | None:
+    """The best headline candidate within the first of ``budgets`` (default ``BUDGET``) characters
+    that gives one, or None when none is good enough."""
+    best = best_candidate(tokens, *budgets)
     return best.text if best else None
 
 
-def best_candidate(tokens: Sequence[Token], budget: int = BUDGET) -> Candidate | None:
+def best_candidate(tokens: Sequence[Token], *budgets: int) -> Candidate | None:
+    """The best candidate of the sentence's main clause; when that gives none (no subject found, a
+    pronoun, nothing whole within the budget), of another clause with a subject of its own
+    ("Au moins 25 personnes sont mortes [lorsque deux trains sont entrés en collision]")."""
     if not tokens:
         return None
     sentence = Sentence(tokens)
     verb = _verb_of(sentence)
-    if verb is None:
-        return _nominal(sentence, budget)
+    budgets = budgets or (BUDGET,)
+    for budget in budgets:  # the main clause within a longer budget rather than another clause
+        if verb is None and (nominal := _nominal(sentence, budget)) is not None:
+            return nominal
+        if verb is not None and (found := _clause_candidate(sentence, verb, budget)) is not None:
+            return found
+    for head in _other_clauses(sentence, verb):
+        for budget in budgets:
+            if (found := _clause_candidate(sentence, head, budget)) is not None:
+                return found
+    return None
+
+
+def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
+    """Heads of the sentence's other clauses that have a noun phrase for subject, not inside a relative
+    clause or a quotation, in their order."""
+    tokens = sentence.tokens
+    relative = set().union(*(sentence.subtree(i) for i, t in enumerate(tokens) if t.dep == "acl:relcl"))
+    return [
+        i for i, token in enumerate(tokens)
+        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i)
+        # the subject first: "comme le montrent les données" says who says, not what
+        and any(tokens[c].dep in SUBJECT_DEPS and tokens[c].pos in ("NOUN", "PROPN", "NUM") and c < i for c in sentence.children[i])
+    ]
+
+
+def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate | None:
+    """The best candidate with ``verb`` for main verb."""
     subject = subject_of(sentence, verb)
     if subject is None:
         return None
@@ -149,6 +180,8 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     None when neither fits the budget."""
     whole = render(sentence, subject_tokens, {})
     first = sentence.tokens[min(subject_tokens)]
+    if first.pos in ("CCONJ", "ADP", "ADV"):
+        return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
     article = first.text.lower()
     if first.pos == "DET" and article in _OF_ARTICLE:
         titled = "Mort " + _OF_ARTICLE[article] + render(sentence, subject_tokens - {min(subject_tokens)}, {})
@@ -217,3 +250,20 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
     return kept, replaced
 
 
+
+
+def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
+    """The longest beginning of the sentence within ``budget`` that is a whole statement (its subject,
+    its verb, no word left without the one it needs): the fallback's cut, as written, tense and all."""
+    sentence = Sentence(tokens)
+    verb = _verb_of(sentence)
+    subject = subject_of(sentence, verb) if verb is not None else None
+    if subject is None:
+        return None
+    for end in range(len(tokens), verb, -1):
+        text = "".join(t.text + " " * t.space for t in tokens[:end]).strip().rstrip(".,;:").strip()
+        kept = {i for i in range(end) if tokens[i].pos != "PUNCT" or i in sentence.quote_of}
+        if len(text) <= budget and complete(sentence, kept, text, verb, clean_subject(sentence, subject)) \
+                and not has_relative_day(text):
+            return finish(text)
+    return None

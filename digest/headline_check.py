@@ -1,0 +1,84 @@
+"""Whether a headline candidate is a whole statement (pure functions): it ends on no word that needs
+another ("du", "le", "annonce", "a révélé"), and no verb it keeps has lost what it needs
+("Les chiffres concernant", "Un appel anonyme passé", "Donald Trump a annoncé").
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.headline_sentence import Sentence
+
+DANGLING = frozenset(
+    "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
+    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
+    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
+    "notamment également aussi encore lorsque lorsqu quand puisque tandis alors si".split()
+)
+
+
+# Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
+NEEDS_COMPLEMENT = {
+    "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
+    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
+}
+
+
+def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
+    # a word that only goes with another ("du", "le", "par") never stays without it
+    for i in kept:
+        token = sentence.tokens[i]
+        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
+            return False
+    last = max(kept)
+    token = sentence.tokens[last]
+    if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):
+        return False
+    word = max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=last)
+    if sentence.tokens[word].lemma in NEEDS_COMPLEMENT and not sentence.front:
+        return False
+    word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
+    return word not in DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")")
+
+
+def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: set[int]) -> bool:
+    """Whether ``kept`` says a whole statement: its verb and subject, each other word with the word it
+    depends on ("Au moins deux personnes sont mortes et 35 [blessées]" is not), an end that needs
+    nothing more, and no verb in it wanting its complement."""
+    first = sentence.tokens[min(kept)]
+    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case":
+        return False
+    anchors = subject | {verb}
+    # a noun phrase the parser hung on a dropped word may stay; a number, adjective or verb says nothing alone
+    if any(sentence.tokens[i].head not in kept and i not in anchors and sentence.tokens[i].head != i
+           and sentence.tokens[i].pos in ("NUM", "ADJ", "VERB", "AUX", "CCONJ", "SCONJ") for i in kept):
+        return False
+    return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
+        and not _cut_after_verb(sentence, kept, verb)
+
+
+def _cut_after_verb(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether the headline ends on its verb where the sentence went on with what it did or said
+    ("Les projets Wikimedia atteignent [le nombre symbolique…]"); when only says when, it may stop."""
+    if max(kept) != verb or sentence.tokens[verb].pos != "VERB":
+        return False
+    timed = set().union(*(sentence.subtree(i) for i in range(len(sentence.tokens)) if sentence.is_time(i)))
+    following = [j for j in range(verb + 1, len(sentence.tokens)) if j not in timed and sentence.tokens[j].pos != "PUNCT"]
+    after = sentence.tokens[following[0]] if following else None
+    # "et", "lorsque" begin something else; "que" begins what it says
+    return after is not None and not (after.pos == "CCONJ" or after.pos == "SCONJ" and after.lemma not in ("que", "qu'", "qu’"))
+
+
+def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> bool:
+    """Whether the verb ``i`` lost all that followed it in the sentence ("concernant [les élections]",
+    "engagées [dans la bataille]"): anywhere for a verb that only describes, at the end for the main
+    verb ("Un appel anonyme passé [à la police]"). What only says when does not count."""
+    token = sentence.tokens[i]
+    if token.pos != "VERB" or i in sentence.quote_of or (i == verb and i != max(kept)):
+        return False
+    if i != verb and token.dep not in ("acl", "xcomp", "ccomp", "csubj"):
+        return False  # a verb the parser made a root of its own is a misreading, not a clause
+    following = [c for c in sentence.children[i] if c > i and sentence.tokens[c].pos != "PUNCT"
+                 and sentence.tokens[c].dep not in ("conj", "cc", "parataxis", "advcl", "acl:relcl")
+                 and not sentence.is_time(c)]
+    return bool(following) and not any(c in kept for c in following)

@@ -1,0 +1,63 @@
+"""A headline says a whole statement: a subject and its verb, nothing left wanting at its end, and a
+fallback that is a whole sentence or clause rather than a dangling cut of the lede (issue #20)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.headline import MAX_LENGTH, HeadlineDeriver
+from tests.ingest.test_headline_rewrite import DANGLING, corpus_ledes
+
+# Endings that leave the reader asking what ("Donald Trump a annoncé", "Le Conseil d'État a décidé").
+WANTING = re.compile(r"\b(?:annonce|annoncé|révèle|révélé|décide|décidé|affirme|affirmé|déclare|déclaré|indique|indiqué)$")
+
+
+@pytest.fixture(scope="module")
+def derive(tmp_path_factory):
+    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # a real corpus lede whose first sentence's main clause gives nothing: another clause with a
+    # subject of its own (once the cut "Au moins 25 personnes sont mortes")
+    ("Au moins 25 personnes sont mortes dans le sud de l'Italie lorsque deux trains de passagers de la compagnie "
+     "ferroviaire Ferrotramviaria, sont entrés en collision alors qu'ils circulaient à grande vitesse.",
+     "Au moins 25 personnes sont mortes dans le sud de l'Italie"),
+])
+def test_another_clause_rather_than_a_cut(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.rewritten and headline.text.startswith(expected), headline.text
+
+
+def test_a_greeting_gives_way_to_the_next_sentence(derive):
+    [headline] = derive(["Bonsoir à tous. Le Parlement européen a adopté mardi la directive sur le droit d'auteur."])
+    assert headline.rewritten
+    assert headline.text == "Le Parlement européen adopte la directive sur le droit d'auteur"
+
+
+def test_a_verb_is_never_left_without_what_it_says(derive):
+    # real corpus lede: once "Donald Trump a annoncé"
+    [headline] = derive(["Donald Trump a annoncé hier sur son compte Twitter sa volonté de renforcer la capacité nucléaire "
+                         "de son pays : « les Etats-Unis doivent grandement renforcer et accroître leur capacité nucléaire "
+                         "tant que le monde n’aura pas retrouvé la raison dans le domaine des armes nucléaires ». "
+                         "Ce tweet est précédé par le discours de Vladimir Poutine à Moscou."])
+    assert not WANTING.search(headline.text), headline.text
+
+
+SAMPLE = corpus_ledes(limit=200)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lede=st.sampled_from(SAMPLE))
+def test_corpus_headlines_are_whole_statements(derive, lede):
+    [headline] = derive([lede])
+    text = headline.text
+    assert 0 < len(text) <= MAX_LENGTH
+    last = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
+    assert last not in DANGLING, text
+    assert not WANTING.search(text), text
+    assert derive([lede]) == [headline]  # stable
