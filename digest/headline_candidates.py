@@ -63,7 +63,9 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
                 sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("à", "de", "d'") for c in sentence.children[child])
             # "au moins 4", "la plus virulente": an adverb of a number or an adjective goes with it
             degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
-            if token.dep in _CORE or negation or infinitive or degree:
+            # what the verb says in quotation marks is the news: "a dit « oui »"
+            quoted = head == verb and child in sentence.quote_of
+            if token.dep in _CORE or negation or infinitive or degree or quoted:
                 protected.add(child)
                 todo.append(child)
     return protected

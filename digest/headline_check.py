@@ -49,12 +49,23 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case":
         return False
     anchors = subject | {verb}
-    # a noun phrase the parser hung on a dropped word may stay; a number, adjective or verb says nothing alone
+    # a noun phrase the parser hung on a dropped word may stay but not at the end ("la première médaille
+    # de son histoire Odette Giuffrida"); a number, adjective or verb says nothing alone
+    last = max(kept)
     if any(sentence.tokens[i].head not in kept and i not in anchors and sentence.tokens[i].head != i
-           and sentence.tokens[i].pos in ("NUM", "ADJ", "VERB", "AUX", "CCONJ", "SCONJ") for i in kept):
+           and (sentence.tokens[i].pos in ("NUM", "ADJ", "VERB", "AUX", "CCONJ", "SCONJ") or i == last and _bare(sentence, i))
+           for i in kept):
         return False
+    if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
+            and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
+        return False  # "François Fillon a [annoncé]": the auxiliary read as the verb, its participle lost
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb)
+
+
+def _bare(sentence: Sentence, i: int) -> bool:
+    """A name or noun with no preposition of its own: what it adds to needs the word it hung on."""
+    return sentence.tokens[i].pos in ("PROPN", "NOUN") and not any(sentence.tokens[c].dep == "case" for c in sentence.children[i])
 
 
 def _cut_after_verb(sentence: Sentence, kept: set[int], verb: int) -> bool:
@@ -74,10 +85,17 @@ def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> b
     "engagées [dans la bataille]"): anywhere for a verb that only describes, at the end for the main
     verb ("Un appel anonyme passé [à la police]"). What only says when does not count."""
     token = sentence.tokens[i]
-    if token.pos != "VERB" or i in sentence.quote_of or (i == verb and i != max(kept)):
+    if token.pos != "VERB" or i in sentence.quote_of:
         return False
     if i != verb and token.dep not in ("acl", "xcomp", "ccomp", "csubj"):
         return False  # a verb the parser made a root of its own is a misreading, not a clause
+    # its object or complement clause, wherever the verb stands ("Le peuple turc dit [oui] au référendum")
+    needed = [c for c in sentence.children[i] if c > i and sentence.tokens[c].dep in ("obj", "ccomp", "xcomp")
+              and not sentence.is_time(c)]  # "dimanche" read as an object says when
+    if needed and not any(c in kept for c in needed):
+        return True
+    if i == verb and i != max(kept):
+        return False
     following = [c for c in sentence.children[i] if c > i and sentence.tokens[c].pos != "PUNCT"
                  and sentence.tokens[c].dep not in ("conj", "cc", "parataxis", "advcl", "acl:relcl")
                  and not sentence.is_time(c)]

@@ -102,6 +102,8 @@ class Sentence:
 
     def is_time_word(self, i: int) -> bool:
         token = self.tokens[i]
+        if token.text.lower() == "h" and not (i and self.tokens[i - 1].pos == "NUM"):
+            return False  # "20 h 30" says when; the "h" of "Le Cléac'h" is part of a name
         return token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or bool(CLOCK.match(token.text)) \
             or token.text.upper().startswith("UTC") \
             or self.is_year(i) or self.is_period(i)
