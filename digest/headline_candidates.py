@@ -126,13 +126,13 @@ def _gap_in_subject(sentence: Sentence, state: set[int], start: set[int], subjec
                for a, b in zip(kept, kept[1:]) for j in range(a + 1, b))
 
 
-def _splits_a_word(sentence: Sentence, kept: set[int]) -> bool:
-    """Whether ``kept`` has part of a word written with hyphens ("Bâton" of "Bâton-Rouge")."""
-    tokens = sentence.tokens
-    return any(
-        (i - 1 in kept) != (i in kept) and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-"))
-        for i in range(1, len(tokens))
-    )
+def splits_a_span(sentence: Sentence, kept: set[int], start: set[int]) -> bool:
+    """Whether ``kept`` has part of a word ("Bâton" of "Bâton-Rouge", "19" of "19"78") or of a
+    locution ("installé de temps" for "installé dans peu de temps") that ``start`` had whole."""
+    spans = sentence.glued_words() + sentence.locutions()
+    return any(kept & span and not span <= kept for span in sentence.glued_words()) \
+        or any(span <= start and kept & span and not span <= kept for span in sentence.locutions()) \
+        or any(span & sentence.front and not span <= sentence.front for span in spans)  # "La 14 se déroule e édition"
 
 
 def _whole_constituents(sentence: Sentence, kept: set[int], start: set[int]) -> bool:
@@ -195,7 +195,7 @@ def _groups(sentence: Sentence) -> list[set[int]]:
 
 def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int], kept: set[int], replaced: dict[int, str], budget: int):
     protected = _protected(sentence, verb, subject_tokens, kept)
-    groups = [g for g in _groups(sentence) if len(g) > 1]
+    groups = [g for g in _groups(sentence) if len(g) > 1] + sentence.glued_words() + sentence.locutions()
     current = set(kept)
     seen: set[str] = set()
 
@@ -206,7 +206,7 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
         seen.add(text)
         # shorter than a headline only when nothing was dropped ("Un chariot explose")
         if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and complete(sentence, state, text, verb, subject_tokens) and not has_relative_day(text) \
-                and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state) \
+                and _whole_constituents(sentence, state, kept) and not splits_a_span(sentence, state, kept) \
                 and not _gap_in_subject(sentence, state, kept, subject_tokens):
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None

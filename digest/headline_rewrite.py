@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest.headline_candidates import Candidate, finish, generate_candidates, render
+from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
@@ -187,7 +187,9 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
         titled = "Mort " + _OF_ARTICLE[article] + render(sentence, subject_tokens - {min(subject_tokens)}, {})
     else:
         titled = _of("Mort", whole)
-    forms = ([(titled, subject_tokens)] if len(whole) <= 50 else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
+    # the title as written when short and whole ("Mort d'interprète" of "auteur-compositeur-interprète" is not)
+    whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens)
+    forms = ([(titled, subject_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
     for form, kept in forms:
         if len(form) <= budget:
             return Candidate(finish(form), 0.0, frozenset(kept))

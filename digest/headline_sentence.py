@@ -32,6 +32,17 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæh]", re.IGNORECASE)
 
 
+# Locutions the parser reads as separate words ("dans peu de temps" as "dans peu" + "de temps", "du
+# côté français du tunnel"): a headline keeps or drops each whole.
+_LOCUTIONS = re.compile(
+    r"\b(?:dans peu de temps|d'ici peu|il y a peu|peu de temps|du côté(?: \w+)? (?:de|du|des|d')|de part et d'autre (?:de|du|des|d')"
+    r"|(?:à cause|en raison|au cours|à l'issue|au sein|à la suite|à partir|en présence|en vue|à l'occasion|aux côtés|au large"
+    r"|au (?:nord|sud|est|ouest)|près|loin|lors|en dépit|au-delà|en faveur|au profit|à l'égard|en matière|au moment) (?:de|du|des|d')"
+    r"|(?:grâce|face|jusqu'|quant|suite|par rapport) (?:à|au|aux)|tant que|ainsi que|bien que|alors que|afin de|afin que"
+    r"|\d+ (?:e|er|ère|re|ème|es|ers))(?= |$)"  # "la 14 e édition", written with a space
+)
+
+
 def morphology(token: Token) -> dict[str, str]:
     return dict(part.split("=", 1) for part in token.morph.split("|") if "=" in part)
 
@@ -48,6 +59,28 @@ class Sentence:
         self.quote_of = self._quotes()
         self.front: set[int] = set()  # a subject that follows its verb, rendered first
         self.secondary: set[int] | None = None  # relative and adverbial clauses (_secondary)
+
+    def glued_words(self) -> list[set[int]]:
+        """Runs of tokens written as one word, without spaces: "19"78", "Bâton-Rouge", "I-Télé"."""
+        tokens, spans = self.tokens, []
+        for i in range(1, len(tokens)):
+            left, right = tokens[i - 1].text, tokens[i].text
+            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-\"") \
+                and (right[:1].isalnum() or right[:1] in "-\"") and not left.endswith(("'", "’"))
+            if glued and spans and i - 1 in spans[-1]:
+                spans[-1].add(i)
+            elif glued:
+                spans.append({i - 1, i})
+        return spans
+
+    def locutions(self) -> list[set[int]]:
+        """Locutions the parser may read as separate words ("dans peu de temps", "du côté français du")."""
+        starts, text = [], ""
+        for token in self.tokens:
+            starts.append(len(text))
+            text += token.text.lower().replace("’", "'") + " "
+        spans = [{i for i, start in enumerate(starts) if match.start() <= start < match.end()} for match in _LOCUTIONS.finditer(text)]
+        return [span for span in spans if len(span) > 1]
 
     def subtree(self, i: int) -> set[int]:
         found, todo = set(), [i]

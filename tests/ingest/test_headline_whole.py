@@ -9,7 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.headline import MAX_LENGTH, HeadlineDeriver
+from digest.headline import MAX_LENGTH, HeadlineDeriver, first_sentence, without_opener
+from digest.headline_rewrite import BUDGET, best_candidate
+from digest.headline_sentence import Sentence
 from tests.ingest.test_headline_rewrite import DANGLING, corpus_ledes
 
 # Endings that leave the reader asking what ("Donald Trump a annoncé", "Le Conseil d'État a décidé").
@@ -61,3 +63,34 @@ def test_corpus_headlines_are_whole_statements(derive, lede):
     assert last not in DANGLING, text
     assert not WANTING.search(text), text
     assert derive([lede]) == [headline]  # stable
+
+
+@pytest.mark.parametrize(("lede", "whole", "part"), [
+    # real corpus ledes: the "h" of a name is no hour; an ordinal written "14 e" is one word
+    ("Le navigateur Armel Le Cléac'h a remporté l'édition 2016-2017 du Vendée Globe en bouclant son tour du monde "
+     "en 74 jours 3 heures 35 minutes 46 secondes.", "Le Cléac'h", "Le Cléac'"),
+    ("Ce dimanche 20 novembre se déroulait la 14 e édition du Concours Eurovision de la chanson junior à Malte à la "
+     "suite de la victoire de Destiny Chukunyere à Sofia en Bulgarie l'an dernier. La Géorgie a remporté le concours "
+     "avec 239 points.", "14 e édition", "14"),
+])
+def test_no_word_is_cut_in_two(derive, lede, whole, part):
+    [headline] = derive([lede])
+    assert part not in headline.text or whole in headline.text, headline.text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lede=st.sampled_from(SAMPLE), budget=st.integers(min_value=40, max_value=BUDGET))
+def test_words_and_locutions_are_kept_whole(derive, lede, budget):
+    """On real sentences: a word written without spaces ("19"78", "Bâton-Rouge") is kept or dropped
+    whole, and so is a locution the rewriting started from ("dans peu de temps", "du côté de")."""
+    [tokens] = derive.parser.parse([without_opener(first_sentence(lede))])
+    candidate = best_candidate(tokens, budget)
+    if candidate is None:
+        return
+    sentence = Sentence(tokens)
+    for span in sentence.glued_words():
+        assert not candidate.kept & span or span <= candidate.kept, candidate.text
+    for span in sentence.locutions():
+        inside = [i for i in sorted(span) if i in candidate.kept]
+        # kept whole, or only its end, what the clause kept began after it
+        assert not inside or span <= candidate.kept or inside == sorted(span)[-len(inside):], candidate.text
