@@ -38,7 +38,8 @@ def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
     if sentence.tokens[word].lemma in NEEDS_COMPLEMENT and not sentence.front:
         return False
     word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
-    return word not in DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")")
+    return word not in DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")") \
+        and text.count("[") == text.count("]")
 
 
 def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: set[int]) -> bool:
@@ -60,7 +61,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
             and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
         return False  # "François Fillon a [annoncé]": the auxiliary read as the verb, its participle lost
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
-        and not _cut_after_verb(sentence, kept, verb)
+        and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
 
 
 def _bare(sentence: Sentence, i: int) -> bool:
@@ -100,3 +101,19 @@ def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> b
                  and sentence.tokens[c].dep not in ("conj", "cc", "parataxis", "advcl", "acl:relcl")
                  and not sentence.is_time(c)]
     return bool(following) and not any(c in kept for c in following)
+
+
+_DEMONSTRATIVES = {"celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là"}
+
+
+def points_back(sentence: Sentence, i: int) -> bool:
+    """Whether ``i`` points back to what the headline does not say: "celle qui intéresse", "ce dernier",
+    "celui-ci" (the reader of a headline has read nothing before it); "celle de l'or" says what."""
+    token = sentence.tokens[i]
+    text = token.text.lower()
+    if text in _DEMONSTRATIVES or token.lemma.lower() == "dernier" and any(
+            sentence.tokens[c].text.lower() in ("ce", "cette", "ces") for c in sentence.children[i]):
+        return True
+    return text in ("celui", "celle", "ceux", "celles") and not any(
+        sentence.tokens[c].dep == "nmod" and any(sentence.tokens[g].text.lower() in ("de", "d'", "d’", "du", "des")
+                                                  for g in sentence.children[c]) for c in sentence.children[i])

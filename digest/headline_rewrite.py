@@ -27,7 +27,7 @@ from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
     with_whole_words,
 )
-from digest.headline_tense import has_aux, to_present
+from digest.headline_tense import agree_participle, has_aux, to_present
 
 BUDGET = 80
 
@@ -165,7 +165,9 @@ def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
             kept -= sentence.subtree(i)
         elif i in kept and i != head and sentence.is_time_word(i):
             kept -= sentence.time_words(i)
-    candidates = list(generate_candidates(sentence, head, opening | {head}, kept, {}, budget))
+    replaced: dict[int, str] = {}
+    definite_articles(sentence, kept, replaced)
+    candidates = list(generate_candidates(sentence, head, opening | {head}, kept, replaced, budget))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
@@ -249,6 +251,8 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
     conjugated = to_present(sentence, verb, replaced, kept)
     if not conjugated:
         return None, None
+    agree_participle(sentence, verb, subject_tokens, replaced, kept)
+    definite_articles(sentence, kept, replaced)
     return kept, replaced
 
 
@@ -269,3 +273,23 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
                 and not has_relative_day(text):
             return finish(text)
     return None
+
+
+_DEFINITE = {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}
+_CONTRACTED = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+def definite_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:
+    """"cette étape" -> "l'étape", "ces négociations" -> "les négociations": a headline's reader has
+    read nothing it could point back to."""
+    for i in kept:
+        token = sentence.tokens[i]
+        article = _DEFINITE.get(token.text.lower())
+        if token.dep == "det" and "PronType=Dem" in token.morph and article and token.head in kept:
+            following = sentence.tokens[i + 1].text if i + 1 < len(sentence.tokens) else ""
+            if article == "la" and VOWEL_START.match(following) and not following.lower().startswith("h"):
+                article = "l'"
+            before = sentence.tokens[i - 1].text.lower() if i else ""
+            if i - 1 in kept and (before, article) in _CONTRACTED:  # "de ce film" -> "du film"
+                replaced[i - 1], article = _CONTRACTED[before, article], ""
+            replaced[i] = article.capitalize() if token.text[:1].isupper() else article

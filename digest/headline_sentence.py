@@ -20,6 +20,9 @@ _TIME_WORDS = _DAYS | _MONTHS | {
     "hier", "aujourd'hui", "demain", "avant-hier", "matin", "soir", "soirée", "nuit", "après-midi", "matinée",
     "week-end", "veille", "lendemain", "heure", "h", "utc", "midi", "minuit", "dernièrement", "récemment",
 }
+# Nouns of a time that, after "ce", says when from the day it was written: "ces derniers jours".
+_DEICTIC_SPANS = {"jour", "weekend", "week-end", "semaine", "mois", "année", "an", "saison", "été", "hiver", "printemps",
+                  "automne", "période", "moment", "instant", "fois"}
 # Nouns of a span of time: "en fin de matinée", "au mois de juillet" go whole.
 SPANS = {"fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée"}
 _RELATIVE_TIME = re.compile(
@@ -117,6 +120,9 @@ class Sentence:
             return False
         if self.is_kind(i):
             return False
+        if (token.lemma.lower() in _DEICTIC_SPANS or token.pos == "NUM") and any(
+                self.tokens[c].dep == "det" and "PronType=Dem" in self.tokens[c].morph for c in self.children[i]):
+            return True  # "ces derniers jours", "ce week-end", "ce 20": when, from the writer's day
         if self.is_time_word(i):
             # "mercredi au Sénégal", as parsed: the place stays (time_words takes the day alone)
             return not any(w.entity == "LOC" for w in words if w is not token)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from digest.conjugate import present_third
 from digest.headline_sentence import Sentence, morphology
 from digest.headline_subject import ETRE_VERBS, subject_of
@@ -69,3 +71,45 @@ def verb_number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
     if subject is not None:
         return morphology(sentence.tokens[subject]).get("Number", "Sing")
     return "Sing"
+
+
+# Endings a past participle takes with its subject: "levé", "levée", "levés", "levées".
+_PARTICIPLE = re.compile(r"^(.*?(?:é|i|u|is|it|ert|eint|aint|oint))(e?)(s?)$")
+
+
+def agree_participle(sentence: Sentence, verb: int, subject_tokens: set[int], replaced: dict[int, str], kept: set[int]) -> None:
+    """A participle left without its auxiliary agrees with the headline's subject, by the
+    morphologizer's Gender and Number ("L'état d'urgence levé", "La médaille attribuée"); a subject
+    whose gender the model does not give (a name) leaves it as written."""
+    tokens = sentence.tokens
+    token = tokens[verb]
+    if verb in replaced or "VerbForm=Part" not in token.morph or any(
+            c in kept and tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[verb]):
+        return
+    heads = [i for i in subject_tokens if tokens[i].head not in subject_tokens or tokens[i].head == i]
+    if len(heads) != 1 or tokens[heads[0]].pos != "NOUN" or any(tokens[c].dep == "conj" for c in sentence.children[heads[0]]
+                                                                  if c in subject_tokens):
+        return
+    if not any(tokens[c].dep in ("det", "nummod") for c in sentence.children[heads[0]]):
+        return  # "Election day", "Uber": a bare noun's gender is the model's guess
+    features = _noun_features(sentence, heads[0])
+    if token.pos != "VERB" or not token.text[:1].islower() or "Tense=Past" not in token.morph or "Gender" not in features or "Number" not in features or not (match := _PARTICIPLE.match(token.text)):
+        return
+    stem = match[1]
+    plural = "s" if features["Number"] == "Plur" and not stem.endswith("s") else ""
+    agreed = stem + ("e" if features["Gender"] == "Fem" else "") + plural
+    if agreed != token.text:
+        replaced[verb] = agreed
+
+
+def _noun_features(sentence: Sentence, noun: int) -> dict[str, str]:
+    """A noun's Gender and Number, its determiner's first ("Un Français", "les accès", "Deux lynx":
+    the noun alone does not say), a number before it making it plural."""
+    features = dict(morphology(sentence.tokens[noun]))
+    for child in sentence.children[noun]:
+        token = sentence.tokens[child]
+        if token.dep == "det":
+            features.update({k: v for k, v in morphology(token).items() if k in ("Gender", "Number")})
+        elif token.dep == "nummod" and token.text.lower() not in ("un", "une", "1"):
+            features["Number"] = "Plur"
+    return features

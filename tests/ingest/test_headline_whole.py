@@ -94,3 +94,43 @@ def test_words_and_locutions_are_kept_whole(derive, lede, budget):
         inside = [i for i in sorted(span) if i in candidate.kept]
         # kept whole, or only its end, what the clause kept began after it
         assert not inside or span <= candidate.kept or inside == sorted(span)[-len(inside):], candidate.text
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # real corpus ledes: the participle agrees with its subject, by the morphologizer's gender and
+    # number of the noun and its article, whatever the dispatch wrote
+    ("À la suite d'une mission commerciale en Inde par l'Université de l'Île-du-Prince-Édouard ainsi que des entreprises "
+     "de la province, des ententes ont été signés concernant des échanges scientifiques, des programmes de recherche.",
+     "Des ententes signées"),
+    ("Après avoir adopté un projet de loi bannissant fermement le transport illégal de personne, une entente surprise a "
+     "été conclu entre le gouvernement et UberX, seulement quelques minutes avant son entré en vigueur.",
+     "Une entente surprise conclue entre le gouvernement et UberX"),
+])
+def test_participle_agrees_with_its_subject(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.text.startswith(expected), headline.text
+
+
+@pytest.mark.parametrize(("lede", "expected", "absent"), [
+    # real corpus ledes: a headline's reader has read nothing "cette" could point back to
+    ("Après plus de 188 kilomètres entre Le Mont-Saint-Michel et Utah Beach, les coureurs du Tour (198 au départ et à "
+     "l'arrivée) sont arrivés au bout de cette étape de plaine.", "au bout de l'étape de plaine", "cette"),
+    ("Les images prises par le télescope spatial Kepler ont permis la réalisation de ce film en images de synthèse. "
+     "Il montre la transformation de l'étoile massive KSN 2011a en supernova.", "du film", "de le"),
+    # "ces derniers jours" says when, from the day it was written
+    ("L'organisation État islamique (Daech selon son acronyme arabe) a subi d'importants revers ces derniers jours dans "
+     "les différents théâtres où elle opère, principalement en Syrie.", "subit d'importants revers", "derniers jours"),
+])
+def test_nothing_points_back(derive, lede, expected, absent):
+    [headline] = derive([lede])
+    assert expected in headline.text and absent not in headline.text, headline.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lede=st.sampled_from(SAMPLE))
+def test_rewritten_headlines_point_back_to_nothing(derive, lede):
+    [headline] = derive([lede])
+    if headline.rewritten:
+        unquoted = re.sub(r"«[^»]*»", "", headline.text)
+        assert not re.search(r"\b(?:cette|cet|ces|celui-ci|celle-ci|ce dernier|cette dernière)\b|\b(?:de|à) les? ", unquoted,
+                             re.IGNORECASE), headline.text
