@@ -49,6 +49,9 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     first = sentence.tokens[min(kept)]
     if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case":
         return False
+    if any(sentence.tokens[i].dep == "det" and "Poss=Yes" in sentence.tokens[i].morph and sentence.tokens[i].head in subject
+           and sentence.tokens[sentence.tokens[i].head].head not in subject for i in subject & kept):
+        return False  # "Sa production ne reprend jamais": whose, the headline does not say
     anchors = subject | {verb}
     # a noun phrase the parser hung on a dropped word may stay but not at the end ("la première médaille
     # de son histoire Odette Giuffrida"); a number, adjective or verb says nothing alone
@@ -103,7 +106,9 @@ def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> b
     return bool(following) and not any(c in kept for c in following)
 
 
-_DEMONSTRATIVES = {"celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là"}
+# and possessive pronouns: "perd la sienne"
+_DEMONSTRATIVES = {"celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là", "sien", "sienne", "siens",
+                   "siennes"}
 
 
 def points_back(sentence: Sentence, i: int) -> bool:

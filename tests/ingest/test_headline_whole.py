@@ -117,6 +117,10 @@ def test_participle_agrees_with_its_subject(derive, lede, expected):
      "l'arrivée) sont arrivés au bout de cette étape de plaine.", "au bout de l'étape de plaine", "cette"),
     ("Les images prises par le télescope spatial Kepler ont permis la réalisation de ce film en images de synthèse. "
      "Il montre la transformation de l'étoile massive KSN 2011a en supernova.", "du film", "de le"),
+    # "la sienne": whose, the headline does not say
+    ("L'un des « héros » des attentats ayant frappé Bruxelles le 22 mars dernier, Noessair Lassoued, 25 ans, agent de "
+     "sécurité à Zaventem, qui avait sauvé plusieurs vies, a perdu la sienne dans la nuit de samedi à dimanche, deux mois "
+     "seulement après les attentats, dans un accident de voiture sur l'autoroute E40.", "", "la sienne"),
     # "ces derniers jours" says when, from the day it was written
     ("L'organisation État islamique (Daech selon son acronyme arabe) a subi d'importants revers ces derniers jours dans "
      "les différents théâtres où elle opère, principalement en Syrie.", "subit d'importants revers", "derniers jours"),
