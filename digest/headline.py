@@ -155,8 +155,8 @@ class HeadlineDeriver:
                 if text := rewrite(tokens, BUDGET, MAX_LENGTH):
                     headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
         # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
-        return [headline or Headline(_whole_sentence(parsed[n]) or next(
-                    (text for _, tokens in parsed[n] if (text := whole_clause(tokens, MAX_LENGTH))), None) or _cut(lede, parsed[n][0][1]), False)
+        return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(parsed[n][0][1], MAX_LENGTH)
+                                     or _cut(lede, parsed[n][0][1]), False)
                 for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
 
@@ -173,19 +173,20 @@ def nth_sentence(lede: str, rank: int) -> str:
 def _whole_sentence(parsed: list[tuple[str, list]]) -> str:
     """The first of the sentences tried that says something whole (a subject and its verb) within a
     headline's length: the fallback never stops mid-sentence when a sentence fits."""
-    for sentence, tokens in parsed:
+    for rank, (sentence, tokens) in enumerate(parsed):
         text = without_relative_days(sentence.strip().rstrip(".").strip())
-        if len(text) <= MAX_LENGTH and _balanced(text) and _states(tokens):
+        if len(text) <= MAX_LENGTH and _balanced(text) and _states(tokens, pronoun=rank == 0):
             return text[:1].upper() + text[1:]
     return ""
 
 
-def _states(tokens) -> bool:
-    """Whether a parsed sentence has a subject with a finite verb or a participle with its auxiliary."""
+def _states(tokens, pronoun: bool) -> bool:
+    """Whether a parsed sentence has a subject with a finite verb or a participle with its auxiliary;
+    a pronoun for subject only when ``pronoun`` (a later sentence's "il" is someone the first named)."""
     for token in tokens:
         head = tokens[token.head]
         if token.dep in ("nsubj", "nsubj:pass") and token.pos != "PRON" or token.dep in ("nsubj", "nsubj:pass") \
-                and token.text.lower() in ("il", "elle", "ils", "elles"):
+                and pronoun and token.text.lower() in ("il", "elle", "ils", "elles"):
             if "VerbForm=Fin" in head.morph or any(t.head == token.head and t.dep in ("aux:tense", "aux:pass", "cop") for t in tokens):
                 return True
     return False

@@ -43,7 +43,7 @@ def _verb_of(sentence: Sentence) -> int | None:
     # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
     roots = [
         root for root, token in enumerate(sentence.tokens)
-        if token.dep == "ROOT" and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
+        if token.dep == "ROOT" and not _misread_name(sentence, root) and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
             sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
     ]
     for root in roots:
@@ -60,6 +60,12 @@ def _verb_of(sentence: Sentence) -> int | None:
                         sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
                     return child
     return None
+
+
+def _misread_name(sentence: Sentence, i: int) -> bool:
+    """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
+    token = sentence.tokens[i]
+    return bool(i and token.entity and token.text[:1].isupper())
 
 
 def rewrite(tokens: Sequence[Token], *budgets: int) -> str | None:
@@ -97,7 +103,7 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     relative = set().union(*(sentence.subtree(i) for i, t in enumerate(tokens) if t.dep == "acl:relcl"))
     return [
         i for i, token in enumerate(tokens)
-        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i)
+        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i) and not _misread_name(sentence, i)
         # the subject first: "comme le montrent les données" says who says, not what
         and any(tokens[c].dep in SUBJECT_DEPS and tokens[c].pos in ("NOUN", "PROPN", "NUM") and c < i for c in sentence.children[i])
     ]

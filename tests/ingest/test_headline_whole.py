@@ -138,3 +138,10 @@ def test_rewritten_headlines_point_back_to_nothing(derive, lede):
         unquoted = re.sub(r"«[^»]*»", "", headline.text)
         assert not re.search(r"\b(?:cette|cet|ces|celui-ci|celle-ci|ce dernier|cette dernière)\b|\b(?:de|à) les? ", unquoted,
                              re.IGNORECASE), headline.text
+
+
+def test_a_name_read_as_a_verb_makes_no_headline_without_verb(derive):
+    # real corpus lede: "Zacharie" tagged as a past participle gave "L'ancien footballeur camerounais Zacharie Noah"
+    [headline] = derive(["L'ancien footballeur camerounais Zacharie Noah est décédé le 8 janvier à l'âge de 79 ans, à "
+                         "Yaoundé, à la suite d'une longue maladie. Il aurait eu 80 ans en février."])
+    assert "décédé" in headline.text or headline.text.startswith("Mort "), headline.text
