@@ -155,8 +155,8 @@ class HeadlineDeriver:
                 if text := rewrite(tokens, BUDGET, MAX_LENGTH):
                     headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
         # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
-        return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(parsed[n][0][1], MAX_LENGTH)
-                                     or _cut(lede, parsed[n][0][1]), False)
+        first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
+        return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
                 for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
 

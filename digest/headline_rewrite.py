@@ -267,6 +267,8 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
 def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
     """The longest beginning of the sentence within ``budget`` that is a whole statement (its subject,
     its verb, no word left without the one it needs): the fallback's cut, as written, tense and all."""
+    if not tokens:
+        return None
     sentence = Sentence(tokens)
     verb = _verb_of(sentence)
     subject = subject_of(sentence, verb) if verb is not None else None
