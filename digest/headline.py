@@ -185,7 +185,7 @@ def _states(tokens, pronoun: bool) -> bool:
     a pronoun for subject only when ``pronoun`` (a later sentence's "il" is someone the first named)."""
     for token in tokens:
         head = tokens[token.head]
-        if token.dep in ("nsubj", "nsubj:pass") and token.pos != "PRON" or token.dep in ("nsubj", "nsubj:pass") \
+        if token.dep in ("nsubj", "nsubj:pass") and token.pos not in ("PRON", "DET") or token.dep in ("nsubj", "nsubj:pass") \
                 and pronoun and token.text.lower() in ("il", "elle", "ils", "elles"):
             if "VerbForm=Fin" in head.morph or any(t.head == token.head and t.dep in ("aux:tense", "aux:pass", "cop") for t in tokens):
                 return True

@@ -63,8 +63,26 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
             and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
         return False  # "François Fillon a [annoncé]": the auxiliary read as the verb, its participle lost
+    head_verb = sentence.tokens[verb]
+    if "VerbForm=Inf" in head_verb.morph and not any(
+            c in kept and (sentence.tokens[c].dep.startswith(("aux", "cop")) or sentence.tokens[c].pos == "AUX")
+            for c in sentence.children[verb]):
+        return False  # "Le circuit se dérouler": the verb that governed the infinitive lost
+    if head_verb.lemma in NEEDS_COMPLEMENT and not sentence.front and _only_adjuncts_after(sentence, kept, verb):
+        return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether all the headline says after its verb is where, when or how (no object, however parsed)."""
+    adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
+                             if sentence.tokens[c].dep in ("obl", "obl:mod", "advmod", "advcl", "punct")))
+    # what is said, however the parser hung it ("annonce, en retenant ses larmes, qu'il démissionne")
+    said = set().union(*(sentence.subtree(i) for i, t in enumerate(sentence.tokens) if i > verb and (
+        t.dep in ("ccomp", "obj") or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
+                                         for c in sentence.children[i]))))
+    return all(i in adjuncts and i not in said for i in kept if i > verb)
 
 
 def _bare(sentence: Sentence, i: int) -> bool:

@@ -272,8 +272,8 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
     sentence = Sentence(tokens)
     verb = _verb_of(sentence)
     subject = subject_of(sentence, verb) if verb is not None else None
-    if subject is None:
-        return None
+    if subject is None or is_pronoun_subject(sentence, clean_subject(sentence, subject)):
+        return None  # "On le devinait déjà": who, the clause does not say
     for end in range(len(tokens), verb, -1):
         text = "".join(t.text + " " * t.space for t in tokens[:end]).strip().rstrip(".,;:").strip()
         kept = {i for i in range(end) if tokens[i].pos != "PUNCT" or i in sentence.quote_of}

@@ -41,6 +41,13 @@ def test_a_greeting_gives_way_to_the_next_sentence(derive):
     assert headline.text == "Le Parlement européen adopte la directive sur le droit d'auteur"
 
 
+def test_an_announcement_says_what_it_announces(derive):
+    # real corpus lede: once "Les autorités annoncent lors d'une conférence de presse"
+    [headline] = derive(["Les autorités ont annoncé lors d'une conférence de presse que la députée Jo Cox a succombé à ses "
+                         "blessures, après avoir été attaquée à la mi-journée à Birstall."])
+    assert "Jo Cox" in headline.text, headline.text
+
+
 def test_a_verb_is_never_left_without_what_it_says(derive):
     # real corpus lede: once "Donald Trump a annoncé"
     [headline] = derive(["Donald Trump a annoncé hier sur son compte Twitter sa volonté de renforcer la capacité nucléaire "
