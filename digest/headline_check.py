@@ -13,7 +13,7 @@ DANGLING = frozenset(
     "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
     "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
     "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
-    "notamment également aussi encore lorsque lorsqu quand puisque tandis alors si".split()
+    "notamment également aussi encore lorsque lorsqu quand puisque tandis alors si er e".split()
 )
 
 
@@ -37,6 +37,9 @@ def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
     word = max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=last)
     if sentence.tokens[word].lemma in NEEDS_COMPLEMENT and not sentence.front:
         return False
+    words = text.split(" ")
+    if len(words) > 2 and words[-1].isdigit() and words[-2].lower() in ("et", "ou"):
+        return False  # "Au moins deux personnes sont mortes et 35 [blessées]"
     word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
     return word not in DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")") \
         and text.count("[") == text.count("]")
@@ -74,6 +77,11 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
 
 
+def _last_word(sentence: Sentence, kept: set[int]) -> int:
+    """The last kept token that is no punctuation (a comma the parser hung on the verb is not said)."""
+    return max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=max(kept))
+
+
 def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
     """Whether all the headline says after its verb is where, when or how (no object, however parsed)."""
     adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
@@ -92,20 +100,27 @@ def _bare(sentence: Sentence, i: int) -> bool:
 
 def _cut_after_verb(sentence: Sentence, kept: set[int], verb: int) -> bool:
     """Whether the headline ends on its verb where the sentence went on with what it did or said
-    ("Les projets Wikimedia atteignent [le nombre symbolique…]"); when only says when, it may stop."""
-    if max(kept) != verb or sentence.tokens[verb].pos != "VERB":
+    ("Les projets Wikimedia atteignent [le nombre symbolique…]"); when, where or how may go."""
+    if _last_word(sentence, kept) != verb or sentence.tokens[verb].pos != "VERB":
         return False
     timed = set().union(*(sentence.subtree(i) for i in range(len(sentence.tokens)) if sentence.is_time(i)))
     following = [j for j in range(verb + 1, len(sentence.tokens)) if j not in timed and sentence.tokens[j].pos != "PUNCT"]
-    after = sentence.tokens[following[0]] if following else None
+    if not following:
+        return False
+    after = sentence.tokens[following[0]]
     # "et", "lorsque" begin something else; "que" begins what it says
-    return after is not None and not (after.pos == "CCONJ" or after.pos == "SCONJ" and after.lemma not in ("que", "qu'", "qu’"))
+    if after.pos == "CCONJ" or after.pos == "SCONJ" and after.lemma not in ("que", "qu'", "qu’"):
+        return False
+    # where, how or why the verb's action happened may go ("Un avion s'écrase [à l'approche de Rostov]")
+    adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
+                             if sentence.tokens[c].dep in ("obl", "obl:mod", "obl:agent", "advmod", "advcl", "conj", "cc")))
+    return following[0] not in adjuncts
 
 
 def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> bool:
     """Whether the verb ``i`` lost all that followed it in the sentence ("concernant [les élections]",
-    "engagées [dans la bataille]"): anywhere for a verb that only describes, at the end for the main
-    verb ("Un appel anonyme passé [à la police]"). What only says when does not count."""
+    "engagées [dans la bataille]"); the main verb, its object, complement clause or argument. What only
+    says when does not count."""
     token = sentence.tokens[i]
     if token.pos != "VERB" or i in sentence.quote_of:
         return False
@@ -116,8 +131,11 @@ def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> b
               and not sentence.is_time(c)]  # "dimanche" read as an object says when
     if needed and not any(c in kept for c in needed):
         return True
-    if i == verb and i != max(kept):
-        return False
+    if i == verb:
+        # the main verb may lose where and how ("Deux journalistes arrêtés"), not its argument
+        # ("Un appel anonyme passé [à la police]")
+        return i == _last_word(sentence, kept) and any(
+            sentence.tokens[c].dep == "obl:arg" and c not in kept and not sentence.is_time(c) for c in sentence.children[i] if c > i)
     following = [c for c in sentence.children[i] if c > i and sentence.tokens[c].pos != "PUNCT"
                  and sentence.tokens[c].dep not in ("conj", "cc", "parataxis", "advcl", "acl:relcl")
                  and not sentence.is_time(c)]

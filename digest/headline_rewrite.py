@@ -104,6 +104,8 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     return [
         i for i, token in enumerate(tokens)
         if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i) and not _misread_name(sentence, i)
+        # a relative clause however parsed: "la crise que connaît la France"
+        and not any("PronType=Rel" in tokens[c].morph for c in sentence.children[i])
         # the subject first: "comme le montrent les données" says who says, not what
         and any(tokens[c].dep in SUBJECT_DEPS and tokens[c].pos in ("NOUN", "PROPN", "NUM") and c < i for c in sentence.children[i])
     ]

@@ -35,6 +35,21 @@ def test_another_clause_rather_than_a_cut(derive, lede, expected):
     assert headline.rewritten and headline.text.startswith(expected), headline.text
 
 
+@pytest.mark.parametrize(("lede", "dangling"), [
+    # real corpus ledes: a number whose participle went ("et 35 [ont été blessées]"), a date's ordinal
+    # whose month went ("élu le 1 er [décembre]"), a verb whose object went ("atteignent [le nombre…]")
+    ("Au moins deux personnes sont mortes et 35 ont été blessées lorsqu'un train de passagers d'Amtrak a percuté une "
+     "tractopelle à Chester, en Pennsylvanie.", re.compile(r"et 35$")),
+    ("Le nouveau président gambien Adama Barrow, successeur de Yahya Jammeh, élu le 1 er décembre, est revenu de son exil "
+     "au Sénégal après y être resté 11 jours.", re.compile(r"\ber$")),
+    ("Alors que les projets Wikimedia ont atteint le nombre symbolique de 1 milliard d'éditions en avril 2010, voilà "
+     "qu'ils viennent d'atteindre 3 milliards.", re.compile(r"atteignent$")),
+])
+def test_no_dangling_end(derive, lede, dangling):
+    [headline] = derive([lede])
+    assert not dangling.search(headline.text), headline.text
+
+
 def test_a_greeting_gives_way_to_the_next_sentence(derive):
     [headline] = derive(["Bonsoir à tous. Le Parlement européen a adopté mardi la directive sur le droit d'auteur."])
     assert headline.rewritten
