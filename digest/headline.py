@@ -170,11 +170,16 @@ def nth_sentence(lede: str, rank: int) -> str:
     return without_opener(sentences[rank].strip()) if rank < len(sentences) and sentences[rank].strip() else ""
 
 
+_POINTING_BACK = re.compile(r"(?:celui|celle|ceux|celles)(?:-ci|-là)?\b|(?:ce|cette|ces) derni", re.IGNORECASE)
+
+
 def _whole_sentence(parsed: list[tuple[str, list]]) -> str:
     """The first of the sentences tried that says something whole (a subject and its verb) within a
     headline's length: the fallback never stops mid-sentence when a sentence fits."""
     for rank, (sentence, tokens) in enumerate(parsed):
         text = without_relative_days(sentence.strip().rstrip(".").strip())
+        if _POINTING_BACK.match(text):
+            continue  # "Celui-ci aura fait une victime": who, the reader has not read
         if len(text) <= MAX_LENGTH and _balanced(text) and _states(tokens, pronoun=rank == 0):
             return text[:1].upper() + text[1:]
     return ""

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.headline_check import complete
+from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
 
 MIN_LENGTH = 20
@@ -47,7 +48,8 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
         for child in sentence.children[subject_core.pop()]:
             token = sentence.tokens[child]
             if child in subject_tokens and child not in protected and (
-                    token.dep in ("flat:name", "flat:foreign", "fixed", "det", "case", "nummod", "compound") or token.entity == "PER"):
+                    token.dep in ("flat:name", "flat:foreign", "fixed", "det", "case", "nummod", "compound")
+                    or token.entity == "PER" or _second_name(sentence, child)):
                 protected.add(child)
                 subject_core.append(child)
     while todo:
@@ -69,6 +71,15 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
                 protected.add(child)
                 todo.append(child)
     return protected
+
+
+def _second_name(sentence: Sentence, i: int) -> bool:
+    """"(Nîmes) et Montpellier", "(Nicolas Sarkozy) et son épouse Carla Bruni": a second one the verb
+    agrees with, and its "et"."""
+    token = sentence.tokens[i]
+    if token.dep == "cc":
+        return _second_name(sentence, token.head)
+    return second_actor(sentence, i)
 
 
 def _optional_heads(sentence: Sentence, kept: set[int], protected: set[int]) -> list[int]:

@@ -67,6 +67,8 @@ def name_in_subject(sentence: Sentence, kept: set[int]) -> list[int] | None:
     ("l'Otan"), when something comes before it."""
     order = sorted(kept)
     tokens = sentence.tokens
+    if any(tokens[i].head in kept and second_actor(sentence, i) for i in kept):
+        return None  # "Les ministres Matthias Fekl et Ericka Bareigts": two, not the last one's name
     run: list[int] = []
     for i in reversed(order):
         glued = run and not tokens[i].space and not tokens[i].text.endswith(("'", "’"))
@@ -181,3 +183,12 @@ def is_pronoun_subject(sentence: Sentence, subject_tokens: set[int]) -> bool:
 
 def is_name(sentence: Sentence, kept: set[int]) -> bool:
     return any(sentence.tokens[i].entity == "PER" for i in kept)
+
+
+def second_actor(sentence: Sentence, i: int) -> bool:
+    """Whether ``i`` coordinates a second one with the subject ("Nîmes et Montpellier", "Nicolas Sarkozy et
+    son épouse Carla Bruni"): a name, or a noun of its own article; not a second title of the same
+    person ("Le journaliste et animateur de radio Pierre Bouteiller")."""
+    tokens = sentence.tokens
+    return tokens[i].dep == "conj" and (tokens[i].pos == "PROPN" or any(tokens[c].dep == "det" for c in sentence.children[i])
+                                        and any(tokens[j].pos == "PROPN" for j in sentence.subtree(i)))

@@ -167,3 +167,18 @@ def test_a_name_read_as_a_verb_makes_no_headline_without_verb(derive):
     [headline] = derive(["L'ancien footballeur camerounais Zacharie Noah est décédé le 8 janvier à l'âge de 79 ans, à "
                          "Yaoundé, à la suite d'une longue maladie. Il aurait eu 80 ans en février."])
     assert "décédé" in headline.text or headline.text.startswith("Mort "), headline.text
+
+
+def test_a_subject_of_two_keeps_both(derive):
+    # real corpus lede: once "Carla Bruni sont en vacances", the name of the second one for the two
+    [headline] = derive(["L'ancien président Nicolas Sarkozy et son épouse Carla Bruni sont en vacances en Vallée d'Aoste "
+                         "de la fin de février au début du mois de mars."])
+    assert "Nicolas Sarkozy" in headline.text and "Carla Bruni" in headline.text, headline.text
+
+
+def test_the_fallback_is_no_sentence_pointing_back(derive):
+    # real corpus lede: once the second sentence whole, "Celui-ci aura fait une victime…"
+    [headline] = derive(["Scène insolite suite au passage d'un fort orage qui a touché l'agglomération d'Aix-les-Bains "
+                         "(Savoie) en ce mercredi 8 juin 2016. Celui-ci aura fait une victime, au Montcel (Savoie) : une "
+                         "vache."])
+    assert not headline.text.startswith("Celui-ci"), headline.text
