@@ -66,6 +66,12 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
             and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
         return False  # "François Fillon a [annoncé]": the auxiliary read as the verb, its participle lost
+    if any(sentence.tokens[i].pos == "VERB" and i != verb and any(
+            sentence.tokens[c].dep in ("nsubj", "nsubj:pass") and c not in kept for c in sentence.children[i]) for i in kept):
+        return False  # "Des documents [montrent que] 16 joueurs sont suspectés": a clause without its subject
+    if any(sentence.tokens[i].pos == "VERB" and sentence.tokens[i].dep == "conj" and not any(
+            c in kept and sentence.tokens[c].dep == "cc" for c in sentence.children[i]) for i in kept if i != verb):
+        return False  # "Environ 18 personnes sont mortes s'est effondré": two verbs with nothing to join them
     head_verb = sentence.tokens[verb]
     if "VerbForm=Inf" in head_verb.morph and not any(
             c in kept and (sentence.tokens[c].dep.startswith(("aux", "cop")) or sentence.tokens[c].pos == "AUX")

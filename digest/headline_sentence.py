@@ -160,7 +160,10 @@ class Sentence:
         if not _YEAR.match(token.text):
             return False
         before = self.tokens[i - 1].text.lower() if i else ""
-        return before in _MONTHS or any(self.tokens[c].dep == "case" for c in self.children[i])
+        cases = [self.tokens[c].text.lower() for c in self.children[i] if self.tokens[c].dep == "case"]
+        if cases and all(case in ("de", "d'", "d’") for case in cases) and token.dep == "nmod":
+            return False  # "les Jeux olympiques de 2016", "l'élection de 2017": which one
+        return before in _MONTHS or bool(cases)
 
     def time_words(self, i: int) -> set[int]:
         """A time word heading more than a time phrase ("depuis vendredi dans les Alpes", as parsed):

@@ -182,3 +182,17 @@ def test_the_fallback_is_no_sentence_pointing_back(derive):
                          "(Savoie) en ce mercredi 8 juin 2016. Celui-ci aura fait une victime, au Montcel (Savoie) : une "
                          "vache."])
     assert not headline.text.startswith("Celui-ci"), headline.text
+
+
+@pytest.mark.parametrize(("lede", "broken"), [
+    # real corpus ledes: two verbs with nothing to join them, once "… sont mortes s'est effondré …"
+    # and "… perdent la vie à l'hôpital ont rapporté les enquêteurs"
+    ("Environ 18 personnes sont mortes et une centaine ont été blessées lorsqu'un viaduc en construction s'est effondré "
+     "dans un quartier peuplé de Calcutta, dans l'est de l'Inde.", "mortes s'est effondré"),
+    ("Ce samedi, deux policiers, de la police routière, ont perdu la vie à l'hôpital, des suites de leurs blessures, après "
+     "que leur véhicule a été visé par des tirs cette nuit à Malgobek, en Ingouchie, région instable du Caucase russe "
+     "voisine de la Tchétchénie, ont rapporté les enquêteurs.", "ont rapporté"),
+])
+def test_no_verb_without_what_joins_it(derive, lede, broken):
+    [headline] = derive([lede])
+    assert broken not in headline.text, headline.text
