@@ -91,7 +91,7 @@ def _last_word(sentence: Sentence, kept: set[int]) -> int:
 def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
     """Whether all the headline says after its verb is where, when or how (no object, however parsed)."""
     adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
-                             if sentence.tokens[c].dep in ("obl", "obl:mod", "advmod", "advcl", "punct")))
+                             if sentence.tokens[c].dep in ("obl", "obl:mod", "obl:arg", "advmod", "advcl", "punct")))
     # what is said, however the parser hung it ("annonce, en retenant ses larmes, qu'il démissionne")
     said = set().union(*(sentence.subtree(i) for i, t in enumerate(sentence.tokens) if i > verb and (
         t.dep in ("ccomp", "obj") or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
