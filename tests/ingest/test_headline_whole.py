@@ -75,7 +75,7 @@ def test_a_verb_is_never_left_without_what_it_says(derive):
 SAMPLE = corpus_ledes(limit=200)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lede=st.sampled_from(SAMPLE))
 def test_corpus_headlines_are_whole_statements(derive, lede):
     [headline] = derive([lede])
@@ -100,7 +100,7 @@ def test_no_word_is_cut_in_two(derive, lede, whole, part):
     assert part not in headline.text or whole in headline.text, headline.text
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lede=st.sampled_from(SAMPLE), budget=st.integers(min_value=40, max_value=BUDGET))
 def test_words_and_locutions_are_kept_whole(derive, lede, budget):
     """On real sentences: a word written without spaces ("19"78", "Bâton-Rouge") is kept or dropped
@@ -152,7 +152,7 @@ def test_nothing_points_back(derive, lede, expected, absent):
     assert expected in headline.text and absent not in headline.text, headline.text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(lede=st.sampled_from(SAMPLE))
 def test_rewritten_headlines_point_back_to_nothing(derive, lede):
     [headline] = derive([lede])
