@@ -138,18 +138,77 @@ class HeadlineDeriver:
         self.parser = SentenceParser(cache_dir)
 
     def __call__(self, ledes: Sequence[str]) -> list[Headline]:
-        from digest.headline_rewrite import rewrite
+        from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
-        sentences = [without_opener(first_sentence(lede)) for lede in ledes]
-        headlines = []
-        for lede, tokens in zip(ledes, self.parser.parse(sentences), strict=True):
-            # A rewriting within the budget, else one as long as a cut lede may be: whole phrases beat a cut.
-            text = rewrite(tokens) or rewrite(tokens, MAX_LENGTH)
-            if text:
-                headlines.append(Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des "))))
-            else:
-                headlines.append(Headline(without_relative_days(cut_headline(without_opener(first_sentence(lede)))), False))
-        return headlines
+        headlines: list[Headline | None] = [None] * len(ledes)
+        parsed: list[list[tuple[str, list]]] = [[] for _ in ledes]  # each lede's sentences tried, with their parse
+        # The first sentence says the news; the next ones are parsed only for the ledes it gives no
+        # headline to ("Bonsoir à tous.", a sentence the parser cannot read).
+        for rank in range(_SENTENCES_TRIED):
+            pending = [(n, sentence) for n, lede in enumerate(ledes) if headlines[n] is None
+                       and (sentence := nth_sentence(lede, rank))]
+            if not pending:
+                break
+            for (n, sentence), tokens in zip(pending, self.parser.parse([s for _, s in pending]), strict=True):
+                parsed[n].append((sentence, tokens))
+                # within the budget, else as long as a cut lede may be: whole phrases beat a cut
+                if text := rewrite(tokens, BUDGET, MAX_LENGTH):
+                    headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+        # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
+        first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
+        return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
+                for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+
+
+# How many of a lede's sentences a headline may be rewritten from, the first first.
+_SENTENCES_TRIED = 3
+
+
+def nth_sentence(lede: str, rank: int) -> str:
+    """The lede's sentence of that rank, without its opener ("" when it has fewer)."""
+    sentences = _SENTENCE_END.split(lede.strip(), maxsplit=rank + 1)
+    return without_opener(sentences[rank].strip()) if rank < len(sentences) and sentences[rank].strip() else ""
+
+
+_POINTING_BACK = re.compile(r"(?:celui|celle|ceux|celles)(?:-ci|-là)?\b|(?:ce|cette|ces) derni", re.IGNORECASE)
+
+
+def _whole_sentence(parsed: list[tuple[str, list]]) -> str:
+    """The first of the sentences tried that says something whole (a subject and its verb) within a
+    headline's length: the fallback never stops mid-sentence when a sentence fits."""
+    for rank, (sentence, tokens) in enumerate(parsed):
+        text = without_relative_days(sentence.strip().rstrip(".").strip())
+        if _POINTING_BACK.match(text):
+            continue  # "Celui-ci aura fait une victime": who, the reader has not read
+        if len(text) <= MAX_LENGTH and _balanced(text) and _states(tokens, pronoun=rank == 0):
+            return text[:1].upper() + text[1:]
+    return ""
+
+
+def _states(tokens, pronoun: bool) -> bool:
+    """Whether a parsed sentence has a subject with a finite verb or a participle with its auxiliary;
+    a pronoun for subject only when ``pronoun`` (a later sentence's "il" is someone the first named)."""
+    for token in tokens:
+        head = tokens[token.head]
+        if token.dep in ("nsubj", "nsubj:pass") and token.pos not in ("PRON", "DET") or token.dep in ("nsubj", "nsubj:pass") \
+                and pronoun and token.text.lower() in ("il", "elle", "ils", "elles"):
+            if "VerbForm=Fin" in head.morph or any(t.head == token.head and t.dep in ("aux:tense", "aux:pass", "cop") for t in tokens):
+                return True
+    return False
+
+
+def _cut(lede: str, tokens) -> str:
+    """The lede cut, the last resort; when the cut ends on a verb that says nothing without what it
+    reports ("Le Conseil d'État a décidé"), the sentence goes on up to the limit and says it goes on."""
+    from digest.headline_check import NEEDS_COMPLEMENT
+
+    sentence = without_opener(first_sentence(lede))
+    cut = without_relative_days(cut_headline(sentence))
+    last = cut.rsplit(" ", 1)[-1]
+    if any(t.text == last and t.lemma in NEEDS_COMPLEMENT for t in tokens) and len(sentence) > MAX_LENGTH:
+        words = sentence[: MAX_LENGTH - 3].rsplit(" ", 1)[0]
+        cut = _trim_dangling(words) + ("… »" if words.count("«") > words.count("»") else "…")
+    return cut
 
 
 def cut_headlines(ledes: Sequence[str]) -> list[Headline]:

@@ -8,16 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from digest.headline_check import complete
+from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
 
 MIN_LENGTH = 20
 _NEGATIONS = {"pas", "plus", "jamais", "rien", "guère", "point"}
-_DANGLING = frozenset(
-    "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
-    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
-    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
-    "notamment également aussi encore".split()
-)
 _ELIDED = {"s'": "se", "l'": "le", "n'": "ne", "d'": "de", "qu'": "que", "j'": "je", "m'": "me", "t'": "te"}
 
 
@@ -52,7 +48,8 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
         for child in sentence.children[subject_core.pop()]:
             token = sentence.tokens[child]
             if child in subject_tokens and child not in protected and (
-                    token.dep in ("flat:name", "flat:foreign", "fixed", "det", "case", "nummod", "compound") or token.entity == "PER"):
+                    token.dep in ("flat:name", "flat:foreign", "fixed", "det", "case", "nummod", "compound")
+                    or token.entity == "PER" or _second_name(sentence, child)):
                 protected.add(child)
                 subject_core.append(child)
     while todo:
@@ -68,10 +65,21 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
                 sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("à", "de", "d'") for c in sentence.children[child])
             # "au moins 4", "la plus virulente": an adverb of a number or an adjective goes with it
             degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
-            if token.dep in _CORE or negation or infinitive or degree:
+            # what the verb says in quotation marks is the news: "a dit « oui »"
+            quoted = head == verb and child in sentence.quote_of
+            if token.dep in _CORE or negation or infinitive or degree or quoted:
                 protected.add(child)
                 todo.append(child)
     return protected
+
+
+def _second_name(sentence: Sentence, i: int) -> bool:
+    """"(Nîmes) et Montpellier", "(Nicolas Sarkozy) et son épouse Carla Bruni": a second one the verb
+    agrees with, and its "et"."""
+    token = sentence.tokens[i]
+    if token.dep == "cc":
+        return _second_name(sentence, token.head)
+    return second_actor(sentence, i)
 
 
 def _optional_heads(sentence: Sentence, kept: set[int], protected: set[int]) -> list[int]:
@@ -129,19 +137,19 @@ def _gap_in_subject(sentence: Sentence, state: set[int], start: set[int], subjec
                for a, b in zip(kept, kept[1:]) for j in range(a + 1, b))
 
 
-def _splits_a_word(sentence: Sentence, kept: set[int]) -> bool:
-    """Whether ``kept`` has part of a word written with hyphens ("Bâton" of "Bâton-Rouge")."""
-    tokens = sentence.tokens
-    return any(
-        (i - 1 in kept) != (i in kept) and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-"))
-        for i in range(1, len(tokens))
-    )
+def splits_a_span(sentence: Sentence, kept: set[int], start: set[int]) -> bool:
+    """Whether ``kept`` has part of a word ("Bâton" of "Bâton-Rouge", "19" of "19"78") or of a
+    locution ("installé de temps" for "installé dans peu de temps") that ``start`` had whole."""
+    spans = sentence.glued_words() + sentence.locutions()
+    return any(kept & span and not span <= kept for span in sentence.glued_words()) \
+        or any(span <= start and kept & span and not span <= kept for span in sentence.locutions()) \
+        or any(span & sentence.front and not span <= sentence.front for span in spans)  # "La 14 se déroule e édition"
 
 
 def _whole_constituents(sentence: Sentence, kept: set[int], start: set[int]) -> bool:
     """Whether ``kept`` is ``start`` less whole droppable constituents (punctuation aside)."""
     return all(
-        sentence.tokens[i].head not in kept or sentence.tokens[i].pos == "PUNCT" or _droppable(sentence, i)
+        sentence.tokens[i].head not in kept or "PUNCT" in (sentence.tokens[i].pos, sentence.tokens[i].dep.upper()) or _droppable(sentence, i)
         for i in start - kept
     )
 
@@ -198,7 +206,7 @@ def _groups(sentence: Sentence) -> list[set[int]]:
 
 def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int], kept: set[int], replaced: dict[int, str], budget: int):
     protected = _protected(sentence, verb, subject_tokens, kept)
-    groups = [g for g in _groups(sentence) if len(g) > 1]
+    groups = [g for g in _groups(sentence) if len(g) > 1] + sentence.glued_words() + sentence.locutions()
     current = set(kept)
     seen: set[str] = set()
 
@@ -208,8 +216,8 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
             return None
         seen.add(text)
         # shorter than a headline only when nothing was dropped ("Un chariot explose")
-        if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and _ends_well(sentence, state, text) and not has_relative_day(text) \
-                and _whole_constituents(sentence, state, kept) and not _splits_a_word(sentence, state) \
+        if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and complete(sentence, state, text, verb, subject_tokens) and not has_relative_day(text) \
+                and _whole_constituents(sentence, state, kept) and not splits_a_span(sentence, state, kept) \
                 and not _gap_in_subject(sentence, state, kept, subject_tokens):
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None
@@ -224,6 +232,9 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
             removed = _closed_under_quotes(sentence, sentence.subtree(head) & current)
             if removed is None:
                 continue
+            before = min(removed) - 1
+            if before in current and sentence.tokens[before].dep == "punct" and sentence.tokens[before].pos in ("SCONJ", "ADP", "CCONJ"):
+                removed.add(before)  # "lorsque" the parser took for punctuation goes with its clause
             for group in groups:
                 if group & removed:
                     removed |= group & current
@@ -311,30 +322,6 @@ def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
     out = re.sub(r"\s+,", ",", out)
     out = re.sub(r"\(\)", "", out)
     return re.sub(r"\s+", " ", out).strip()
-
-
-# Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
-_NEEDS_COMPLEMENT = {
-    "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
-    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
-}
-
-
-def _ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
-    # a word that only goes with another ("du", "le", "par") never stays without it
-    for i in kept:
-        token = sentence.tokens[i]
-        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
-            return False
-    last = max(kept)
-    token = sentence.tokens[last]
-    if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):
-        return False
-    word = max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=last)
-    if sentence.tokens[word].lemma in _NEEDS_COMPLEMENT and not sentence.front:
-        return False
-    word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
-    return word not in _DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")")
 
 
 def finish(text: str) -> str:

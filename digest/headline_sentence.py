@@ -20,6 +20,9 @@ _TIME_WORDS = _DAYS | _MONTHS | {
     "hier", "aujourd'hui", "demain", "avant-hier", "matin", "soir", "soirée", "nuit", "après-midi", "matinée",
     "week-end", "veille", "lendemain", "heure", "h", "utc", "midi", "minuit", "dernièrement", "récemment",
 }
+# Nouns of a time that, after "ce", says when from the day it was written: "ces derniers jours".
+_DEICTIC_SPANS = {"jour", "weekend", "week-end", "semaine", "mois", "année", "an", "saison", "été", "hiver", "printemps",
+                  "automne", "période", "moment", "instant", "fois"}
 # Nouns of a span of time: "en fin de matinée", "au mois de juillet" go whole.
 SPANS = {"fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée"}
 _RELATIVE_TIME = re.compile(
@@ -30,6 +33,17 @@ _RELATIVE_TIME = re.compile(
 CLOCK = re.compile(r"^\d{1,2}(?:h\d{0,2}|:\d\d)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæh]", re.IGNORECASE)
+
+
+# Locutions the parser reads as separate words ("dans peu de temps" as "dans peu" + "de temps", "du
+# côté français du tunnel"): a headline keeps or drops each whole.
+_LOCUTIONS = re.compile(
+    r"\b(?:dans peu de temps|d'ici peu|il y a peu|peu de temps|du côté(?: \w+)? (?:de|du|des|d')|de part et d'autre (?:de|du|des|d')"
+    r"|(?:à cause|en raison|au cours|à l'issue|au sein|à la suite|à partir|en présence|en vue|à l'occasion|aux côtés|au large"
+    r"|au (?:nord|sud|est|ouest)|près|loin|lors|en dépit|au-delà|en faveur|au profit|à l'égard|en matière|au moment) (?:de|du|des|d')"
+    r"|(?:grâce|face|jusqu'|quant|suite|par rapport) (?:à|au|aux)|tant que|ainsi que|bien que|alors que|afin de|afin que"
+    r"|\d+ (?:e|er|ère|re|ème|es|ers))(?= |$)"  # "la 14 e édition", written with a space
+)
 
 
 def morphology(token: Token) -> dict[str, str]:
@@ -48,6 +62,28 @@ class Sentence:
         self.quote_of = self._quotes()
         self.front: set[int] = set()  # a subject that follows its verb, rendered first
         self.secondary: set[int] | None = None  # relative and adverbial clauses (_secondary)
+
+    def glued_words(self) -> list[set[int]]:
+        """Runs of tokens written as one word, without spaces: "19"78", "Bâton-Rouge", "I-Télé"."""
+        tokens, spans = self.tokens, []
+        for i in range(1, len(tokens)):
+            left, right = tokens[i - 1].text, tokens[i].text
+            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-\"") \
+                and (right[:1].isalnum() or right[:1] in "-\"") and not left.endswith(("'", "’"))
+            if glued and spans and i - 1 in spans[-1]:
+                spans[-1].add(i)
+            elif glued:
+                spans.append({i - 1, i})
+        return spans
+
+    def locutions(self) -> list[set[int]]:
+        """Locutions the parser may read as separate words ("dans peu de temps", "du côté français du")."""
+        starts, text = [], ""
+        for token in self.tokens:
+            starts.append(len(text))
+            text += token.text.lower().replace("’", "'") + " "
+        spans = [{i for i, start in enumerate(starts) if match.start() <= start < match.end()} for match in _LOCUTIONS.finditer(text)]
+        return [span for span in spans if len(span) > 1]
 
     def subtree(self, i: int) -> set[int]:
         found, todo = set(), [i]
@@ -84,6 +120,9 @@ class Sentence:
             return False
         if self.is_kind(i):
             return False
+        if (token.lemma.lower() in _DEICTIC_SPANS or token.pos == "NUM") and any(
+                self.tokens[c].dep == "det" and "PronType=Dem" in self.tokens[c].morph for c in self.children[i]):
+            return True  # "ces derniers jours", "ce week-end", "ce 20": when, from the writer's day
         if self.is_time_word(i):
             # "mercredi au Sénégal", as parsed: the place stays (time_words takes the day alone)
             return not any(w.entity == "LOC" for w in words if w is not token)
@@ -102,6 +141,8 @@ class Sentence:
 
     def is_time_word(self, i: int) -> bool:
         token = self.tokens[i]
+        if token.text.lower() == "h" and not (i and self.tokens[i - 1].pos == "NUM"):
+            return False  # "20 h 30" says when; the "h" of "Le Cléac'h" is part of a name
         return token.lemma.lower() in _TIME_WORDS or token.text.lower() in _TIME_WORDS or bool(CLOCK.match(token.text)) \
             or token.text.upper().startswith("UTC") \
             or self.is_year(i) or self.is_period(i)
@@ -119,7 +160,10 @@ class Sentence:
         if not _YEAR.match(token.text):
             return False
         before = self.tokens[i - 1].text.lower() if i else ""
-        return before in _MONTHS or any(self.tokens[c].dep == "case" for c in self.children[i])
+        cases = [self.tokens[c].text.lower() for c in self.children[i] if self.tokens[c].dep == "case"]
+        if cases and all(case in ("de", "d'", "d’") for case in cases) and token.dep == "nmod":
+            return False  # "les Jeux olympiques de 2016", "l'élection de 2017": which one
+        return before in _MONTHS or bool(cases)
 
     def time_words(self, i: int) -> set[int]:
         """A time word heading more than a time phrase ("depuis vendredi dans les Alpes", as parsed):

@@ -1,0 +1,166 @@
+"""Whether a headline candidate is a whole statement (pure functions): it ends on no word that needs
+another ("du", "le", "annonce", "a révélé"), and no verb it keeps has lost what it needs
+("Les chiffres concernant", "Un appel anonyme passé", "Donald Trump a annoncé").
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.headline_sentence import Sentence
+
+DANGLING = frozenset(
+    "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
+    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
+    "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
+    "notamment également aussi encore lorsque lorsqu quand puisque tandis alors si er e".split()
+)
+
+
+# Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
+NEEDS_COMPLEMENT = {
+    "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
+    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
+}
+
+
+def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
+    # a word that only goes with another ("du", "le", "par") never stays without it
+    for i in kept:
+        token = sentence.tokens[i]
+        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
+            return False
+    last = max(kept)
+    token = sentence.tokens[last]
+    if token.pos in ("DET", "ADP", "CCONJ", "SCONJ", "AUX") or token.dep in ("case", "mark", "cc", "det"):
+        return False
+    word = max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=last)
+    if sentence.tokens[word].lemma in NEEDS_COMPLEMENT and not sentence.front:
+        return False
+    words = text.split(" ")
+    if len(words) > 2 and words[-1].isdigit() and words[-2].lower() in ("et", "ou"):
+        return False  # "Au moins deux personnes sont mortes et 35 [blessées]"
+    word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
+    return word not in DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")") \
+        and text.count("[") == text.count("]")
+
+
+def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: set[int]) -> bool:
+    """Whether ``kept`` says a whole statement: its verb and subject, each other word with the word it
+    depends on ("Au moins deux personnes sont mortes et 35 [blessées]" is not), an end that needs
+    nothing more, and no verb in it wanting its complement."""
+    first = sentence.tokens[min(kept)]
+    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case":
+        return False
+    if any(sentence.tokens[i].dep == "det" and "Poss=Yes" in sentence.tokens[i].morph and sentence.tokens[i].head in subject
+           and sentence.tokens[sentence.tokens[i].head].head not in subject for i in subject & kept):
+        return False  # "Sa production ne reprend jamais": whose, the headline does not say
+    anchors = subject | {verb}
+    # a noun phrase the parser hung on a dropped word may stay but not at the end ("la première médaille
+    # de son histoire Odette Giuffrida"); a number, adjective or verb says nothing alone
+    last = max(kept)
+    if any(sentence.tokens[i].head not in kept and i not in anchors and sentence.tokens[i].head != i
+           and (sentence.tokens[i].pos in ("NUM", "ADJ", "VERB", "AUX", "CCONJ", "SCONJ") or i == last and _bare(sentence, i))
+           for i in kept):
+        return False
+    if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
+            and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
+        return False  # "François Fillon a [annoncé]": the auxiliary read as the verb, its participle lost
+    if any(sentence.tokens[i].pos == "VERB" and i != verb and any(
+            sentence.tokens[c].dep in ("nsubj", "nsubj:pass") and c not in kept for c in sentence.children[i]) for i in kept):
+        return False  # "Des documents [montrent que] 16 joueurs sont suspectés": a clause without its subject
+    if any(sentence.tokens[i].pos == "VERB" and sentence.tokens[i].dep == "conj" and not any(
+            c in kept and sentence.tokens[c].dep == "cc" for c in sentence.children[i]) for i in kept if i != verb):
+        return False  # "Environ 18 personnes sont mortes s'est effondré": two verbs with nothing to join them
+    head_verb = sentence.tokens[verb]
+    if "VerbForm=Inf" in head_verb.morph and not any(
+            c in kept and (sentence.tokens[c].dep.startswith(("aux", "cop")) or sentence.tokens[c].pos == "AUX")
+            for c in sentence.children[verb]):
+        return False  # "Le circuit se dérouler": the verb that governed the infinitive lost
+    if head_verb.lemma in NEEDS_COMPLEMENT and not sentence.front and _only_adjuncts_after(sentence, kept, verb):
+        return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
+    return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
+        and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def _last_word(sentence: Sentence, kept: set[int]) -> int:
+    """The last kept token that is no punctuation (a comma the parser hung on the verb is not said)."""
+    return max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=max(kept))
+
+
+def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether all the headline says after its verb is where, when or how (no object, however parsed)."""
+    adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
+                             if sentence.tokens[c].dep in ("obl", "obl:mod", "obl:arg", "advmod", "advcl", "punct")))
+    # what is said, however the parser hung it ("annonce, en retenant ses larmes, qu'il démissionne")
+    said = set().union(*(sentence.subtree(i) for i, t in enumerate(sentence.tokens) if i > verb and (
+        t.dep in ("ccomp", "obj") or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
+                                         for c in sentence.children[i]))))
+    return all(i in adjuncts and i not in said for i in kept if i > verb)
+
+
+def _bare(sentence: Sentence, i: int) -> bool:
+    """A name or noun with no preposition of its own: what it adds to needs the word it hung on."""
+    return sentence.tokens[i].pos in ("PROPN", "NOUN") and not any(sentence.tokens[c].dep == "case" for c in sentence.children[i])
+
+
+def _cut_after_verb(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether the headline ends on its verb where the sentence went on with what it did or said
+    ("Les projets Wikimedia atteignent [le nombre symbolique…]"); when, where or how may go."""
+    if _last_word(sentence, kept) != verb or sentence.tokens[verb].pos != "VERB":
+        return False
+    timed = set().union(*(sentence.subtree(i) for i in range(len(sentence.tokens)) if sentence.is_time(i)))
+    following = [j for j in range(verb + 1, len(sentence.tokens)) if j not in timed and sentence.tokens[j].pos != "PUNCT"]
+    if not following:
+        return False
+    after = sentence.tokens[following[0]]
+    # "et", "lorsque" begin something else; "que" begins what it says
+    if after.pos == "CCONJ" or after.pos == "SCONJ" and after.lemma not in ("que", "qu'", "qu’"):
+        return False
+    # where, how or why the verb's action happened may go ("Un avion s'écrase [à l'approche de Rostov]")
+    adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
+                             if sentence.tokens[c].dep in ("obl", "obl:mod", "obl:agent", "advmod", "advcl", "conj", "cc")))
+    return following[0] not in adjuncts
+
+
+def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> bool:
+    """Whether the verb ``i`` lost all that followed it in the sentence ("concernant [les élections]",
+    "engagées [dans la bataille]"); the main verb, its object, complement clause or argument. What only
+    says when does not count."""
+    token = sentence.tokens[i]
+    if token.pos != "VERB" or i in sentence.quote_of:
+        return False
+    if i != verb and token.dep not in ("acl", "xcomp", "ccomp", "csubj"):
+        return False  # a verb the parser made a root of its own is a misreading, not a clause
+    # its object or complement clause, wherever the verb stands ("Le peuple turc dit [oui] au référendum")
+    needed = [c for c in sentence.children[i] if c > i and sentence.tokens[c].dep in ("obj", "ccomp", "xcomp")
+              and not sentence.is_time(c)]  # "dimanche" read as an object says when
+    if needed and not any(c in kept for c in needed):
+        return True
+    if i == verb:
+        # the main verb may lose where and how ("Deux journalistes arrêtés"), not its argument
+        # ("Un appel anonyme passé [à la police]")
+        return i == _last_word(sentence, kept) and any(
+            sentence.tokens[c].dep == "obl:arg" and c not in kept and not sentence.is_time(c) for c in sentence.children[i] if c > i)
+    following = [c for c in sentence.children[i] if c > i and sentence.tokens[c].pos != "PUNCT"
+                 and sentence.tokens[c].dep not in ("conj", "cc", "parataxis", "advcl", "acl:relcl")
+                 and not sentence.is_time(c)]
+    return bool(following) and not any(c in kept for c in following)
+
+
+# and possessive pronouns: "perd la sienne"
+_DEMONSTRATIVES = {"celui-ci", "celle-ci", "ceux-ci", "celles-ci", "celui-là", "celle-là", "sien", "sienne", "siens",
+                   "siennes"}
+
+
+def points_back(sentence: Sentence, i: int) -> bool:
+    """Whether ``i`` points back to what the headline does not say: "celle qui intéresse", "ce dernier",
+    "celui-ci" (the reader of a headline has read nothing before it); "celle de l'or" says what."""
+    token = sentence.tokens[i]
+    text = token.text.lower()
+    if text in _DEMONSTRATIVES or token.lemma.lower() == "dernier" and any(
+            sentence.tokens[c].text.lower() in ("ce", "cette", "ces") for c in sentence.children[i]):
+        return True
+    return text in ("celui", "celle", "ceux", "celles") and not any(
+        sentence.tokens[c].dep == "nmod" and any(sentence.tokens[g].text.lower() in ("de", "d'", "d’", "du", "des")
+                                                  for g in sentence.children[c]) for c in sentence.children[i])

@@ -1,0 +1,194 @@
+"""The subject of a headline's main verb, from the parse of a lede's sentence (pure functions): found
+however the parser hung it (after its verb, read as a modifier, a fragment of its own), cleaned of
+its incises and relative clauses, and the proper name its title introduces ("Le secrétaire général
+de l'Otan Mark Rutte" -> Mark Rutte).
+"""
+
+from __future__ import annotations
+
+from digest.headline_sentence import Sentence
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+# Verbs whose compound past takes "être" without being passive ("sont descendus" -> "descendent").
+ETRE_VERBS = {
+    "aller", "venir", "arriver", "partir", "descendre", "monter", "entrer", "rentrer", "sortir", "naître", "mourir",
+    "décéder", "tomber", "rester", "retourner", "devenir", "revenir", "parvenir", "intervenir", "survenir", "passer",
+    "redevenir", "repartir", "ressortir", "remonter", "redescendre", "apparaître", "advenir", "provenir",
+}
+
+
+def subject_of(sentence: Sentence, verb: int) -> int | None:
+    misread = None  # a subject that is no noun phrase ("MiG-29" read as a verb): the last resort
+    for child in sentence.children[verb]:
+        if sentence.tokens[child].dep in SUBJECT_DEPS and not sentence.is_time(child):
+            if sentence.tokens[child].pos in ("NOUN", "PROPN", "PRON", "X", "NUM"):
+                return child
+            misread = child if misread is None else misread
+    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (_verb_of)
+        for child in sentence.children[sentence.tokens[verb].head]:
+            if sentence.tokens[child].dep in SUBJECT_DEPS and child < verb and not sentence.is_time(child):
+                return child
+    # A noun phrase the parser left as a sentence of its own before the verb
+    # ("Un avion-cargo qui effectuait le vol TK6491" | "s'est écrasé"): the subject.
+    for root, token in enumerate(sentence.tokens):
+        if root < verb and token.dep == "ROOT" and token.pos in ("NOUN", "PROPN") and not sentence.is_time(root) \
+                and max(sentence.subtree(root)) < verb:
+            return root
+    # A subject after its verb ("Hier se tenait la cérémonie d'ouverture"): put first.
+    tokens = sentence.tokens
+    inverting = any(tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb]) or tokens[verb].lemma in ETRE_VERBS \
+        or any(tokens[c].lemma == "lieu" for c in sentence.children[verb])
+    for child in sentence.children[verb]:
+        token = tokens[child]
+        if inverting and child > verb and token.pos in ("NOUN", "PROPN") and token.lemma != "lieu" \
+                and token.dep in ("nsubj", "nsubj:pass", "obj", "dep") and not sentence.is_time(child):
+            sentence.front = sentence.subtree(child)
+            return child
+    # A subject the parser took for a modifier ("Edmonton, la capitale de l'Alberta, est devenue"):
+    # a bare noun phrase before the verb that does not say when.
+    for child in sentence.children[verb]:
+        token = sentence.tokens[child]
+        if (child < verb and token.pos in ("PROPN", "NOUN") and token.dep in ("obl:mod", "nmod", "dep", "obl")
+                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child])
+                and not sentence.is_time(child)):
+            return child
+    # ... or the sentence's first words, headed by an article or "un" with what it introduces
+    # ("Un des leaders de Boko Haram, Abubakar Shekau, a démenti", "Un jeune manifestant de 17 ans a été blessé")
+    first = sentence.children[verb][0] if sentence.children[verb] else None
+    if first is not None and first == 0 and first < verb and sentence.tokens[first].text.lower() in ("un", "une", "l'un", "l'une") \
+            and sentence.children[first] and not sentence.is_time(first):
+        return first
+    return misread
+
+
+def name_in_subject(sentence: Sentence, kept: set[int]) -> list[int] | None:
+    """The proper name a title introduces ("Le secrétaire général de l'Otan Mark Rutte" -> Mark Rutte):
+    the last run of proper nouns of the subject, without a first word that an article introduces
+    ("l'Otan"), when something comes before it."""
+    order = sorted(kept)
+    tokens = sentence.tokens
+    if any(tokens[i].head in kept and second_actor(sentence, i) for i in kept):
+        return None  # "Les ministres Matthias Fekl et Ericka Bareigts": two, not the last one's name
+    run: list[int] = []
+    for i in reversed(order):
+        glued = run and not tokens[i].space and not tokens[i].text.endswith(("'", "’"))
+        if tokens[i].pos == "PROPN" or tokens[i].dep == "flat:name" or tokens[i].entity == "PER" or glued:
+            run.insert(0, i)
+        elif run or tokens[i].pos == "PUNCT":
+            if run:
+                break
+        else:
+            return None  # the subject ends on something else than a name: no title + name
+    if not run or run[0] == order[0]:
+        return None
+    if tokens[run[0]].entity and tokens[run[0] - 1].entity == tokens[run[0]].entity and tokens[run[0] - 1].pos != "DET":
+        return None  # "la Maison Blanche": the end of a name, not a name of its own
+    before = run[0] - 1
+    if len(run) > 2 and tokens[before].pos == "DET":
+        run = run[1:]  # "l'Otan Mark Rutte": the organisation, then the person
+    elif tokens[before].pos in ("DET", "ADP"):
+        return None  # "le Parti socialiste", "de la France": no name in apposition
+    else:
+        # a name in the subject's complement is not the subject's: "Le château du couple Fillon"
+        j = run[0]
+        while tokens[j].head != j and tokens[j].head in kept:
+            if any(tokens[c].dep == "case" for c in sentence.children[j]):
+                return None
+            j = tokens[j].head
+    return run if len(run) >= 1 else None
+
+
+def name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
+    """"Le Premier ministre du Canada, Justin Trudeau, a annoncé": the person's name between commas."""
+    for child in sentence.children[subject]:
+        token = sentence.tokens[child]
+        # a name with a preposition is the title's complement ("la mort de Mark Zuckerberg"), not its apposition
+        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN" \
+                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child]):
+            run = sorted(i for i in sentence.subtree(child) if sentence.tokens[i].entity == "PER")
+            if run and run == list(range(run[0], run[-1] + 1)):
+                return run
+    return None
+
+
+def antecedent(sentence: Sentence, pronoun: int, verb: int) -> list[int] | None:
+    """"Quand Willem Geubbels est entré en jeu, il devenait…": the one person named before "il"/"elle"."""
+    if sentence.tokens[pronoun].text.lower() not in ("il", "elle"):
+        return None
+    names: list[list[int]] = []
+    for i in range(pronoun):
+        if sentence.tokens[i].entity == "PER":
+            if names and names[-1][-1] == i - 1:
+                names[-1].append(i)
+            else:
+                names.append([i])
+    distinct = {" ".join(sentence.tokens[i].text for i in name) for name in names}
+    return names[0] if len(distinct) == 1 else None
+
+
+def clean_subject(sentence: Sentence, subject: int) -> set[int]:
+    """The subject without its incises, relative clauses and what follows a first comma."""
+    kept = set()
+    stop = None
+    tree = sorted(sentence.subtree(subject))
+    # "Avant l'aube, des attentats…": what comes before a comma ahead of the subject's head is an opener
+    commas = [i for i in tree if i < subject and sentence.tokens[i].text == "," and i not in sentence.quote_of]
+    if commas:
+        tree = [i for i in tree if i > commas[-1]]
+    for i in tree:
+        token = sentence.tokens[i]
+        if token.text in (",", "(", "–", "—") and i > subject and i not in sentence.quote_of:
+            stop = i
+            break
+        kept.add(i)
+    if stop is not None:
+        kept = {i for i in kept if i < stop}
+    for i in sorted(kept):
+        if i in kept and i != subject and sentence.tokens[i].dep in ("acl:relcl", "parataxis"):
+            kept -= sentence.subtree(i)
+        # "la presse que connaît la France": a relative clause however it was parsed
+        if i in kept and "PronType=Rel" in sentence.tokens[i].morph:
+            clause = sentence.tokens[i].head
+            if clause != subject and clause in kept and subject not in sentence.subtree(clause):
+                kept -= sentence.subtree(clause)
+            else:
+                kept -= {j for j in kept if j >= i}
+    if not kept:
+        return {subject}
+    kept = with_whole_words(sentence, kept)
+    # a fragment the parser left as a root of its own right before the subject belongs to it
+    start = min(kept)
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and root < start:
+            fragment = sentence.subtree(root)
+            if max(fragment) == start - 1 and all(sentence.tokens[i].pos != "PUNCT" for i in fragment):
+                kept |= fragment
+    return kept
+
+
+def with_whole_words(sentence: Sentence, kept: set[int]) -> set[int]:
+    """``kept`` with the parts of its hyphenated words the parser hung elsewhere ("attentat" "-suicide",
+    "Bâton" "-" "Rouge")."""
+    tokens, kept = sentence.tokens, set(kept)
+    for i in range(1, len(tokens)):
+        if i - 1 in kept and not tokens[i - 1].space and (tokens[i].text.startswith("-") or tokens[i - 1].text.endswith("-")):
+            kept.add(i)
+    return kept
+
+
+def is_pronoun_subject(sentence: Sentence, subject_tokens: set[int]) -> bool:
+    tokens = [sentence.tokens[i] for i in sorted(subject_tokens)]
+    return all(t.pos in ("PRON", "DET", "PUNCT") for t in tokens)
+
+
+def is_name(sentence: Sentence, kept: set[int]) -> bool:
+    return any(sentence.tokens[i].entity == "PER" for i in kept)
+
+
+def second_actor(sentence: Sentence, i: int) -> bool:
+    """Whether ``i`` coordinates a second one with the subject ("Nîmes et Montpellier", "Nicolas Sarkozy et
+    son épouse Carla Bruni"): a name, or a noun of its own article; not a second title of the same
+    person ("Le journaliste et animateur de radio Pierre Bouteiller")."""
+    tokens = sentence.tokens
+    return tokens[i].dep == "conj" and (tokens[i].pos == "PROPN" or any(tokens[c].dep == "det" for c in sentence.children[i])
+                                        and any(tokens[j].pos == "PROPN" for j in sentence.subtree(i)))

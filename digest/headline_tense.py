@@ -1,0 +1,115 @@
+"""The main verb of a headline put in the present tense, agreeing with its subject (pure functions):
+"a appelé" -> "appelle", "ont été tués" -> "tués", future and conditional kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.conjugate import present_third
+from digest.headline_sentence import Sentence, morphology
+from digest.headline_subject import ETRE_VERBS, subject_of
+
+def has_aux(sentence: Sentence, verb: int) -> bool:
+    return any(sentence.tokens[c].dep in ("aux:tense", "aux:pass", "cop") for c in sentence.children[verb])
+
+
+def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> bool:
+    """Put the main verb in the present tense, in place (``replaced``, ``kept``); False when it cannot."""
+    tokens = sentence.tokens
+    token = tokens[verb]
+    auxiliaries = [c for c in sentence.children[verb] if tokens[c].dep in ("aux:tense", "aux:pass")]
+    tense_aux = [c for c in auxiliaries if tokens[c].dep == "aux:tense"]
+    passive_aux = [c for c in auxiliaries if tokens[c].dep == "aux:pass"]
+    copulas = [c for c in sentence.children[verb] if tokens[c].dep == "cop"]
+    for aux in tense_aux + passive_aux + copulas:
+        features = morphology(tokens[aux])
+        # the morphologizer sometimes reads "seraient" as a present: the form says it too
+        if features.get("Tense") == "Fut" or features.get("Mood") == "Cnd" or tokens[aux].text.lower().endswith(("ra", "ront", "rait", "raient")):
+            return True  # future or conditional: said as it is
+    reflexive = any(tokens[c].dep in ("expl:comp", "expl:pass", "obj", "iobj") and tokens[c].pos == "PRON"
+                    and tokens[c].text.lower().rstrip("'’") in ("se", "s") for c in sentence.children[verb])
+    if passive_aux and (token.lemma in ETRE_VERBS or reflexive) and not tense_aux:
+        tense_aux, passive_aux = passive_aux, []  # "est devenue", "s'est écrasé": a compound past
+    if passive_aux:
+        kept.difference_update(auxiliaries)  # "ont été tués" -> "tués"
+        return True
+    if copulas:
+        cop = copulas[0]
+        number = verb_number(sentence, verb, tense_aux + [cop])
+        present = present_third("être", number == "Plur")
+        if morphology(tokens[cop]).get("VerbForm") == "Fin" or tense_aux:
+            replaced[cop] = present
+            kept.difference_update(tense_aux)
+        return True
+    features = morphology(token)
+    if tense_aux:
+        if features.get("VerbForm") != "Part":
+            return True
+        number = verb_number(sentence, verb, tense_aux)
+    elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind":
+        number = features.get("Number") or verb_number(sentence, verb, [])
+    else:
+        return True  # present, future, infinitive: unchanged
+    if not token.lemma or not token.lemma.isalpha() and "-" not in token.lemma:
+        return False
+    present = present_third(token.lemma, number == "Plur")
+    if present is None:
+        return False
+    if token.text[:1].isupper():
+        present = present[:1].upper() + present[1:]
+    replaced[verb] = present
+    kept.difference_update(tense_aux)
+    return True
+
+
+def verb_number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
+    for aux in agreeing:
+        if number := morphology(sentence.tokens[aux]).get("Number"):
+            return number
+    subject = subject_of(sentence, verb)
+    if subject is not None:
+        return morphology(sentence.tokens[subject]).get("Number", "Sing")
+    return "Sing"
+
+
+# Endings a past participle takes with its subject: "levé", "levée", "levés", "levées".
+_PARTICIPLE = re.compile(r"^(.*?(?:é|i|u|is|it|ert|eint|aint|oint))(e?)(s?)$")
+
+
+def agree_participle(sentence: Sentence, verb: int, subject_tokens: set[int], replaced: dict[int, str], kept: set[int]) -> None:
+    """A participle left without its auxiliary agrees with the headline's subject, by the
+    morphologizer's Gender and Number ("L'état d'urgence levé", "La médaille attribuée"); a subject
+    whose gender the model does not give (a name) leaves it as written."""
+    tokens = sentence.tokens
+    token = tokens[verb]
+    if verb in replaced or "VerbForm=Part" not in token.morph or any(
+            c in kept and tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[verb]):
+        return
+    heads = [i for i in subject_tokens if tokens[i].head not in subject_tokens or tokens[i].head == i]
+    if len(heads) != 1 or tokens[heads[0]].pos != "NOUN" or any(tokens[c].dep == "conj" for c in sentence.children[heads[0]]
+                                                                  if c in subject_tokens):
+        return
+    if not any(tokens[c].dep in ("det", "nummod") for c in sentence.children[heads[0]]):
+        return  # "Election day", "Uber": a bare noun's gender is the model's guess
+    features = _noun_features(sentence, heads[0])
+    if token.pos != "VERB" or not token.text[:1].islower() or "Tense=Past" not in token.morph or "Gender" not in features or "Number" not in features or not (match := _PARTICIPLE.match(token.text)):
+        return
+    stem = match[1]
+    plural = "s" if features["Number"] == "Plur" and not stem.endswith("s") else ""
+    agreed = stem + ("e" if features["Gender"] == "Fem" else "") + plural
+    if agreed != token.text:
+        replaced[verb] = agreed
+
+
+def _noun_features(sentence: Sentence, noun: int) -> dict[str, str]:
+    """A noun's Gender and Number, its determiner's first ("Un Français", "les accès", "Deux lynx":
+    the noun alone does not say), a number before it making it plural."""
+    features = dict(morphology(sentence.tokens[noun]))
+    for child in sentence.children[noun]:
+        token = sentence.tokens[child]
+        if token.dep == "det":
+            features.update({k: v for k, v in morphology(token).items() if k in ("Gender", "Number")})
+        elif token.dep == "nummod" and token.text.lower() not in ("un", "une", "1"):
+            features["Number"] = "Plur"
+    return features
