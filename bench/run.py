@@ -243,17 +243,6 @@ def child_ner_finder(spec: dict) -> dict:
     return {"seconds": seconds, "model_load": load, "texts": len(texts), "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
 
 
-def child_ner_pool(spec: dict) -> dict:
-    """The model spans alone, as EntityFinder gets them for a cold archive (its pool: one forked
-    worker per core, chunks of one batch), model loaded first: what spaCy's n_process=2 replaces."""
-    texts = _texts(spec)
-    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
-    nlp = finder.nlp
-    start = time.perf_counter()
-    entities = sum(len(spans) for spans in finder._ner(texts))
-    return {"seconds": time.perf_counter() - start, "texts": len(texts), "entities": entities, "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
-
-
 def child_ner_spacy(spec: dict) -> dict:
     """spaCy's own nlp.pipe, on the pipeline EntityFinder loads (same components enabled/disabled),
     the same texts (the same date-prefix stripping) and the same batch size."""
@@ -304,7 +293,6 @@ CHILDREN = {
     "plain": child_plain,
     "warm": child_warm,
     "ner_finder": child_ner_finder,
-    "ner_pool": child_ner_pool,
     "ner_spacy": child_ner_spacy,
     "typography": child_typography,
 }
@@ -581,9 +569,6 @@ def bench_ner(args, work: Path, size: int, log: Path) -> dict:
         args.repeat, "NER spaCy nlp.pipe", lambda n: run_child("ner_spacy", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
     )
     if (os.cpu_count() or 1) > 1 and not args.no_multiprocess:
-        results["pool"] = repeat(
-            args.repeat, "NER EntityFinder's pool", lambda n: run_child("ner_pool", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
-        )
         results["spacy_mp"] = repeat(
             args.repeat,
             "NER spaCy nlp.pipe n_process=2",

@@ -25,6 +25,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
@@ -114,3 +115,85 @@ def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 
 def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
     """``[function(0), ..., function(count - 1)]``: ``imap_forked``, all results at once."""
     return list(imap_forked(function, count, chunksize))
+
+
+class ChildDied(RuntimeError):
+    """A process started inside ``watched_children`` ended with an error or was killed."""
+
+
+class _Watch:
+    """The children ``watched_children`` looks after: the ``multiprocessing`` processes started
+    since it was entered, and the first of them that ended badly."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.before = set(multiprocessing.active_children())
+        self.died: os.waitid_result | None = None
+        self.stopping = False
+
+    def children(self) -> list[multiprocessing.Process]:
+        return [child for child in multiprocessing.active_children() if child not in self.before]
+
+    def stop(self) -> None:
+        """Kill the children still running: whoever waits on their pipes is then told they are
+        closed instead of waiting forever."""
+        self.stopping = True
+        for child in self.children():
+            child.kill()
+
+    def on_child_exit(self, signum, frame) -> None:
+        try:
+            ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)  # left to be reaped by its owner
+        except ChildProcessError:  # reaped already: raised here, it would come out of its owner's wait
+            return
+        if ended is None or self.stopping or (ended.si_code == os.CLD_EXITED and ended.si_status == 0):
+            return
+        self.died = ended
+        self.stop()
+
+    def failure(self) -> str:
+        pid, code, status = self.died.si_pid, self.died.si_code, self.died.si_status
+        if code == os.CLD_EXITED:
+            how = f"s'est arrêté (code {status})"
+        else:
+            how = f"a été tué par le signal {signal.Signals(status).name}"
+        return f"{self.what} : le processus {pid} {how} (mémoire insuffisante ?), relancez la construction"
+
+
+_watched_parent: int | None = None  # set while watched_children runs: what its forked children die with
+
+
+def _child_dies_with_watched_parent() -> None:
+    global _watched_parent
+    parent, _watched_parent = _watched_parent, None  # its own children are not watched
+    if parent is not None and not _die_with_parent(parent):
+        os._exit(1)
+
+
+os.register_at_fork(after_in_child=_child_dies_with_watched_parent)
+
+
+@contextmanager
+def watched_children(what: str) -> Iterator[_Watch]:
+    """For a library that forks workers of its own (spaCy's ``nlp.pipe(n_process=...)``), in this
+    process's main thread (``can_fork()``): while inside, every process forked dies with this one
+    (an orphan would wait on its queue forever), and a ``multiprocessing`` child that ends with an
+    error or a signal (the out-of-memory killer) has the others killed, so that this process,
+    waiting on their pipes, finds them closed instead of waiting forever (each worker holds a copy
+    of every other's pipe). What the library then raises becomes ``ChildDied``, naming ``what``
+    and the process. The watch (``stop()``) kills the children still running."""
+    global _watched_parent
+    watch = _Watch(what)
+    previous = signal.signal(signal.SIGCHLD, watch.on_child_exit)
+    _watched_parent = os.getpid()
+    try:
+        yield watch
+    except Exception as error:
+        if watch.died is not None:
+            raise ChildDied(watch.failure()) from error
+        raise
+    finally:
+        _watched_parent = None
+        signal.signal(signal.SIGCHLD, previous)
+    if watch.died is not None:
+        raise ChildDied(watch.failure())
