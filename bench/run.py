@@ -51,6 +51,8 @@ import time
 from pathlib import Path
 
 from bench.children import MARKER
+from bench.sites import (add_dispatch, article_bodies, dispatch_set, dispatch_texts, editorial_file, empty_trash, extra_dispatch,
+                         make_site, merge_cache, say, set_aside)
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -119,117 +121,6 @@ def snapshot_tree(work: Path, tree: Path = ROOT, name: str = "tree") -> tuple[Pa
     return target, digest.hexdigest()[:12]
 
 
-def say(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def dispatch_set(work: Path, size: int, seed: int) -> Path:
-    """N generated dispatches, generated once per (size, seed, generator version) and kept."""
-    from bench import generate
-
-    folder = work / f"dispatches-{size}-seed{seed}-v{generate.GENERATOR_VERSION}"
-    if not (folder / ".complete").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        start = time.perf_counter()
-        generate.generate(folder, size, seed)
-        (folder / ".complete").write_text("")
-        say(f"generated {size} dispatches in {time.perf_counter() - start:.1f} s")
-    return folder
-
-
-def extra_dispatch(work: Path, seed: int, number: int) -> Path:
-    """The ``number``-th dispatch "arriving today", never part of any set nor of the warm NER cache."""
-    from bench import generate
-
-    folder = work / f"extra-seed{seed}-v{generate.GENERATOR_VERSION}-{number}"
-    if not (folder / ".complete").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        generate.generate(folder, 1, seed, start=number, prefix="nouvelle", newest=True)
-        (folder / ".complete").write_text("")
-    return next(folder.glob("*.txt"))
-
-
-def set_aside(folder: Path) -> None:
-    """Move ``folder`` out of the way (same file system); ``empty_trash`` deletes it once nothing is
-    measured. Deleting a site's tens of thousands of files just before a measured build slows that
-    build's own file creation by seconds (ext4 without a journal skips the inodes freed in the last
-    30 s, one by one): the cost of the bench's cleaning, not of the build."""
-    if folder.exists():
-        trash = folder.parent / ".bench-trash"
-        trash.mkdir(exist_ok=True)
-        os.replace(folder, Path(tempfile.mkdtemp(dir=trash)) / folder.name)
-
-
-def empty_trash(work: Path) -> bool:
-    """Delete what ``set_aside`` moved; True if there was something."""
-    trashes = list(work.glob("*/.bench-trash"))
-    for trash in trashes:
-        shutil.rmtree(trash, ignore_errors=True)
-    return bool(trashes)
-
-
-def make_site(dispatches: Path, into: Path, ner_cache: Path | None = None, tree: Path | None = None) -> Path:
-    """A fresh site as pipeline.build expects it: content/{dispatches,articles,pages,entities.toml}
-    (the pages and editorial file of ``tree``, by default the tree under test)."""
-    tree = TREE if tree is None else tree
-    set_aside(into)
-    content = into / "content"
-    shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
-    (content / "articles").mkdir()
-    if (tree / "content" / "pages").exists():
-        shutil.copytree(tree / "content" / "pages", content / "pages")
-    if (tree / "content" / "entities.toml").exists():
-        shutil.copy2(tree / "content" / "entities.toml", content / "entities.toml")
-    if ner_cache is not None and ner_cache.exists():
-        shutil.copytree(ner_cache, into / "cache" / "ner")
-    return into
-
-
-def add_dispatch(site: Path, dispatch: Path) -> None:
-    target = site / "content" / "dispatches" / dispatch.name
-    shutil.copy2(dispatch, target)
-    attribution = dispatch.parent / "attribution.jsonl"
-    with (site / "content" / "dispatches" / "attribution.jsonl").open("a", encoding="utf-8") as handle:
-        handle.write(attribution.read_text(encoding="utf-8"))
-
-
-def merge_cache(source: Path, store: Path) -> int:
-    """Copy NER cache files the store lacks; returns how many."""
-    store.mkdir(parents=True, exist_ok=True)
-    added = 0
-    for path in source.glob("*.json"):
-        target = store / path.name
-        if not target.exists():
-            shutil.copy2(path, target)
-            added += 1
-    return added
-
-
-def dispatch_texts(dispatches: Path) -> list[str]:
-    """The texts ingest hands to the entity finder (Dispatch.text), in file order."""
-    from digest import dispatch as dispatch_module
-
-    return [dispatch_module.read(path).text for path in sorted(dispatches.glob("*.txt"))]
-
-
-def article_bodies(articles: Path) -> list[str]:
-    """The HTML body of each article file (after the front matter), what typography sets."""
-    bodies = []
-    for path in sorted(articles.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        bodies.append(text.split("\n\n", 1)[1] if "\n\n" in text else text)
-    return bodies
-
-
-def editorial_file(work: Path, tree: Path | None = None) -> Path:
-    path = (TREE if tree is None else tree) / "content" / "entities.toml"
-    if path.exists():
-        return path
-    empty = work / "empty-entities.toml"
-    empty.write_text("")
-    return empty
-
-
 def repeat(times: int, label: str, once) -> list[dict]:
     runs = []
     for number in range(times):
@@ -251,7 +142,7 @@ def bench_size(args, size: int, work: Path, store: Path, log: Path) -> dict:
 
     # 2. Full build, entities cached: everything but NER is done again.
     def cached(number):
-        site = make_site(dispatches, sites / "cached", ner_cache=store)
+        site = make_site(dispatches, sites / "cached", TREE, ner_cache=store)
         return run_child("ours", {"site": str(site)}, log)
 
     results["cached"] = repeat(args.repeat, f"N={size} full build, entities cached", cached)
@@ -265,7 +156,7 @@ def _cold_builds(args, size: int, dispatches: Path, sites: Path, store: Path, lo
     """1. Cold build: nothing cached, spaCy runs on every dispatch (its spans go to the store)."""
 
     def cold(number):
-        site = make_site(dispatches, sites / "cold")
+        site = make_site(dispatches, sites / "cold", TREE)
         result = run_child("ours", {"site": str(site)}, log)
         merge_cache(site / "cache" / "ner", store)
         return result
@@ -278,7 +169,7 @@ def _warm_store(size: int, dispatches: Path, work: Path, store: Path, log: Path)
     of earlier runs may lack them, or hold those of other rules)."""
     texts_file = work / f"texts-{size}.json"
     texts_file.write_text(json.dumps(dispatch_texts(dispatches), ensure_ascii=False), encoding="utf-8")
-    return run_child("warm", {"texts": str(texts_file), "editorial": str(editorial_file(work)), "cache": str(store)}, log)
+    return run_child("warm", {"texts": str(texts_file), "editorial": str(editorial_file(work, TREE)), "cache": str(store)}, log)
 
 
 def _plain_builds(args, size: int, built: Path, sites: Path, log: Path) -> list[dict]:
@@ -325,7 +216,7 @@ def bench_ner(args, work: Path, size: int, log: Path) -> dict:
     sample = texts[::step][: args.ner_sample]
     sample_file = work / "ner-sample.json"
     sample_file.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
-    editorial = str(editorial_file(work))
+    editorial = str(editorial_file(work, TREE))
     results: dict = {"sample": len(sample)}
 
     def fresh_cache() -> str:
