@@ -157,7 +157,8 @@ class _Watch:
             how = f"s'est arrêté (code {status})"
         else:
             how = f"a été tué par le signal {signal.Signals(status).name}"
-        return f"{self.what} : le processus {pid} {how} (mémoire insuffisante ?), relancez la construction"
+            how += " (mémoire insuffisante ?)" if status == signal.SIGKILL else ""  # what the out-of-memory killer sends
+        return f"{self.what} : le processus {pid} {how}, relancez la construction"
 
 
 _watched_parent: int | None = None  # set while watched_children runs: what its forked children die with

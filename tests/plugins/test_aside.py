@@ -67,3 +67,29 @@ def test_without_fork_the_work_runs_here_in_order(monkeypatch):
     monkeypatch.setattr(aside, "can_fork", lambda: False)
     parent = os.getpid()
     assert list(aside.imap_forked(lambda index: (index, os.getpid()), 5)) == [(index, parent) for index in range(5)]
+
+
+def _started(target, *args):
+    import multiprocessing
+
+    child = multiprocessing.Process(target=target, args=args)
+    child.start()
+    return child
+
+
+def test_a_watched_child_that_fails_fails_the_watch_with_its_exit_code(forking):
+    deadline = time.monotonic() + 60
+    with pytest.raises(aside.ChildDied) as failure:
+        with aside.watched_children("essai") as watch:
+            child = _started(os._exit, 3)
+            while watch.died is None and time.monotonic() < deadline:  # the parent's own work, until told
+                time.sleep(0.01)
+    assert str(failure.value) == f"essai : le processus {child.pid} s'est arrêté (code 3), relancez la construction"
+
+
+def test_watched_children_that_succeed_leave_the_watch_quiet(forking):
+    with aside.watched_children("essai"):
+        children = [_started(time.sleep, 0.1) for _ in range(2)]
+        for child in children:
+            child.join()
+    assert [child.exitcode for child in children] == [0, 0]
