@@ -1,5 +1,6 @@
-"""Forked process pools for the newsroom's long computations (entity detection and resolution of
-a whole archive), and the log of a build's errors (plain module, no Pelican).
+"""Forked workers for the newsroom's long computations: the process pool that resolves a whole
+archive's entities (``map_forked``), the watch over spaCy's own NER worker processes
+(``watched_children``), and the log of a build's errors (plain module, no Pelican).
 
 ``fork`` gives the workers what the function reads for free (no pickling); it is used only where
 it is safe: Linux (a worker must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan
@@ -77,7 +78,7 @@ class ErrorLog(logging.Handler):
         self.messages.append(message)
 
 
-_mapped: Callable | None = None  # what forked workers call (see imap_forked)
+_mapped: Callable | None = None  # what forked workers call (see map_forked)
 
 
 def _call_mapped(index: int):
@@ -92,29 +93,21 @@ def _worker_dies_with(parent: int) -> None:
         os._exit(1)
 
 
-def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> Iterator:
-    """``function(0), ..., function(count - 1)`` computed by one forked worker per core and yielded
-    in that order as they arrive, so that the caller uses each result (writes it, reports progress)
-    while the workers compute the next. The workers inherit whatever ``function`` reads instead of
-    having it pickled; only the results travel back (pickled). In this process, one at a time, when
-    forking does not apply. Raises ``concurrent.futures.process.BrokenProcessPool`` if a worker dies
-    (killed for memory, say) instead of waiting for it forever. Closing the iterator early cancels
-    the items no worker has started."""
+def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
+    """``[function(0), ..., function(count - 1)]`` computed by one forked worker per core. The
+    workers inherit whatever ``function`` reads instead of having it pickled; only the results
+    travel back (pickled). In this process when forking does not apply. Raises
+    ``concurrent.futures.process.BrokenProcessPool`` if a worker dies (killed for memory, say)
+    instead of waiting for it forever."""
     global _mapped
     if not can_fork():
-        yield from map(function, range(count))
-        return
+        return [function(index) for index in range(count)]
     _mapped = function
     try:
         with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"), initializer=_worker_dies_with, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(_call_mapped, range(count), chunksize=chunksize)
+            return list(pool.map(_call_mapped, range(count), chunksize=chunksize))
     finally:
         _mapped = None
-
-
-def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
-    """``[function(0), ..., function(count - 1)]``: ``imap_forked``, all results at once."""
-    return list(imap_forked(function, count, chunksize))
 
 
 class ChildDied(RuntimeError):
