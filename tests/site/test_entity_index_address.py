@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, strategies as st
-
-from digest.site_urls import join_url
 from tests.conftest import new_site
 
 
@@ -27,15 +24,3 @@ def test_the_menu_and_the_search_page_link_the_entity_index_where_the_setting_pu
     assert re.search(r'<a href="[^"]*/qui-quoi/">Entités</a>', front)
     search = (paths.output / "recherche" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'data-names="[^"]*/qui-quoi/noms\.json"', search)
-
-
-@given(st.sampled_from(["https://lefil.example", "https://lefil.example/sous"]), st.text(st.characters(blacklist_characters=":"), max_size=30))
-def test_a_site_path_is_joined_under_the_base_with_one_slash(base, path):
-    joined = join_url(base, path)
-    assert joined == base + "/" + path.lstrip("/")
-    assert joined.startswith(base + "/") and not joined.startswith(base + "//")
-
-
-@given(st.sampled_from(["https://autre.example/flux.xml", "http://x.example/"]))
-def test_an_absolute_address_is_kept_as_it_is(url):
-    assert join_url("https://lefil.example", url) == url
