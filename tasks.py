@@ -34,12 +34,13 @@ def _paths(settings: Path = SETTINGS):
 
 def one_line(error: BaseException) -> str:
     """``file[:line]: reason`` of a failure a user can cause; anything else is named as a bug."""
-    from digest import search, site
+    from digest import aside, search, site
     from digest.entities.editorial import EditorialError
     from digest.entities.training import ModelError
 
-    # entities.toml, entity-slugs.toml, models/: found before anything is written
-    if isinstance(error, (site.BuildError, search.SearchIndexError, EditorialError, ModelError)):
+    # entities.toml, entity-slugs.toml, models/: found before anything is written; a worker
+    # process killed (for memory, say): named
+    if isinstance(error, (site.BuildError, search.SearchIndexError, EditorialError, ModelError, aside.ChildDied)):
         return str(error)
     if isinstance(error, OSError):  # a full disk, a folder that cannot be written...
         return f"{error.filename or ROOT}: {error.strerror or error}"

@@ -13,8 +13,8 @@ every repeat (AB BA AB...), so that a drift of the machine's speed weighs on bot
   build's start to the end of its first swap, when the new pages and feeds are served (a tree
   that indexes before swapping: the whole build).
 
-Then, once, on the "after" tree: NER throughput, EntityFinder (its pool of forked workers)
-against spaCy's nlp.pipe and nlp.pipe(n_process=2). The 1-minute load average is recorded at each
+Then, once, on the "after" tree: NER throughput, EntityFinder (spaCy's worker processes for a
+cold archive) against spaCy's nlp.pipe and nlp.pipe(n_process=2). The 1-minute load average is recorded at each
 child's start: other people's work shares the machine. Results: bench/results/compare-latest.md
 and .json (--output).
 """
@@ -119,7 +119,7 @@ def render(results: dict) -> str:
         lines.append(f"| {thin(entry['size'])} | Peak RSS MB (full build, +1) | " + " | ".join(f"{peak:.0f}" for peak in peaks) + f" | {peaks[-1] / peaks[0]:.2f}× |")
     ner = results.get("ner")
     if ner:
-        rates = {key: [one["texts"] / one["seconds"] for one in ner[key]] for key in ("finder", "spacy", "pool", "spacy_mp") if ner.get(key)}
+        rates = {key: [one["texts"] / one["seconds"] for one in ner[key]] for key in ("finder", "spacy", "spacy_mp") if ner.get(key)}
         lines += [
             "",
             f"## NER throughput, after tree ({ner['sample']} texts of the N={thin(ner['size'])} set, cold cache, model loaded beforehand)",
@@ -127,9 +127,8 @@ def render(results: dict) -> str:
             "| | texts/s |",
             "|---|---|",
             *(f"| {name} | {report.spread(values, 1)} |" for name, values in (
-                ("EntityFinder.find (forked workers from 64 texts on; cache writes, resolution)", rates["finder"]),
+                ("EntityFinder.find (spaCy's worker processes from 64 texts on; cache writes, resolution)", rates["finder"]),
                 ("spaCy nlp.pipe, same pipeline", rates["spacy"]),
-                ("model spans only, EntityFinder's pool (one forked worker per core)", rates.get("pool", [])),
                 ("model spans only, spaCy nlp.pipe(n_process=2)", rates.get("spacy_mp", [])),
             )),
         ]

@@ -26,10 +26,20 @@ def med(runs, key) -> float | None:
 
 
 def render_report(results: dict) -> str:
+    table = _Table(results["sizes"])
+    _build_rows(table)
+    _rebuild_rows(table)
+    lines = _header(results) + table.lines + [""] + table.footnotes()
+    if results.get("ner"):
+        lines += _ner_section(results["ner"])
+    return "\n".join(lines + _typography_section(results.get("typography"))) + "\n"
+
+
+def _header(results: dict) -> list[str]:
     sizes = results["sizes"]
     machine = results["machine"]
     heads = [f"N = {entry['size']:,}".replace(",", "\u202f") + (f" ({entry['run']})" if entry.get("run") else "") for entry in sizes]
-    lines = [
+    return [
         "# Le Fil — build benchmark",
         "",
         f"{results['date']} · nproc {machine['nproc']} · {machine['cpu']} · {machine['memory']} RAM · "
@@ -46,23 +56,54 @@ def render_report(results: dict) -> str:
         "|---|" + "---|" * len(sizes),
     ]
 
-    def row(label: str, cell) -> None:
-        lines.append(f"| {label} | " + " | ".join(cell(entry) for entry in sizes) + " |")
+
+class _Table:
+    """The rows of the table, one column per size, and the scenarios flagged in them."""
 
     expected_writes = {"rebuild": 0, "rebuild_cache": 0, "plus_one": 1, "plus_one_cache": 1}
-    flagged = []
 
-    def mark(entry, key: str) -> str:
+    def __init__(self, sizes: list[dict]) -> None:
+        self.sizes = sizes
+        self.lines: list[str] = []
+        self.flagged: list[str] = []
+        self.cache_experiment = any(entry.get("rebuild_cache") for entry in sizes)
+
+    def row(self, label: str, cell) -> None:
+        self.lines.append(f"| {label} | " + " | ".join(cell(entry) for entry in self.sizes) + " |")
+
+    def mark(self, entry, key: str) -> str:
         """† when a rebuild rewrote more articles than it should (the code under test changed between runs)."""
         runs = entry.get(key) or []
-        if key in expected_writes and any(run.get("written") != expected_writes[key] for run in runs):
-            flagged.append(key)
+        if key in self.expected_writes and any(run.get("written") != self.expected_writes[key] for run in runs):
+            self.flagged.append(key)
             return " †"
         return ""
 
-    def phases(key: str, phase: str, digits: int = 2):
-        return lambda entry: (spread(field(entry.get(key), phase), digits) + mark(entry, key)) if entry.get(key) else "not run"
+    def phases(self, key: str, phase: str, digits: int = 2):
+        return lambda entry: (spread(field(entry.get(key), phase), digits) + self.mark(entry, key)) if entry.get(key) else "not run"
 
+    def footnotes(self) -> list[str]:
+        lines = []
+        if self.cache_experiment:
+            lines.append(
+                "¹ Experiment: `CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True` passed as overrides to `pipeline.build` "
+                "(pelicanconf.py does not set them today)."
+            )
+        if self.flagged:
+            lines.append(
+                "† Some of these runs rewrote every article: the code ingest depends on (headline, article_file, the "
+                "entities plugin, entities.toml) changed between runs — run without --live-tree to benchmark a snapshot."
+            )
+        for entry in self.sizes:
+            if entry.get("warmup"):
+                w = entry["warmup"]
+                lines.append(f"NER cache warm-up for N={entry['size']}: {w['texts']} texts looked up, NER run on the missing ones in {w['seconds']:.1f} s.")
+        return lines
+
+
+def _build_rows(table: _Table) -> None:
+    """Plain Pelican, the cold build and the full build with entities cached, and their ratios."""
+    row, phases = table.row, table.phases
     row("Plugins of the tree measured (PLUGINS)", lambda e: ", ".join(e["cached"][0].get("plugins") or []) or "(none)")
     row("**Plain Pelican** (notmyidea, no plugins)", phases("plain", "build"))
     row("**Le Fil cold build** (no cache at all)", lambda e: spread(field(e["cold"], "build")) if e["cold"] else (f"est. {e['cold_estimate']:.0f} (not run)" if e["cold_estimate"] == e["cold_estimate"] else "not run"))
@@ -80,6 +121,11 @@ def render_report(results: dict) -> str:
     row("CPU s: plain / cold / entities cached", lambda e: " / ".join(spread(field(e.get(k), "cpu")) if e.get(k) else "—" for k in ("plain", "cold", "cached")))
     row("Ratio entities cached / plain, by CPU time", lambda e: f"{e['ratio_cached_cpu']:.2f}×")
     row("ms per article: plain / entities cached", lambda e: f"{e['ms_plain']:.2f} / {e['ms_cached']:.2f}")
+
+
+def _rebuild_rows(table: _Table) -> None:
+    """The rebuilds (nothing changed, +1 dispatch), the cache experiment, wall time, memory, articles."""
+    row, phases = table.row, table.phases
     row("**Rebuild, nothing changed**", phases("rebuild", "build"))
     row("&nbsp;&nbsp;ingest / render / Pagefind", lambda e: " / ".join(spread(field(e["rebuild"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;site skipped as up to date", lambda e: f"{sum(not run.get('rebuilt', True) for run in e['rebuild'])} of {len(e['rebuild'])} runs")
@@ -90,8 +136,7 @@ def render_report(results: dict) -> str:
         lambda e: f"{med(e['plus_one'], 'search_rewritten'):.0f} / {med(e['plus_one'], 'search_files'):.0f}" if med(e["plus_one"], "search_files") else "—")
     row("&nbsp;&nbsp;ingest (NER incl. model load) / render / Pagefind", lambda e: " / ".join(spread(field(e["plus_one"], k)) for k in ("ingest", "render", "search")))
     row("&nbsp;&nbsp;of which NER (1 text + spaCy load)", phases("plus_one", "ner"))
-    cache_experiment = any(entry.get("rebuild_cache") for entry in sizes)
-    if cache_experiment:
+    if table.cache_experiment:
         row("Rebuild, nothing changed + Pelican content cache¹", phases("rebuild_cache", "build"))
         row("&nbsp;&nbsp;render only", lambda e: spread(field(e.get("rebuild_cache"), "render")) if e.get("rebuild_cache") else "—")
         row("Rebuild, +1 dispatch + Pelican content cache¹", phases("plus_one_cache", "build"))
@@ -100,63 +145,47 @@ def render_report(results: dict) -> str:
         f"{max(field(e[k], 'rss_mb')):.0f}" if e.get(k) else "—" for k in ("plain", "cold", "cached", "rebuild", "plus_one")))
     row("Articles written (cold or cached build) / rejected / warnings", lambda e: "{} / {} / {}".format(
         *(int(med(e["cached"], k)) for k in ("written", "rejected", "warnings"))))
+
+
+def _ner_section(ner: dict) -> list[str]:
+    finder_rate = [run["texts"] / run["seconds"] for run in ner["finder"]]
+    spacy_rate = [run["texts"] / run["seconds"] for run in ner["spacy"]]
+    lines = [
+        "",
+        f"## NER throughput ({ner['sample']} texts from the N={ner['size']:,} set, cold cache, model loaded beforehand)",
+        "",
+        f"Pipeline: {', '.join(ner['spacy'][0]['pipes'])} enabled; batch size {ner['spacy'][0]['batch_size']}.",
+        "",
+        "| | texts/s | seconds | model load (s) | peak RSS MB |",
+        "|---|---|---|---|---|",
+        f"| EntityFinder.find (cache writes, resolution, site vote) | {spread(finder_rate, 1)} | {spread(field(ner['finder'], 'seconds'))} | {spread(field(ner['finder'], 'model_load'))} | {max(field(ner['finder'], 'rss_mb')):.0f} |",
+        f"| spaCy nlp.pipe, same pipeline | {spread(spacy_rate, 1)} | {spread(field(ner['spacy'], 'seconds'))} | {spread(field(ner['spacy'], 'model_load'))} | {max(field(ner['spacy'], 'rss_mb')):.0f} |",
+    ]
+    if ner.get("spacy_mp"):
+        mp_rate = [run["texts"] / run["seconds"] for run in ner["spacy_mp"]]
+        lines.append(
+            f"| spaCy nlp.pipe, n_process=2 | {spread(mp_rate, 1)} | {spread(field(ner['spacy_mp'], 'seconds'))} | {spread(field(ner['spacy_mp'], 'model_load'))} | {max(field(ner['spacy_mp'], 'rss_mb')):.0f} |"
+        )
     lines.append("")
-    if cache_experiment:
-        lines.append(
-            "¹ Experiment: `CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True` passed as overrides to `pipeline.build` "
-            "(pelicanconf.py does not set them today)."
-        )
-    if flagged:
-        lines.append(
-            "† Some of these runs rewrote every article: the code ingest depends on (headline, article_file, the "
-            "entities plugin, entities.toml) changed between runs — run without --live-tree to benchmark a snapshot."
-        )
-    for entry in sizes:
-        if entry.get("warmup"):
-            w = entry["warmup"]
-            lines.append(f"NER cache warm-up for N={entry['size']}: {w['texts']} texts looked up, NER run on the missing ones in {w['seconds']:.1f} s.")
+    ratios = f"EntityFinder / spaCy: {statistics.median(finder_rate) / statistics.median(spacy_rate):.2f}× the throughput"
+    if ner.get("spacy_mp"):
+        ratios += f", {statistics.median(finder_rate) / statistics.median(mp_rate):.2f}× that of n_process=2"
+    return lines + [ratios + "."]
 
-    ner = results.get("ner")
-    if ner:
-        finder_rate = [run["texts"] / run["seconds"] for run in ner["finder"]]
-        spacy_rate = [run["texts"] / run["seconds"] for run in ner["spacy"]]
-        lines += [
-            "",
-            f"## NER throughput ({ner['sample']} texts from the N={ner['size']:,} set, cold cache, model loaded beforehand)",
-            "",
-            f"Pipeline: {', '.join(ner['spacy'][0]['pipes'])} enabled; batch size {ner['spacy'][0]['batch_size']}.",
-            "",
-            "| | texts/s | seconds | model load (s) | peak RSS MB |",
-            "|---|---|---|---|---|",
-            f"| EntityFinder.find (cache writes, resolution, site vote) | {spread(finder_rate, 1)} | {spread(field(ner['finder'], 'seconds'))} | {spread(field(ner['finder'], 'model_load'))} | {max(field(ner['finder'], 'rss_mb')):.0f} |",
-            f"| spaCy nlp.pipe, same pipeline | {spread(spacy_rate, 1)} | {spread(field(ner['spacy'], 'seconds'))} | {spread(field(ner['spacy'], 'model_load'))} | {max(field(ner['spacy'], 'rss_mb')):.0f} |",
-        ]
-        if ner.get("spacy_mp"):
-            mp_rate = [run["texts"] / run["seconds"] for run in ner["spacy_mp"]]
-            lines.append(
-                f"| spaCy nlp.pipe, n_process=2 | {spread(mp_rate, 1)} | {spread(field(ner['spacy_mp'], 'seconds'))} | {spread(field(ner['spacy_mp'], 'model_load'))} | {max(field(ner['spacy_mp'], 'rss_mb')):.0f} |"
-            )
-        lines.append("")
-        ratios = f"EntityFinder / spaCy: {statistics.median(finder_rate) / statistics.median(spacy_rate):.2f}× the throughput"
-        if ner.get("spacy_mp"):
-            ratios += f", {statistics.median(finder_rate) / statistics.median(mp_rate):.2f}× that of n_process=2"
-        lines.append(ratios + ".")
 
-    typo = results.get("typography")
-    lines += ["", "## Typography (french_typography.typeset on article bodies)", ""]
+def _typography_section(typo: dict | None) -> list[str]:
+    lines = ["", "## Typography (french_typography.typeset on article bodies)", ""]
     if not typo:
-        lines.append("not run")
-    elif "skipped" in typo:
-        lines.append(f"Skipped: {typo['skipped']}.")
-    else:
-        runs = typo["runs"]
-        rates = [run["articles"] / run["seconds"] for run in runs]
-        lines += [
-            "| articles | articles/s | seconds | ms per article |",
-            "|---|---|---|---|",
-            f"| {runs[0]['articles']} | {spread(rates, 0)} | {spread(field(runs, 'seconds'))} | {1000 / statistics.median(rates):.3f} |",
-        ]
-    return "\n".join(lines) + "\n"
+        return lines + ["not run"]
+    if "skipped" in typo:
+        return lines + [f"Skipped: {typo['skipped']}."]
+    runs = typo["runs"]
+    rates = [run["articles"] / run["seconds"] for run in runs]
+    return lines + [
+        "| articles | articles/s | seconds | ms per article |",
+        "|---|---|---|---|",
+        f"| {runs[0]['articles']} | {spread(rates, 0)} | {spread(field(runs, 'seconds'))} | {1000 / statistics.median(rates):.3f} |",
+    ]
 
 
 def summarise(entry: dict, ner_rate: float | None) -> None:

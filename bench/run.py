@@ -24,7 +24,8 @@ and once per run: NER throughput of EntityFinder.find (empty cache) against spaC
 the same pipeline, texts and batch size; french_typography.typeset throughput if importable.
 
 Results: a Markdown table printed and written to bench/results/latest.md, raw numbers to
-bench/results/latest.json. Work files (generated sites, warm NER cache) go to --work-dir.
+bench/results/latest.json. Work files (generated sites, warm NER cache) go to --work-dir. Each
+measurement is a child of its own (bench/children.py); the report is rendered by bench/report.py.
 
 The code under test is a snapshot of digest/, plugins/, theme/, the settings and content/pages +
 entities.toml, copied into --work-dir when the run starts (--live-tree to use the working tree):
@@ -34,10 +35,6 @@ CPU seconds (user+system of the build and its children) are reported beside wall
 hold up better when other work shares the machine (the 1-minute load average is recorded).
 """
 
-# Why one module of about 700 lines: it is run as a script by its own parent (``run.py --child
-# KIND``), so the parent and every measured child must be importable from this one file in a fresh
-# interpreter pointed at a snapshot tree; the report (report.py), the dispatch generator
-# (generate.py) and the typography bench (typography.py) are apart, read by the parent only.
 from __future__ import annotations
 
 import argparse
@@ -53,6 +50,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.children import MARKER
+from bench.sites import (add_dispatch, article_bodies, dispatch_set, dispatch_texts, editorial_file, empty_trash, extra_dispatch,
+                         make_site, merge_cache, say, set_aside)
+
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results"
@@ -61,253 +62,6 @@ RESULTS = BENCH / "results"
 TREE = Path(os.environ.get("LEFIL_BENCH_TREE", ROOT))
 SETTINGS = TREE / "pelicanconf.py"
 SNAPSHOT = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "content/pages", "content/entities.toml")
-MARKER = "BENCH-RESULT "
-
-# --------------------------------------------------------------------------------------------
-# Children: each measured thing runs in its own interpreter, started by the parent.
-# --------------------------------------------------------------------------------------------
-
-
-def _rss_self_mb() -> float:
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _inodes(folder: Path) -> dict[str, int]:
-    """{path: inode} of the files of a built site: a file written again gets a new inode."""
-    found = {}
-    for directory, _, files in os.walk(folder):
-        for name in files:
-            path = os.path.join(directory, name)
-            found[path] = os.stat(path).st_ino
-    return found
-
-
-def child_ours(spec: dict) -> dict:
-    """digest.pipeline.build on spec['site'], timing its phases by wrapping (not changing) them."""
-    t_import = time.perf_counter()
-    from digest import pipeline, search
-
-    timings: dict[str, float] = {"ner": 0.0, "ner_texts": 0}
-    real_ingest, real_index = pipeline.run_ingest, search.index
-
-    def timed_ingest(paths):
-        start = time.perf_counter()
-        report = real_ingest(paths)
-        timings["ingest"] = time.perf_counter() - start
-        return report
-
-    def timed_index(*args, **kwargs):
-        start = time.perf_counter()
-        real_index(*args, **kwargs)
-        timings["search"] = time.perf_counter() - start
-
-    pipeline.run_ingest, search.index = timed_ingest, timed_index
-    try:
-        finder_module = _finder_module()
-        real_find = finder_module.EntityFinder.find
-
-        def timed_find(self, texts):
-            start = time.perf_counter()
-            texts = list(texts)
-            out = real_find(self, texts)
-            timings["ner"] += time.perf_counter() - start
-            timings["ner_texts"] += len(texts)
-            timings["model_loads"] = self.model_loads
-            return out
-
-        finder_module.EntityFinder.find = timed_find
-    except ImportError:
-        pass
-    # "Live": from the build's start to the end of its first swap, when the new pages and feeds are
-    # served (a tree that indexes before swapping: the whole build; this one: before Pagefind).
-    from digest import site as site_module
-
-    real_swap, started = site_module.swap_in, [0.0]
-
-    def timed_swap(*args, **kwargs):
-        real_swap(*args, **kwargs)
-        timings.setdefault("live", time.perf_counter() - started[0])
-
-    site_module.swap_in = timed_swap
-    timings["imports"] = time.perf_counter() - t_import
-    site = Path(spec["site"])
-    paths = pipeline.Paths(content=site / "content", output=site / "output", cache=site / "cache", settings=SETTINGS)
-    before = _inodes(paths.output)
-    start = started[0] = time.perf_counter()
-    outcome = pipeline.build(paths, overrides=spec.get("overrides"))
-    timings["build"] = time.perf_counter() - start
-    timings.setdefault("live", timings["build"])  # nothing swapped in: nothing changed
-    report = outcome.report
-    timings["search"] = timings.get("search", 0.0)
-    timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings["search"]
-    after = _inodes(paths.output)
-    # Pages and feeds apart from the search bundle, which Pagefind writes anew whole at each index.
-    bundle = os.path.join(str(paths.output), search.BUNDLE) + os.sep
-    rewritten = [path for path, inode in after.items() if before.get(path) != inode]
-    timings["files"] = sum(1 for path in after if not path.startswith(bundle))
-    timings["rewritten"] = sum(1 for path in rewritten if not path.startswith(bundle))
-    timings["search_files"] = len(after) - timings["files"]
-    timings["search_rewritten"] = len(rewritten) - timings["rewritten"]
-    timings["rebuilt"] = outcome.rebuilt
-    timings["ingest_without_ner"] = timings.get("ingest", 0.0) - timings["ner"]
-    from pelican.settings import read_settings
-
-    settings = read_settings(str(SETTINGS))
-    return {
-        **timings,
-        "written": len(report.written),
-        "unchanged": report.unchanged,
-        "rejected": len(report.rejected),
-        "warnings": len(report.warnings),
-        "plugins": [str(plugin) for plugin in settings.get("PLUGINS") or []],
-        "rss_self_mb": _rss_self_mb(),
-    }
-
-
-PLAIN_OVERRIDES = {
-    "FEED_ALL_ATOM": None,
-    "FEED_ALL_RSS": None,
-    "CATEGORY_FEED_ATOM": None,
-    "CATEGORY_FEED_RSS": None,
-    "TAG_FEED_ATOM": None,
-    "TAG_FEED_RSS": None,
-    "AUTHOR_FEED_ATOM": None,
-    "AUTHOR_FEED_RSS": None,
-    "TRANSLATION_FEED_ATOM": None,
-    "TRANSLATION_FEED_RSS": None,
-}
-
-
-def child_plain(spec: dict) -> dict:
-    """Plain Pelican: default settings (theme notmyidea, no plugins) but paths, timezone, feeds off."""
-    t_import = time.perf_counter()
-    from pelican import Pelican
-    from pelican.settings import read_settings
-
-    imports = time.perf_counter() - t_import
-    site = Path(spec["site"])
-    start = time.perf_counter()
-    settings = read_settings(
-        None,
-        override={
-            "PATH": str(site / "content"),
-            "OUTPUT_PATH": str(site / "output"),
-            "TIMEZONE": "Europe/Paris",
-            **PLAIN_OVERRIDES,
-            **(spec.get("overrides") or {}),
-        },
-    )
-    Pelican(settings).run()
-    build = time.perf_counter() - start
-    return {"build": build, "render": build, "imports": imports, "theme": Path(settings["THEME"]).name, "rss_self_mb": _rss_self_mb()}
-
-
-def _texts(spec: dict) -> list[str]:
-    return json.loads(Path(spec["texts"]).read_text(encoding="utf-8"))
-
-
-def _finder_module():
-    """The entity finder of the tree under test: digest.entities, or the plugin of an older tree
-    (bench/compare.py runs this script on one)."""
-    try:
-        from digest.entities import finder
-    except ImportError:
-        from entities import finder
-    return finder
-
-
-def child_warm(spec: dict) -> dict:
-    """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
-    and the entities resolved from them, the cache ingest reads)."""
-    texts = _texts(spec)
-    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
-    start = time.perf_counter()
-    finder.find(texts)
-    return {"seconds": time.perf_counter() - start, "texts": len(texts), "model_loads": finder.model_loads}
-
-
-def child_ner_finder(spec: dict) -> dict:
-    """EntityFinder.find on texts with an empty cache; the model is loaded first, outside the timing."""
-    from digest.entities.finder import EntityFinder
-
-    texts = _texts(spec)
-    finder = EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
-    start = time.perf_counter()
-    nlp = finder.nlp
-    load = time.perf_counter() - start
-    start = time.perf_counter()
-    finder.find(texts)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "model_load": load, "texts": len(texts), "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
-
-
-def child_ner_pool(spec: dict) -> dict:
-    """The model spans alone, as EntityFinder gets them for a cold archive (its pool: one forked
-    worker per core, chunks of one batch), model loaded first: what spaCy's n_process=2 replaces."""
-    texts = _texts(spec)
-    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
-    nlp = finder.nlp
-    start = time.perf_counter()
-    entities = sum(len(spans) for spans in finder._ner(texts))
-    return {"seconds": time.perf_counter() - start, "texts": len(texts), "entities": entities, "pipes": list(nlp.pipe_names), "rss_self_mb": _rss_self_mb()}
-
-
-def child_ner_spacy(spec: dict) -> dict:
-    """spaCy's own nlp.pipe, on the pipeline EntityFinder loads (same components enabled/disabled),
-    the same texts (the same date-prefix stripping) and the same batch size."""
-    from digest.dispatch import date_prefix_length
-    from digest.entities import finder as finder_module
-
-    texts = _texts(spec)
-    finder = finder_module.EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
-    start = time.perf_counter()
-    nlp = finder.nlp
-    load = time.perf_counter() - start
-    bodies = [text[date_prefix_length(text) :] for text in texts]
-    n_process = spec.get("n_process", 1)
-    start = time.perf_counter()
-    docs = list(nlp.pipe(bodies, batch_size=finder_module.BATCH_SIZE, n_process=n_process))
-    seconds = time.perf_counter() - start
-    entities = sum(len(doc.ents) for doc in docs)
-    return {
-        "seconds": seconds,
-        "model_load": load,  # not "load": run_child records the machine's load average under that name
-        "texts": len(texts),
-        "entities": entities,
-        "pipes": list(nlp.pipe_names),
-        "batch_size": finder_module.BATCH_SIZE,
-        "n_process": n_process,
-        "rss_self_mb": _rss_self_mb(),
-    }
-
-
-def child_typography(spec: dict) -> dict:
-    try:
-        from french_typography import typeset
-    except Exception as error:  # noqa: BLE001 - any import failure means "not available yet"
-        return {"skipped": f"french_typography not importable: {type(error).__name__}: {error}"}
-    if not callable(typeset):  # a module of the same name, not the function
-        typeset = getattr(typeset, "typeset", None)
-        if not callable(typeset):
-            return {"skipped": "french_typography.typeset is not a function"}
-    bodies = _texts(spec)
-    start = time.perf_counter()
-    characters = sum(len(typeset(body)) for body in bodies)
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "articles": len(bodies), "characters": characters, "rss_self_mb": _rss_self_mb()}
-
-
-CHILDREN = {
-    "ours": child_ours,
-    "plain": child_plain,
-    "warm": child_warm,
-    "ner_finder": child_ner_finder,
-    "ner_pool": child_ner_pool,
-    "ner_spacy": child_ner_spacy,
-    "typography": child_typography,
-}
 
 
 def run_child(kind: str, spec: dict, log: Path, tree: Path | None = None) -> dict:
@@ -321,7 +75,7 @@ def run_child(kind: str, spec: dict, log: Path, tree: Path | None = None) -> dic
         load = os.getloadavg()[0]
         start = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), "--child", kind, json.dumps(spec)],
+            [sys.executable, str(BENCH / "children.py"), kind, json.dumps(spec)],
             stdout=out,
             stderr=err,
             cwd=str(ROOT),
@@ -367,117 +121,6 @@ def snapshot_tree(work: Path, tree: Path = ROOT, name: str = "tree") -> tuple[Pa
     return target, digest.hexdigest()[:12]
 
 
-def say(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
-def dispatch_set(work: Path, size: int, seed: int) -> Path:
-    """N generated dispatches, generated once per (size, seed, generator version) and kept."""
-    from bench import generate
-
-    folder = work / f"dispatches-{size}-seed{seed}-v{generate.GENERATOR_VERSION}"
-    if not (folder / ".complete").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        start = time.perf_counter()
-        generate.generate(folder, size, seed)
-        (folder / ".complete").write_text("")
-        say(f"generated {size} dispatches in {time.perf_counter() - start:.1f} s")
-    return folder
-
-
-def extra_dispatch(work: Path, seed: int, number: int) -> Path:
-    """The ``number``-th dispatch "arriving today", never part of any set nor of the warm NER cache."""
-    from bench import generate
-
-    folder = work / f"extra-seed{seed}-v{generate.GENERATOR_VERSION}-{number}"
-    if not (folder / ".complete").exists():
-        shutil.rmtree(folder, ignore_errors=True)
-        generate.generate(folder, 1, seed, start=number, prefix="nouvelle", newest=True)
-        (folder / ".complete").write_text("")
-    return next(folder.glob("*.txt"))
-
-
-def set_aside(folder: Path) -> None:
-    """Move ``folder`` out of the way (same file system); ``empty_trash`` deletes it once nothing is
-    measured. Deleting a site's tens of thousands of files just before a measured build slows that
-    build's own file creation by seconds (ext4 without a journal skips the inodes freed in the last
-    30 s, one by one): the cost of the bench's cleaning, not of the build."""
-    if folder.exists():
-        trash = folder.parent / ".bench-trash"
-        trash.mkdir(exist_ok=True)
-        os.replace(folder, Path(tempfile.mkdtemp(dir=trash)) / folder.name)
-
-
-def empty_trash(work: Path) -> bool:
-    """Delete what ``set_aside`` moved; True if there was something."""
-    trashes = list(work.glob("*/.bench-trash"))
-    for trash in trashes:
-        shutil.rmtree(trash, ignore_errors=True)
-    return bool(trashes)
-
-
-def make_site(dispatches: Path, into: Path, ner_cache: Path | None = None, tree: Path | None = None) -> Path:
-    """A fresh site as pipeline.build expects it: content/{dispatches,articles,pages,entities.toml}
-    (the pages and editorial file of ``tree``, by default the tree under test)."""
-    tree = TREE if tree is None else tree
-    set_aside(into)
-    content = into / "content"
-    shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
-    (content / "articles").mkdir()
-    if (tree / "content" / "pages").exists():
-        shutil.copytree(tree / "content" / "pages", content / "pages")
-    if (tree / "content" / "entities.toml").exists():
-        shutil.copy2(tree / "content" / "entities.toml", content / "entities.toml")
-    if ner_cache is not None and ner_cache.exists():
-        shutil.copytree(ner_cache, into / "cache" / "ner")
-    return into
-
-
-def add_dispatch(site: Path, dispatch: Path) -> None:
-    target = site / "content" / "dispatches" / dispatch.name
-    shutil.copy2(dispatch, target)
-    attribution = dispatch.parent / "attribution.jsonl"
-    with (site / "content" / "dispatches" / "attribution.jsonl").open("a", encoding="utf-8") as handle:
-        handle.write(attribution.read_text(encoding="utf-8"))
-
-
-def merge_cache(source: Path, store: Path) -> int:
-    """Copy NER cache files the store lacks; returns how many."""
-    store.mkdir(parents=True, exist_ok=True)
-    added = 0
-    for path in source.glob("*.json"):
-        target = store / path.name
-        if not target.exists():
-            shutil.copy2(path, target)
-            added += 1
-    return added
-
-
-def dispatch_texts(dispatches: Path) -> list[str]:
-    """The texts ingest hands to the entity finder (Dispatch.text), in file order."""
-    from digest import dispatch as dispatch_module
-
-    return [dispatch_module.read(path).text for path in sorted(dispatches.glob("*.txt"))]
-
-
-def article_bodies(articles: Path) -> list[str]:
-    """The HTML body of each article file (after the front matter), what typography sets."""
-    bodies = []
-    for path in sorted(articles.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        bodies.append(text.split("\n\n", 1)[1] if "\n\n" in text else text)
-    return bodies
-
-
-def editorial_file(work: Path, tree: Path | None = None) -> Path:
-    path = (TREE if tree is None else tree) / "content" / "entities.toml"
-    if path.exists():
-        return path
-    empty = work / "empty-entities.toml"
-    empty.write_text("")
-    return empty
-
-
 def repeat(times: int, label: str, once) -> list[dict]:
     runs = []
     for number in range(times):
@@ -491,40 +134,46 @@ def bench_size(args, size: int, work: Path, store: Path, log: Path) -> dict:
     results: dict = {"size": size}
     dispatches = dispatch_set(work, size, args.seed)
     sites = work / f"sites-{size}"
-    editorial = editorial_file(work)
-
-    # 1. Cold build: nothing cached, spaCy runs on every dispatch.
-    if size <= args.cold_ner_max:
-
-        def cold(number):
-            site = make_site(dispatches, sites / "cold")
-            result = run_child("ours", {"site": str(site)}, log)
-            merge_cache(site / "cache" / "ner", store)
-            return result
-
-        results["cold"] = repeat(args.repeat, f"N={size} cold build", cold)
-    else:
-        results["cold"] = None
-
-    # The warm entity store must hold every text of the set, resolved under the current rules (files
-    # of earlier runs may lack them, or hold those of other rules).
-    texts = dispatch_texts(dispatches)
-    texts_file = work / f"texts-{size}.json"
-    texts_file.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-    warm = run_child("warm", {"texts": str(texts_file), "editorial": str(editorial), "cache": str(store)}, log)
+    results["cold"] = _cold_builds(args, size, dispatches, sites, store, log) if size <= args.cold_ner_max else None
+    warm = _warm_store(size, dispatches, work, store, log)
     if warm["model_loads"]:
         say(f"N={size}: warmed the NER cache: {warm['texts']} texts checked, NER ran in {warm['seconds']:.1f} s")
         results["warmup"] = warm
 
     # 2. Full build, entities cached: everything but NER is done again.
     def cached(number):
-        site = make_site(dispatches, sites / "cached", ner_cache=store)
+        site = make_site(dispatches, sites / "cached", TREE, ner_cache=store)
         return run_child("ours", {"site": str(site)}, log)
 
     results["cached"] = repeat(args.repeat, f"N={size} full build, entities cached", cached)
     built = sites / "cached"
+    results["plain"] = _plain_builds(args, size, built, sites, log)
+    results.update(_rebuilds(args, size, built, work, log))
+    return results
 
-    # 3. Plain Pelican on the Markdown our ingest wrote.
+
+def _cold_builds(args, size: int, dispatches: Path, sites: Path, store: Path, log: Path) -> list[dict]:
+    """1. Cold build: nothing cached, spaCy runs on every dispatch (its spans go to the store)."""
+
+    def cold(number):
+        site = make_site(dispatches, sites / "cold", TREE)
+        result = run_child("ours", {"site": str(site)}, log)
+        merge_cache(site / "cache" / "ner", store)
+        return result
+
+    return repeat(args.repeat, f"N={size} cold build", cold)
+
+
+def _warm_store(size: int, dispatches: Path, work: Path, store: Path, log: Path) -> dict:
+    """The warm entity store must hold every text of the set, resolved under the current rules (files
+    of earlier runs may lack them, or hold those of other rules)."""
+    texts_file = work / f"texts-{size}.json"
+    texts_file.write_text(json.dumps(dispatch_texts(dispatches), ensure_ascii=False), encoding="utf-8")
+    return run_child("warm", {"texts": str(texts_file), "editorial": str(editorial_file(work, TREE)), "cache": str(store)}, log)
+
+
+def _plain_builds(args, size: int, built: Path, sites: Path, log: Path) -> list[dict]:
+    """3. Plain Pelican on the Markdown our ingest wrote."""
     plain_content = sites / "plain-articles"
     shutil.rmtree(plain_content, ignore_errors=True)
     shutil.copytree(built / "content" / "articles", plain_content)
@@ -535,18 +184,19 @@ def bench_size(args, size: int, work: Path, store: Path, log: Path) -> dict:
         shutil.copytree(plain_content, site / "content")
         return run_child("plain", {"site": str(site)}, log)
 
-    results["plain"] = repeat(args.repeat, f"N={size} plain Pelican", plain)
+    return repeat(args.repeat, f"N={size} plain Pelican", plain)
 
-    # 4. Rebuilds of the site just built (all caches as a real build leaves them).
-    results["rebuild"] = repeat(args.repeat, f"N={size} rebuild, nothing changed", lambda n: run_child("ours", {"site": str(built)}, log))
+
+def _rebuilds(args, size: int, built: Path, work: Path, log: Path) -> dict:
+    """4. Rebuilds of the site just built (all caches as a real build leaves them); 5. experiment:
+    the same rebuilds with Pelican's content cache on (settings passed as overrides)."""
+    results = {"rebuild": repeat(args.repeat, f"N={size} rebuild, nothing changed", lambda n: run_child("ours", {"site": str(built)}, log))}
 
     def plus_one(number, overrides=None, offset=0):
         add_dispatch(built, extra_dispatch(work, args.seed, offset + number))
         return run_child("ours", {"site": str(built), "overrides": overrides}, log)
 
     results["plus_one"] = repeat(args.repeat, f"N={size} rebuild, +1 dispatch", plus_one)
-
-    # 5. Experiment: the same rebuilds with Pelican's content cache on (settings passed as overrides).
     if not args.no_cache_experiment:
         overrides = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
         results["cache_fill"] = run_child("ours", {"site": str(built), "overrides": overrides}, log)
@@ -566,7 +216,7 @@ def bench_ner(args, work: Path, size: int, log: Path) -> dict:
     sample = texts[::step][: args.ner_sample]
     sample_file = work / "ner-sample.json"
     sample_file.write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
-    editorial = str(editorial_file(work))
+    editorial = str(editorial_file(work, TREE))
     results: dict = {"sample": len(sample)}
 
     def fresh_cache() -> str:
@@ -581,9 +231,6 @@ def bench_ner(args, work: Path, size: int, log: Path) -> dict:
         args.repeat, "NER spaCy nlp.pipe", lambda n: run_child("ner_spacy", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
     )
     if (os.cpu_count() or 1) > 1 and not args.no_multiprocess:
-        results["pool"] = repeat(
-            args.repeat, "NER EntityFinder's pool", lambda n: run_child("ner_pool", {"texts": str(sample_file), "editorial": editorial, "cache": fresh_cache()}, log)
-        )
         results["spacy_mp"] = repeat(
             args.repeat,
             "NER spaCy nlp.pipe n_process=2",
@@ -678,21 +325,23 @@ def parse_args(argv):
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--child"]:
-        result = CHILDREN[argv[1]](json.loads(argv[2]))
-        print(MARKER + json.dumps(result), flush=True)
-        return 0
-    from bench.report import all_runs, merge_results, render_report, summarise  # the parent's only
+    from bench.report import merge_results  # the parent's only
 
     args = parse_args(argv)
     if args.report_only:
         merged = merge_results([json.loads(path.read_text(encoding="utf-8")) for path in args.report_only])
-        report = render_report(merged)
-        if len(args.report_only) > 1:
-            args.output.with_suffix(".json").write_text(json.dumps(merged, indent=1, ensure_ascii=False), encoding="utf-8")
-        args.output.write_text(report, encoding="utf-8")
-        print(report)
+        write_report(args.output, merged, raw=len(args.report_only) > 1)
         return 0
+    results = measure(args, argv)
+    write_report(args.output, results, raw=True)
+    say(f"done in {results['seconds'] / 60:.1f} min; written {args.output}")
+    return 0
+
+
+def measure(args, argv: list[str]) -> dict:
+    """Every measurement the arguments ask for, on a snapshot of the tree (or the live tree)."""
+    from bench.report import all_runs, summarise  # the parent's only
+
     work = args.work_dir
     work.mkdir(parents=True, exist_ok=True)
     store = work / f"ner-cache-seed{args.seed}"  # NER cache keyed by text: shared by every size
@@ -732,13 +381,19 @@ def main(argv: list[str] | None = None) -> int:
     results["load_median"], results["load_max"] = statistics.median(loads), max(loads)
     results["seconds"] = time.perf_counter() - started
     empty_trash(work)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    return results
+
+
+def write_report(output: Path, results: dict, raw: bool) -> None:
+    """The Markdown report into ``output``, and printed; with ``raw``, the results beside it (.json)."""
+    from bench.report import render_report  # the parent's only
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if raw:
+        output.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     report = render_report(results)
-    args.output.write_text(report, encoding="utf-8")
+    output.write_text(report, encoding="utf-8")
     print(report)
-    say(f"done in {results['seconds'] / 60:.1f} min; written {args.output}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""Forked process pools for the newsroom's long computations (entity detection and resolution of
-a whole archive), and the log of a build's errors (plain module, no Pelican).
+"""Forked workers for the newsroom's long computations: the process pool that resolves a whole
+archive's entities (``map_forked``), the watch over spaCy's own NER worker processes
+(``watched_children``), and the log of a build's errors (plain module, no Pelican).
 
 ``fork`` gives the workers what the function reads for free (no pickling); it is used only where
 it is safe: Linux (a worker must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan
@@ -25,6 +26,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
@@ -76,7 +78,7 @@ class ErrorLog(logging.Handler):
         self.messages.append(message)
 
 
-_mapped: Callable | None = None  # what forked workers call (see imap_forked)
+_mapped: Callable | None = None  # what forked workers call (see map_forked)
 
 
 def _call_mapped(index: int):
@@ -91,26 +93,101 @@ def _worker_dies_with(parent: int) -> None:
         os._exit(1)
 
 
-def imap_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> Iterator:
-    """``function(0), ..., function(count - 1)`` computed by one forked worker per core and yielded
-    in that order as they arrive, so that the caller uses each result (writes it, reports progress)
-    while the workers compute the next. The workers inherit whatever ``function`` reads instead of
-    having it pickled; only the results travel back (pickled). In this process, one at a time, when
-    forking does not apply. Raises ``concurrent.futures.process.BrokenProcessPool`` if a worker dies
-    (killed for memory, say) instead of waiting for it forever. Closing the iterator early cancels
-    the items no worker has started."""
+def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
+    """``[function(0), ..., function(count - 1)]`` computed by one forked worker per core. The
+    workers inherit whatever ``function`` reads instead of having it pickled; only the results
+    travel back (pickled). In this process when forking does not apply. Raises
+    ``concurrent.futures.process.BrokenProcessPool`` if a worker dies (killed for memory, say)
+    instead of waiting for it forever."""
     global _mapped
     if not can_fork():
-        yield from map(function, range(count))
-        return
+        return [function(index) for index in range(count)]
     _mapped = function
     try:
         with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"), initializer=_worker_dies_with, initargs=(os.getpid(),)) as pool:
-            yield from pool.map(_call_mapped, range(count), chunksize=chunksize)
+            return list(pool.map(_call_mapped, range(count), chunksize=chunksize))
     finally:
         _mapped = None
 
 
-def map_forked(function: Callable[[int], object], count: int, chunksize: int = 64) -> list:
-    """``[function(0), ..., function(count - 1)]``: ``imap_forked``, all results at once."""
-    return list(imap_forked(function, count, chunksize))
+class ChildDied(RuntimeError):
+    """A process started inside ``watched_children`` ended with an error or was killed."""
+
+
+class _Watch:
+    """The children ``watched_children`` looks after: the ``multiprocessing`` processes started
+    since it was entered, and the first of them that ended badly."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.before = set(multiprocessing.active_children())
+        self.died: os.waitid_result | None = None
+        self.stopping = False
+
+    def children(self) -> list[multiprocessing.Process]:
+        return [child for child in multiprocessing.active_children() if child not in self.before]
+
+    def stop(self) -> None:
+        """Kill the children still running: whoever waits on their pipes is then told they are
+        closed instead of waiting forever."""
+        self.stopping = True
+        for child in self.children():
+            child.kill()
+
+    def on_child_exit(self, signum, frame) -> None:
+        try:
+            ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)  # left to be reaped by its owner
+        except ChildProcessError:  # reaped already: raised here, it would come out of its owner's wait
+            return
+        if ended is None or self.stopping or (ended.si_code == os.CLD_EXITED and ended.si_status == 0):
+            return
+        self.died = ended
+        self.stop()
+
+    def failure(self) -> str:
+        pid, code, status = self.died.si_pid, self.died.si_code, self.died.si_status
+        if code == os.CLD_EXITED:
+            how = f"s'est arrêté (code {status})"
+        else:
+            how = f"a été tué par le signal {signal.Signals(status).name}"
+            how += " (mémoire insuffisante ?)" if status == signal.SIGKILL else ""  # what the out-of-memory killer sends
+        return f"{self.what} : le processus {pid} {how}, relancez la construction"
+
+
+_watched_parent: int | None = None  # set while watched_children runs: what its forked children die with
+
+
+def _child_dies_with_watched_parent() -> None:
+    global _watched_parent
+    parent, _watched_parent = _watched_parent, None  # its own children are not watched
+    if parent is not None and not _die_with_parent(parent):
+        os._exit(1)
+
+
+os.register_at_fork(after_in_child=_child_dies_with_watched_parent)
+
+
+@contextmanager
+def watched_children(what: str) -> Iterator[_Watch]:
+    """For a library that forks workers of its own (spaCy's ``nlp.pipe(n_process=...)``), in this
+    process's main thread (``can_fork()``): while inside, every process forked dies with this one
+    (an orphan would wait on its queue forever), and a ``multiprocessing`` child that ends with an
+    error or a signal (the out-of-memory killer) has the others killed, so that this process,
+    waiting on their pipes, finds them closed instead of waiting forever (each worker holds a copy
+    of every other's pipe). What the library then raises becomes ``ChildDied``, naming ``what``
+    and the process. The watch (``stop()``) kills the children still running."""
+    global _watched_parent
+    watch = _Watch(what)
+    previous = signal.signal(signal.SIGCHLD, watch.on_child_exit)
+    _watched_parent = os.getpid()
+    try:
+        yield watch
+    except Exception as error:
+        if watch.died is not None:
+            raise ChildDied(watch.failure()) from error
+        raise
+    finally:
+        _watched_parent = None
+        signal.signal(signal.SIGCHLD, previous)
+    if watch.died is not None:
+        raise ChildDied(watch.failure())

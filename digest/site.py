@@ -301,6 +301,24 @@ def build(
     cache = versioned_cache_path(settings_file, settings, variant)
     settings["CACHE_PATH"] = str(cache)
     settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
+    if not _render_aside(settings, staging, output, cache, rejected, steps_after_render, refuse_rejected):
+        return True
+    _put_in_place(staging, output, cache, steps_after_swap)
+    if stamp and len(rejected) == rejected_before:
+        # the build records new entities' slugs in the slug file: as it wrote it, not an edit to build
+        slugs = site_slug_file(settings)
+        uptodate.restat(inputs, slugs.parent, [slugs])
+        uptodate.record(stamp, output, uptodate.digest(inputs, variant), build_inputs(settings_file, settings))
+    elif stamp:  # contents left out: the next build renders again, and says so again
+        stamp.unlink(missing_ok=True)
+    return True
+
+
+def _render_aside(settings: dict, staging: Path, output: Path, cache: Path, rejected: list[tuple[Path, str]],
+                  steps_after_render: tuple[Callable[[Path], None], ...], refuse_rejected: bool) -> bool:
+    """Render the site into ``staging`` and run ``steps_after_render`` on it; True when it is to be
+    put in place. A failure, or a site refused (``refuse_rejected`` and a rejection), removes the
+    staging folder and what the cache was to reuse."""
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
         raise BuildError(f"{staging}: impossible de vider ce dossier : supprimez-le puis relancez la construction")
@@ -319,7 +337,12 @@ def build(
     if not put_in_place:
         shutil.rmtree(staging, ignore_errors=True)
         reuse.discard(cache)
-        return True
+    return put_in_place
+
+
+def _put_in_place(staging: Path, output: Path, cache: Path, steps_after_swap: tuple[Callable[[Path], None], ...]) -> None:
+    """Swap ``staging`` in as ``output``, then run ``steps_after_swap`` on the live site; the
+    cache's manifest is committed after them, whether they succeed or not."""
     reuse.forget(cache)  # killed between the swap and the commit, no manifest must describe output/
     try:
         swap_in(staging, output)
@@ -334,11 +357,3 @@ def build(
         # by which the manifest names the site it describes (plugins/incremental/reuse.py).
         reuse.commit(cache, output)
         prune_cache_versions(cache)
-    if stamp and len(rejected) == rejected_before:
-        # the build records new entities' slugs in the slug file: as it wrote it, not an edit to build
-        slugs = site_slug_file(settings)
-        uptodate.restat(inputs, slugs.parent, [slugs])
-        uptodate.record(stamp, output, uptodate.digest(inputs, variant), build_inputs(settings_file, settings))
-    elif stamp:  # contents left out: the next build renders again, and says so again
-        stamp.unlink(missing_ok=True)
-    return True

@@ -58,4 +58,12 @@ def site_base(settings: Mapping) -> str:
 
 def absolute_url(settings: Mapping, path: str) -> str:
     """``path`` (relative to the site, like ``article.url``) as an absolute URL."""
-    return f"{site_base(settings)}/{path.lstrip('/')}"
+    return join_url(site_base(settings), path)
+
+
+def join_url(base: str, path: str) -> str:
+    """``path`` under ``base`` (``site_base``, computed once by a caller making many URLs); an
+    absolute URL is kept as it is."""
+    if "://" in path:
+        return path
+    return f"{base}/{path.lstrip('/')}"

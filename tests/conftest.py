@@ -63,7 +63,7 @@ class _Doc:
 class FakeNLP:
     """The one stand-in for spaCy's NER in the tests: a person is a run of capitalised words."""
 
-    def pipe(self, texts, batch_size=1):
+    def pipe(self, texts, batch_size=1, n_process=1):  # always in this process
         for text in texts:
             yield _Doc(text)
 

@@ -1,5 +1,6 @@
 """digest.site_urls.http_url: what a page links to for a source's address, asked again and again
-(the article's credit link, its JSON-LD): the same answer every time, a refused one reported each time."""
+(the article's credit link, its JSON-LD): the same answer every time, a refused one reported each
+time; join_url: a path of the site under its base (feeds), an absolute address kept."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 
 from hypothesis import given, strategies as st
 
-from digest.site_urls import http_url
+from digest.site_urls import http_url, join_url
 
 ADDRESSES = st.one_of(
     st.text(max_size=60),
@@ -30,3 +31,15 @@ def test_a_refused_address_is_reported_each_time_it_is_asked(caplog):
             assert http_url("javascript:alert(1)") == ""
     assert len([r for r in caplog.records if "adresse ignorée" in r.getMessage()]) == 2
     assert http_url("https://fr.wikinews.org/wiki/Taux_de_6_%") == "https://fr.wikinews.org/wiki/Taux_de_6_%25"
+
+
+@given(st.sampled_from(["https://lefil.example", "https://lefil.example/sous"]), st.text(st.characters(blacklist_characters=":"), max_size=30))
+def test_a_site_path_is_joined_under_the_base_with_one_slash(base, path):
+    joined = join_url(base, path)
+    assert joined == base + "/" + path.lstrip("/")
+    assert joined.startswith(base + "/") and not joined.startswith(base + "//")
+
+
+@given(st.sampled_from(["https://autre.example/flux.xml", "http://x.example/"]))
+def test_an_absolute_address_is_kept_as_it_is(url):
+    assert join_url("https://lefil.example", url) == url

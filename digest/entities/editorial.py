@@ -112,14 +112,14 @@ def _find_line(lines: list[str], start: int, end: int, needle: str, default: int
     return default
 
 
-def load_editorial(path: Path | str) -> Editorial:
-    path = Path(path)
+def _read_toml(path: Path) -> tuple[str, dict]:
+    """The text of the editorial file and its TOML, or EditorialError at the line of a syntax error."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise EditorialError(path, None, f"cannot read file ({exc.strerror or exc})") from exc
     try:
-        data = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(m.group(1)) if m else None
@@ -128,53 +128,64 @@ def load_editorial(path: Path | str) -> Editorial:
             reason += f" (column {m.group(2)})"
         raise EditorialError(path, line, f"TOML syntax error: {reason}") from exc
 
-    lines = text.splitlines()
-    headers = _line_of_entries(text)
+
+def _top_level(path: Path, data: dict, lines: list[str]) -> tuple[list[str], list]:
+    """The ``stop`` list and the ``[[entite]]`` tables, checked."""
     unknown = sorted(set(data) - {"stop", "entite"})
     if unknown:
         key = unknown[0]
         line = next((i + 1 for i, l in enumerate(lines) if re.match(rf"\s*\[?\s*{re.escape(key)}\b", l)), None)
         raise EditorialError(path, line, f"unknown key {key!r} (expected 'stop' or [[entite]] tables)")
-
     stop_raw = data.get("stop", [])
     stop_line = next((i + 1 for i, l in enumerate(lines) if re.match(r"\s*stop\s*=", l)), None)
     if not isinstance(stop_raw, list) or not all(isinstance(s, str) for s in stop_raw):
         raise EditorialError(path, stop_line, "'stop' must be a list of strings")
-
     raw_entries = data.get("entite", [])
     if not isinstance(raw_entries, list):
         raise EditorialError(path, None, "'entite' must be an array of tables: [[entite]]")
+    return stop_raw, raw_entries
 
+
+def _entry(path: Path, raw: dict, lines: list[str], start: int, end: int) -> tuple[str, str, list[str], str]:
+    """Name, kind, aliases and description of one ``[[entite]]`` (lines ``start`` to ``end``), checked."""
+    extra = sorted(set(raw) - {"nom", "type", "alias", "description"})
+    if extra:
+        line = _find_line(lines, start, end, extra[0], start)
+        raise EditorialError(path, line, f"unknown field {extra[0]!r} in [[entite]] (expected nom, type, alias, description)")
+    name = raw.get("nom")
+    if not isinstance(name, str) or not name.strip():
+        line = _find_line(lines, start, end, "nom", start) if "nom" in raw else start
+        raise EditorialError(path, line, "entry without a name: 'nom' is missing or empty")
+    name = name.strip()
+    kind = raw.get("type")
+    if kind is None:
+        raise EditorialError(path, start, f"entry {name!r} has no 'type' (personne | organisation | lieu)")
+    if not isinstance(kind, str) or kind.strip() not in _KIND_ALIASES:
+        raise EditorialError(path, _find_line(lines, start, end, "type", start),
+                             f"entry {name!r}: unknown type {kind!r} (expected one of: {', '.join(KINDS)})")
+    aliases = raw.get("alias", [])
+    if isinstance(aliases, str):
+        aliases = [aliases]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise EditorialError(path, _find_line(lines, start, end, "alias", start), f"entry {name!r}: 'alias' must be a list of strings")
+    description = raw.get("description", "")
+    if not isinstance(description, str):
+        raise EditorialError(path, _find_line(lines, start, end, "description", start), f"entry {name!r}: 'description' must be a string")
+    return name, _KIND_ALIASES[kind.strip()], [a.strip() for a in aliases if a.strip()], description
+
+
+def load_editorial(path: Path | str) -> Editorial:
+    path = Path(path)
+    text, data = _read_toml(path)
+    lines = text.splitlines()
+    headers = _line_of_entries(text)
+    stop_raw, raw_entries = _top_level(path, data, lines)
     entries: list[EditorialEntry] = []
     claimed: dict[str, tuple[str, int, int]] = {}  # key -> (entry name, line, entry index)
     for i, raw in enumerate(raw_entries):
         start = headers[i] if i < len(headers) else 1
         end = headers[i + 1] if i + 1 < len(headers) else len(lines) + 1
-        extra = sorted(set(raw) - {"nom", "type", "alias", "description"})
-        if extra:
-            line = _find_line(lines, start, end, extra[0], start)
-            raise EditorialError(path, line, f"unknown field {extra[0]!r} in [[entite]] (expected nom, type, alias, description)")
-        name = raw.get("nom")
-        if not isinstance(name, str) or not name.strip():
-            line = _find_line(lines, start, end, "nom", start) if "nom" in raw else start
-            raise EditorialError(path, line, "entry without a name: 'nom' is missing or empty")
-        name = name.strip()
-        kind = raw.get("type")
-        kline = _find_line(lines, start, end, "type", start)
-        if kind is None:
-            raise EditorialError(path, start, f"entry {name!r} has no 'type' (personne | organisation | lieu)")
-        if not isinstance(kind, str) or kind.strip() not in _KIND_ALIASES:
-            raise EditorialError(path, kline, f"entry {name!r}: unknown type {kind!r} (expected one of: {', '.join(KINDS)})")
-        kind = _KIND_ALIASES[kind.strip()]
-        aliases = raw.get("alias", [])
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise EditorialError(path, _find_line(lines, start, end, "alias", start), f"entry {name!r}: 'alias' must be a list of strings")
-        aliases = [a.strip() for a in aliases if a.strip()]
-        description = raw.get("description", "")
-        if not isinstance(description, str):
-            raise EditorialError(path, _find_line(lines, start, end, "description", start), f"entry {name!r}: 'description' must be a string")
+        name, kind, aliases, description = _entry(path, raw, lines, start, end)
         for form in [name, *aliases]:
             key = norm_key(form)
             line = _find_line(lines, start, end, f'"{form}"', start)
@@ -185,14 +196,7 @@ def load_editorial(path: Path | str) -> Editorial:
                     f"alias {form!r} is claimed by two entities: {other!r} (line {other_line}) and {name!r}",
                 )
             claimed.setdefault(key, (name, line, i))
-        # drop duplicate aliases (same key as the name or another alias) but keep order
-        seen = {norm_key(name)}
-        uniq = []
-        for a in aliases:
-            if a != name and a not in uniq:
-                uniq.append(a)
-            seen.add(norm_key(a))
+        uniq = list(dict.fromkeys(a for a in aliases if a != name))  # each alias once, in order
         entries.append(EditorialEntry(name, kind, tuple(uniq), " ".join(description.split())))
-
     stop = frozenset(norm_key(s) for s in stop_raw if s.strip())
     return Editorial(entries=entries, stop=stop, path=str(path), source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())

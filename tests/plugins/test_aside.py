@@ -43,27 +43,33 @@ def test_map_forked_gives_results_in_order_and_reports_a_dead_worker(forking):
     assert time.monotonic() - started < 60  # reported, not waited for forever
 
 
-def test_each_result_is_yielded_before_the_last_one_is_computed(forking, tmp_path):
-    released = tmp_path / "first-result-received"
-    parent = os.getpid()
-
-    def work(index):
-        if index == 9:  # computed only once the parent has used the first result
-            deadline = time.monotonic() + 30
-            while not released.exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
-            return index, released.exists()
-        return index, os.getpid() != parent
-
-    results = aside.imap_forked(work, 10, chunksize=1)
-    first = next(results)
-    released.touch()
-    rest = list(results)
-    assert [index for index, _ in [first, *rest]] == list(range(10))
-    assert all(flag for _, flag in [first, *rest])  # all in workers, and the last one released
-
-
 def test_without_fork_the_work_runs_here_in_order(monkeypatch):
     monkeypatch.setattr(aside, "can_fork", lambda: False)
     parent = os.getpid()
-    assert list(aside.imap_forked(lambda index: (index, os.getpid()), 5)) == [(index, parent) for index in range(5)]
+    assert aside.map_forked(lambda index: (index, os.getpid()), 5) == [(index, parent) for index in range(5)]
+
+
+def _started(target, *args):
+    import multiprocessing
+
+    child = multiprocessing.Process(target=target, args=args)
+    child.start()
+    return child
+
+
+def test_a_watched_child_that_fails_fails_the_watch_with_its_exit_code(forking):
+    deadline = time.monotonic() + 60
+    with pytest.raises(aside.ChildDied) as failure:
+        with aside.watched_children("essai") as watch:
+            child = _started(os._exit, 3)
+            while watch.died is None and time.monotonic() < deadline:  # the parent's own work, until told
+                time.sleep(0.01)
+    assert str(failure.value) == f"essai : le processus {child.pid} s'est arrêté (code 3), relancez la construction"
+
+
+def test_watched_children_that_succeed_leave_the_watch_quiet(forking):
+    with aside.watched_children("essai"):
+        children = [_started(time.sleep, 0.1) for _ in range(2)]
+        for child in children:
+            child.join()
+    assert [child.exitcode for child in children] == [0, 0]

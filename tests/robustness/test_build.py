@@ -158,27 +158,38 @@ def test_two_builds_started_together_take_turns_and_publish_the_site_one_build_g
 
 
 HOLDS_THE_LOCK_WHILE_WORKERS_RUN = """
-import os, sys, time
+import multiprocessing, sys, time
 from pathlib import Path
 root, site = map(Path, sys.argv[1:])
 from digest import aside
 from digest.pipeline import Paths, one_at_a_time
 with one_at_a_time(Paths(content=site / "content", output=site / "output", cache=site / ".cache", settings=root / "pelicanconf.py")):
-    assert aside.can_fork()
-    # One write per line: the workers' prints of "working" and of its newline interleaved.
-    for _ in aside.imap_forked(lambda index: (os.write(1, b"working\\n"), time.sleep(600)), 4, chunksize=1):
-        pass
+    with aside.watched_children("essai"):  # as a cold ingest runs spaCy's NER workers
+        workers = [multiprocessing.Process(target=time.sleep, args=(600,)) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        print(*(worker.pid for worker in workers), flush=True)
+        time.sleep(600)
 """
 
 
-def test_a_build_killed_while_its_forked_workers_run_leaves_the_site_unlocked(tmp_path):
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"  # dead, not yet reaped
+
+
+def test_a_build_killed_while_its_workers_run_leaves_the_site_unlocked_and_no_worker_behind(tmp_path):
     import fcntl
 
     from digest.pipeline import Paths
 
-    # What a cold ingest does: hold the site's lock while one forked worker per core runs NER.
+    # What a cold ingest does: hold the site's lock while one worker process per core runs NER.
     build = subprocess.Popen([sys.executable, "-c", HOLDS_THE_LOCK_WHILE_WORKERS_RUN, str(ROOT), str(tmp_path)], stdout=subprocess.PIPE, text=True)
-    assert build.stdout.readline().strip() == "working"  # a worker runs, the lock is held
+    workers = [int(pid) for pid in build.stdout.readline().split()]  # the workers run, the lock is held
+    assert len(workers) == 2
     build.send_signal(signal.SIGKILL)
     build.wait()
     lock = Paths(content=tmp_path / "content", output=tmp_path / "output", cache=tmp_path / ".cache", settings=ROOT / "pelicanconf.py").lock
@@ -191,6 +202,33 @@ def test_a_build_killed_while_its_forked_workers_run_leaves_the_site_unlocked(tm
             except OSError:  # EAGAIN or EACCES: held
                 assert time.monotonic() < deadline, "the killed build's workers still hold the lock"
                 time.sleep(0.1)
+    while not all(gone(pid) for pid in workers):
+        assert time.monotonic() < deadline, "the killed build's workers still run"
+        time.sleep(0.1)
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def test_a_ner_worker_killed_during_a_cold_build_fails_it_with_one_line(tmp_path, model_caches):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:70]}
+    project = make_project(tmp_path, dispatches, model_caches)
+    ner = project / ".cache" / "ner"
+    ner.unlink()  # a cold NER cache (the headline parses still shared): 70 texts for the workers
+    build = subprocess.Popen([str(Path(sys.executable).with_name("invoke")), "build"], cwd=project, env=own_code(project),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 300
+    while len(workers := children(build.pid)) < 2:  # spaCy's workers, one per core
+        assert build.poll() is None and time.monotonic() < deadline, build.communicate()
+        time.sleep(0.01)
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    _, err = build.communicate(timeout=300)
+    assert build.returncode == 1
+    assert "Traceback" not in err and "W127" not in err
+    assert err.splitlines()[-1] == (f"échec, output/ inchangé : détection des entités : le processus {workers[0]} a été tué par "
+                                    "le signal SIGKILL (mémoire insuffisante ?), relancez la construction")
+    assert not (project / "output").exists()
 
 
 def inodes(folder: Path) -> dict[str, int]:
