@@ -25,7 +25,10 @@ def test_an_address_gives_the_same_href_every_time_and_only_http_with_a_host(url
         assert not any(c.isspace() or ord(c) < 0x20 or ord(c) > 0x7E for c in first)
 
 
-def test_a_refused_address_is_reported_each_time_it_is_asked(caplog):
+def test_a_refused_address_is_reported_each_time_it_is_asked(caplog, monkeypatch):
+    # once Pelican is imported, its loggers drop a repeated line (LimitFilter): that is the build's
+    # choice of what to show; here, what http_url says, whichever test ran first
+    monkeypatch.setattr(logging.getLogger("digest.site_urls"), "filters", [])
     with caplog.at_level(logging.WARNING, logger="digest.site_urls"):
         for _ in range(2):
             assert http_url("javascript:alert(1)") == ""
