@@ -52,7 +52,7 @@ JINJA_FILTERS = {"safe_href": http_url}
 
 # The plugins are installed with the project (pyproject.toml): Pelican imports each by its name.
 # Order matters: typography first, so entity pages' JSON-LD and the feeds get typeset titles.
-PLUGINS = ["markdown_reader", "french_dates", "french_typography", "fragments", "news_layout", "period_archives", "entities", "feeds", "sitemap", "structured_data", "incremental"]
+PLUGINS = ["markdown_reader", "parallel_read", "french_dates", "french_typography", "fragments", "news_layout", "period_archives", "entities", "feeds", "sitemap", "structured_data", "incremental"]
 
 
 def newest_first(article):

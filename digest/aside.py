@@ -1,18 +1,17 @@
-"""Forked workers for the newsroom's long computations: the process pool that resolves a whole
-archive's entities (``map_forked``), the watch over spaCy's own NER worker processes
-(``watched_children``), and the log of a build's errors (plain module, no Pelican).
+"""Forked processes for the long parts of a build (plain module, no Pelican): a child that writes
+one piece of the site while the build goes on (``start``, ``WritesAside``: the entity pages and the
+feeds while Pelican writes the articles), the process pool that resolves a whole archive's entities
+(``map_forked``), the watch over spaCy's own NER worker processes (``watched_children``), and the
+log of a build's errors.
 
-``fork`` gives the workers what the function reads for free (no pickling); it is used only where
-it is safe: Linux (a worker must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan
-must never outlive the build), more than one core, and no other Python thread in the parent (a
-fork copies the lock of another thread's half-done write; ``invoke serve`` with its HTTP thread
-works in place). Native threads of a library loaded earlier do not count: numpy's OpenBLAS pool
-sets itself up again after a fork, and spaCy's NER, which forked workers run, computes with blis,
-single-threaded. Elsewhere the work runs in place.
-
-Pelican's own rendering is never forked: entity pages and feeds written by forked children while
-Pelican wrote the articles, and the articles read ahead by one process per core, did not measure
-10 % faster on this two-core machine (docs/performance.md, 2026-12-07) and were removed.
+``fork`` gives a child what it reads for free (no pickling); it is used only where it is safe:
+Linux (a child must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan must never write
+into the next build's folder or outlive the build), more than one core, and no other Python thread
+in the parent (a fork copies the lock of another thread's half-done write; ``invoke serve`` with
+its HTTP thread builds in place). Native threads of a library loaded earlier do not count: numpy's
+OpenBLAS pool sets itself up again after a fork, and spaCy's NER, which forked workers run,
+computes with blis, single-threaded. Elsewhere the work runs in place. Whether the writers pay is
+measured in docs/performance.md (``WRITE_ASIDE`` turns them off).
 """
 
 from __future__ import annotations
@@ -24,12 +23,20 @@ import os
 import signal
 import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from digest.settings import setting
+
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
 logger = logging.getLogger(__name__)
+
+
+def enabled(settings) -> bool:
+    return bool(setting(settings, "WRITE_ASIDE"))
+
 
 def cores() -> int:
     try:
@@ -76,6 +83,86 @@ class ErrorLog(logging.Handler):
             unreadable = message.removeprefix("Could not process ")
             message = f"{unreadable}: {error}" if unreadable != message else f"{message} : {error}"
         self.messages.append(message)
+
+
+class Aside:
+    """The child running ``work``; ``wait()`` returns True when it finished without an error."""
+
+    def __init__(self, pid: int, what: str) -> None:
+        self.pid, self.what = pid, what
+        self.succeeded: bool | None = None  # None while running
+        _running.add(self)
+
+    def wait(self) -> bool:
+        if self.succeeded is None:
+            _running.discard(self)
+            _, status = os.waitpid(self.pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            self.succeeded = code == 0
+            if code != 0:
+                logger.error("%s : le processus %d a échoué (code %d), voir ses erreurs ci-dessus", self.what, self.pid, code)
+        return self.succeeded
+
+    def stop(self) -> None:
+        if self.succeeded is None:
+            _running.discard(self)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.succeeded = False
+
+
+_running: set[Aside] = set()
+
+
+def stop_all() -> None:
+    """Kill the children nobody waited for: the build that started them failed before it could
+    (a long-lived process such as ``invoke serve`` goes on to the next build)."""
+    for child in list(_running):
+        child.stop()
+
+
+def start(work: Callable[[], None], what: str) -> Aside | None:
+    """Run ``work`` in a forked child; None when forking does not apply (the caller runs it).
+    Errors the child logs or raises make its exit status, and so ``Aside.wait()``, fail."""
+    if not can_fork():
+        return None
+    parent = os.getpid()
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    pid = os.fork()
+    if pid:
+        return Aside(pid, what)
+    status = 1
+    try:
+        if _die_with_parent(parent):
+            errors = ErrorLog()
+            logging.getLogger().addHandler(errors)
+            work()
+            status = 1 if errors.messages else 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(status)  # no atexit handlers, no parent's buffers flushed twice
+
+
+def start_until(done, work: Callable[[], None], what: str) -> bool:
+    """``start(work, what)``, the child waited for when the signal ``done`` (a blinker signal, such
+    as Pelican's ``finalized``) is next sent: connected now, after the receivers connected before.
+    False when forking does not apply: the caller runs ``work`` itself."""
+    child = start(work, what)
+    if child is None:
+        return False
+
+    def wait(sender) -> None:
+        # Disconnected on the first call, even from a later build's signal when this build failed
+        # before sending its own (its child was stopped then: waiting is a no-op).
+        done.disconnect(wait)
+        child.wait()
+
+    done.connect(wait, weak=False)  # a weak reference to this closure would vanish at once
+    return True
 
 
 _mapped: Callable | None = None  # what forked workers call (see map_forked)
@@ -191,3 +278,28 @@ def watched_children(what: str) -> Iterator[_Watch]:
         signal.signal(signal.SIGCHLD, previous)
     if watch.died is not None:
         raise ChildDied(watch.failure())
+
+
+class WritesAside:
+    """Mixin for a Pelican generator whose output a forked child can write while Pelican writes
+    the articles: ``write_aside`` (the work) and ``aside_label`` (its name in messages) are given by
+    the generator, which writes in place, in ``generate_output``, when ``written_aside`` is False.
+
+    The one reliance on Pelican's call order, here only: Pelican calls each generator's
+    ``refresh_metadata_intersite_links`` once every context is final (after
+    ``all_generators_finalized``, so plugins/incremental's reuse is in the context) and before it
+    makes the writer and writes anything. No public signal is sent there for every plugin's
+    receivers to have run. ``tests/plugins/test_aside.py`` checks that order against the Pelican
+    installed; if Pelican stops calling it, ``generate_output`` writes in place."""
+
+    written_aside = False
+    aside_label = "écriture à part"
+
+    def write_aside(self) -> None:
+        raise NotImplementedError
+
+    def refresh_metadata_intersite_links(self) -> None:
+        from pelican import signals
+
+        if enabled(self.settings):
+            self.written_aside = start_until(signals.finalized, self.write_aside, self.aside_label)

@@ -143,6 +143,10 @@ SITE_SOCIAL_IMAGE_SIZE = (1200, 630)
 
 # --- build ------------------------------------------------------------------------------------
 
+WRITE_ASIDE = True
+"""Let forked children write the entity pages and the feeds, and read the articles Pelican's
+cache lacks, while the build goes on (digest/aside.py); False: everything in the build's process."""
+
 REUSE_OUTPUT_FROM = None
 """The published output folder, whose unchanged files a build links instead of rendering them
 again (plugins/incremental); set by digest/site.py. None: nothing is reused."""

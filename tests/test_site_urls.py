@@ -4,7 +4,7 @@ time; join_url: a path of the site under its base (feeds), an absolute address k
 
 from __future__ import annotations
 
-import logging
+from types import SimpleNamespace
 
 from hypothesis import given, strategies as st
 
@@ -25,14 +25,16 @@ def test_an_address_gives_the_same_href_every_time_and_only_http_with_a_host(url
         assert not any(c.isspace() or ord(c) < 0x20 or ord(c) > 0x7E for c in first)
 
 
-def test_a_refused_address_is_reported_each_time_it_is_asked(caplog, monkeypatch):
-    # once Pelican is imported, its loggers drop a repeated line (LimitFilter): that is the build's
-    # choice of what to show; here, what http_url says, whichever test ran first
-    monkeypatch.setattr(logging.getLogger("digest.site_urls"), "filters", [])
-    with caplog.at_level(logging.WARNING, logger="digest.site_urls"):
-        for _ in range(2):
-            assert http_url("javascript:alert(1)") == ""
-    assert len([r for r in caplog.records if "adresse ignorée" in r.getMessage()]) == 2
+def test_a_refused_address_is_reported_each_time_it_is_asked(monkeypatch):
+    # Our calls to the logger, recorded as they are made (Pelican's logger class, once Pelican is
+    # imported, shows a repeated message once: that is its choice, not a cache of ours).
+    from digest import site_urls
+
+    warned = []
+    monkeypatch.setattr(site_urls, "logger", SimpleNamespace(warning=lambda message, *args: warned.append(message % args)))
+    for _ in range(2):
+        assert http_url("javascript:alert(1)") == ""
+    assert len([message for message in warned if "adresse ignorée" in message]) == 2
     assert http_url("https://fr.wikinews.org/wiki/Taux_de_6_%") == "https://fr.wikinews.org/wiki/Taux_de_6_%25"
 
 

@@ -21,7 +21,10 @@ import os
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.plugins import signals
+from pelican.writers import Writer
 
+from digest import aside
 from digest.atomic_files import write_atomically
 from digest.site_urls import absolute_url, http_url
 from structured_data import schema
@@ -88,7 +91,9 @@ def news_article(article, settings) -> dict:
     return data
 
 
-class EntitiesGenerator(Generator):
+class EntitiesGenerator(aside.WritesAside, Generator):
+    aside_label = "pages des entités"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Entity pages paginate like the home page (folder-style, PAGINATION_PATTERNS).
@@ -113,8 +118,20 @@ class EntitiesGenerator(Generator):
         self.context["ENTITIES_KIND_INDEX_URL"] = setting(self.settings, "ENTITIES_KIND_INDEX_URL")
         self.context["ENTITIES_INDEX_MOST_CITED"] = setting(self.settings, "ENTITIES_INDEX_MOST_CITED")
 
+    def write_aside(self) -> None:
+        # In a forked child, while Pelican writes the articles (digest/aside.py; waited for on
+        # `finalized`).
+        self.write_pages(self.writer())
+
+    def writer(self) -> Writer:
+        # The writer Pelican itself makes after this, as in Pelican._get_writer: a plugin may
+        # provide its class through `get_writer`.
+        classes = [cls for _, cls in signals.get_writer.send(self) if isinstance(cls, type)]
+        return (classes[0] if classes else Writer)(self.output_path, settings=self.settings)
+
     def generate_output(self, writer):
-        self.write_pages(writer)
+        if not self.written_aside:
+            self.write_pages(writer)
         if not self.slug_file_error:
             path = slugfile.site_slug_file(self.settings)
             text = slugfile.dumps(self.catalog.slug_records)
