@@ -75,6 +75,9 @@ _ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u
 # name to an event, not to a function ("remporté pour la première fois par l'Espagnol Emilio Martin")
 _ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle",
               "par", "fois", "avec", "contre"}
+# a role before the name that ends on a preposition is a relation to the name, the role of someone
+# else: "Daniel Dion, le frère aîné de Céline Dion" says what Daniel is, not what Céline Dion is
+_RELATION_END = {"de", "d", "du", "des", "a", "au", "aux", "pour", "chez"}
 
 
 def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
@@ -88,7 +91,9 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
         apposition = after.match(text, found.end())
         candidates = [apposition.group(1)] if apposition else []
         window = text[max(0, found.start() - 100):found.start()]
-        candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)]
+        candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)
+                       if norm_key(re.split(r"[\s'’]+", m.group(1).rstrip("'’ "))[-1]) not in _RELATION_END
+                       and not m.group(1).endswith(("'", "’"))]
         for role in candidates:
             role = " ".join(role.split())
             words = [norm_key(word) for word in re.split(r"[\s'’]+", role) if word]

@@ -56,3 +56,14 @@ def test_dispatch_text_is_always_escaped_and_the_name_marked(before, after):
     html = str(shown)
     assert "<mark>Anne &lt;b&gt;Zèbre&lt;/b&gt;</mark>" in html
     assert re.sub(r"</?mark>", "", html).count("<") == 0
+
+
+def test_a_relation_before_a_name_is_the_neighbours_role_not_its_own():
+    # winer 2016-02: the brother's apposition names Céline Dion; "frère aîné de" is not what she is
+    text = ("René Angélil (et même Daniel Dion (29 novembre 1956 - 16 janvier 2016), le frère aîné de Céline Dion, "
+            "mort à 59 ans lui aussi d'un cancer deux jours après René Angélil).")
+    assert most_given_role([(text, ["Céline Dion"])]) == ""
+    assert most_given_role([("Il est reçu par la fille d’Anne Zèbre, hier.", ["Anne Zèbre"])]) == ""
+    # a role ending on a name of its own stays one
+    assert most_given_role([("Le secrétaire général de l'Otan Mark Rutte parle.", ["Mark Rutte"])]) \
+        == "secrétaire général de l'Otan"
