@@ -26,7 +26,7 @@ import numpy
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
-from digest.entities.sitewide import SiteEntity, form_key, is_full_person_name, merge_site
+from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site
 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
@@ -253,8 +253,10 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
         # "Aussi écrit" lists names, not the common word a dispatch used ("Éducation" for the ministry,
-        # "Union"): each article still marks it in its sentence
-        page.forms = [form for form in forms.values() if " " in form or not (ministry(form) or is_bare_kind_word(form))]
+        # "Union") nor a person's first name alone ("Alistair" among the Brownlee brothers names no one
+        # elsewhere): each article still marks it in its sentence
+        page.forms = [form for form in forms.values() if " " in form or not (
+            ministry(form) or is_bare_kind_word(form) or _is_first_name_of(form, page))]
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
@@ -265,6 +267,12 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
     return catalog
+
+
+def _is_first_name_of(form: str, page: EntityPage) -> bool:
+    """"Alistair" for the page of Alistair Brownlee: a person's first word alone (not "Brownlee")."""
+    words = page.name.split()
+    return page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0])
 
 
 @dataclass(frozen=True)

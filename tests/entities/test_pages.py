@@ -178,3 +178,14 @@ def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
     assert catalog.get_entity("Union africaine", "organisation").forms == ["UA"]
     # the dispatch's own sentence still marks the word it used
     assert "Éducation" in catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms_in(articles[0])
+
+
+def test_aussi_ecrit_leaves_out_a_first_name_alone():
+    # the triathlon dispatches of 2016: "les frères Brownlee... Alistair s'impose", "Alistair Brownlee"
+    articles = [FakeArticle("a1", ["Alistair Brownlee", "Alistair", "Jonathan Brownlee", "Brownlee"], ["Rio"]),
+                FakeArticle("a2", ["Alistair Brownlee | Alistair", "Jonathan Brownlee", "A. Brownlee"], ["Rio"])]
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    alistair = catalog.get_entity("Alistair Brownlee", "personne")
+    assert alistair.count == 2 and "Alistair" not in alistair.forms
+    # the dispatch's sentence still marks it
+    assert "Alistair" in alistair.forms_in(articles[0])
