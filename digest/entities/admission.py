@@ -94,7 +94,7 @@ _COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
 # French regions and départements: names no other place of French news shares, never qualified
 # (not Paris nor Vienne: towns share them)
 # ("Alpes-Maritimes (Sud-Est de la France)" is the one Alpes-Maritimes)
-_UNIQUE_DIVISIONS = {norm_key(name) for name in (
+FRENCH_DIVISIONS = (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
     "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
     "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Réunion", "Mayotte",
@@ -109,7 +109,10 @@ _UNIQUE_DIVISIONS = {norm_key(name) for name in (
     "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie",
     "Haute-Savoie", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
     "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
-    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")}
+    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")
+_UNIQUE_DIVISIONS = {norm_key(name) for name in FRENCH_DIVISIONS}
+# how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
+OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
 
 
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}

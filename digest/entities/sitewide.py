@@ -18,9 +18,10 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
 Near-spellings ("Stimpson" / "Simpson") are never merged here: ``near_spellings`` lists them for an
 editor (``invoke entities-review``).
 
-The merged entity is named by the editorial file, else by its most cited spelling (ties: the
-spelling with the most accents and capitals, then the first in alphabetical order); its kind is
-the editorial one, else the most cited.
+The merged entity is named by the editorial file, else by the official spelling of a country, a
+French region or département when one of its spellings is it ("Côte-d'Or", not "Côte d'Or"), else by
+its most cited spelling (ties: the spelling with the most accents and capitals, then the most
+hyphens, then the first in alphabetical order); its kind is the editorial one, else the most cited.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .admission import is_country
+from .admission import OFFICIAL_PLACE_NAMES, is_country
 from .editorial import Editorial, norm_key
 from .model import KINDS
 
@@ -68,6 +69,9 @@ def form_key(name: str) -> str:
     return " ".join(_APOSTROPHES.sub("’", name).split())
 
 
+_OFFICIAL_FORMS = {form_key(name) for name in OFFICIAL_PLACE_NAMES}
+
+
 @dataclass(eq=False)
 class SiteEntity:
     """An entity of the whole site: its name and kind, and what was merged into it."""
@@ -94,7 +98,7 @@ class SiteMerge:
 
 def _spelling_rank(name: str, count: int) -> tuple:
     marked = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c) or c.isupper())
-    return (-count, -marked, name)
+    return (form_key(name) not in _OFFICIAL_FORMS, -count, -marked, -name.count("-"), name)
 
 
 def _groups(resolved: Sequence[ArticleEntities], editorial: Editorial) -> dict[str, SiteEntity]:

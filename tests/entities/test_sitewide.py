@@ -40,6 +40,19 @@ def test_the_most_cited_spelling_names_the_entity_not_the_first_seen():
     assert [e.name for e in merge.entities] == ["Élysée"]
 
 
+def test_a_department_or_country_takes_its_official_spelling_and_a_tie_the_hyphenated_one():
+    # winer 2017: "en Côte d'Or" in one dispatch, "la Côte-d'Or" in another; the département is hyphenated
+    merge = merge_site(site([("Côte d'Or", "lieu")], [("Côte d'Or", "lieu")], [("Côte-d’Or", "lieu")]))
+    assert [(e.name, e.articles) for e in merge.entities] == [("Côte-d’Or", 3)]
+    merge = merge_site(site([("Etats Unis", "lieu")], [("Etats Unis", "lieu")], [("États-Unis", "lieu")]))
+    assert [e.name for e in merge.entities] == ["États-Unis"]
+    # no official spelling known: the most cited, and on a tie the hyphenated one
+    merge = merge_site(site([("Villeneuve d'Ascq", "lieu")], [("Villeneuve-d'Ascq", "lieu")]))
+    assert [e.name for e in merge.entities] == ["Villeneuve-d'Ascq"]
+    merge = merge_site(site([("Villeneuve d'Ascq", "lieu")], [("Villeneuve d'Ascq", "lieu")], [("Villeneuve-d'Ascq", "lieu")]))
+    assert [e.name for e in merge.entities] == ["Villeneuve d'Ascq"]
+
+
 def test_the_editorial_name_and_kind_win():
     editorial = Editorial([EditorialEntry("OTAN", "organisation", ("Otan",), "Alliance.")])
     merge = merge_site(site([("Otan", "lieu")], [("Otan", "lieu")], [("OTAN", "organisation")]), editorial)
