@@ -69,8 +69,9 @@ def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
 
 _ROLE_WORDS = r"[\w’'\-]+"
 _ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
-# "le secrétaire général de l'Otan Mark Rutte": from a determiner to the name, no punctuation between
-_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=([a-zà-öø-ÿ][^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
+# "le secrétaire général de l'Otan Mark Rutte", "le Premier ministre Bernard Cazeneuve": from a determiner
+# to the name, no punctuation between
+_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=((?:[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ]+[\s\u00a0\u202f]+[a-zà-öø-ÿ]))[^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
 # words that end a role: a relative, a verb, a conjunction; "par", "fois", "avec", "contre" tie the
 # name to an event, not to a function ("remporté pour la première fois par l'Espagnol Emilio Martin")
 _ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle",
@@ -78,6 +79,13 @@ _ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et"
 # a role before the name that ends on a preposition is a relation to the name, the role of someone
 # else: "Daniel Dion, le frère aîné de Céline Dion" says what Daniel is, not what Céline Dion is
 _RELATION_END = {"de", "d", "du", "des", "a", "au", "aux", "pour", "chez"}
+
+
+def _is_lowercase_role(role: str) -> bool:
+    """A function as written in running text: lowercase, or a title French capitalises before a
+    lowercase word ("Premier ministre"); not a name ("Président Trump")."""
+    words = role.split()
+    return role[:1].islower() or (len(words) > 1 and words[1][:1].islower())
 
 
 def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
@@ -100,7 +108,7 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
             if words and words[0] in {"l", "le", "la", "les", "du", "au"}:
                 words, role = words[1:], role.split(" ", 1)[-1] if not role.startswith(("l'", "l’")) else role[2:]
             # a function and what it is of ("président burundais"): "président" alone says little
-            if len(words) > 1 and words[0] in _TITLES and role[:1].islower() and not _ROLE_STOP & set(words):
+            if len(words) > 1 and words[0] in _TITLES and _is_lowercase_role(role) and not _ROLE_STOP & set(words):
                 yield role
                 break
 

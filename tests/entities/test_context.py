@@ -67,3 +67,16 @@ def test_a_relation_before_a_name_is_the_neighbours_role_not_its_own():
     # a role ending on a name of its own stays one
     assert most_given_role([("Le secrétaire général de l'Otan Mark Rutte parle.", ["Mark Rutte"])]) \
         == "secrétaire général de l'Otan"
+
+
+def test_a_title_french_capitalises_is_a_role_and_the_most_given_wins():
+    # Bernard Cazeneuve in the dispatches of 2016 and 2017: Premier ministre from December 2016
+    texts = [("Le ministre de l’Intérieur, Bernard Cazeneuve, se rend à Nice.", ["Bernard Cazeneuve"]),
+             ("Elle sera dévoilée par le ministre de l'Intérieur Bernard Cazeneuve. De son côté, rien.", ["Bernard Cazeneuve"]),
+             ("« Rien », a pour sa part déclaré le Premier ministre Bernard Cazeneuve, en déplacement.", ["Bernard Cazeneuve"]),
+             ("Le Premier ministre Bernard Cazeneuve l'a convoqué mardi.", ["Bernard Cazeneuve"]),
+             ("Une réunion de crise, avec le Premier ministre Bernard Cazeneuve, le ministre de l'Intérieur "
+              "Matthias Fekl.", ["Bernard Cazeneuve"])]
+    assert most_given_role(texts) == "Premier ministre"
+    # a capital before a name is no role: "le Président Donald Trump" says nothing more
+    assert most_given_role([("Selon le Président Donald Trump, rien.", ["Donald Trump"])]) == ""
