@@ -46,7 +46,8 @@ _PORTFOLIO_ARTICLES = {
     "recherche": "de la ", "enseignement superieur": "de l'", "affaires sociales": "des ",
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
-            "chambre des representants", "chambre des deputes", "gouvernement", "cour constitutionnelle"}
+            "chambre des representants", "chambre des deputes", "chambre des communes", "gouvernement",
+            "cour constitutionnelle"}
 
 # country -> adjectives that name it after an institution ("le Sénat américain"); the most cited
 # countries of French news (a country absent here is still found by name among the text's places)

@@ -82,3 +82,20 @@ def test_a_nationality_adjective_inside_a_ministry_name_becomes_its_country():
 def test_a_french_departement_or_region_is_never_qualified():
     text = "Des orages dans les Alpes-Maritimes (Sud-Est de la France). Le Sud-Est de la France est en alerte."
     assert ("Alpes-Maritimes", "lieu") in names(text, ("Alpes-Maritimes", "LOC"), ("Sud-Est de la France", "LOC"))
+
+
+def test_the_chambre_des_communes_is_told_apart_by_country_even_with_the_repository_file(repo):
+    # winer 2016-05 (Trudeau in the Commons) and a British dispatch: one page each, the British
+    # description only on the British one
+    from digest.entities.editorial import load_editorial
+
+    editorial = load_editorial(repo / "content" / "entities.toml")
+    canada = ("Un incident a provoqué une commotion au Parlement du Canada, où Justin Trudeau a bousculé des "
+              "députés en pleine Chambre des communes. Le Canada s'étonne.")
+    got = names(canada, ("Canada", "LOC"), ("Justin Trudeau", "PER"), ("Chambre des communes", "ORG"),
+                ("Canada", "LOC", 1), editorial=editorial)
+    assert ("Chambre des communes (Canada)", "organisation") in got
+    london = "À Londres, la Chambre des communes a voté le Brexit. Le Royaume-Uni attend."
+    [chamber] = [e for e in resolve(london, spans_of(london, ("Londres", "LOC"), ("Chambre des communes", "ORG"),
+                                                     ("Royaume-Uni", "LOC")), editorial) if e.kind == "organisation"]
+    assert chamber.name == "Chambre des communes (Royaume-Uni)"
