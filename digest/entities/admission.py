@@ -19,6 +19,11 @@ scores against, so that both are named alike):
   Réunion)". The site keeps the qualifier only for a name it finds in two places
   (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
   and départements are never qualified (one place each).
+
+``town_clubs`` (read by the site's pages, not at ingest): in a league dispatch ("la cinquième journée
+de D1... Sélestat chute lourdement... classement"), the towns are clubs. The annotations, like the
+model, call them places; a reader of the town's page wants the town: the site names them "Sélestat
+(club)", an organisation, with no page (which sport, which club, the dispatch does not always say).
 """
 from __future__ import annotations
 
@@ -263,3 +268,54 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             entity = Entity(name, entity.kind, forms, entity.description)
         out.append(entity)
     return out
+
+
+# what a league dispatch says (at least three of them): a round of matches, a table, scores
+_LEAGUE_SIGNS = re.compile(r"(?<![\w\-])(journée|championnat|classement|promu|lanterne rouge|relégation|"
+                           r"matchs? nuls?|mi-temps|buts|\d{1,3} ?[-–] ?\d{1,3})(?![\w\-])", re.IGNORECASE)
+_S = r"[\s\u00a0\u202f]+"
+_A = r"['’]"
+# a team's result as its subject: "Sélestat chute", "Saint-Raphaël a battu Montpellier"
+_CLUB_VERBS = (rf"(?:bat|battent|a{_S}battu|s{_A}impose|s{_A}est{_S}imposée?|l{_A}emporte|l{_A}a{_S}emporté|"
+               rf"s{_A}incline|s{_A}est{_S}inclinée?|chute|a{_S}chuté|remporte|a{_S}remporté|concède|a{_S}concédé|"
+               rf"domine|a{_S}dominé|écrase|a{_S}écrasé|reçoit|accueille|se{_S}déplace|a{_S}fait{_S}match{_S}nul|"
+               rf"fait{_S}match{_S}nul|a{_S}été{_S}battue?|s{_A}est{_S}fait{_S}distancer|mène|menait)(?![\w\-])")
+# a team as the other side of a result: "victoire face à Créteil", "une victoire aisée chez Sélestat"
+_CLUB_BEFORE = (rf"(?:(?:victoire|défaite|match{_S}nul|succès|revers|rencontre|match)(?:{_S}[\w’']+){{0,3}}?{_S}"
+                rf"(?:chez|face{_S}à|contre|devant|sur|de|d{_A})|chez|face{_S}à|contre|affronte|battre|"
+                rf"promu|lanterne{_S}rouge){_S}?(?:,{_S})?")
+_SCORE = rf"{_S}\(?\d{{1,3}}{_S}?[-–]{_S}?\d{{1,3}}(?!\d)"
+
+
+def _in_club_position(text: str, form: str) -> bool:
+    name = rf"(?<![\w\-]){re.escape(form)}(?![\w\-])"
+    return bool(re.search(rf"{name}(?:,{_S}(?:qui{_S})?|(?:,[^,.;]{{2,60}},)?{_S}){_CLUB_VERBS}", text)
+                or re.search(rf"(?<![\w\-]){_CLUB_BEFORE}{name}", text)
+                or re.search(rf"{name}{_SCORE}", text))
+
+
+def reads_like_league(text: str) -> bool:
+    """Three signs of a league dispatch (a round, a table, a score) in ``text``, plain or HTML."""
+    return len({sign.lower() for sign in _LEAGUE_SIGNS.findall(text)}) >= 3
+
+
+def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The names of ``places`` (name, forms) that ``text`` uses as sports clubs: every town of a
+    league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
+    face à Créteil", "Toulouse 16-16"); none elsewhere. Countries, regions and départements stay
+    places (a national team is named by its country, as readers expect)."""
+    if not reads_like_league(text):
+        return set()
+    towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
+    if not any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
+        return set()
+    return {name for name, _ in towns}
+
+
+def club_name(town: str) -> str:
+    """"Sélestat (club)": the club a league dispatch names by its town."""
+    return f"{town} (club)"
+
+
+def is_town_club(name: str) -> bool:
+    return name.endswith(" (club)")

@@ -99,3 +99,38 @@ def test_the_chambre_des_communes_is_told_apart_by_country_even_with_the_reposit
     [chamber] = [e for e in resolve(london, spans_of(london, ("Londres", "LOC"), ("Chambre des communes", "ORG"),
                                                      ("Royaume-Uni", "LOC")), editorial) if e.kind == "organisation"]
     assert chamber.name == "Chambre des communes (Royaume-Uni)"
+
+
+# winer-2016_10 (handball, D1): a league round-up whose towns are its clubs
+ROUND = ("La cinquième journée de D1 s'est jouée les 19 et 20 octobre derniers. En clôture de cette journée, "
+         "Saint-Raphaël a battu Montpellier d'un point à domicile, ce qui leur permet de récupérer la troisième place "
+         "du classement au détriment des Montpelliérains. On note également la victoire de Cesson-Rennes face à "
+         "Créteil, qui permet à l'équipe bretonne de sortir du bas de tableau. En déplacement à Paris, Sélestat chute "
+         "lourdement et continue sa série de défaites depuis l'ouverture du championnat.")
+
+
+def test_the_towns_of_a_league_round_up_are_its_clubs():
+    from digest.entities.admission import town_clubs
+
+    places = [("Créteil", ()), ("Montpellier", ()), ("Paris", ()), ("Saint-Raphaël", ()), ("Sélestat", ()), ("France", ())]
+    assert town_clubs(ROUND, places) == {"Créteil", "Montpellier", "Paris", "Saint-Raphaël", "Sélestat"}
+    # "une victoire aisée chez Sélestat", "Sélestat, toujours lanterne rouge": a club in either place
+    away = ("Une victoire aisée chez Sélestat permet à Nantes de conforter sa seconde place au classement. "
+            "Sélestat, toujours lanterne rouge, s'est pourtant accroché. Paris reste en tête du championnat.")
+    assert town_clubs(away, [("Sélestat", ()), ("Nantes", ()), ("Paris", ())]) == {"Sélestat", "Nantes", "Paris"}
+
+
+def test_towns_stay_places_outside_a_league_dispatch():
+    from digest.entities.admission import town_clubs
+
+    # winer-2016_10_17 (Irak): an offensive "contre Mossoul" is no match
+    war = ("Le premier ministre irakien a fait l'annonce, dans la nuit du 16 au 17 octobre, du début de l'offensive "
+           "contre Mossoul, encore aux mains des forces de l'organisation terroriste État islamique.")
+    assert town_clubs(war, [("Mossoul", ())]) == set()
+    # a triathlon stage: a classement, a championnat, a town; no team's result
+    stage = ("Le championnat du monde de triathlon a vu l'ouverture de son circuit par l'étape d'Abou Dabi. "
+             "Au classement, Mario Mola s'impose devant Richard Murray.")
+    assert town_clubs(stage, [("Abou Dabi", ())]) == set()
+    # a single result in a transfer story is not yet a league dispatch
+    transfer = "Jérémy Ménez a rejoint Bordeaux, après une victoire face à Lorient en championnat."
+    assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == set()

@@ -189,3 +189,23 @@ def test_aussi_ecrit_leaves_out_a_first_name_alone():
     assert alistair.count == 2 and "Alistair" not in alistair.forms
     # the dispatch's sentence still marks it
     assert "Alistair" in alistair.forms_in(articles[0])
+
+
+def test_a_league_round_ups_towns_are_clubs_and_the_town_page_does_not_take_them():
+    from tests.entities.test_admission import ROUND
+
+    rounds = [FakeArticle("a1", [], ["Paris", "Sélestat", "Créteil"]), FakeArticle("a2", [], ["Sélestat", "Créteil"])]
+    for article in rounds:
+        article.content = f"<p>{ROUND}</p>"
+    towns = [FakeArticle("a3", ["Anne Hidalgo"], ["Paris", "Créteil"]), FakeArticle("a4", ["Anne Hidalgo"], ["Paris"])]
+    for article in towns:
+        article.content = "<p>Anne Hidalgo a inauguré à Paris une ligne vers Créteil.</p>"
+    catalog = build_catalog(rounds + towns, Editorial.empty(), {})
+    assert [page.name for page in catalog["lieu"]] == ["Paris"]  # Sélestat the town: no dispatch; Créteil: one
+    assert catalog.get_entity("Paris", "lieu").articles == towns
+    assert catalog["organisation"] == []  # a club known only by its town gets no page
+    clubs = {mention.name: mention.url for mention in rounds[0].entities if mention.kind == "organisation"}
+    assert clubs == {"Paris (club)": "", "Sélestat (club)": "", "Créteil (club)": ""}
+    # the dispatch's own sentence still marks the town's name it used
+    [selestat] = [mention for mention in rounds[0].entities if mention.name == "Sélestat (club)"]
+    assert "Sélestat" in selestat.forms
