@@ -8,7 +8,8 @@ scores against, so that both are named alike):
 * a name made of one capitalised common word opening a sentence ("Valorisé", "Elle") is dropped
   when the text uses the same word in lower case, or when it is a pronoun;
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
-  "ministère de l'Intérieur";
+  "ministère de l'Intérieur"; a name the text only writes after the facility named after it
+  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk";
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
   américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
@@ -152,6 +153,24 @@ def ministry(name: str) -> str | None:
     return f"ministère {article}{name}" if article else None
 
 
+# facilities French names after a person or a place, the name right after the head ("l'aéroport
+# Atatürk", "le stade Maracana", "le lycée Suger"; "l'aéroport d'Istanbul-Atatürk")
+_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital)(?:[\s\u00a0]+international)?"
+                       r"[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
+
+
+def facility(text: str, entity: Entity) -> str | None:
+    """"aéroport Atatürk" when every time ``text`` writes the entity's name it follows a facility's
+    head noun: the facility, not the person or place it is named after. None otherwise."""
+    # "Istanbul-Atatürk": the name may end a hyphenated compound
+    found = re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text)
+    heads = [_FACILITY.search(text, max(0, match.start() - 40), match.start()) for match in found]
+    kinds = {head.group(1).lower() for head in heads if head}
+    if not heads or not all(heads) or len(kinds) != 1:
+        return None
+    return f"{kinds.pop()} {entity.name}"
+
+
 def country_of(text: str, entities: Sequence[Entity]) -> str | None:
     """The country a text is about: the country its places cite most (first cited on a tie)."""
     cited: Counter = Counter()
@@ -252,6 +271,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
     out: list[Entity] = []
     for entity in kept:
         name = entity.name
+        if entity.kind != "personne" and not editorial.lookup(name):
+            name = facility(text, entity) or name
         if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
             where = place_qualifier(text, entity, places)
             if where:

@@ -134,3 +134,17 @@ def test_towns_stay_places_outside_a_league_dispatch():
     # a single result in a transfer story is not yet a league dispatch
     transfer = "Jérémy Ménez a rejoint Bordeaux, après une victoire face à Lorient en championnat."
     assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == set()
+
+
+def test_a_name_only_written_after_a_facility_names_the_facility():
+    # winer-2016_06_28 and 2016_07_15 (Istanbul): one airport, two ways of writing it
+    shooting = ("Des explosions ainsi que des échanges de tirs ont eu lieu à l'aéroport international Atatürk "
+                "d'Istanbul, en Turquie.")
+    assert ("aéroport Atatürk", "organisation") in names(shooting, ("Atatürk", "ORG"), ("Istanbul", "LOC"), ("Turquie", "LOC"))
+    flights = "Tous les vols à l'aéroport d'Istanbul-Atatürk sont annulés, en Turquie."
+    assert ("aéroport Atatürk", "organisation") in names(flights, ("Atatürk", "ORG"), ("Turquie", "LOC"))
+    # the man himself, once named alone, stays himself; a place cited beside a school stays the place
+    founder = "Atatürk a fondé la République ; l'aéroport Atatürk porte son nom."
+    assert ("Atatürk", "personne") in names(founder, ("Atatürk", "PER"), ("Atatürk", "PER", 1))
+    school = "Une fusillade a éclaté au lycée Tocqueville de Grasse. Grasse est sous le choc."
+    assert ("Grasse", "lieu") in names(school, ("Grasse", "LOC"), ("Grasse", "LOC", 1))
