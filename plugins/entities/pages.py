@@ -33,7 +33,7 @@ from digest.entities.admission import (club_name, is_bare_kind_word, is_generic_
                                        ministry, reads_like_league, town_clubs)
 from digest.html_text import plain_text
 from digest.settings import setting
-from .context import most_given_role
+from .context import most_given_role, roles
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
 KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
@@ -90,6 +90,16 @@ class EntityPage:
         if self.kind != "personne" or self.description:
             return ""
         return most_given_role((article_text(article), self.forms_in(article)) for article in self.articles[:ROLE_ARTICLES])
+
+    @functools.cached_property
+    def role_years(self) -> str:
+        """When the dispatches gave that role ("2017", "2016 à 2017"): a function changes, the page
+        says as of when it reads so (Bernard Cazeneuve, ministre de l'Intérieur, then Premier ministre)."""
+        if not self.role:
+            return ""
+        years = sorted({article.date.year for article in self.articles[:ROLE_ARTICLES]
+                        if self.role in roles(article_text(article), self.forms_in(article))})
+        return f"{years[0]}" if years[0] == years[-1] else f"{years[0]} à {years[-1]}"
 
     def forms_in(self, article) -> tuple[str, ...]:
         """The names this entity goes by in ``article``."""

@@ -209,3 +209,14 @@ def test_a_league_round_ups_towns_are_clubs_and_the_town_page_does_not_take_them
     # the dispatch's own sentence still marks the town's name it used
     [selestat] = [mention for mention in rounds[0].entities if mention.name == "Sélestat (club)"]
     assert "Sélestat" in selestat.forms
+
+
+def test_a_role_says_the_years_of_the_dispatches_that_give_it():
+    articles = [FakeArticle("a1", ["Bernard Cazeneuve"], ["Paris"], days_ago=0),
+                FakeArticle("a2", ["Bernard Cazeneuve"], ["Paris"], days_ago=400),
+                FakeArticle("a3", ["Bernard Cazeneuve"], ["Paris"], days_ago=800)]
+    articles[0].content = "<p>Le Premier ministre Bernard Cazeneuve l'a convoqué mardi.</p>"
+    articles[1].content = "<p>« Rien », a déclaré le Premier ministre Bernard Cazeneuve, en déplacement.</p>"
+    articles[2].content = "<p>Le ministre de l’Intérieur, Bernard Cazeneuve, se rend à Nice.</p>"
+    page = build_catalog(articles, Editorial.empty(), {}).get_entity("Bernard Cazeneuve", "personne")
+    assert (page.role, page.role_years) == ("Premier ministre", "2024 à 2025")
