@@ -21,6 +21,11 @@ scores against, so that both are named alike):
   (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
   and départements are never qualified (one place each).
 
+``characters`` (read by the site's pages too): a person a dispatch only names as a role an actor
+plays ("incarner l'espion britannique James Bond", "le rôle de Severus Rogue") or in the plural ("des
+James Bond", the films) is no one a reader can follow: "James Bond (personnage)", with no page. The
+annotations call characters people, as the model does.
+
 ``town_clubs`` (read by the site's pages, not at ingest): in a league dispatch ("la cinquième journée
 de D1... Sélestat chute lourdement... classement"), the towns are clubs. The annotations, like the
 model, call them places; a reader of the town's page wants the town: the site names them "Sélestat
@@ -315,8 +320,8 @@ def _in_club_position(text: str, form: str) -> bool:
                 or re.search(rf"{name}{_SCORE}", text))
 
 
-def reads_like_league(text: str) -> bool:
-    """Three signs of a league dispatch (a round, a table, a score) in ``text``, plain or HTML."""
+def _reads_like_league(text: str) -> bool:
+    """Three signs of a league dispatch (a round, a table, a score) in ``text``."""
     return len({sign.lower() for sign in _LEAGUE_SIGNS.findall(text)}) >= 3
 
 
@@ -325,7 +330,7 @@ def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[st
     league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
     face à Créteil", "Toulouse 16-16"); none elsewhere. Countries, regions and départements stay
     places (a national team is named by its country, as readers expect)."""
-    if not reads_like_league(text):
+    if not _reads_like_league(text):
         return set()
     towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
     if not any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
@@ -340,3 +345,32 @@ def club_name(town: str) -> str:
 
 def is_town_club(name: str) -> bool:
     return name.endswith(" (club)")
+
+
+# what comes before a character's name: the role an actor plays ("a incarné l'espion James Bond",
+# "le rôle de Severus Rogue"), not who does something ("la ligne incarnée par François Hollande");
+# or a plural ("des James Bond": the films)
+_PLAYED = re.compile(r"(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
+                     r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$|(?<![\w\-])[dl]es[\s\u00a0]+$",
+                     re.IGNORECASE)
+
+
+def characters(text: str, people: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The names of ``people`` (name, forms) that ``text`` only names as a role played or in the
+    plural (see the module docstring); a person named once as someone stays a person."""
+    out = set()
+    for name, forms in people:
+        found = [match for form in (name, *forms)
+                 for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
+        if found and all(_PLAYED.search(text, max(0, match.start() - 80), match.start()) for match in found):
+            out.add(name)
+    return out
+
+
+def character_name(name: str) -> str:
+    """"James Bond (personnage)": a character a dispatch names, not a person."""
+    return f"{name} (personnage)"
+
+
+def is_character(name: str) -> bool:
+    return name.endswith(" (personnage)")

@@ -29,8 +29,8 @@ from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_m
 from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site
 
 from digest.entities import slugfile
-from digest.entities.admission import (club_name, is_bare_kind_word, is_generic_without_country, is_town_club,
-                                       ministry, reads_like_league, town_clubs)
+from digest.entities.admission import (character_name, characters, club_name, is_bare_kind_word, is_character,
+                                       is_generic_without_country, is_town_club, ministry, town_clubs)
 from digest.html_text import plain_text
 from digest.settings import setting
 from .context import most_given_role, roles
@@ -226,15 +226,22 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
-def _towns_as_clubs(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
-    """A league dispatch's towns as its clubs (``admission.town_clubs``): "Sélestat (club)", an
-    organisation, its town's name a form the dispatch's sentence still marks; the town's page does
-    not take the dispatch. Read from the text only where the HTML already reads like a league."""
-    places = [(name, forms) for name, kind, _description, forms in entities if kind == "lieu"]
-    if not places or not reads_like_league(getattr(article, "content", "") or ""):
+def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
+    """The article's entities as its text uses them (``digest.entities.admission``): a league
+    dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
+    character ("James Bond (personnage)"); both named without a page, the name the dispatch used a
+    form its sentence still marks, and the town's or person's page does not take the dispatch."""
+    of_kind = {kind: [(name, forms) for name, entity_kind, _description, forms in entities if entity_kind == kind]
+               for kind in ("lieu", "personne")}
+    if not (of_kind["lieu"] or of_kind["personne"]):
         return entities
-    clubs = town_clubs(article_text(article), places)
+    text = article_text(article)
+    clubs = town_clubs(text, of_kind["lieu"]) if of_kind["lieu"] else set()
+    played = characters(text, of_kind["personne"]) if of_kind["personne"] else set()
+    if not (clubs or played):
+        return entities
     return [(club_name(name), "organisation", "", [name, *forms]) if kind == "lieu" and name in clubs
+            else (character_name(name), kind, "", [name, *forms]) if kind == "personne" and name in played
             else (name, kind, description, forms) for name, kind, description, forms in entities]
 
 
@@ -252,15 +259,16 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     follow ``recorded`` (``digest.entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
     the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``."""
     memo: dict = {}
-    site = merge_site([_towns_as_clubs(article, resolve_article(article.metadata, editorial, memo))
+    site = merge_site([_as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
                        for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
-    # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a person known only by a
-    # surname ("Dolenec" in a team sheet): named, no page
+    # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond
+    # (personnage)"), a person known only by a surname ("Dolenec" in a team sheet): named, no page
     published = [entity for entity in site.entities
                  if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name)
-                                         and not is_bare_kind_word(entity.name) and not is_town_club(entity.name)
+                                         and not is_bare_kind_word(entity.name)
+                                         and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}

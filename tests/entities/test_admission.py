@@ -148,3 +148,22 @@ def test_a_name_only_written_after_a_facility_names_the_facility():
     assert ("Atatürk", "personne") in names(founder, ("Atatürk", "PER"), ("Atatürk", "PER", 1))
     school = "Une fusillade a éclaté au lycée Tocqueville de Grasse. Grasse est sous le choc."
     assert ("Grasse", "lieu") in names(school, ("Grasse", "LOC"), ("Grasse", "LOC", 1))
+
+
+def test_a_role_an_actor_plays_or_a_plural_is_a_character_not_a_person():
+    from digest.entities.admission import characters
+
+    # winer-2017_05_23 (Roger Moore), 2016 (Ken Adam), 2016_01_14 (Alan Rickman)
+    moore = ("Roger Moore a été rendu célèbre en prenant la suite de Sean Connery pour incarner à l'écran l'espion "
+             "britannique James Bond de 1973 (Vivre et laisser mourir) à 1985. L'acteur aura également incarné les "
+             "personnages de Simon Templar dans la série télévisée Le Saint.")
+    people = [("James Bond", ()), ("Roger Moore", ()), ("Sean Connery", ()), ("Simon Templar", ())]
+    assert characters(moore, people) == {"James Bond", "Simon Templar"}
+    adam = "Le chef décorateur britannique Ken Adam, décorateur de Kubrick et des James Bond, est mort ce jeudi."
+    assert characters(adam, [("James Bond", ()), ("Ken Adam", ()), ("Kubrick", ())]) == {"James Bond"}
+    rickman = "Il est particulièrement connu pour avoir interprété le rôle de Severus Rogue dans Harry Potter."
+    assert characters(rickman, [("Severus Rogue", ())]) == {"Severus Rogue"}
+    # who embodies a line, who sings, or a character also named as someone: people
+    assert characters("Ils sont proches de la ligne incarnée par François Hollande.", [("François Hollande", ())]) == set()
+    assert characters("La célèbre interprète Céline Dion chante.", [("Céline Dion", ())]) == set()
+    assert characters("Il a incarné Nelson Mandela. Nelson Mandela est mort en 2013.", [("Nelson Mandela", ())]) == set()

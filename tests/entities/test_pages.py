@@ -220,3 +220,14 @@ def test_a_role_says_the_years_of_the_dispatches_that_give_it():
     articles[2].content = "<p>Le ministre de l’Intérieur, Bernard Cazeneuve, se rend à Nice.</p>"
     page = build_catalog(articles, Editorial.empty(), {}).get_entity("Bernard Cazeneuve", "personne")
     assert (page.role, page.role_years) == ("Premier ministre", "2024 à 2025")
+
+
+def test_a_character_is_named_without_a_page_and_the_actor_keeps_his():
+    articles = [FakeArticle("a1", ["Roger Moore", "James Bond"], ["Londres"]),
+                FakeArticle("a2", ["Ken Adam", "James Bond", "Roger Moore"], ["Londres"])]
+    articles[0].content = "<p>Roger Moore a incarné à l'écran l'espion britannique James Bond de 1973 à 1985.</p>"
+    articles[1].content = "<p>Ken Adam, décorateur des James Bond, a travaillé avec Roger Moore.</p>"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog["personne"]] == ["Roger Moore"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == \
+        {"Roger Moore": "personnes/roger-moore/", "James Bond (personnage)": ""}
