@@ -158,9 +158,10 @@ def ministry(name: str) -> str | None:
     return f"ministère {article}{name}" if article else None
 
 
-# facilities French names after a person or a place, the name right after the head ("l'aéroport
-# Atatürk", "le stade Maracana", "le lycée Suger"; "l'aéroport d'Istanbul-Atatürk")
-_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital)(?:[\s\u00a0]+international)?"
+# facilities and districts French names after a person or a place, the name right after the head
+# ("l'aéroport Atatürk", "le stade Maracana", "le lycée Suger", "le district Sainte-Marie" of
+# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk")
+_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement)(?:[\s\u00a0]+international)?"
                        r"[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
 
 

@@ -167,3 +167,12 @@ def test_a_role_an_actor_plays_or_a_plural_is_a_character_not_a_person():
     assert characters("Ils sont proches de la ligne incarnée par François Hollande.", [("François Hollande", ())]) == set()
     assert characters("La célèbre interprète Céline Dion chante.", [("Céline Dion", ())]) == set()
     assert characters("Il a incarné Nelson Mandela. Nelson Mandela est mort en 2013.", [("Nelson Mandela", ())]) == set()
+
+
+def test_a_district_is_named_with_its_head_apart_from_the_town_of_the_same_name():
+    # winer 2017 (Montréal) and 2016_06_16 (La Réunion): two Sainte-Marie
+    montreal = "Elle est élue conseillère de l'arrondissement Ville-Marie dans le district Sainte-Marie, à Montréal."
+    got = names(montreal, ("Ville-Marie", "LOC"), ("Sainte-Marie", "LOC"), ("Montréal", "LOC"))
+    assert {("arrondissement Ville-Marie", "lieu"), ("district Sainte-Marie", "lieu"), ("Montréal", "lieu")} <= got
+    reunion = "Le camion serait revenu sur les voies vers Sainte-Marie avant de percuter un bus, à La Réunion."
+    assert ("Sainte-Marie", "lieu") in names(reunion, ("Sainte-Marie", "LOC"), ("La Réunion", "LOC"))
