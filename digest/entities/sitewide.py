@@ -12,6 +12,8 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   share a person or an organisation (a handball "Costa" shares nothing with the cyclist Rui Costa's
   Tour de France). Two candidates, or no one in common: left alone;
 * a full name with the next "et" glued on ("Adam Yateset", a lost space) with the same name without it;
+* an organisation named without its leading article ("journaliste au Monde", "du « Monde »") with
+  the one the site names with it ("Le Monde", "Les Échos");
 * a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
   that name in two places (``tell_places_apart``: the two "Saint-Denis").
 
@@ -220,6 +222,22 @@ def _unglued(key: str, groups: Mapping[str, SiteEntity]) -> set[str]:
     return {key[:-2]} if owner is not None and owner.kind == "personne" else set()
 
 
+_LEADING_ARTICLES = ("le ", "la ", "les ", "l ")
+
+
+def _with_article(groups: Mapping[str, SiteEntity]) -> dict[str, str]:
+    """{"monde": "le monde"}: an organisation's key without its leading article -> the key with it,
+    where the site has exactly one such organisation."""
+    out = {}
+    for key, group in groups.items():
+        if group.kind == "organisation" and not key.startswith(_LEADING_ARTICLES):
+            longer = [f"{article}{key}" for article in _LEADING_ARTICLES
+                      if groups.get(f"{article}{key}") is not None and groups[f"{article}{key}"].kind == "organisation"]
+            if len(longer) == 1:
+                out[key] = longer[0]
+    return out
+
+
 def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, set[str]]:
     """For each of ``keys`` (full names), the people and organisations its dispatches also cite."""
     company: dict[str, set[str]] = defaultdict(set)
@@ -244,6 +262,7 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
             alone = " " not in key  # a surname or a first name alone, not initials nor a glued "et"
             site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, alone)
     company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
+    with_article = _with_article(groups)
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
     for entities in resolved:
         here = {fold_key(name) for name, *_ in entities}
@@ -252,6 +271,9 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
         for name, _kind, _description, forms in entities:
             key = fold_key(name)
             target = groups[key]
+            if key in with_article:
+                target = groups[with_article[key]]
+                target.keys.add(key)
             if key in site_owner:
                 candidates, only, alone = site_owner[key]
                 local = candidates & here

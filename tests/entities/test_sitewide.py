@@ -185,3 +185,19 @@ def test_a_full_name_has_two_capitalised_words_besides_initials_and_particles(fi
     assert not is_full_person_name(" ".join([*letters, particle + surname]))  # "J.-P. de Gaulle"
     assert not is_full_person_name(f"{surname} {' '.join(letters)}".strip())  # "Karabatic L."
     assert is_full_person_name(" ".join([first, *letters, particle + surname]))  # "Charles A. de Gaulle"
+
+
+def test_an_organisation_named_without_its_article_joins_the_one_named_with_it():
+    # "journaliste au Monde", "les révélations du « Monde »" and "Le Monde" elsewhere: one newspaper
+    merge = merge_site(site([("Monde", "organisation"), ("François Fillon", "personne")],
+                            [("Le Monde", "organisation")], [("Le Monde", "organisation")],
+                            [("Échos", "organisation")], [("Les Échos", "organisation")]))
+    assert sorted((e.name, e.kind, e.articles) for e in merge.entities) == [
+        ("François Fillon", "personne", 1), ("Le Monde", "organisation", 3), ("Les Échos", "organisation", 2)]
+    assert merge.mentions[0][0][1] == ["Monde"]  # the dispatch's own form stays a form
+    # a place: not a newspaper's short name
+    merge = merge_site(site([("Caire", "lieu")], [("Le Caire", "organisation")]))
+    assert sorted(e.name for e in merge.entities) == ["Caire", "Le Caire"]
+    # two organisations with an article: the dispatch did not say which
+    merge = merge_site(site([("Union", "organisation")], [("L'Union", "organisation")], [("La Union", "organisation")]))
+    assert sorted(e.name for e in merge.entities) == ["L'Union", "La Union", "Union"]
