@@ -57,7 +57,7 @@ _PORTFOLIO_ARTICLES = {
     "recherche": "de la ", "enseignement superieur": "de l'", "affaires sociales": "des ",
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
-            "chambre des representants", "chambre des deputes", "chambre des communes", "gouvernement",
+            "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
             "cour constitutionnelle"}
 
 # country -> adjectives that name it after an institution ("le Sénat américain"); the most cited

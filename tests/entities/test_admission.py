@@ -38,6 +38,13 @@ def test_the_adjective_after_an_institution_names_its_country():
     assert {("Sénat (États-Unis)", "organisation"), ("Assemblée nationale (France)", "organisation")} <= got
 
 
+def test_the_congress_is_told_apart_by_country():
+    # winer 2017 (Washington): the Congrès of the United States, not France's nor a party's
+    text = "Le Congrès a voté à Washington. Les États-Unis attendent. Le Congrès devra revoter."
+    assert ("Congrès (États-Unis)", "organisation") in names(text, ("Congrès", "ORG"), ("Washington", "LOC"),
+                                                            ("États-Unis", "LOC"))
+
+
 def test_no_country_no_qualifier_and_editorial_names_stay_as_they_are():
     text = "Le Sénat a voté. Le Parlement aussi, à Paris, en France."
     editorial = Editorial([EditorialEntry("Parlement", "organisation", (), "Le Parlement français.")])
