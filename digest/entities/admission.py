@@ -284,10 +284,12 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             if where:
                 name = f"{name} ({where})"
         if entity.kind == "organisation" and not editorial.lookup(name):
-            name = ministry(name) or name
+            portfolio, portfolio_country = without_adjective(name)  # "Intérieur français"
+            name = ministry(portfolio) or name
             if _first_words(name) in _GENERIC or norm_key(name).startswith("ministere "):
                 name, named = without_adjective(name)  # the country is told once, as for every country
-                where = named or _country_after(text, (entity.name, *entity.forms)) or country
+                where = named or (portfolio_country if ministry(portfolio) else None) \
+                    or _country_after(text, (entity.name, *entity.forms)) or country
                 if where:
                     name = f"{name} ({where})"
         if name != entity.name:

@@ -38,6 +38,14 @@ def test_the_adjective_after_an_institution_names_its_country():
     assert {("Sénat (États-Unis)", "organisation"), ("Assemblée nationale (France)", "organisation")} <= got
 
 
+def test_a_bare_portfolio_with_its_adjective_is_the_ministry_of_that_country():
+    # winer 2017_03 (Bruno Le Roux): "l'actuel ministre de l'Intérieur français", a dispatch about Turkey too
+    text = ("Bruno Le Roux, l'actuel ministre de l'Intérieur français, aurait employé ses filles. "
+            "La Turquie et Ankara protestent.")
+    got = names(text, ("Bruno Le Roux", "PER"), ("Intérieur français", "ORG"), ("Turquie", "LOC"), ("Ankara", "LOC"))
+    assert ("ministère de l'Intérieur (France)", "organisation") in got
+
+
 def test_the_congress_is_told_apart_by_country():
     # winer 2017 (Washington): the Congrès of the United States, not France's nor a party's
     text = "Le Congrès a voté à Washington. Les États-Unis attendent. Le Congrès devra revoter."
