@@ -7,6 +7,8 @@ scores against, so that both are named alike):
   festival ("loi Travail", "traité de Lisbonne", "Coupe du monde") is dropped;
 * a name made of one capitalised common word opening a sentence ("Valorisé", "Elle") is dropped
   when the text uses the same word in lower case, or when it is a pronoun;
+* a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
+  dimanche"), or is dropped when the text does not say;
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk";
@@ -260,12 +262,32 @@ def is_bare_kind_word(name: str) -> bool:
     return len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _CLUB_MARKERS or words[0] in _ENGLISH_ORG_TAILS)
 
 
+_FUNCTION_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en"}
+
+
+def whole_name(entity: Entity, text: str) -> Entity | None:
+    """A name cut after a function word ("Journal du", from "Le Journal du dimanche") with the word
+    the text writes next, the same after each time it writes the name: "Journal du dimanche". The
+    entity itself when it is not cut; None when the text does not say how it ends."""
+    last = entity.name.split()[-1]
+    if not last.islower() or norm_key(last.rstrip("'’")) not in _FUNCTION_WORDS or " " not in entity.name:
+        return entity  # "Malcolm A" ends on an initial
+    after = {match.group(1) for match in re.finditer(
+        rf"(?<![\w\-]){re.escape(entity.name)}(?:[\s\u00a0]+|(?<=['’]))([\w\-]+)", text)}
+    if len(after) != 1:
+        return None
+    glue = "" if entity.name.endswith(("'", "’")) else " "
+    name = f"{entity.name}{glue}{after.pop()}"
+    return Entity(name, entity.kind, tuple(form for form in entity.forms if form != name), entity.description)
+
+
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:
     """The entities of ``text`` that get onto the site, named as the site names them. The
     editorial file's entities are taken as they are."""
     editorial = editorial or Editorial.empty()
-    kept = [entity for entity in entities if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
-    return name_institutions(text, kept, editorial)
+    kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in entities
+            if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
+    return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 
 def name_institutions(text: str, entities: Sequence[Entity], editorial: Editorial) -> list[Entity]:

@@ -191,3 +191,20 @@ def test_a_district_is_named_with_its_head_apart_from_the_town_of_the_same_name(
     assert {("arrondissement Ville-Marie", "lieu"), ("district Sainte-Marie", "lieu"), ("Montréal", "lieu")} <= got
     reunion = "Le camion serait revenu sur les voies vers Sainte-Marie avant de percuter un bus, à La Réunion."
     assert ("Sainte-Marie", "lieu") in names(reunion, ("Sainte-Marie", "LOC"), ("La Réunion", "LOC"))
+
+
+def test_a_name_cut_after_a_function_word_takes_the_next_word_or_is_dropped():
+    from digest.entities.admission import admit
+    from digest.entities.model import Entity
+
+    def admitted(text, *entities):
+        return {(e.name, e.kind) for e in admit(text, [Entity(name, kind) for name, kind in entities])}
+
+    # winer 2017_02 (Fillon): "Journal du" came out of "révélé il y a quelques jours par Le Journal du dimanche"
+    text = "Ce contrat embarrassant avait déjà été révélé il y a quelques jours par Le Journal du dimanche. Il s'agit."
+    assert admitted(text, ("Journal du", "organisation")) == {("Journal du dimanche", "organisation")}
+    # two different endings: the text does not say which one the name is
+    text = "Le Journal du dimanche et le Journal du soir en parlent."
+    assert admitted(text, ("Journal du", "organisation")) == set()
+    # an initial is no function word
+    assert admitted("Malcolm A a parlé.", ("Malcolm A", "personne")) == {("Malcolm A", "personne")}
