@@ -24,8 +24,9 @@ scores against, so that both are named alike):
   and départements are never qualified (one place each).
 
 ``characters`` (read by the site's pages too): a person a dispatch only names as a role an actor
-plays ("incarner l'espion britannique James Bond", "le rôle de Severus Rogue") or in the plural ("des
-James Bond", the films) is no one a reader can follow: "James Bond (personnage)", with no page. The
+plays ("incarner l'espion britannique James Bond", "le rôle de Severus Rogue"), as a work ("la saga
+Harry Potter"), as words shouted ("crié « Allah Akbar »") or in the plural ("des James Bond", the
+films) is no one a reader can follow: "James Bond (personnage)", with no page. The
 annotations call characters people, as the model does.
 
 ``town_clubs`` (read by the site's pages, not at ingest): in a league dispatch ("la cinquième journée
@@ -374,8 +375,11 @@ def is_town_club(name: str) -> bool:
 
 # what comes before a character's name: the role an actor plays ("a incarné l'espion James Bond",
 # "le rôle de Severus Rogue"), not who does something ("la ligne incarnée par François Hollande");
-# or a plural ("des James Bond": the films)
-_PLAYED = re.compile(r"(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
+# a work ("la saga Harry Potter"); words shouted ("crié « Allah Akbar »"); or a plural ("des James
+# Bond": the films)
+_PLAYED = re.compile(r"(?<![\w\-])(?:saga|série|film|roman|livre|album|feuilleton)[\s\u00a0]+$"
+                     r"|(?<![\w\-])(?:crié|criant|crier|crie|hurlé|hurlant|scandé|scandant)[\s\u00a0]*[«\"“][\s\u00a0]*$|"
+                     r"(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
                      r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$|(?<![\w\-])[dl]es[\s\u00a0]+$",
                      re.IGNORECASE)
 

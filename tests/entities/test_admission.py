@@ -178,6 +178,9 @@ def test_a_role_an_actor_plays_or_a_plural_is_a_character_not_a_person():
     assert characters(adam, [("James Bond", ()), ("Ken Adam", ()), ("Kubrick", ())]) == {"James Bond"}
     rickman = "Il est particulièrement connu pour avoir interprété le rôle de Severus Rogue dans Harry Potter."
     assert characters(rickman, [("Severus Rogue", ())]) == {"Severus Rogue"}
+    # a work, words shouted (winer 2016, Alan Rickman; 2017, Bruxelles-Central)
+    assert characters("Severus Rogue dans l'adaptation de la saga Harry Potter.", [("Harry Potter", ())]) == {"Harry Potter"}
+    assert characters("Il aurait crié « Allah Akbar », pour descendre.", [("Allah Akbar", ())]) == {"Allah Akbar"}
     # who embodies a line, who sings, or a character also named as someone: people
     assert characters("Ils sont proches de la ligne incarnée par François Hollande.", [("François Hollande", ())]) == set()
     assert characters("La célèbre interprète Céline Dion chante.", [("Céline Dion", ())]) == set()
