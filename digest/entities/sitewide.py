@@ -34,7 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .admission import OFFICIAL_PLACE_NAMES, is_country
+from .admission import OFFICIAL_PLACE_NAMES, is_bare_kind_word, is_country
 from .editorial import Editorial, norm_key
 from .model import KINDS
 
@@ -230,7 +230,8 @@ def _with_article(groups: Mapping[str, SiteEntity]) -> dict[str, str]:
     where the site has exactly one such organisation."""
     out = {}
     for key, group in groups.items():
-        if group.kind == "organisation" and not key.startswith(_LEADING_ARTICLES):
+        # "Union" stands for every union the dispatches cut short, not for the Reims daily L'Union
+        if group.kind == "organisation" and not key.startswith(_LEADING_ARTICLES) and not is_bare_kind_word(group.name):
             longer = [f"{article}{key}" for article in _LEADING_ARTICLES
                       if groups.get(f"{article}{key}") is not None and groups[f"{article}{key}"].kind == "organisation"]
             if len(longer) == 1:

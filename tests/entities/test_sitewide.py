@@ -195,6 +195,9 @@ def test_an_organisation_named_without_its_article_joins_the_one_named_with_it()
     assert sorted((e.name, e.kind, e.articles) for e in merge.entities) == [
         ("François Fillon", "personne", 1), ("Le Monde", "organisation", 3), ("Les Échos", "organisation", 2)]
     assert merge.mentions[0][0][1] == ["Monde"]  # the dispatch's own form stays a form
+    # a bare kind of organisation is no short name: "Union" (of the Union africaine, cut) is not L'Union
+    merge = merge_site(site([("Union", "organisation")], [("L'Union", "organisation")]))
+    assert sorted(e.name for e in merge.entities) == ["L'Union", "Union"]
     # a place: not a newspaper's short name
     merge = merge_site(site([("Caire", "lieu")], [("Le Caire", "organisation")]))
     assert sorted(e.name for e in merge.entities) == ["Caire", "Le Caire"]
