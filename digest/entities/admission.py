@@ -9,6 +9,8 @@ scores against, so that both are named alike):
   when the text uses the same word in lower case, or when it is a pronoun;
 * a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
   dimanche"), or is dropped when the text does not say;
+* a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
+  dropped: the dispatch cites the channel, not the region;
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk";
@@ -282,12 +284,22 @@ def whole_name(entity: Entity, text: str) -> Entity | None:
     return Entity(name, entity.kind, tuple(form for form in entity.forms if form != name), entity.description)
 
 
+def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
+    """A place the text only writes as the edition of a numbered channel or paper that precedes it:
+    "France 3 Hauts-de-France" (the regional channel) says nothing of the region."""
+    numbered = {form for other in others if other.kind == "organisation"
+                for form in (other.name, *other.forms) if form[-1:].isdigit()}
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(entity.name)}(?![\w\-])", text))
+    return entity.kind == "lieu" and bool(numbered) and bool(found) and all(
+        any(text[:match.start()].endswith(f"{channel} ") for channel in numbered) for match in found)
+
+
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:
     """The entities of ``text`` that get onto the site, named as the site names them. The
     editorial file's entities are taken as they are."""
     editorial = editorial or Editorial.empty()
     kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in entities
-            if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
+            if editorial.lookup(entity.name) or not (is_not_entity(entity, text) or is_edition_of(entity, text, entities))]
     return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 

@@ -211,3 +211,16 @@ def test_a_name_cut_after_a_function_word_takes_the_next_word_or_is_dropped():
     assert admitted(text, ("Journal du", "organisation")) == set()
     # an initial is no function word
     assert admitted("Malcolm A a parlé.", ("Malcolm A", "personne")) == {("Malcolm A", "personne")}
+
+
+def test_a_region_written_only_as_a_channels_edition_is_not_cited():
+    from digest.entities.admission import admit
+    from digest.entities.model import Entity
+
+    # winer-2017_02_16 (Lille): "d'après France 3 Hauts-de-France"
+    text = "Il fréquente régulièrement la mosquée de Lille-Sud, d'après France 3 Hauts-de-France. Lille réagit."
+    found = [Entity("France 3", "organisation"), Entity("Hauts-de-France", "lieu"), Entity("Lille", "lieu")]
+    assert {e.name for e in admit(text, found)} == {"France 3", "Lille"}
+    # the region cited on its own too stays
+    text += " Les Hauts-de-France votent."
+    assert {e.name for e in admit(text, found)} == {"France 3", "Hauts-de-France", "Lille"}
