@@ -13,7 +13,9 @@ scores against, so that both are named alike):
   dropped: the dispatch cites the channel, not the region;
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
-  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk";
+  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
+  name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
+  the European Parliament); entities then named alike are one;
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
   américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
@@ -182,6 +184,18 @@ def facility(text: str, entity: Entity) -> str | None:
     return f"{kinds.pop()} {entity.name}"
 
 
+def slashed_name(text: str, entity: Entity) -> str | None:
+    """"GUE/NGL" when every time ``text`` writes "GUE" it is one side of that slashed name (a group of
+    the European Parliament, "Greens/EFA"): one organisation, not two. None otherwise."""
+    tokens = {match.group() for match in re.finditer(
+        rf"[\w\-/]*(?<![\w\-]){re.escape(entity.name)}(?![\w\-])[\w\-/]*", text)}
+    if len(tokens) != 1:
+        return None
+    token = tokens.pop()
+    sides = token.split("/")
+    return token if len(sides) > 1 and all(side[:1].isupper() for side in sides) else None
+
+
 def country_of(text: str, entities: Sequence[Entity]) -> str | None:
     """The country a text is about: the country its places cite most (first cited on a tie)."""
     cited: Counter = Counter()
@@ -314,6 +328,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
         name = entity.name
         if entity.kind != "personne" and not editorial.lookup(name):
             name = facility(text, entity) or name
+        if entity.kind == "organisation" and not editorial.lookup(name):
+            name = slashed_name(text, entity) or name
         if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
             where = place_qualifier(text, entity, places)
             if where:
@@ -331,7 +347,21 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             forms = tuple(dict.fromkeys(form for form in (entity.name, *entity.forms) if form != name))
             entity = Entity(name, entity.kind, forms, entity.description)
         out.append(entity)
-    return out
+    return _one_per_name(out)
+
+
+def _one_per_name(entities: Sequence[Entity]) -> list[Entity]:
+    """Entities named alike once named as the site names them ("GUE" and "NGL" both "GUE/NGL",
+    "Atatürk" and "aéroport Atatürk"): one, with the forms of both, where the first was."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        first = merged.get((entity.name, entity.kind))
+        if first is None:
+            merged[(entity.name, entity.kind)] = entity
+        else:
+            forms = tuple(dict.fromkeys(form for form in (*first.forms, *entity.forms) if form != entity.name))
+            merged[(entity.name, entity.kind)] = Entity(first.name, first.kind, forms, first.description or entity.description)
+    return list(merged.values())
 
 
 # what a league dispatch says (at least three of them): a round of matches, a table, scores

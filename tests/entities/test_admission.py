@@ -224,3 +224,15 @@ def test_a_region_written_only_as_a_channels_edition_is_not_cited():
     # the region cited on its own too stays
     text += " Les Hauts-de-France votent."
     assert {e.name for e in admit(text, found)} == {"France 3", "Hauts-de-France", "Lille"}
+
+
+def test_a_slashed_group_name_is_one_organisation():
+    # winer-2017_01_17 (élection au Parlement européen)
+    text = ("Sept candidats sont en lice : Antonio Tajani (PPE, Italie), Eleonora Forenza (GUE/NGL, Italie), "
+            "Jean Lambert (Verts/ALE, Royaume-Uni) et Laurenţiu Rebega (ENL, Roumanie).")
+    got = names(text, ("Antonio Tajani", "PER"), ("PPE", "ORG"), ("Eleonora Forenza", "PER"), ("GUE", "ORG"),
+                ("NGL", "ORG"), ("Jean Lambert", "PER"), ("Verts", "ORG"), ("ALE", "ORG"), ("ENL", "ORG"))
+    orgs = {name for name, kind in got if kind == "organisation"}
+    assert orgs == {"PPE", "GUE/NGL", "Verts/ALE", "ENL"}
+    # a year range is no name
+    assert ("Verts", "organisation") in names("Les Verts ont gagné en 2016/2017.", ("Verts", "ORG"))
