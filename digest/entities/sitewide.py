@@ -12,6 +12,9 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   share a person or an organisation (a handball "Costa" shares nothing with the cyclist Rui Costa's
   Tour de France). Two candidates, or no one in common: left alone;
 * a full name with the next "et" glued on ("Adam Yateset", a lost space) with the same name without it;
+* a full name one surname short ("Francisco Javier Gómez") with the one longer full name of the site
+  that starts with it ("Francisco Javier Gómez Noya"), in the same dispatch or when their dispatches
+  share a person or an organisation;
 * an organisation named without its leading article ("journaliste au Monde", "du « Monde »") with
   the one the site names with it ("Le Monde", "Les Échos");
 * a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
@@ -239,6 +242,23 @@ def _with_article(groups: Mapping[str, SiteEntity]) -> dict[str, str]:
     return out
 
 
+def _longer_names(groups: Mapping[str, SiteEntity]) -> dict[str, set[str]]:
+    """{"francisco javier gomez": {"francisco javier gomez noya"}}: a person's full name -> the site's
+    longer full names that start with all its words (a second surname: "Gómez Noya"). Words as
+    written: "Jean Lambert" does not start "Jean Lambert-Wild"."""
+    people = {key: group.name.split() for key, group in groups.items()
+              if group.kind == "personne" and is_full_person_name(group.name)}
+    by_words = {tuple(map(fold_key, words)): key for key, words in people.items()}
+    out: dict[str, set[str]] = defaultdict(set)
+    for words, key in by_words.items():
+        for length in range(2, len(words)):
+            # the words added are surnames, not a neighbour ("Lionel Messi de Neymar", a span too long)
+            if (shorter := by_words.get(words[:length])) is not None and all(
+                    word[:1].isupper() for word in people[key][length:]):
+                out[shorter].add(key)
+    return out
+
+
 def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, set[str]]:
     """For each of ``keys`` (full names), the people and organisations its dispatches also cite."""
     company: dict[str, set[str]] = defaultdict(set)
@@ -257,11 +277,14 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
     groups = _groups(resolved, editorial)
     owners = _Owners(groups)
     site_owner = {}
+    longer = _longer_names(groups)
     for key, group in groups.items():
         if group.kind == "personne" and not group.editorial:
-            candidates = owners.candidates(key) or _unglued(key, groups)
-            alone = " " not in key  # a surname or a first name alone, not initials nor a glued "et"
-            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, alone)
+            candidates = owners.candidates(key) or _unglued(key, groups) or longer.get(key, set())
+            # a surname or a first name alone, or a full name one surname short: only with company
+            # in common (initials and a glued "et" say more)
+            uncertain = " " not in key or key in longer
+            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, uncertain)
     company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
     with_article = _with_article(groups)
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
@@ -276,9 +299,9 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
                 target = groups[with_article[key]]
                 target.keys.add(key)
             if key in site_owner:
-                candidates, only, alone = site_owner[key]
+                candidates, only, uncertain = site_owner[key]
                 local = candidates & here
-                if only is not None and alone and not company[only] & (cited_with - {key}):
+                if only is not None and uncertain and not company[only] & (cited_with - {key}):
                     only = None  # no one in common: maybe another person of that name ("Costa")
                 owner = next(iter(local)) if len(local) == 1 else (only if not local else None)
                 if owner is not None:

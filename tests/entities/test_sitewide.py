@@ -204,3 +204,20 @@ def test_an_organisation_named_without_its_article_joins_the_one_named_with_it()
     # two organisations with an article: the dispatch did not say which
     merge = merge_site(site([("Union", "organisation")], [("L'Union", "organisation")], [("La Union", "organisation")]))
     assert sorted(e.name for e in merge.entities) == ["L'Union", "La Union", "Union"]
+
+
+def test_a_full_name_one_surname_short_joins_the_longer_one_it_starts():
+    # the triathlon dispatches of 2016-2017: "Francisco Javier Gómez", "Francisco Javier Gómez Noya"
+    merge = merge_site(site([("Francisco Javier Gómez", "personne"), ("Mario Mola", "personne")],
+                            [("Francisco Javier Gómez Noya", "personne"), ("Mario Mola", "personne")],
+                            [("Francisco Javier Gómez Noya", "personne")]))
+    assert sorted((e.name, e.articles) for e in merge.entities) == [
+        ("Francisco Javier Gómez Noya", 3), ("Mario Mola", 2)]
+    # no one in common: maybe another man; words as written: a hyphenated surname is another name
+    merge = merge_site(site([("Jean Lambert", "personne"), ("Mario Mola", "personne")],
+                            [("Jean Lambert-Wild", "personne"), ("Mario Mola", "personne")],
+                            [("Paul Durand", "personne")], [("Paul Durand Martin", "personne")],
+                            [("Lionel Messi", "personne"), ("Lionel Messi de Neymar", "personne")]))
+    assert sorted(e.name for e in merge.entities) == ["Jean Lambert", "Jean Lambert-Wild", "Lionel Messi",
+                                                      "Lionel Messi de Neymar", "Mario Mola", "Paul Durand",
+                                                      "Paul Durand Martin"]
