@@ -74,8 +74,10 @@ _ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202
 _ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=((?:[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ]+[\s\u00a0\u202f]+[a-zà-öø-ÿ]))[^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
 # words that end a role: a relative, a verb, a conjunction; "par", "fois", "avec", "contre" tie the
 # name to an event, not to a function ("remporté pour la première fois par l'Espagnol Emilio Martin")
-_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle",
-              "par", "fois", "avec", "contre"}
+_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "sera", "serait", "fut", "sont", "devient",
+              "reste", "selon", "et", "mais", "il", "elle", "par", "fois", "avec", "contre"}
+# words that open a function but say none alone: "le premier tour", "la première française", "l'ancien"
+_ROLE_OPENERS = {norm_key(word) for word in ("premier", "première", "ancien", "ancienne", "ex", "général", "générale")}
 # a role before the name that ends on a preposition is a relation to the name, the role of someone
 # else: "Daniel Dion, le frère aîné de Céline Dion" says what Daniel is, not what Céline Dion is
 _RELATION_END = {"de", "d", "du", "des", "a", "au", "aux", "pour", "chez"}
@@ -108,7 +110,8 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
             if words and words[0] in {"l", "le", "la", "les", "du", "au"}:
                 words, role = words[1:], role.split(" ", 1)[-1] if not role.startswith(("l'", "l’")) else role[2:]
             # a function and what it is of ("président burundais"): "président" alone says little
-            if len(words) > 1 and words[0] in _TITLES and _is_lowercase_role(role) and not _ROLE_STOP & set(words):
+            if len(words) > 1 and words[0] in _TITLES and _is_lowercase_role(role) and not _ROLE_STOP & set(words) \
+                    and (words[0] not in _ROLE_OPENERS or any(word in _TITLES - _ROLE_OPENERS for word in words[1:])):
                 yield role
                 break
 

@@ -80,3 +80,16 @@ def test_a_title_french_capitalises_is_a_role_and_the_most_given_wins():
     assert most_given_role(texts) == "Premier ministre"
     # a capital before a name is no role: "le Président Donald Trump" says nothing more
     assert most_given_role([("Selon le Président Donald Trump, rien.", ["Donald Trump"])]) == ""
+
+
+def test_an_ordinal_or_a_verb_is_no_role():
+    # the triathlon dispatches of 2016-2017 and the US election of 2016
+    texts = [("Alice Betto prend le bronze, la première française Cassandre Beaugrand ne pouvant suivre.", ["Cassandre Beaugrand"]),
+             ("Dès la première épreuve Charlotte Morel prend la tête.", ["Charlotte Morel"]),
+             ("Il dépasse dès le premier tour Henri Schoeman et file.", ["Henri Schoeman"]),
+             ("L'homme sera investi le 20 janvier 2017. Le vice-président sera Mike Pence.", ["Mike Pence"])]
+    assert [most_given_role([text]) for text in texts] == ["", "", "", ""]
+    # an ordinal before a function is one: "Première femme présidente du Brésil", "ancien Premier ministre"
+    assert most_given_role([("La première femme présidente du Brésil Dilma Rousseff parle.", ["Dilma Rousseff"])]) \
+        == "première femme présidente du Brésil"
+    assert most_given_role([("Selon l'ancien Premier ministre Manuel Valls, rien.", ["Manuel Valls"])]) == "ancien Premier ministre"
