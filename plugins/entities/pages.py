@@ -32,6 +32,7 @@ from digest.entities import slugfile
 from digest.entities.admission import (character_name, characters, club_name, is_bare_kind_word, is_character,
                                        is_generic_without_country, is_town_club, ministry, town_clubs)
 from digest.html_text import plain_text
+from french_typography.rules_words import accented_capitals
 from digest.settings import setting
 from .context import most_given_role, roles
 
@@ -285,11 +286,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
-        # "Aussi écrit" lists names, not the common word a dispatch used ("Éducation" for the ministry,
-        # "Union") nor a person's first name alone ("Alistair" among the Brownlee brothers names no one
-        # elsewhere): each article still marks it in its sentence
-        page.forms = [form for form in forms.values() if " " in form or not (
-            ministry(form) or is_bare_kind_word(form) or _is_first_name_of(form, page))]
+        page.forms = [form for form in forms.values() if _is_another_spelling(form, page)]
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
@@ -302,10 +299,18 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     return catalog
 
 
-def _is_first_name_of(form: str, page: EntityPage) -> bool:
-    """"Alistair" for the page of Alistair Brownlee: a person's first word alone (not "Brownlee")."""
+def _is_another_spelling(form: str, page: EntityPage) -> bool:
+    """Whether "Aussi écrit" shows ``form`` (a form a dispatch used) on ``page``: a name, not the common
+    word a dispatch used ("Éducation" for the ministry, "Union"), nor a person's first name alone
+    ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
+    mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
+    reads "Édouard Philippe"). Each article still marks it in its sentence."""
     words = page.name.split()
-    return page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0])
+    if " " not in form and (ministry(form) or is_bare_kind_word(form)
+                            or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
+        return False
+    return (fold_key(form) != f"{fold_key(page.name)}et" and form not in page.name.split("/")
+            and form_key(accented_capitals(form)) != form_key(accented_capitals(page.name)))
 
 
 @dataclass(frozen=True)

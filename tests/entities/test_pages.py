@@ -231,3 +231,15 @@ def test_a_character_is_named_without_a_page_and_the_actor_keeps_his():
     assert [page.name for page in catalog["personne"]] == ["Roger Moore"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == \
         {"Roger Moore": "personnes/roger-moore/", "James Bond (personnage)": ""}
+
+
+def test_aussi_ecrit_leaves_out_slips_the_page_mends_and_the_name_as_typeset():
+    # "Adam Yateset" (a lost space), "GUE" and "NGL" of "GUE/NGL", "Edouard Philippe" (typeset "Édouard")
+    articles = [FakeArticle("a1", ["Adam Yates | Adam Yateset", "Édouard Philippe | Edouard Philippe"], ["Paris"]),
+                FakeArticle("a2", ["Adam Yates | A. Yates", "Édouard Philippe | Philippe"], ["Paris"])]
+    for article in articles:
+        article.metadata["organisations"] = "GUE/NGL | GUE | NGL | Gauche unitaire européenne"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.get_entity("Adam Yates", "personne").forms == ["A. Yates"]
+    assert catalog.get_entity("Édouard Philippe", "personne").forms == ["Philippe"]
+    assert catalog.get_entity("GUE/NGL", "organisation").forms == ["Gauche unitaire européenne"]
