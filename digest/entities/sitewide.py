@@ -342,6 +342,31 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+def spelling_distance(a: str, b: str) -> int | None:
+    """The edits between two fold keys when they are near-spellings (one edit, two for names of eight
+    letters or more), else None."""
+    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    distance = edit_distance(a, b, limit)
+    return distance if distance <= limit and a != b else None
+
+
+def slips(merge: SiteMerge) -> set[int]:
+    """ids of the people only ever cited beside a near-spelling of their name that more dispatches
+    cite ("Sebastien Kienle", each time beside "Sebastian Kienle"): most likely the same person typed
+    twice. Not merged (two people may be one letter apart): ``entities-review`` lists them first."""
+    beside: dict[int, Counter] = defaultdict(Counter)
+    by_id: dict[int, SiteEntity] = {}
+    for found in merge.mentions:
+        people = [entity for entity, _ in found if entity.kind == "personne"]
+        for first in people:
+            by_id[id(first)] = first
+            for second in people:
+                if first is not second and spelling_distance(first.key, second.key) is not None:
+                    beside[id(first)][id(second)] += 1
+    return {person for person, near in beside.items()
+            if any(count == by_id[person].articles and by_id[other].articles > count for other, count in near.items())}
+
+
 def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[tuple[SiteEntity, SiteEntity, int]]:
     """Pairs of entities of the same kind whose names are one or two edits apart (two only for names
     of eight letters or more): maybe one entity, maybe two ("Iran" / "Irak"). An editor decides
@@ -358,9 +383,8 @@ def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[
             for j in members[n + 1:]:
                 if (i, j) in pairs or keys[i] == keys[j]:
                     continue
-                limit = 2 if min(len(keys[i]), len(keys[j])) >= 8 else 1
-                distance = edit_distance(keys[i], keys[j], limit)
-                if distance <= limit:
+                distance = spelling_distance(keys[i], keys[j])
+                if distance is not None:
                     pairs[(i, j)] = distance
     found = [(entities[i], entities[j], d) for (i, j), d in pairs.items()]
     return sorted(found, key=lambda p: (-(p[0].articles + p[1].articles), p[0].key, p[1].key))

@@ -26,7 +26,7 @@ import numpy
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
-from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site
+from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site, slips
 
 from digest.entities import slugfile
 from digest.entities.admission import (character_name, characters, club_name, is_bare_kind_word, is_character,
@@ -265,9 +265,12 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
     # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond
-    # (personnage)"), a person known only by a surname ("Dolenec" in a team sheet): named, no page
+    # (personnage)"), a person known only by a surname ("Dolenec" in a team sheet) or only ever beside
+    # a more cited near-spelling of the name ("Sebastien Kienle", a slip an editor may alias): named, no page
+    typed_twice = slips(site)
     published = [entity for entity in site.entities
                  if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name)
+                                         and id(entity) not in typed_twice
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]

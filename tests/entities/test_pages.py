@@ -243,3 +243,16 @@ def test_aussi_ecrit_leaves_out_slips_the_page_mends_and_the_name_as_typeset():
     assert catalog.get_entity("Adam Yates", "personne").forms == ["A. Yates"]
     assert catalog.get_entity("Édouard Philippe", "personne").forms == ["Philippe"]
     assert catalog.get_entity("GUE/NGL", "organisation").forms == ["Gauche unitaire européenne"]
+
+
+def test_a_name_only_ever_cited_beside_a_more_cited_near_spelling_gets_no_page():
+    # the Ironman dispatches of 2016: "Sebastien Kienle" twice, each time beside "Sebastian Kienle"
+    articles = [FakeArticle("a1", ["Sebastian Kienle", "Sebastien Kienle", "Jan Frodeno"], ["Francfort"]),
+                FakeArticle("a2", ["Sebastian Kienle", "Sebastien Kienle"], ["Hawaï"]),
+                FakeArticle("a3", ["Sebastian Kienle", "Jan Frodeno", "Jan Frodino"], ["Hawaï"]),
+                FakeArticle("a4", ["Jan Frodino"], ["Hawaï"])]
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    # Frodino is cited alone once: maybe another man, a page of its own (entities-review lists the pair)
+    assert sorted(page.name for page in catalog["personne"]) == ["Jan Frodeno", "Jan Frodino", "Sebastian Kienle"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == {
+        "Sebastian Kienle": "personnes/sebastian-kienle/", "Sebastien Kienle": "", "Jan Frodeno": "personnes/jan-frodeno/"}
