@@ -21,9 +21,9 @@ scores against, so that both are named alike):
   américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
   the text cites most; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
 * a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
-  (La Réunion)", "Villepinte (Seine-Saint-Denis, France)") or in apposition ("à Saint-Denis, en
-  Seine-Saint-Denis"), when that is another place of the text or a country: "Saint-Denis (La
-  Réunion)". The site keeps the qualifier only for a name it finds in two places
+  (La Réunion)", "Villepinte (Seine-Saint-Denis, France)"), in apposition ("à Saint-Denis, en
+  Seine-Saint-Denis") or inside parentheses ("au Stade de France (Saint-Denis, Seine-Saint-Denis)"),
+  when that is another place of the text or a country: "Saint-Denis (La Réunion)". The site keeps the qualifier only for a name it finds in two places
   (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
   and départements are never qualified (one place each).
 
@@ -108,6 +108,8 @@ _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d
 # what follows a place to say where it is: "(Savoie)", "(Seine-Saint-Denis, France)"; after "à X",
 # ", en Savoie" or ", dans le Var" (a town, then what contains it; "à Paris, à Lyon" is a list)
 _IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
+# "au Stade de France (Saint-Denis, Seine-Saint-Denis)": the town inside parentheses, what contains it next
+_INSIDE_PARENTHESES = re.compile(r",\s+([^(),]{2,60}?)\s*[,)]")
 _APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
 _COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
 # French regions and départements: names no other place of French news shares, never qualified
@@ -230,10 +232,14 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
             qualifier = _IN_PARENTHESES.match(text, found.end())
             if qualifier is None and text[max(0, found.start() - 2):found.start()] == "à ":
                 qualifier = _APPOSED_IN.match(text, found.end())
+            inside = qualifier is None and text[max(0, found.start() - 1):found.start()] == "("
+            if inside:
+                qualifier = _INSIDE_PARENTHESES.match(text, found.end())
             if qualifier:
                 key = norm_key(qualifier.group(1))
                 where = named.get(key) or _COUNTRY_KEYS.get(key)
-                if where and norm_key(where) != norm_key(place.name):
+                # inside parentheses, a list of towns is no container: only a country or a département
+                if where and norm_key(where) != norm_key(place.name) and not (inside and is_qualifiable(where)):
                     return where
     return None
 

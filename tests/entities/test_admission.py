@@ -82,6 +82,17 @@ def test_a_place_is_named_with_the_place_its_dispatch_says_it_is_in():
         ("Saint-Denis (Seine-Saint-Denis)", "lieu"), ("Seine-Saint-Denis", "lieu")}
 
 
+def test_a_town_inside_parentheses_is_qualified_by_what_follows_it():
+    # winer-2016_06_10 (Euro 2016)
+    text = ("Le coup d'envoi de l'Euro 2016 de football a été donné vendredi 10 juin, à 21 h 00, au Stade de France "
+            "(Saint-Denis, Seine-Saint-Denis). Le match opposait la France et la Roumanie.")
+    got = names(text, ("Stade de France", "LOC"), ("Saint-Denis", "LOC"), ("Seine-Saint-Denis", "LOC"),
+                ("France", "LOC", 1), ("Roumanie", "LOC"))
+    assert ("Saint-Denis (Seine-Saint-Denis)", "lieu") in got
+    # a list inside parentheses names no container: "(Paris, Lyon)" keeps Paris as it is
+    assert ("Paris", "lieu") in names("Deux villes (Paris, Lyon) votent.", ("Paris", "LOC"), ("Lyon", "LOC"))
+
+
 def test_a_list_of_places_or_an_acronym_in_parentheses_is_no_qualifier():
     text = "Des manifestations à Paris, à Lyon et à Marseille. La Somalie (AMISOM) et la France, en Europe."
     got = names(text, ("Paris", "LOC"), ("Lyon", "LOC"), ("Marseille", "LOC"), ("Somalie", "LOC"), ("France", "LOC"), ("Europe", "LOC"))
