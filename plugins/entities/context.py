@@ -45,12 +45,17 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
-    """The first sentence of ``text`` (plain) naming one of ``forms``, escaped, every form found in it
-    marked (``<mark>``); a long sentence is cut around the first one."""
+    """The first sentence of ``text`` (plain) naming the first of ``forms`` (the page's name), else
+    the first naming one of the others ("au Parlement" may be another parliament than the "Parlement
+    européen" the dispatch names further on), escaped, every form found in it marked (``<mark>``); a
+    long sentence is cut around the first one."""
     pattern = _name_pattern(tuple(forms))
     if pattern is None:
         return None
-    for sentence in sentences(text):
+    named = _name_pattern(tuple(forms[:1]))
+    said = sentences(text)
+    chosen = next((sentence for sentence in said if named is not None and named.search(sentence)), None)
+    for sentence in ([chosen] if chosen else said):
         first = pattern.search(sentence)
         if first is None:
             continue

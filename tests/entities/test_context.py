@@ -10,8 +10,11 @@ from entities.context import most_given_role, sentence_naming
 
 
 def test_the_first_sentence_naming_the_entity_with_every_form_marked():
+    # the first naming it in full: a short form may be someone else's ("au Parlement")
     text = "Rien. Selon M. Rutte, l’Otan tient. Mark Rutte, secrétaire général, et Rutte encore.\nFin."
-    assert str(sentence_naming(text, ["Mark Rutte", "Rutte"])) == "Selon M. <mark>Rutte</mark>, l’Otan tient."
+    assert str(sentence_naming(text, ["Mark Rutte", "Rutte"])) == \
+        "<mark>Mark Rutte</mark>, secrétaire général, et <mark>Rutte</mark> encore."
+    assert str(sentence_naming(text, ["Rutte"])) == "Selon M. <mark>Rutte</mark>, l’Otan tient."
     assert sentence_naming(text, ["Zelensky"]) is None
 
 
@@ -93,3 +96,14 @@ def test_an_ordinal_or_a_verb_is_no_role():
     assert most_given_role([("La première femme présidente du Brésil Dilma Rousseff parle.", ["Dilma Rousseff"])]) \
         == "première femme présidente du Brésil"
     assert most_given_role([("Selon l'ancien Premier ministre Manuel Valls, rien.", ["Manuel Valls"])]) == "ancien Premier ministre"
+
+
+def test_the_sentence_naming_the_page_s_own_name_comes_first():
+    # winer-2017_03_15: "au Parlement" (France's) comes before "les règles du Parlement européen"
+    text = ("Il veut un « véritable déontologue » au Parlement. Elle souhaiterait appliquer les règles du "
+            "Parlement européen, bien que des soupçons pèsent sur ce même Parlement.")
+    shown = str(sentence_naming(text, ["Parlement européen", "Parlement"]))
+    assert shown.startswith("Elle souhaiterait") and "<mark>Parlement européen</mark>" in shown
+    assert "<mark>Parlement</mark>." in shown  # the other forms in it are marked too
+    # a dispatch that only writes another form: its first sentence
+    assert str(sentence_naming("Rien. Selon Rutte, oui.", ["Mark Rutte", "Rutte"])) == "Selon <mark>Rutte</mark>, oui."
