@@ -437,11 +437,21 @@ def characters(text: str, people: Sequence[tuple[str, Sequence[str]]]) -> set[st
     plural (see the module docstring); a person named once as someone stays a person."""
     out = set()
     for name, forms in people:
-        found = [match for form in (name, *forms)
-                 for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
-        if found and all(_PLAYED.search(text, max(0, match.start() - 80), match.start()) for match in found):
+        found = [start for form in (name, *forms) for start in _word_starts(text, form)]
+        if found and all(_PLAYED.search(text, max(0, start - 80), start) for start in found):
             out.add(name)
     return out
+
+
+def _word_starts(text: str, form: str):
+    """Where ``form`` stands as whole words in ``text`` (no regex to compile for each name of a site)."""
+    start = text.find(form) if form else -1
+    while start != -1:
+        end = start + len(form)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) \
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            yield start
+        start = text.find(form, start + 1)
 
 
 def character_name(name: str) -> str:

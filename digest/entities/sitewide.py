@@ -356,12 +356,17 @@ def slips(merge: SiteMerge) -> set[int]:
     twice. Not merged (two people may be one letter apart): ``entities-review`` lists them first."""
     beside: dict[int, Counter] = defaultdict(Counter)
     by_id: dict[int, SiteEntity] = {}
+    near: dict[tuple[str, str], bool] = {}  # the same pairs meet in many dispatches (a team, a cabinet)
     for found in merge.mentions:
         people = [entity for entity, _ in found if entity.kind == "personne"]
         for first in people:
             by_id[id(first)] = first
             for second in people:
-                if first is not second and spelling_distance(first.key, second.key) is not None:
+                pair = (first.key, second.key)
+                if pair not in near:
+                    near[pair] = near[pair[::-1]] = abs(len(pair[0]) - len(pair[1])) <= 2 \
+                        and spelling_distance(*pair) is not None
+                if first is not second and near[pair]:
                     beside[id(first)][id(second)] += 1
     return {person for person, near in beside.items()
             if any(count == by_id[person].articles and by_id[other].articles > count for other, count in near.items())}
