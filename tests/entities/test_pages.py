@@ -256,3 +256,14 @@ def test_a_name_only_ever_cited_beside_a_more_cited_near_spelling_gets_no_page()
     assert sorted(page.name for page in catalog["personne"]) == ["Jan Frodeno", "Jan Frodino", "Sebastian Kienle"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == {
         "Sebastian Kienle": "personnes/sebastian-kienle/", "Sebastien Kienle": "", "Jan Frodeno": "personnes/jan-frodeno/"}
+
+
+def test_a_generic_institution_with_its_country_lands_on_the_editorial_page_of_that_name(repo):
+    from digest.entities.editorial import load_editorial
+
+    editorial = load_editorial(repo / "content" / "entities.toml")
+    articles = [FakeArticle("a1", [], ["Washington"]), FakeArticle("a2", [], ["Washington"])]
+    articles[0].metadata["organisations"] = "Congrès (États-Unis) | Congrès"
+    articles[1].metadata["organisations"] = "Congrès des États-Unis | Congrès américain"
+    catalog = build_catalog(articles, editorial, {})
+    assert [(page.name, page.count) for page in catalog["organisation"]] == [("Congrès des États-Unis", 2)]
