@@ -65,7 +65,7 @@ _PORTFOLIO_ARTICLES = {
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
             "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
-            "cour constitutionnelle"}
+            "cour constitutionnelle", "conseil des ministres"}
 
 # country -> adjectives that name it after an institution ("le Sénat américain"); the most cited
 # countries of French news (a country absent here is still found by name among the text's places)

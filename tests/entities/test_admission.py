@@ -53,6 +53,16 @@ def test_the_congress_is_told_apart_by_country():
                                                             ("États-Unis", "LOC"))
 
 
+def test_the_conseil_des_ministres_is_told_apart_by_country():
+    # winer 2017 (Guyane) and 2016_12 (Italie): France's council, Italy's
+    guyane = "Les projets sur la sécurité ont été défendus mercredi en Conseil des ministres, à Paris et Cayenne."
+    assert ("Conseil des ministres (France)", "organisation") in names(
+        guyane, ("Conseil des ministres", "ORG"), ("Paris", "LOC"), ("Cayenne", "LOC"))
+    italie = "Le Président du Conseil des ministres Matteo Renzi a démissionné. L'Italie vote."
+    assert ("Conseil des ministres (Italie)", "organisation") in names(
+        italie, ("Conseil des ministres", "ORG"), ("Matteo Renzi", "PER"), ("Italie", "LOC"))
+
+
 def test_no_country_no_qualifier_and_editorial_names_stay_as_they_are():
     text = "Le Sénat a voté. Le Parlement aussi, à Paris, en France."
     editorial = Editorial([EditorialEntry("Parlement", "organisation", (), "Le Parlement français.")])
