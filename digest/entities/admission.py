@@ -372,17 +372,19 @@ def _one_per_name(entities: Sequence[Entity]) -> list[Entity]:
 
 # what a league dispatch says (at least three of them): a round of matches, a table, scores
 _LEAGUE_SIGNS = re.compile(r"(?<![\w\-])(journée|championnat|classement|promu|lanterne rouge|relégation|"
-                           r"matchs? nuls?|mi-temps|buts|\d{1,3} ?[-–] ?\d{1,3})(?![\w\-])", re.IGNORECASE)
+                           r"matchs? nuls?|mi-temps|buts|coupe de la ligue|coupe de france|demi-finale|finale|"
+                           r"ouvre le score|bas de tableau|\d{1,3} ?[-–] ?\d{1,3})(?![\w\-])", re.IGNORECASE)
 _S = r"[\s\u00a0\u202f]+"
 _A = r"['’]"
 # a team's result as its subject: "Sélestat chute", "Saint-Raphaël a battu Montpellier"
 _CLUB_VERBS = (rf"(?:bat|battent|a{_S}battu|s{_A}impose|s{_A}est{_S}imposée?|l{_A}emporte|l{_A}a{_S}emporté|"
                rf"s{_A}incline|s{_A}est{_S}inclinée?|chute|a{_S}chuté|remporte|a{_S}remporté|concède|a{_S}concédé|"
                rf"domine|a{_S}dominé|écrase|a{_S}écrasé|reçoit|accueille|se{_S}déplace|a{_S}fait{_S}match{_S}nul|"
-               rf"fait{_S}match{_S}nul|a{_S}été{_S}battue?|s{_A}est{_S}fait{_S}distancer|mène|menait)(?![\w\-])")
+               rf"fait{_S}match{_S}nul|a{_S}été{_S}battue?|s{_A}est{_S}fait{_S}distancer|mène|menait|"
+               rf"s{_A}imposant|ouvre{_S}le{_S}score|parvient|résiste|encaisse|se{_S}rassure)(?![\w\-])")
 # a team as the other side of a result: "victoire face à Créteil", "une victoire aisée chez Sélestat"
 _CLUB_BEFORE = (rf"(?:(?:victoire|défaite|match{_S}nul|succès|revers|rencontre|match)(?:{_S}[\w’']+){{0,3}}?{_S}"
-                rf"(?:chez|face{_S}à|contre|devant|sur|de|d{_A})|chez|face{_S}à|contre|affronte|battre|"
+                rf"(?:chez|face{_S}à|contre|devant|sur|de|d{_A})|chez|face{_S}à|contre|affronte|battre|battant|éliminé|"
                 rf"promu|lanterne{_S}rouge){_S}?(?:,{_S})?")
 _SCORE = rf"{_S}\(?\d{{1,3}}{_S}?[-–]{_S}?\d{{1,3}}(?!\d)"
 

@@ -154,6 +154,12 @@ def test_the_towns_of_a_league_round_up_are_its_clubs():
     away = ("Une victoire aisée chez Sélestat permet à Nantes de conforter sa seconde place au classement. "
             "Sélestat, toujours lanterne rouge, s'est pourtant accroché. Paris reste en tête du championnat.")
     assert town_clubs(away, [("Sélestat", ()), ("Nantes", ()), ("Paris", ())]) == {"Sélestat", "Nantes", "Paris"}
+    # winer-2016_03 (coupe de la Ligue): a cup's final four, no table
+    cup = ("Après avoir éliminé Toulouse et Nantes hier, les deux favoris de la coupe de la Ligue s'affrontent en "
+           "finale. C'est Montpellier qui ouvre le score devant son public. Au cours de la première mi-temps, Paris "
+           "ne se laisse pas distancer.")
+    assert town_clubs(cup, [(town, ()) for town in ("Montpellier", "Nantes", "Paris", "Toulouse")]) == \
+        {"Montpellier", "Nantes", "Paris", "Toulouse"}
 
 
 def test_towns_stay_places_outside_a_league_dispatch():
