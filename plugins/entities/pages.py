@@ -227,6 +227,24 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
+def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
+    """A form one published entity alone goes by ("Canard", now read as Le Canard enchaîné in its
+    dispatch) leads to it: the page that form once had redirects there (``slugfile.assign``)."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    ids = {id(entity) for entity in published}
+    names = {entity.key for entity in published}
+    for found in site.mentions:
+        for entity, forms in found:
+            if id(entity) in ids:
+                for form in forms:  # not "Union": a kind of organisation says no one
+                    if " " in form or not (ministry(form) or is_bare_kind_word(form)):
+                        owners[fold_key(form)].add(id(entity))
+    by_id = {id(entity): entity for entity in published}
+    for key, entities in owners.items():
+        if len(entities) == 1 and key not in names:
+            by_id[next(iter(entities))].keys.add(key)
+
+
 def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
     """The article's entities as its text uses them (``digest.entities.admission``): a league
     dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
@@ -274,6 +292,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
+    _former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 

@@ -267,3 +267,17 @@ def test_a_generic_institution_with_its_country_lands_on_the_editorial_page_of_t
     articles[1].metadata["organisations"] = "Congrès des États-Unis | Congrès américain"
     catalog = build_catalog(articles, editorial, {})
     assert [(page.name, page.count) for page in catalog["organisation"]] == [("Congrès des États-Unis", 2)]
+
+
+def test_a_former_page_whose_name_is_now_read_as_one_entity_s_form_leads_to_it():
+    # "Canard" had a page; its dispatches now read it as Le Canard enchaîné ("le « Canard »")
+    articles = [FakeArticle(f"a{day}", [], ["Paris"]) for day in range(1, 5)]
+    articles[0].metadata["organisations"] = "Le Canard enchaîné | Canard; Sénat (France) | Sénat; Union africaine | Union"
+    articles[1].metadata["organisations"] = "Le Canard enchaîné; Sénat (Burundi) | Sénat; Union africaine"
+    articles[2].metadata["organisations"] = "Sénat (France)"
+    articles[3].metadata["organisations"] = "Sénat (Burundi)"
+    recorded = {"organisation": {"canard": "Canard", "senat": "Sénat", "union": "Union"}}
+    catalog = build_catalog(articles, Editorial.empty(), {}, recorded)
+    assert len(catalog["organisation"]) == 4
+    assert {(redirect.former.url, redirect.target.name) for redirect in catalog.redirects} == {
+        ("organisations/canard/", "Le Canard enchaîné")}  # "Sénat": two go by it; "Union": a kind, no one
