@@ -23,9 +23,10 @@ scores against, so that both are named alike):
 * a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
   (La Réunion)", "Villepinte (Seine-Saint-Denis, France)"), in apposition ("à Saint-Denis, en
   Seine-Saint-Denis") or inside parentheses ("au Stade de France (Saint-Denis, Seine-Saint-Denis)"),
-  when that is another place of the text or a country: "Saint-Denis (La Réunion)". The site keeps the qualifier only for a name it finds in two places
-  (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
-  and départements are never qualified (one place each).
+  when that is another place of the text or a country: "Saint-Denis (La Réunion)". The site keeps
+  the qualifier only for a name it finds in two places (``sitewide.merge_site``): "Chambéry
+  (Savoie)" alone is "Chambéry". Countries, French regions and départements are never qualified
+  (one place each).
 
 ``characters`` (read by the site's pages too): a person a dispatch only names as a role an actor
 plays ("incarner l'espion britannique James Bond", "le rôle de Severus Rogue"), as a work ("la saga
@@ -170,8 +171,8 @@ def ministry(name: str) -> str | None:
 # facilities and districts French names after a person or a place, the name right after the head
 # ("l'aéroport Atatürk", "le stade Maracana", "le lycée Suger", "le district Sainte-Marie" of
 # Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk")
-_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement)(?:[\s\u00a0]+international)?"
-                       r"[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
+_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement)"
+                       r"(?:[\s\u00a0]+international)?[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
 
 
 def facility(text: str, entity: Entity) -> str | None:
@@ -428,9 +429,11 @@ def is_town_club(name: str) -> bool:
 # a work ("la saga Harry Potter"); words shouted ("crié « Allah Akbar »"); or a plural ("des James
 # Bond": the films)
 _PLAYED = re.compile(r"(?<![\w\-])(?:saga|série|film|roman|livre|album|feuilleton)[\s\u00a0]+$"
-                     r"|(?<![\w\-])(?:crié|criant|crier|crie|hurlé|hurlant|scandé|scandant)[\s\u00a0]*[«\"“][\s\u00a0]*$|"
-                     r"(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
-                     r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$|(?<![\w\-])[dl]es[\s\u00a0]+$",
+                     r"|(?<![\w\-])(?:crié|criant|crier|crie|hurlé|hurlant|scandé|scandant)[\s\u00a0]*[«\"“][\s\u00a0]*$"
+                     r"|(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])"
+                     r"|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
+                     r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$"
+                     r"|(?<![\w\-])[dl]es[\s\u00a0]+$",
                      re.IGNORECASE)
 
 
