@@ -279,10 +279,12 @@ def is_generic_without_country(name: str) -> bool:
 
 
 def is_bare_kind_word(name: str) -> bool:
-    """"Union", "HBC", "Commission", "Tribunal": a word that says what kind of organisation a name is,
+    """"Union", "HBC", "Commission", "Haute Autorité": a word that says what kind of organisation a name is,
     standing alone where the dispatch cut the name ("HBC Nantes", "L'Union", "Commission européenne").
     One page for it would mix every union or club the dispatches mean: named, not given a page."""
     words = _first_words(name).split()
+    if len(words) == 2 and words[0] in {"haut", "haute"}:  # "la Haute Autorité [pour la transparence...]"
+        words = words[1:]
     return len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _CLUB_MARKERS or words[0] in _ENGLISH_ORG_TAILS)
 
 

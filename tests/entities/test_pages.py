@@ -160,12 +160,13 @@ def test_a_bare_kind_of_organisation_gets_no_page():
     # "Selon L'Union" (the Reims daily), "le sauveur de l'Union" (Lincoln), "le HBC Nantes" cut to "HBC"
     articles = [FakeArticle("a1", [], ["Reims"]), FakeArticle("a2", [], ["Reims"])]
     for article in articles:
-        article.metadata["organisations"] = "Union; HBC; Union africaine; Montpellier Handball"
+        article.metadata["organisations"] = "Union; HBC; Union africaine; Montpellier Handball; Haute Autorité"
     catalog = build_catalog(articles, Editorial.empty(), {})
+    # "la Haute Autorité [pour la transparence de la vie publique]", "la Haute autorité de la primaire"
     assert sorted(page.name for page in catalog["organisation"]) == ["Montpellier Handball", "Union africaine"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
         {"Union": "", "HBC": "", "Union africaine": "organisations/union-africaine/",
-         "Montpellier Handball": "organisations/montpellier-handball/"}
+         "Montpellier Handball": "organisations/montpellier-handball/", "Haute Autorité": ""}
 
 
 def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
