@@ -7,18 +7,37 @@ scores against, so that both are named alike):
   festival ("loi Travail", "traité de Lisbonne", "Coupe du monde") is dropped;
 * a name made of one capitalised common word opening a sentence ("Valorisé", "Elle") is dropped
   when the text uses the same word in lower case, or when it is a pronoun;
+* a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
+  dimanche"), or is dropped when the text does not say;
+* a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
+  dropped: the dispatch cites the channel, not the region;
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
-  "ministère de l'Intérieur";
+  "ministère de l'Intérieur"; a name the text only writes after the facility named after it
+  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
+  name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
+  the European Parliament); entities then named alike are one;
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
   américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
   the text cites most; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
 * a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
-  (La Réunion)", "Villepinte (Seine-Saint-Denis, France)") or in apposition ("à Saint-Denis, en
-  Seine-Saint-Denis"), when that is another place of the text or a country: "Saint-Denis (La
-  Réunion)". The site keeps the qualifier only for a name it finds in two places
-  (``sitewide.merge_site``): "Chambéry (Savoie)" alone is "Chambéry". Countries, French regions
-  and départements are never qualified (one place each).
+  (La Réunion)", "Villepinte (Seine-Saint-Denis, France)"), in apposition ("à Saint-Denis, en
+  Seine-Saint-Denis") or inside parentheses ("au Stade de France (Saint-Denis, Seine-Saint-Denis)"),
+  when that is another place of the text or a country: "Saint-Denis (La Réunion)". The site keeps
+  the qualifier only for a name it finds in two places (``sitewide.merge_site``): "Chambéry
+  (Savoie)" alone is "Chambéry". Countries, French regions and départements are never qualified
+  (one place each).
+
+``characters`` (read by the site's pages too): a person a dispatch only names as a role an actor
+plays ("incarner l'espion britannique James Bond", "le rôle de Severus Rogue"), as a work ("la saga
+Harry Potter"), as words shouted ("crié « Allah Akbar »") or in the plural ("des James Bond", the
+films) is no one a reader can follow: "James Bond (personnage)", with no page. The
+annotations call characters people, as the model does.
+
+``town_clubs`` (read by the site's pages, not at ingest): in a league dispatch ("la cinquième journée
+de D1... Sélestat chute lourdement... classement"), the towns are clubs. The annotations, like the
+model, call them places; a reader of the town's page wants the town: the site names them "Sélestat
+(club)", an organisation, with no page (which sport, which club, the dispatch does not always say).
 """
 from __future__ import annotations
 
@@ -46,7 +65,8 @@ _PORTFOLIO_ARTICLES = {
     "recherche": "de la ", "enseignement superieur": "de l'", "affaires sociales": "des ",
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
-            "chambre des representants", "chambre des deputes", "gouvernement", "cour constitutionnelle"}
+            "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
+            "cour constitutionnelle", "conseil des ministres"}
 
 # country -> adjectives that name it after an institution ("le Sénat américain"); the most cited
 # countries of French news (a country absent here is still found by name among the text's places)
@@ -89,12 +109,14 @@ _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|d
 # what follows a place to say where it is: "(Savoie)", "(Seine-Saint-Denis, France)"; after "à X",
 # ", en Savoie" or ", dans le Var" (a town, then what contains it; "à Paris, à Lyon" is a list)
 _IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
+# "au Stade de France (Saint-Denis, Seine-Saint-Denis)": the town inside parentheses, what contains it next
+_INSIDE_PARENTHESES = re.compile(r",\s+([^(),]{2,60}?)\s*[,)]")
 _APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
 _COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
 # French regions and départements: names no other place of French news shares, never qualified
 # (not Paris nor Vienne: towns share them)
 # ("Alpes-Maritimes (Sud-Est de la France)" is the one Alpes-Maritimes)
-_UNIQUE_DIVISIONS = {norm_key(name) for name in (
+FRENCH_DIVISIONS = (
     "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
     "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
     "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Réunion", "Mayotte",
@@ -109,7 +131,10 @@ _UNIQUE_DIVISIONS = {norm_key(name) for name in (
     "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie",
     "Haute-Savoie", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
     "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
-    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")}
+    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")
+_UNIQUE_DIVISIONS = {norm_key(name) for name in FRENCH_DIVISIONS}
+# how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
+OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
 
 
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
@@ -141,6 +166,37 @@ def ministry(name: str) -> str | None:
     key = norm_key(name)
     article = _PORTFOLIO_ARTICLES.get(key)
     return f"ministère {article}{name}" if article else None
+
+
+# facilities and districts French names after a person or a place, the name right after the head
+# ("l'aéroport Atatürk", "le stade Maracana", "le lycée Suger", "le district Sainte-Marie" of
+# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk")
+_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement)"
+                       r"(?:[\s\u00a0]+international)?[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
+
+
+def facility(text: str, entity: Entity) -> str | None:
+    """"aéroport Atatürk" when every time ``text`` writes the entity's name it follows a facility's
+    head noun: the facility, not the person or place it is named after. None otherwise."""
+    # "Istanbul-Atatürk": the name may end a hyphenated compound
+    found = re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text)
+    heads = [_FACILITY.search(text, max(0, match.start() - 40), match.start()) for match in found]
+    kinds = {head.group(1).lower() for head in heads if head}
+    if not heads or not all(heads) or len(kinds) != 1:
+        return None
+    return f"{kinds.pop()} {entity.name}"
+
+
+def slashed_name(text: str, entity: Entity) -> str | None:
+    """"GUE/NGL" when every time ``text`` writes "GUE" it is one side of that slashed name (a group of
+    the European Parliament, "Greens/EFA"): one organisation, not two. None otherwise."""
+    tokens = {match.group() for match in re.finditer(
+        rf"[\w\-/]*(?<![\w\-]){re.escape(entity.name)}(?![\w\-])[\w\-/]*", text)}
+    if len(tokens) != 1:
+        return None
+    token = tokens.pop()
+    sides = token.split("/")
+    return token if len(sides) > 1 and all(side[:1].isupper() for side in sides) else None
 
 
 def country_of(text: str, entities: Sequence[Entity]) -> str | None:
@@ -177,10 +233,14 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
             qualifier = _IN_PARENTHESES.match(text, found.end())
             if qualifier is None and text[max(0, found.start() - 2):found.start()] == "à ":
                 qualifier = _APPOSED_IN.match(text, found.end())
+            inside = qualifier is None and text[max(0, found.start() - 1):found.start()] == "("
+            if inside:
+                qualifier = _INSIDE_PARENTHESES.match(text, found.end())
             if qualifier:
                 key = norm_key(qualifier.group(1))
                 where = named.get(key) or _COUNTRY_KEYS.get(key)
-                if where and norm_key(where) != norm_key(place.name):
+                # inside parentheses, a list of towns is no container: only a country or a département
+                if where and norm_key(where) != norm_key(place.name) and not (inside and is_qualifiable(where)):
                     return where
     return None
 
@@ -219,19 +279,51 @@ def is_generic_without_country(name: str) -> bool:
 
 
 def is_bare_kind_word(name: str) -> bool:
-    """"Union", "HBC", "Commission", "Tribunal": a word that says what kind of organisation a name is,
+    """"Union", "HBC", "Commission", "Haute Autorité": a word that says what kind of organisation a name is,
     standing alone where the dispatch cut the name ("HBC Nantes", "L'Union", "Commission européenne").
     One page for it would mix every union or club the dispatches mean: named, not given a page."""
     words = _first_words(name).split()
+    if len(words) == 2 and words[0] in {"haut", "haute"}:  # "la Haute Autorité [pour la transparence...]"
+        words = words[1:]
     return len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _CLUB_MARKERS or words[0] in _ENGLISH_ORG_TAILS)
+
+
+_FUNCTION_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux", "en"}
+
+
+def whole_name(entity: Entity, text: str) -> Entity | None:
+    """A name cut after a function word ("Journal du", from "Le Journal du dimanche") with the word
+    the text writes next, the same after each time it writes the name: "Journal du dimanche". The
+    entity itself when it is not cut; None when the text does not say how it ends."""
+    last = entity.name.split()[-1]
+    if not last.islower() or norm_key(last.rstrip("'’")) not in _FUNCTION_WORDS or " " not in entity.name:
+        return entity  # "Malcolm A" ends on an initial
+    after = {match.group(1) for match in re.finditer(
+        rf"(?<![\w\-]){re.escape(entity.name)}(?:[\s\u00a0]+|(?<=['’]))([\w\-]+)", text)}
+    if len(after) != 1:
+        return None
+    glue = "" if entity.name.endswith(("'", "’")) else " "
+    name = f"{entity.name}{glue}{after.pop()}"
+    return Entity(name, entity.kind, tuple(form for form in entity.forms if form != name), entity.description)
+
+
+def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
+    """A place the text only writes as the edition of a numbered channel or paper that precedes it:
+    "France 3 Hauts-de-France" (the regional channel) says nothing of the region."""
+    numbered = {form for other in others if other.kind == "organisation"
+                for form in (other.name, *other.forms) if form[-1:].isdigit()}
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(entity.name)}(?![\w\-])", text))
+    return entity.kind == "lieu" and bool(numbered) and bool(found) and all(
+        any(text[:match.start()].endswith(f"{channel} ") for channel in numbered) for match in found)
 
 
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:
     """The entities of ``text`` that get onto the site, named as the site names them. The
     editorial file's entities are taken as they are."""
     editorial = editorial or Editorial.empty()
-    kept = [entity for entity in entities if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
-    return name_institutions(text, kept, editorial)
+    kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in entities
+            if editorial.lookup(entity.name) or not (is_not_entity(entity, text) or is_edition_of(entity, text, entities))]
+    return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 
 def name_institutions(text: str, entities: Sequence[Entity], editorial: Editorial) -> list[Entity]:
@@ -243,19 +335,136 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
     out: list[Entity] = []
     for entity in kept:
         name = entity.name
+        if entity.kind != "personne" and not editorial.lookup(name):
+            name = facility(text, entity) or name
+        if entity.kind == "organisation" and not editorial.lookup(name):
+            name = slashed_name(text, entity) or name
         if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
             where = place_qualifier(text, entity, places)
             if where:
                 name = f"{name} ({where})"
         if entity.kind == "organisation" and not editorial.lookup(name):
-            name = ministry(name) or name
+            portfolio, portfolio_country = without_adjective(name)  # "Intérieur français"
+            name = ministry(portfolio) or name
             if _first_words(name) in _GENERIC or norm_key(name).startswith("ministere "):
                 name, named = without_adjective(name)  # the country is told once, as for every country
-                where = named or _country_after(text, (entity.name, *entity.forms)) or country
+                where = named or (portfolio_country if ministry(portfolio) else None) \
+                    or _country_after(text, (entity.name, *entity.forms)) or country
                 if where:
                     name = f"{name} ({where})"
         if name != entity.name:
             forms = tuple(dict.fromkeys(form for form in (entity.name, *entity.forms) if form != name))
             entity = Entity(name, entity.kind, forms, entity.description)
         out.append(entity)
+    return _one_per_name(out)
+
+
+def _one_per_name(entities: Sequence[Entity]) -> list[Entity]:
+    """Entities named alike once named as the site names them ("GUE" and "NGL" both "GUE/NGL",
+    "Atatürk" and "aéroport Atatürk"): one, with the forms of both, where the first was."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        first = merged.get((entity.name, entity.kind))
+        if first is None:
+            merged[(entity.name, entity.kind)] = entity
+        else:
+            forms = tuple(dict.fromkeys(form for form in (*first.forms, *entity.forms) if form != entity.name))
+            merged[(entity.name, entity.kind)] = Entity(first.name, first.kind, forms, first.description or entity.description)
+    return list(merged.values())
+
+
+# what a league dispatch says (at least three of them): a round of matches, a table, scores
+_LEAGUE_SIGNS = re.compile(r"(?<![\w\-])(journée|championnat|classement|promu|lanterne rouge|relégation|"
+                           r"matchs? nuls?|mi-temps|buts|coupe de la ligue|coupe de france|demi-finale|finale|"
+                           r"ouvre le score|bas de tableau|\d{1,3} ?[-–] ?\d{1,3})(?![\w\-])", re.IGNORECASE)
+_S = r"[\s\u00a0\u202f]+"
+_A = r"['’]"
+# a team's result as its subject: "Sélestat chute", "Saint-Raphaël a battu Montpellier"
+_CLUB_VERBS = (rf"(?:bat|battent|a{_S}battu|s{_A}impose|s{_A}est{_S}imposée?|l{_A}emporte|l{_A}a{_S}emporté|"
+               rf"s{_A}incline|s{_A}est{_S}inclinée?|chute|a{_S}chuté|remporte|a{_S}remporté|concède|a{_S}concédé|"
+               rf"domine|a{_S}dominé|écrase|a{_S}écrasé|reçoit|accueille|se{_S}déplace|a{_S}fait{_S}match{_S}nul|"
+               rf"fait{_S}match{_S}nul|a{_S}été{_S}battue?|s{_A}est{_S}fait{_S}distancer|mène|menait|"
+               rf"s{_A}imposant|ouvre{_S}le{_S}score|parvient|résiste|encaisse|se{_S}rassure)(?![\w\-])")
+# a team as the other side of a result: "victoire face à Créteil", "une victoire aisée chez Sélestat"
+_CLUB_BEFORE = (rf"(?:(?:victoire|défaite|match{_S}nul|succès|revers|rencontre|match)(?:{_S}[\w’']+){{0,3}}?{_S}"
+                rf"(?:chez|face{_S}à|contre|devant|sur|de|d{_A})|chez|face{_S}à|contre|affronte|battre|battant|éliminé|"
+                rf"promu|lanterne{_S}rouge){_S}?(?:,{_S})?")
+_SCORE = rf"{_S}\(?\d{{1,3}}{_S}?[-–]{_S}?\d{{1,3}}(?!\d)"
+
+
+def _in_club_position(text: str, form: str) -> bool:
+    name = rf"(?<![\w\-]){re.escape(form)}(?![\w\-])"
+    return bool(re.search(rf"{name}(?:,{_S}(?:qui{_S})?|(?:,[^,.;]{{2,60}},)?{_S}){_CLUB_VERBS}", text)
+                or re.search(rf"(?<![\w\-]){_CLUB_BEFORE}{name}", text)
+                or re.search(rf"{name}{_SCORE}", text))
+
+
+def _reads_like_league(text: str) -> bool:
+    """Three signs of a league dispatch (a round, a table, a score) in ``text``."""
+    return len({sign.lower() for sign in _LEAGUE_SIGNS.findall(text)}) >= 3
+
+
+def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The names of ``places`` (name, forms) that ``text`` uses as sports clubs: every town of a
+    league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
+    face à Créteil", "Toulouse 16-16"); none elsewhere. Countries, regions and départements stay
+    places (a national team is named by its country, as readers expect)."""
+    if not _reads_like_league(text):
+        return set()
+    towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
+    if not any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
+        return set()
+    return {name for name, _ in towns}
+
+
+def club_name(town: str) -> str:
+    """"Sélestat (club)": the club a league dispatch names by its town."""
+    return f"{town} (club)"
+
+
+def is_town_club(name: str) -> bool:
+    return name.endswith(" (club)")
+
+
+# what comes before a character's name: the role an actor plays ("a incarné l'espion James Bond",
+# "le rôle de Severus Rogue"), not who does something ("la ligne incarnée par François Hollande");
+# a work ("la saga Harry Potter"); words shouted ("crié « Allah Akbar »"); or a plural ("des James
+# Bond": the films)
+_PLAYED = re.compile(r"(?<![\w\-])(?:saga|série|film|roman|livre|album|feuilleton)[\s\u00a0]+$"
+                     r"|(?<![\w\-])(?:crié|criant|crier|crie|hurlé|hurlant|scandé|scandant)[\s\u00a0]*[«\"“][\s\u00a0]*$"
+                     r"|(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])"
+                     r"|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
+                     r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$"
+                     r"|(?<![\w\-])[dl]es[\s\u00a0]+$",
+                     re.IGNORECASE)
+
+
+def characters(text: str, people: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The names of ``people`` (name, forms) that ``text`` only names as a role played or in the
+    plural (see the module docstring); a person named once as someone stays a person."""
+    out = set()
+    for name, forms in people:
+        found = [start for form in (name, *forms) for start in _word_starts(text, form)]
+        if found and all(_PLAYED.search(text, max(0, start - 80), start) for start in found):
+            out.add(name)
     return out
+
+
+def _word_starts(text: str, form: str):
+    """Where ``form`` stands as whole words in ``text`` (no regex to compile for each name of a site)."""
+    start = text.find(form) if form else -1
+    while start != -1:
+        end = start + len(form)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) \
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            yield start
+        start = text.find(form, start + 1)
+
+
+def character_name(name: str) -> str:
+    """"James Bond (personnage)": a character a dispatch names, not a person."""
+    return f"{name} (personnage)"
+
+
+def is_character(name: str) -> bool:
+    return name.endswith(" (personnage)")

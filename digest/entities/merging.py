@@ -28,12 +28,21 @@ class _UF:
             self.p[max(a, b)] = min(a, b)
 
 
+_ARTICLES = {"le", "la", "les"}
+
+
+def _article_length(tokens: Sequence[str]) -> int:
+    """1 for a name opening on an article ("le canard enchaine"), else 0."""
+    return 1 if len(tokens) > 1 and tokens[0] in _ARTICLES else 0
+
+
 def _merge_short_orgs(mentions: Sequence[Mention], uf: _UF) -> None:
     """"la Commission" after "la Commission européenne", "le Haut-Conseil" after "le
     Haut-Conseil électoral": an organisation named by the first words of a longer
     organisation name of the same article is that organisation (the way a surname is the
     person). Only when exactly one longer name starts with those words: "le Conseil"
-    next to "Conseil de sécurité" and "Conseil d'État" stays apart."""
+    next to "Conseil de sécurité" and "Conseil d'État" stays apart. A leading article counts for
+    nothing: "le « Canard »" after "Le Canard enchaîné"."""
     longer: dict[tuple[str, ...], set[str]] = {}
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -41,8 +50,9 @@ def _merge_short_orgs(mentions: Sequence[Mention], uf: _UF) -> None:
             continue
         toks = tuple(_tokens(m.name))
         first.setdefault(" ".join(toks), i)
-        for k in range(1, len(toks)):
-            longer.setdefault(toks[:k], set()).add(" ".join(toks))
+        for start in {0, _article_length(toks)}:
+            for k in range(start + 1, len(toks)):
+                longer.setdefault(toks[start:k], set()).add(" ".join(toks))
     for i, m in enumerate(mentions):
         if m.label != "ORG" or m.entry is not None or m.link is not None:
             continue

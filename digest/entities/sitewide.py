@@ -12,15 +12,21 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   share a person or an organisation (a handball "Costa" shares nothing with the cyclist Rui Costa's
   Tour de France). Two candidates, or no one in common: left alone;
 * a full name with the next "et" glued on ("Adam Yateset", a lost space) with the same name without it;
+* a full name one surname short ("Francisco Javier Gómez") with the one longer full name of the site
+  that starts with it ("Francisco Javier Gómez Noya"), in the same dispatch or when their dispatches
+  share a person or an organisation;
+* an organisation named without its leading article ("journaliste au Monde", "du « Monde »") with
+  the one the site names with it ("Le Monde", "Les Échos");
 * a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
   that name in two places (``tell_places_apart``: the two "Saint-Denis").
 
 Near-spellings ("Stimpson" / "Simpson") are never merged here: ``near_spellings`` lists them for an
 editor (``invoke entities-review``).
 
-The merged entity is named by the editorial file, else by its most cited spelling (ties: the
-spelling with the most accents and capitals, then the first in alphabetical order); its kind is
-the editorial one, else the most cited.
+The merged entity is named by the editorial file, else by the official spelling of a country, a
+French region or département when one of its spellings is it ("Côte-d'Or", not "Côte d'Or"), else by
+its most cited spelling (ties: the spelling with the most accents and capitals, then the most
+hyphens, then the first in alphabetical order); its kind is the editorial one, else the most cited.
 """
 from __future__ import annotations
 
@@ -31,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .admission import is_country
+from .admission import OFFICIAL_PLACE_NAMES, is_bare_kind_word, is_country
 from .editorial import Editorial, norm_key
 from .model import KINDS
 
@@ -68,6 +74,9 @@ def form_key(name: str) -> str:
     return " ".join(_APOSTROPHES.sub("’", name).split())
 
 
+_OFFICIAL_FORMS = {form_key(name) for name in OFFICIAL_PLACE_NAMES}
+
+
 @dataclass(eq=False)
 class SiteEntity:
     """An entity of the whole site: its name and kind, and what was merged into it."""
@@ -94,7 +103,7 @@ class SiteMerge:
 
 def _spelling_rank(name: str, count: int) -> tuple:
     marked = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c) or c.isupper())
-    return (-count, -marked, name)
+    return (form_key(name) not in _OFFICIAL_FORMS, -count, -marked, -name.count("-"), name)
 
 
 def _groups(resolved: Sequence[ArticleEntities], editorial: Editorial) -> dict[str, SiteEntity]:
@@ -216,6 +225,40 @@ def _unglued(key: str, groups: Mapping[str, SiteEntity]) -> set[str]:
     return {key[:-2]} if owner is not None and owner.kind == "personne" else set()
 
 
+_LEADING_ARTICLES = ("le ", "la ", "les ", "l ")
+
+
+def _with_article(groups: Mapping[str, SiteEntity]) -> dict[str, str]:
+    """{"monde": "le monde"}: an organisation's key without its leading article -> the key with it,
+    where the site has exactly one such organisation."""
+    out = {}
+    for key, group in groups.items():
+        # "Union" stands for every union the dispatches cut short, not for the Reims daily L'Union
+        if group.kind == "organisation" and not key.startswith(_LEADING_ARTICLES) and not is_bare_kind_word(group.name):
+            longer = [f"{article}{key}" for article in _LEADING_ARTICLES
+                      if groups.get(f"{article}{key}") is not None and groups[f"{article}{key}"].kind == "organisation"]
+            if len(longer) == 1:
+                out[key] = longer[0]
+    return out
+
+
+def _longer_names(groups: Mapping[str, SiteEntity]) -> dict[str, set[str]]:
+    """{"francisco javier gomez": {"francisco javier gomez noya"}}: a person's full name -> the site's
+    longer full names that start with all its words (a second surname: "Gómez Noya"). Words as
+    written: "Jean Lambert" does not start "Jean Lambert-Wild"."""
+    people = {key: group.name.split() for key, group in groups.items()
+              if group.kind == "personne" and is_full_person_name(group.name)}
+    by_words = {tuple(map(fold_key, words)): key for key, words in people.items()}
+    out: dict[str, set[str]] = defaultdict(set)
+    for words, key in by_words.items():
+        for length in range(2, len(words)):
+            # the words added are surnames, not a neighbour ("Lionel Messi de Neymar", a span too long)
+            if (shorter := by_words.get(words[:length])) is not None and all(
+                    word[:1].isupper() for word in people[key][length:]):
+                out[shorter].add(key)
+    return out
+
+
 def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, set[str]]:
     """For each of ``keys`` (full names), the people and organisations its dispatches also cite."""
     company: dict[str, set[str]] = defaultdict(set)
@@ -234,12 +277,16 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
     groups = _groups(resolved, editorial)
     owners = _Owners(groups)
     site_owner = {}
+    longer = _longer_names(groups)
     for key, group in groups.items():
         if group.kind == "personne" and not group.editorial:
-            candidates = owners.candidates(key) or _unglued(key, groups)
-            alone = " " not in key  # a surname or a first name alone, not initials nor a glued "et"
-            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, alone)
+            candidates = owners.candidates(key) or _unglued(key, groups) or longer.get(key, set())
+            # a surname or a first name alone, or a full name one surname short: only with company
+            # in common (initials and a glued "et" say more)
+            uncertain = " " not in key or key in longer
+            site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, uncertain)
     company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
+    with_article = _with_article(groups)
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
     for entities in resolved:
         here = {fold_key(name) for name, *_ in entities}
@@ -248,10 +295,13 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
         for name, _kind, _description, forms in entities:
             key = fold_key(name)
             target = groups[key]
+            if key in with_article:
+                target = groups[with_article[key]]
+                target.keys.add(key)
             if key in site_owner:
-                candidates, only, alone = site_owner[key]
+                candidates, only, uncertain = site_owner[key]
                 local = candidates & here
-                if only is not None and alone and not company[only] & (cited_with - {key}):
+                if only is not None and uncertain and not company[only] & (cited_with - {key}):
                     only = None  # no one in common: maybe another person of that name ("Costa")
                 owner = next(iter(local)) if len(local) == 1 else (only if not local else None)
                 if owner is not None:
@@ -292,6 +342,36 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
+def spelling_distance(a: str, b: str) -> int | None:
+    """The edits between two fold keys when they are near-spellings (one edit, two for names of eight
+    letters or more), else None."""
+    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    distance = edit_distance(a, b, limit)
+    return distance if distance <= limit and a != b else None
+
+
+def slips(merge: SiteMerge) -> set[int]:
+    """ids of the people only ever cited beside a near-spelling of their name that more dispatches
+    cite ("Sebastien Kienle", each time beside "Sebastian Kienle"): most likely the same person typed
+    twice. Not merged (two people may be one letter apart): ``entities-review`` lists them first."""
+    beside: dict[int, Counter] = defaultdict(Counter)
+    by_id: dict[int, SiteEntity] = {}
+    near: dict[tuple[str, str], bool] = {}  # the same pairs meet in many dispatches (a team, a cabinet)
+    for found in merge.mentions:
+        people = [entity for entity, _ in found if entity.kind == "personne"]
+        for first in people:
+            by_id[id(first)] = first
+            for second in people:
+                pair = (first.key, second.key)
+                if pair not in near:
+                    near[pair] = near[pair[::-1]] = abs(len(pair[0]) - len(pair[1])) <= 2 \
+                        and spelling_distance(*pair) is not None
+                if first is not second and near[pair]:
+                    beside[id(first)][id(second)] += 1
+    return {person for person, near in beside.items()
+            if any(count == by_id[person].articles and by_id[other].articles > count for other, count in near.items())}
+
+
 def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[tuple[SiteEntity, SiteEntity, int]]:
     """Pairs of entities of the same kind whose names are one or two edits apart (two only for names
     of eight letters or more): maybe one entity, maybe two ("Iran" / "Irak"). An editor decides
@@ -308,9 +388,8 @@ def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[
             for j in members[n + 1:]:
                 if (i, j) in pairs or keys[i] == keys[j]:
                     continue
-                limit = 2 if min(len(keys[i]), len(keys[j])) >= 8 else 1
-                distance = edit_distance(keys[i], keys[j], limit)
-                if distance <= limit:
+                distance = spelling_distance(keys[i], keys[j])
+                if distance is not None:
                     pairs[(i, j)] = distance
     found = [(entities[i], entities[j], d) for (i, j), d in pairs.items()]
     return sorted(found, key=lambda p: (-(p[0].articles + p[1].articles), p[0].key, p[1].key))

@@ -45,12 +45,17 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
-    """The first sentence of ``text`` (plain) naming one of ``forms``, escaped, every form found in it
-    marked (``<mark>``); a long sentence is cut around the first one."""
+    """The first sentence of ``text`` (plain) naming the first of ``forms`` (the page's name), else
+    the first naming one of the others ("au Parlement" may be another parliament than the "Parlement
+    européen" the dispatch names further on), escaped, every form found in it marked (``<mark>``); a
+    long sentence is cut around the first one."""
     pattern = _name_pattern(tuple(forms))
     if pattern is None:
         return None
-    for sentence in sentences(text):
+    named = _name_pattern(tuple(forms[:1]))
+    said = sentences(text)
+    chosen = next((sentence for sentence in said if named is not None and named.search(sentence)), None)
+    for sentence in ([chosen] if chosen else said):
         first = pattern.search(sentence)
         if first is None:
             continue
@@ -69,12 +74,25 @@ def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
 
 _ROLE_WORDS = r"[\w’'\-]+"
 _ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
-# "le secrétaire général de l'Otan Mark Rutte": from a determiner to the name, no punctuation between
-_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=([a-zà-öø-ÿ][^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
+# "le secrétaire général de l'Otan Mark Rutte", "le Premier ministre Bernard Cazeneuve": from a determiner
+# to the name, no punctuation between
+_ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=((?:[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ]+[\s\u00a0\u202f]+[a-zà-öø-ÿ]))[^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
 # words that end a role: a relative, a verb, a conjunction; "par", "fois", "avec", "contre" tie the
 # name to an event, not to a function ("remporté pour la première fois par l'Espagnol Emilio Martin")
-_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "selon", "et", "mais", "il", "elle",
-              "par", "fois", "avec", "contre"}
+_ROLE_STOP = {"qui", "que", "dont", "a", "est", "avait", "était", "sera", "serait", "fut", "sont", "devient",
+              "reste", "selon", "et", "mais", "il", "elle", "par", "fois", "avec", "contre"}
+# words that open a function but say none alone: "le premier tour", "la première française", "l'ancien"
+_ROLE_OPENERS = {norm_key(word) for word in ("premier", "première", "ancien", "ancienne", "ex", "général", "générale")}
+# a role before the name that ends on a preposition is a relation to the name, the role of someone
+# else: "Daniel Dion, le frère aîné de Céline Dion" says what Daniel is, not what Céline Dion is
+_RELATION_END = {"de", "d", "du", "des", "a", "au", "aux", "pour", "chez"}
+
+
+def _is_lowercase_role(role: str) -> bool:
+    """A function as written in running text: lowercase, or a title French capitalises before a
+    lowercase word ("Premier ministre"); not a name ("Président Trump")."""
+    words = role.split()
+    return role[:1].islower() or (len(words) > 1 and words[1][:1].islower())
 
 
 def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
@@ -88,14 +106,17 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
         apposition = after.match(text, found.end())
         candidates = [apposition.group(1)] if apposition else []
         window = text[max(0, found.start() - 100):found.start()]
-        candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)]
+        candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)
+                       if norm_key(re.split(r"[\s'’]+", m.group(1).rstrip("'’ "))[-1]) not in _RELATION_END
+                       and not m.group(1).endswith(("'", "’"))]
         for role in candidates:
             role = " ".join(role.split())
             words = [norm_key(word) for word in re.split(r"[\s'’]+", role) if word]
             if words and words[0] in {"l", "le", "la", "les", "du", "au"}:
                 words, role = words[1:], role.split(" ", 1)[-1] if not role.startswith(("l'", "l’")) else role[2:]
             # a function and what it is of ("président burundais"): "président" alone says little
-            if len(words) > 1 and words[0] in _TITLES and role[:1].islower() and not _ROLE_STOP & set(words):
+            if len(words) > 1 and words[0] in _TITLES and _is_lowercase_role(role) and not _ROLE_STOP & set(words) \
+                    and (words[0] not in _ROLE_OPENERS or any(word in _TITLES - _ROLE_OPENERS for word in words[1:])):
                 yield role
                 break
 

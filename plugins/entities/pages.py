@@ -26,13 +26,15 @@ import numpy
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
-from digest.entities.sitewide import SiteEntity, form_key, is_full_person_name, merge_site
+from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site, slips
 
 from digest.entities import slugfile
-from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
+from digest.entities.admission import (character_name, characters, club_name, is_bare_kind_word, is_character,
+                                       is_generic_without_country, is_town_club, ministry, town_clubs)
 from digest.html_text import plain_text
+from french_typography.rules_words import accented_capitals
 from digest.settings import setting
-from .context import most_given_role
+from .context import most_given_role, roles
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
 KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
@@ -89,6 +91,16 @@ class EntityPage:
         if self.kind != "personne" or self.description:
             return ""
         return most_given_role((article_text(article), self.forms_in(article)) for article in self.articles[:ROLE_ARTICLES])
+
+    @functools.cached_property
+    def role_years(self) -> str:
+        """When the dispatches gave that role ("2017", "2016 à 2017"): a function changes, the page
+        says as of when it reads so (Bernard Cazeneuve, ministre de l'Intérieur, then Premier ministre)."""
+        if not self.role:
+            return ""
+        years = sorted({article.date.year for article in self.articles[:ROLE_ARTICLES]
+                        if self.role in roles(article_text(article), self.forms_in(article))})
+        return f"{years[0]}" if years[0] == years[-1] else f"{years[0]} à {years[-1]}"
 
     def forms_in(self, article) -> tuple[str, ...]:
         """The names this entity goes by in ``article``."""
@@ -215,6 +227,43 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
+def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
+    """A form one published entity alone goes by ("Canard", now read as Le Canard enchaîné in its
+    dispatch) leads to it: the page that form once had redirects there (``slugfile.assign``)."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    ids = {id(entity) for entity in published}
+    names = {entity.key for entity in published}
+    for found in site.mentions:
+        for entity, forms in found:
+            if id(entity) in ids:
+                for form in forms:  # not "Union": a kind of organisation says no one
+                    if " " in form or not (ministry(form) or is_bare_kind_word(form)):
+                        owners[fold_key(form)].add(id(entity))
+    by_id = {id(entity): entity for entity in published}
+    for key, entities in owners.items():
+        if len(entities) == 1 and key not in names:
+            by_id[next(iter(entities))].keys.add(key)
+
+
+def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
+    """The article's entities as its text uses them (``digest.entities.admission``): a league
+    dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
+    character ("James Bond (personnage)"); both named without a page, the name the dispatch used a
+    form its sentence still marks, and the town's or person's page does not take the dispatch."""
+    of_kind = {kind: [(name, forms) for name, entity_kind, _description, forms in entities if entity_kind == kind]
+               for kind in ("lieu", "personne")}
+    if not (of_kind["lieu"] or of_kind["personne"]):
+        return entities
+    text = article_text(article)
+    clubs = town_clubs(text, of_kind["lieu"]) if of_kind["lieu"] else set()
+    played = characters(text, of_kind["personne"]) if of_kind["personne"] else set()
+    if not (clubs or played):
+        return entities
+    return [(club_name(name), "organisation", "", [name, *forms]) if kind == "lieu" and name in clubs
+            else (character_name(name), kind, "", [name, *forms]) if kind == "personne" and name in played
+            else (name, kind, description, forms) for name, kind, description, forms in entities]
+
+
 def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str] | None:
     """(canonical name, kind, description) of one entity as an article names it; None if stopped."""
     if editorial.is_stopped(entity.name):
@@ -229,14 +278,21 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     follow ``recorded`` (``digest.entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
     the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``."""
     memo: dict = {}
-    site = merge_site([resolve_article(article.metadata, editorial, memo) for article in articles], editorial)
+    site = merge_site([_as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
+                       for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
-    # ("Union", "HBC"), a person known only by a surname ("Dolenec" in a team sheet): named, no page
+    # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond
+    # (personnage)"), a person known only by a surname ("Dolenec" in a team sheet) or only ever beside
+    # a more cited near-spelling of the name ("Sebastien Kienle", a slip an editor may alias): named, no page
+    typed_twice = slips(site)
     published = [entity for entity in site.entities
                  if entity.editorial or (entity.articles >= least and not is_generic_without_country(entity.name)
+                                         and id(entity) not in typed_twice
                                          and not is_bare_kind_word(entity.name)
+                                         and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
+    _former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 
@@ -252,9 +308,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
     for page, forms in forms_of.items():
-        # "Aussi écrit" lists names, not the common word a dispatch used ("Éducation" for the ministry,
-        # "Union"): each article still marks it in its sentence
-        page.forms = [form for form in forms.values() if " " in form or not (ministry(form) or is_bare_kind_word(form))]
+        page.forms = [form for form in forms.values() if _is_another_spelling(form, page)]
 
     _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
@@ -265,6 +319,20 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
     return catalog
+
+
+def _is_another_spelling(form: str, page: EntityPage) -> bool:
+    """Whether "Aussi écrit" shows ``form`` (a form a dispatch used) on ``page``: a name, not the common
+    word a dispatch used ("Éducation" for the ministry, "Union"), nor a person's first name alone
+    ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
+    mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
+    reads "Édouard Philippe"). Each article still marks it in its sentence."""
+    words = page.name.split()
+    if " " not in form and (ministry(form) or is_bare_kind_word(form)
+                            or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
+        return False
+    return (fold_key(form) != f"{fold_key(page.name)}et" and form not in page.name.split("/")
+            and form_key(accented_capitals(form)) != form_key(accented_capitals(page.name)))
 
 
 @dataclass(frozen=True)

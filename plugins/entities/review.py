@@ -1,9 +1,11 @@
 """``invoke entities-review``: what an editor should look at in the site's entities (pure, no Pelican).
 
 Near-spellings ("Stimpson" / "Simpson": one or two edits apart, same kind) are never merged by the
-site (``digest.entities.sitewide``): two different people may be one letter apart. This lists them, most
-cited first, with the dispatches that name each, so that an editor can add an alias to
-``entities.toml`` (one entity) or leave them (two).
+site (``digest.entities.sitewide``): two different people may be one letter apart. This lists them, with
+the dispatches that name each, so that an editor can add an alias to ``entities.toml`` (one entity) or
+leave them (two). First the pairs a dispatch cites together whose rarer spelling no dispatch cites
+alone ("Sebastien Kienle" only ever beside "Sebastian Kienle": most likely a typing slip, a second
+page of one entity), then the others ("Irak" / "Iran"), most cited first.
 """
 from __future__ import annotations
 
@@ -36,10 +38,24 @@ def review(articles: Path, editorial: Editorial) -> Iterator[str]:
         for entity, _forms in found:
             cited_in.setdefault(id(entity), []).append(str(path.relative_to(articles)))
     pairs = near_spellings(merge.entities)
+
+    def together(pair) -> set[str]:
+        return set(cited_in[id(pair[0])]) & set(cited_in[id(pair[1])])
+
+    def slip(pair) -> bool:  # the rarer spelling never cited without the other
+        return min(len(cited_in[id(pair[0])]), len(cited_in[id(pair[1])])) == len(together(pair))
+
+    pairs = sorted(pairs, key=lambda pair: not slip(pair))  # stable: most cited first in each part
+    slips = sum(map(slip, pairs))
     yield f"{len(pairs)} paire(s) de noms proches (une ou deux lettres d’écart, même type), à vérifier :"
-    for first, second, distance in pairs:
+    yield f"{slips} paire(s) d’abord, dont l’orthographe rare n’est jamais citée sans l’autre : sans doute une faute de frappe."
+    for pair in pairs:
+        first, second, distance = pair
         yield ""
         yield f"« {first.name} » / « {second.name} » ({first.kind}, {distance} lettre{'s' if distance > 1 else ''} d’écart)"
+        if together(pair):
+            shared = len(together(pair))
+            yield f"  cités ensemble dans {shared} dépêche{'s' if shared > 1 else ''}"
         for entity in (first, second):
             paths = cited_in[id(entity)]
             yield f"  {entity.name} : {len(paths)} dépêche{'s' if len(paths) > 1 else ''}"

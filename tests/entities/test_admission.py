@@ -38,6 +38,31 @@ def test_the_adjective_after_an_institution_names_its_country():
     assert {("Sénat (États-Unis)", "organisation"), ("Assemblée nationale (France)", "organisation")} <= got
 
 
+def test_a_bare_portfolio_with_its_adjective_is_the_ministry_of_that_country():
+    # winer 2017_03 (Bruno Le Roux): "l'actuel ministre de l'Intérieur français", a dispatch about Turkey too
+    text = ("Bruno Le Roux, l'actuel ministre de l'Intérieur français, aurait employé ses filles. "
+            "La Turquie et Ankara protestent.")
+    got = names(text, ("Bruno Le Roux", "PER"), ("Intérieur français", "ORG"), ("Turquie", "LOC"), ("Ankara", "LOC"))
+    assert ("ministère de l'Intérieur (France)", "organisation") in got
+
+
+def test_the_congress_is_told_apart_by_country():
+    # winer 2017 (Washington): the Congrès of the United States, not France's nor a party's
+    text = "Le Congrès a voté à Washington. Les États-Unis attendent. Le Congrès devra revoter."
+    assert ("Congrès (États-Unis)", "organisation") in names(text, ("Congrès", "ORG"), ("Washington", "LOC"),
+                                                            ("États-Unis", "LOC"))
+
+
+def test_the_conseil_des_ministres_is_told_apart_by_country():
+    # winer 2017 (Guyane) and 2016_12 (Italie): France's council, Italy's
+    guyane = "Les projets sur la sécurité ont été défendus mercredi en Conseil des ministres, à Paris et Cayenne."
+    assert ("Conseil des ministres (France)", "organisation") in names(
+        guyane, ("Conseil des ministres", "ORG"), ("Paris", "LOC"), ("Cayenne", "LOC"))
+    italie = "Le Président du Conseil des ministres Matteo Renzi a démissionné. L'Italie vote."
+    assert ("Conseil des ministres (Italie)", "organisation") in names(
+        italie, ("Conseil des ministres", "ORG"), ("Matteo Renzi", "PER"), ("Italie", "LOC"))
+
+
 def test_no_country_no_qualifier_and_editorial_names_stay_as_they_are():
     text = "Le Sénat a voté. Le Parlement aussi, à Paris, en France."
     editorial = Editorial([EditorialEntry("Parlement", "organisation", (), "Le Parlement français.")])
@@ -67,6 +92,17 @@ def test_a_place_is_named_with_the_place_its_dispatch_says_it_is_in():
         ("Saint-Denis (Seine-Saint-Denis)", "lieu"), ("Seine-Saint-Denis", "lieu")}
 
 
+def test_a_town_inside_parentheses_is_qualified_by_what_follows_it():
+    # winer-2016_06_10 (Euro 2016)
+    text = ("Le coup d'envoi de l'Euro 2016 de football a été donné vendredi 10 juin, à 21 h 00, au Stade de France "
+            "(Saint-Denis, Seine-Saint-Denis). Le match opposait la France et la Roumanie.")
+    got = names(text, ("Stade de France", "LOC"), ("Saint-Denis", "LOC"), ("Seine-Saint-Denis", "LOC"),
+                ("France", "LOC", 1), ("Roumanie", "LOC"))
+    assert ("Saint-Denis (Seine-Saint-Denis)", "lieu") in got
+    # a list inside parentheses names no container: "(Paris, Lyon)" keeps Paris as it is
+    assert ("Paris", "lieu") in names("Deux villes (Paris, Lyon) votent.", ("Paris", "LOC"), ("Lyon", "LOC"))
+
+
 def test_a_list_of_places_or_an_acronym_in_parentheses_is_no_qualifier():
     text = "Des manifestations à Paris, à Lyon et à Marseille. La Somalie (AMISOM) et la France, en Europe."
     got = names(text, ("Paris", "LOC"), ("Lyon", "LOC"), ("Marseille", "LOC"), ("Somalie", "LOC"), ("France", "LOC"), ("Europe", "LOC"))
@@ -82,3 +118,148 @@ def test_a_nationality_adjective_inside_a_ministry_name_becomes_its_country():
 def test_a_french_departement_or_region_is_never_qualified():
     text = "Des orages dans les Alpes-Maritimes (Sud-Est de la France). Le Sud-Est de la France est en alerte."
     assert ("Alpes-Maritimes", "lieu") in names(text, ("Alpes-Maritimes", "LOC"), ("Sud-Est de la France", "LOC"))
+
+
+def test_the_chambre_des_communes_is_told_apart_by_country_even_with_the_repository_file(repo):
+    # winer 2016-05 (Trudeau in the Commons) and a British dispatch: one page each, the British
+    # description only on the British one
+    from digest.entities.editorial import load_editorial
+
+    editorial = load_editorial(repo / "content" / "entities.toml")
+    canada = ("Un incident a provoqué une commotion au Parlement du Canada, où Justin Trudeau a bousculé des "
+              "députés en pleine Chambre des communes. Le Canada s'étonne.")
+    got = names(canada, ("Canada", "LOC"), ("Justin Trudeau", "PER"), ("Chambre des communes", "ORG"),
+                ("Canada", "LOC", 1), editorial=editorial)
+    assert ("Chambre des communes (Canada)", "organisation") in got
+    london = "À Londres, la Chambre des communes a voté le Brexit. Le Royaume-Uni attend."
+    [chamber] = [e for e in resolve(london, spans_of(london, ("Londres", "LOC"), ("Chambre des communes", "ORG"),
+                                                     ("Royaume-Uni", "LOC")), editorial) if e.kind == "organisation"]
+    assert chamber.name == "Chambre des communes (Royaume-Uni)"
+
+
+# winer-2016_10 (handball, D1): a league round-up whose towns are its clubs
+ROUND = ("La cinquième journée de D1 s'est jouée les 19 et 20 octobre derniers. En clôture de cette journée, "
+         "Saint-Raphaël a battu Montpellier d'un point à domicile, ce qui leur permet de récupérer la troisième place "
+         "du classement au détriment des Montpelliérains. On note également la victoire de Cesson-Rennes face à "
+         "Créteil, qui permet à l'équipe bretonne de sortir du bas de tableau. En déplacement à Paris, Sélestat chute "
+         "lourdement et continue sa série de défaites depuis l'ouverture du championnat.")
+
+
+def test_the_towns_of_a_league_round_up_are_its_clubs():
+    from digest.entities.admission import town_clubs
+
+    places = [("Créteil", ()), ("Montpellier", ()), ("Paris", ()), ("Saint-Raphaël", ()), ("Sélestat", ()), ("France", ())]
+    assert town_clubs(ROUND, places) == {"Créteil", "Montpellier", "Paris", "Saint-Raphaël", "Sélestat"}
+    # "une victoire aisée chez Sélestat", "Sélestat, toujours lanterne rouge": a club in either place
+    away = ("Une victoire aisée chez Sélestat permet à Nantes de conforter sa seconde place au classement. "
+            "Sélestat, toujours lanterne rouge, s'est pourtant accroché. Paris reste en tête du championnat.")
+    assert town_clubs(away, [("Sélestat", ()), ("Nantes", ()), ("Paris", ())]) == {"Sélestat", "Nantes", "Paris"}
+    # winer-2016_03 (coupe de la Ligue): a cup's final four, no table
+    cup = ("Après avoir éliminé Toulouse et Nantes hier, les deux favoris de la coupe de la Ligue s'affrontent en "
+           "finale. C'est Montpellier qui ouvre le score devant son public. Au cours de la première mi-temps, Paris "
+           "ne se laisse pas distancer.")
+    assert town_clubs(cup, [(town, ()) for town in ("Montpellier", "Nantes", "Paris", "Toulouse")]) == \
+        {"Montpellier", "Nantes", "Paris", "Toulouse"}
+
+
+def test_towns_stay_places_outside_a_league_dispatch():
+    from digest.entities.admission import town_clubs
+
+    # winer-2016_10_17 (Irak): an offensive "contre Mossoul" is no match
+    war = ("Le premier ministre irakien a fait l'annonce, dans la nuit du 16 au 17 octobre, du début de l'offensive "
+           "contre Mossoul, encore aux mains des forces de l'organisation terroriste État islamique.")
+    assert town_clubs(war, [("Mossoul", ())]) == set()
+    # a triathlon stage: a classement, a championnat, a town; no team's result
+    stage = ("Le championnat du monde de triathlon a vu l'ouverture de son circuit par l'étape d'Abou Dabi. "
+             "Au classement, Mario Mola s'impose devant Richard Murray.")
+    assert town_clubs(stage, [("Abou Dabi", ())]) == set()
+    # a single result in a transfer story is not yet a league dispatch
+    transfer = "Jérémy Ménez a rejoint Bordeaux, après une victoire face à Lorient en championnat."
+    assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == set()
+
+
+def test_a_name_only_written_after_a_facility_names_the_facility():
+    # winer-2016_06_28 and 2016_07_15 (Istanbul): one airport, two ways of writing it
+    shooting = ("Des explosions ainsi que des échanges de tirs ont eu lieu à l'aéroport international Atatürk "
+                "d'Istanbul, en Turquie.")
+    assert ("aéroport Atatürk", "organisation") in names(shooting, ("Atatürk", "ORG"), ("Istanbul", "LOC"), ("Turquie", "LOC"))
+    flights = "Tous les vols à l'aéroport d'Istanbul-Atatürk sont annulés, en Turquie."
+    assert ("aéroport Atatürk", "organisation") in names(flights, ("Atatürk", "ORG"), ("Turquie", "LOC"))
+    # the man himself, once named alone, stays himself; a place cited beside a school stays the place
+    founder = "Atatürk a fondé la République ; l'aéroport Atatürk porte son nom."
+    assert ("Atatürk", "personne") in names(founder, ("Atatürk", "PER"), ("Atatürk", "PER", 1))
+    school = "Une fusillade a éclaté au lycée Tocqueville de Grasse. Grasse est sous le choc."
+    assert ("Grasse", "lieu") in names(school, ("Grasse", "LOC"), ("Grasse", "LOC", 1))
+
+
+def test_a_role_an_actor_plays_or_a_plural_is_a_character_not_a_person():
+    from digest.entities.admission import characters
+
+    # winer-2017_05_23 (Roger Moore), 2016 (Ken Adam), 2016_01_14 (Alan Rickman)
+    moore = ("Roger Moore a été rendu célèbre en prenant la suite de Sean Connery pour incarner à l'écran l'espion "
+             "britannique James Bond de 1973 (Vivre et laisser mourir) à 1985. L'acteur aura également incarné les "
+             "personnages de Simon Templar dans la série télévisée Le Saint.")
+    people = [("James Bond", ()), ("Roger Moore", ()), ("Sean Connery", ()), ("Simon Templar", ())]
+    assert characters(moore, people) == {"James Bond", "Simon Templar"}
+    adam = "Le chef décorateur britannique Ken Adam, décorateur de Kubrick et des James Bond, est mort ce jeudi."
+    assert characters(adam, [("James Bond", ()), ("Ken Adam", ()), ("Kubrick", ())]) == {"James Bond"}
+    rickman = "Il est particulièrement connu pour avoir interprété le rôle de Severus Rogue dans Harry Potter."
+    assert characters(rickman, [("Severus Rogue", ())]) == {"Severus Rogue"}
+    # a work, words shouted (winer 2016, Alan Rickman; 2017, Bruxelles-Central)
+    assert characters("Severus Rogue dans l'adaptation de la saga Harry Potter.", [("Harry Potter", ())]) == {"Harry Potter"}
+    assert characters("Il aurait crié « Allah Akbar », pour descendre.", [("Allah Akbar", ())]) == {"Allah Akbar"}
+    # who embodies a line, who sings, or a character also named as someone: people
+    assert characters("Ils sont proches de la ligne incarnée par François Hollande.", [("François Hollande", ())]) == set()
+    assert characters("La célèbre interprète Céline Dion chante.", [("Céline Dion", ())]) == set()
+    assert characters("Il a incarné Nelson Mandela. Nelson Mandela est mort en 2013.", [("Nelson Mandela", ())]) == set()
+
+
+def test_a_district_is_named_with_its_head_apart_from_the_town_of_the_same_name():
+    # winer 2017 (Montréal) and 2016_06_16 (La Réunion): two Sainte-Marie
+    montreal = "Elle est élue conseillère de l'arrondissement Ville-Marie dans le district Sainte-Marie, à Montréal."
+    got = names(montreal, ("Ville-Marie", "LOC"), ("Sainte-Marie", "LOC"), ("Montréal", "LOC"))
+    assert {("arrondissement Ville-Marie", "lieu"), ("district Sainte-Marie", "lieu"), ("Montréal", "lieu")} <= got
+    reunion = "Le camion serait revenu sur les voies vers Sainte-Marie avant de percuter un bus, à La Réunion."
+    assert ("Sainte-Marie", "lieu") in names(reunion, ("Sainte-Marie", "LOC"), ("La Réunion", "LOC"))
+
+
+def test_a_name_cut_after_a_function_word_takes_the_next_word_or_is_dropped():
+    from digest.entities.admission import admit
+    from digest.entities.model import Entity
+
+    def admitted(text, *entities):
+        return {(e.name, e.kind) for e in admit(text, [Entity(name, kind) for name, kind in entities])}
+
+    # winer 2017_02 (Fillon): "Journal du" came out of "révélé il y a quelques jours par Le Journal du dimanche"
+    text = "Ce contrat embarrassant avait déjà été révélé il y a quelques jours par Le Journal du dimanche. Il s'agit."
+    assert admitted(text, ("Journal du", "organisation")) == {("Journal du dimanche", "organisation")}
+    # two different endings: the text does not say which one the name is
+    text = "Le Journal du dimanche et le Journal du soir en parlent."
+    assert admitted(text, ("Journal du", "organisation")) == set()
+    # an initial is no function word
+    assert admitted("Malcolm A a parlé.", ("Malcolm A", "personne")) == {("Malcolm A", "personne")}
+
+
+def test_a_region_written_only_as_a_channels_edition_is_not_cited():
+    from digest.entities.admission import admit
+    from digest.entities.model import Entity
+
+    # winer-2017_02_16 (Lille): "d'après France 3 Hauts-de-France"
+    text = "Il fréquente régulièrement la mosquée de Lille-Sud, d'après France 3 Hauts-de-France. Lille réagit."
+    found = [Entity("France 3", "organisation"), Entity("Hauts-de-France", "lieu"), Entity("Lille", "lieu")]
+    assert {e.name for e in admit(text, found)} == {"France 3", "Lille"}
+    # the region cited on its own too stays
+    text += " Les Hauts-de-France votent."
+    assert {e.name for e in admit(text, found)} == {"France 3", "Hauts-de-France", "Lille"}
+
+
+def test_a_slashed_group_name_is_one_organisation():
+    # winer-2017_01_17 (élection au Parlement européen)
+    text = ("Sept candidats sont en lice : Antonio Tajani (PPE, Italie), Eleonora Forenza (GUE/NGL, Italie), "
+            "Jean Lambert (Verts/ALE, Royaume-Uni) et Laurenţiu Rebega (ENL, Roumanie).")
+    got = names(text, ("Antonio Tajani", "PER"), ("PPE", "ORG"), ("Eleonora Forenza", "PER"), ("GUE", "ORG"),
+                ("NGL", "ORG"), ("Jean Lambert", "PER"), ("Verts", "ORG"), ("ALE", "ORG"), ("ENL", "ORG"))
+    orgs = {name for name, kind in got if kind == "organisation"}
+    assert orgs == {"PPE", "GUE/NGL", "Verts/ALE", "ENL"}
+    # a year range is no name
+    assert ("Verts", "organisation") in names("Les Verts ont gagné en 2016/2017.", ("Verts", "ORG"))

@@ -10,8 +10,11 @@ from entities.context import most_given_role, sentence_naming
 
 
 def test_the_first_sentence_naming_the_entity_with_every_form_marked():
+    # the first naming it in full: a short form may be someone else's ("au Parlement")
     text = "Rien. Selon M. Rutte, l’Otan tient. Mark Rutte, secrétaire général, et Rutte encore.\nFin."
-    assert str(sentence_naming(text, ["Mark Rutte", "Rutte"])) == "Selon M. <mark>Rutte</mark>, l’Otan tient."
+    assert str(sentence_naming(text, ["Mark Rutte", "Rutte"])) == \
+        "<mark>Mark Rutte</mark>, secrétaire général, et <mark>Rutte</mark> encore."
+    assert str(sentence_naming(text, ["Rutte"])) == "Selon M. <mark>Rutte</mark>, l’Otan tient."
     assert sentence_naming(text, ["Zelensky"]) is None
 
 
@@ -56,3 +59,51 @@ def test_dispatch_text_is_always_escaped_and_the_name_marked(before, after):
     html = str(shown)
     assert "<mark>Anne &lt;b&gt;Zèbre&lt;/b&gt;</mark>" in html
     assert re.sub(r"</?mark>", "", html).count("<") == 0
+
+
+def test_a_relation_before_a_name_is_the_neighbours_role_not_its_own():
+    # winer 2016-02: the brother's apposition names Céline Dion; "frère aîné de" is not what she is
+    text = ("René Angélil (et même Daniel Dion (29 novembre 1956 - 16 janvier 2016), le frère aîné de Céline Dion, "
+            "mort à 59 ans lui aussi d'un cancer deux jours après René Angélil).")
+    assert most_given_role([(text, ["Céline Dion"])]) == ""
+    assert most_given_role([("Il est reçu par la fille d’Anne Zèbre, hier.", ["Anne Zèbre"])]) == ""
+    # a role ending on a name of its own stays one
+    assert most_given_role([("Le secrétaire général de l'Otan Mark Rutte parle.", ["Mark Rutte"])]) \
+        == "secrétaire général de l'Otan"
+
+
+def test_a_title_french_capitalises_is_a_role_and_the_most_given_wins():
+    # Bernard Cazeneuve in the dispatches of 2016 and 2017: Premier ministre from December 2016
+    texts = [("Le ministre de l’Intérieur, Bernard Cazeneuve, se rend à Nice.", ["Bernard Cazeneuve"]),
+             ("Elle sera dévoilée par le ministre de l'Intérieur Bernard Cazeneuve. De son côté, rien.", ["Bernard Cazeneuve"]),
+             ("« Rien », a pour sa part déclaré le Premier ministre Bernard Cazeneuve, en déplacement.", ["Bernard Cazeneuve"]),
+             ("Le Premier ministre Bernard Cazeneuve l'a convoqué mardi.", ["Bernard Cazeneuve"]),
+             ("Une réunion de crise, avec le Premier ministre Bernard Cazeneuve, le ministre de l'Intérieur "
+              "Matthias Fekl.", ["Bernard Cazeneuve"])]
+    assert most_given_role(texts) == "Premier ministre"
+    # a capital before a name is no role: "le Président Donald Trump" says nothing more
+    assert most_given_role([("Selon le Président Donald Trump, rien.", ["Donald Trump"])]) == ""
+
+
+def test_an_ordinal_or_a_verb_is_no_role():
+    # the triathlon dispatches of 2016-2017 and the US election of 2016
+    texts = [("Alice Betto prend le bronze, la première française Cassandre Beaugrand ne pouvant suivre.", ["Cassandre Beaugrand"]),
+             ("Dès la première épreuve Charlotte Morel prend la tête.", ["Charlotte Morel"]),
+             ("Il dépasse dès le premier tour Henri Schoeman et file.", ["Henri Schoeman"]),
+             ("L'homme sera investi le 20 janvier 2017. Le vice-président sera Mike Pence.", ["Mike Pence"])]
+    assert [most_given_role([text]) for text in texts] == ["", "", "", ""]
+    # an ordinal before a function is one: "Première femme présidente du Brésil", "ancien Premier ministre"
+    assert most_given_role([("La première femme présidente du Brésil Dilma Rousseff parle.", ["Dilma Rousseff"])]) \
+        == "première femme présidente du Brésil"
+    assert most_given_role([("Selon l'ancien Premier ministre Manuel Valls, rien.", ["Manuel Valls"])]) == "ancien Premier ministre"
+
+
+def test_the_sentence_naming_the_page_s_own_name_comes_first():
+    # winer-2017_03_15: "au Parlement" (France's) comes before "les règles du Parlement européen"
+    text = ("Il veut un « véritable déontologue » au Parlement. Elle souhaiterait appliquer les règles du "
+            "Parlement européen, bien que des soupçons pèsent sur ce même Parlement.")
+    shown = str(sentence_naming(text, ["Parlement européen", "Parlement"]))
+    assert shown.startswith("Elle souhaiterait") and "<mark>Parlement européen</mark>" in shown
+    assert "<mark>Parlement</mark>." in shown  # the other forms in it are marked too
+    # a dispatch that only writes another form: its first sentence
+    assert str(sentence_naming("Rien. Selon Rutte, oui.", ["Mark Rutte", "Rutte"])) == "Selon <mark>Rutte</mark>, oui."

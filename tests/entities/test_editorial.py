@@ -52,3 +52,12 @@ def test_error_is_a_value_error_subclass(tmp_path):
     p = write(tmp_path, '[[entite]]\nnom = "X"\ntype = "chose"\n')
     with pytest.raises(ValueError):
         load_editorial(p)
+
+
+def test_the_repository_file_names_every_generic_institution_with_its_country(repo):
+    # a bare "Sénat" entry kept every country's Senate on one page (France, Burundi, Haïti, Italie)
+    from digest.entities.admission import is_generic_without_country
+
+    ed = load_editorial(repo / "content" / "entities.toml")
+    assert [entry.name for entry in ed.entries if is_generic_without_country(entry.name)] == []
+    assert ed.lookup("Sénat (France)").description

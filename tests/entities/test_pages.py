@@ -160,12 +160,13 @@ def test_a_bare_kind_of_organisation_gets_no_page():
     # "Selon L'Union" (the Reims daily), "le sauveur de l'Union" (Lincoln), "le HBC Nantes" cut to "HBC"
     articles = [FakeArticle("a1", [], ["Reims"]), FakeArticle("a2", [], ["Reims"])]
     for article in articles:
-        article.metadata["organisations"] = "Union; HBC; Union africaine; Montpellier Handball"
+        article.metadata["organisations"] = "Union; HBC; Union africaine; Montpellier Handball; Haute Autorité"
     catalog = build_catalog(articles, Editorial.empty(), {})
+    # "la Haute Autorité [pour la transparence de la vie publique]", "la Haute autorité de la primaire"
     assert sorted(page.name for page in catalog["organisation"]) == ["Montpellier Handball", "Union africaine"]
     assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "organisation"} == \
         {"Union": "", "HBC": "", "Union africaine": "organisations/union-africaine/",
-         "Montpellier Handball": "organisations/montpellier-handball/"}
+         "Montpellier Handball": "organisations/montpellier-handball/", "Haute Autorité": ""}
 
 
 def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
@@ -178,3 +179,106 @@ def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
     assert catalog.get_entity("Union africaine", "organisation").forms == ["UA"]
     # the dispatch's own sentence still marks the word it used
     assert "Éducation" in catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms_in(articles[0])
+
+
+def test_aussi_ecrit_leaves_out_a_first_name_alone():
+    # the triathlon dispatches of 2016: "les frères Brownlee... Alistair s'impose", "Alistair Brownlee"
+    articles = [FakeArticle("a1", ["Alistair Brownlee", "Alistair", "Jonathan Brownlee", "Brownlee"], ["Rio"]),
+                FakeArticle("a2", ["Alistair Brownlee | Alistair", "Jonathan Brownlee", "A. Brownlee"], ["Rio"])]
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    alistair = catalog.get_entity("Alistair Brownlee", "personne")
+    assert alistair.count == 2 and "Alistair" not in alistair.forms
+    # the dispatch's sentence still marks it
+    assert "Alistair" in alistair.forms_in(articles[0])
+
+
+def test_a_league_round_ups_towns_are_clubs_and_the_town_page_does_not_take_them():
+    from tests.entities.test_admission import ROUND
+
+    rounds = [FakeArticle("a1", [], ["Paris", "Sélestat", "Créteil"]), FakeArticle("a2", [], ["Sélestat", "Créteil"])]
+    for article in rounds:
+        article.content = f"<p>{ROUND}</p>"
+    towns = [FakeArticle("a3", ["Anne Hidalgo"], ["Paris", "Créteil"]), FakeArticle("a4", ["Anne Hidalgo"], ["Paris"])]
+    for article in towns:
+        article.content = "<p>Anne Hidalgo a inauguré à Paris une ligne vers Créteil.</p>"
+    catalog = build_catalog(rounds + towns, Editorial.empty(), {})
+    assert [page.name for page in catalog["lieu"]] == ["Paris"]  # Sélestat the town: no dispatch; Créteil: one
+    assert catalog.get_entity("Paris", "lieu").articles == towns
+    assert catalog["organisation"] == []  # a club known only by its town gets no page
+    clubs = {mention.name: mention.url for mention in rounds[0].entities if mention.kind == "organisation"}
+    assert clubs == {"Paris (club)": "", "Sélestat (club)": "", "Créteil (club)": ""}
+    # the dispatch's own sentence still marks the town's name it used
+    [selestat] = [mention for mention in rounds[0].entities if mention.name == "Sélestat (club)"]
+    assert "Sélestat" in selestat.forms
+
+
+def test_a_role_says_the_years_of_the_dispatches_that_give_it():
+    articles = [FakeArticle("a1", ["Bernard Cazeneuve"], ["Paris"], days_ago=0),
+                FakeArticle("a2", ["Bernard Cazeneuve"], ["Paris"], days_ago=400),
+                FakeArticle("a3", ["Bernard Cazeneuve"], ["Paris"], days_ago=800)]
+    articles[0].content = "<p>Le Premier ministre Bernard Cazeneuve l'a convoqué mardi.</p>"
+    articles[1].content = "<p>« Rien », a déclaré le Premier ministre Bernard Cazeneuve, en déplacement.</p>"
+    articles[2].content = "<p>Le ministre de l’Intérieur, Bernard Cazeneuve, se rend à Nice.</p>"
+    page = build_catalog(articles, Editorial.empty(), {}).get_entity("Bernard Cazeneuve", "personne")
+    assert (page.role, page.role_years) == ("Premier ministre", "2024 à 2025")
+
+
+def test_a_character_is_named_without_a_page_and_the_actor_keeps_his():
+    articles = [FakeArticle("a1", ["Roger Moore", "James Bond"], ["Londres"]),
+                FakeArticle("a2", ["Ken Adam", "James Bond", "Roger Moore"], ["Londres"])]
+    articles[0].content = "<p>Roger Moore a incarné à l'écran l'espion britannique James Bond de 1973 à 1985.</p>"
+    articles[1].content = "<p>Ken Adam, décorateur des James Bond, a travaillé avec Roger Moore.</p>"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog["personne"]] == ["Roger Moore"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == \
+        {"Roger Moore": "personnes/roger-moore/", "James Bond (personnage)": ""}
+
+
+def test_aussi_ecrit_leaves_out_slips_the_page_mends_and_the_name_as_typeset():
+    # "Adam Yateset" (a lost space), "GUE" and "NGL" of "GUE/NGL", "Edouard Philippe" (typeset "Édouard")
+    articles = [FakeArticle("a1", ["Adam Yates | Adam Yateset", "Édouard Philippe | Edouard Philippe"], ["Paris"]),
+                FakeArticle("a2", ["Adam Yates | A. Yates", "Édouard Philippe | Philippe"], ["Paris"])]
+    for article in articles:
+        article.metadata["organisations"] = "GUE/NGL | GUE | NGL | Gauche unitaire européenne"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.get_entity("Adam Yates", "personne").forms == ["A. Yates"]
+    assert catalog.get_entity("Édouard Philippe", "personne").forms == ["Philippe"]
+    assert catalog.get_entity("GUE/NGL", "organisation").forms == ["Gauche unitaire européenne"]
+
+
+def test_a_name_only_ever_cited_beside_a_more_cited_near_spelling_gets_no_page():
+    # the Ironman dispatches of 2016: "Sebastien Kienle" twice, each time beside "Sebastian Kienle"
+    articles = [FakeArticle("a1", ["Sebastian Kienle", "Sebastien Kienle", "Jan Frodeno"], ["Francfort"]),
+                FakeArticle("a2", ["Sebastian Kienle", "Sebastien Kienle"], ["Hawaï"]),
+                FakeArticle("a3", ["Sebastian Kienle", "Jan Frodeno", "Jan Frodino"], ["Hawaï"]),
+                FakeArticle("a4", ["Jan Frodino"], ["Hawaï"])]
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    # Frodino is cited alone once: maybe another man, a page of its own (entities-review lists the pair)
+    assert sorted(page.name for page in catalog["personne"]) == ["Jan Frodeno", "Jan Frodino", "Sebastian Kienle"]
+    assert {mention.name: mention.url for mention in articles[0].entities if mention.kind == "personne"} == {
+        "Sebastian Kienle": "personnes/sebastian-kienle/", "Sebastien Kienle": "", "Jan Frodeno": "personnes/jan-frodeno/"}
+
+
+def test_a_generic_institution_with_its_country_lands_on_the_editorial_page_of_that_name(repo):
+    from digest.entities.editorial import load_editorial
+
+    editorial = load_editorial(repo / "content" / "entities.toml")
+    articles = [FakeArticle("a1", [], ["Washington"]), FakeArticle("a2", [], ["Washington"])]
+    articles[0].metadata["organisations"] = "Congrès (États-Unis) | Congrès"
+    articles[1].metadata["organisations"] = "Congrès des États-Unis | Congrès américain"
+    catalog = build_catalog(articles, editorial, {})
+    assert [(page.name, page.count) for page in catalog["organisation"]] == [("Congrès des États-Unis", 2)]
+
+
+def test_a_former_page_whose_name_is_now_read_as_one_entity_s_form_leads_to_it():
+    # "Canard" had a page; its dispatches now read it as Le Canard enchaîné ("le « Canard »")
+    articles = [FakeArticle(f"a{day}", [], ["Paris"]) for day in range(1, 5)]
+    articles[0].metadata["organisations"] = "Le Canard enchaîné | Canard; Sénat (France) | Sénat; Union africaine | Union"
+    articles[1].metadata["organisations"] = "Le Canard enchaîné; Sénat (Burundi) | Sénat; Union africaine"
+    articles[2].metadata["organisations"] = "Sénat (France)"
+    articles[3].metadata["organisations"] = "Sénat (Burundi)"
+    recorded = {"organisation": {"canard": "Canard", "senat": "Sénat", "union": "Union"}}
+    catalog = build_catalog(articles, Editorial.empty(), {}, recorded)
+    assert len(catalog["organisation"]) == 4
+    assert {(redirect.former.url, redirect.target.name) for redirect in catalog.redirects} == {
+        ("organisations/canard/", "Le Canard enchaîné")}  # "Sénat": two go by it; "Union": a kind, no one

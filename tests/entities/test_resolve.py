@@ -426,3 +426,13 @@ def test_an_editorial_form_with_an_apostrophe_matches_either_apostrophe(apostrop
 def test_an_organisation_span_that_runs_on_into_the_sentence_is_cut_where_the_name_ends(span, name):
     text = f"Selon l'{span}, rien ne change."
     assert {e.name for e in resolve(text, spans_of(text, (span, "ORG")), Editorial.empty())} == {name}
+
+
+def test_a_newspaper_named_by_its_first_word_after_its_article_is_that_newspaper():
+    # winer 2017-02 (Fillon): "le « Canard »" in a dispatch citing "Le Canard enchaîné"
+    text = ("Le Canard enchaîné pointe les montants. Fillon a contesté les chiffres du « Canard » : "
+            "la somme n'est pas celle que prétend le « Canard ».")
+    spans = spans_of(text, ("Le Canard enchaîné", "ORG"), ("Canard", "ORG", 1), ("Canard", "ORG", 2))
+    ents = by_name(resolve(text, spans))
+    assert set(ents) == {"Le Canard enchaîné"}
+    assert "Canard" in ents["Le Canard enchaîné"].forms

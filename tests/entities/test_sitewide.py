@@ -40,6 +40,19 @@ def test_the_most_cited_spelling_names_the_entity_not_the_first_seen():
     assert [e.name for e in merge.entities] == ["Élysée"]
 
 
+def test_a_department_or_country_takes_its_official_spelling_and_a_tie_the_hyphenated_one():
+    # winer 2017: "en Côte d'Or" in one dispatch, "la Côte-d'Or" in another; the département is hyphenated
+    merge = merge_site(site([("Côte d'Or", "lieu")], [("Côte d'Or", "lieu")], [("Côte-d’Or", "lieu")]))
+    assert [(e.name, e.articles) for e in merge.entities] == [("Côte-d’Or", 3)]
+    merge = merge_site(site([("Etats Unis", "lieu")], [("Etats Unis", "lieu")], [("États-Unis", "lieu")]))
+    assert [e.name for e in merge.entities] == ["États-Unis"]
+    # no official spelling known: the most cited, and on a tie the hyphenated one
+    merge = merge_site(site([("Villeneuve d'Ascq", "lieu")], [("Villeneuve-d'Ascq", "lieu")]))
+    assert [e.name for e in merge.entities] == ["Villeneuve-d'Ascq"]
+    merge = merge_site(site([("Villeneuve d'Ascq", "lieu")], [("Villeneuve d'Ascq", "lieu")], [("Villeneuve-d'Ascq", "lieu")]))
+    assert [e.name for e in merge.entities] == ["Villeneuve d'Ascq"]
+
+
 def test_the_editorial_name_and_kind_win():
     editorial = Editorial([EditorialEntry("OTAN", "organisation", ("Otan",), "Alliance.")])
     merge = merge_site(site([("Otan", "lieu")], [("Otan", "lieu")], [("OTAN", "organisation")]), editorial)
@@ -172,3 +185,39 @@ def test_a_full_name_has_two_capitalised_words_besides_initials_and_particles(fi
     assert not is_full_person_name(" ".join([*letters, particle + surname]))  # "J.-P. de Gaulle"
     assert not is_full_person_name(f"{surname} {' '.join(letters)}".strip())  # "Karabatic L."
     assert is_full_person_name(" ".join([first, *letters, particle + surname]))  # "Charles A. de Gaulle"
+
+
+def test_an_organisation_named_without_its_article_joins_the_one_named_with_it():
+    # "journaliste au Monde", "les révélations du « Monde »" and "Le Monde" elsewhere: one newspaper
+    merge = merge_site(site([("Monde", "organisation"), ("François Fillon", "personne")],
+                            [("Le Monde", "organisation")], [("Le Monde", "organisation")],
+                            [("Échos", "organisation")], [("Les Échos", "organisation")]))
+    assert sorted((e.name, e.kind, e.articles) for e in merge.entities) == [
+        ("François Fillon", "personne", 1), ("Le Monde", "organisation", 3), ("Les Échos", "organisation", 2)]
+    assert merge.mentions[0][0][1] == ["Monde"]  # the dispatch's own form stays a form
+    # a bare kind of organisation is no short name: "Union" (of the Union africaine, cut) is not L'Union
+    merge = merge_site(site([("Union", "organisation")], [("L'Union", "organisation")]))
+    assert sorted(e.name for e in merge.entities) == ["L'Union", "Union"]
+    # a place: not a newspaper's short name
+    merge = merge_site(site([("Caire", "lieu")], [("Le Caire", "organisation")]))
+    assert sorted(e.name for e in merge.entities) == ["Caire", "Le Caire"]
+    # two organisations with an article: the dispatch did not say which
+    merge = merge_site(site([("Union", "organisation")], [("L'Union", "organisation")], [("La Union", "organisation")]))
+    assert sorted(e.name for e in merge.entities) == ["L'Union", "La Union", "Union"]
+
+
+def test_a_full_name_one_surname_short_joins_the_longer_one_it_starts():
+    # the triathlon dispatches of 2016-2017: "Francisco Javier Gómez", "Francisco Javier Gómez Noya"
+    merge = merge_site(site([("Francisco Javier Gómez", "personne"), ("Mario Mola", "personne")],
+                            [("Francisco Javier Gómez Noya", "personne"), ("Mario Mola", "personne")],
+                            [("Francisco Javier Gómez Noya", "personne")]))
+    assert sorted((e.name, e.articles) for e in merge.entities) == [
+        ("Francisco Javier Gómez Noya", 3), ("Mario Mola", 2)]
+    # no one in common: maybe another man; words as written: a hyphenated surname is another name
+    merge = merge_site(site([("Jean Lambert", "personne"), ("Mario Mola", "personne")],
+                            [("Jean Lambert-Wild", "personne"), ("Mario Mola", "personne")],
+                            [("Paul Durand", "personne")], [("Paul Durand Martin", "personne")],
+                            [("Lionel Messi", "personne"), ("Lionel Messi de Neymar", "personne")]))
+    assert sorted(e.name for e in merge.entities) == ["Jean Lambert", "Jean Lambert-Wild", "Lionel Messi",
+                                                      "Lionel Messi de Neymar", "Mario Mola", "Paul Durand",
+                                                      "Paul Durand Martin"]
