@@ -7,6 +7,8 @@ of the irregular verbs news use, compounds included ("prévoir" like "voir", "ob
 
 from __future__ import annotations
 
+from digest.french_verbs import VerbLexicon
+
 # Irregular third persons (singular, plural) by the ending that carries the irregularity: a verb
 # takes the entry of the longest ending it has, so that "obtenir" is conjugated like "tenir"
 # ("obtient", "obtiennent") and "prévoir" like "voir".
@@ -41,6 +43,7 @@ _IRREGULAR: dict[str, tuple[str, str]] = {
     "offrir": ("offre", "offrent"),
     "souffrir": ("souffre", "souffrent"),
     "cueillir": ("cueille", "cueillent"),
+    "aillir": ("aille", "aillent"),  # assaillir, tressaillir, défaillir
     "partir": ("part", "partent"),
     "sortir": ("sort", "sortent"),
     "sentir": ("sent", "sentent"),
@@ -92,11 +95,9 @@ _CLUSTERS = ("gl", "gr", "tr", "br", "cr", "vr", "ch", "gn", "pl", "cl", "gu", "
 def present_third(infinitive: str, plural: bool) -> str | None:
     """The present indicative, third person, of ``infinitive``; None when it is not a French infinitive."""
     verb = infinitive.lower()
-    for start in range(len(verb) - 2):
-        ending = verb[start:]
-        if ending in _IRREGULAR and (start == 0 or ending not in _WHOLE_VERBS_ONLY):
-            singular_form, plural_form = _IRREGULAR[ending]
-            return verb[:start] + (plural_form if plural else singular_form)
+    if irregular := _irregular_ending(verb):
+        ending, (singular_form, plural_form) = irregular
+        return verb[: len(verb) - len(ending)] + (plural_form if plural else singular_form)
     if len(verb) < 3:
         return None
     if verb.endswith("er"):
@@ -108,6 +109,26 @@ def present_third(infinitive: str, plural: bool) -> str | None:
         return verb[:-2] + ("ent" if plural else "")
     if verb.endswith("re"):
         return verb[:-2] + ("ent" if plural else "t")
+    return None
+
+
+def known_present_third(infinitive: str, plural: bool, lexicon: VerbLexicon) -> str | None:
+    """``present_third`` when it is a real French form: ``infinitive`` is a verb of the lexicon and,
+    beyond the first group (whose rules are sure), the lexicon knows the form as one of its own.
+    None otherwise: the caller keeps the verb as written rather than invent a word."""
+    form = present_third(infinitive, plural)
+    if form is None or not lexicon.is_verb(infinitive):
+        return None
+    first_group = infinitive.endswith("er") and _irregular_ending(infinitive.lower()) is None
+    return form if first_group or lexicon.is_form_of(form, infinitive) else None
+
+
+def _irregular_ending(verb: str) -> tuple[str, tuple[str, str]] | None:
+    """The longest ending of ``verb`` that the irregular table conjugates, with its forms."""
+    for start in range(len(verb) - 2):
+        ending = verb[start:]
+        if ending in _IRREGULAR and (start == 0 or ending not in _WHOLE_VERBS_ONLY):
+            return ending, _IRREGULAR[ending]
     return None
 
 

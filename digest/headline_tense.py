@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from digest.conjugate import present_third
+from digest.conjugate import known_present_third, present_third
+from digest.french_verbs import VerbLexicon, verb_lexicon
 from digest.headline_sentence import Sentence, morphology
 from digest.headline_subject import ETRE_VERBS, subject_of
 
@@ -53,14 +54,26 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
         return True  # present, future, infinitive: unchanged
     if not token.lemma or not token.lemma.isalpha() and "-" not in token.lemma:
         return False
-    present = present_third(token.lemma, number == "Plur")
+    lexicon = verb_lexicon()
+    infinitive = verb_infinitive(token.text, token.lemma, lexicon)
+    present = known_present_third(infinitive, number == "Plur", lexicon) if infinitive else None
     if present is None:
-        return False
+        return True  # an infinitive the lexicon does not confirm: the verb kept as written, not a made-up form
     if token.text[:1].isupper():
         present = present[:1].upper() + present[1:]
     replaced[verb] = present
     kept.difference_update(tense_aux)
     return True
+
+
+def verb_infinitive(form: str, lemma: str, lexicon: VerbLexicon) -> str | None:
+    """The infinitive of the verb written ``form``: spaCy's ``lemma`` when the lexicon has that verb
+    and does not give the form to another one ("connu" is "connaître", whatever the lemmatizer
+    said), else the single verb the lexicon gives the form to; None when unsure."""
+    known = lexicon.lemmas_of(form.lower())
+    if lexicon.is_verb(lemma) and (not known or lemma in known):
+        return lemma
+    return known[0] if len(known) == 1 else None
 
 
 def verb_number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
@@ -95,11 +108,19 @@ def agree_participle(sentence: Sentence, verb: int, subject_tokens: set[int], re
     features = _noun_features(sentence, heads[0])
     if token.pos != "VERB" or not token.text[:1].islower() or "Tense=Past" not in token.morph or "Gender" not in features or "Number" not in features or not (match := _PARTICIPLE.match(token.text)):
         return
-    stem = match[1]
-    plural = "s" if features["Number"] == "Plur" and not stem.endswith("s") else ""
-    agreed = stem + ("e" if features["Gender"] == "Fem" else "") + plural
-    if agreed != token.text:
-        replaced[verb] = agreed
+    lexicon = verb_lexicon()
+    infinitive = verb_infinitive(token.text, token.lemma, lexicon)
+    if infinitive is None:
+        return
+    # the masculine singular may itself end like an agreement ("mis", "pris"): the shortest
+    # stem whose agreed form the lexicon knows for this verb
+    for stem in sorted({match[1], match[1] + match[2] + match[3] if match[2] == "" else match[1]}, key=len):
+        plural = "s" if features["Number"] == "Plur" and not stem.endswith("s") else ""
+        agreed = stem + ("e" if features["Gender"] == "Fem" else "") + plural
+        if lexicon.is_form_of(agreed, infinitive):
+            if agreed != token.text:
+                replaced[verb] = agreed
+            return
 
 
 def _noun_features(sentence: Sentence, noun: int) -> dict[str, str]:

@@ -11,11 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.conjugate import present_third
+from digest.conjugate import known_present_third, present_third
+from digest.french_verbs import verb_lexicon
 from digest.dispatch import parse
 from digest.headline import HeadlineDeriver, first_sentence, without_opener
 from digest.headline_rewrite import BUDGET, best_candidate, rewrite
 from digest.headline_sentence import has_relative_day
+from digest.headline_tense import verb_infinitive
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
@@ -307,3 +309,43 @@ def test_fallback_says_no_relative_day(derive):
     [headline] = derive(["Il a confirmé vendredi soir avoir reçu une montre d'une valeur de plus de 10 000 euros d'un ami."])
     assert not headline.rewritten
     assert "vendredi" not in headline.text and headline.text.startswith("Il a confirmé avoir reçu une montre")
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # real corpus sentences: a participle ending in "s" keeps it ("mis", not "mi"); "défaillir" is
+    # conjugated like "cueillir" ("défaille", not the passé simple "défaillit")
+    ("À Grand-Fort-Philippe, dans le département du Nord, un directeur d'école maternelle, âgé de 55 ans, a été mis en examen jeudi.",
+     "Un directeur d'école maternelle mis en examen"),
+    ("Déjà éliminée de la CAN 2017, l’équipe nationale malgache de football a une nouvelle fois défailli sur ses propres terres.",
+     "défaille"),
+])
+def test_conjugated_verbs_are_french_words(derive, lede, expected):
+    [headline] = derive([lede])
+    assert expected in headline.text, headline.text
+    assert not re.search(r"\b(mi|défaillit)\b", headline.text), headline.text
+
+
+def test_a_wrong_lemma_is_corrected_by_the_lexicon_or_the_verb_kept():
+    lexicon = verb_lexicon()
+    assert verb_infinitive("connu", "conner", lexicon) == "connaître"  # the lemma the lexicon gives the form
+    assert verb_infinitive("annulé", "annuler", lexicon) == "annuler"
+    assert known_present_third("conner", False, lexicon) is None  # no such verb: nothing invented ("conne")
+    assert known_present_third("connaître", False, lexicon) == "connaît"
+
+
+IRREGULAR_NEWS_VERBS = ["connaître", "mettre", "prendre", "naître", "mourir", "devoir", "faire", "défaillir", "assaillir",
+                        "obtenir", "recevoir", "conduire", "atteindre", "vaincre", "résoudre", "apparaître", "promettre",
+                        "soumettre", "reconnaître", "découvrir", "poursuivre", "détruire", "élire", "interdire", "vivre"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(IRREGULAR_NEWS_VERBS + [w.lower() for lede in corpus_ledes(60) for w in re.findall(r"\w+", lede)]),
+       st.booleans())
+def test_every_conjugated_form_is_a_known_form_of_a_known_verb(infinitive, plural):
+    lexicon = verb_lexicon()
+    form = known_present_third(infinitive, plural, lexicon)
+    if infinitive in IRREGULAR_NEWS_VERBS:
+        assert form is not None
+    if form is not None:
+        assert lexicon.is_verb(infinitive)
+        assert lexicon.is_form_of(form, infinitive) or infinitive.endswith("er") and lexicon.lemmas_of(form) in ([], [infinitive]), form

