@@ -113,14 +113,19 @@ def present_third(infinitive: str, plural: bool) -> str | None:
 
 
 def known_present_third(infinitive: str, plural: bool, lexicon: VerbLexicon) -> str | None:
-    """``present_third`` when it is a real French form: ``infinitive`` is a verb of the lexicon and,
-    beyond the first group (whose rules are sure), the lexicon knows the form as one of its own.
-    None otherwise: the caller keeps the verb as written rather than invent a word."""
+    """``present_third`` when it is a real French form: the irregular table's forms for a verb of the
+    lexicon, the first group's rules (sure; its verb checked by ``headline_tense.verb_infinitive``),
+    else a form the lexicon knows as one of ``infinitive``'s own. None otherwise: the caller keeps
+    the verb as written rather than invent a word."""
     form = present_third(infinitive, plural)
-    if form is None or not lexicon.is_verb(infinitive):
+    if form is None:
         return None
-    first_group = infinitive.endswith("er") and _irregular_ending(infinitive.lower()) is None
-    return form if first_group or lexicon.is_form_of(form, infinitive) else None
+    if _irregular_ending(infinitive.lower()) is not None:
+        return form if lexicon.is_verb(infinitive) else None  # the table's forms, for a real verb
+    if infinitive.endswith("er"):
+        return form
+    # the second group's rule ("finit") or the "-re" one: only when the lexicon has the form
+    return form if lexicon.is_verb(infinitive) and lexicon.is_form_of(form, infinitive) else None
 
 
 def _irregular_ending(verb: str) -> tuple[str, tuple[str, str]] | None:

@@ -28,8 +28,11 @@ class VerbLexicon:
         return infinitive in self.infinitives
 
     def lemmas_of(self, form: str) -> list[str]:
-        """The infinitives ``form`` may be a form of, as the model's lemmatizer finds them."""
+        """The infinitives ``form`` may be a form of, as the model's lemmatizer finds them; a form
+        in the 1990 spelling ("connait", "parait": no circumflex) as its traditional one."""
         found = list(self.exceptions.get(form, ()))
+        if not found and "ait" in form:
+            found = list(self.exceptions.get(form.replace("ait", "aît"), ()))
         for ending, replacement in self.suffix_rules:
             if form.endswith(ending):
                 candidate = form[: len(form) - len(ending)] + replacement

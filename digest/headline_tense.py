@@ -71,9 +71,18 @@ def verb_infinitive(form: str, lemma: str, lexicon: VerbLexicon) -> str | None:
     and does not give the form to another one ("connu" is "connaître", whatever the lemmatizer
     said), else the single verb the lexicon gives the form to; None when unsure."""
     known = lexicon.lemmas_of(form.lower())
-    if lexicon.is_verb(lemma) and (not known or lemma in known):
+    if lexicon.is_verb(lemma) and (not known or lemma in known) or not known and _first_group_form(form.lower(), lemma):
         return lemma
     return known[0] if len(known) == 1 else None
+
+
+# Participle endings of the first group: a form "abimé" of the lemma "abimer" is that verb, known
+# to the lexicon or not (new verbs, rectified spellings). Not "-ait": "connait" is "connaître".
+_FIRST_GROUP_PAST = ("é", "ée", "és", "ées")
+
+
+def _first_group_form(form: str, lemma: str) -> bool:
+    return lemma.endswith("er") and any(form == lemma[:-2] + ending for ending in _FIRST_GROUP_PAST)
 
 
 def verb_number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
