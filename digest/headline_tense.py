@@ -109,12 +109,19 @@ def agree_participle(sentence: Sentence, verb: int, subject_tokens: set[int], re
             c in kept and tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[verb]):
         return
     heads = [i for i in subject_tokens if tokens[i].head not in subject_tokens or tokens[i].head == i]
-    if len(heads) != 1 or tokens[heads[0]].pos != "NOUN" or any(tokens[c].dep == "conj" for c in sentence.children[heads[0]]
-                                                                  if c in subject_tokens):
+    if len(heads) != 1 or tokens[heads[0]].pos != "NOUN":
         return
-    if not any(tokens[c].dep in ("det", "nummod") for c in sentence.children[heads[0]]):
-        return  # "Election day", "Uber": a bare noun's gender is the model's guess
-    features = _noun_features(sentence, heads[0])
+    head = heads[0]
+    conjuncts = [c for c in sentence.children[head] if c in subject_tokens and tokens[c].dep == "conj" and tokens[c].pos == "NOUN"]
+    if conjuncts:  # "Le cortège et le défilé annulés": plural, feminine only when every noun is
+        genders = {_noun_features(sentence, noun).get("Gender") for noun in [head, *conjuncts]}
+        features = {"Number": "Plur", "Gender": "Fem" if genders == {"Fem"} else "Masc"}
+    elif any(tokens[c].dep in ("det", "nummod") for c in sentence.children[head]):
+        features = _noun_features(sentence, head)
+    elif tokens[head].entity or not tokens[head].text[:1].islower():
+        return  # "Election day", "Uber": a name's gender is the model's guess
+    else:  # a common noun without its article still has its gender and number ("créature … découverte")
+        features = morphology(tokens[head])
     if token.pos != "VERB" or not token.text[:1].islower() or "Tense=Past" not in token.morph or "Gender" not in features or "Number" not in features or not (match := _PARTICIPLE.match(token.text)):
         return
     lexicon = verb_lexicon()

@@ -17,7 +17,8 @@ from digest.dispatch import parse
 from digest.headline import HeadlineDeriver, first_sentence, without_opener
 from digest.headline_rewrite import BUDGET, best_candidate, rewrite
 from digest.headline_sentence import has_relative_day
-from digest.headline_tense import verb_infinitive
+from digest.headline_sentence import Sentence
+from digest.headline_tense import agree_participle, verb_infinitive
 
 DISPATCHES = Path(__file__).resolve().parents[2] / "content" / "dispatches"
 SEED = DISPATCHES / "000_a9fda60ff86b36b6.txt"
@@ -364,3 +365,26 @@ def test_irregular_news_verbs_take_their_present(infinitive):
     for plural in (False, True):
         form = known_present_third(infinitive, plural, lexicon)
         assert form is not None and lexicon.lemmas_of(form), (infinitive, form)  # "vit" is listed for "voir" alone
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # after dev dispatch winer-2016_09_20-001, its verb agreeing with the nearer noun as dispatches
+    # sometimes do: a participle left alone agrees with both nouns, in the masculine unless both are feminine
+    ("Le championnat de France et la course « open » a été annulé.", "Le championnat de France et la course « open » annulés"),
+    ("La course « open » et l'épreuve de Nice a été annulée.", "La course « open » et l'épreuve de Nice annulées"),
+])
+def test_a_participle_agrees_with_a_coordinated_subject(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.text == expected
+
+
+def test_a_participle_agrees_with_a_noun_left_without_its_article(derive):
+    # a headline whose subject is a noun without its article ("sculpture préhistorique") still
+    # agrees with it, by the morphologizer's gender and number
+    tokens = derive.parser.parse(["Des fragments de sculpture préhistorique ont été découverts en Bretagne."])[0]
+    sentence = Sentence(tokens)
+    verb = [t.text for t in tokens].index("découverts")
+    subject = {i for i, t in enumerate(tokens) if t.text in ("sculpture", "préhistorique")}
+    replaced: dict[int, str] = {}
+    agree_participle(sentence, verb, subject, replaced, set(range(len(tokens))) - {verb - 1, verb - 2})
+    assert replaced == {verb: "découverte"}
