@@ -55,6 +55,10 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     if any(sentence.tokens[i].dep == "det" and "Poss=Yes" in sentence.tokens[i].morph and sentence.tokens[i].head in subject
            and sentence.tokens[sentence.tokens[i].head].head not in subject for i in subject & kept):
         return False  # "Sa production ne reprend jamais": whose, the headline does not say
+    if _says_when_not_who(sentence, subject):
+        return False  # "Une nouvelle fois défaille sur ses propres terres": the subject is an adverbial misread
+    if _cuts_a_name(sentence, kept) or _splices_a_repeat(sentence, kept):
+        return False
     anchors = subject | {verb}
     # a noun phrase the parser hung on a dropped word may stay but not at the end ("la première médaille
     # de son histoire Odette Giuffrida"); a number, adjective or verb says nothing alone
@@ -81,6 +85,38 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def _says_when_not_who(sentence: Sentence, subject: set[int]) -> bool:
+    """Whether the parser's subject is an adverbial of time or repetition ("une nouvelle fois",
+    "vendredi"): the statement's real subject is lost."""
+    heads = [i for i in subject if sentence.tokens[i].head not in subject or sentence.tokens[i].head == i]
+    return bool(heads) and all(sentence.tokens[i].lemma.lower() == "fois" or sentence.is_time(i) for i in heads)
+
+
+def _cuts_a_name(sentence: Sentence, kept: set[int]) -> bool:
+    """Whether ``kept`` has the beginning of a name without its end ("Le groupe État [islamique]",
+    "Marie-Amélie [Le Fur]"): a name is a run of words the NER gave one type. A surname without the
+    first name is a desk's usage ("Guéant condamné")."""
+    tokens = sentence.tokens
+    start = 0
+    while start < len(tokens):
+        end = start + 1
+        if tokens[start].entity:
+            while end < len(tokens) and tokens[end].entity == tokens[start].entity:
+                end += 1
+            words = {i for i in range(start, end) if tokens[i].pos != "PUNCT"}
+            if words & kept and max(words) not in kept:
+                return True
+        start = end
+    return False
+
+
+def _splices_a_repeat(sentence: Sentence, kept: set[int]) -> bool:
+    """Whether dropping words brings together two of the same that the sentence kept apart ("que que")."""
+    words = [i for i in sorted(kept) if sentence.tokens[i].pos != "PUNCT"]
+    return any(sentence.tokens[a].text.lower() == sentence.tokens[b].text.lower() and b != a + 1
+               for a, b in zip(words, words[1:]))
 
 
 def _last_word(sentence: Sentence, kept: set[int]) -> int:

@@ -17,6 +17,7 @@ from digest.dispatch import parse
 from digest.headline import HeadlineDeriver, first_sentence, without_opener
 from digest.headline_rewrite import BUDGET, best_candidate, rewrite
 from digest.headline_sentence import has_relative_day
+from digest.headline_check import complete
 from digest.headline_sentence import Sentence
 from digest.headline_tense import agree_participle, verb_infinitive
 
@@ -388,3 +389,39 @@ def test_a_participle_agrees_with_a_noun_left_without_its_article(derive):
     replaced: dict[int, str] = {}
     agree_participle(sentence, verb, subject, replaced, set(range(len(tokens))) - {verb - 1, verb - 2})
     assert replaced == {verb: "découverte"}
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # dev dispatches: a name the parser split ("Le Fur" read as a second subject) or hung apart stays whole
+    ("Marie-Amélie Le Fur a décroché hier soir la deuxième d'or de la délégation française aux Jeux paralympiques de Rio "
+     "à l'épreuve du saut en longueur.", "Marie-Amélie Le Fur décroche"),
+    ("Ce lundi 29 août, au matin, Charles-Antoine Casanova, maire de Guargualé (2B), petit village corse d'une centaine "
+     "d'habitants, s'est tué sur une route « sans intervention d'un tiers » selon une source judiciaire.",
+     "Charles-Antoine Casanova se tue"),
+])
+def test_a_name_is_not_cut(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.text.startswith(expected), headline.text
+
+
+def test_an_adverbial_read_as_the_subject_is_no_subject(derive):
+    # a dev dispatch's sentence (winer-2017_02_09-001): were the parser to take "la première fois"
+    # for the subject, the statement would say nothing of who
+    sentence = Sentence(derive.parser.parse(["Pour la première fois en 2016, l'énergie éolienne a produit plus d'électricité."])[0])
+    words = [t.text for t in sentence.tokens]
+    verb = words.index("produit")
+    adverbial = {words.index("la"), words.index("première"), words.index("fois")}
+    kept = adverbial | {verb} | set(range(words.index("plus"), words.index(".")))
+    text = "La première fois produit plus d'électricité"
+    assert not complete(sentence, kept, text, verb, adverbial)
+    subject = {words.index("l'"), words.index("énergie"), words.index("éolienne")}
+    assert complete(sentence, (kept - adverbial) | subject, "L'énergie éolienne produit plus d'électricité", verb, subject)
+
+
+def test_no_headline_repeats_a_word_the_lede_does_not(derive):
+    # what dropping words may bring together ("avance que [plus] que") is not kept
+    ledes = corpus_ledes(200)
+    for lede, headline in zip(ledes, derive(ledes), strict=True):
+        words = re.findall(r"\w+", headline.text.lower())
+        for a, b in zip(words, words[1:]):
+            assert a != b or re.search(rf"\b{a}\W+{b}\b", lede.lower()), (headline.text, lede)
