@@ -125,6 +125,7 @@ def _describes(sentence: Sentence, i: int) -> bool:
     degree = sentence.subtree(i) - {i}  # "tout à fait (inhabituelle)" goes with it
     return (token.pos == "ADJ" and i > head and "NumType=Ord" not in token.morph
             and sentence.tokens[head].pos != "PROPN" and not sentence.tokens[head].entity  # "Le Canard enchaîné"
+            and not (i > 1 and sentence.tokens[i - 1].text[:1].isupper())  # "le groupe État islamique": a name's end
             and all(sentence.tokens[j].dep in ("advmod", "fixed") for j in degree)
             and not token.entity and any(sentence.tokens[c].dep == "det" for c in sentence.children[head]))
 

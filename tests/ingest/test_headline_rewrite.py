@@ -425,3 +425,11 @@ def test_no_headline_repeats_a_word_the_lede_does_not(derive):
         words = re.findall(r"\w+", headline.text.lower())
         for a, b in zip(words, words[1:]):
             assert a != b or re.search(rf"\b{a}\W+{b}\b", lede.lower()), (headline.text, lede)
+
+
+def test_a_name_made_of_a_noun_and_its_adjective_stays_whole(derive):
+    # dev dispatch winer-2016_02_08-002: "islamique" after "État" is the name's, not a description to drop
+    # (was "… cessera ses frappes contre l'organisation armée", the name dropped for the adjective's sake)
+    [headline] = derive(["Ce lundi, le Premier ministre du Canada, Justin Trudeau, a annoncé que le Canada cessera ses frappes "
+                         "aériennes contre l'organisation armée État islamique en Irak et en Syrie d'ici le 22 février."])
+    assert "État islamique" in headline.text, headline.text
