@@ -163,16 +163,18 @@ def clean_subject(sentence: Sentence, subject: int) -> set[int]:
             fragment = sentence.subtree(root)
             if max(fragment) == start - 1 and all(sentence.tokens[i].pos != "PUNCT" for i in fragment):
                 kept |= fragment
-    return with_whole_names(sentence, kept)
+    return with_whole_name(sentence, kept, subject)
 
 
-def with_whole_names(sentence: Sentence, kept: set[int]) -> set[int]:
-    """``kept`` with the rest of each name it begins, a run of words the NER gave one type, which
-    the parser may have hung elsewhere ("Marie-Amélie" "Le Fur" read as two subjects)."""
+def with_whole_name(sentence: Sentence, kept: set[int], subject: int) -> set[int]:
+    """``kept`` with the rest of the name that is the subject, a run of words the NER gave one type,
+    which the parser may have hung elsewhere ("Marie-Amélie" "Le Fur" read as two subjects)."""
     tokens, kept = sentence.tokens, set(kept)
-    for i in range(1, len(tokens)):
-        if i - 1 in kept and tokens[i].entity and tokens[i].entity == tokens[i - 1].entity and tokens[i].pos != "PUNCT":
-            kept.add(i)
+    i = subject + 1
+    while tokens[subject].entity and i < len(tokens) and i - 1 in kept and tokens[i].entity == tokens[subject].entity \
+            and tokens[i].pos != "PUNCT":
+        kept.add(i)
+        i += 1
     return kept
 
 

@@ -345,7 +345,7 @@ IRREGULAR_NEWS_VERBS = ["connaître", "mettre", "prendre", "naître", "mourir", 
 CORPUS_WORDS = sorted({w.lower() for lede in corpus_ledes(80) for w in re.findall(r"\w+", lede)})
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 @given(st.sampled_from(CORPUS_WORDS), st.sampled_from(["", "er", "ir", "re", "ître"]), st.booleans())
 def test_every_conjugated_form_is_a_known_form_of_a_known_verb(word, guessed_ending, plural):
     # a corpus word with the lemma the lexicon gives it, or a lemma guessed by rule as spaCy's may be
