@@ -146,7 +146,7 @@ ROUND = ("La cinquième journée de D1 s'est jouée les 19 et 20 octobre dernier
 
 
 def test_the_towns_of_a_league_round_up_are_its_clubs():
-    from digest.entities.admission import town_clubs
+    from digest.entities.town_clubs_and_characters import town_clubs
 
     places = [("Créteil", ()), ("Montpellier", ()), ("Paris", ()), ("Saint-Raphaël", ()), ("Sélestat", ()), ("France", ())]
     assert town_clubs(ROUND, places) == {"Créteil", "Montpellier", "Paris", "Saint-Raphaël", "Sélestat"}
@@ -163,7 +163,7 @@ def test_the_towns_of_a_league_round_up_are_its_clubs():
 
 
 def test_towns_stay_places_outside_a_league_dispatch():
-    from digest.entities.admission import town_clubs
+    from digest.entities.town_clubs_and_characters import town_clubs
 
     # winer-2016_10_17 (Irak): an offensive "contre Mossoul" is no match
     war = ("Le premier ministre irakien a fait l'annonce, dans la nuit du 16 au 17 octobre, du début de l'offensive "
@@ -193,7 +193,7 @@ def test_a_name_only_written_after_a_facility_names_the_facility():
 
 
 def test_a_role_an_actor_plays_or_a_plural_is_a_character_not_a_person():
-    from digest.entities.admission import characters
+    from digest.entities.town_clubs_and_characters import characters
 
     # winer-2017_05_23 (Roger Moore), 2016 (Ken Adam), 2016_01_14 (Alan Rickman)
     moore = ("Roger Moore a été rendu célèbre en prenant la suite de Sean Connery pour incarner à l'écran l'espion "
