@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .admission import is_qualifiable
+from .admission import is_country, is_qualifiable
 
 
 # what a league dispatch says (at least three of them): a round of matches, a table, scores
@@ -51,21 +51,49 @@ def _reads_like_league(text: str) -> bool:
     return len({sign.lower() for sign in _LEAGUE_SIGNS.findall(text)}) >= 3
 
 
+# a dispatch from the sports desk: the contexts below then read as a club's, not a town's
+_SPORT_SIGNS = re.compile(r"(?<![\w\-])(?:football|footballeurs?|rugby|handball|basket(?:-ball)?|volley(?:-ball)?|"
+                          r"clubs?|matchs?|ligue{_S}des{_S}champions|ligue{_S}[12]|premier{_S}league|championnat|"
+                          r"mercato|transferts?|entraîneur|buts)(?![\w\-])".replace("{_S}", _S), re.IGNORECASE)
+# what comes right before a town that a sports dispatch uses as its club: someone of the club ("le
+# manager du Liverpool", "l'entraîneur de Monaco", "le club de football de Lille"), or the other
+# side of a match ("le quart de finale de la Ligue des champions contre Monaco")
+_CLUB_CONTEXT = re.compile(
+    rf"(?:(?<![\w\-])(?:manager|entraîneur|entraineur|coach|joueur|joueuse|joueurs|attaquant|défenseur|milieu|"
+    rf"gardien|capitaine|supporters?|supporteurs?|club|effectif){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
+    rf"|(?<![\w\-])(?:match|rencontre|finale)[^.;!?]{{0,60}}?{_S}(?:contre|face{_S}à))(?:{_S}|(?<={_A}))$")
+# "le match Lyon - Besiktas": both sides, unless a country plays (national teams: "Angleterre - Russie")
+_SIDE = r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[\s\u00a0][A-ZÀ-ÖØ-Þ][\w\-]*)?"
+_MATCH_PAIR = re.compile(rf"(?<![\w\-])match{_S}({_SIDE}){_S}[-–]{_S}({_SIDE})(?![\w\-])")
+
+
+def _club_mentions_only(text: str, forms: Sequence[str]) -> bool:
+    """Whether every time ``text`` writes one of ``forms`` it is in a club's place (see above)."""
+    sides = {match.start(side) for match in _MATCH_PAIR.finditer(text)
+             if not any(is_country(match.group(other)) for other in (1, 2)) for side in (1, 2)}
+    found = [start for form in forms for start in _word_starts(text, form)]
+    return bool(found) and all(start in sides or _CLUB_CONTEXT.search(text, max(0, start - 90), start) for start in found)
+
+
 def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
     """The names of ``places`` (name, forms) that ``text`` uses as sports clubs: every town of a
     league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
-    face à Créteil", "Toulouse 16-16"); none elsewhere. Countries, regions and départements stay
-    places (a national team is named by its country, as readers expect)."""
-    if not _reads_like_league(text):
-        return set()
+    face à Créteil", "Toulouse 16-16"); elsewhere, in a dispatch of the sports desk, a town ``text``
+    only writes in a club's place ("le manager du Liverpool, Jürgen Klopp", "la Ligue des champions
+    contre Monaco"). Countries, regions and départements stay places (a national team is named by
+    its country, as readers expect)."""
     towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
-    if not any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
+    if not towns:
         return set()
-    return {name for name, _ in towns}
+    if _reads_like_league(text) and any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
+        return {name for name, _ in towns}
+    if not _SPORT_SIGNS.search(text):
+        return set()
+    return {name for name, forms in towns if _club_mentions_only(text, (name, *forms))}
 
 
 def club_name(town: str) -> str:
-    """"Sélestat (club)": the club a league dispatch names by its town."""
+    """"Sélestat (club)": the club a sports dispatch names by its town."""
     return f"{town} (club)"
 
 

@@ -178,6 +178,50 @@ def test_towns_stay_places_outside_a_league_dispatch():
     assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == set()
 
 
+def test_a_town_written_in_a_clubs_place_is_the_club_in_any_sports_dispatch():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2017_08_05 (Neymar's transfer): the clubs' managers, no league round-up
+    transfer = ("Neymar, 25 ans, a fait ses débuts professionnels pour Santos FC en janvier 2009, marquant 138 buts en "
+                "229 matchs. Le manager du Liverpool, Jürgen Klopp, a déclaré : « Je pensais que Fair Play a été créé "
+                "afin que des situations comme celle-ci ne puissent pas se produire. » Le manager d'Arsenal, Arsène "
+                "Wenger, a également réagi.")
+    assert town_clubs(transfer, [("Liverpool", ()), ("Arsenal", ()), ("Brésil", ())]) == {"Liverpool", "Arsenal"}
+    # winer-2017_04_16 (Dortmund): the other side of a Champions League match
+    dortmund = ("L'enquête n'a pas encore permis de trouver d'éléments prouvant une éventuelle participation de "
+                "l'islamiste irakien de 25 ans à l'attentat contre le Borussia Dortmund, au cours duquel le bus de "
+                "l'équipe allemande avait été visé par des explosifs mardi soir, avant le quart de finale de la Ligue "
+                "des champions contre Monaco. Elle prétend que le club aurait été visé.")
+    assert town_clubs(dortmund, [("Monaco", ())]) == {"Monaco"}
+    # winer-2016_08_04 (Bordeaux): a friendly match
+    friendly = "Il a fait hier son premier match de préparation avec les Girondins face à Lorient [2]."
+    assert town_clubs(friendly, [("Lorient", ())]) == {"Lorient"}
+    # two towns' clubs on either side of a match (written for this test: the corpus's one "match X - Y"
+    # is of national teams, below)
+    europa = ("L'UEFA prolonge ses sanctions à la suite du match Lyon - Besiktas qui opposait les deux "
+              "clubs en quart de finale de la Ligue Europa.")
+    assert town_clubs(europa, [("Lyon", ()), ("Besiktas", ())]) == {"Lyon", "Besiktas"}
+
+
+def test_a_town_stays_a_place_where_a_dispatch_means_the_town():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2017_02_25 (a storm): a port, not a club
+    storm = ("La tempête a perturbé le trafic ferroviaire et causé la fermeture du port de Liverpool. On déplore "
+             "aussi de nombreux arbres couchés.")
+    assert town_clubs(storm, [("Liverpool", ())]) == set()
+    # a sports dispatch that also names the town as a town: a mention outside a club's place keeps it a place
+    both = ("Le manager du Liverpool, Jürgen Klopp, a déclaré que le club restait serein. Il est né à "
+            "Liverpool en 1967.")
+    assert town_clubs(both, [("Liverpool", ())]) == set()
+    # a venue, a town named with "au", national teams: winer-2016_05_04, 2016_06_12
+    venue = "Le PSG a battu Manchester City 1 à 0 durant le match retour, le 2 mai, au Parc des Princes."
+    assert town_clubs(venue, [("Parc des Princes", ())]) == set()
+    nations = ("Des heurts ont éclaté à Marseille lors du match Angleterre - Russie, qui ont laissé un Anglais entre "
+               "la vie et la mort.")
+    assert town_clubs(nations, [("Marseille", ()), ("Angleterre", ()), ("Russie", ())]) == set()
+
+
 def test_a_name_only_written_after_a_facility_names_the_facility():
     # winer-2016_06_28 and 2016_07_15 (Istanbul): one airport, two ways of writing it
     shooting = ("Des explosions ainsi que des échanges de tirs ont eu lieu à l'aéroport international Atatürk "
