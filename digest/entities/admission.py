@@ -10,7 +10,8 @@ scores against, so that both are named alike):
 * a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
   dimanche"), or is dropped when the text does not say;
 * a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
-  dropped: the dispatch cites the channel, not the region;
+  dropped: the dispatch cites the channel, not the region; so is one it only writes inside another
+  entity's longer name ("Washington" of "le Washington Post");
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
@@ -159,8 +160,10 @@ def ministry(name: str) -> str | None:
 
 # facilities and districts French names after a person or a place, the name right after the head
 # ("l'aéroport Atatürk", "le stade Maracana", "le lycée Suger", "le district Sainte-Marie" of
-# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk")
-_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement)"
+# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk"); a structure named
+# after what it crosses ("le tunnel sous la Manche": not the département)
+_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement"
+                       r"|(?:tunnel|pont|viaduc)[\s\u00a0]+(?:sous|sur)[\s\u00a0]+(?:la|le|les))"
                        r"(?:[\s\u00a0]+international)?[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
 
 
@@ -170,7 +173,7 @@ def facility(text: str, entity: Entity) -> str | None:
     # "Istanbul-Atatürk": the name may end a hyphenated compound
     found = re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text)
     heads = [_FACILITY.search(text, max(0, match.start() - 40), match.start()) for match in found]
-    kinds = {head.group(1).lower() for head in heads if head}
+    kinds = {" ".join(head.group(1).lower().split()) for head in heads if head}
     if not heads or not all(heads) or len(kinds) != 1:
         return None
     return f"{kinds.pop()} {entity.name}"
@@ -306,12 +309,26 @@ def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
         any(text[:match.start()].endswith(f"{channel} ") for channel in numbered) for match in found)
 
 
+def is_inside_longer_name(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
+    """A place the text only writes inside the longer name of another of its entities (``others``:
+    people, organisations, places; not a treaty's: "le traité de Lisbonne" cites the city): "Washington"
+    of "le Washington Post" is the newspaper's name, not the city."""
+    longer = {form for other in others if other is not entity for form in (other.name, *other.forms)
+              if len(form) > len(entity.name) and entity.name in form}
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(entity.name)}(?![\w\-])", text))
+    return entity.kind == "lieu" and bool(longer) and bool(found) and all(
+        any(text.startswith(form, start) for form in longer
+            for start in range(max(0, match.end() - len(form)), match.start() + 1)) for match in found)
+
+
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:
     """The entities of ``text`` that get onto the site, named as the site names them. The
     editorial file's entities are taken as they are."""
     editorial = editorial or Editorial.empty()
-    kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in entities
-            if editorial.lookup(entity.name) or not (is_not_entity(entity, text) or is_edition_of(entity, text, entities))]
+    named = [entity for entity in entities if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
+    kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in named
+            if editorial.lookup(entity.name) or not (is_edition_of(entity, text, entities)
+                                                     or is_inside_longer_name(entity, text, named))]
     return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 

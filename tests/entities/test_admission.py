@@ -307,3 +307,23 @@ def test_a_slashed_group_name_is_one_organisation():
     assert orgs == {"PPE", "GUE/NGL", "Verts/ALE", "ENL"}
     # a year range is no name
     assert ("Verts", "organisation") in names("Les Verts ont gagné en 2016/2017.", ("Verts", "ORG"))
+
+
+def test_a_place_only_written_inside_a_longer_name_is_not_the_place():
+    # winer-2016_08_23-002 (statues of Trump): the newspaper's name is no mention of the city
+    post = ("Un porte-parole du collectif Indecline a expliqué au Washington Post que cette exposition sauvage a été "
+            "inspirée par le conte de Hans Christian Andersen, Les Habits neufs de l'empereur.")
+    got = names(post, ("Indecline", "ORG"), ("Washington Post", "ORG"), ("Washington", "LOC"))
+    assert ("Washington", "lieu") not in got and ("Washington Post", "organisation") in got
+    # winer-2017_02_15-003 (Michael Flynn): written once for the city, the city stays
+    flynn = ("Cette démission intervient après des révélations du New York Times et du Washington Post. Il lui est "
+             "reproché d'avoir négocié avec Sergey Kislyak, ambassadeur de Russie à Washington.")
+    assert ("Washington", "lieu") in names(flynn, ("Washington Post", "ORG"), ("Washington", "LOC"), ("Russie", "LOC"))
+    # winer-2017_01_21-006 (a bridge on the M20): the tunnel is named after the sea it crosses
+    tunnel = ("Les ouvriers équipés de grues ont travaillé toute la nuit pour dégager la route, qui dessert l'accès à "
+              "Londres ainsi que le tunnel sous la Manche et le port de Douvres.")
+    got = names(tunnel, ("Londres", "LOC"), ("Manche", "LOC"), ("Douvres", "LOC"))
+    assert ("Manche", "lieu") not in got and ("tunnel sous la Manche", "lieu") in got
+    # winer-2017_02_10-003: the département itself stays
+    assert ("Manche", "lieu") in names("Un incident s'est produit à la centrale nucléaire de Flamanville, dans la "
+                                      "Manche (France).", ("Flamanville", "LOC"), ("Manche", "LOC"))
