@@ -322,11 +322,13 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
 
 def _is_another_spelling(form: str, page: EntityPage) -> bool:
     """Whether "Aussi écrit" shows ``form`` (a form a dispatch used) on ``page``: a name, not the common
-    word a dispatch used ("Éducation" for the ministry, "Union"), nor a person's first name alone
+    word a dispatch used ("Éducation" for the ministry, "Union", "Sénat"), nor a person's first name alone
     ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
     mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
     reads "Édouard Philippe"). Each article still marks it in its sentence."""
     words = page.name.split()
+    if is_generic_without_country(form):  # "Sénat" says no country: a form of every senate
+        return False
     if " " not in form and (ministry(form) or is_bare_kind_word(form)
                             or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
         return False

@@ -327,3 +327,20 @@ def test_a_place_only_written_inside_a_longer_name_is_not_the_place():
     # winer-2017_02_10-003: the département itself stays
     assert ("Manche", "lieu") in names("Un incident s'est produit à la centrale nucléaire de Flamanville, dans la "
                                       "Manche (France).", ("Flamanville", "LOC"), ("Manche", "LOC"))
+
+
+def test_a_generic_institution_takes_the_country_the_dispatch_writes_most_not_a_capital_in_a_name():
+    # winer-2016_10_13-001 (Burundi leaves the ICC): "le statut de Rome" once, "Burundi" four times
+    text = ("L'assemblée nationale du Burundi a adopté la loi décidant le retrait du pays du statut de Rome c'est-à-dire "
+            "que le Burundi ne reconnaîtra plus aucune autorité juridique à la cour pénale internationale (CPI). "
+            "« Le Burundi a adhéré volontairement à la CPI. Le retrait est aussi volontaire. » Le passage au Sénat de "
+            "la loi devrait être une simple formalité, au début de la crise politique au Burundi.")
+    from digest.entities.admission import country_of
+    from digest.entities.model import Entity
+
+    # the model reads "Rome" first, as the text writes it
+    assert country_of(text, [Entity("Rome", "lieu"), Entity("Burundi", "lieu")]) == "Burundi"
+    assert ("Sénat (Burundi)", "organisation") in names(text, ("Rome", "LOC"), ("Burundi", "LOC"), ("Sénat", "ORG"))
+    # a capital written more than a country named once still tells (written for this test)
+    douma = "La Douma a voté à Moscou. À Moscou, on se félicite ; à Moscou, on attend la visite venue de France."
+    assert country_of(douma, [Entity("Moscou", "lieu"), Entity("France", "lieu")]) == "Russie"
