@@ -16,7 +16,8 @@ scores against, so that both are named alike):
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
   name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
-  the European Parliament); entities then named alike are one;
+  the European Parliament); a party's faction letter stays in its name ("Ligue musulmane du
+  Pakistan (N)"), a place's article too ("du Caire": "Le Caire"); entities then named alike are one;
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
   américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
@@ -305,6 +306,43 @@ def whole_name(entity: Entity, text: str) -> Entity | None:
     return Entity(name, entity.kind, tuple(form for form in entity.forms if form != name), entity.description)
 
 
+# places of French news whose article is part of their name: "du Caire", "au Havre" write "Le Caire",
+# "Le Havre" (the model takes the name without its article)
+PLACES_WITH_ARTICLE = ("Le Caire", "Le Havre", "Le Mans", "Le Cap", "Le Pirée", "Le Creusot", "Le Touquet", "Le Bourget",
+                       "Le Puy-en-Velay", "Le Lamentin", "Le Kremlin-Bicêtre", "Le Mont-Saint-Michel", "La Havane",
+                       "La Haye", "La Mecque", "La Rochelle", "La Paz", "La Valette", "La Courneuve", "La Baule",
+                       "La Ciotat", "La Roche-sur-Yon", "La Seyne-sur-Mer", "La Nouvelle-Orléans", "Les Ulis",
+                       "Les Mureaux", "Les Sables-d'Olonne")
+_WITHOUT_ARTICLE = {norm_key(name.split(" ", 1)[1]): name for name in PLACES_WITH_ARTICLE}
+_ARTICLE_OR_CONTRACTION = {"le": ("le", "du", "au"), "la": ("la",), "les": ("les", "des", "aux")}
+
+
+def with_its_article(entity: Entity, text: str) -> str | None:
+    """"Le Caire" for a place named "Caire" that ``text`` writes after the article its name takes
+    ("du Caire", "au Caire"): the article is part of the name. None otherwise."""
+    full = _WITHOUT_ARTICLE.get(norm_key(entity.name)) if entity.kind == "lieu" else None
+    if full is None:
+        return None
+    articles = "|".join(_ARTICLE_OR_CONTRACTION[full.split()[0].lower()])
+    written = re.search(rf"(?<![\w\-])(?:{articles})[\s\u00a0]+{re.escape(entity.name)}(?![\w\-])", text, re.IGNORECASE)
+    return full if written else None
+
+
+# a party's faction letter after its name: "la Ligue musulmane du Pakistan (N)" (Nawaz Sharif's, not
+# the other Muslim Leagues); an acronym in parentheses is another name ("Cour pénale internationale (CPI)")
+_FACTION_LETTER = re.compile(r"[\s\u00a0]+\(([A-Z])\)")
+
+
+def with_its_letter(entity: Entity, text: str) -> str | None:
+    """"Ligue musulmane du Pakistan (N)" when every time ``text`` writes the organisation's name a
+    one-letter tag in parentheses follows it, the same each time. None otherwise."""
+    if entity.kind != "organisation" or entity.name.endswith(")"):
+        return None
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(entity.name)}(?![\w\-])", text))
+    letters = {(_FACTION_LETTER.match(text, match.end()) or [None, None])[1] for match in found}
+    return f"{entity.name} ({letters.pop()})" if found and len(letters) == 1 and None not in letters else None
+
+
 def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
     """A place the text only writes as the edition of a numbered channel or paper that precedes it:
     "France 3 Hauts-de-France" (the regional channel) says nothing of the region."""
@@ -350,7 +388,9 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
         if entity.kind != "personne" and not editorial.lookup(name):
             name = facility(text, entity) or name
         if entity.kind == "organisation" and not editorial.lookup(name):
-            name = slashed_name(text, entity) or name
+            name = slashed_name(text, entity) or with_its_letter(entity, text) or name
+        if entity.kind == "lieu" and not editorial.lookup(name):
+            name = with_its_article(entity, text) or name
         if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
             where = place_qualifier(text, entity, places)
             if where:

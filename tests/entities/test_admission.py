@@ -344,3 +344,29 @@ def test_a_generic_institution_takes_the_country_the_dispatch_writes_most_not_a_
     # a capital written more than a country named once still tells (written for this test)
     douma = "La Douma a voté à Moscou. À Moscou, on se félicite ; à Moscou, on attend la visite venue de France."
     assert country_of(douma, [Entity("Moscou", "lieu"), Entity("France", "lieu")]) == "Russie"
+
+
+def test_a_place_whose_article_is_part_of_its_name_keeps_it():
+    # winer-2016_07_26 (Solar Impulse) and winer-2017_04_09 (Tanta): "du Caire", "au nord du Caire"
+    piccard = ("Parti du Caire et arrivé à Al-Bateen d’Abou Dhabi aux Émirats arabes unis, le pilote suisse Bertrand "
+               "Piccard a bouclé le premier tour du monde en avion sans carburant.")
+    got = names(piccard, ("Caire", "LOC"), ("Abou Dhabi", "LOC"), ("Bertrand Piccard", "PER"))
+    assert ("Le Caire", "lieu") in got and ("Caire", "lieu") not in got
+    tanta = ("Une première explosion a retenti dans une église copte (l’église Saint-Georges) située à Tanta, à 120 km "
+             "au nord du Caire. "
+             "Un attentat-suicide avait été perpétré au Caire à l’église Saint-Pierre et Saint-Paul.")
+    assert ("Le Caire", "lieu") in names(tanta, ("Tanta", "LOC"), ("Caire", "LOC"))
+    # written whole, it stays whole; another place is untouched
+    assert ("Le Caire", "lieu") in names("Le Caire a été touché.", ("Le Caire", "LOC"))
+    assert ("Tanta", "lieu") in names(tanta, ("Tanta", "LOC"), ("Caire", "LOC"))
+
+
+def test_a_partys_faction_letter_stays_in_its_name():
+    # winer-2017_09_16-001, winer-2017_09_18-002 (Pakistan): Nawaz Sharif's Muslim League, not another
+    government = ("Il faut dire que l'actuel gouvernement issu de la Ligue musulmane du Pakistan (N) a lui sa base "
+                  "électorale dans la province du Pendjab.")
+    assert ("Ligue musulmane du Pakistan (N)", "organisation") in names(
+        government, ("Ligue musulmane du Pakistan", "ORG"), ("Pendjab", "LOC"))
+    # an acronym in parentheses is another name, not a letter of the name
+    icc = "Le Burundi ne reconnaîtra plus aucune autorité à la Cour pénale internationale (CPI)."
+    assert ("Cour pénale internationale", "organisation") in names(icc, ("Cour pénale internationale", "ORG"))
