@@ -38,6 +38,7 @@ from typing import Sequence
 
 from .editorial import Editorial, norm_key
 from .model import Entity
+from .countries import _CAPITAL_KEYS, _COUNTRY_KEYS, _COUNTRY_OF, adjective_country, is_qualifiable
 from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
@@ -59,41 +60,6 @@ _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "consei
             "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
             "cour constitutionnelle", "conseil des ministres"}
 
-# country -> adjectives that name it after an institution ("le Sénat américain"); the most cited
-# countries of French news (a country absent here is still found by name among the text's places)
-COUNTRIES = {
-    "France": "français", "États-Unis": "américain", "Royaume-Uni": "britannique", "Allemagne": "allemand",
-    "Espagne": "espagnol", "Italie": "italien", "Russie": "russe", "Ukraine": "ukrainien", "Chine": "chinois",
-    "Japon": "japonais", "Inde": "indien", "Brésil": "brésilien", "Argentine": "argentin", "Mexique": "mexicain",
-    "Canada": "canadien", "Belgique": "belge", "Suisse": "suisse", "Pays-Bas": "néerlandais", "Pologne": "polonais",
-    "Portugal": "portugais", "Grèce": "grec", "Turquie": "turc", "Iran": "iranien", "Irak": "irakien",
-    "Syrie": "syrien", "Israël": "israélien", "Égypte": "égyptien", "Maroc": "marocain", "Algérie": "algérien",
-    "Tunisie": "tunisien", "Libye": "libyen", "Sénégal": "sénégalais", "Mali": "malien", "Nigeria": "nigérian",
-    "Afrique du Sud": "sud-africain", "Australie": "australien", "Corée du Sud": "sud-coréen", "Venezuela": "vénézuélien",
-    "Colombie": "colombien", "Chili": "chilien", "Pérou": "péruvien", "Autriche": "autrichien", "Hongrie": "hongrois",
-    "Roumanie": "roumain", "Suède": "suédois", "Norvège": "norvégien", "Danemark": "danois", "Finlande": "finlandais",
-    "Irlande": "irlandais", "Pakistan": "pakistanais", "Afghanistan": "afghan", "Liban": "libanais",
-    "Arabie saoudite": "saoudien", "Philippines": "philippin", "Indonésie": "indonésien", "Thaïlande": "thaïlandais",
-    "Taïwan": "taïwanais", "Kenya": "kényan", "Éthiopie": "éthiopien", "Côte d'Ivoire": "ivoirien",
-    "Cameroun": "camerounais", "Gabon": "gabonais", "Haïti": "haïtien", "Cuba": "cubain", "Serbie": "serbe",
-    "Croatie": "croate", "Bulgarie": "bulgare", "République tchèque": "tchèque", "Slovaquie": "slovaque",
-    "Québec": "québécois", "Luxembourg": "luxembourgeois", "Madagascar": "malgache", "Burundi": "burundais",
-    "Congo": "congolais", "République démocratique du Congo": "congolais", "Gambie": "gambien",
-}
-# capitals stand for their country ("Moscou" in a dispatch about the Douma)
-_CAPITALS = {
-    "Paris": "France", "Moscou": "Russie", "Washington": "États-Unis", "Londres": "Royaume-Uni", "Berlin": "Allemagne",
-    "Madrid": "Espagne", "Rome": "Italie", "Kiev": "Ukraine", "Pékin": "Chine", "Tokyo": "Japon", "Ankara": "Turquie",
-    "Téhéran": "Iran", "Bagdad": "Irak", "Damas": "Syrie", "Le Caire": "Égypte", "Bruxelles": "Belgique", "Ottawa": "Canada",
-    "Bujumbura": "Burundi", "Kinshasa": "République démocratique du Congo", "Dakar": "Sénégal", "Alger": "Algérie",
-    "Rabat": "Maroc", "Tunis": "Tunisie", "Athènes": "Grèce", "Varsovie": "Pologne", "Lisbonne": "Portugal",
-    "Budapest": "Hongrie", "Vienne": "Autriche", "Berne": "Suisse", "Brasilia": "Brésil", "Caracas": "Venezuela",
-    "New Delhi": "Inde", "Séoul": "Corée du Sud", "Canberra": "Australie", "Mexico": "Mexique", "Buenos Aires": "Argentine",
-}
-_COUNTRY_OF = {norm_key(country): country for country in COUNTRIES} | {norm_key(city): country for city, country in _CAPITALS.items()} \
-    | {"usa": "États-Unis", "etats unis d amerique": "États-Unis"}
-_CAPITAL_KEYS = {norm_key(city) for city in _CAPITALS}
-_ADJECTIVE = {norm_key(adjective): country for country, adjective in COUNTRIES.items()}
 _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
 _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-ÖØ-Þ][\w\-’' ]{1,40}?)(?=[\s,.;:)]|$)")
 
@@ -104,31 +70,6 @@ _IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
 # "au Stade de France (Saint-Denis, Seine-Saint-Denis)": the town inside parentheses, what contains it next
 _INSIDE_PARENTHESES = re.compile(r",\s+([^(),]{2,60}?)\s*[,)]")
 _APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
-_COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
-# French regions and départements: names no other place of French news shares, never qualified
-# (not Paris nor Vienne: towns share them)
-# ("Alpes-Maritimes (Sud-Est de la France)" is the one Alpes-Maritimes)
-FRENCH_DIVISIONS = (
-    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
-    "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
-    "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Réunion", "Mayotte",
-    "Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes",
-    "Ariège", "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime",
-    "Cher", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs",
-    "Drôme", "Eure", "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault",
-    "Ille-et-Vilaine", "Indre", "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire",
-    "Haute-Loire", "Loire-Atlantique", "Loiret", "Lot", "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche",
-    "Marne", "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse", "Morbihan", "Moselle", "Nièvre", "Nord",
-    "Oise", "Orne", "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques", "Hautes-Pyrénées",
-    "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie",
-    "Haute-Savoie", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
-    "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
-    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")
-_UNIQUE_DIVISIONS = {norm_key(name) for name in FRENCH_DIVISIONS}
-# how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
-OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
-
-
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
 
 
@@ -244,13 +185,6 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
     return None
 
 
-def adjective_country(word: str) -> str | None:
-    """The country a nationality adjective names, in any gender and number ("turque", "russes")."""
-    word = norm_key(word)
-    return _ADJECTIVE.get(word) or _ADJECTIVE.get(re.sub(r"(?:e|s|es)$", "", word)) \
-        or _ADJECTIVE.get(re.sub(r"(?:ne|nes)$", "", word))  # "ivoirienne", "égyptiennes"
-
-
 def without_adjective(name: str) -> tuple[str, str | None]:
     """A generic institution's name without the nationality adjective the dispatch put inside it,
     and that adjective's country: "ministère russe de la Défense" -> ("ministère de la Défense",
@@ -261,15 +195,6 @@ def without_adjective(name: str) -> tuple[str, str | None]:
         if country:
             return " ".join(words[:index] + words[index + 1:]), country
     return name, None
-
-
-def is_country(name: str) -> bool:
-    return norm_key(name) in _COUNTRY_KEYS
-
-
-def is_qualifiable(name: str) -> bool:
-    """False for a name only one place has: a country, a French region or département."""
-    return not is_country(name) and norm_key(name) not in _UNIQUE_DIVISIONS
 
 
 def is_generic_without_country(name: str) -> bool:

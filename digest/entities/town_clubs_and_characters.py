@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .admission import is_country, is_qualifiable
+from .countries import is_country, is_qualifiable
 
 
 # what a league dispatch says (at least three of them): a round of matches, a table, scores
