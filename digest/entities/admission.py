@@ -10,12 +10,14 @@ scores against, so that both are named alike):
 * a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
   dimanche"), or is dropped when the text does not say;
 * a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
-  dropped: the dispatch cites the channel, not the region;
+  dropped: the dispatch cites the channel, not the region; so is one it only writes inside another
+  entity's longer name ("Washington" of "le Washington Post");
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
   name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
-  the European Parliament); entities then named alike are one;
+  the European Parliament); a party's faction letter stays in its name ("Ligue musulmane du
+  Pakistan (N)"), a place's article too ("du Caire": "Le Caire"); entities then named alike are one;
 * a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
   is told apart by the country of the dispatch: the country its adjective names ("le Sénat
   américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
@@ -27,17 +29,6 @@ scores against, so that both are named alike):
   the qualifier only for a name it finds in two places (``sitewide.merge_site``): "Chambéry
   (Savoie)" alone is "Chambéry". Countries, French regions and départements are never qualified
   (one place each).
-
-``characters`` (read by the site's pages too): a person a dispatch only names as a role an actor
-plays ("incarner l'espion britannique James Bond", "le rôle de Severus Rogue"), as a work ("la saga
-Harry Potter"), as words shouted ("crié « Allah Akbar »") or in the plural ("des James Bond", the
-films) is no one a reader can follow: "James Bond (personnage)", with no page. The
-annotations call characters people, as the model does.
-
-``town_clubs`` (read by the site's pages, not at ingest): in a league dispatch ("la cinquième journée
-de D1... Sélestat chute lourdement... classement"), the towns are clubs. The annotations, like the
-model, call them places; a reader of the town's page wants the town: the site names them "Sélestat
-(club)", an organisation, with no page (which sport, which club, the dispatch does not always say).
 """
 from __future__ import annotations
 
@@ -47,6 +38,7 @@ from typing import Sequence
 
 from .editorial import Editorial, norm_key
 from .model import Entity
+from .countries import _CAPITAL_KEYS, _COUNTRY_KEYS, _COUNTRY_OF, adjective_country, is_qualifiable
 from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
@@ -68,40 +60,6 @@ _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "consei
             "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
             "cour constitutionnelle", "conseil des ministres"}
 
-# country -> adjectives that name it after an institution ("le Sénat américain"); the most cited
-# countries of French news (a country absent here is still found by name among the text's places)
-COUNTRIES = {
-    "France": "français", "États-Unis": "américain", "Royaume-Uni": "britannique", "Allemagne": "allemand",
-    "Espagne": "espagnol", "Italie": "italien", "Russie": "russe", "Ukraine": "ukrainien", "Chine": "chinois",
-    "Japon": "japonais", "Inde": "indien", "Brésil": "brésilien", "Argentine": "argentin", "Mexique": "mexicain",
-    "Canada": "canadien", "Belgique": "belge", "Suisse": "suisse", "Pays-Bas": "néerlandais", "Pologne": "polonais",
-    "Portugal": "portugais", "Grèce": "grec", "Turquie": "turc", "Iran": "iranien", "Irak": "irakien",
-    "Syrie": "syrien", "Israël": "israélien", "Égypte": "égyptien", "Maroc": "marocain", "Algérie": "algérien",
-    "Tunisie": "tunisien", "Libye": "libyen", "Sénégal": "sénégalais", "Mali": "malien", "Nigeria": "nigérian",
-    "Afrique du Sud": "sud-africain", "Australie": "australien", "Corée du Sud": "sud-coréen", "Venezuela": "vénézuélien",
-    "Colombie": "colombien", "Chili": "chilien", "Pérou": "péruvien", "Autriche": "autrichien", "Hongrie": "hongrois",
-    "Roumanie": "roumain", "Suède": "suédois", "Norvège": "norvégien", "Danemark": "danois", "Finlande": "finlandais",
-    "Irlande": "irlandais", "Pakistan": "pakistanais", "Afghanistan": "afghan", "Liban": "libanais",
-    "Arabie saoudite": "saoudien", "Philippines": "philippin", "Indonésie": "indonésien", "Thaïlande": "thaïlandais",
-    "Taïwan": "taïwanais", "Kenya": "kényan", "Éthiopie": "éthiopien", "Côte d'Ivoire": "ivoirien",
-    "Cameroun": "camerounais", "Gabon": "gabonais", "Haïti": "haïtien", "Cuba": "cubain", "Serbie": "serbe",
-    "Croatie": "croate", "Bulgarie": "bulgare", "République tchèque": "tchèque", "Slovaquie": "slovaque",
-    "Québec": "québécois", "Luxembourg": "luxembourgeois", "Madagascar": "malgache", "Burundi": "burundais",
-    "Congo": "congolais", "République démocratique du Congo": "congolais", "Gambie": "gambien",
-}
-# capitals stand for their country ("Moscou" in a dispatch about the Douma)
-_CAPITALS = {
-    "Paris": "France", "Moscou": "Russie", "Washington": "États-Unis", "Londres": "Royaume-Uni", "Berlin": "Allemagne",
-    "Madrid": "Espagne", "Rome": "Italie", "Kiev": "Ukraine", "Pékin": "Chine", "Tokyo": "Japon", "Ankara": "Turquie",
-    "Téhéran": "Iran", "Bagdad": "Irak", "Damas": "Syrie", "Le Caire": "Égypte", "Bruxelles": "Belgique", "Ottawa": "Canada",
-    "Bujumbura": "Burundi", "Kinshasa": "République démocratique du Congo", "Dakar": "Sénégal", "Alger": "Algérie",
-    "Rabat": "Maroc", "Tunis": "Tunisie", "Athènes": "Grèce", "Varsovie": "Pologne", "Lisbonne": "Portugal",
-    "Budapest": "Hongrie", "Vienne": "Autriche", "Berne": "Suisse", "Brasilia": "Brésil", "Caracas": "Venezuela",
-    "New Delhi": "Inde", "Séoul": "Corée du Sud", "Canberra": "Australie", "Mexico": "Mexique", "Buenos Aires": "Argentine",
-}
-_COUNTRY_OF = {norm_key(country): country for country in COUNTRIES} | {norm_key(city): country for city, country in _CAPITALS.items()} \
-    | {"usa": "États-Unis", "etats unis d amerique": "États-Unis"}
-_ADJECTIVE = {norm_key(adjective): country for country, adjective in COUNTRIES.items()}
 _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
 _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-ÖØ-Þ][\w\-’' ]{1,40}?)(?=[\s,.;:)]|$)")
 
@@ -112,31 +70,6 @@ _IN_PARENTHESES = re.compile(r"\s*\(([^(),]{2,60}?)\s*(?:,[^()]*)?\)")
 # "au Stade de France (Saint-Denis, Seine-Saint-Denis)": the town inside parentheses, what contains it next
 _INSIDE_PARENTHESES = re.compile(r",\s+([^(),]{2,60}?)\s*[,)]")
 _APPOSED_IN = re.compile(r",\s+(?:en|dans\s+(?:le|la|les|l['’]))\s*([^,.;:()]{2,60}?)(?=\s*[,.;:)]|\s*$)")
-_COUNTRY_KEYS = {norm_key(country): country for country in COUNTRIES}
-# French regions and départements: names no other place of French news shares, never qualified
-# (not Paris nor Vienne: towns share them)
-# ("Alpes-Maritimes (Sud-Est de la France)" is the one Alpes-Maritimes)
-FRENCH_DIVISIONS = (
-    "Auvergne-Rhône-Alpes", "Bourgogne-Franche-Comté", "Bretagne", "Centre-Val de Loire", "Corse", "Grand Est",
-    "Hauts-de-France", "Île-de-France", "Normandie", "Nouvelle-Aquitaine", "Occitanie", "Pays de la Loire",
-    "Provence-Alpes-Côte d'Azur", "Guadeloupe", "Martinique", "Guyane", "La Réunion", "Réunion", "Mayotte",
-    "Ain", "Aisne", "Allier", "Alpes-de-Haute-Provence", "Hautes-Alpes", "Alpes-Maritimes", "Ardèche", "Ardennes",
-    "Ariège", "Aube", "Aude", "Aveyron", "Bouches-du-Rhône", "Calvados", "Cantal", "Charente", "Charente-Maritime",
-    "Cher", "Corrèze", "Corse-du-Sud", "Haute-Corse", "Côte-d'Or", "Côtes-d'Armor", "Creuse", "Dordogne", "Doubs",
-    "Drôme", "Eure", "Eure-et-Loir", "Finistère", "Gard", "Haute-Garonne", "Gers", "Gironde", "Hérault",
-    "Ille-et-Vilaine", "Indre", "Indre-et-Loire", "Isère", "Jura", "Landes", "Loir-et-Cher", "Loire",
-    "Haute-Loire", "Loire-Atlantique", "Loiret", "Lot", "Lot-et-Garonne", "Lozère", "Maine-et-Loire", "Manche",
-    "Marne", "Haute-Marne", "Mayenne", "Meurthe-et-Moselle", "Meuse", "Morbihan", "Moselle", "Nièvre", "Nord",
-    "Oise", "Orne", "Pas-de-Calais", "Puy-de-Dôme", "Pyrénées-Atlantiques", "Hautes-Pyrénées",
-    "Pyrénées-Orientales", "Bas-Rhin", "Haut-Rhin", "Rhône", "Haute-Saône", "Saône-et-Loire", "Sarthe", "Savoie",
-    "Haute-Savoie", "Seine-Maritime", "Seine-et-Marne", "Yvelines", "Deux-Sèvres", "Somme", "Tarn",
-    "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
-    "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")
-_UNIQUE_DIVISIONS = {norm_key(name) for name in FRENCH_DIVISIONS}
-# how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
-OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
-
-
 _LEADING = {"le", "la", "les", "l", "premiere", "seconde", "deuxieme", "troisieme", "grande", "grand", "nouvelle"}
 
 
@@ -170,8 +103,10 @@ def ministry(name: str) -> str | None:
 
 # facilities and districts French names after a person or a place, the name right after the head
 # ("l'aéroport Atatürk", "le stade Maracana", "le lycée Suger", "le district Sainte-Marie" of
-# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk")
-_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement)"
+# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk"); a structure named
+# after what it crosses ("le tunnel sous la Manche": not the département)
+_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement"
+                       r"|(?:tunnel|pont|viaduc)[\s\u00a0]+(?:sous|sur)[\s\u00a0]+(?:la|le|les))"
                        r"(?:[\s\u00a0]+international)?[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
 
 
@@ -181,7 +116,7 @@ def facility(text: str, entity: Entity) -> str | None:
     # "Istanbul-Atatürk": the name may end a hyphenated compound
     found = re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text)
     heads = [_FACILITY.search(text, max(0, match.start() - 40), match.start()) for match in found]
-    kinds = {head.group(1).lower() for head in heads if head}
+    kinds = {" ".join(head.group(1).lower().split()) for head in heads if head}
     if not heads or not all(heads) or len(kinds) != 1:
         return None
     return f"{kinds.pop()} {entity.name}"
@@ -200,13 +135,18 @@ def slashed_name(text: str, entity: Entity) -> str | None:
 
 
 def country_of(text: str, entities: Sequence[Entity]) -> str | None:
-    """The country a text is about: the country its places cite most (first cited on a tie)."""
+    """The country a text is about: the country its places cite most, counted each time the text
+    writes them, a capital at half a country's weight ("le statut de Rome" in a dispatch that writes
+    "Burundi" four times is Burundi's); the first cited on a tie."""
     cited: Counter = Counter()
     for entity in entities:
         if entity.kind == "lieu":
-            country = _COUNTRY_OF.get(norm_key(entity.name))
+            key = norm_key(entity.name)
+            country = _COUNTRY_OF.get(key)
             if country:
-                cited[country] += 1 + len(entity.forms)
+                times = sum(len(re.findall(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text))
+                            for form in dict.fromkeys((entity.name, *entity.forms)))
+                cited[country] += max(1, times) * (1 if key in _CAPITAL_KEYS else 2)
     return max(cited, key=cited.get) if cited else None
 
 
@@ -245,13 +185,6 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
     return None
 
 
-def adjective_country(word: str) -> str | None:
-    """The country a nationality adjective names, in any gender and number ("turque", "russes")."""
-    word = norm_key(word)
-    return _ADJECTIVE.get(word) or _ADJECTIVE.get(re.sub(r"(?:e|s|es)$", "", word)) \
-        or _ADJECTIVE.get(re.sub(r"(?:ne|nes)$", "", word))  # "ivoirienne", "égyptiennes"
-
-
 def without_adjective(name: str) -> tuple[str, str | None]:
     """A generic institution's name without the nationality adjective the dispatch put inside it,
     and that adjective's country: "ministère russe de la Défense" -> ("ministère de la Défense",
@@ -262,15 +195,6 @@ def without_adjective(name: str) -> tuple[str, str | None]:
         if country:
             return " ".join(words[:index] + words[index + 1:]), country
     return name, None
-
-
-def is_country(name: str) -> bool:
-    return norm_key(name) in _COUNTRY_KEYS
-
-
-def is_qualifiable(name: str) -> bool:
-    """False for a name only one place has: a country, a French region or département."""
-    return not is_country(name) and norm_key(name) not in _UNIQUE_DIVISIONS
 
 
 def is_generic_without_country(name: str) -> bool:
@@ -307,6 +231,43 @@ def whole_name(entity: Entity, text: str) -> Entity | None:
     return Entity(name, entity.kind, tuple(form for form in entity.forms if form != name), entity.description)
 
 
+# places of French news whose article is part of their name: "du Caire", "au Havre" write "Le Caire",
+# "Le Havre" (the model takes the name without its article)
+PLACES_WITH_ARTICLE = ("Le Caire", "Le Havre", "Le Mans", "Le Cap", "Le Pirée", "Le Creusot", "Le Touquet", "Le Bourget",
+                       "Le Puy-en-Velay", "Le Lamentin", "Le Kremlin-Bicêtre", "Le Mont-Saint-Michel", "La Havane",
+                       "La Haye", "La Mecque", "La Rochelle", "La Paz", "La Valette", "La Courneuve", "La Baule",
+                       "La Ciotat", "La Roche-sur-Yon", "La Seyne-sur-Mer", "La Nouvelle-Orléans", "Les Ulis",
+                       "Les Mureaux", "Les Sables-d'Olonne")
+_WITHOUT_ARTICLE = {norm_key(name.split(" ", 1)[1]): name for name in PLACES_WITH_ARTICLE}
+_ARTICLE_OR_CONTRACTION = {"le": ("le", "du", "au"), "la": ("la",), "les": ("les", "des", "aux")}
+
+
+def with_its_article(entity: Entity, text: str) -> str | None:
+    """"Le Caire" for a place named "Caire" that ``text`` writes after the article its name takes
+    ("du Caire", "au Caire"): the article is part of the name. None otherwise."""
+    full = _WITHOUT_ARTICLE.get(norm_key(entity.name)) if entity.kind == "lieu" else None
+    if full is None:
+        return None
+    articles = "|".join(_ARTICLE_OR_CONTRACTION[full.split()[0].lower()])
+    written = re.search(rf"(?<![\w\-])(?:{articles})[\s\u00a0]+{re.escape(entity.name)}(?![\w\-])", text, re.IGNORECASE)
+    return full if written else None
+
+
+# a party's faction letter after its name: "la Ligue musulmane du Pakistan (N)" (Nawaz Sharif's, not
+# the other Muslim Leagues); an acronym in parentheses is another name ("Cour pénale internationale (CPI)")
+_FACTION_LETTER = re.compile(r"[\s\u00a0]+\(([A-Z])\)")
+
+
+def with_its_letter(entity: Entity, text: str) -> str | None:
+    """"Ligue musulmane du Pakistan (N)" when every time ``text`` writes the organisation's name a
+    one-letter tag in parentheses follows it, the same each time. None otherwise."""
+    if entity.kind != "organisation" or entity.name.endswith(")"):
+        return None
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(entity.name)}(?![\w\-])", text))
+    letters = {(_FACTION_LETTER.match(text, match.end()) or [None, None])[1] for match in found}
+    return f"{entity.name} ({letters.pop()})" if found and len(letters) == 1 and None not in letters else None
+
+
 def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
     """A place the text only writes as the edition of a numbered channel or paper that precedes it:
     "France 3 Hauts-de-France" (the regional channel) says nothing of the region."""
@@ -317,12 +278,26 @@ def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
         any(text[:match.start()].endswith(f"{channel} ") for channel in numbered) for match in found)
 
 
+def is_inside_longer_name(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
+    """A place the text only writes inside the longer name of another of its entities (``others``:
+    people, organisations, places; not a treaty's: "le traité de Lisbonne" cites the city): "Washington"
+    of "le Washington Post" is the newspaper's name, not the city."""
+    longer = {form for other in others if other is not entity for form in (other.name, *other.forms)
+              if len(form) > len(entity.name) and entity.name in form}
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(entity.name)}(?![\w\-])", text))
+    return entity.kind == "lieu" and bool(longer) and bool(found) and all(
+        any(text.startswith(form, start) for form in longer
+            for start in range(max(0, match.end() - len(form)), match.start() + 1)) for match in found)
+
+
 def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = None) -> list[Entity]:
     """The entities of ``text`` that get onto the site, named as the site names them. The
     editorial file's entities are taken as they are."""
     editorial = editorial or Editorial.empty()
-    kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in entities
-            if editorial.lookup(entity.name) or not (is_not_entity(entity, text) or is_edition_of(entity, text, entities))]
+    named = [entity for entity in entities if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
+    kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in named
+            if editorial.lookup(entity.name) or not (is_edition_of(entity, text, entities)
+                                                     or is_inside_longer_name(entity, text, named))]
     return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 
@@ -338,7 +313,9 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
         if entity.kind != "personne" and not editorial.lookup(name):
             name = facility(text, entity) or name
         if entity.kind == "organisation" and not editorial.lookup(name):
-            name = slashed_name(text, entity) or name
+            name = slashed_name(text, entity) or with_its_letter(entity, text) or name
+        if entity.kind == "lieu" and not editorial.lookup(name):
+            name = with_its_article(entity, text) or name
         if entity.kind == "lieu" and is_qualifiable(name) and not editorial.lookup(name):
             where = place_qualifier(text, entity, places)
             if where:
@@ -371,100 +348,3 @@ def _one_per_name(entities: Sequence[Entity]) -> list[Entity]:
             forms = tuple(dict.fromkeys(form for form in (*first.forms, *entity.forms) if form != entity.name))
             merged[(entity.name, entity.kind)] = Entity(first.name, first.kind, forms, first.description or entity.description)
     return list(merged.values())
-
-
-# what a league dispatch says (at least three of them): a round of matches, a table, scores
-_LEAGUE_SIGNS = re.compile(r"(?<![\w\-])(journée|championnat|classement|promu|lanterne rouge|relégation|"
-                           r"matchs? nuls?|mi-temps|buts|coupe de la ligue|coupe de france|demi-finale|finale|"
-                           r"ouvre le score|bas de tableau|\d{1,3} ?[-–] ?\d{1,3})(?![\w\-])", re.IGNORECASE)
-_S = r"[\s\u00a0\u202f]+"
-_A = r"['’]"
-# a team's result as its subject: "Sélestat chute", "Saint-Raphaël a battu Montpellier"
-_CLUB_VERBS = (rf"(?:bat|battent|a{_S}battu|s{_A}impose|s{_A}est{_S}imposée?|l{_A}emporte|l{_A}a{_S}emporté|"
-               rf"s{_A}incline|s{_A}est{_S}inclinée?|chute|a{_S}chuté|remporte|a{_S}remporté|concède|a{_S}concédé|"
-               rf"domine|a{_S}dominé|écrase|a{_S}écrasé|reçoit|accueille|se{_S}déplace|a{_S}fait{_S}match{_S}nul|"
-               rf"fait{_S}match{_S}nul|a{_S}été{_S}battue?|s{_A}est{_S}fait{_S}distancer|mène|menait|"
-               rf"s{_A}imposant|ouvre{_S}le{_S}score|parvient|résiste|encaisse|se{_S}rassure)(?![\w\-])")
-# a team as the other side of a result: "victoire face à Créteil", "une victoire aisée chez Sélestat"
-_CLUB_BEFORE = (rf"(?:(?:victoire|défaite|match{_S}nul|succès|revers|rencontre|match)(?:{_S}[\w’']+){{0,3}}?{_S}"
-                rf"(?:chez|face{_S}à|contre|devant|sur|de|d{_A})|chez|face{_S}à|contre|affronte|battre|battant|éliminé|"
-                rf"promu|lanterne{_S}rouge){_S}?(?:,{_S})?")
-_SCORE = rf"{_S}\(?\d{{1,3}}{_S}?[-–]{_S}?\d{{1,3}}(?!\d)"
-
-
-def _in_club_position(text: str, form: str) -> bool:
-    name = rf"(?<![\w\-]){re.escape(form)}(?![\w\-])"
-    return bool(re.search(rf"{name}(?:,{_S}(?:qui{_S})?|(?:,[^,.;]{{2,60}},)?{_S}){_CLUB_VERBS}", text)
-                or re.search(rf"(?<![\w\-]){_CLUB_BEFORE}{name}", text)
-                or re.search(rf"{name}{_SCORE}", text))
-
-
-def _reads_like_league(text: str) -> bool:
-    """Three signs of a league dispatch (a round, a table, a score) in ``text``."""
-    return len({sign.lower() for sign in _LEAGUE_SIGNS.findall(text)}) >= 3
-
-
-def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
-    """The names of ``places`` (name, forms) that ``text`` uses as sports clubs: every town of a
-    league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
-    face à Créteil", "Toulouse 16-16"); none elsewhere. Countries, regions and départements stay
-    places (a national team is named by its country, as readers expect)."""
-    if not _reads_like_league(text):
-        return set()
-    towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
-    if not any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
-        return set()
-    return {name for name, _ in towns}
-
-
-def club_name(town: str) -> str:
-    """"Sélestat (club)": the club a league dispatch names by its town."""
-    return f"{town} (club)"
-
-
-def is_town_club(name: str) -> bool:
-    return name.endswith(" (club)")
-
-
-# what comes before a character's name: the role an actor plays ("a incarné l'espion James Bond",
-# "le rôle de Severus Rogue"), not who does something ("la ligne incarnée par François Hollande");
-# a work ("la saga Harry Potter"); words shouted ("crié « Allah Akbar »"); or a plural ("des James
-# Bond": the films)
-_PLAYED = re.compile(r"(?<![\w\-])(?:saga|série|film|roman|livre|album|feuilleton)[\s\u00a0]+$"
-                     r"|(?<![\w\-])(?:crié|criant|crier|crie|hurlé|hurlant|scandé|scandant)[\s\u00a0]*[«\"“][\s\u00a0]*$"
-                     r"|(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])"
-                     r"|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
-                     r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$"
-                     r"|(?<![\w\-])[dl]es[\s\u00a0]+$",
-                     re.IGNORECASE)
-
-
-def characters(text: str, people: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
-    """The names of ``people`` (name, forms) that ``text`` only names as a role played or in the
-    plural (see the module docstring); a person named once as someone stays a person."""
-    out = set()
-    for name, forms in people:
-        found = [start for form in (name, *forms) for start in _word_starts(text, form)]
-        if found and all(_PLAYED.search(text, max(0, start - 80), start) for start in found):
-            out.add(name)
-    return out
-
-
-def _word_starts(text: str, form: str):
-    """Where ``form`` stands as whole words in ``text`` (no regex to compile for each name of a site)."""
-    start = text.find(form) if form else -1
-    while start != -1:
-        end = start + len(form)
-        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) \
-                and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
-            yield start
-        start = text.find(form, start + 1)
-
-
-def character_name(name: str) -> str:
-    """"James Bond (personnage)": a character a dispatch names, not a person."""
-    return f"{name} (personnage)"
-
-
-def is_character(name: str) -> bool:
-    return name.endswith(" (personnage)")

@@ -10,7 +10,7 @@ from typing import Iterable
 from .editorial import Editorial, EditorialEntry, norm_key
 from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _DEMONYM_WORDS, _HEAD_BEFORE, _LOWER_HEAD_PLACE,
                     _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
-from .admission import is_qualifiable
+from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
 from .not_names import _NOT_NAME, _drop_capital_determiner, _is_opening_participle
 from .person_cues import _looks_like_full_name, _person_behind_prefix, _person_cue_before

@@ -37,7 +37,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .admission import OFFICIAL_PLACE_NAMES, is_bare_kind_word, is_country
+from .admission import is_bare_kind_word
+from .countries import OFFICIAL_PLACE_NAMES, is_country
 from .editorial import Editorial, norm_key
 from .model import KINDS
 

@@ -2,9 +2,10 @@
 
 Which people, organisations and places a dispatch is about is decided at ingest, on the newsroom
 side (``digest.entities``: the model, the editorial file, resolution, the site-wide merge and the
-slug file). This plugin turns that into pages: ``pages`` (the catalog, pure), ``context`` (the
-sentence naming an entity, its role), ``review`` (``invoke entities-review``) and ``generator``
-(the Generator); ``register()`` below only wires them.
+slug file). This plugin turns that into pages: ``pages`` (the catalog, pure), ``related`` (an
+article's related articles, an entity's companions), ``context`` (the sentence naming an entity,
+its role), ``review`` (``invoke entities-review``) and ``generator`` (the Generator);
+``register()`` below only wires them.
 
 Nothing here imports spaCy or Pelican at import time.
 """

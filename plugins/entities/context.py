@@ -44,30 +44,43 @@ def sentences(text: str) -> tuple[str, ...]:
     return tuple(sentence for sentence in out if sentence)
 
 
-def sentence_naming(text: str, forms: Sequence[str]) -> Markup | None:
+def _own_matches(pattern: re.Pattern, others: re.Pattern | None, sentence: str) -> list[re.Match]:
+    """Where ``pattern`` finds the name in ``sentence``, not inside another entity's longer name
+    ("Washington" in "du Washington Post" is the newspaper's, not the place's)."""
+    taken = [(found.start(), found.end()) for found in others.finditer(sentence)] if others else []
+    return [found for found in pattern.finditer(sentence)
+            if not any(start <= found.start() and found.end() <= end and end - start > found.end() - found.start()
+                       for start, end in taken)]
+
+
+def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ()) -> Markup | None:
     """The first sentence of ``text`` (plain) naming the first of ``forms`` (the page's name), else
     the first naming one of the others ("au Parlement" may be another parliament than the "Parlement
     européen" the dispatch names further on), escaped, every form found in it marked (``<mark>``); a
-    long sentence is cut around the first one."""
+    long sentence is cut around the first one. A form inside a longer one of ``others`` (the names
+    of the dispatch's entities) is not this entity's: "Washington" in "du Washington Post"."""
     pattern = _name_pattern(tuple(forms))
     if pattern is None:
         return None
     named = _name_pattern(tuple(forms[:1]))
+    longer = _name_pattern(tuple(others))
     said = sentences(text)
-    chosen = next((sentence for sentence in said if named is not None and named.search(sentence)), None)
+    chosen = next((sentence for sentence in said if named is not None and _own_matches(named, longer, sentence)), None)
     for sentence in ([chosen] if chosen else said):
-        first = pattern.search(sentence)
-        if first is None:
+        own = _own_matches(pattern, longer, sentence)
+        if not own:
             continue
         start, end = 0, len(sentence)
         if len(sentence) > MAX_SENTENCE:
-            start = max(0, first.start() - MAX_SENTENCE // 2)
+            start = max(0, own[0].start() - MAX_SENTENCE // 2)
             end = min(len(sentence), start + MAX_SENTENCE)
-        shown, out, at = sentence[start:end], [], 0
-        for found in pattern.finditer(shown):
-            out += [escape(shown[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
+        out, at = [], start
+        for found in own:
+            if found.start() < start or found.end() > end:
+                continue  # outside the part shown of a long sentence
+            out += [escape(sentence[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
             at = found.end()
-        out.append(escape(shown[at:]))
+        out.append(escape(sentence[at:end]))
         return Markup("…" if start else "") + Markup("").join(out) + Markup("…" if end < len(sentence) else "")
     return None
 

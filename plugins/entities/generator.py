@@ -175,7 +175,12 @@ class EntitiesGenerator(aside.WritesAside, Generator):
 
 def entity_sentence(article, entity):
     """The sentence of ``article`` that names ``entity``, the name marked (None if none does)."""
-    return sentence_naming(article_text(article), entity.forms_in(article))
+    return sentence_naming(article_text(article), entity.forms_in(article), _names_in(article))
+
+
+def _names_in(article) -> tuple[str, ...]:
+    """Every name ``article``'s entities go by there (a name inside a longer one is the longer's)."""
+    return tuple(form for mention in getattr(article, "entities", ()) for form in (mention.name, *mention.forms))
 
 
 def add_filters(pelican):

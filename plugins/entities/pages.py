@@ -9,7 +9,7 @@ folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 * ``article.entities``  ordered list of :class:`ArticleEntity` (people, then organisations,
   then places; front-matter order inside a kind);
 * ``article.related``   up to ``ENTITY_RELATED_ARTICLES`` articles sharing the rarest entities,
-  nearest in time first (``related_score``; never a single shared place);
+  nearest in time first (``related.related_score``; never a single shared place);
 * ``article.newer`` / ``article.older``  neighbours in date order (None at the ends).
 """
 
@@ -17,24 +17,23 @@ from __future__ import annotations
 
 import functools
 import heapq
-import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-
-import numpy
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
 from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site, slips
 
 from digest.entities import slugfile
-from digest.entities.admission import (character_name, characters, club_name, is_bare_kind_word, is_character,
-                                       is_generic_without_country, is_town_club, ministry, town_clubs)
+from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
+from digest.entities.town_clubs_and_characters import (character_name, characters, club_name, is_character,
+                                                       is_town_club, town_clubs)
 from digest.html_text import plain_text
 from french_typography.rules_words import accented_capitals
 from digest.settings import setting
 from .context import most_given_role, roles
+from .related import related_articles, related_entities
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
 KIND_LABELS = {"personne": "Personne", "organisation": "Organisation", "lieu": "Lieu"}
@@ -246,7 +245,7 @@ def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
 
 
 def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
-    """The article's entities as its text uses them (``digest.entities.admission``): a league
+    """The article's entities as its text uses them (``digest.entities.town_clubs_and_characters``): a league
     dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
     character ("James Bond (personnage)"); both named without a page, the name the dispatch used a
     form its sentence still marks, and the town's or person's page does not take the dispatch."""
@@ -310,8 +309,8 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     for page, forms in forms_of.items():
         page.forms = [form for form in forms.values() if _is_another_spelling(form, page)]
 
-    _related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
-    _related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
+    related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
+    related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
     for index, article in enumerate(articles):
         article.newer = articles[index - 1] if index > 0 else None
         article.older = articles[index + 1] if index + 1 < len(articles) else None
@@ -323,11 +322,13 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
 
 def _is_another_spelling(form: str, page: EntityPage) -> bool:
     """Whether "Aussi écrit" shows ``form`` (a form a dispatch used) on ``page``: a name, not the common
-    word a dispatch used ("Éducation" for the ministry, "Union"), nor a person's first name alone
+    word a dispatch used ("Éducation" for the ministry, "Union", "Sénat"), nor a person's first name alone
     ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
     mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
     reads "Édouard Philippe"). Each article still marks it in its sentence."""
     words = page.name.split()
+    if is_generic_without_country(form):  # "Sénat" says no country: a form of every senate
+        return False
     if " " not in form and (ministry(form) or is_bare_kind_word(form)
                             or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
         return False
@@ -359,60 +360,3 @@ def _page(entity: SiteEntity, slug: str | None, settings: Mapping, kind: str | N
         save_as=setting(settings, "ENTITY_SAVE_AS").format(**values),
         feed_url=setting(settings, "ENTITY_FEED_URL").format(**values),
     )
-
-
-def _related_entities(articles: list, limit: int) -> None:
-    """Each published entity's most frequent companions among the published ones (a link each)."""
-    together: dict[EntityPage, Counter] = defaultdict(Counter)
-    for article in articles:
-        here = [mention.page for mention in article.entities if mention.page.url]
-        for page in here:
-            together[page].update(here)  # itself too (Counter counts a list in C): removed below
-    for page, counter in together.items():
-        del counter[page]
-        page.related = heapq.nsmallest(limit, counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
-
-
-# Days apart that halve how related two articles read: a story is followed by its sequel of next
-# week rather than by a namesake of three years before.
-RELATED_DAYS_SCALE = 30
-
-
-def related_score(rarity, days_apart):
-    """Relatedness of two articles: the summed rarity (IDF) of the entities they share, divided by
-    1 + days apart / RELATED_DAYS_SCALE."""
-    return rarity / (1 + abs(days_apart) / RELATED_DAYS_SCALE)
-
-
-def _related_articles(articles: list, total: int, limit: int) -> None:
-    """For each article, the ``limit`` others that read as the same story: ranked by
-    ``related_score`` (each shared entity weighs log((N + 1) / its number of articles), so a rare
-    name counts for much and "France" for little, and closeness in time), then the newest. A single
-    shared place is never enough: two stories in one city (a shooting in Orlando, an orca at
-    SeaWorld Orlando) are not related. Counted with numpy over the articles of each shared entity."""
-    index = {id(article): number for number, article in enumerate(articles)}  # 0 = newest
-    members = {}  # entity page -> indexes of its articles
-    for article in articles:
-        for mention in article.entities:
-            if mention.page not in members:
-                members[mention.page] = numpy.fromiter((index[id(a)] for a in mention.page.articles), dtype=numpy.int64)
-    weights = {page: math.log((total + 1) / len(page.articles)) for page in members}
-    days = numpy.fromiter((article.date.toordinal() for article in articles), dtype=numpy.int64, count=len(articles))
-    for number, article in enumerate(articles):
-        pages = [mention.page for mention in article.entities]
-        if not pages:
-            article.related, article.related_shared = [], {}
-            continue
-        sizes = [len(members[page]) for page in pages]
-        others = numpy.concatenate([members[page] for page in pages])  # an article once per shared entity
-        candidates, inverse = numpy.unique(others, return_inverse=True)
-        shared = numpy.bincount(inverse)
-        rarity = numpy.bincount(inverse, weights=numpy.repeat([weights[page] for page in pages], sizes))
-        not_places = numpy.bincount(inverse, weights=numpy.repeat([page.kind != "lieu" for page in pages], sizes))
-        keep = (candidates != number) & ((shared >= 2) | (not_places >= 1))
-        candidates, shared = candidates[keep], shared[keep]
-        score = related_score(rarity[keep], days[candidates] - days[number])
-        # lexsort: last key first; scores rounded so that float sums in another order still tie
-        order = numpy.lexsort((candidates, -numpy.round(score, 9)))[:limit]
-        article.related = [articles[i] for i in candidates[order]]
-        article.related_shared = {articles[i].slug: int(n) for i, n in zip(candidates[order], shared[order])}

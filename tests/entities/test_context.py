@@ -107,3 +107,18 @@ def test_the_sentence_naming_the_page_s_own_name_comes_first():
     assert "<mark>Parlement</mark>." in shown  # the other forms in it are marked too
     # a dispatch that only writes another form: its first sentence
     assert str(sentence_naming("Rien. Selon Rutte, oui.", ["Mark Rutte", "Rutte"])) == "Selon <mark>Rutte</mark>, oui."
+
+
+def test_a_name_inside_another_entitys_longer_name_is_not_shown_as_this_one():
+    # winer-2017_02_15-003 (Michael Flynn): the place is the ambassador's post, not the newspaper's name
+    text = ("Cette démission intervient moins de quatre jours après des révélations, jeudi, du New York Times et du "
+            "Washington Post concernant des contacts estimés inappropriés de Flynn avec la Russie. Il lui est "
+            "reproché d'avoir négocié par téléphone, en décembre, avec Sergey Kislyak, ambassadeur de Russie à "
+            "Washington, plusieurs semaines avant que Trump ne devienne officiellement président.")
+    names = ("Washington", "Washington Post", "New York Times", "Michael Flynn", "Flynn", "Sergey Kislyak", "Russie")
+    shown = str(sentence_naming(text, ["Washington"], names))
+    assert shown.startswith("Il lui est reproché") and "<mark>Washington</mark>, plusieurs" in shown
+    # the newspaper's own page still shows its name, whole
+    assert "<mark>Washington Post</mark>" in str(sentence_naming(text, ["Washington Post"], names))
+    # a dispatch that writes the place only inside the longer name shows no sentence for it
+    assert sentence_naming("Selon le Washington Post, rien.", ["Washington"], ("Washington", "Washington Post")) is None

@@ -282,3 +282,14 @@ def test_a_former_page_whose_name_is_now_read_as_one_entity_s_form_leads_to_it()
     assert len(catalog["organisation"]) == 4
     assert {(redirect.former.url, redirect.target.name) for redirect in catalog.redirects} == {
         ("organisations/canard/", "Le Canard enchaîné")}  # "Sénat": two go by it; "Union": a kind, no one
+
+
+def test_a_bare_generic_institution_is_no_other_spelling_of_one_countrys():
+    # the Italian referendum dispatches of 2016 write "le Sénat" for Sénat (Italie): the page must not
+    # offer "Sénat" as its name, a form every country's senate goes by (the Burundi dispatch's took it)
+    articles = [FakeArticle("a1", [], ["Italie"]), FakeArticle("a2", [], ["Italie"])]
+    for article in articles:
+        article.metadata["organisations"] = "Sénat (Italie) | Sénat | Sénat italien"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    senate = catalog.get_entity("Sénat (Italie)", "organisation")
+    assert senate.count == 2 and "Sénat" not in senate.forms and "Sénat italien" in senate.forms

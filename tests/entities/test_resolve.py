@@ -350,7 +350,7 @@ def test_plural_demonyms_in_ain_are_not_places():
 def test_church_named_after_a_saint_is_the_place_not_the_church():
     text = "Un attentat a visé l'église Saint-Marc au Caire. L'Église catholique a réagi."
     spans = spans_of(text, ("église Saint-Marc", "ORG"), ("Caire", "LOC"), ("Église catholique", "ORG"))
-    assert _kinds(resolve(text, spans)) == {("Saint-Marc", "lieu"), ("Caire", "lieu"),
+    assert _kinds(resolve(text, spans)) == {("Saint-Marc", "lieu"), ("Le Caire", "lieu"),
                                             ("Église catholique", "organisation")}
 
 

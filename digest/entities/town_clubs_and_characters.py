@@ -1,0 +1,145 @@
+"""Names a dispatch gives to something else than the entity they name, read by the site's pages
+(``plugins/entities/pages.py``), not at ingest: the annotations, like the model, call these
+towns places and these characters people.
+
+``characters``: a person a dispatch only names as a role an actor plays ("incarner l'espion
+britannique James Bond", "le rôle de Severus Rogue"), as a work ("la saga Harry Potter"), as words
+shouted ("crié « Allah Akbar »") or in the plural ("des James Bond", the films) is no one a reader
+can follow: "James Bond (personnage)", with no page.
+
+``town_clubs``: in a league dispatch ("la cinquième journée de D1... Sélestat chute lourdement...
+classement"), the towns are clubs. A reader of the town's page wants the town: the site names them
+"Sélestat (club)", an organisation, with no page (which sport, which club, the dispatch does not
+always say).
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .countries import is_country, is_qualifiable
+
+
+# what a league dispatch says (at least three of them): a round of matches, a table, scores
+_LEAGUE_SIGNS = re.compile(r"(?<![\w\-])(journée|championnat|classement|promu|lanterne rouge|relégation|"
+                           r"matchs? nuls?|mi-temps|buts|coupe de la ligue|coupe de france|demi-finale|finale|"
+                           r"ouvre le score|bas de tableau|\d{1,3} ?[-–] ?\d{1,3})(?![\w\-])", re.IGNORECASE)
+_S = r"[\s\u00a0\u202f]+"
+_A = r"['’]"
+# a team's result as its subject: "Sélestat chute", "Saint-Raphaël a battu Montpellier"
+_CLUB_VERBS = (rf"(?:bat|battent|a{_S}battu|s{_A}impose|s{_A}est{_S}imposée?|l{_A}emporte|l{_A}a{_S}emporté|"
+               rf"s{_A}incline|s{_A}est{_S}inclinée?|chute|a{_S}chuté|remporte|a{_S}remporté|concède|a{_S}concédé|"
+               rf"domine|a{_S}dominé|écrase|a{_S}écrasé|reçoit|accueille|se{_S}déplace|a{_S}fait{_S}match{_S}nul|"
+               rf"fait{_S}match{_S}nul|a{_S}été{_S}battue?|s{_A}est{_S}fait{_S}distancer|mène|menait|"
+               rf"s{_A}imposant|ouvre{_S}le{_S}score|parvient|résiste|encaisse|se{_S}rassure)(?![\w\-])")
+# a team as the other side of a result: "victoire face à Créteil", "une victoire aisée chez Sélestat"
+_CLUB_BEFORE = (rf"(?:(?:victoire|défaite|match{_S}nul|succès|revers|rencontre|match)(?:{_S}[\w’']+){{0,3}}?{_S}"
+                rf"(?:chez|face{_S}à|contre|devant|sur|de|d{_A})|chez|face{_S}à|contre|affronte|battre|battant|éliminé|"
+                rf"promu|lanterne{_S}rouge){_S}?(?:,{_S})?")
+_SCORE = rf"{_S}\(?\d{{1,3}}{_S}?[-–]{_S}?\d{{1,3}}(?!\d)"
+
+
+def _in_club_position(text: str, form: str) -> bool:
+    name = rf"(?<![\w\-]){re.escape(form)}(?![\w\-])"
+    return bool(re.search(rf"{name}(?:,{_S}(?:qui{_S})?|(?:,[^,.;]{{2,60}},)?{_S}){_CLUB_VERBS}", text)
+                or re.search(rf"(?<![\w\-]){_CLUB_BEFORE}{name}", text)
+                or re.search(rf"{name}{_SCORE}", text))
+
+
+def _reads_like_league(text: str) -> bool:
+    """Three signs of a league dispatch (a round, a table, a score) in ``text``."""
+    return len({sign.lower() for sign in _LEAGUE_SIGNS.findall(text)}) >= 3
+
+
+# a dispatch from the sports desk: the contexts below then read as a club's, not a town's
+_SPORT_SIGNS = re.compile(r"(?<![\w\-])(?:football|footballeurs?|rugby|handball|basket(?:-ball)?|volley(?:-ball)?|"
+                          r"clubs?|matchs?|ligue{_S}des{_S}champions|ligue{_S}[12]|premier{_S}league|championnat|"
+                          r"mercato|transferts?|entraîneur|buts)(?![\w\-])".replace("{_S}", _S), re.IGNORECASE)
+# what comes right before a town that a sports dispatch uses as its club: someone of the club ("le
+# manager du Liverpool", "l'entraîneur de Monaco", "le club de football de Lille"), or the other
+# side of a match ("le quart de finale de la Ligue des champions contre Monaco")
+_CLUB_CONTEXT = re.compile(
+    rf"(?:(?<![\w\-])(?:manager|entraîneur|entraineur|coach|joueur|joueuse|joueurs|attaquant|défenseur|milieu|"
+    rf"gardien|capitaine|supporters?|supporteurs?|club|effectif){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
+    rf"|(?<![\w\-])(?:match|rencontre|finale)[^.;!?]{{0,60}}?{_S}(?:contre|face{_S}à))(?:{_S}|(?<={_A}))$")
+# "le match Lyon - Besiktas": both sides, unless a country plays (national teams: "Angleterre - Russie")
+_SIDE = r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[\s\u00a0][A-ZÀ-ÖØ-Þ][\w\-]*)?"
+_MATCH_PAIR = re.compile(rf"(?<![\w\-])match{_S}({_SIDE}){_S}[-–]{_S}({_SIDE})(?![\w\-])")
+
+
+def _club_mentions_only(text: str, forms: Sequence[str]) -> bool:
+    """Whether every time ``text`` writes one of ``forms`` it is in a club's place (see above)."""
+    sides = {match.start(side) for match in _MATCH_PAIR.finditer(text)
+             if not any(is_country(match.group(other)) for other in (1, 2)) for side in (1, 2)}
+    found = [start for form in forms for start in _word_starts(text, form)]
+    return bool(found) and all(start in sides or _CLUB_CONTEXT.search(text, max(0, start - 90), start) for start in found)
+
+
+def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The names of ``places`` (name, forms) that ``text`` uses as sports clubs: every town of a
+    league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
+    face à Créteil", "Toulouse 16-16"); elsewhere, in a dispatch of the sports desk, a town ``text``
+    only writes in a club's place ("le manager du Liverpool, Jürgen Klopp", "la Ligue des champions
+    contre Monaco"). Countries, regions and départements stay places (a national team is named by
+    its country, as readers expect)."""
+    towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
+    if not towns:
+        return set()
+    if _reads_like_league(text) and any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
+        return {name for name, _ in towns}
+    if not _SPORT_SIGNS.search(text):
+        return set()
+    return {name for name, forms in towns if _club_mentions_only(text, (name, *forms))}
+
+
+def club_name(town: str) -> str:
+    """"Sélestat (club)": the club a sports dispatch names by its town."""
+    return f"{town} (club)"
+
+
+def is_town_club(name: str) -> bool:
+    return name.endswith(" (club)")
+
+
+# what comes before a character's name: the role an actor plays ("a incarné l'espion James Bond",
+# "le rôle de Severus Rogue"), not who does something ("la ligne incarnée par François Hollande");
+# a work ("la saga Harry Potter"); words shouted ("crié « Allah Akbar »"); or a plural ("des James
+# Bond": the films)
+_PLAYED = re.compile(r"(?<![\w\-])(?:saga|série|film|roman|livre|album|feuilleton)[\s\u00a0]+$"
+                     r"|(?<![\w\-])(?:crié|criant|crier|crie|hurlé|hurlant|scandé|scandant)[\s\u00a0]*[«\"“][\s\u00a0]*$"
+                     r"|(?:(?<![\w\-])(?:incarn(?:er|e|é|ée|és|ait|a|ant)|interprét(?:er|é|ée|és|ait|a|ant))(?![\w\-])"
+                     r"|(?<![\w\-])(?:rôles?|personnages?)[\s\u00a0]+d(?:e|u|es|['’]))"
+                     r"(?:[\s\u00a0]+(?!par(?![\w\-]))[^\s\u00a0,.;:!?()]+){0,4}[\s\u00a0]+$"
+                     r"|(?<![\w\-])[dl]es[\s\u00a0]+$",
+                     re.IGNORECASE)
+
+
+def characters(text: str, people: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+    """The names of ``people`` (name, forms) that ``text`` only names as a role played or in the
+    plural (see the module docstring); a person named once as someone stays a person."""
+    out = set()
+    for name, forms in people:
+        found = [start for form in (name, *forms) for start in _word_starts(text, form)]
+        if found and all(_PLAYED.search(text, max(0, start - 80), start) for start in found):
+            out.add(name)
+    return out
+
+
+def _word_starts(text: str, form: str):
+    """Where ``form`` stands as whole words in ``text`` (no regex to compile for each name of a site)."""
+    start = text.find(form) if form else -1
+    while start != -1:
+        end = start + len(form)
+        if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) \
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            yield start
+        start = text.find(form, start + 1)
+
+
+def character_name(name: str) -> str:
+    """"James Bond (personnage)": a character a dispatch names, not a person."""
+    return f"{name} (personnage)"
+
+
+def is_character(name: str) -> bool:
+    return name.endswith(" (personnage)")
