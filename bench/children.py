@@ -105,7 +105,8 @@ def child_ours(spec: dict) -> dict:
     timings["render"] = timings["build"] - timings.get("ingest", 0.0) - timings["search"]
     after = _inodes(paths.output)
     # Pages and feeds apart from the search bundle, which Pagefind writes anew whole at each index.
-    bundle = os.path.join(str(paths.output), search.BUNDLE) + os.sep
+    # (a tree older than digest.search.BUNDLE, measured as "before", names it "pagefind" too)
+    bundle = os.path.join(str(paths.output), getattr(search, "BUNDLE", "pagefind")) + os.sep
     rewritten = [path for path, inode in after.items() if before.get(path) != inode]
     timings["files"] = sum(1 for path in after if not path.startswith(bundle))
     timings["rewritten"] = sum(1 for path in rewritten if not path.startswith(bundle))
