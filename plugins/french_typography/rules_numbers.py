@@ -65,8 +65,9 @@ def clock_times(s: str) -> str:
 
 
 # Abbreviations that announce a number: "p. 12", "art. 3", "art. L. 121", "§ 4", "vol. 2".
+# Not glued to a word, also across a tag ("5<sup>e</sup>§ 4" is the "e§" of the first pass).
 _ABBREVIATION = re.compile(
-    f"(?<![{L}.])(pp?\\.|art\\.|chap\\.|vol\\.|fig\\.|§)[ \\t]*(?=\\d|[{UP}]\\.?[ \\t{NBSP}]?\\d)"
+    f"(?<![{L}.])(?<![{L}.]{TAG})(pp?\\.|art\\.|chap\\.|vol\\.|fig\\.|§)[ \\t]*(?=\\d|[{UP}]\\.?[ \\t{NBSP}]?\\d)"
 )
 
 

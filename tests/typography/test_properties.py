@@ -70,6 +70,7 @@ def undo(html):
 @example("Voici -- -- Voici ")  # found by CI: a spaced dash next to another dash
 @example("XXe - Voici ")  # found by hypothesis: a capitalised word before its <sup> and after
 @example(". . . ")  # found by hypothesis: a spaced ellipsis
+@example("5 e§ 4 ")  # found by hypothesis: an abbreviation after an ordinal's <sup>
 def test_idempotent(fragment):
     once = typeset(fragment)
     assert typeset(once) == once
