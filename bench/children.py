@@ -181,12 +181,18 @@ def _finder_module():
 
 
 def child_warm(spec: dict) -> dict:
-    """Fill the entity cache for texts as a build leaves it (EntityFinder.find: the model's spans
-    and the entities resolved from them, the cache ingest reads)."""
+    """Fill the model-output caches (``spec["cache"]``: ner/, headlines/) for the texts as a build
+    leaves them: EntityFinder.find (the model's spans and the entities resolved from them) and the
+    headlines derived from the ledes of ``spec["dispatches"]``, the caches ingest reads."""
+    from digest import dispatch as dispatch_module
+    from digest.headline import HeadlineDeriver
+
     texts = _texts(spec)
-    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]))
+    finder = _finder_module().EntityFinder(Path(spec["editorial"]), Path(spec["cache"]) / "ner")
     start = time.perf_counter()
     finder.find(texts)
+    ledes = [dispatch_module.read(path).lede for path in sorted(Path(spec["dispatches"]).glob("*.txt"))]
+    HeadlineDeriver(Path(spec["cache"]) / "headlines")(ledes)
     return {"seconds": time.perf_counter() - start, "texts": len(texts), "model_loads": finder.model_loads}
 
 

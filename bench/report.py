@@ -102,7 +102,7 @@ class _Table:
 
 
 def _build_rows(table: _Table) -> None:
-    """Plain Pelican, the cold build and the full build with entities cached, and their ratios."""
+    """Plain Pelican, the cold build and the full build with the model caches warm, and their ratios."""
     row, phases = table.row, table.phases
     row("Plugins of the tree measured (PLUGINS)", lambda e: ", ".join(e["cached"][0].get("plugins") or []) or "(none)")
     row("**Plain Pelican** (notmyidea, no plugins)", phases("plain", "build"))
@@ -110,17 +110,17 @@ def _build_rows(table: _Table) -> None:
     row("&nbsp;&nbsp;ingest, of which NER", lambda e: spread(field(e["cold"], "ingest")) + " / " + spread(field(e["cold"], "ner")) if e["cold"] else "—")
     row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cold", "render"))
     row("&nbsp;&nbsp;Pagefind index", phases("cold", "search"))
-    row("**Le Fil full build, entities cached**", phases("cached", "build"))
+    row("**Le Fil full build, model caches warm**", phases("cached", "build"))
     row("&nbsp;&nbsp;ingest, of which NER (cache reads)", lambda e: spread(field(e["cached"], "ingest")) + " / " + spread(field(e["cached"], "ner")))
     row("&nbsp;&nbsp;Pelican render (with plugins)", phases("cached", "render"))
     row("&nbsp;&nbsp;Pagefind index", phases("cached", "search"))
     row("Ratio cold / plain", lambda e: f"{e['ratio_cold']:.1f}×" if e.get("ratio_cold") else (f"est. {e['ratio_cold_estimate']:.0f}×" if e.get("ratio_cold_estimate") else "—"))
-    row("**Ratio entities cached / plain** (target ≤ 1.3×)", lambda e: f"**{e['ratio_cached']:.2f}×**")
+    row("**Ratio model caches warm / plain** (target ≤ 1.3×)", lambda e: f"**{e['ratio_cached']:.2f}×**")
     row("&nbsp;&nbsp;same without Pagefind", lambda e: f"{e['ratio_cached_no_search']:.2f}×")
     row("&nbsp;&nbsp;render only / plain", lambda e: f"{e['ratio_render']:.2f}×")
-    row("CPU s: plain / cold / entities cached", lambda e: " / ".join(spread(field(e.get(k), "cpu")) if e.get(k) else "—" for k in ("plain", "cold", "cached")))
-    row("Ratio entities cached / plain, by CPU time", lambda e: f"{e['ratio_cached_cpu']:.2f}×")
-    row("ms per article: plain / entities cached", lambda e: f"{e['ms_plain']:.2f} / {e['ms_cached']:.2f}")
+    row("CPU s: plain / cold / model caches warm", lambda e: " / ".join(spread(field(e.get(k), "cpu")) if e.get(k) else "—" for k in ("plain", "cold", "cached")))
+    row("Ratio model caches warm / plain, by CPU time", lambda e: f"{e['ratio_cached_cpu']:.2f}×")
+    row("ms per article: plain / model caches warm", lambda e: f"{e['ms_plain']:.2f} / {e['ms_cached']:.2f}")
 
 
 def _rebuild_rows(table: _Table) -> None:
@@ -200,7 +200,7 @@ def summarise(entry: dict, ner_rate: float | None) -> None:
     if entry["cold"]:
         entry["ratio_cold"] = med(entry["cold"], "build") / plain
     elif ner_rate:
-        # Estimate: the build with entities cached, plus NER on every text at the measured rate.
+        # Estimate: the build with the model caches warm, plus NER on every text at the measured rate.
         entry["cold_estimate"] = cached + entry["size"] / ner_rate
         entry["ratio_cold_estimate"] = entry["cold_estimate"] / plain
     else:

@@ -61,9 +61,15 @@ def empty_trash(work: Path) -> bool:
     return bool(trashes)
 
 
-def make_site(dispatches: Path, into: Path, tree: Path, ner_cache: Path | None = None) -> Path:
+# The caches of what the model's output gives (keyed by text, the model and the code deriving from
+# it): the NER spans and the entities resolved from them, the headline parses and the headlines.
+MODEL_CACHES = ("ner", "headlines")
+
+
+def make_site(dispatches: Path, into: Path, tree: Path, model_caches: Path | None = None) -> Path:
     """A fresh site as pipeline.build expects it: content/{dispatches,articles,pages,entities.toml}
-    (the pages and editorial file of ``tree``, the code under test)."""
+    (the pages and editorial file of ``tree``, the code under test), with copies of the
+    ``MODEL_CACHES`` found in ``model_caches`` (a warm site's cache folder, or the bench's store)."""
     set_aside(into)
     content = into / "content"
     shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
@@ -72,8 +78,9 @@ def make_site(dispatches: Path, into: Path, tree: Path, ner_cache: Path | None =
         shutil.copytree(tree / "content" / "pages", content / "pages")
     if (tree / "content" / "entities.toml").exists():
         shutil.copy2(tree / "content" / "entities.toml", content / "entities.toml")
-    if ner_cache is not None and ner_cache.exists():
-        shutil.copytree(ner_cache, into / "cache" / "ner")
+    for name in MODEL_CACHES if model_caches is not None else ():
+        if (model_caches / name).is_dir():
+            shutil.copytree(model_caches / name, into / "cache" / name)
     return into
 
 

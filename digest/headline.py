@@ -9,10 +9,15 @@ on a comma or a dangling article or preposition, without a full stop.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from digest.atomic_files import write_atomically
+from digest.uptodate import code_digest, code_files
 
 MAX_LENGTH = 100
 
@@ -129,15 +134,56 @@ class Headline:
     death: bool = False  # the nominal form of a death ("Mort de X"): its kicker is "Nécrologie"
 
 
+def derivation_code() -> list[Path]:
+    """The code that derives a headline from a lede: the whole package folder (the rewriting modules
+    sit in digest/ among the others), so that a module added or split is counted."""
+    return code_files(Path(__file__).parent)
+
+
 class HeadlineDeriver:
-    """Headlines for ledes, their first sentences parsed by spaCy (cached in ``cache_dir``)."""
+    """Headlines for ledes, their first sentences parsed by spaCy (cached in ``cache_dir``). Each
+    headline derived is kept there too (``derived/``, one JSON file per lede) under the digest of the
+    derivation code and of the model (``derivation_code()``): a site rebuilt from its dispatches
+    derives nothing again, and a change of either derives every headline again from the cached
+    parses."""
 
     def __init__(self, cache_dir: Path | None):
         from digest.headline_parse import SentenceParser
 
         self.parser = SentenceParser(cache_dir)
+        self.derived_dir = cache_dir / "derived" if cache_dir else None
+        self.rules = code_digest(derivation_code(), self.parser.model_id)
 
     def __call__(self, ledes: Sequence[str]) -> list[Headline]:
+        known = [self._cached(lede) for lede in ledes]
+        missing = list(dict.fromkeys(lede for lede, headline in zip(ledes, known) if headline is None))
+        fresh = dict(zip(missing, self._derive(missing), strict=True)) if missing else {}
+        for lede, headline in fresh.items():
+            if (path := self._path(lede)) is not None:
+                write_atomically(path, json.dumps({"rules": self.rules, **asdict(headline)}, ensure_ascii=False))
+        return [headline if headline is not None else fresh[lede] for lede, headline in zip(ledes, known)]
+
+    def _path(self, lede: str) -> Path | None:
+        if self.derived_dir is None:
+            return None
+        return self.derived_dir / (hashlib.sha256(lede.encode()).hexdigest() + ".json")
+
+    def _cached(self, lede: str) -> Headline | None:
+        """The headline kept for ``lede`` under these rules; None when there is none (or a damaged one)."""
+        if (path := self._path(lede)) is None:
+            return None
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            if record["rules"] != self.rules:
+                return None
+            headline = Headline(record["text"], record["rewritten"], record["death"])
+        except (OSError, ValueError, TypeError, KeyError):  # missing or damaged: derived again
+            return None
+        valid = isinstance(headline.text, str) and headline.text.strip() and isinstance(headline.rewritten, bool) \
+            and isinstance(headline.death, bool)
+        return headline if valid else None
+
+    def _derive(self, ledes: Sequence[str]) -> list[Headline]:
         from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
         headlines: list[Headline | None] = [None] * len(ledes)

@@ -28,6 +28,26 @@ def split_supplied(headline: str) -> tuple[str, str]:
     return match["kicker"].strip(), rest[:1].upper() + rest[1:]
 
 
+def _word_character(character: str) -> bool:
+    """What the regex ``\\w`` matches in a str pattern: a letter, a digit or a number, or "_"."""
+    return character.isalnum() or character == "_"
+
+
+def whole_word_positions(form: str, text: str) -> list[int]:
+    """Where ``form`` (not empty) stands as whole words in ``text``: what
+    ``re.finditer(rf"(?<!\\w){re.escape(form)}(?!\\w)", text)`` finds, without a pattern compiled per
+    form (a site's thousands of names overflow re's cache: a second of every 1 000 articles ingested)."""
+    found, start = [], 0
+    while (position := text.find(form, start)) >= 0:
+        end = position + len(form)
+        if (position == 0 or not _word_character(text[position - 1])) and (end == len(text) or not _word_character(text[end])):
+            found.append(position)
+            start = end
+        else:
+            start = position + 1
+    return found
+
+
 def derive_kicker(text: str, places_and_organisations: Iterable[tuple[str, Iterable[str]]], *, death: bool = False) -> str:
     """The kicker of a dispatch's ``text``: ``places_and_organisations`` are (name, forms) of what it names."""
     if death:
@@ -38,7 +58,7 @@ def derive_kicker(text: str, places_and_organisations: Iterable[tuple[str, Itera
     for name, forms in places_and_organisations:
         if len(name) > MAX_LENGTH:
             continue
-        positions = [m.start() for form in {name, *forms} if form for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+        positions = [position for form in {name, *forms} if form for position in whole_word_positions(form, text)]
         if not positions:
             continue
         # what the first sentence names comes first: it says what the dispatch is about

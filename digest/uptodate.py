@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -60,6 +61,19 @@ def code_files(package: Path) -> list[Path]:
     """Every Python module of a package folder, sorted: what a cache keyed by that package's code
     hashes. Whole folders, never a hand-kept list, so a module added or split is counted."""
     return sorted(path for path in Path(package).rglob("*.py") if "__pycache__" not in path.parts)
+
+
+def code_digest(code: Iterable[Path], *inputs: str) -> str:
+    """The key of what a cache holds derived from a text: sha256 of the code that derives it
+    (``code_files`` of its package folders, read now: the code as this process imported it), of its
+    other inputs (the model's id, the editorial file's digest...) and of this Python's Unicode
+    tables (name folding and regexes read them). A cached record made under another key is stale."""
+    hashed = hashlib.sha256(unicodedata.unidata_version.encode())
+    for path in code:
+        hashed.update(b"\0" + path.read_bytes())
+    for value in inputs:
+        hashed.update(b"\0" + value.encode())
+    return hashed.hexdigest()
 
 
 def restat(files: dict[str, tuple[int, int]], root: Path, written: Iterable[Path]) -> None:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -13,7 +12,7 @@ from digest import aside
 from digest.atomic_files import write_atomically
 from digest.dispatch import date_prefix_length
 from digest.french_model import model_id, ner_pipeline
-from digest.uptodate import code_files
+from digest.uptodate import code_digest, code_files
 
 from . import slugfile, training
 from .editorial import Editorial, load_editorial, norm_key
@@ -98,11 +97,7 @@ class EntityFinder:
         self.editorial: Editorial = load_editorial(self.editorial_path)
         slugfile.load(self.slug_path)
         self._editorial_mtime = self._mtime()
-        # The code as this process imported it (read now, not after an edit it does not run).
-        # Name folding uses the Unicode tables of this Python.
-        self._code_sha256 = hashlib.sha256(
-            b"\0".join([unicodedata.unidata_version.encode(), *(path.read_bytes() for path in resolution_code())])
-        ).hexdigest()
+        self._code_sha256 = code_digest(resolution_code())
 
     # ------------------------------------------------------------------ model / cache
     def _mtime(self) -> float | None:

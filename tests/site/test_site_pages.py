@@ -48,6 +48,16 @@ def test_seed_article_shows_title_date_lede_and_its_entities(site):
     assert page.select_one(".mentions a[href='/personnes/mark-rutte/']").get_text() == "Mark Rutte"
 
 
+def test_seed_article_lists_its_entities_under_their_kind(site):
+    # "Dans cette dépêche": people, then organisations, then places, each under its heading
+    mentions = soup(site, SEED_PATH).select_one(".mentions")
+    headings = [h3.get_text() for h3 in mentions.find_all("h3")]
+    assert headings == ["Personnes", "Organisations", "Lieux"]
+    for heading, kind in zip(mentions.find_all("h3"), ("personne", "organisation", "lieu")):
+        tags = heading.find_next_sibling("ul").select(".tag")
+        assert tags and all(f"tag-{kind}" in tag["class"] for tag in tags)
+
+
 def test_seed_article_json_ld_is_a_news_article_with_typed_mentions(site, settings):
     data = json_ld(soup(site, SEED_PATH))
     origin = settings["SITE_ORIGIN"] + settings["SITEURL"]
