@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.headline_check import complete
+from digest.headline_strict import reader_fault
 from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
 
@@ -219,7 +220,8 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
         # shorter than a headline only when nothing was dropped ("Un chariot explose")
         if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and complete(sentence, state, text, verb, subject_tokens) and not has_relative_day(text) \
                 and _whole_constituents(sentence, state, kept) and not splits_a_span(sentence, state, kept) \
-                and not _gap_in_subject(sentence, state, kept, subject_tokens):
+                and not _gap_in_subject(sentence, state, kept, subject_tokens) \
+                and reader_fault(sentence, state, replaced, finish(text), verb, subject_tokens) is None:
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None
 

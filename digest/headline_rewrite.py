@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
+from digest.headline_strict import cut_name, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
@@ -68,14 +69,15 @@ def _misread_name(sentence: Sentence, i: int) -> bool:
     return bool(i and token.entity and token.text[:1].isupper())
 
 
-def rewrite(tokens: Sequence[Token], *budgets: int) -> str | None:
+def rewrite(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> str | None:
     """The best headline candidate within the first of ``budgets`` (default ``BUDGET``) characters
-    that gives one, or None when none is good enough."""
-    best = best_candidate(tokens, *budgets)
+    that gives one, or None when none is good enough; ``follows``: the sentence is not the lede's
+    first, and a subject that only refers back to the one before ("Le président", "La hausse") says nothing."""
+    best = best_candidate(tokens, *budgets, follows=follows)
     return best.text if best else None
 
 
-def best_candidate(tokens: Sequence[Token], *budgets: int) -> Candidate | None:
+def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> Candidate | None:
     """The best candidate of the sentence's main clause; when that gives none (no subject found, a
     pronoun, nothing whole within the budget), of another clause with a subject of its own
     ("Au moins 25 personnes sont mortes [lorsque deux trains sont entrés en collision]")."""
@@ -85,13 +87,13 @@ def best_candidate(tokens: Sequence[Token], *budgets: int) -> Candidate | None:
     verb = _verb_of(sentence)
     budgets = budgets or (BUDGET,)
     for budget in budgets:  # the main clause within a longer budget rather than another clause
-        if verb is None and (nominal := _nominal(sentence, budget)) is not None:
+        if verb is None and (nominal := _nominal(sentence, budget, follows)) is not None:
             return nominal
-        if verb is not None and (found := _clause_candidate(sentence, verb, budget)) is not None:
+        if verb is not None and (found := _clause_candidate(sentence, verb, budget, follows)) is not None:
             return found
     for head in _other_clauses(sentence, verb):
         for budget in budgets:
-            if (found := _clause_candidate(sentence, head, budget)) is not None:
+            if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
     return None
 
@@ -111,7 +113,7 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     ]
 
 
-def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate | None:
+def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
     """The best candidate with ``verb`` for main verb."""
     subject = subject_of(sentence, verb)
     if subject is None:
@@ -135,6 +137,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate |
 
     if is_pronoun_subject(sentence, subject_tokens):
         return None  # "On le devinait", "Celui qui…", "C'est… qui": nothing to name
+    if follows and refers_back(sentence, subject_tokens):
+        return None
 
     # The subject as written when it is short ("Le président Macron"), else the name its title introduces.
     subjects = [set(name)] if name else []
@@ -151,7 +155,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate |
     return Candidate(finish(best.text), best.score, best.kept)
 
 
-def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
+def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidate | None:
     """A sentence without a verb is already a headline ("Ouverture de la nouvelle édition du concours
     des glorieuses de Bresse, à Montrevel-en-Bresse ce jour"): its head noun and what it keeps within the budget."""
     roots = [i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
@@ -159,6 +163,8 @@ def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
         return None
     head = roots[0]
     tree = sentence.subtree(head)
+    if follows and refers_back(sentence, {head, *(c for c in sentence.children[head] if sentence.tokens[c].dep == "det")}):
+        return None
     # a verb only in what describes the head ("Petite déception pour l'équipe de France, qui n'a pas réussi…")
     clauses = set().union(*(sentence.subtree(i) for i in tree if sentence.tokens[i].dep in ("acl:relcl", "acl")))
     if any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for i, t in enumerate(sentence.tokens) if i not in clauses):
@@ -174,6 +180,13 @@ def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
         elif i in kept and i != head and sentence.is_time_word(i):
             kept -= sentence.time_words(i)
     replaced: dict[int, str] = {}
+    for clause in sentence.children[head]:
+        # a passive the parser hung on the noun ("Les Imbonerakure, …, est accusée de…"): without its
+        # auxiliary, agreeing with the noun, as a headline says it ("Les Imbonerakure accusés de…")
+        if clause in kept and sentence.tokens[clause].dep == "acl" and any(
+                sentence.tokens[c].dep == "aux:pass" and c in kept for c in sentence.children[clause]):
+            to_present(sentence, clause, replaced, kept)
+            agree_participle(sentence, clause, opening | {head}, replaced, kept)
     definite_articles(sentence, kept, replaced)
     candidates = list(generate_candidates(sentence, head, opening | {head}, kept, replaced, budget))
     if not candidates:
@@ -201,7 +214,7 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens)
     forms = ([(titled, subject_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
     for form, kept in forms:
-        if len(form) <= budget:
+        if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:
             return Candidate(finish(form), 0.0, frozenset(kept))
     return None
 
@@ -280,7 +293,7 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
         text = "".join(t.text + " " * t.space for t in tokens[:end]).strip().rstrip(".,;:").strip()
         kept = {i for i in range(end) if tokens[i].pos != "PUNCT" or i in sentence.quote_of}
         if len(text) <= budget and complete(sentence, kept, text, verb, clean_subject(sentence, subject)) \
-                and not has_relative_day(text):
+                and not has_relative_day(text) and reader_fault(sentence, kept, {}, text, verb, clean_subject(sentence, subject)) is None:
             return finish(text)
     return None
 

@@ -86,10 +86,14 @@ def _first_group_form(form: str, lemma: str) -> bool:
 
 
 def verb_number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
+    subject = subject_of(sentence, verb)
+    if subject is not None and any(
+            sentence.tokens[c].dep == "det" and c < subject and morphology(sentence.tokens[c]).get("Number") == "Plur"
+            for c in sentence.children[subject]):
+        return "Plur"  # "Les Imbonerakure, le mouvement…, est": the verb agrees with the plural article, not an apposition
     for aux in agreeing:
         if number := morphology(sentence.tokens[aux]).get("Number"):
             return number
-    subject = subject_of(sentence, verb)
     if subject is not None:
         return morphology(sentence.tokens[subject]).get("Number", "Sing")
     return "Sing"
