@@ -28,7 +28,7 @@ from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
     with_whole_words,
 )
-from digest.headline_tense import agree_participle, has_aux, to_present
+from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
 
 BUDGET = 80
 
@@ -273,6 +273,8 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
     if not conjugated:
         return None, None
     agree_participle(sentence, verb, subject_tokens, replaced, kept)
+    if (action := periphrasis(sentence, verb)) is not None and replaced.get(verb) == "":
+        agree_participle(sentence, action, subject_tokens, replaced, kept)  # "La Haute-Loire placée en vigilance"
     definite_articles(sentence, kept, replaced)
     return kept, replaced
 

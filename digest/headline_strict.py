@@ -160,7 +160,7 @@ def _plural_subject_singular_verb(sentence: Sentence, kept: set[int], replaced: 
     clauses = [verb] + [c for c in sentence.children[heads[0]] if c in kept and tokens[c].dep == "acl" and tokens[c].pos == "VERB"]
     for clause in clauses:
         finite = [i for i in [clause, *sentence.children[clause]] if i in kept and "VerbForm=Fin" in tokens[i].morph
-                  and (i == clause or tokens[i].dep in ("aux:tense", "aux:pass", "cop"))]
+                  and (i == clause or tokens[i].dep in ("aux:tense", "aux:pass", "cop")) and replaced.get(i) != ""]
         # a third person plural ends in -nt in every tense: "sont", "ont", "font", "affirment"
         if finite and not replaced.get(finite[0], tokens[finite[0]].text).endswith("nt"):
             return f"plural subject, singular « {replaced.get(finite[0], tokens[finite[0]].text)} »"
