@@ -140,6 +140,7 @@ class HeadlineDeriver:
         self.parser = SentenceParser(cache_dir)
 
     def __call__(self, ledes: Sequence[str]) -> list[Headline]:
+        from digest.headline_news import with_toll
         from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
         headlines: list[Headline | None] = [None] * len(ledes)
@@ -163,6 +164,11 @@ class HeadlineDeriver:
             if headlines[n] is None and tried and (text := rewrite(tried[0][1], WHOLE_SENTENCE_LENGTH)
                                                    or next(filter(None, (rewrite(tokens, BUDGET, MAX_LENGTH) for _, tokens in tried[1:])), None)):
                 headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+        # The toll of an event is its news: said after a headline that leaves it out.
+        for n, headline in enumerate(headlines):
+            if headline is not None and not headline.death:
+                toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
+                headlines[n] = Headline(with_toll(headline.text, toll_sentences, MAX_LENGTH), True)
         # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
         first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
         return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
@@ -171,6 +177,8 @@ class HeadlineDeriver:
 
 # How many of a lede's sentences a headline may be rewritten from, the first first.
 _SENTENCES_TRIED = 3
+# How many of a lede's sentences may give the toll a headline adds (a later one may tell another event's).
+_TOLL_SENTENCES = 2
 
 
 def nth_sentence(lede: str, rank: int) -> str:

@@ -35,6 +35,7 @@ _CORE = {"obj", "xcomp", "ccomp", "obl:arg", "iobj", "nsubj", "nsubj:pass", "mar
 _CLAUSE_OPTIONAL = {"obl:mod", "obl", "advcl", "advmod", "obl:agent", "conj", "dep", "nmod", "parataxis", "appos"}
 _PHRASE_OPTIONAL = {"acl", "acl:relcl", "appos", "conj", "parataxis"}
 _OF = {"de", "d'", "d’", "du", "des"}
+_TOLL_NOUNS = {"mort", "personne", "blessé", "victime", "tué", "civil", "soldat", "policier", "passager"}
 
 
 def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: set[int]) -> set[int]:
@@ -177,6 +178,8 @@ def _value(sentence: Sentence, kept: set[int], verb: int) -> float:
                 value += 2.0
         if token.pos == "NUM" and not CLOCK.match(token.text):
             value += 2.0 * weight
+            # the toll of an event is its news: "au moins 12 [morts]", "six [personnes tuées]"
+            value += 4.0 * weight if sentence.tokens[token.head].lemma in _TOLL_NOUNS else 0.0
         if token.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
             value += 1.0 * weight
     return value
