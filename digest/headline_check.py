@@ -20,7 +20,7 @@ DANGLING = frozenset(
 # Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
 NEEDS_COMPLEMENT = {
     "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
-    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
+    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre", "apprendre",
 }
 
 

@@ -86,7 +86,7 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
                  subject: set[int]) -> str | None:
     """What a reader would call bad in ``text``, made of the ``kept`` tokens of ``sentence`` (some
     written as ``replaced`` says) with ``verb`` for main verb and ``subject`` for subject, or None."""
-    return text_fault(text) or _dropped_inside(sentence, kept) or cut_name(sentence, kept) \
+    return text_fault(text) or _dropped_inside(sentence, kept) or _dangling_participle(sentence, kept, verb) or cut_name(sentence, kept) \
         or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject)
 
 
@@ -113,6 +113,8 @@ def _dropped_inside(sentence: Sentence, kept: set[int]) -> str | None:
         last = tokens[run[-1]]
         if last.head == after and (last.dep in ("case", "mark", "det") or last.pos in ("ADP", "SCONJ", "DET")):
             return f"« {tokens[after].text} » lost « {last.text} »"
+        if tokens[after].pos == "SCONJ" and last.pos == "ADV":  # "[alors même] qu'il était en poste"
+            return f"« {tokens[after].text} » lost « {last.text} »"
         # a preposition or a present participle ("concernant", "visant") whose complement went
         introducer = tokens[before]
         participle = introducer.pos == "VERB" and "Tense=Pres" in introducer.morph and "VerbForm=Part" in introducer.morph
@@ -120,6 +122,18 @@ def _dropped_inside(sentence: Sentence, kept: set[int]) -> str | None:
             following = [c for c in sentence.children[before] if c > before and tokens[c].pos != "PUNCT"]
             if following and not any(c in kept for c in following):
                 return f"« {introducer.text} » lost its complement"
+    return None
+
+
+def _dangling_participle(sentence: Sentence, kept: set[int], verb: int) -> str | None:
+    """A headline ending on a participle that describes a noun, what followed it dropped ("deux nouveaux
+    acteurs créés [par…]"): the reader waits for by whom, where or why."""
+    tokens = sentence.tokens
+    last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod"):
+        return None
+    if any(c > last and c not in kept and tokens[c].pos != "PUNCT" and not sentence.is_time(c) for c in sentence.children[last]):
+        return f"ends on « {tokens[last].text} », what followed it dropped"
     return None
 
 

@@ -3,6 +3,8 @@ and on headlines derived from real corpus ledes (dev split: none of the held-out
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -98,3 +100,16 @@ def test_no_rewritten_headline_is_one_a_reader_calls_bad(derive, lede):
     [headline] = derive([lede])
     if headline.rewritten:
         assert text_fault(headline.text) is None, headline.text
+
+
+@pytest.mark.parametrize(("lede", "broken"), [
+    # dev dispatches: "Un policier poignardé qu'il était en poste" (its "alors même" dropped), and "Un camion fonce
+    # sur une foule rassemblée" (rassemblée for what, the reader asks)
+    ("Un policier a été poignardé alors même qu'il était en poste devant son commissariat à Toulouse aux alentours de "
+     "14 heures 30. L'individu ayant porté le coup de couteau a été arrêté aussitôt.", re.compile(r"poignardé qu")),
+    ("Peu après 22 heures 30, heure locale, un camion a foncé sur une foule rassemblée pour assister au traditionnel feu "
+     "d'artifice à l'occasion de la fête nationale française sur la promenade des Anglais à Nice.", re.compile(r"rassemblée$")),
+])
+def test_no_word_lost_from_a_locution_nor_a_participle_left_hanging(derive, lede, broken):
+    [headline] = derive([lede])
+    assert not broken.search(headline.text), headline.text
