@@ -26,6 +26,7 @@ from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
+    with_adjacent_name,
     with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
@@ -121,7 +122,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM") \
             and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
-    subject_tokens = written = clean_subject(sentence, subject)
+    subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
     name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject)
     if name and "Number=Plur" in sentence.tokens[subject].morph and "Number=Plur" not in sentence.tokens[name[0]].morph:
         name = None  # "Des chercheurs de l'université Calvin": a complement, not the subject's name
@@ -131,7 +132,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         subject_tokens = set(name)
 
     past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
-    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)):
+    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)
+                                                                 or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
         if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
             return obituary
 
@@ -206,6 +208,8 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     if first.pos in ("CCONJ", "ADP", "ADV"):
         return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
     article = first.text.lower()
+    if first.pos == "DET" and article not in _OF_ARTICLE:
+        return None  # "Mort d'un spectateur": someone the headline does not name is no obituary
     if first.pos == "DET" and article in _OF_ARTICLE:
         titled = "Mort " + _OF_ARTICLE[article] + render(sentence, subject_tokens - {min(subject_tokens)}, {})
     else:

@@ -113,3 +113,17 @@ def test_no_rewritten_headline_is_one_a_reader_calls_bad(derive, lede):
 def test_no_word_lost_from_a_locution_nor_a_participle_left_hanging(derive, lede, broken):
     [headline] = derive([lede])
     assert not broken.search(headline.text), headline.text
+
+
+@pytest.mark.parametrize(("lede", "name"), [
+    # dev dispatches: a name the parser hung apart from its title ("Le Sud-Coréen" | "Jin Jong-oh"), once dropped
+    # ("Le candidat proposera…": which one, the reader asks)
+    ("Le Sud-Coréen Jin Jong-oh a remporté le titre olympique de tir au pistolet 50m à la mi-journée à Rio, et bat le "
+     "record olympique en inscrivant 193,7 points lors de la finale.", "Jin Jong-oh"),
+    ("Le candidat à l'élection présidentielle Emmanuel Macron proposera bientôt une ébauche de programme économique et "
+     "un chiffrement de ses mesures.", "Emmanuel Macron"),
+])
+def test_the_subject_keeps_the_name_written_beside_it(derive, lede, name):
+    [headline] = derive([lede])
+    assert headline.rewritten
+    assert name in headline.text, headline.text
