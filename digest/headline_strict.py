@@ -130,6 +130,8 @@ def _dangling_participle(sentence: Sentence, kept: set[int], verb: int) -> str |
     acteurs créés [par…]"): the reader waits for by whom, where or why."""
     tokens = sentence.tokens
     last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    if tokens[last].pos == "ADV" and tokens[last].head in kept:
+        last = tokens[last].head  # "causé principalement [par les émanations]"
     if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod"):
         return None
     if any(c > last and c not in kept and tokens[c].pos != "PUNCT" and not sentence.is_time(c) for c in sentence.children[last]):
