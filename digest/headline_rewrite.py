@@ -124,8 +124,9 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
     name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject)
-    if name and "Number=Plur" in sentence.tokens[subject].morph and "Number=Plur" not in sentence.tokens[name[0]].morph:
-        name = None  # "Des chercheurs de l'université Calvin": a complement, not the subject's name
+    plural = "Number=Plur" in sentence.tokens[subject].morph or sentence.tokens[min(subject_tokens)].text.lower() in ("les", "des", "ces")
+    if name and plural and "Number=Plur" not in sentence.tokens[name[0]].morph:
+        name = None  # "Des chercheurs de l'université Calvin", "Les images prises par le télescope Kepler": a complement
     if subject_tokens == {subject} and sentence.tokens[subject].pos == "PRON":
         name = name or antecedent(sentence, subject, verb)
     if is_pronoun_subject(sentence, subject_tokens) and name:

@@ -134,7 +134,8 @@ def _dangling_participle(sentence: Sentence, kept: set[int], verb: int) -> str |
         last = tokens[last].head  # "causé principalement [par les émanations]"
     if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod"):
         return None
-    if any(c > last and c not in kept and tokens[c].pos != "PUNCT" and not sentence.is_time(c) for c in sentence.children[last]):
+    # what followed it, even a time ("les élections organisées [ce dimanche]"): a participle alone says nothing
+    if any(c > last and c not in kept and tokens[c].pos != "PUNCT" for c in sentence.children[last]):
         return f"ends on « {tokens[last].text} », what followed it dropped"
     return None
 
