@@ -40,6 +40,8 @@ _POINTING_BACK = re.compile(
     r"|\bun pays\b|\bune ville\b",
     re.IGNORECASE,
 )
+# A period for subject ("Le mois marqué par…", not "La semaine de la mode"): which one, the headline does not say.
+_PERIOD_SUBJECT = re.compile(r"^(?:le|la|l['’])\s?(?:mois|semaine|année|jour)\b(?!\s+(?:de|d['’]|du|des)\b)", re.IGNORECASE)
 # A pronoun for subject: who, the headline does not say.
 _PRONOUN_OPENER = re.compile(r"^(?:il|elle|ils|elles|on|cela|ceci|ça|c['’]|celui|celle|ceux|celles)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
@@ -77,6 +79,8 @@ def text_fault(text: str) -> str | None:
         return f"opens on a circumstance (« {first} »)"
     if _PRONOUN_OPENER.match(text):
         return "a pronoun for subject"
+    if _PERIOD_SUBJECT.match(text):
+        return "a period for subject"
     if found := _POINTING_BACK.search(text):
         return f"« {found[0]} » points back to nothing"
     return None
