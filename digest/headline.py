@@ -20,6 +20,8 @@ from digest.atomic_files import write_atomically
 from digest.uptodate import code_digest, code_files
 
 MAX_LENGTH = 100
+# The lede's first sentence whole reads better than any cut, up to a little over a headline's length.
+WHOLE_SENTENCE_LENGTH = 110
 
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=[«\"A-ZÀ-ÖØ-Þ])")
 # An incise between commas right after the subject ("X, en visite à Kiev, a appelé"): dropped first.
@@ -184,6 +186,7 @@ class HeadlineDeriver:
         return headline if valid else None
 
     def _derive(self, ledes: Sequence[str]) -> list[Headline]:
+        from digest.headline_news import with_toll
         from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
         headlines: list[Headline | None] = [None] * len(ledes)
@@ -198,8 +201,20 @@ class HeadlineDeriver:
             for (n, sentence), tokens in zip(pending, self.parser.parse([s for _, s in pending]), strict=True):
                 parsed[n].append((sentence, tokens))
                 # within the budget, else as long as a cut lede may be: whole phrases beat a cut
-                if text := rewrite(tokens, BUDGET, MAX_LENGTH):
+                if text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=rank > 0):
                     headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+        # No sentence gave one within a headline's length: the first sentence rewritten a little longer
+        # (a reader prefers the whole news to any cut of it), else a later sentence whose subject only
+        # refers back ("La cérémonie se déroule…") rather than a fallback.
+        for n, tried in enumerate(parsed):
+            if headlines[n] is None and tried and (text := rewrite(tried[0][1], WHOLE_SENTENCE_LENGTH)
+                                                   or next(filter(None, (rewrite(tokens, BUDGET, MAX_LENGTH) for _, tokens in tried[1:])), None)):
+                headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+        # The toll of an event is its news: said after a headline that leaves it out.
+        for n, headline in enumerate(headlines):
+            if headline is not None and not headline.death:
+                toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
+                headlines[n] = Headline(with_toll(headline.text, toll_sentences, MAX_LENGTH), True)
         # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
         first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
         return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
@@ -208,6 +223,8 @@ class HeadlineDeriver:
 
 # How many of a lede's sentences a headline may be rewritten from, the first first.
 _SENTENCES_TRIED = 3
+# How many of a lede's sentences may give the toll a headline adds (a later one may tell another event's).
+_TOLL_SENTENCES = 2
 
 
 def nth_sentence(lede: str, rank: int) -> str:
@@ -221,12 +238,16 @@ _POINTING_BACK = re.compile(r"(?:celui|celle|ceux|celles)(?:-ci|-là)?\b|(?:ce|c
 
 def _whole_sentence(parsed: list[tuple[str, list]]) -> str:
     """The first of the sentences tried that says something whole (a subject and its verb) within a
-    headline's length: the fallback never stops mid-sentence when a sentence fits."""
+    headline's length (the first one a little longer), none a reader would call bad: the fallback
+    never stops mid-sentence when a sentence fits."""
+    from digest.headline_strict import text_fault
+
     for rank, (sentence, tokens) in enumerate(parsed):
         text = without_relative_days(sentence.strip().rstrip(".").strip())
         if _POINTING_BACK.match(text):
             continue  # "Celui-ci aura fait une victime": who, the reader has not read
-        if len(text) <= MAX_LENGTH and _balanced(text) and _states(tokens, pronoun=rank == 0):
+        longest = WHOLE_SENTENCE_LENGTH if rank == 0 else MAX_LENGTH
+        if len(text) <= longest and _balanced(text) and _states(tokens, pronoun=rank == 0) and text_fault(text) is None:
             return text[:1].upper() + text[1:]
     return ""
 
@@ -247,8 +268,12 @@ def _cut(lede: str, tokens) -> str:
     """The lede cut, the last resort; when the cut ends on a verb that says nothing without what it
     reports ("Le Conseil d'État a décidé"), the sentence goes on up to the limit and says it goes on."""
     from digest.headline_check import NEEDS_COMPLEMENT
+    from digest.headline_strict import text_fault
 
+    # without its opener, unless what is left opens as badly ("[À la veille de la fête,] qui commémore…")
     sentence = without_opener(first_sentence(lede))
+    if text_fault(cut_headline(sentence)) and not text_fault(cut_headline(first_sentence(lede))):
+        sentence = first_sentence(lede)
     cut = without_relative_days(cut_headline(sentence))
     last = cut.rsplit(" ", 1)[-1]
     if any(t.text == last and t.lemma in NEEDS_COMPLEMENT for t in tokens) and len(sentence) > MAX_LENGTH:

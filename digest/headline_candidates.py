@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.headline_check import complete
+from digest.headline_strict import reader_fault
 from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
 
@@ -34,6 +35,7 @@ _CORE = {"obj", "xcomp", "ccomp", "obl:arg", "iobj", "nsubj", "nsubj:pass", "mar
 _CLAUSE_OPTIONAL = {"obl:mod", "obl", "advcl", "advmod", "obl:agent", "conj", "dep", "nmod", "parataxis", "appos"}
 _PHRASE_OPTIONAL = {"acl", "acl:relcl", "appos", "conj", "parataxis"}
 _OF = {"de", "d'", "d’", "du", "des"}
+_TOLL_NOUNS = {"mort", "personne", "blessé", "victime", "tué", "civil", "soldat", "policier", "passager"}
 
 
 def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: set[int]) -> set[int]:
@@ -176,6 +178,8 @@ def _value(sentence: Sentence, kept: set[int], verb: int) -> float:
                 value += 2.0
         if token.pos == "NUM" and not CLOCK.match(token.text):
             value += 2.0 * weight
+            # the toll of an event is its news: "au moins 12 [morts]", "six [personnes tuées]"
+            value += 4.0 * weight if sentence.tokens[token.head].lemma in _TOLL_NOUNS else 0.0
         if token.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
             value += 1.0 * weight
     return value
@@ -219,7 +223,8 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
         # shorter than a headline only when nothing was dropped ("Un chariot explose")
         if (MIN_LENGTH <= len(text) or state == kept) and len(text) <= budget and complete(sentence, state, text, verb, subject_tokens) and not has_relative_day(text) \
                 and _whole_constituents(sentence, state, kept) and not splits_a_span(sentence, state, kept) \
-                and not _gap_in_subject(sentence, state, kept, subject_tokens):
+                and not _gap_in_subject(sentence, state, kept, subject_tokens) \
+                and reader_fault(sentence, state, replaced, finish(text), verb, subject_tokens) is None:
             return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
         return None
 

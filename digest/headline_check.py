@@ -20,7 +20,7 @@ DANGLING = frozenset(
 # Verbs that say nothing without what they report or decide: "Pierre Karl Péladeau annonce".
 NEEDS_COMPLEMENT = {
     "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
-    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre",
+    "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre", "apprendre",
 }
 
 
@@ -166,7 +166,7 @@ def wants_complement(sentence: Sentence, kept: set[int], i: int, verb: int) -> b
     token = sentence.tokens[i]
     if token.pos != "VERB" or i in sentence.quote_of:
         return False
-    if i != verb and token.dep not in ("acl", "xcomp", "ccomp", "csubj"):
+    if i != verb and token.dep not in ("acl", "acl:relcl", "xcomp", "ccomp", "csubj"):
         return False  # a verb the parser made a root of its own is a misreading, not a clause
     # its object or complement clause, wherever the verb stands ("Le peuple turc dit [oui] au référendum")
     needed = [c for c in sentence.children[i] if c > i and sentence.tokens[c].dep in ("obj", "ccomp", "xcomp")

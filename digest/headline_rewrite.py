@@ -21,13 +21,15 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
+from digest.headline_strict import cut_name, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
+    with_adjacent_name,
     with_whole_words,
 )
-from digest.headline_tense import agree_participle, has_aux, to_present
+from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
 
 BUDGET = 80
 
@@ -68,14 +70,15 @@ def _misread_name(sentence: Sentence, i: int) -> bool:
     return bool(i and token.entity and token.text[:1].isupper())
 
 
-def rewrite(tokens: Sequence[Token], *budgets: int) -> str | None:
+def rewrite(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> str | None:
     """The best headline candidate within the first of ``budgets`` (default ``BUDGET``) characters
-    that gives one, or None when none is good enough."""
-    best = best_candidate(tokens, *budgets)
+    that gives one, or None when none is good enough; ``follows``: the sentence is not the lede's
+    first, and a subject that only refers back to the one before ("Le président", "La hausse") says nothing."""
+    best = best_candidate(tokens, *budgets, follows=follows)
     return best.text if best else None
 
 
-def best_candidate(tokens: Sequence[Token], *budgets: int) -> Candidate | None:
+def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> Candidate | None:
     """The best candidate of the sentence's main clause; when that gives none (no subject found, a
     pronoun, nothing whole within the budget), of another clause with a subject of its own
     ("Au moins 25 personnes sont mortes [lorsque deux trains sont entrés en collision]")."""
@@ -85,13 +88,13 @@ def best_candidate(tokens: Sequence[Token], *budgets: int) -> Candidate | None:
     verb = _verb_of(sentence)
     budgets = budgets or (BUDGET,)
     for budget in budgets:  # the main clause within a longer budget rather than another clause
-        if verb is None and (nominal := _nominal(sentence, budget)) is not None:
+        if verb is None and (nominal := _nominal(sentence, budget, follows)) is not None:
             return nominal
-        if verb is not None and (found := _clause_candidate(sentence, verb, budget)) is not None:
+        if verb is not None and (found := _clause_candidate(sentence, verb, budget, follows)) is not None:
             return found
     for head in _other_clauses(sentence, verb):
         for budget in budgets:
-            if (found := _clause_candidate(sentence, head, budget)) is not None:
+            if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
     return None
 
@@ -111,7 +114,7 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     ]
 
 
-def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate | None:
+def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
     """The best candidate with ``verb`` for main verb."""
     subject = subject_of(sentence, verb)
     if subject is None:
@@ -119,22 +122,26 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate |
     if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM") \
             and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
-    subject_tokens = written = clean_subject(sentence, subject)
+    subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
     name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject)
-    if name and "Number=Plur" in sentence.tokens[subject].morph and "Number=Plur" not in sentence.tokens[name[0]].morph:
-        name = None  # "Des chercheurs de l'université Calvin": a complement, not the subject's name
+    plural = "Number=Plur" in sentence.tokens[subject].morph or sentence.tokens[min(subject_tokens)].text.lower() in ("les", "des", "ces")
+    if name and plural and "Number=Plur" not in sentence.tokens[name[0]].morph:
+        name = None  # "Des chercheurs de l'université Calvin", "Les images prises par le télescope Kepler": a complement
     if subject_tokens == {subject} and sentence.tokens[subject].pos == "PRON":
         name = name or antecedent(sentence, subject, verb)
     if is_pronoun_subject(sentence, subject_tokens) and name:
         subject_tokens = set(name)
 
     past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
-    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)):
+    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)
+                                                                 or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
         if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
             return obituary
 
     if is_pronoun_subject(sentence, subject_tokens):
         return None  # "On le devinait", "Celui qui…", "C'est… qui": nothing to name
+    if follows and refers_back(sentence, subject_tokens):
+        return None
 
     # The subject as written when it is short ("Le président Macron"), else the name its title introduces.
     subjects = [set(name)] if name else []
@@ -151,7 +158,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int) -> Candidate |
     return Candidate(finish(best.text), best.score, best.kept)
 
 
-def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
+def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidate | None:
     """A sentence without a verb is already a headline ("Ouverture de la nouvelle édition du concours
     des glorieuses de Bresse, à Montrevel-en-Bresse ce jour"): its head noun and what it keeps within the budget."""
     roots = [i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT" and t.pos in ("NOUN", "PROPN")]
@@ -159,6 +166,8 @@ def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
         return None
     head = roots[0]
     tree = sentence.subtree(head)
+    if follows and refers_back(sentence, {head, *(c for c in sentence.children[head] if sentence.tokens[c].dep == "det")}):
+        return None
     # a verb only in what describes the head ("Petite déception pour l'équipe de France, qui n'a pas réussi…")
     clauses = set().union(*(sentence.subtree(i) for i in tree if sentence.tokens[i].dep in ("acl:relcl", "acl")))
     if any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for i, t in enumerate(sentence.tokens) if i not in clauses):
@@ -174,6 +183,13 @@ def _nominal(sentence: Sentence, budget: int) -> Candidate | None:
         elif i in kept and i != head and sentence.is_time_word(i):
             kept -= sentence.time_words(i)
     replaced: dict[int, str] = {}
+    for clause in sentence.children[head]:
+        # a passive the parser hung on the noun ("Les Imbonerakure, …, est accusée de…"): without its
+        # auxiliary, agreeing with the noun, as a headline says it ("Les Imbonerakure accusés de…")
+        if clause in kept and sentence.tokens[clause].dep == "acl" and any(
+                sentence.tokens[c].dep == "aux:pass" and c in kept for c in sentence.children[clause]):
+            to_present(sentence, clause, replaced, kept)
+            agree_participle(sentence, clause, opening | {head}, replaced, kept)
     definite_articles(sentence, kept, replaced)
     candidates = list(generate_candidates(sentence, head, opening | {head}, kept, replaced, budget))
     if not candidates:
@@ -193,6 +209,8 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     if first.pos in ("CCONJ", "ADP", "ADV"):
         return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
     article = first.text.lower()
+    if first.pos == "DET" and article not in _OF_ARTICLE:
+        return None  # "Mort d'un spectateur": someone the headline does not name is no obituary
     if first.pos == "DET" and article in _OF_ARTICLE:
         titled = "Mort " + _OF_ARTICLE[article] + render(sentence, subject_tokens - {min(subject_tokens)}, {})
     else:
@@ -201,7 +219,7 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens)
     forms = ([(titled, subject_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
     for form, kept in forms:
-        if len(form) <= budget:
+        if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:
             return Candidate(finish(form), 0.0, frozenset(kept))
     return None
 
@@ -260,6 +278,8 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
     if not conjugated:
         return None, None
     agree_participle(sentence, verb, subject_tokens, replaced, kept)
+    if (action := periphrasis(sentence, verb)) is not None and replaced.get(verb) == "":
+        agree_participle(sentence, action, subject_tokens, replaced, kept)  # "La Haute-Loire placée en vigilance"
     definite_articles(sentence, kept, replaced)
     return kept, replaced
 
@@ -280,7 +300,7 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
         text = "".join(t.text + " " * t.space for t in tokens[:end]).strip().rstrip(".,;:").strip()
         kept = {i for i in range(end) if tokens[i].pos != "PUNCT" or i in sentence.quote_of}
         if len(text) <= budget and complete(sentence, kept, text, verb, clean_subject(sentence, subject)) \
-                and not has_relative_day(text):
+                and not has_relative_day(text) and reader_fault(sentence, kept, {}, text, verb, clean_subject(sentence, subject)) is None:
             return finish(text)
     return None
 

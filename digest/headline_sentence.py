@@ -41,7 +41,7 @@ _LOCUTIONS = re.compile(
     r"\b(?:dans peu de temps|d'ici peu|il y a peu|peu de temps|du côté(?: \w+)? (?:de|du|des|d')|de part et d'autre (?:de|du|des|d')"
     r"|(?:à cause|en raison|au cours|à l'issue|au sein|à la suite|à partir|en présence|en vue|à l'occasion|aux côtés|au large"
     r"|au (?:nord|sud|est|ouest)|près|loin|lors|en dépit|au-delà|en faveur|au profit|à l'égard|en matière|au moment) (?:de|du|des|d')"
-    r"|(?:grâce|face|jusqu'|quant|suite|par rapport) (?:à|au|aux)|tant que|ainsi que|bien que|alors que|afin de|afin que"
+    r"|(?:grâce|face|jusqu'|quant|suite|par rapport) (?:à|au|aux)|(?:tant|ainsi|bien|alors|afin|parce|pendant|tandis|dès|avant|après) (?:que|qu')|afin de"
     r"|\d+ (?:e|er|ère|re|ème|es|ers))(?= |$)"  # "la 14 e édition", written with a space
 )
 

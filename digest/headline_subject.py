@@ -178,6 +178,25 @@ def with_whole_name(sentence: Sentence, kept: set[int], subject: int) -> set[int
     return kept
 
 
+def with_adjacent_name(sentence: Sentence, kept: set[int]) -> set[int]:
+    """``kept`` with the capitalised words written right after it ("Le Sud-Coréen" "Jin Jong-oh", a name
+    the parser hung elsewhere) and the proper nouns right before it: two capitalised words side by
+    side are one name, kept whole."""
+    tokens, kept = sentence.tokens, set(kept)
+    if not tokens[max(kept)].text[:1].isupper():
+        return kept
+    j = min(kept) - 1  # and before it: "le champion du monde Shohei" "Ōno"
+    while j >= 0 and tokens[min(kept)].text[:1].isupper() and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper():
+        kept.add(j)
+        j -= 1
+    i = max(kept) + 1
+    while i < len(tokens) and (tokens[i].text[:1].isupper() and tokens[i].pos != "PUNCT"
+                               or not tokens[i - 1].space and (tokens[i].text[:1].isalnum() or tokens[i].text == "-")):
+        kept.add(i)
+        i += 1
+    return kept
+
+
 def with_whole_words(sentence: Sentence, kept: set[int]) -> set[int]:
     """``kept`` with the parts of its hyphenated words the parser hung elsewhere ("attentat" "-suicide",
     "Bâton" "-" "Rouge")."""

@@ -15,10 +15,52 @@ def has_aux(sentence: Sentence, verb: int) -> bool:
     return any(sentence.tokens[c].dep in ("aux:tense", "aux:pass", "cop") for c in sentence.children[verb])
 
 
+def periphrasis(sentence: Sentence, verb: int) -> int | None:
+    """The infinitive that ``verb`` only dates: a near past ("vient de remporter", "vient d'être placé")
+    or a past of "aller" ("est allée chercher"); a near future ("va supprimer") is a future, kept."""
+    tokens = sentence.tokens
+    if tokens[verb].lemma not in ("venir", "aller"):
+        return None
+    past_of_aller = tokens[verb].lemma == "aller" and has_aux(sentence, verb)
+    for child in sentence.children[verb]:
+        marks = [c for c in sentence.children[child] if tokens[c].dep == "mark"]
+        if tokens[child].dep != "xcomp" or tokens[child].pos != "VERB" or child < verb:
+            continue
+        passive = any(tokens[c].dep == "aux:pass" and "VerbForm=Inf" in tokens[c].morph for c in sentence.children[child])
+        infinitive = "VerbForm=Inf" in tokens[child].morph or passive
+        if infinitive and (past_of_aller and not marks or tokens[verb].lemma == "venir" and [tokens[c].text.lower() for c in marks] in (["de"], ["d'"], ["d’"])):
+            return child
+    return None
+
+
+def _undo_periphrasis(sentence: Sentence, verb: int, action: int, replaced: dict[int, str], kept: set[int]) -> bool:
+    """"Gaël Faye vient d'obtenir le prix" -> "Gaël Faye obtient le prix"; "vient d'être placé" -> "placé":
+    the dating verb silent, the action in the present (or its participle, in the passive)."""
+    tokens = sentence.tokens
+    dating = [c for c in sentence.children[verb] if tokens[c].dep in ("aux:tense", "aux:pass")]
+    introducers = [c for c in sentence.children[action] if tokens[c].dep in ("mark", "aux:pass")]
+    # the words that only date are kept silent (written as nothing), not dropped: the phrase stays whole
+    silent = [verb, *dating, *introducers]
+    if any(tokens[c].dep == "aux:pass" for c in introducers):
+        replaced.update(dict.fromkeys(silent, ""))
+        return True
+    number = verb_number(sentence, verb, dating or [verb])
+    lexicon = verb_lexicon()
+    infinitive = verb_infinitive(tokens[action].text, tokens[action].lemma, lexicon)
+    present = known_present_third(infinitive, number == "Plur", lexicon) if infinitive else None
+    if present is None:
+        return True  # kept as written: "vient d'obtenir" rather than a made-up form
+    replaced.update(dict.fromkeys(silent, ""))
+    replaced[action] = present
+    return True
+
+
 def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> bool:
     """Put the main verb in the present tense, in place (``replaced``, ``kept``); False when it cannot."""
     tokens = sentence.tokens
     token = tokens[verb]
+    if (action := periphrasis(sentence, verb)) is not None and action in kept:
+        return _undo_periphrasis(sentence, verb, action, replaced, kept)
     auxiliaries = [c for c in sentence.children[verb] if tokens[c].dep in ("aux:tense", "aux:pass")]
     tense_aux = [c for c in auxiliaries if tokens[c].dep == "aux:tense"]
     passive_aux = [c for c in auxiliaries if tokens[c].dep == "aux:pass"]
@@ -86,10 +128,14 @@ def _first_group_form(form: str, lemma: str) -> bool:
 
 
 def verb_number(sentence: Sentence, verb: int, agreeing: list[int]) -> str:
+    subject = subject_of(sentence, verb)
+    if subject is not None and any(
+            sentence.tokens[c].dep == "det" and c < subject and morphology(sentence.tokens[c]).get("Number") == "Plur"
+            for c in sentence.children[subject]):
+        return "Plur"  # "Les Imbonerakure, le mouvement…, est": the verb agrees with the plural article, not an apposition
     for aux in agreeing:
         if number := morphology(sentence.tokens[aux]).get("Number"):
             return number
-    subject = subject_of(sentence, verb)
     if subject is not None:
         return morphology(sentence.tokens[subject]).get("Number", "Sing")
     return "Sing"

@@ -426,3 +426,26 @@ def test_a_name_made_of_a_noun_and_its_adjective_stays_whole(derive):
     [headline] = derive(["Ce lundi, le Premier ministre du Canada, Justin Trudeau, a annoncé que le Canada cessera ses frappes "
                          "aériennes contre l'organisation armée État islamique en Irak et en Syrie d'ici le 22 février."])
     assert "État islamique" in headline.text, headline.text
+
+
+@pytest.mark.parametrize(("lede", "expected", "misleading"), [
+    # dev dispatches: a near past or a past of "aller" only dates the action, said in the present
+    ("Gaël Faye vient d'obtenir le Prix Goncourt des lycéens pour son roman Petit Pays qui raconte une enfance dans "
+     "les années 1990 au Burundi sur fond de guerre civile.", "Gaël Faye obtient le Prix Goncourt", "vient d"),
+    ("Avançant depuis plusieurs mois dans le désert syrien, l'armée gouvernementale vient de briser le siège subit par "
+     "ses hommes depuis plus de trois ans dans la ville orientale de Deir ez-Zor.", "L'armée brise le siège", "vient de"),
+    ("Estelle Mossely est allée chercher le titre olympique de boxe dans la catégorie des -60kg en battant la Chinoise "
+     "Yin Junhua, vendredi après-midi à Rio.", "Estelle Mossely cherche le titre olympique", "va chercher"),
+    # a passive near past keeps only its participle
+    ("Le département français de la Haute-Loire vient d'être placé jeudi, à 16 heures, en vigilance orange neige - "
+     "verglas (niveau 3/4) par Météo France, tout comme l'Ardèche et la Lozère.",
+     "Le département français de la Haute-Loire placé en vigilance orange", "vient"),
+    # a near future announces what is to come: kept
+    ("La sonde Cassini va commencer une manœuvre périlleuse et inédite entre Saturne et ses anneaux pour tenter de les "
+     "« peser ».", "La sonde Cassini va commencer une manœuvre", "Cassini commence"),
+])
+def test_a_periphrasis_that_only_dates_gives_the_present(derive, lede, expected, misleading):
+    [headline] = derive([lede])
+    assert headline.rewritten
+    assert headline.text.startswith(expected), headline.text
+    assert misleading not in headline.text, headline.text

@@ -1,0 +1,51 @@
+"""The toll of an event, the news a headline must not leave out (pure functions): "au moins 12
+morts" from a lede that says "Au moins 12 personnes ont été tuées", added after the headline the way
+a desk writes it ("Un camion fonce sur la foule à Berlin : au moins neuf morts") when the
+headline does not say it already.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = (r"\d[\d  ]*|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+           r"|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|cent")
+_DEGREE = r"au moins|au minimum|plus de|près de|environ|quelque"
+# "au moins 12 morts", "huit blessés", "Au moins 10 personnes sont mortes", "6 personnes ont été tuées"
+_TOLL = re.compile(
+    rf"\b(?P<degree>(?:{_DEGREE}) )?(?P<number>{_NUMBER}) "
+    r"(?:(?P<noun>morts|mort|blessés|blessé|tués|tué)\b"
+    r"|personnes? (?:ont été |a été |sont |est |auraient été |seraient |sont toutes )?(?P<state>tuées|tuée|mortes|morte|blessées|blessée)\b)",
+    re.IGNORECASE,
+)
+_RECALLED = re.compile(r"\b(?:avait|avaient|avait déjà|avaient déjà|eut|eurent)\b[^.]*$", re.IGNORECASE)
+_DEAD = {"morts", "mort", "tués", "tué", "tuées", "tuée", "mortes", "morte"}
+# A headline that says a toll already: "tue 19 personnes", "fait 5 morts", "Trois personnes blessées".
+_SAID = re.compile(rf"\b(?:{_NUMBER})\b(?: \w+)? (?:morts?|blessés?|tués?|victimes?|personnes?)\b|\b(?:tue|tuent|blesse|blessent|mort de)\b",
+                   re.IGNORECASE)
+
+
+def toll(text: str) -> str | None:
+    """The first toll of the dead ``text`` gives, else of the injured, as a desk writes it ("au moins
+    12 morts", "huit blessés"); None when it gives none."""
+    # not the toll of an earlier event the lede recalls ("les attentats, qui avaient fait 17 morts")
+    # nor one in parentheses, an aside ("les attentats de janvier (17 morts)")
+    found = [m for m in _TOLL.finditer(text) if not _RECALLED.search(text[max(0, m.start() - 40):m.start()])
+             and not text[:m.start()].endswith("(")]
+    dead = [m for m in found if (m["noun"] or m["state"]).lower() in _DEAD]
+    for match in dead[:1] or found[:1]:
+        number = " ".join(match["number"].split()).lower()
+        singular = number.lower() in ("un", "une", "1")
+        kind = "mort" if match in dead else "blessé"
+        return f"{(match['degree'] or '').lower()}{'un' if singular else number} {kind}{'' if singular else 's'}"
+    return None
+
+
+def with_toll(headline: str, lede_sentences: list[str], limit: int) -> str:
+    """``headline`` followed by the toll its lede's first sentences give (" : au moins 12 morts") when
+    it says none and the two fit within ``limit`` characters."""
+    if _SAID.search(headline):
+        return headline
+    found = toll(" ".join(lede_sentences))
+    longer = f"{headline} : {found}" if found else headline
+    return longer if len(longer) <= limit else headline

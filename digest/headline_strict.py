@@ -1,0 +1,201 @@
+"""What a reader calls a bad headline, checked strictly (pure functions): a headline that dangles,
+opens on a circumstance, points back to what the reader has not read, lost a word from inside a
+phrase, or does not agree with its plural subject. ``text_fault`` reads the text alone (any
+headline, a fallback's too); ``reader_fault`` also reads the parse of the sentence it was made of.
+Each returns the reason in a few words, or None when a reader would find nothing of the kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.headline_sentence import Sentence, morphology
+
+# A headline ending on one of these leaves the reader waiting for the rest.
+_AUXILIARIES = frozenset(
+    "a ont est sont était étaient avait avaient aura auront sera seront serait seraient aurait auraient été être avoir "
+    "fut furent eut eurent va vont vient viennent doit doivent peut peuvent".split())
+_SUBORDINATORS = frozenset(
+    "que qu qui dont où lorsque lorsqu quand puisque puisqu si comme tandis alors parce afin quoique".split())
+_PREPOSITIONS = frozenset(
+    "à au aux de du des d en dans par pour sur sous avec sans chez contre vers entre parmi selon malgré après avant "
+    "depuis pendant durant lors dès jusqu jusque concernant envers outre via face grâce suite près auprès".split())
+# A headline opening on one of these says where, when, how or why before saying what happened.
+# ("De fortes pluies", "Des chercheurs", "Du pétrole" open on an article, not a circumstance.)
+_CIRCUMSTANTIAL = (_PREPOSITIONS - {"de", "des", "du", "d"}) | _SUBORDINATORS \
+    | frozenset("ainsi cependant pourtant toutefois enfin désormais".split())
+# ... except a number's degree, which opens a headline well: "Au moins 12 morts", "Plus de 300 blessés".
+_DEGREE_OPENER = re.compile(r"^(?:au moins|au minimum|près de|plus de|moins de|environ|entre \d)\b", re.IGNORECASE)
+# "Barack Obama a, juste avant de quitter…": a verb split from what it says by an incise.
+_AUXILIARY_INCISE = re.compile(r"\b(?:" + "|".join(sorted(_AUXILIARIES)) + r")\s*,", re.IGNORECASE)
+# Words that point back to what the lede said before ("de la sorte", "celui-ci"), and nouns that name
+# someone or something only the lede identifies ("la personne", "l'homme", "du pays") when no name
+# follows them ("l'homme d'affaires Pablo Dana", "la ville de Nice" say who or which).
+_POINTING_BACK = re.compile(
+    r"\b(?:de la sorte|de cette (?:façon|manière)|celui-ci|celle-ci|ceux-ci|celles-ci|celui-là|celle-là|ce dernier"
+    r"|cette dernière|ces derniers|ces dernières|d'entre (?:eux|elles)|d’entre (?:eux|elles))\b"
+    r"|(?<!droits )(?<!droits de )(?:\b(?:le|la|les|du|au|aux|de la|à la)\s|\b(?:l|de l|à l)['’])"  # not "les droits de l'homme"
+    r"(?:personnes?|hommes?|femmes?|individus?|pays|villes?|entreprises?|sociétés?|firmes?|appareils?|intéressée?s?)\b"
+    r"(?![^,;:]{0,30}?\b(?-i:[A-ZÀ-ÖØ-Þ]))"
+    r"|\bun pays\b|\bune ville\b",
+    re.IGNORECASE,
+)
+# A period for subject ("Le mois marqué par…", not "La semaine de la mode"): which one, the headline does not say.
+_PERIOD_SUBJECT = re.compile(r"^(?:le|la|l['’])\s?(?:mois|semaine|année|jour)\b(?!\s+(?:de|d['’]|du|des)\b)", re.IGNORECASE)
+# A pronoun for subject: who, the headline does not say.
+_PRONOUN_OPENER = re.compile(r"^(?:il|elle|ils|elles|on|cela|ceci|ça|c['’]|celui|celle|ceux|celles)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def _last_word(text: str) -> str:
+    words = _WORD.findall(text)
+    return words[-1].lower().rstrip("'’") if words else ""
+
+
+def _first_word(text: str) -> str:
+    words = _WORD.findall(text)
+    if not words:
+        return ""
+    first = words[0].lower()
+    for elided in ("d'", "d’", "qu'", "qu’", "l'", "l’", "jusqu'", "jusqu’", "lorsqu'", "lorsqu’", "puisqu'", "puisqu’"):
+        if first.startswith(elided):
+            return elided[:-1]
+    return first
+
+
+def text_fault(text: str) -> str | None:
+    """What a reader would call bad in ``text`` whatever it was made of, or None."""
+    last = _last_word(text)
+    if last in _AUXILIARIES:
+        return f"ends on the auxiliary « {last} »"
+    if last in _SUBORDINATORS:
+        return f"ends on the subordinator « {last} »"
+    if last in _PREPOSITIONS:
+        return f"ends on the preposition « {last} »"
+    if _AUXILIARY_INCISE.search(text):
+        return "an incise between the auxiliary and its verb"
+    first = _first_word(text)
+    if first in _CIRCUMSTANTIAL and not _DEGREE_OPENER.match(text):
+        return f"opens on a circumstance (« {first} »)"
+    if _PRONOUN_OPENER.match(text):
+        return "a pronoun for subject"
+    if _PERIOD_SUBJECT.match(text):
+        return "a period for subject"
+    if found := _POINTING_BACK.search(text):
+        return f"« {found[0]} » points back to nothing"
+    return None
+
+
+def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], text: str, verb: int,
+                 subject: set[int]) -> str | None:
+    """What a reader would call bad in ``text``, made of the ``kept`` tokens of ``sentence`` (some
+    written as ``replaced`` says) with ``verb`` for main verb and ``subject`` for subject, or None."""
+    return text_fault(text) or _dropped_inside(sentence, kept) or _dangling_participle(sentence, kept, verb) or cut_name(sentence, kept) \
+        or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject)
+
+
+def _gaps(sentence: Sentence, kept: set[int]) -> list[tuple[int, list[int], int]]:
+    """Each run of words dropped between two kept ones: (the kept word before, the run, the kept word after)."""
+    words = [i for i, t in enumerate(sentence.tokens) if t.pos != "PUNCT"]
+    gaps, run, before = [], [], None
+    for i in words:
+        if i in kept:
+            if run and before is not None:
+                gaps.append((before, run, i))
+            run, before = [], i
+        elif before is not None:
+            run.append(i)
+    return gaps
+
+
+def _dropped_inside(sentence: Sentence, kept: set[int]) -> str | None:
+    """A word kept without the one that introduced it ("appelés aux urnes [pour] renouveler") or a
+    word that introduces kept without what it introduces ("Les chiffres concernant [le nombre…]
+    auraient été manipulés")."""
+    tokens = sentence.tokens
+    for before, run, after in _gaps(sentence, kept):
+        last = tokens[run[-1]]
+        if last.head == after and (last.dep in ("case", "mark", "det") or last.pos in ("ADP", "SCONJ", "DET")):
+            return f"« {tokens[after].text} » lost « {last.text} »"
+        if tokens[after].pos == "SCONJ" and last.pos == "ADV":  # "[alors même] qu'il était en poste"
+            return f"« {tokens[after].text} » lost « {last.text} »"
+        # a preposition or a present participle ("concernant", "visant") whose complement went
+        introducer = tokens[before]
+        participle = introducer.pos == "VERB" and "Tense=Pres" in introducer.morph and "VerbForm=Part" in introducer.morph
+        if participle or introducer.pos == "ADP" and introducer.dep != "case":
+            following = [c for c in sentence.children[before] if c > before and tokens[c].pos != "PUNCT"]
+            if following and not any(c in kept for c in following):
+                return f"« {introducer.text} » lost its complement"
+    return None
+
+
+def _dangling_participle(sentence: Sentence, kept: set[int], verb: int) -> str | None:
+    """A headline ending on a participle that describes a noun, what followed it dropped ("deux nouveaux
+    acteurs créés [par…]"): the reader waits for by whom, where or why."""
+    tokens = sentence.tokens
+    last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    if tokens[last].pos == "ADV" and tokens[last].head in kept:
+        last = tokens[last].head  # "causé principalement [par les émanations]"
+    if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod"):
+        return None
+    # what followed it, even a time ("les élections organisées [ce dimanche]"): a participle alone says nothing
+    if any(c > last and c not in kept and tokens[c].pos != "PUNCT" for c in sentence.children[last]):
+        return f"ends on « {tokens[last].text} », what followed it dropped"
+    return None
+
+
+def cut_name(sentence: Sentence, kept: set[int]) -> str | None:
+    """Two capitalised words written side by side are one name ("New Delhi", "Helmut Kohl"): a
+    headline keeps both or neither; a capitalised word after its own article is a title, a people or
+    an organisation ("le Hongrois Áron Szilágyi", "l'Otan Mark Rutte") and may go before the name,
+    and so may a first name before a surname."""
+    tokens = sentence.tokens
+    for i in range(1, len(tokens)):
+        left, right = tokens[i - 1], tokens[i]
+        if not (left.space and left.text[:1].isupper() and right.text[:1].isupper()) or (i - 1 in kept) == (i in kept):
+            continue
+        if left.pos in ("PUNCT", "DET", "ADP", "NUM", "PRON", "CCONJ", "SCONJ", "ADV") or right.pos == "PUNCT":
+            continue  # "Le Hongrois", "Trois Français": an article or number capitalised as the sentence's first word
+        if i in kept and (i >= 2 and (tokens[i - 2].pos == "DET" or tokens[i - 2].text.endswith(("'", "’")))
+                          or left.entity != right.entity):
+            continue  # "le Hongrois Áron Szilágyi", "des États-Unis Donald Trump": two names, the second kept
+        if i in kept and right.entity == "PER" and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isupper()):
+            continue  # a surname without the first name is a desk's usage ("Guéant condamné"), not the reverse
+        return f"« {left.text} {right.text} » cut in two"
+    return None
+
+
+_PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "plusieurs", "quelques", "nos", "vos", "mes", "tes", "ses"}
+
+
+def _plural_subject_singular_verb(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: int, subject: set[int]) -> str | None:
+    """"Les Imbonerakure est": a subject whose article is plural with a singular verb."""
+    tokens = sentence.tokens
+    heads = [i for i in subject if tokens[i].head not in subject or tokens[i].head == i]
+    if len(heads) != 1:
+        return None
+    articles = [c for c in sentence.children[heads[0]] if tokens[c].dep == "det" and c in kept and c < heads[0]]
+    if not articles or tokens[articles[0]].text.lower() not in _PLURAL_DETERMINERS:
+        return None
+    # the main verb, or a verb the parser hung on the subject as a participle ("Les Imbonerakure, …, est accusée")
+    clauses = [verb] + [c for c in sentence.children[heads[0]] if c in kept and tokens[c].dep == "acl" and tokens[c].pos == "VERB"]
+    for clause in clauses:
+        finite = [i for i in [clause, *sentence.children[clause]] if i in kept and "VerbForm=Fin" in tokens[i].morph
+                  and (i == clause or tokens[i].dep in ("aux:tense", "aux:pass", "cop")) and replaced.get(i) != ""]
+        # a third person plural ends in -nt in every tense: "sont", "ont", "font", "affirment"
+        if finite and not replaced.get(finite[0], tokens[finite[0]].text).endswith("nt"):
+            return f"plural subject, singular « {replaced.get(finite[0], tokens[finite[0]].text)} »"
+    return None
+
+
+def refers_back(sentence: Sentence, subject: set[int]) -> bool:
+    """Whether a subject says who or what only by what came before it: a definite, demonstrative or
+    possessive noun phrase without a name or a number ("Le président", "La hausse", "Cette dernière"),
+    as a lede's later sentence says it ("Le président prend la décision…")."""
+    tokens = sentence.tokens
+    if any(tokens[i].entity or tokens[i].pos in ("PROPN", "NUM") for i in subject):
+        return False
+    heads = [i for i in subject if tokens[i].head not in subject or tokens[i].head == i]
+    return any(tokens[c].dep == "det" and ("Definite=Def" in tokens[c].morph or "PronType=Dem" in tokens[c].morph
+                                             or "Poss=Yes" in tokens[c].morph)
+               for head in heads for c in sentence.children[head])

@@ -1,0 +1,63 @@
+"""The toll of an event kept in its headline (digest/headline_news.py), on real corpus ledes of the
+dev split and as a property of the text transform."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.headline import MAX_LENGTH, HeadlineDeriver
+from digest.headline_news import toll, with_toll
+
+
+@pytest.fixture(scope="module")
+def derive(tmp_path_factory):
+    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # dev dispatches whose headline once left out the dead or the injured of the lede's next sentence
+    ("Un camion a foncé ce lundi soir sur un trottoir du marché de Noël de Berlin (Allemagne). On recense au moins neuf "
+     "morts et une cinquantaine de blessés. La piste de l'attentat est privilégiée par l'agence allemande DPA.",
+     "au moins neuf morts"),
+    ("Vers 4 h 20 UTC, deux trains de passagers sont entrés en collision dans la province de Semnan, dans le nord de "
+     "l'Iran. Au moins 36 personnes ont été tuées selon un bilan provisoire.", "au moins 36 morts"),
+    ("Une fusillade a éclaté hier dans le lycée Alexis de Tocqueville à Grasse (Alpes-Maritimes, France). On dénombre "
+     "huit blessés, dont le proviseur.", "huit blessés"),
+])
+def test_the_toll_is_in_the_headline(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.rewritten
+    assert headline.text.endswith(" : " + expected), headline.text
+    assert len(headline.text) <= MAX_LENGTH
+
+
+def test_a_toll_said_already_is_not_repeated(derive):
+    # a dev dispatch: its headline keeps its own toll
+    lede = ("Au moins 22 personnes sont mortes et 64 autres blessées lors d'un attentat-suicide au Manchester Arena, "
+            "à la fin d'un concert d'Ariana Grande.")
+    [headline] = derive([lede])
+    assert "22" in headline.text and " : " not in headline.text, headline.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Au moins 10 personnes sont mortes dans l'explosion.", "au moins 10 morts"),
+    ("6 personnes ont été tuées dans un restaurant.", "6 morts"),
+    ("On dénombre huit blessés, dont le proviseur.", "huit blessés"),
+    ("Le bilan est d'au moins un mort et trois blessés.", "au moins un mort"),
+    # a toll the lede recalls, of another event, or in an aside
+    ("Les attentats, qui avaient fait 130 morts, sont commémorés.", None),
+    ("L'hommage aux victimes des attentats de janvier (17 morts) s'achève.", None),
+    ("Le président a été réélu.", None),
+])
+def test_toll(text, expected):
+    assert toll(text) == expected
+
+
+@given(st.text(max_size=120), st.lists(st.text(max_size=200), max_size=3), st.integers(min_value=0, max_value=150))
+def test_with_toll_keeps_the_headline_and_its_limit(headline, sentences, limit):
+    longer = with_toll(headline, sentences, limit)
+    assert longer.startswith(headline)
+    assert longer == headline or len(longer) <= limit
+    assert with_toll(longer, sentences, limit) == longer  # stable: a toll said is not said twice
