@@ -31,7 +31,7 @@ def derivations(monkeypatch) -> dict[str, list[str]]:
 
     made: dict[str, list[str]] = {"headlines": [], "entities": []}
     rewrite, resolve = headline_rewrite.rewrite, finder_module.resolve
-    monkeypatch.setattr(headline_rewrite, "rewrite", lambda tokens, *args: made["headlines"].append(tokens) or rewrite(tokens, *args))
+    monkeypatch.setattr(headline_rewrite, "rewrite", lambda tokens, *args, **kwargs: made["headlines"].append(tokens) or rewrite(tokens, *args, **kwargs))
     monkeypatch.setattr(finder_module, "resolve", lambda text, spans, editorial=None: made["entities"].append(text) or resolve(text, spans, editorial))
     return made
 
