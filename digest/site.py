@@ -247,21 +247,24 @@ def swap_in(staging: Path, output: Path, trash: Path | None = None, spare: Path 
                 os.replace(old, output)
             raise
     # The new site is in place: what follows only clears the previous one away.
-    moved = None
+    keep = None
     try:
         if old.exists():
-            moved = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash))  # an empty folder: a name no other build uses
+            moved = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash))  # empty: a name no other build uses
             os.replace(old, moved)
+            keep = (moved, spare, None) if spare else None
+        elif spare:  # a first build: the spare gets the new site's folders, made in the background
+            keep = (Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash)), spare, output)
     except OSError:
-        moved = None
         shutil.rmtree(old, ignore_errors=True)
-    remove_old_sites(output, trash, (moved, spare) if moved and spare else None)
+    remove_old_sites(output, trash, keep)
 
 
-# Deletes the folders given (after the spare's path, "" for none), even those a user made
-# read-only: each folder is made writable (and readable) before it is listed, then the tree is
-# removed. The first one, with a spare path and no spare there, has its files removed only, then
-# becomes the spare (renamed once empty: a build takes the spare whole, never while it is emptied).
+# Deletes the folders given (after the spare's path and a site to mirror, "" for none), even those
+# a user made read-only: each folder is made writable (and readable) before it is listed, then the
+# tree is removed. The first one, with a spare path and no spare there, has its files removed only
+# (or, empty, is given the folders of the site to mirror), then becomes the spare (renamed once
+# ready: a build takes the spare whole, never while it is being made).
 _REMOVE_FOLDERS = """
 import os, shutil, sys
 def open_up(folder):
@@ -283,7 +286,11 @@ def files_removed(path):
                 except OSError:
                     return False
     return True
-spare, old = sys.argv[1], sys.argv[2:]
+spare, mirror, old = sys.argv[1], sys.argv[2], sys.argv[3:]
+if mirror and not os.path.exists(spare):  # the first one is empty: give it the folders of ``mirror``
+    for root, folders, _ in os.walk(mirror):
+        for folder in folders:
+            os.makedirs(os.path.join(old[0], os.path.relpath(os.path.join(root, folder), mirror)), exist_ok=True)
 for number, path in enumerate(old):
     if number == 0 and spare and not os.path.exists(spare) and files_removed(path):
         try:  # the folders as the build made them (their modes kept: the site is served from them)
@@ -300,16 +307,18 @@ for number, path in enumerate(old):
 """
 
 
-def remove_old_sites(output: Path, trash: Path | None = None, keep: tuple[Path, Path] | None = None) -> None:
+def remove_old_sites(output: Path, trash: Path | None = None, keep: tuple[Path, Path, Path | None] | None = None) -> None:
     """Delete, in the background, the sites that ``output`` replaced, moved into ``trash`` (by
     default beside it; a deletion cut short by a crash or a reboot is taken up again). ``keep``:
-    (one of them, the spare): that one's folders are kept as the spare (see ``spare_path``)."""
+    (one of them, the spare, a site to mirror or None): that one's folders are kept as the spare
+    (see ``spare_path``); when it is an empty folder, it gets those of the site to mirror first."""
     old = [str(path) for path in (output.parent if trash is None else trash).glob(f".{output.name}.old-*")]
     if keep:
         old = [str(keep[0]), *(path for path in old if path != str(keep[0]))]
     if old:
+        spare, mirror = (str(keep[1]), str(keep[2] or "")) if keep else ("", "")
         subprocess.Popen(
-            [sys.executable, "-c", _REMOVE_FOLDERS, str(keep[1]) if keep else "", *old],
+            [sys.executable, "-c", _REMOVE_FOLDERS, spare, mirror, *old],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
 

@@ -38,10 +38,15 @@ def test_a_rebuild_renders_into_the_folders_of_the_site_it_replaced(tmp_path):
     paths = new_site(tmp_path / "site", articles=articles({2: "Personnes: Ada Lovelace", 3: "Personnes: Ada Lovelace"}),
                      editorial="", pages=False)
     build(paths)
-    (paths.articles / "4.md").write_text(articles({4: "Lieux: Paris"})["4.md"], encoding="utf-8")
-    build(paths)
+    # a first build: the spare is given the new site's folders, in the background
     assert spare_ready(paths.output)
     spare = site.spare_path(paths.output)
+    folder = (spare / "2025" / "01" / "02" / "depeche-2").stat().st_ino
+    (paths.articles / "4.md").write_text(articles({4: "Lieux: Paris"})["4.md"], encoding="utf-8")
+    build(paths)
+    assert (paths.output / "2025" / "01" / "02" / "depeche-2").stat().st_ino == folder
+    # the site it replaced, its files removed, is the next spare
+    assert spare_ready(paths.output)
     assert not [name for _, _, files in os.walk(spare) for name in files]  # nothing linked to the live site
     folder = (spare / "2025" / "01" / "02" / "depeche-2").stat().st_ino
 
