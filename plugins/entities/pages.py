@@ -248,26 +248,30 @@ def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
             by_id[next(iter(entities))].keys.add(key)
 
 
-def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]],
-                           meanings: FileMemo | None = None) -> list[tuple[str, str, str, list[str]]]:
+def _entities_as_meant(article, editorial: Editorial, memo: dict, meanings: FileMemo | None) -> list[tuple[str, str, str, list[str]]]:
+    """The article's entities, resolved (``resolve_article``) then as its text uses them; with
+    ``meanings``, as found for the same article file at a previous build (the rules read the whole
+    text of every article: seconds at 5 000 articles, for one new dispatch)."""
+    def decide(_source=None):
+        return _as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
+
+    source = getattr(article, "source_path", None)
+    found = decide() if meanings is None or not source else meanings.get(Path(source), decide)
+    return [(name, kind, description, list(forms)) for name, kind, description, forms in found]
+
+
+def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
     """The article's entities as its text uses them (``digest.entities.town_clubs_and_characters``): a league
     dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
     character ("James Bond (personnage)"); both named without a page, the name the dispatch used a
-    form its sentence still marks, and the town's or person's page does not take the dispatch.
-    ``meanings``: what was decided for each article file at the previous builds (the rules read
-    the whole text of every article: seconds at 5 000 articles, for one new dispatch)."""
+    form its sentence still marks, and the town's or person's page does not take the dispatch."""
     of_kind = {kind: [(name, forms) for name, entity_kind, _description, forms in entities if entity_kind == kind]
                for kind in ("lieu", "personne")}
     if not (of_kind["lieu"] or of_kind["personne"]):
         return entities
-
-    def decide(_source=None) -> list[list[str]]:
-        text = article_text(article)
-        return [sorted(town_clubs(text, of_kind["lieu"])) if of_kind["lieu"] else [],
-                sorted(characters(text, of_kind["personne"])) if of_kind["personne"] else []]
-
-    source = getattr(article, "source_path", None)
-    clubs, played = map(set, decide() if meanings is None or not source else meanings.get(Path(source), decide))
+    text = article_text(article)
+    clubs = town_clubs(text, of_kind["lieu"]) if of_kind["lieu"] else set()
+    played = characters(text, of_kind["personne"]) if of_kind["personne"] else set()
     if not (clubs or played):
         return entities
     return [(club_name(name), "organisation", "", [name, *forms]) if kind == "lieu" and name in clubs
@@ -276,7 +280,7 @@ def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str
 
 
 def meanings_version(editorial_file: Path | None) -> str:
-    """What ``_as_the_dispatch_means`` decides depends on, besides each article's file: the code of the
+    """What ``_entities_as_meant`` finds depends on, besides each article's file: the code of the
     newsroom side and of the plugins (the rules, and the typesetting of the text they read), whole
     folders, and the editorial file (the names the rules are given)."""
     import digest
@@ -303,11 +307,10 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     Entities are merged across the site first (``digest.entities.sitewide``): one entity, one page. Slugs
     follow ``recorded`` (``digest.entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
     the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``.
-    ``meanings``: towns read as clubs and characters, per article file (``_as_the_dispatch_means``), kept
-    between builds under a version that names the code and the editorial file (``meanings_version``)."""
+    ``meanings``: each article file's entities as resolved and as its text uses them (``_entities_as_meant``),
+    kept between builds under a version that names the code and the editorial file (``meanings_version``)."""
     memo: dict = {}
-    site = merge_site([_as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo), meanings)
-                       for article in articles], editorial)
+    site = merge_site([_entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
     # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond
