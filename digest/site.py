@@ -288,9 +288,12 @@ def files_removed(path):
     return True
 spare, mirror, old = sys.argv[1], sys.argv[2], sys.argv[3:]
 if mirror and not os.path.exists(spare):  # the first one is empty: give it the folders of ``mirror``
-    for root, folders, _ in os.walk(mirror):
-        for folder in folders:
-            os.makedirs(os.path.join(old[0], os.path.relpath(os.path.join(root, folder), mirror)), exist_ok=True)
+    try:  # top down: each folder's parent is made first (never a parent that was removed meanwhile)
+        for root, folders, _ in os.walk(mirror):
+            for folder in folders:
+                os.mkdir(os.path.join(old[0], os.path.relpath(os.path.join(root, folder), mirror)))
+    except OSError:  # the site replaced or removed meanwhile: what was made still serves
+        pass
 for number, path in enumerate(old):
     if number == 0 and spare and not os.path.exists(spare) and files_removed(path):
         try:  # the folders as the build made them (their modes kept: the site is served from them)
