@@ -142,10 +142,10 @@ def clean(c):
 
     from digest.pipeline import one_at_a_time
     from digest.search import staging_bundle
-    from digest.site import staging_path
+    from digest.site import spare_path, staging_path
 
     with one_at_a_time(_paths()):  # after a build that is running, never from under it
-        for path in (OUTPUT, staging_path(OUTPUT), staging_bundle(OUTPUT), CACHE):
+        for path in (OUTPUT, staging_path(OUTPUT), spare_path(OUTPUT), staging_bundle(OUTPUT), CACHE):
             shutil.rmtree(path, ignore_errors=True)
 
 

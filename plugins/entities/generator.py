@@ -26,6 +26,7 @@ from pelican.writers import Writer
 
 from digest import aside
 from digest.atomic_files import write_atomically
+from digest.file_memo import FileMemo
 from digest.site_urls import absolute_url, http_url
 from structured_data import schema
 
@@ -34,13 +35,21 @@ from digest.entities.editorial import Editorial, EditorialError, load_editorial
 from .context import sentence_naming
 from digest.settings import setting
 
-from .pages import KIND_FOLDERS, article_text, build_catalog
+from .pages import KIND_FOLDERS, article_text, build_catalog, meanings_version
 
 logger = logging.getLogger(__name__)
 
 
+# Beside Pelican's content cache (CACHE_PATH: a folder per version of the settings, theme and code).
+MEANINGS_FILE = "dispatch-meanings.json"
+
+
+def site_editorial_path(settings) -> Path:
+    return Path(setting(settings, "ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
+
+
 def load_site_editorial(settings) -> Editorial:
-    path = Path(setting(settings, "ENTITIES_EDITORIAL") or os.path.join(settings["PATH"], "entities.toml"))
+    path = site_editorial_path(settings)
     if not path.exists():
         return Editorial.empty()
     try:
@@ -111,7 +120,10 @@ class EntitiesGenerator(aside.WritesAside, Generator):
             logger.error("%s", error)
             self.slug_file_error = True
             recorded = {}
-        self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings, recorded)
+        editorial = site_editorial_path(self.settings)
+        meanings = FileMemo(Path(self.settings["CACHE_PATH"]) / MEANINGS_FILE, meanings_version(editorial))
+        self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings, recorded, meanings)
+        meanings.save()
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
         self.context["ENTITIES_NAMES_URL"] = setting(self.settings, "ENTITIES_NAMES_SAVE_AS")

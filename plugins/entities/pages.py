@@ -16,10 +16,12 @@ folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 from __future__ import annotations
 
 import functools
+import hashlib
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
@@ -29,7 +31,9 @@ from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.town_clubs_and_characters import (character_name, characters, club_name, is_character,
                                                        is_town_club, town_clubs)
+from digest.file_memo import FileMemo
 from digest.html_text import plain_text
+from digest.uptodate import code_files
 from french_typography.rules_words import accented_capitals
 from digest.settings import setting
 from .context import most_given_role, roles
@@ -244,6 +248,18 @@ def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
             by_id[next(iter(entities))].keys.add(key)
 
 
+def _entities_as_meant(article, editorial: Editorial, memo: dict, meanings: FileMemo | None) -> list[tuple[str, str, str, list[str]]]:
+    """The article's entities, resolved (``resolve_article``) then as its text uses them; with
+    ``meanings``, as found for the same article file at a previous build (the rules read the whole
+    text of every article: seconds at 5 000 articles, for one new dispatch)."""
+    def decide(_source=None):
+        return _as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
+
+    source = getattr(article, "source_path", None)
+    found = decide() if meanings is None or not source else meanings.get(Path(source), decide)
+    return [(name, kind, description, list(forms)) for name, kind, description, forms in found]
+
+
 def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
     """The article's entities as its text uses them (``digest.entities.town_clubs_and_characters``): a league
     dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
@@ -263,6 +279,20 @@ def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str
             else (name, kind, description, forms) for name, kind, description, forms in entities]
 
 
+def meanings_version(editorial_file: Path | None) -> str:
+    """What ``_entities_as_meant`` finds depends on, besides each article's file: the code of the
+    newsroom side and of the plugins (the rules, and the typesetting of the text they read), whole
+    folders, and the editorial file (the names the rules are given)."""
+    import digest
+
+    hashed = hashlib.sha256()
+    for path in [*code_files(Path(digest.__file__).parent), *code_files(Path(__file__).parents[1])]:
+        hashed.update(path.name.encode() + b"\0" + path.read_bytes())
+    if editorial_file is not None and editorial_file.is_file():
+        hashed.update(b"editorial\0" + editorial_file.read_bytes())
+    return hashed.hexdigest()
+
+
 def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str] | None:
     """(canonical name, kind, description) of one entity as an article names it; None if stopped."""
     if editorial.is_stopped(entity.name):
@@ -271,14 +301,16 @@ def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str
     return (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")
 
 
-def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None) -> EntityCatalog:
+def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None,
+                  meanings: FileMemo | None = None) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
     Entities are merged across the site first (``digest.entities.sitewide``): one entity, one page. Slugs
     follow ``recorded`` (``digest.entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
-    the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``."""
+    the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``.
+    ``meanings``: each article file's entities as resolved and as its text uses them (``_entities_as_meant``),
+    kept between builds under a version that names the code and the editorial file (``meanings_version``)."""
     memo: dict = {}
-    site = merge_site([_as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
-                       for article in articles], editorial)
+    site = merge_site([_entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
     # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond

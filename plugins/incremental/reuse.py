@@ -71,6 +71,16 @@ def forget(cache: Path) -> None:
     (Path(cache) / MANIFEST).unlink(missing_ok=True)
 
 
+def _link(source: Path, target: Path) -> None:
+    """Hard-link ``source`` at ``target``, making its folder only when missing: a build renders into
+    the folders of the site it replaced (digest/site.py, ``spare_path``), where they all are."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+
+
 class Reuse:
     """``reuse(path, files)``: link the previous build's ``files`` (``path`` and, for a paginated
     page, its other pages) into the new output folder when ``path``'s key is unchanged."""
@@ -80,7 +90,6 @@ class Reuse:
         self.previous_keys, self.keys = previous_keys, keys
         self.output = Path(output)
         self.reused: set[str] = set()
-        self._folders: set[Path] = set()  # made already: one mkdir per folder, not per file
 
     def __call__(self, path: str, files: Iterable[str] = ()) -> bool:
         key = self.keys.get(path)
@@ -93,11 +102,8 @@ class Reuse:
         linked = []
         for name, source in zip(files, sources):
             target = self.output / name
-            if target.parent not in self._folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._folders.add(target.parent)
             try:
-                os.link(source, target)
+                _link(source, target)
             except OSError:  # another file system, a file already there: render instead
                 for done in linked:
                     (self.output / done).unlink()

@@ -7,6 +7,9 @@ import datetime as dt
 import math
 import random
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from digest.entities.editorial import Editorial, EditorialEntry
 from entities.pages import build_catalog
 
@@ -293,3 +296,16 @@ def test_a_bare_generic_institution_is_no_other_spelling_of_one_countrys():
     catalog = build_catalog(articles, Editorial.empty(), {})
     senate = catalog.get_entity("Sénat (Italie)", "organisation")
     assert senate.count == 2 and "Sénat" not in senate.forms and "Sénat italien" in senate.forms
+
+
+@given(st.dictionaries(st.sampled_from(NAMES + PLACES + ["mark rutte", "Émile", "Emile"]), st.integers(1, 6)), st.integers(0, 8))
+def test_an_entitys_companions_are_the_most_frequent_ties_by_name(counts, limit):
+    from collections import Counter
+
+    from digest.entities.editorial import norm_key
+    from entities.pages import EntityPage
+    from entities.related import most_frequent
+
+    counter = Counter({EntityPage(name=name, kind="personne"): count for name, count in counts.items()})
+    every = sorted(counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
+    assert most_frequent(counter, limit) == every[:limit]

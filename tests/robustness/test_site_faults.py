@@ -391,7 +391,7 @@ def test_a_replaced_site_a_user_made_read_only_is_still_deleted(tmp_path):
             os.chown(path, 65534, 65534)
         os.chmod(old / "2025" / "08", 0o555)  # read-only: its entries cannot be removed
         os.chmod(old / "personnes", 0o000)
-        subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, "-c", site._REMOVE_FOLDERS, str(old)], check=True, cwd="/")
+        subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, "-c", site._REMOVE_FOLDERS, "", "", str(old)], check=True, cwd="/")
         assert not old.exists(), "an undeletable .output.old-* stays"
     finally:
         for path in [where, *where.rglob("*")]:
