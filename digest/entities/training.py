@@ -299,6 +299,21 @@ Only the component is shipped (`ner/`, {size:.1f} MB); its static vectors are th
 """
 
 
+_SCORES_HEADING = "\n## Scores\n"
+NO_SCORES = "Not measured yet: see `invoke eval-entities` (cross-validated by date)."
+
+
+def card_scores(folder: Path) -> str | None:
+    """The "Scores" section of the model card in ``folder``, if it has one: retraining without new
+    scores keeps the last measured ones (same data and settings give the same model)."""
+    try:
+        card = (Path(folder) / "README.md").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    _, found, scores = card.partition(_SCORES_HEADING)
+    return scores.strip() or None if found else None
+
+
 def train_shipped(gold: Path, folder: Path, settings: Settings, scores: str, log=None) -> GoldReport:
     """Train on every annotated dispatch and write the model folder with its card."""
     report = GoldReport()

@@ -115,3 +115,32 @@ def test_headlines_and_entities_share_one_load_of_the_french_model(editorial_fil
     assert french_model.french_pipeline().get_pipe("ner").to_bytes(exclude=["vocab"]) == stock_ner
     assert finder.nlp.get_pipe("ner").to_bytes(exclude=["vocab"]) != stock_ner
     assert finder.nlp.pipe_names == ["ner"] and finder.nlp.vocab is french_model.french_pipeline().vocab
+
+
+def test_retraining_without_scores_keeps_the_cards_last_measured_scores(tmp_path, monkeypatch):
+    """`invoke train-entities` without --scores writes the new model with the card's scores as they
+    were (the last ones measured), not a placeholder; --scores replaces them."""
+    import json
+
+    import tasks
+    from invoke import Context
+
+    text = "Mark Rutte, secrétaire général de l'OTAN, est arrivé à Kiev."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "date": "2016-01-01", "text": text, "entities": [
+        [text.index("Mark Rutte"), text.index("Mark Rutte") + 10, "PER"], [text.index("OTAN"), text.index("OTAN") + 4, "ORG"],
+        [text.index("Kiev"), text.index("Kiev") + 4, "LOC"]]}) + "\n", encoding="utf-8")
+    model = tmp_path / "models" / "fr_le_fil_ner"
+    monkeypatch.setattr(tasks, "MODEL", model)
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+
+    tasks.train_entities(Context(), gold=str(gold))
+    card = (model / "README.md").read_text(encoding="utf-8")
+    assert card.endswith("## Scores\nNot measured yet: see `invoke eval-entities` (cross-validated by date).\n")
+
+    measured = "| fold | F1 |\n|---|---|\n| all folds | 0.885 (ORG 0.780) |\n\nMeasured 2026-12-07."
+    tasks.train_entities(Context(), gold=str(gold), scores=measured)
+    tasks.train_entities(Context(), gold=str(gold))  # retrained, no new measure
+    card = (model / "README.md").read_text(encoding="utf-8")
+    assert card.endswith(f"## Scores\n{measured}\n")
+    assert "Not measured yet" not in card and card.count("## Scores") == 1
