@@ -200,6 +200,8 @@ def save(nlp, folder: Path, meta: dict) -> None:
 def read_meta(folder: Path) -> dict:
     """The model folder's ``meta.json``, checked against the files beside it; ModelError if not."""
     folder = Path(folder)
+    if not folder.is_dir():  # a deployment that lost it would otherwise publish the stock model's entities
+        raise ModelError(f"{folder}: modèle d'entités absent\u00a0; lancez «\u00a0invoke train-entities\u00a0» pour le recréer")
     try:
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         files = meta["files"]

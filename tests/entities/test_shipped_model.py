@@ -65,6 +65,23 @@ def test_a_damaged_model_stops_the_build_before_anything_is_written(model_folder
     assert not paths.output.exists()
 
 
+def test_a_missing_model_folder_stops_invoke_build_with_one_line(tmp_path):
+    """A deployment that lost models/fr_le_fil_ner is told so, instead of publishing the stock
+    model's entities without a word: exit status 1, nothing written."""
+    from tests.robustness.test_build import invoke, make_project
+
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    shutil.rmtree(project / "models" / "fr_le_fil_ner")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"échec, output/ inchangé : {project / 'models' / 'fr_le_fil_ner'}: modèle d'entités absent\u00a0; "
+        "lancez «\u00a0invoke train-entities\u00a0» pour le recréer"]
+    assert not list((project / "content" / "articles").rglob("*.md"))
+    assert not (project / "output").exists()
+
+
 def test_annotations_are_cleaned_and_every_change_counted():
     text = "Le président Emmanuel Macron a parlé à Paris, au Parlement européen."
     macron, paris, parliament = (text.index(name) for name in ("Emmanuel Macron", "Paris", "Parlement européen"))
@@ -97,8 +114,6 @@ def test_headlines_and_entities_share_one_load_of_the_french_model(editorial_fil
     from digest import french_model
     from digest.headline_parse import SentenceParser
 
-    if not finder_module.SHIPPED_MODEL.exists():
-        pytest.skip("no shipped model (invoke train-entities)")
     monkeypatch.setattr(french_model, "_loaded", {})
     loads = []
     real_load = spacy.load
