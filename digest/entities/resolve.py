@@ -5,9 +5,7 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
 1. editorial matching: every name/alias of the editorial file found in the text
    (case-sensitive, word boundaries, typographic apostrophes/hyphens tolerated) is a
    *strong* mention -- it beats the model;
-2. model spans: a MISC span (work, event, product) only yields the place a treaty or an
-   attack is named after ("statut de Rome") and a person behind a title, demonym, prize
-   or known name ("Premier ministre David Cameron", "prix Jean-Perrin"); a span
+2. model spans (PER, ORG, LOC; a MISC span, which the shipped model never gives, is no entity): a span
    overlapping an editorial match is either kept whole (it is a longer name that
    embeds the alias: "Banque de France", "Brigitte Macron", an ORG containing a place
    like "Paris Saint-Germain") or cut around the match ("Otan Mark Rutte" -> OTAN +

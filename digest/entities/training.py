@@ -200,6 +200,8 @@ def save(nlp, folder: Path, meta: dict) -> None:
 def read_meta(folder: Path) -> dict:
     """The model folder's ``meta.json``, checked against the files beside it; ModelError if not."""
     folder = Path(folder)
+    if not folder.is_dir():  # a deployment that lost it would otherwise publish the stock model's entities
+        raise ModelError(f"{folder}: modèle d'entités absent\u00a0; lancez «\u00a0invoke train-entities\u00a0» pour le recréer")
     try:
         meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
         files = meta["files"]
@@ -297,6 +299,21 @@ Only the component is shipped (`ner/`, {size:.1f} MB); its static vectors are th
 ## Scores
 {scores}
 """
+
+
+_SCORES_HEADING = "\n## Scores\n"
+NO_SCORES = "Not measured yet: see `invoke eval-entities` (cross-validated by date)."
+
+
+def card_scores(folder: Path) -> str | None:
+    """The "Scores" section of the model card in ``folder``, if it has one: retraining without new
+    scores keeps the last measured ones (same data and settings give the same model)."""
+    try:
+        card = (Path(folder) / "README.md").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    _, found, scores = card.partition(_SCORES_HEADING)
+    return scores.strip() or None if found else None
 
 
 def train_shipped(gold: Path, folder: Path, settings: Settings, scores: str, log=None) -> GoldReport:

