@@ -317,7 +317,14 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog = EntityCatalog(pages[id(entity)] for entity in published)
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
+    catalog.redirects += [Redirect(_page(SiteEntity(name, kind), slug, settings), None, kind_index_url(settings, kind))
+                          for kind, slug, name in slugs.retired]
     return catalog
+
+
+def kind_index_url(settings: Mapping, kind: str) -> str:
+    """The URL of the index of one kind of entity ("entites/lieux/")."""
+    return setting(settings, "ENTITIES_KIND_INDEX_URL").format(kind_folder=KIND_FOLDERS[kind])
 
 
 def _is_another_spelling(form: str, page: EntityPage) -> bool:
@@ -338,10 +345,16 @@ def _is_another_spelling(form: str, page: EntityPage) -> bool:
 
 @dataclass(frozen=True)
 class Redirect:
-    """A former URL of an entity (merged or renamed): a page that leads to ``target``."""
+    """A former URL of an entity: a page that leads to ``target`` (the entity that took its mentions:
+    merged, renamed, of another kind now), or to its kind's index when no page took them."""
 
-    former: EntityPage  # its url and save_as
-    target: EntityPage
+    former: EntityPage  # its url and save_as; the name recorded with the slug
+    target: EntityPage | None  # None: leads to ``index_url``
+    index_url: str = ""
+
+    @property
+    def url(self) -> str:
+        return self.target.url if self.target is not None else self.index_url
 
 
 def _page(entity: SiteEntity, slug: str | None, settings: Mapping, kind: str | None = None) -> EntityPage:
