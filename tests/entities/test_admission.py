@@ -370,3 +370,77 @@ def test_a_partys_faction_letter_stays_in_its_name():
     # an acronym in parentheses is another name, not a letter of the name
     icc = "Le Burundi ne reconnaîtra plus aucune autorité à la Cour pénale internationale (CPI)."
     assert ("Cour pénale internationale", "organisation") in names(icc, ("Cour pénale internationale", "ORG"))
+
+
+def test_the_qualifier_the_dispatch_writes_wins_over_the_country_it_cites_most():
+    # winer 2017_01_21 (Żagań): a Polish dispatch that writes "Russie" more often than "Pologne"
+    text = ("Le Premier ministre de Pologne, Beata Szydło a dirigé samedi une cérémonie dans la ville occidentale "
+            "de Żagań accueillant les troupes américaines.\n\nLe Ministre de la Défense Antoni Macierewicz était "
+            "également présent à la cérémonie.\n\nLe vice-ministre russe des Affaires étrangères, Alexeï Mechkov, "
+            "a déclaré que les troupes étaient un « facteur de déstabilisation ». Les relations polonaises avec la "
+            "Russie sont tendues. Depuis l'annexion de la Crimée, la Russie a augmenté sa présence militaire. "
+            "Trump cherche des liens plus étroits avec la Russie.")
+    got = names(text, ("Pologne", "LOC"), ("Żagań", "LOC"), ("Défense", "ORG"), ("Affaires étrangères", "ORG"),
+                ("Russie", "LOC"), ("Russie", "LOC", 1), ("Russie", "LOC", 2))
+    assert {("ministère de la Défense (Pologne)", "organisation"),
+            ("ministère des Affaires étrangères (Russie)", "organisation")} <= got
+    # the country written in the institution's name, or right after it, whatever the text cites most
+    for written in ("le ministère polonais de la Défense", "la Défense polonaise", "le Parlement de Pologne"):
+        text = (f"Varsovie a protesté. Selon {written}, la Russie masse des troupes. La Russie dément. "
+                "Moscou et la Russie accusent l'Otan.")
+        span = written.split(" ", 1)[1]
+        found = {name for name, kind in names(text, (span, "ORG"), ("Russie", "LOC"), ("Russie", "LOC", 1),
+                                              ("Moscou", "LOC"), ("Russie", "LOC", 2)) if kind == "organisation"}
+        assert found & {"ministère de la Défense (Pologne)", "Parlement (Pologne)"}, (written, found)
+
+
+def test_an_assemblee_nationale_a_french_dispatch_names_is_france_s():
+    # winer 2017_03_21 (Henri Emmanuelli): a French politician, a tribute paid from Brussels
+    text = ("L'homme politique français Henri Emmanuelli est décédé mardi à l'âge de 71 ans, à Bayonne.\n\n"
+            "Le député socialiste et président du conseil départemental des Landes, ancien secrétaire d’État et "
+            "ancien président PS de l’Assemblée nationale avait décidé de ne pas se présenter pour les législatives "
+            "de juin.\n\nÉmu, Hamon lui a donc rendu hommage depuis Bruxelles, après sa rencontre avec le président "
+            "de la Commission européenne.")
+    got = names(text, ("Henri Emmanuelli", "PER"), ("Bayonne", "LOC"), ("Landes", "LOC"), ("Assemblée nationale", "ORG"),
+                ("Bruxelles", "LOC"), ("Commission européenne", "ORG"))
+    assert ("Assemblée nationale (France)", "organisation") in got
+    # winer 2017_02_01 (François Fillon): "sénateur de la Sarthe" in a dispatch that also writes "Russie"
+    text = ("François Fillon a rémunéré deux de ses enfants alors qu'il était sénateur de la Sarthe, selon "
+            "l'hebdomadaire.\n\nIl a conseillé un groupe russe ; « il n'y a pas l’État russe ». Rien avec la Russie. "
+            "Le Sénat confirme.")
+    got = names(text, ("François Fillon", "PER"), ("Sarthe", "LOC"), ("Russie", "LOC"), ("Sénat", "ORG"))
+    assert ("Sénat (France)", "organisation") in got
+
+
+def test_parlement_alone_before_the_european_parliament_is_not_it():
+    # winer 2017_03_15 (Marine Le Pen's programme): the French parliament, then the European one
+    text = ("Libération a présenté six propositions : nomination d'un « véritable déontologue » au Parlement, la "
+            "suppression de la réserve parlementaire.\n\nElle souhaiterait appliquer les règles du Parlement "
+            "européen, bien que des soupçons pèsent sur des assistants du parti au sein de ce même Parlement. "
+            "La France vote en avril.")
+    got = resolve(text, spans_of(text, ("Parlement", "ORG"), ("Parlement européen", "ORG"), ("Parlement", "ORG", 2),
+                                 ("France", "LOC")), Editorial.empty())
+    european = next(e for e in got if e.name == "Parlement européen")
+    assert "Parlement" not in european.forms
+    assert any(e.name == "Parlement (France)" for e in got)
+    # winer 2017_01_17: named after the European Parliament, "le Parlement" is it
+    text = ("Une élection inhabituelle se déroule au sein du Parlement européen. Depuis 1979, les deux principaux "
+            "groupes alternent la présidence du Parlement.")
+    got = resolve(text, spans_of(text, ("Parlement européen", "ORG"), ("Parlement", "ORG", 1)), Editorial.empty())
+    assert [(e.name, e.forms) for e in got] == [("Parlement européen", ("Parlement",))]
+
+
+def test_national_red_crescent_societies_are_told_apart_by_country():
+    # winer 2016_12_18 (Alep) and 2016_11_25 (Semnan): the Syrian Arab Red Crescent, the Iranian one
+    alep = ("Le cessez-le-feu qui a permis à 8 000 personnes de quitter Alep a été suspendu vendredi.\n\n"
+            "« Les bus ont commencé à entrer dans l’est d’Alep sous la supervision du Croissant-Rouge », a indiqué "
+            "l’agence de presse officielle syrienne Sana.\n\nLe projet de résolution préparé par la France prévoit "
+            "des observateurs. « Maintenant, la France débarque », a-t-il déclaré. La France insiste.")
+    semnan = ("Vers 4 h 20 UTC, deux trains de passagers sont entrés en collision dans la province de Semnan, dans le "
+              "nord de l'Iran.\n\n« Seul notre hélicoptère a pu atteindre l’endroit de l’accident » a déclaré le "
+              "directeur du Croissant-Rouge, Hassan Shokrollahi.")
+    assert ("Croissant-Rouge (Syrie)", "organisation") in names(
+        alep, ("Alep", "LOC"), ("Croissant-Rouge", "ORG"), ("Sana", "ORG"), ("France", "LOC"), ("France", "LOC", 1),
+        ("France", "LOC", 2))
+    assert ("Croissant-Rouge (Iran)", "organisation") in names(
+        semnan, ("Semnan", "LOC"), ("Iran", "LOC"), ("Croissant-Rouge", "ORG"), ("Hassan Shokrollahi", "PER"))
