@@ -18,10 +18,13 @@ scores against, so that both are named alike):
   name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
   the European Parliament); a party's faction letter stays in its name ("Ligue musulmane du
   Pakistan (N)"), a place's article too ("du Caire": "Le Caire"); entities then named alike are one;
-* a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
-  is told apart by the country of the dispatch: the country its adjective names ("le Sénat
-  américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
-  the text cites most; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
+* a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry, a
+  national Red Cross or Red Crescent society) is told apart by country, the one the dispatch writes
+  nearest to it: in its name ("le ministère russe de la Défense", "le Parlement de Pologne": the
+  country leaves the name), right after it ("le Sénat américain"), before a portfolio ("le ministère
+  turc des Affaires étrangères"), else the one country of the lede, the one country of the mention's
+  sentence, the country the lede (else the whole text) cites most, a French département or region
+  counting for France; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
 * a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
   (La Réunion)", "Villepinte (Seine-Saint-Denis, France)"), in apposition ("à Saint-Denis, en
   Seine-Saint-Denis") or inside parentheses ("au Stade de France (Saint-Denis, Seine-Saint-Denis)"),
