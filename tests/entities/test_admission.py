@@ -444,3 +444,42 @@ def test_national_red_crescent_societies_are_told_apart_by_country():
         ("France", "LOC", 2))
     assert ("Croissant-Rouge (Iran)", "organisation") in names(
         semnan, ("Semnan", "LOC"), ("Iran", "LOC"), ("Croissant-Rouge", "ORG"), ("Hassan Shokrollahi", "PER"))
+
+
+def test_a_club_named_by_its_team_or_its_departement_is_the_club_not_the_place():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2016_05_26 (women's Champions League final): the German club, not the town
+    final = ("C'est au terme d'une séance de tirs aux buts que l'équipe féminine de l'Olympique lyonnais s'est "
+             "imposée sur la pelouse du stade de Reggio d'Emilie en Italie. Après avoir terminé le temps réglementaire "
+             "et les prolongations, l'Olympique lyonnais remporte cette finale par 4 tirs au buts réussi contre 3 "
+             "pour l'équipe féminine de Wolfsburg.")
+    assert town_clubs(final, [("Wolfsburg", ()), ("Reggio d'Emilie", ()), ("Italie", ())]) == {"Wolfsburg"}
+    # winer-2016_09_25 (Lidl Starligue): Saran Loiret Handball, named by its département
+    handball = ("Le championnat de France de handball (renommé Lidl Starligue) s'est ouvert cette semaine avec "
+                "plusieurs matchs notables. On retiendra la performance surprenante du promu Sarran : pour son tout "
+                "premier match en première division, Sarran a arraché le match nul à Saint-Raphaël, le vice-champion "
+                "de France 2016. C'est en seconde mi-temps que les joueurs du Loiret ont su se reprendre en "
+                "égalisant, mais sans parvenir à trouver la faille lors de la dernière possession.")
+    assert "Loiret" in town_clubs(handball, [("Sarran", ()), ("Saint-Raphaël", ()), ("Loiret", ()), ("France", ())])
+    # winer-2017_10_01 (Amiens - Lille): "l'équipe de Lille" is the club
+    stand = ("À la suite d'un but de l'équipe de Lille, des spectateurs se sont appuyés massivement sur une barrière "
+             "qui s'est effondrée sous la pression, lors du match de Ligue 1.")
+    assert town_clubs(stand, [("Lille", ())]) == {"Lille"}
+
+
+def test_a_departement_or_a_national_team_stays_a_place():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2017_02 (Fillon): "députée (LR) du Loiret", no sport
+    deputy = ("Le président de l'Association des collaborateurs parlementaires, Nicolas Thibault, assistant "
+              "parlementaire de Marianne Dubois, députée (LR) du Loiret, a cependant, lui, pris la défense des Fillon.")
+    assert town_clubs(deputy, [("Loiret", ())]) == set()
+    # winer-2016_06 (floods): the département, in a dispatch with no club
+    floods = ("Au total, 13 000 foyers ont été privés d'électricité dans le Loiret, le Loir-et-Cher et l'Île-de-France "
+              "et 20 000 évacuations ont eu lieu, selon Manuel Valls.")
+    assert town_clubs(floods, [("Loiret", ()), ("Loir-et-Cher", ()), ("Île-de-France", ())]) == set()
+    # a sports dispatch: the national team keeps its country's name; a département written as a place stays one
+    cup = ("L'équipe de France de handball a battu l'équipe de Russie en match de préparation, à Orléans, dans le "
+           "Loiret, devant 3 000 supporters.")
+    assert town_clubs(cup, [("France", ()), ("Russie", ()), ("Orléans", ()), ("Loiret", ())]) == set()
