@@ -27,6 +27,7 @@ from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_per
 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
+from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.town_clubs_and_characters import (character_name, characters, club_name, is_character,
                                                        is_town_club, town_clubs)
 from digest.html_text import plain_text
@@ -226,6 +227,22 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
+def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
+    """``published`` without the organisations named by a capitalised common noun ("la Gauche",
+    ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
+    candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
+    if not candidates:
+        return published
+    own: dict[int, list[str]] = defaultdict(list)
+    for article, found in zip(articles, site.mentions):
+        for entity, _forms in found:
+            if id(entity) in candidates:
+                own[id(entity)].append(article_text(article))
+    names = capitalised_common_nouns(((entity.name, own[id(entity)]) for entity in published if id(entity) in candidates),
+                                     (article_text(article) for article in articles))
+    return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
+
+
 def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
     """A form one published entity alone goes by ("Canard", now read as Le Canard enchaîné in its
     dispatch) leads to it: the page that form once had redirects there (``slugfile.assign``)."""
@@ -291,6 +308,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
+    published = _without_common_nouns(published, articles, site)
     _former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}

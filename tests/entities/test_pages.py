@@ -295,3 +295,21 @@ def test_a_bare_generic_institution_is_no_other_spelling_of_one_countrys():
     catalog = build_catalog(articles, Editorial.empty(), {})
     senate = catalog.get_entity("Sénat (Italie)", "organisation")
     assert senate.count == 2 and "Sénat" not in senate.forms and "Sénat italien" in senate.forms
+
+
+def test_a_capitalised_common_noun_is_named_without_a_page():
+    # winer 2017_01_20 and 2017_01_24 write "la Gauche" (a camp), another dispatch "l'aile gauche"; the
+    # journal Nature is written bare ("publiée dans Nature")
+    texts = ["Manuel Valls, en campagne pour les primaires de la Gauche, a été giflé à Lamballe. Une étude publiée "
+             "dans Nature le cite.",
+             "Les chiffres du premier tour de la primaire de la Gauche auraient été manipulés, selon la revue Nature.",
+             "Le drone est passé sous l'aile gauche de l'appareil, près de Lamballe."]
+    articles = [FakeArticle(f"a{day}", [], ["Lamballe"]) for day in range(1, 4)]
+    for article, text in zip(articles, texts):
+        article.content = f"<p>{text}</p>"
+    for article in articles[:2]:
+        article.metadata["organisations"] = "Gauche; Nature"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog["organisation"]] == ["Nature"]
+    gauche = next(mention for mention in articles[0].entities if mention.name == "Gauche")
+    assert gauche.url == "" and gauche.page.count == 2  # still named on its dispatches, not linked
