@@ -11,7 +11,8 @@ scores against, so that both are named alike):
   dimanche"), or is dropped when the text does not say;
 * a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
   dropped: the dispatch cites the channel, not the region; so is one it only writes inside another
-  entity's longer name ("Washington" of "le Washington Post");
+  entity's longer name ("Washington" of "le Washington Post"), or after an English word (a title:
+  "Life on Mars?");
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
@@ -364,6 +365,20 @@ def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
         any(text[:match.start()].endswith(f"{channel} ") for channel in numbered) for match in found)
 
 
+# the English words a title or an English name puts before a place ("Life on Mars?", "Journey to Mars",
+# "University of Oxford"); lower case: "To" opens a sentence
+_ENGLISH_BEFORE = re.compile(r"(?<![\w\-’'])(?:on|to|of|in|from|at|for|the)[\s\u00a0]+$")
+
+
+def is_inside_english_name(entity: Entity, text: str) -> bool:
+    """A place the text only writes after an English word: part of a title or an English name
+    ("comme Life on Mars? en 1971": David Bowie's song, not the planet)."""
+    found = [match.start() for form in dict.fromkeys((entity.name, *entity.forms))
+             for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
+    return entity.kind == "lieu" and bool(found) and all(
+        _ENGLISH_BEFORE.search(text, max(0, start - 6), start) for start in found)
+
+
 def is_inside_longer_name(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
     """A place the text only writes inside the longer name of another of its entities (``others``:
     people, organisations, places; not a treaty's: "le traité de Lisbonne" cites the city): "Washington"
@@ -383,7 +398,8 @@ def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = N
     named = [entity for entity in entities if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
     kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in named
             if editorial.lookup(entity.name) or not (is_edition_of(entity, text, entities)
-                                                     or is_inside_longer_name(entity, text, named))]
+                                                     or is_inside_longer_name(entity, text, named)
+                                                     or is_inside_english_name(entity, text))]
     return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 

@@ -483,3 +483,13 @@ def test_a_departement_or_a_national_team_stays_a_place():
     cup = ("L'équipe de France de handball a battu l'équipe de Russie en match de préparation, à Orléans, dans le "
            "Loiret, devant 3 000 supporters.")
     assert town_clubs(cup, [("France", ()), ("Russie", ()), ("Orléans", ()), ("Loiret", ())]) == set()
+
+
+def test_a_place_only_written_in_an_english_title_is_not_the_place():
+    # winer 2016_01_11 (David Bowie): his song, not the planet
+    bowie = ("Il a pu enchaîner les succès comme Life on Mars? en 1971 ou encore Let's Dance. Il est mort à New York.")
+    assert names(bowie, ("Mars", "LOC"), ("New York", "LOC")) == {("New York", "lieu")}
+    # winer 2016_04_25 (NASA): the project's English name, and the planet itself
+    nasa = ("Dans le cadre de son projet Journey to Mars, la NASA lance un appel. Un orbiteur tournera autour de "
+            "Mars dès 2022.")
+    assert ("Mars", "lieu") in names(nasa, ("Mars", "LOC"), ("NASA", "ORG"), ("Mars", "LOC", 1))
