@@ -38,7 +38,9 @@ def capitalised_common_nouns(candidates: Iterable[tuple[str, Sequence[str]]], si
     lower = {name: re.compile(rf"(?<![\w\-’']){re.escape(name.lower())}(?![\w\-])") for name in only_after_determiners}
     found: set[str] = set()
     for text in site_texts:
-        found.update(name for name, word in lower.items() if name not in found and word.search(text))
+        # the substring first: a regex with look-behinds over every text of a site is slow (0.2 s at 1 000)
+        found.update(name for name, word in lower.items()
+                     if name not in found and name.lower() in text and word.search(text))
         if len(found) == len(lower):
             break
     return found

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -227,6 +228,9 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
     """``published`` without the organisations named by a capitalised common noun ("la Gauche",
     ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
@@ -238,8 +242,10 @@ def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> 
         for entity, _forms in found:
             if id(entity) in candidates:
                 own[id(entity)].append(article_text(article))
+    # the site's other dispatches are only searched for a word: their HTML without its tags will do (no
+    # plain-text conversion of every article, 1 ms each)
     names = capitalised_common_nouns(((entity.name, own[id(entity)]) for entity in published if id(entity) in candidates),
-                                     (article_text(article) for article in articles))
+                                     (_TAG.sub(" ", getattr(article, "content", "") or "") for article in articles))
     return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
 
 
