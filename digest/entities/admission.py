@@ -6,7 +6,8 @@ scores against, so that both are named alike):
 * only people, organisations and places: a name whose head says law, treaty, war, competition or
   festival ("loi Travail", "traité de Lisbonne", "Coupe du monde") is dropped;
 * a name made of one capitalised common word opening a sentence ("Valorisé", "Elle") is dropped
-  when the text uses the same word in lower case, or when it is a pronoun;
+  when the text uses the same word in lower case, or when it is a pronoun; so is a month the text
+  only writes in dates ("le 15 Mars", "Juin 2016");
 * a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
   dimanche"), or is dropped when the text does not say;
 * a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
@@ -87,8 +88,21 @@ def _first_words(name: str) -> str:
     return " ".join(words)
 
 
+_MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+           "novembre", "decembre"}
+
+
+def _is_date(name: str, text: str) -> bool:
+    """A month the text only writes in dates: after a day ("le 15 Mars", "1er Mars") or before a year
+    ("Mars 2016"). Not the planet "sur Mars", nor a person named "Mai Fatty"."""
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text))
+    return norm_key(name) in _MONTHS and bool(found) and all(
+        re.search(r"(?<![\w\-])\d{1,2}(?:er)?[\s\u00a0]+$", text[max(0, match.start() - 8):match.start()])
+        or re.match(r"[\s\u00a0]+\d{4}(?!\d)", text[match.end():]) for match in found)
+
+
 def is_not_entity(entity: Entity, text: str) -> bool:
-    """A law, treaty, war, competition or festival; a pronoun; a capitalised common word."""
+    """A law, treaty, war, competition or festival; a pronoun; a capitalised common word; a month."""
     words = _first_words(entity.name).split()
     if not words:
         return True
@@ -97,7 +111,7 @@ def is_not_entity(entity: Entity, text: str) -> bool:
     if len(words) == 1 and entity.name[:1].isupper() and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
-    return False
+    return len(words) == 1 and _is_date(entity.name, text)
 
 
 def ministry(name: str) -> str | None:

@@ -493,3 +493,13 @@ def test_a_place_only_written_in_an_english_title_is_not_the_place():
     nasa = ("Dans le cadre de son projet Journey to Mars, la NASA lance un appel. Un orbiteur tournera autour de "
             "Mars dès 2022.")
     assert ("Mars", "lieu") in names(nasa, ("Mars", "LOC"), ("NASA", "ORG"), ("Mars", "LOC", 1))
+
+
+def test_a_month_written_in_a_date_is_no_place_and_the_planet_stays():
+    # winer dispatches capitalise a month now and then ("le 5 Juin", "11 Janvier 2017")
+    text = "Le 5 Juin a été l'anniversaire de la guerre. Le rover roule sur Mars depuis le 11 Janvier 2017 à Pasadena."
+    assert names(text, ("Juin", "LOC"), ("Mars", "LOC"), ("Janvier", "LOC"), ("Pasadena", "LOC")) == {
+        ("Mars", "lieu"), ("Pasadena", "lieu")}
+    # winer 2017_01 (Gambie): "Mai Fatty", a person, is no month
+    fatty = "Selon Mai Fatty, Jammeh a volé 11,4 millions de dollars."
+    assert ("Mai Fatty", "personne") in names(fatty, ("Mai Fatty", "PER"))
