@@ -191,6 +191,7 @@ def built(tmp_path_factory, worker_id):
 
             paths = site_paths(workdir)
             shutil.copytree(ROOT / "content", paths.content, dirs_exist_ok=True)
+            shutil.copy(ROOT / "entity-slugs.toml", workdir)  # the addresses published so far, beside the content
             report_file.write_bytes(pickle.dumps((paths, build(paths).report)))
     return pickle.loads(report_file.read_bytes())
 

@@ -6,22 +6,27 @@ scores against, so that both are named alike):
 * only people, organisations and places: a name whose head says law, treaty, war, competition or
   festival ("loi Travail", "traité de Lisbonne", "Coupe du monde") is dropped;
 * a name made of one capitalised common word opening a sentence ("Valorisé", "Elle") is dropped
-  when the text uses the same word in lower case, or when it is a pronoun;
+  when the text uses the same word in lower case, or when it is a pronoun; so is a month the text
+  only writes in dates ("le 15 Mars", "Juin 2016");
 * a name cut after a function word ("Journal du") takes the word the text writes next ("Journal du
   dimanche"), or is dropped when the text does not say;
 * a place the text only writes as the edition of a numbered channel ("France 3 Hauts-de-France") is
   dropped: the dispatch cites the channel, not the region; so is one it only writes inside another
-  entity's longer name ("Washington" of "le Washington Post");
+  entity's longer name ("Washington" of "le Washington Post"), or after an English word (a title:
+  "Life on Mars?");
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
   ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
   name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
   the European Parliament); a party's faction letter stays in its name ("Ligue musulmane du
   Pakistan (N)"), a place's article too ("du Caire": "Le Caire"); entities then named alike are one;
-* a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry)
-  is told apart by the country of the dispatch: the country its adjective names ("le Sénat
-  américain", "le ministère russe de la Défense": the adjective leaves the name), else the country
-  the text cites most; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
+* a generic institution ("Sénat", "Assemblée nationale", "Parlement", "Cour suprême", a ministry, a
+  national Red Cross or Red Crescent society) is told apart by country, the one the dispatch writes
+  nearest to it: in its name ("le ministère russe de la Défense", "le Parlement de Pologne": the
+  country leaves the name), right after it ("le Sénat américain"), before a portfolio ("le ministère
+  turc des Affaires étrangères"), else the one country of the lede, the one country of the mention's
+  sentence, the country the lede (else the whole text) cites most, a French département or region
+  counting for France; "Sénat (États-Unis)", "ministère de la Défense (Russie)";
 * a place is named with the place the dispatch says it is in, in parentheses ("Saint-Denis
   (La Réunion)", "Villepinte (Seine-Saint-Denis, France)"), in apposition ("à Saint-Denis, en
   Seine-Saint-Denis") or inside parentheses ("au Stade de France (Saint-Denis, Seine-Saint-Denis)"),
@@ -38,7 +43,7 @@ from typing import Sequence
 
 from .editorial import Editorial, norm_key
 from .model import Entity
-from .countries import _CAPITAL_KEYS, _COUNTRY_KEYS, _COUNTRY_OF, adjective_country, is_qualifiable
+from .countries import _CAPITAL_KEYS, _COUNTRY_KEYS, _COUNTRY_OF, _UNIQUE_DIVISIONS, adjective_country, is_qualifiable
 from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
@@ -58,7 +63,9 @@ _PORTFOLIO_ARTICLES = {
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
             "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
-            "cour constitutionnelle", "conseil des ministres"}
+            "cour constitutionnelle", "conseil des ministres",
+            # national societies of the Red Cross and Red Crescent movement ("le Croissant-Rouge syrien")
+            "croix rouge", "croissant rouge"}
 
 _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
 _COUNTRY_NAMED_AFTER = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])([A-ZÀ-ÖØ-Þ][\w\-’' ]{1,40}?)(?=[\s,.;:)]|$)")
@@ -81,8 +88,21 @@ def _first_words(name: str) -> str:
     return " ".join(words)
 
 
+_MONTHS = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+           "novembre", "decembre"}
+
+
+def _is_date(name: str, text: str) -> bool:
+    """A month the text only writes in dates: after a day ("le 15 Mars", "1er Mars") or before a year
+    ("Mars 2016"). Not the planet "sur Mars", nor a person named "Mai Fatty"."""
+    found = list(re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text))
+    return norm_key(name) in _MONTHS and bool(found) and all(
+        re.search(r"(?<![\w\-])\d{1,2}(?:er)?[\s\u00a0]+$", text[max(0, match.start() - 8):match.start()])
+        or re.match(r"[\s\u00a0]+\d{4}(?!\d)", text[match.end():]) for match in found)
+
+
 def is_not_entity(entity: Entity, text: str) -> bool:
-    """A law, treaty, war, competition or festival; a pronoun; a capitalised common word."""
+    """A law, treaty, war, competition or festival; a pronoun; a capitalised common word; a month."""
     words = _first_words(entity.name).split()
     if not words:
         return True
@@ -91,7 +111,7 @@ def is_not_entity(entity: Entity, text: str) -> bool:
     if len(words) == 1 and entity.name[:1].isupper() and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
-    return False
+    return len(words) == 1 and _is_date(entity.name, text)
 
 
 def ministry(name: str) -> str | None:
@@ -135,19 +155,41 @@ def slashed_name(text: str, entity: Entity) -> str | None:
 
 
 def country_of(text: str, entities: Sequence[Entity]) -> str | None:
-    """The country a text is about: the country its places cite most, counted each time the text
-    writes them, a capital at half a country's weight ("le statut de Rome" in a dispatch that writes
-    "Burundi" four times is Burundi's); the first cited on a tie."""
+    """The country a text is about: the one its lede (first paragraph) cites most, by its places or a
+    nationality adjective ("Le Premier ministre de Pologne...": the Polish dispatch that writes
+    "Russie" more often further down), else the one its places cite most in the whole text. Places
+    count each time the text writes them: a country twice, a capital or a French département or
+    region once ("le statut de Rome" in a dispatch that writes "Burundi" four times is Burundi's;
+    "sénateur de la Sarthe" is French); the first cited wins a tie."""
+    cited = _countries_in(_lede(text), entities) or _places_cited(text, entities, at_least_once=True)
+    return max(cited, key=cited.get) if cited else None
+
+
+def _lede(text: str) -> str:
+    return text.split("\n", 1)[0]
+
+
+def lede_country(text: str, entities: Sequence[Entity]) -> str | None:
+    """The country of a lede that cites only one ("du président américain Donald Trump"): what the
+    dispatch is about, whatever its sentences cite further down."""
+    cited = _countries_in(_lede(text), entities)
+    return next(iter(cited)) if len(cited) == 1 else None
+
+
+def _places_cited(text: str, entities: Sequence[Entity], at_least_once: bool) -> Counter:
+    """{country: weight} of the places of ``entities`` as ``text`` writes them (see ``country_of``);
+    ``at_least_once``: a place the model found counts once even where its forms are not found as written."""
     cited: Counter = Counter()
     for entity in entities:
         if entity.kind == "lieu":
             key = norm_key(entity.name)
-            country = _COUNTRY_OF.get(key)
+            country = _COUNTRY_OF.get(key) or ("France" if key in _UNIQUE_DIVISIONS else None)
             if country:
                 times = sum(len(re.findall(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text))
                             for form in dict.fromkeys((entity.name, *entity.forms)))
-                cited[country] += max(1, times) * (1 if key in _CAPITAL_KEYS else 2)
-    return max(cited, key=cited.get) if cited else None
+                if times or at_least_once:
+                    cited[country] += max(1, times) * (1 if key in _CAPITAL_KEYS or key in _UNIQUE_DIVISIONS else 2)
+    return cited
 
 
 def _country_after(text: str, forms: Sequence[str]) -> str | None:
@@ -160,6 +202,52 @@ def _country_after(text: str, forms: Sequence[str]) -> str | None:
                 return _COUNTRY_OF[norm_key(named.group(1))]
             adjective = _ADJECTIVE_AFTER.match(text, found.end())
             if adjective and (country := adjective_country(adjective.group(1))):
+                return country
+    return None
+
+
+# "le ministère turc des Affaires étrangères", "vice-ministre russe des Affaires étrangères": the
+# adjective between the ministry (or its minister) and a portfolio the model took alone
+_ADJECTIVE_BEFORE_PORTFOLIO = re.compile(r"minist(?:re|ère)s?[\s\u00a0]+([a-zà-ÿ\-]+)[\s\u00a0]+"
+                                         r"(?:de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+|de[\s\u00a0]+|d['’])$",
+                                         re.IGNORECASE)
+
+
+def _countries_in(text: str, entities: Sequence[Entity]) -> Counter:
+    """The countries ``text`` cites by the names of the places of ``entities`` and by nationality
+    adjectives (see ``country_of``)."""
+    cited = _places_cited(text, entities, at_least_once=False)
+    for found in re.finditer(r"(?<![\w\-])[a-zà-ÿ][a-zà-ÿ\-]+", text):
+        # not a language: "le « Bon parti », en français"
+        if (country := adjective_country(found.group())) and not re.search(r"(?<![\w\-])en\s$", text[max(0, found.start() - 3):found.start()]):
+            cited[country] += 1
+    return cited
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?»])\s+(?=[«A-ZÀ-ÖØ-Þ])|\n+")
+
+
+def _country_in_sentence(text: str, forms: Sequence[str], entities: Sequence[Entity]) -> str | None:
+    """The one country the sentence of a mention cites ("sous la supervision du Croissant-Rouge...,
+    a indiqué l’agence syrienne Sana"), at the first mention whose sentence cites exactly one."""
+    starts = [0] + [found.end() for found in _SENTENCE_END.finditer(text)]
+    for form in forms:
+        for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text):
+            start = max(start for start in starts if start <= found.start())
+            end = next((begin for begin in starts if begin > found.start()), len(text))
+            cited = _countries_in(text[start:end], entities)
+            if len(cited) == 1:
+                return next(iter(cited))
+    return None
+
+
+def _country_before(text: str, forms: Sequence[str]) -> str | None:
+    """The country a nationality adjective names between "ministre"/"ministère" and one of ``forms``
+    (a portfolio): "le ministère turc des Affaires étrangères" -> "Turquie"."""
+    for form in forms:
+        for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text):
+            before = _ADJECTIVE_BEFORE_PORTFOLIO.search(text, max(0, found.start() - 40), found.start())
+            if before and (country := adjective_country(before.group(1))):
                 return country
     return None
 
@@ -185,10 +273,18 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
     return None
 
 
+_OF_COUNTRY = re.compile(r"(.+)[\s\u00a0]+(?:de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+|de[\s\u00a0]+|d['’])(.+)")
+
+
 def without_adjective(name: str) -> tuple[str, str | None]:
-    """A generic institution's name without the nationality adjective the dispatch put inside it,
-    and that adjective's country: "ministère russe de la Défense" -> ("ministère de la Défense",
-    "Russie"); "ministère de l'Intérieur turc" -> ("ministère de l'Intérieur", "Turquie")."""
+    """A generic institution's name without the country the dispatch put inside it, and that
+    country: by its adjective, "ministère russe de la Défense" -> ("ministère de la Défense",
+    "Russie"), "ministère de l'Intérieur turc" -> ("ministère de l'Intérieur", "Turquie"); by its
+    name at the end, "ministère de la Défense de Russie" -> ("ministère de la Défense", "Russie"),
+    "Parlement de Pologne" -> ("Parlement", "Pologne")."""
+    found = _OF_COUNTRY.fullmatch(name)
+    if found and norm_key(found.group(2)) in _COUNTRY_KEYS:
+        return found.group(1), _COUNTRY_KEYS[norm_key(found.group(2))]
     words = name.split()
     for index, word in enumerate(words[1:], 1):
         country = adjective_country(word) if word.islower() else None
@@ -197,9 +293,14 @@ def without_adjective(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def is_generic_institution(name: str) -> bool:
+    """"Sénat", "Parlement", "Croix-Rouge", "ministère de l'Intérieur": a name every country gives its own."""
+    return _first_words(name) in _GENERIC or norm_key(name).startswith("ministere ")
+
+
 def is_generic_without_country(name: str) -> bool:
     """"Sénat", "Parlement", "ministère de l'Intérieur" with no country: pages would mix countries."""
-    return not name.endswith(")") and (_first_words(name) in _GENERIC or norm_key(name).startswith("ministere "))
+    return not name.endswith(")") and is_generic_institution(name)
 
 
 def is_bare_kind_word(name: str) -> bool:
@@ -278,6 +379,20 @@ def is_edition_of(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
         any(text[:match.start()].endswith(f"{channel} ") for channel in numbered) for match in found)
 
 
+# the English words a title or an English name puts before a place ("Life on Mars?", "Journey to Mars",
+# "University of Oxford"); lower case: "To" opens a sentence
+_ENGLISH_BEFORE = re.compile(r"(?<![\w\-’'])(?:on|to|of|in|from|at|for|the)[\s\u00a0]+$")
+
+
+def is_inside_english_name(entity: Entity, text: str) -> bool:
+    """A place the text only writes after an English word: part of a title or an English name
+    ("comme Life on Mars? en 1971": David Bowie's song, not the planet)."""
+    found = [match.start() for form in dict.fromkeys((entity.name, *entity.forms))
+             for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
+    return entity.kind == "lieu" and bool(found) and all(
+        _ENGLISH_BEFORE.search(text, max(0, start - 6), start) for start in found)
+
+
 def is_inside_longer_name(entity: Entity, text: str, others: Sequence[Entity]) -> bool:
     """A place the text only writes inside the longer name of another of its entities (``others``:
     people, organisations, places; not a treaty's: "le traité de Lisbonne" cites the city): "Washington"
@@ -297,7 +412,8 @@ def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = N
     named = [entity for entity in entities if editorial.lookup(entity.name) or not is_not_entity(entity, text)]
     kept = [entity if editorial.lookup(entity.name) else whole_name(entity, text) for entity in named
             if editorial.lookup(entity.name) or not (is_edition_of(entity, text, entities)
-                                                     or is_inside_longer_name(entity, text, named))]
+                                                     or is_inside_longer_name(entity, text, named)
+                                                     or is_inside_english_name(entity, text))]
     return name_institutions(text, [entity for entity in kept if entity is not None], editorial)
 
 
@@ -305,7 +421,7 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
     """Bare portfolios as ministries, generic institutions with their country, places with the place
     the dispatch says they are in (see the module docstring)."""
     kept = list(entities)
-    country = country_of(text, kept)
+    country, only_in_lede = country_of(text, kept), lede_country(text, kept)
     places = [entity for entity in kept if entity.kind == "lieu"]
     out: list[Entity] = []
     for entity in kept:
@@ -323,10 +439,15 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
         if entity.kind == "organisation" and not editorial.lookup(name):
             portfolio, portfolio_country = without_adjective(name)  # "Intérieur français"
             name = ministry(portfolio) or name
-            if _first_words(name) in _GENERIC or norm_key(name).startswith("ministere "):
+            if is_generic_institution(without_adjective(name)[0]):
                 name, named = without_adjective(name)  # the country is told once, as for every country
+                # the nearest qualifier wins: in the name, right after it, before a portfolio; then the
+                # one country of the lede, the one country of the mention's sentence, the country the
+                # dispatch cites most
                 where = named or (portfolio_country if ministry(portfolio) else None) \
-                    or _country_after(text, (entity.name, *entity.forms)) or country
+                    or _country_after(text, (entity.name, *entity.forms)) \
+                    or (_country_before(text, (entity.name, *entity.forms)) if ministry(portfolio) else None) \
+                    or only_in_lede or _country_in_sentence(text, (entity.name, *entity.forms), kept) or country
                 if where:
                     name = f"{name} ({where})"
         if name != entity.name:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
+from .admission import is_generic_institution
 from .editorial import norm_key
 from .model import Entity
 from .words import LABEL_KIND, head_kind
@@ -41,15 +42,19 @@ def _merge_short_orgs(mentions: Sequence[Mention], uf: _UF) -> None:
     Haut-Conseil électoral": an organisation named by the first words of a longer
     organisation name of the same article is that organisation (the way a surname is the
     person). Only when exactly one longer name starts with those words: "le Conseil"
-    next to "Conseil de sécurité" and "Conseil d'État" stays apart. A leading article counts for
-    nothing: "le « Canard »" after "Le Canard enchaîné"."""
+    next to "Conseil de sécurité" and "Conseil d'État" stays apart. A generic institution every
+    country has joins only when the text wrote the longer name first: "une réforme du Parlement",
+    then "les règles du Parlement européen", is the French parliament, then the European one (but
+    "la société 2F", then "2F Conseil", is one company). A leading article counts for nothing:
+    "le « Canard »" after "Le Canard enchaîné"."""
     longer: dict[tuple[str, ...], set[str]] = {}
     first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         if m.label != "ORG":
             continue
         toks = tuple(_tokens(m.name))
-        first.setdefault(" ".join(toks), i)
+        if " ".join(toks) not in first or m.start < mentions[first[" ".join(toks)]].start:
+            first[" ".join(toks)] = i
         for start in {0, _article_length(toks)}:
             for k in range(start + 1, len(toks)):
                 longer.setdefault(toks[start:k], set()).add(" ".join(toks))
@@ -58,7 +63,9 @@ def _merge_short_orgs(mentions: Sequence[Mention], uf: _UF) -> None:
             continue
         cands = longer.get(tuple(_tokens(m.name)))
         if cands is not None and len(cands) == 1:
-            uf.union(first[next(iter(cands))], i)
+            named_first = mentions[first[" ".join(_tokens(m.name))]].start
+            if not is_generic_institution(m.name) or mentions[first[next(iter(cands))]].start < named_first:
+                uf.union(first[next(iter(cands))], i)
 
 
 def resolve_mentions(mentions: Sequence[Mention]) -> list[Entity]:

@@ -40,6 +40,7 @@ from typing import Mapping, Sequence
 from .admission import is_bare_kind_word
 from .countries import OFFICIAL_PLACE_NAMES, is_country
 from .editorial import Editorial, norm_key
+from .transliteration import transliteration_key
 from .model import KINDS
 
 # Zero-width and other invisible format characters a copy-paste leaves inside names (Unicode
@@ -375,21 +376,23 @@ def slips(merge: SiteMerge) -> set[int]:
 
 def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[tuple[SiteEntity, SiteEntity, int]]:
     """Pairs of entities of the same kind whose names are one or two edits apart (two only for names
-    of eight letters or more): maybe one entity, maybe two ("Iran" / "Irak"). An editor decides
+    of eight letters or more), or two transliterations of one name ("Racca" / "Raqqa",
+    ``transliteration_key``): maybe one entity, maybe two ("Iran" / "Irak"). An editor decides
     (an alias in entities.toml); nothing here is merged. Most cited pairs first."""
-    by_variant: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_variant: dict[tuple, list[int]] = defaultdict(list)
     keys = [e.key for e in entities]
     for index, (entity, key) in enumerate(zip(entities, keys)):
         if len(key) >= min_length:
             for variant in _deletions(key, 2 if len(key) >= 8 else 1):
                 by_variant[(entity.kind, variant)].append(index)
+            by_variant[(entity.kind, "translit", transliteration_key(key))].append(index)
     pairs: dict[tuple[int, int], int] = {}
-    for members in by_variant.values():
+    for group, members in by_variant.items():
         for n, i in enumerate(members):
             for j in members[n + 1:]:
                 if (i, j) in pairs or keys[i] == keys[j]:
                     continue
-                distance = spelling_distance(keys[i], keys[j])
+                distance = spelling_distance(keys[i], keys[j]) if len(group) == 2 else edit_distance(keys[i], keys[j], 9)
                 if distance is not None:
                     pairs[(i, j)] = distance
     found = [(entities[i], entities[j], d) for (i, j), d in pairs.items()]

@@ -7,7 +7,9 @@ the file, gives each entity the slug recorded for its name (names are compared b
 name (the most cited spelling), made unique against every slug ever recorded, and writes the file
 back with the new ones. A recorded slug whose name was merged into another entity, or renamed by
 the editorial file, or whose entity changed kind (``lieux/x`` now ``organisations/x``), is kept and
-leads to the entity's page (``redirects``); one whose entity is no longer on the site stays reserved.
+leads to the entity's page (``redirects``). One whose entity no longer has a page (now below the
+dispatch bar, a club, a work, or its mentions spread over several entities) stays reserved for it and
+leads to its kind's index (``retired``): every address once published still answers.
 
 The file, one table per kind folder, slugs sorted::
 
@@ -59,6 +61,7 @@ class Slugs:
 
     of: dict[int, str] = field(default_factory=dict)  # id(SiteEntity) -> slug
     redirects: list[tuple[str, str, SiteEntity]] = field(default_factory=list)  # (kind, old slug, entity)
+    retired: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, slug, recorded name): no page now
     records: dict[str, dict[str, str]] = field(default_factory=dict)  # kind -> {slug: name}
 
 
@@ -156,6 +159,8 @@ def assign(entities: Sequence[SiteEntity], records: dict[str, dict[str, str]]) -
             if entity is not None and entity.kind != kind and old not in pages.get(kind, ()) and old not in led.get(kind, ()):
                 led.setdefault(kind, set()).add(old)
                 out.redirects.append((kind, old, entity))
+    out.retired = [(kind, slug, name) for kind, recorded in sorted(out.records.items()) for slug, name in sorted(recorded.items())
+                   if slug not in pages.get(kind, ()) and slug not in led.get(kind, ())]
     return out
 
 

@@ -56,11 +56,13 @@ _SPORT_SIGNS = re.compile(r"(?<![\w\-])(?:football|footballeurs?|rugby|handball|
                           r"clubs?|matchs?|ligue{_S}des{_S}champions|ligue{_S}[12]|premier{_S}league|championnat|"
                           r"mercato|transferts?|entraîneur|buts)(?![\w\-])".replace("{_S}", _S), re.IGNORECASE)
 # what comes right before a town that a sports dispatch uses as its club: someone of the club ("le
-# manager du Liverpool", "l'entraîneur de Monaco", "le club de football de Lille"), or the other
+# manager du Liverpool", "l'entraîneur de Monaco", "le club de football de Lille", "les joueurs du
+# Loiret"), the team ("l'équipe féminine de Wolfsburg"), or the other
 # side of a match ("le quart de finale de la Ligue des champions contre Monaco")
 _CLUB_CONTEXT = re.compile(
     rf"(?:(?<![\w\-])(?:manager|entraîneur|entraineur|coach|joueur|joueuse|joueurs|attaquant|défenseur|milieu|"
-    rf"gardien|capitaine|supporters?|supporteurs?|club|effectif){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
+    rf"gardien|capitaine|supporters?|supporteurs?|club|effectif"
+    rf"|équipes?(?:{_S}(?:féminine|masculine|première|réserve|fanion))?){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
     rf"|(?<![\w\-])(?:match|rencontre|finale)[^.;!?]{{0,60}}?{_S}(?:contre|face{_S}à))(?:{_S}|(?<={_A}))$")
 # "le match Lyon - Besiktas": both sides, unless a country plays (national teams: "Angleterre - Russie")
 _SIDE = r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[\s\u00a0][A-ZÀ-ÖØ-Þ][\w\-]*)?"
@@ -80,16 +82,18 @@ def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[st
     league dispatch (three signs of one, and a town in a team's place: "Sélestat chute", "victoire
     face à Créteil", "Toulouse 16-16"); elsewhere, in a dispatch of the sports desk, a town ``text``
     only writes in a club's place ("le manager du Liverpool, Jürgen Klopp", "la Ligue des champions
-    contre Monaco"). Countries, regions and départements stay places (a national team is named by
-    its country, as readers expect)."""
-    towns = [(name, forms) for name, forms in places if name[:1].isupper() and is_qualifiable(name)]
-    if not towns:
+    contre Monaco"), a French département or region too ("les joueurs du Loiret", a handball club).
+    Countries stay places (a national team is named by its country, as readers expect); so do the
+    départements and regions of a league dispatch that only writes them as places."""
+    named = [(name, forms) for name, forms in places if name[:1].isupper() and not is_country(name)]
+    towns = [(name, forms) for name, forms in named if is_qualifiable(name)]
+    if not named:
         return set()
-    if _reads_like_league(text) and any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
-        return {name for name, _ in towns}
+    if towns and _reads_like_league(text) and any(_in_club_position(text, form) for name, forms in towns for form in (name, *forms)):
+        return {name for name, _ in towns} | {name for name, forms in named if _club_mentions_only(text, (name, *forms))}
     if not _SPORT_SIGNS.search(text):
         return set()
-    return {name for name, forms in towns if _club_mentions_only(text, (name, *forms))}
+    return {name for name, forms in named if _club_mentions_only(text, (name, *forms))}
 
 
 def club_name(town: str) -> str:

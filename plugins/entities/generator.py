@@ -35,7 +35,7 @@ from digest.entities.editorial import Editorial, EditorialError, load_editorial
 from .context import sentence_naming
 from digest.settings import setting
 
-from .pages import KIND_FOLDERS, article_text, build_catalog, meanings_version
+from .pages import KIND_FOLDERS, KIND_PLURAL_LABELS, article_text, build_catalog, meanings_version
 
 logger = logging.getLogger(__name__)
 
@@ -166,9 +166,11 @@ class EntitiesGenerator(aside.WritesAside, Generator):
             )
         redirect_template = self.get_template("entity_redirect")
         for redirect in self.catalog.redirects:
-            # entity: the former address (checked to stay in its kind's folder), target: where it leads
+            # entity: the former address (checked to stay in its kind's folder), target: the entity it
+            # leads to (None: its kind's index, at redirect.url)
             writer.write_file(redirect.former.save_as, redirect_template, self.context, url=redirect.former.url,
-                              entity=redirect.former, target=redirect.target, relative_urls=self.settings["RELATIVE_URLS"])
+                              entity=redirect.former, target=redirect.target, target_url=redirect.url,
+                              kind_label=KIND_PLURAL_LABELS[redirect.former.kind], relative_urls=self.settings["RELATIVE_URLS"])
         for kind, label, pages in self.catalog.groups():
             folder = {"kind_folder": KIND_FOLDERS[kind]}
             writer.write_file(setting(self.settings, "ENTITIES_KIND_INDEX_SAVE_AS").format(**folder), self.get_template("entities_kind"),

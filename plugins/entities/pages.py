@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_per
 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
+from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.town_clubs_and_characters import (character_name, characters, club_name, is_character,
                                                        is_town_club, town_clubs)
 from digest.file_memo import FileMemo
@@ -230,6 +232,27 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
+    """``published`` without the organisations named by a capitalised common noun ("la Gauche",
+    ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
+    candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
+    if not candidates:
+        return published
+    own: dict[int, list[str]] = defaultdict(list)
+    for article, found in zip(articles, site.mentions):
+        for entity, _forms in found:
+            if id(entity) in candidates:
+                own[id(entity)].append(article_text(article))
+    # the site's other dispatches are only searched for a word: their HTML without its tags will do (no
+    # plain-text conversion of every article, 1 ms each)
+    names = capitalised_common_nouns(((entity.name, own[id(entity)]) for entity in published if id(entity) in candidates),
+                                     (_TAG.sub(" ", getattr(article, "content", "") or "") for article in articles))
+    return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
+
+
 def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
     """A form one published entity alone goes by ("Canard", now read as Le Canard enchaîné in its
     dispatch) leads to it: the page that form once had redirects there (``slugfile.assign``)."""
@@ -323,6 +346,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
+    published = _without_common_nouns(published, articles, site)
     _former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
@@ -349,7 +373,14 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog = EntityCatalog(pages[id(entity)] for entity in published)
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
+    catalog.redirects += [Redirect(_page(SiteEntity(name, kind), slug, settings), None, kind_index_url(settings, kind))
+                          for kind, slug, name in slugs.retired]
     return catalog
+
+
+def kind_index_url(settings: Mapping, kind: str) -> str:
+    """The URL of the index of one kind of entity ("entites/lieux/")."""
+    return setting(settings, "ENTITIES_KIND_INDEX_URL").format(kind_folder=KIND_FOLDERS[kind])
 
 
 def _is_another_spelling(form: str, page: EntityPage) -> bool:
@@ -370,10 +401,16 @@ def _is_another_spelling(form: str, page: EntityPage) -> bool:
 
 @dataclass(frozen=True)
 class Redirect:
-    """A former URL of an entity (merged or renamed): a page that leads to ``target``."""
+    """A former URL of an entity: a page that leads to ``target`` (the entity that took its mentions:
+    merged, renamed, of another kind now), or to its kind's index when no page took them."""
 
-    former: EntityPage  # its url and save_as
-    target: EntityPage
+    former: EntityPage  # its url and save_as; the name recorded with the slug
+    target: EntityPage | None  # None: leads to ``index_url``
+    index_url: str = ""
+
+    @property
+    def url(self) -> str:
+        return self.target.url if self.target is not None else self.index_url
 
 
 def _page(entity: SiteEntity, slug: str | None, settings: Mapping, kind: str | None = None) -> EntityPage:

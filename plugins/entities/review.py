@@ -1,7 +1,8 @@
 """``invoke entities-review``: what an editor should look at in the site's entities (pure, no Pelican).
 
-Near-spellings ("Stimpson" / "Simpson": one or two edits apart, same kind) are never merged by the
-site (``digest.entities.sitewide``): two different people may be one letter apart. This lists them, with
+Near-spellings ("Stimpson" / "Simpson": one or two edits apart; "Racca" / "Raqqa": two
+transliterations; same kind) are never merged by the site (``digest.entities.sitewide``): two
+different people may be one letter apart. This lists them, with
 the dispatches that name each, so that an editor can add an alias to ``entities.toml`` (one entity) or
 leave them (two). First the pairs a dispatch cites together whose rarer spelling no dispatch cites
 alone ("Sebastien Kienle" only ever beside "Sebastian Kienle": most likely a typing slip, a second
@@ -47,7 +48,7 @@ def review(articles: Path, editorial: Editorial) -> Iterator[str]:
 
     pairs = sorted(pairs, key=lambda pair: not slip(pair))  # stable: most cited first in each part
     slips = sum(map(slip, pairs))
-    yield f"{len(pairs)} paire(s) de noms proches (une ou deux lettres d’écart, même type), à vérifier :"
+    yield f"{len(pairs)} paire(s) de noms proches (une ou deux lettres d’écart, ou deux transcriptions d’un nom ; même type), à vérifier :"
     yield f"{slips} paire(s) d’abord, dont l’orthographe rare n’est jamais citée sans l’autre : sans doute une faute de frappe."
     for pair in pairs:
         first, second, distance = pair

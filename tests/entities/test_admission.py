@@ -370,3 +370,136 @@ def test_a_partys_faction_letter_stays_in_its_name():
     # an acronym in parentheses is another name, not a letter of the name
     icc = "Le Burundi ne reconnaîtra plus aucune autorité à la Cour pénale internationale (CPI)."
     assert ("Cour pénale internationale", "organisation") in names(icc, ("Cour pénale internationale", "ORG"))
+
+
+def test_the_qualifier_the_dispatch_writes_wins_over_the_country_it_cites_most():
+    # winer 2017_01_21 (Żagań): a Polish dispatch that writes "Russie" more often than "Pologne"
+    text = ("Le Premier ministre de Pologne, Beata Szydło a dirigé samedi une cérémonie dans la ville occidentale "
+            "de Żagań accueillant les troupes américaines.\n\nLe Ministre de la Défense Antoni Macierewicz était "
+            "également présent à la cérémonie.\n\nLe vice-ministre russe des Affaires étrangères, Alexeï Mechkov, "
+            "a déclaré que les troupes étaient un « facteur de déstabilisation ». Les relations polonaises avec la "
+            "Russie sont tendues. Depuis l'annexion de la Crimée, la Russie a augmenté sa présence militaire. "
+            "Trump cherche des liens plus étroits avec la Russie.")
+    got = names(text, ("Pologne", "LOC"), ("Żagań", "LOC"), ("Défense", "ORG"), ("Affaires étrangères", "ORG"),
+                ("Russie", "LOC"), ("Russie", "LOC", 1), ("Russie", "LOC", 2))
+    assert {("ministère de la Défense (Pologne)", "organisation"),
+            ("ministère des Affaires étrangères (Russie)", "organisation")} <= got
+    # the country written in the institution's name, or right after it, whatever the text cites most
+    for written in ("le ministère polonais de la Défense", "la Défense polonaise", "le Parlement de Pologne"):
+        text = (f"Varsovie a protesté. Selon {written}, la Russie masse des troupes. La Russie dément. "
+                "Moscou et la Russie accusent l'Otan.")
+        span = written.split(" ", 1)[1]
+        found = {name for name, kind in names(text, (span, "ORG"), ("Russie", "LOC"), ("Russie", "LOC", 1),
+                                              ("Moscou", "LOC"), ("Russie", "LOC", 2)) if kind == "organisation"}
+        assert found & {"ministère de la Défense (Pologne)", "Parlement (Pologne)"}, (written, found)
+
+
+def test_an_assemblee_nationale_a_french_dispatch_names_is_france_s():
+    # winer 2017_03_21 (Henri Emmanuelli): a French politician, a tribute paid from Brussels
+    text = ("L'homme politique français Henri Emmanuelli est décédé mardi à l'âge de 71 ans, à Bayonne.\n\n"
+            "Le député socialiste et président du conseil départemental des Landes, ancien secrétaire d’État et "
+            "ancien président PS de l’Assemblée nationale avait décidé de ne pas se présenter pour les législatives "
+            "de juin.\n\nÉmu, Hamon lui a donc rendu hommage depuis Bruxelles, après sa rencontre avec le président "
+            "de la Commission européenne.")
+    got = names(text, ("Henri Emmanuelli", "PER"), ("Bayonne", "LOC"), ("Landes", "LOC"), ("Assemblée nationale", "ORG"),
+                ("Bruxelles", "LOC"), ("Commission européenne", "ORG"))
+    assert ("Assemblée nationale (France)", "organisation") in got
+    # winer 2017_02_01 (François Fillon): "sénateur de la Sarthe" in a dispatch that also writes "Russie"
+    text = ("François Fillon a rémunéré deux de ses enfants alors qu'il était sénateur de la Sarthe, selon "
+            "l'hebdomadaire.\n\nIl a conseillé un groupe russe ; « il n'y a pas l’État russe ». Rien avec la Russie. "
+            "Le Sénat confirme.")
+    got = names(text, ("François Fillon", "PER"), ("Sarthe", "LOC"), ("Russie", "LOC"), ("Sénat", "ORG"))
+    assert ("Sénat (France)", "organisation") in got
+
+
+def test_parlement_alone_before_the_european_parliament_is_not_it():
+    # winer 2017_03_15 (Marine Le Pen's programme): the French parliament, then the European one
+    text = ("Libération a présenté six propositions : nomination d'un « véritable déontologue » au Parlement, la "
+            "suppression de la réserve parlementaire.\n\nElle souhaiterait appliquer les règles du Parlement "
+            "européen, bien que des soupçons pèsent sur des assistants du parti au sein de ce même Parlement. "
+            "La France vote en avril.")
+    got = resolve(text, spans_of(text, ("Parlement", "ORG"), ("Parlement européen", "ORG"), ("Parlement", "ORG", 2),
+                                 ("France", "LOC")), Editorial.empty())
+    european = next(e for e in got if e.name == "Parlement européen")
+    assert "Parlement" not in european.forms
+    assert any(e.name == "Parlement (France)" for e in got)
+    # winer 2017_01_17: named after the European Parliament, "le Parlement" is it
+    text = ("Une élection inhabituelle se déroule au sein du Parlement européen. Depuis 1979, les deux principaux "
+            "groupes alternent la présidence du Parlement.")
+    got = resolve(text, spans_of(text, ("Parlement européen", "ORG"), ("Parlement", "ORG", 1)), Editorial.empty())
+    assert [(e.name, e.forms) for e in got] == [("Parlement européen", ("Parlement",))]
+
+
+def test_national_red_crescent_societies_are_told_apart_by_country():
+    # winer 2016_12_18 (Alep) and 2016_11_25 (Semnan): the Syrian Arab Red Crescent, the Iranian one
+    alep = ("Le cessez-le-feu qui a permis à 8 000 personnes de quitter Alep a été suspendu vendredi.\n\n"
+            "« Les bus ont commencé à entrer dans l’est d’Alep sous la supervision du Croissant-Rouge », a indiqué "
+            "l’agence de presse officielle syrienne Sana.\n\nLe projet de résolution préparé par la France prévoit "
+            "des observateurs. « Maintenant, la France débarque », a-t-il déclaré. La France insiste.")
+    semnan = ("Vers 4 h 20 UTC, deux trains de passagers sont entrés en collision dans la province de Semnan, dans le "
+              "nord de l'Iran.\n\n« Seul notre hélicoptère a pu atteindre l’endroit de l’accident » a déclaré le "
+              "directeur du Croissant-Rouge, Hassan Shokrollahi.")
+    assert ("Croissant-Rouge (Syrie)", "organisation") in names(
+        alep, ("Alep", "LOC"), ("Croissant-Rouge", "ORG"), ("Sana", "ORG"), ("France", "LOC"), ("France", "LOC", 1),
+        ("France", "LOC", 2))
+    assert ("Croissant-Rouge (Iran)", "organisation") in names(
+        semnan, ("Semnan", "LOC"), ("Iran", "LOC"), ("Croissant-Rouge", "ORG"), ("Hassan Shokrollahi", "PER"))
+
+
+def test_a_club_named_by_its_team_or_its_departement_is_the_club_not_the_place():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2016_05_26 (women's Champions League final): the German club, not the town
+    final = ("C'est au terme d'une séance de tirs aux buts que l'équipe féminine de l'Olympique lyonnais s'est "
+             "imposée sur la pelouse du stade de Reggio d'Emilie en Italie. Après avoir terminé le temps réglementaire "
+             "et les prolongations, l'Olympique lyonnais remporte cette finale par 4 tirs au buts réussi contre 3 "
+             "pour l'équipe féminine de Wolfsburg.")
+    assert town_clubs(final, [("Wolfsburg", ()), ("Reggio d'Emilie", ()), ("Italie", ())]) == {"Wolfsburg"}
+    # winer-2016_09_25 (Lidl Starligue): Saran Loiret Handball, named by its département
+    handball = ("Le championnat de France de handball (renommé Lidl Starligue) s'est ouvert cette semaine avec "
+                "plusieurs matchs notables. On retiendra la performance surprenante du promu Sarran : pour son tout "
+                "premier match en première division, Sarran a arraché le match nul à Saint-Raphaël, le vice-champion "
+                "de France 2016. C'est en seconde mi-temps que les joueurs du Loiret ont su se reprendre en "
+                "égalisant, mais sans parvenir à trouver la faille lors de la dernière possession.")
+    assert "Loiret" in town_clubs(handball, [("Sarran", ()), ("Saint-Raphaël", ()), ("Loiret", ()), ("France", ())])
+    # winer-2017_10_01 (Amiens - Lille): "l'équipe de Lille" is the club
+    stand = ("À la suite d'un but de l'équipe de Lille, des spectateurs se sont appuyés massivement sur une barrière "
+             "qui s'est effondrée sous la pression, lors du match de Ligue 1.")
+    assert town_clubs(stand, [("Lille", ())]) == {"Lille"}
+
+
+def test_a_departement_or_a_national_team_stays_a_place():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2017_02 (Fillon): "députée (LR) du Loiret", no sport
+    deputy = ("Le président de l'Association des collaborateurs parlementaires, Nicolas Thibault, assistant "
+              "parlementaire de Marianne Dubois, députée (LR) du Loiret, a cependant, lui, pris la défense des Fillon.")
+    assert town_clubs(deputy, [("Loiret", ())]) == set()
+    # winer-2016_06 (floods): the département, in a dispatch with no club
+    floods = ("Au total, 13 000 foyers ont été privés d'électricité dans le Loiret, le Loir-et-Cher et l'Île-de-France "
+              "et 20 000 évacuations ont eu lieu, selon Manuel Valls.")
+    assert town_clubs(floods, [("Loiret", ()), ("Loir-et-Cher", ()), ("Île-de-France", ())]) == set()
+    # a sports dispatch: the national team keeps its country's name; a département written as a place stays one
+    cup = ("L'équipe de France de handball a battu l'équipe de Russie en match de préparation, à Orléans, dans le "
+           "Loiret, devant 3 000 supporters.")
+    assert town_clubs(cup, [("France", ()), ("Russie", ()), ("Orléans", ()), ("Loiret", ())]) == set()
+
+
+def test_a_place_only_written_in_an_english_title_is_not_the_place():
+    # winer 2016_01_11 (David Bowie): his song, not the planet
+    bowie = ("Il a pu enchaîner les succès comme Life on Mars? en 1971 ou encore Let's Dance. Il est mort à New York.")
+    assert names(bowie, ("Mars", "LOC"), ("New York", "LOC")) == {("New York", "lieu")}
+    # winer 2016_04_25 (NASA): the project's English name, and the planet itself
+    nasa = ("Dans le cadre de son projet Journey to Mars, la NASA lance un appel. Un orbiteur tournera autour de "
+            "Mars dès 2022.")
+    assert ("Mars", "lieu") in names(nasa, ("Mars", "LOC"), ("NASA", "ORG"), ("Mars", "LOC", 1))
+
+
+def test_a_month_written_in_a_date_is_no_place_and_the_planet_stays():
+    # winer dispatches capitalise a month now and then ("le 5 Juin", "11 Janvier 2017")
+    text = "Le 5 Juin a été l'anniversaire de la guerre. Le rover roule sur Mars depuis le 11 Janvier 2017 à Pasadena."
+    assert names(text, ("Juin", "LOC"), ("Mars", "LOC"), ("Janvier", "LOC"), ("Pasadena", "LOC")) == {
+        ("Mars", "lieu"), ("Pasadena", "lieu")}
+    # winer 2017_01 (Gambie): "Mai Fatty", a person, is no month
+    fatty = "Selon Mai Fatty, Jammeh a volé 11,4 millions de dollars."
+    assert ("Mai Fatty", "personne") in names(fatty, ("Mai Fatty", "PER"))

@@ -283,8 +283,10 @@ def test_a_former_page_whose_name_is_now_read_as_one_entity_s_form_leads_to_it()
     recorded = {"organisation": {"canard": "Canard", "senat": "Sénat", "union": "Union"}}
     catalog = build_catalog(articles, Editorial.empty(), {}, recorded)
     assert len(catalog["organisation"]) == 4
-    assert {(redirect.former.url, redirect.target.name) for redirect in catalog.redirects} == {
-        ("organisations/canard/", "Le Canard enchaîné")}  # "Sénat": two go by it; "Union": a kind, no one
+    # "Sénat": two go by it; "Union": a kind, no one: their former pages lead to the index of organisations
+    assert {(redirect.former.url, redirect.target and redirect.target.name, redirect.url) for redirect in catalog.redirects} == {
+        ("organisations/canard/", "Le Canard enchaîné", "organisations/le-canard-enchaine/"),
+        ("organisations/senat/", None, "entites/organisations/"), ("organisations/union/", None, "entites/organisations/")}
 
 
 def test_a_bare_generic_institution_is_no_other_spelling_of_one_countrys():
@@ -309,3 +311,21 @@ def test_an_entitys_companions_are_the_most_frequent_ties_by_name(counts, limit)
     counter = Counter({EntityPage(name=name, kind="personne"): count for name, count in counts.items()})
     every = sorted(counter.items(), key=lambda item: (-item[1], norm_key(item[0].name), item[0].name))
     assert most_frequent(counter, limit) == every[:limit]
+
+
+def test_a_capitalised_common_noun_is_named_without_a_page():
+    # winer 2017_01_20 and 2017_01_24 write "la Gauche" (a camp), another dispatch "l'aile gauche"; the
+    # journal Nature is written bare ("publiée dans Nature")
+    texts = ["Manuel Valls, en campagne pour les primaires de la Gauche, a été giflé à Lamballe. Une étude publiée "
+             "dans Nature le cite.",
+             "Les chiffres du premier tour de la primaire de la Gauche auraient été manipulés, selon la revue Nature.",
+             "Le drone est passé sous l'aile gauche de l'appareil, près de Lamballe."]
+    articles = [FakeArticle(f"a{day}", [], ["Lamballe"]) for day in range(1, 4)]
+    for article, text in zip(articles, texts):
+        article.content = f"<p>{text}</p>"
+    for article in articles[:2]:
+        article.metadata["organisations"] = "Gauche; Nature"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog["organisation"]] == ["Nature"]
+    gauche = next(mention for mention in articles[0].entities if mention.name == "Gauche")
+    assert gauche.url == "" and gauche.page.count == 2  # still named on its dispatches, not linked

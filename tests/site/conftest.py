@@ -15,10 +15,14 @@ def settings():
 
 @pytest.fixture(scope="session")
 def html_pages(site) -> dict[str, str]:
-    """Every HTML page of the site but Pagefind's own files: {path relative to output: text}."""
+    """Every HTML page of the site but Pagefind's own files and the former addresses of entities that
+    only lead on (``http-equiv="refresh"``, tests/site/test_site_entity_addresses.py): {path relative
+    to output: text}."""
     pages = {}
     for path in site.rglob("*.html"):
         relative = path.relative_to(site).as_posix()
         if not relative.startswith("pagefind/"):
-            pages[relative] = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' not in text:
+                pages[relative] = text
     return pages

@@ -146,8 +146,12 @@ def test_a_published_url_stays_with_its_entity(renamed_site):
 
 
 def test_a_url_recorded_for_another_entity_is_never_taken(renamed_site):
-    assert not (renamed_site.output / "organisations/otan").exists()
     assert h1(renamed_site.output, "organisations/otan-2/") == "OTAN"
+    # the Orchestre des temps anciens's address, no page now, leads to the organisations' index, not to OTAN's
+    gone = BeautifulSoup((renamed_site.output / "organisations/otan/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert gone.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/entites/organisations/"
+    assert gone.find("a", string="Organisations")["href"] == "/entites/organisations/"
+    assert "Orchestre des temps anciens n’a plus de page" in gone.get_text() and not gone.h1
 
 
 def test_a_merged_entity_leaves_a_page_that_leads_to_its_new_one(renamed_site):

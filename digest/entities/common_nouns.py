@@ -1,0 +1,46 @@
+"""Capitalised common nouns: a one-word organisation name that is a French word the site's other
+dispatches write in lower case, and that its own dispatches only ever write after a determiner
+("les primaires de la Gauche": a political camp, no organisation; "gauche" elsewhere). A name is
+proper where a dispatch writes it bare ("selon Libération", "dans Nature", "à Tours"): it keeps its
+page. Acronyms ("le RAID") are no common word. Places are left alone: French gives many of them an
+article ("la Somme", "la Terre"). Read by the site's pages (``plugins/entities/pages.py``): the
+name is still shown on its dispatches, without a page. Pure functions, no Pelican.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+# what makes a capitalised word a common noun used as a name: an article or a contracted one
+_DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?:le|la|les|l['’]|du|des|au|aux|un|une|ce|cette)[\s\u00a0]*$", re.IGNORECASE)
+# a capital a sentence or a title gives any word: no evidence either way
+_SENTENCE_START = re.compile(r"(?:^|[.!?:«»\"“”\n][\s\u00a0]*)$")
+
+
+def is_candidate(name: str, kind: str) -> bool:
+    """A one-word organisation name that is neither an acronym nor spelt with a capital inside."""
+    return kind == "organisation" and name.isalpha() and name[:1].isupper() and name[1:].islower()
+
+
+def capitalised_common_nouns(candidates: Iterable[tuple[str, Sequence[str]]], site_texts: Iterable[str]) -> set[str]:
+    """The names of ``candidates`` ((name, texts of its own dispatches)) that are common nouns (see
+    the module docstring); ``site_texts``: the texts of every dispatch of the site, read only when
+    a candidate's own dispatches never write it bare."""
+    only_after_determiners = []
+    for name, own_texts in candidates:
+        uses = [(text, match.start()) for text in own_texts
+                for match in re.finditer(rf"(?<![\w\-’']){re.escape(name)}(?![\w\-])", text)
+                if not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start())]
+        if uses and all(_DETERMINER_BEFORE.search(text, max(0, start - 12), start) for text, start in uses):
+            only_after_determiners.append(name)
+    if not only_after_determiners:
+        return set()
+    lower = {name: re.compile(rf"(?<![\w\-’']){re.escape(name.lower())}(?![\w\-])") for name in only_after_determiners}
+    found: set[str] = set()
+    for text in site_texts:
+        # the substring first: a regex with look-behinds over every text of a site is slow (0.2 s at 1 000)
+        found.update(name for name, word in lower.items()
+                     if name not in found and name.lower() in text and word.search(text))
+        if len(found) == len(lower):
+            break
+    return found

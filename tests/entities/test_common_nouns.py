@@ -1,0 +1,45 @@
+"""digest.entities.common_nouns: a capitalised common noun gets no page of its own; a proper name does."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
+
+# winer 2017_01_20, 2017_01_24: "la Gauche", a political camp
+GAUCHE = ["Manuel Valls, en campagne pour le premier tour des primaires de la Gauche (qui se tiendra dimanche), "
+          "vient d'être giflé ce mardi 17 janvier à Lamballe.",
+          "Selon certains observateurs, les chiffres concernant le nombre de votants au premier tour de la primaire "
+          "de la Gauche, en France, auraient été manipulés."]
+# winer 2016_08_30, 2016_11_28: the journal, written bare
+NATURE = ["Lucy, l'australopithèque aurait, selon des experts et la revue Nature du lundi 29 août, fait une chute.",
+          "Une étude publiée dans Nature montre que les bactéries de la flore intestinale peuvent jouer un rôle."]
+# other dispatches of the site (winer 2016, a drone; an aircraft's turn; the nature of things)
+SITE = ["Il a aussitôt désactivé le pilote automatique pour esquiver le drone qui est passé sous l'aile gauche.",
+        "Les assaillants, de nature inconnue, ont été repoussés par les hommes du RAID et le raid a échoué."]
+
+
+def test_a_one_word_organisation_only_written_after_an_article_and_lowercased_elsewhere_is_a_common_noun():
+    candidates = [("Gauche", GAUCHE), ("Nature", NATURE)]
+    assert capitalised_common_nouns(candidates, GAUCHE + NATURE + SITE) == {"Gauche"}
+    # no dispatch writes "gauche" in lower case: nothing says it is a common word
+    assert capitalised_common_nouns([("Gauche", GAUCHE)], GAUCHE + NATURE) == set()
+
+
+def test_acronyms_places_and_names_spelt_with_inner_capitals_are_no_candidates():
+    assert is_candidate("Gauche", "organisation") and is_candidate("Trésor", "organisation")
+    assert not any(is_candidate(name, kind) for name, kind in (
+        ("RAID", "organisation"), ("LaLiga", "organisation"), ("Terre", "lieu"), ("Somme", "lieu"),
+        ("Le Monde", "organisation"), ("Pays-Bas", "lieu"), ("Gauche", "personne")))
+
+
+def test_a_capital_at_the_start_of_a_sentence_says_nothing():
+    own = ["Gauche et droite s'affrontent. Les électeurs de la Gauche ont voté."]
+    assert capitalised_common_nouns([("Gauche", own)], own + SITE) == {"Gauche"}
+    bare = ["Les électeurs de la Gauche ont voté. Selon Gauche, le vote est clos."]
+    assert capitalised_common_nouns([("Gauche", bare)], bare + SITE) == set()
+
+
+@given(st.text(alphabet=st.sampled_from("abcdeéGauche «»’'.-\n"), max_size=200))
+def test_any_text_gives_a_subset_of_the_candidates(text):
+    assert capitalised_common_nouns([("Gauche", [text]), ("Nature", [text])], [text] + SITE) <= {"Gauche", "Nature"}
