@@ -25,6 +25,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
@@ -197,6 +198,21 @@ def map_forked(function: Callable[[int], object], count: int, chunksize: int = 6
         _mapped = None
 
 
+def _child_pids() -> set[int] | None:
+    """The pids of this process's children, ended ones not yet reaped included (Linux lists them
+    per thread in /proc); None where the system does not."""
+    lists = list(Path("/proc/self/task").glob("*/children"))
+    if not lists:
+        return None
+    pids: set[int] = set()
+    for children in lists:
+        try:
+            pids.update(int(pid) for pid in children.read_text().split())
+        except OSError:  # a thread that has just ended
+            continue
+    return pids
+
+
 class ChildDied(RuntimeError):
     """A process started inside ``watched_children`` ended with an error or was killed."""
 
@@ -208,6 +224,7 @@ class _Watch:
     def __init__(self, what: str) -> None:
         self.what = what
         self.before = set(multiprocessing.active_children())
+        self.before_pids = _child_pids()
         self.died: os.waitid_result | None = None
         self.stopping = False
 
@@ -222,14 +239,29 @@ class _Watch:
             child.kill()
 
     def on_child_exit(self, signum, frame) -> None:
-        try:
-            ended = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)  # left to be reaped by its owner
-        except ChildProcessError:  # reaped already: raised here, it would come out of its owner's wait
+        if self.stopping:
             return
-        if ended is None or self.stopping or (ended.si_code == os.CLD_EXITED and ended.si_status == 0):
-            return
-        self.died = ended
-        self.stop()
+        for ended in self._ended():
+            if not (ended.si_code == os.CLD_EXITED and ended.si_status == 0):
+                self.died = ended
+                self.stop()
+                return
+
+    def _ended(self) -> Iterator[os.waitid_result]:
+        """The children started inside the watch that have ended, left to be reaped by their owner.
+        Each is asked by its pid: asked for any child, the kernel answers with the same one every
+        time, and a child of earlier work that ended well and was never reaped would hide the worker
+        killed now (the hang this avoids: its sibling blocked on a full pipe, forever)."""
+        pids = _child_pids()
+        # without /proc's list of children (another kernel), the first ended child is all there is
+        asked = [(os.P_PID, pid) for pid in sorted(pids - self.before_pids)] if pids is not None else [(os.P_ALL, 0)]
+        for idtype, pid in asked:
+            try:
+                ended = os.waitid(idtype, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            except ChildProcessError:  # reaped already: raised here, it would come out of its owner's wait
+                continue
+            if ended is not None:
+                yield ended
 
     def failure(self) -> str:
         pid, code, status = self.died.si_pid, self.died.si_code, self.died.si_status

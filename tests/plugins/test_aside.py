@@ -118,6 +118,24 @@ def test_a_watched_child_that_fails_fails_the_watch_with_its_exit_code(forking):
     assert str(failure.value) == f"essai : le processus {child.pid} s'est arrêté (code 3), relancez la construction"
 
 
+def test_a_child_of_earlier_work_left_unreaped_does_not_hide_a_watched_child_that_fails(forking):
+    earlier = os.fork()  # ended well before the watch, never waited for (as a finished writer may be)
+    if earlier == 0:
+        os._exit(0)
+    while not os.waitid(os.P_PID, earlier, os.WEXITED | os.WNOHANG | os.WNOWAIT):
+        time.sleep(0.01)
+    deadline = time.monotonic() + 60
+    try:
+        with pytest.raises(aside.ChildDied) as failure:
+            with aside.watched_children("essai") as watch:
+                child = _started(os._exit, 3)
+                while watch.died is None and time.monotonic() < deadline:
+                    time.sleep(0.01)
+        assert str(failure.value) == f"essai : le processus {child.pid} s'est arrêté (code 3), relancez la construction"
+    finally:
+        os.waitpid(earlier, 0)
+
+
 def test_watched_children_that_succeed_leave_the_watch_quiet(forking):
     with aside.watched_children("essai"):
         children = [_started(time.sleep, 0.1) for _ in range(2)]

@@ -55,12 +55,16 @@ def test_a_rebuild_renders_into_the_folders_of_the_site_it_replaced(tmp_path):
     build(paths)
     assert not spare.exists() or (spare / "2025" / "01" / "02" / "depeche-2").stat().st_ino != folder
     assert (paths.output / "2025" / "01" / "02" / "depeche-2").stat().st_ino == folder
-    assert not (paths.output / "personnes").exists()
+    # her address stays, a redirect page now (issue #21's stable URLs), her feeds' folders gone
+    assert [path.relative_to(paths.output).as_posix() for path in (paths.output / "personnes").rglob("*")
+            if path.is_file()] == ["personnes/ada-lovelace/index.html"]
+    assert 'http-equiv="refresh"' in (paths.output / "personnes" / "ada-lovelace" / "index.html").read_text(encoding="utf-8")
     assert not [root for root, folders, files in os.walk(paths.output) if not folders and not files]
 
     fresh = new_site(tmp_path / "fresh", editorial="", pages=False)
     shutil.rmtree(fresh.articles)
     shutil.copytree(paths.articles, fresh.articles)
+    shutil.copy(paths.content.parent / "entity-slugs.toml", fresh.content.parent)  # the addresses published so far
     build(fresh)
     assert pages_and_feeds(paths.output) == pages_and_feeds(fresh.output)
 
