@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
-from digest.headline_strict import cut_name, reader_fault, refers_back, text_fault
+from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
@@ -191,6 +191,7 @@ def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidat
             to_present(sentence, clause, replaced, kept)
             agree_participle(sentence, clause, opening | {head}, replaced, kept)
     definite_articles(sentence, kept, replaced)
+    plural_articles(sentence, kept, replaced)
     candidates = list(generate_candidates(sentence, head, opening | {head}, kept, replaced, budget))
     if not candidates:
         return None
@@ -281,6 +282,7 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
     if (action := periphrasis(sentence, verb)) is not None and replaced.get(verb) == "":
         agree_participle(sentence, action, subject_tokens, replaced, kept)  # "La Haute-Loire placée en vigilance"
     definite_articles(sentence, kept, replaced)
+    plural_articles(sentence, kept, replaced)
     return kept, replaced
 
 
@@ -307,6 +309,20 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
 
 _DEFINITE = {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}
 _CONTRACTED = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+_PLURAL_ARTICLE = {"le": "les", "la": "les", "un": "des", "une": "des", "du": "des"}
+
+
+def plural_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:
+    """"Le séries mondiales" -> "Les séries mondiales": an agreement error of the lede not copied, the
+    article taking the number of its plural noun."""
+    for i in kept:
+        token = sentence.tokens[i]
+        article = _PLURAL_ARTICLE.get(replaced.get(i, token.text).lower())
+        if token.dep == "det" and article and token.head == i + 1 and token.head in kept and "Number=Sing" in token.morph \
+                and not sentence.tokens[i + 1].text[:1].isupper() and plural_by_ending(sentence.tokens[i + 1]):
+            replaced[i] = article.capitalize() if token.text[:1].isupper() else article
 
 
 def definite_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:
