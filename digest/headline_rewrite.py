@@ -315,14 +315,22 @@ _PLURAL_ARTICLE = {"le": "les", "la": "les", "un": "des", "une": "des", "du": "d
 
 
 def plural_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:
-    """"Le séries mondiales" -> "Les séries mondiales": an agreement error of the lede not copied, the
-    article taking the number of its plural noun."""
+    """"Le séries mondiales" -> "Les séries mondiales", "les acteur politiques" -> "les acteurs politiques":
+    an agreement error of the lede not copied, the article taking the number of its plural noun, a noun
+    the number of the article and adjective around it."""
     for i in kept:
         token = sentence.tokens[i]
         article = _PLURAL_ARTICLE.get(replaced.get(i, token.text).lower())
         if token.dep == "det" and article and token.head == i + 1 and token.head in kept and "Number=Sing" in token.morph \
                 and not sentence.tokens[i + 1].text[:1].isupper() and plural_by_ending(sentence.tokens[i + 1]):
             replaced[i] = article.capitalize() if token.text[:1].isupper() else article
+        # "les acteur politiques": the noun alone singular between a plural article and a plural adjective
+        noun = sentence.tokens[i + 1] if i + 1 < len(sentence.tokens) else None
+        if token.dep == "det" and token.head == i + 1 and {i + 1, i + 2} <= kept and "Number=Plur" in token.morph \
+                and token.text.lower() in ("les", "des", "ces") and "Number=Sing" in noun.morph and noun.pos == "NOUN" \
+                and not noun.text.lower().endswith(("s", "x", "z")) and i + 1 not in replaced \
+                and sentence.tokens[i + 2].head == i + 1 and "Number=Plur" in sentence.tokens[i + 2].morph:
+            replaced[i + 1] = noun.text + "s"
 
 
 def definite_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:

@@ -240,7 +240,7 @@ def _article_disagrees(sentence: Sentence, kept: set[int], replaced: dict[int, s
     """"Le séries mondiales": an article copied from the lede whose number is not its noun's."""
     for i in kept:
         token = sentence.tokens[i]
-        if token.dep != "det" or token.pos != "DET" or token.head != i + 1 or token.head not in kept or i in replaced:
+        if token.dep != "det" or token.pos != "DET" or token.head != i + 1 or token.head not in kept or i in replaced or token.head in replaced:
             continue
         article, noun = morphology(token).get("Number"), morphology(sentence.tokens[token.head]).get("Number")
         word = sentence.tokens[token.head]

@@ -219,3 +219,13 @@ def test_an_agreement_error_of_the_lede_is_not_copied(derive):
             "qui octroie les titres de champion et championne du monde de triathlon.")
     [headline] = derive([lede])
     assert not headline.text.startswith("Le séries"), headline.text
+
+
+def test_a_noun_takes_the_number_of_its_article_and_adjective(derive):
+    # a dev dispatch whose lede wrote "les acteur politiques": the headline does not copy it, nor falls back
+    lede = ("Arrivé depuis le lundi (12) à Kinshasa pour un séjour de cinq jours, le chef des Opérations de maintien de la "
+            "Paix aux Nations-Unies, Jean-Pierre Lacroix (diplomate) a rencontré hier mardi (13) les acteur politiques "
+            "(majorité et opposition, la société civile ainsi que des diplomates de certains pays.")
+    [headline] = derive([lede])
+    assert "les acteur " not in headline.text, headline.text
+    assert headline.text.startswith("Jean-Pierre Lacroix"), headline.text
