@@ -87,7 +87,12 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     sentence = Sentence(tokens)
     verb = _verb_of(sentence)
     budgets = budgets or (BUDGET,)
+    # "Alors que l'armée est en passe de remporter…, elle a été expulsée…": the parser's root is the
+    # background, the news is the clause it hung on it
+    main = _main_clause_of_subordinate(sentence, verb) if verb is not None else None
     for budget in budgets:  # the main clause within a longer budget rather than another clause
+        if main is not None and (found := _clause_candidate(sentence, main, budget, follows)) is not None:
+            return found
         if verb is None and (nominal := _nominal(sentence, budget, follows)) is not None:
             return nominal
         if verb is not None and (found := _clause_candidate(sentence, verb, budget, follows)) is not None:
@@ -96,6 +101,25 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
         for budget in budgets:
             if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
+    return None
+
+
+# What opens a subordinate clause of time, cause or concession: what it says is background.
+_BACKGROUND_MARKS = {"alors", "lorsque", "lorsqu'", "lorsqu’", "quand", "tandis", "puisque", "puisqu'", "puisqu’", "comme",
+                     "bien", "si", "après", "avant", "depuis", "pendant"}
+
+
+def _main_clause_of_subordinate(sentence: Sentence, verb: int) -> int | None:
+    """When the parser made a subordinate clause the root ("Alors que…, elle a été expulsée"), the clause
+    with a subject of its own it hung on it, after it, without a subordinator: the main clause."""
+    tokens = sentence.tokens
+    if not any(tokens[c].dep == "mark" and c < verb and tokens[c].text.lower() in _BACKGROUND_MARKS for c in sentence.children[verb]):
+        return None
+    for child in sentence.children[verb]:
+        if child > verb and tokens[child].dep in ("advcl", "conj", "parataxis") and tokens[child].pos in ("VERB", "AUX", "ADJ") \
+                and any(tokens[c].dep in SUBJECT_DEPS for c in sentence.children[child]) \
+                and not any(tokens[c].dep == "mark" for c in sentence.children[child]):
+            return child
     return None
 
 

@@ -229,3 +229,14 @@ def test_a_noun_takes_the_number_of_its_article_and_adjective(derive):
     [headline] = derive([lede])
     assert "les acteur " not in headline.text, headline.text
     assert headline.text.startswith("Jean-Pierre Lacroix"), headline.text
+
+
+def test_the_news_is_the_main_clause_not_the_background(derive):
+    # a dev dispatch the parser rooted on its "Alors que…" clause: once "L'armée est en passe de remporter une
+    # victoire majeure à Alep face aux rebelles", the background, while the news is that it was driven out
+    lede = ("Alors que l'armée syrienne est en passe de remporter une victoire décisive majeure à Alep face aux rebelles, "
+            "elle a été de nouveau expulsée par Daech le 11 décembre de Palmyre dans le désert. C'est un revers de taille "
+            "alors que le pouvoir syrien avait fait un symbole de sa reprise de la cité antique.")
+    [headline] = derive([lede])
+    assert headline.text.startswith("L'armée syrienne"), headline.text
+    assert "expulsée par Daech" in headline.text and "en passe" not in headline.text, headline.text
