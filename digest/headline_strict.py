@@ -259,7 +259,6 @@ def _orphan(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: 
     subject (simplified to a name), what was rewritten and punctuation may stand without their heads;
     a word of a name whose head is another word of it, glued to it, too."""
     tokens = sentence.tokens
-    glued = [span for span in sentence.glued_words() if span <= kept]
     for i in kept:
         token = tokens[i]
         if token.head in kept or token.head == i or i == verb or i in subject or i in replaced or token.pos == "PUNCT":
@@ -267,7 +266,7 @@ def _orphan(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: 
         # a time phrase goes from every headline, and the parser hangs words on it ("ce lundi à Rio")
         if _up_through_time(sentence, token.head) in kept:
             continue
-        if any(i in span and any(tokens[j].head in kept for j in span - {i}) for span in glued):
+        if sentence.held_by_its_word(kept, i):
             continue  # a word written as one ("Bâton-Rouge") whose pieces the parser hung apart
         if token.dep in ("flat:name", "flat:foreign", "fixed") and abs(token.head - i) == 1:
             continue

@@ -240,3 +240,13 @@ def test_the_news_is_the_main_clause_not_the_background(derive):
     [headline] = derive([lede])
     assert headline.text.startswith("L'armée syrienne"), headline.text
     assert "expulsée par Daech" in headline.text and "en passe" not in headline.text, headline.text
+
+
+def test_a_hyphenated_name_the_parser_split_does_not_lose_the_verb(derive):
+    # a dev dispatch: the parser hung "Or" of "Goutte-d'Or" on a later noun, and the headline fell back to
+    # "Un homme tentant de pénétrer dans le commissariat de la Goutte-d'Or", the shooting lost
+    lede = ("Un homme tentant de pénétrer dans le commissariat de la Goutte-d'Or (18 e arrondissement de Paris) a été "
+            "abattu peu avant midi.")
+    [headline] = derive([lede])
+    assert headline.rewritten and "abattu" in headline.text, headline.text
+    assert "Goutte-d'Or" in headline.text or "Goutte" not in headline.text, headline.text
