@@ -28,7 +28,7 @@ def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
     # a word that only goes with another ("du", "le", "par") never stays without it
     for i in kept:
         token = sentence.tokens[i]
-        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept:
+        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept and not sentence.held_by_its_word(kept, i):
             return False
     last = max(kept)
     token = sentence.tokens[last]
@@ -64,6 +64,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     # de son histoire Odette Giuffrida"); a number, adjective or verb says nothing alone
     last = max(kept)
     if any(sentence.tokens[i].head not in kept and i not in anchors and sentence.tokens[i].head != i
+           and not sentence.held_by_its_word(kept, i)
            and (sentence.tokens[i].pos in ("NUM", "ADJ", "VERB", "AUX", "CCONJ", "SCONJ") or i == last and _bare(sentence, i))
            for i in kept):
         return False

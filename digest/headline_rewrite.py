@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
-from digest.headline_strict import cut_name, reader_fault, refers_back, text_fault
+from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
@@ -87,7 +87,12 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     sentence = Sentence(tokens)
     verb = _verb_of(sentence)
     budgets = budgets or (BUDGET,)
+    # "Alors que l'armée est en passe de remporter…, elle a été expulsée…": the parser's root is the
+    # background, the news is the clause it hung on it
+    main = _main_clause_of_subordinate(sentence, verb) if verb is not None else None
     for budget in budgets:  # the main clause within a longer budget rather than another clause
+        if main is not None and (found := _clause_candidate(sentence, main, budget, follows)) is not None:
+            return found
         if verb is None and (nominal := _nominal(sentence, budget, follows)) is not None:
             return nominal
         if verb is not None and (found := _clause_candidate(sentence, verb, budget, follows)) is not None:
@@ -96,6 +101,25 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
         for budget in budgets:
             if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
+    return None
+
+
+# What opens a subordinate clause of time, cause or concession: what it says is background.
+_BACKGROUND_MARKS = {"alors", "lorsque", "lorsqu'", "lorsqu’", "quand", "tandis", "puisque", "puisqu'", "puisqu’", "comme",
+                     "bien", "si", "après", "avant", "depuis", "pendant"}
+
+
+def _main_clause_of_subordinate(sentence: Sentence, verb: int) -> int | None:
+    """When the parser made a subordinate clause the root ("Alors que…, elle a été expulsée"), the clause
+    with a subject of its own it hung on it, after it, without a subordinator: the main clause."""
+    tokens = sentence.tokens
+    if not any(tokens[c].dep == "mark" and c < verb and tokens[c].text.lower() in _BACKGROUND_MARKS for c in sentence.children[verb]):
+        return None
+    for child in sentence.children[verb]:
+        if child > verb and tokens[child].dep in ("advcl", "conj", "parataxis") and tokens[child].pos in ("VERB", "AUX", "ADJ") \
+                and any(tokens[c].dep in SUBJECT_DEPS for c in sentence.children[child]) \
+                and not any(tokens[c].dep == "mark" for c in sentence.children[child]):
+            return child
     return None
 
 
@@ -191,6 +215,7 @@ def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidat
             to_present(sentence, clause, replaced, kept)
             agree_participle(sentence, clause, opening | {head}, replaced, kept)
     definite_articles(sentence, kept, replaced)
+    plural_articles(sentence, kept, replaced)
     candidates = list(generate_candidates(sentence, head, opening | {head}, kept, replaced, budget))
     if not candidates:
         return None
@@ -281,6 +306,7 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
     if (action := periphrasis(sentence, verb)) is not None and replaced.get(verb) == "":
         agree_participle(sentence, action, subject_tokens, replaced, kept)  # "La Haute-Loire placée en vigilance"
     definite_articles(sentence, kept, replaced)
+    plural_articles(sentence, kept, replaced)
     return kept, replaced
 
 
@@ -307,6 +333,28 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
 
 _DEFINITE = {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}
 _CONTRACTED = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+_PLURAL_ARTICLE = {"le": "les", "la": "les", "un": "des", "une": "des", "du": "des"}
+
+
+def plural_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:
+    """"Le séries mondiales" -> "Les séries mondiales", "les acteur politiques" -> "les acteurs politiques":
+    an agreement error of the lede not copied, the article taking the number of its plural noun, a noun
+    the number of the article and adjective around it."""
+    for i in kept:
+        token = sentence.tokens[i]
+        article = _PLURAL_ARTICLE.get(replaced.get(i, token.text).lower())
+        if token.dep == "det" and article and token.head == i + 1 and token.head in kept and "Number=Sing" in token.morph \
+                and not sentence.tokens[i + 1].text[:1].isupper() and plural_by_ending(sentence.tokens[i + 1]):
+            replaced[i] = article.capitalize() if token.text[:1].isupper() else article
+        # "les acteur politiques": the noun alone singular between a plural article and a plural adjective
+        noun = sentence.tokens[i + 1] if i + 1 < len(sentence.tokens) else None
+        if token.dep == "det" and token.head == i + 1 and {i + 1, i + 2} <= kept and "Number=Plur" in token.morph \
+                and token.text.lower() in ("les", "des", "ces") and "Number=Sing" in noun.morph and noun.pos == "NOUN" \
+                and not noun.text.lower().endswith(("s", "x", "z")) and i + 1 not in replaced \
+                and sentence.tokens[i + 2].head == i + 1 and "Number=Plur" in sentence.tokens[i + 2].morph:
+            replaced[i + 1] = noun.text + "s"
 
 
 def definite_articles(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> None:

@@ -64,17 +64,25 @@ class Sentence:
         self.secondary: set[int] | None = None  # relative and adverbial clauses (_secondary)
 
     def glued_words(self) -> list[set[int]]:
-        """Runs of tokens written as one word, without spaces: "19"78", "Bâton-Rouge", "I-Télé"."""
+        """Runs of tokens written as one word, without spaces: "19"78", "Bâton-Rouge", "I-Télé", and an
+        elision inside a hyphenated name ("Goutte-d'Or"), not one that opens a word ("l'armée")."""
         tokens, spans = self.tokens, []
         for i in range(1, len(tokens)):
             left, right = tokens[i - 1].text, tokens[i].text
-            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-\"") \
-                and (right[:1].isalnum() or right[:1] in "-\"") and not left.endswith(("'", "’"))
+            inside = bool(spans) and i - 1 in spans[-1]
+            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-\"" or inside and left[-1:] in "'’") \
+                and (right[:1].isalnum() or right[:1] in "-\"") and (inside or not left.endswith(("'", "’")))
             if glued and spans and i - 1 in spans[-1]:
                 spans[-1].add(i)
             elif glued:
                 spans.append({i - 1, i})
         return spans
+
+    def held_by_its_word(self, kept: set[int], i: int) -> bool:
+        """Whether ``i`` is part of a word written as one ("Bâton-Rouge", "Goutte-d'Or"), all kept, another
+        part of which hangs on a kept word: the parser may hang the parts apart."""
+        return any(i in span and span <= kept and any(self.tokens[j].head in kept for j in span - {i})
+                   for span in self.glued_words())
 
     def locutions(self) -> list[set[int]]:
         """Locutions the parser may read as separate words ("dans peu de temps", "du côté français du")."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from digest.headline_parse import Token
 from digest.headline_sentence import Sentence, morphology
 
 # A headline ending on one of these leaves the reader waiting for the rest.
@@ -45,6 +46,12 @@ _PERIOD_SUBJECT = re.compile(r"^(?:le|la|l['’])\s?(?:mois|semaine|année|jour)
 # A pronoun for subject: who, the headline does not say.
 _PRONOUN_OPENER = re.compile(r"^(?:il|elle|ils|elles|on|cela|ceci|ça|c['’]|celui|celle|ceux|celles)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’-]+")
+# "condamnée le 24 pour abus de confiance": a day without its month says no date a reader can place.
+_DAY_WITHOUT_MONTH = re.compile(
+    r"\b(?:le|du|au|dès le|depuis le)\s(?:1er|[12]?\d|3[01])(?=\s*$|[\s,]+(?:"
+    + "|".join(sorted(_PREPOSITIONS | {"et", "le", "la", "les", "l", "un", "une"})) + r")\b|\s+l['’])",
+    re.IGNORECASE,
+)
 
 
 def _last_word(text: str) -> str:
@@ -83,6 +90,8 @@ def text_fault(text: str) -> str | None:
         return "a period for subject"
     if found := _POINTING_BACK.search(text):
         return f"« {found[0]} » points back to nothing"
+    if found := _DAY_WITHOUT_MONTH.search(text):
+        return f"« {found[0]} »: a day without its month"
     return None
 
 
@@ -91,7 +100,9 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
     """What a reader would call bad in ``text``, made of the ``kept`` tokens of ``sentence`` (some
     written as ``replaced`` says) with ``verb`` for main verb and ``subject`` for subject, or None."""
     return text_fault(text) or _dropped_inside(sentence, kept) or _dangling_participle(sentence, kept, verb) or cut_name(sentence, kept) \
-        or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject)
+        or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject) or _hanging_verb(sentence, kept, verb) \
+        or _article_disagrees(sentence, kept, replaced) or _orphan(sentence, kept, replaced, verb, subject) \
+        or _glued_noun_phrase(sentence, kept)
 
 
 def _gaps(sentence: Sentence, kept: set[int]) -> list[tuple[int, list[int], int]]:
@@ -199,3 +210,111 @@ def refers_back(sentence: Sentence, subject: set[int]) -> bool:
     return any(tokens[c].dep == "det" and ("Definite=Def" in tokens[c].morph or "PronType=Dem" in tokens[c].morph
                                              or "Poss=Yes" in tokens[c].morph)
                for head in heads for c in sentence.children[head])
+
+
+# What a verb cannot go without once it ends the headline: its object, its agent, the infinitive or
+# clause it introduces ("La Fédération … lance [un appel]", "Une course … remportée [par X]").
+_NEEDED_AFTER = ("obj", "obl:agent", "xcomp", "ccomp")
+
+
+def _hanging_verb(sentence: Sentence, kept: set[int], verb: int) -> str | None:
+    """A headline ending on a verb or participle (the main one or not) whose object, agent or
+    completing clause, after it in the sentence, was dropped."""
+    tokens = sentence.tokens
+    last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    if tokens[last].pos not in ("VERB", "AUX"):
+        return None
+    # what it needs, even hung by the parser on a time phrase that went ("décroché hier soir la deuxième")
+    dropped = [c for c in sentence.subtree(last) if c > last and c not in kept and tokens[c].dep in _NEEDED_AFTER
+               and not sentence.is_time(c) and (tokens[c].head == last or _time_between(sentence, tokens[c].head, last))]
+    return f"ends on « {tokens[last].text} », its {tokens[dropped[0]].dep} dropped" if dropped else None
+
+
+def plural_by_ending(noun: Token) -> bool:
+    """A noun plural by its own ending, whatever its article says (the model's number being unsure):
+    "séries" (of "série") is; "Français", "accès" may be either."""
+    return "Number=Plur" in noun.morph and noun.text.lower().endswith(("s", "x")) and noun.lemma.lower() != noun.text.lower()
+
+
+def _article_disagrees(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str | None:
+    """"Le séries mondiales": an article copied from the lede whose number is not its noun's."""
+    for i in kept:
+        token = sentence.tokens[i]
+        if token.dep != "det" or token.pos != "DET" or token.head != i + 1 or token.head not in kept or i in replaced or token.head in replaced:
+            continue
+        article, noun = morphology(token).get("Number"), morphology(sentence.tokens[token.head]).get("Number")
+        word = sentence.tokens[token.head]
+        if word.pos == "PROPN" or word.text[:1].isupper():
+            continue  # "la Dares", "les Imbonerakure": a name's number is its own
+        singular_noun = noun == "Sing" and not word.text.lower().endswith(("s", "x", "z"))
+        if article and noun and article != noun and (plural_by_ending(word) or singular_noun and article == "Plur") \
+                and token.text.lower() in ("le", "la", "les", "l'", "l’", "un", "une", "des", "du"):
+            return f"« {token.text} {sentence.tokens[token.head].text} »: the article does not agree"
+    return None
+
+
+def _orphan(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: int, subject: set[int]) -> str | None:
+    """A word kept without the word it depends on ("Tuc X9 constitué soit…", "Une étape inscrite peu
+    voit…"): pieces of the sentence glued into something it does not say. The main verb, the
+    subject (simplified to a name), what was rewritten and punctuation may stand without their heads;
+    a word of a name whose head is another word of it, glued to it, too."""
+    tokens = sentence.tokens
+    for i in kept:
+        token = tokens[i]
+        if token.head in kept or token.head == i or i == verb or i in subject or i in replaced or token.pos == "PUNCT":
+            continue
+        # a time phrase goes from every headline, and the parser hangs words on it ("ce lundi à Rio")
+        if _up_through_time(sentence, token.head) in kept:
+            continue
+        if sentence.held_by_its_word(kept, i):
+            continue  # a word written as one ("Bâton-Rouge") whose pieces the parser hung apart
+        if token.dep in ("flat:name", "flat:foreign", "fixed") and abs(token.head - i) == 1:
+            continue
+        # a subject's word hung on its dropped title ("[Le secrétaire général de] l'Otan Mark Rutte")
+        if tokens[token.head].head in kept and token.head in subject:
+            continue
+        return f"« {token.text} » kept without « {tokens[token.head].text} »"
+    return None
+
+
+def _up_through_time(sentence: Sentence, i: int) -> int:
+    """The first word above ``i``, ``i`` included, that is not a time phrase's."""
+    while _in_time_phrase(sentence, i) and sentence.tokens[i].head != i:
+        i = sentence.tokens[i].head
+    return i
+
+
+def _time_between(sentence: Sentence, i: int, above: int) -> bool:
+    """Whether ``i`` and its heads up to ``above`` are all words of a time phrase."""
+    while i != above:
+        if not _in_time_phrase(sentence, i) or sentence.tokens[i].head == i:
+            return False
+        i = sentence.tokens[i].head
+    return True
+
+
+def _in_time_phrase(sentence: Sentence, i: int) -> bool:
+    """A word of a time phrase: "mercredi", "décembre", and the day number of "21 décembre"."""
+    if sentence.is_time(i) or sentence.is_time_word(i):
+        return True
+    return sentence.tokens[i].pos == "NUM" and any(
+        sentence.is_time_word(j) for j in [sentence.tokens[i].head, *sentence.children[i]])
+
+
+def _glued_noun_phrase(sentence: Sentence, kept: set[int]) -> str | None:
+    """A noun phrase glued after words it does not complete: one the parser hung on a verb or adjective
+    without a preposition ("Deux militaires blessés grièvement [,] aucun pronostic vital [n'est
+    engagé]"), or an apposition kept apart from its noun by a dropped word ("Le Splendid Hotel [, où…]
+    deux établissements")."""
+    tokens = sentence.tokens
+    for i in kept:
+        token, head = tokens[i], tokens[i].head
+        if token.pos != "NOUN" or head not in kept or head == i:
+            continue
+        cases = [c for c in sentence.children[i] if tokens[c].dep == "case"]
+        if token.dep == "nmod" and tokens[head].pos in ("VERB", "ADJ", "AUX") and not cases:
+            return f"« {token.text} » glued to « {tokens[head].text} »"
+        between = range(min(i, head) + 1, max(i, head))
+        if token.dep == "appos" and any(j not in kept and tokens[j].pos != "PUNCT" for j in between):
+            return f"« {token.text} » apart from « {tokens[head].text} »"
+    return None

@@ -123,7 +123,20 @@ def antecedent(sentence: Sentence, pronoun: int, verb: int) -> list[int] | None:
             else:
                 names.append([i])
     distinct = {" ".join(sentence.tokens[i].text for i in name) for name in names}
-    return names[0] if len(distinct) == 1 else None
+    if len(distinct) == 1:
+        return names[0]
+    if names:
+        return None
+    # "Alors que l'armée syrienne est en passe…, elle a été expulsée": no one named, the subject of the
+    # clause the pronoun's clause hangs on, of the pronoun's gender and number
+    head = sentence.tokens[verb].head
+    gender = "Gender=Fem" if sentence.tokens[pronoun].text.lower() == "elle" else "Gender=Masc"
+    for c in sentence.children[head]:
+        token = sentence.tokens[c]
+        if head != verb and c < pronoun and token.dep in SUBJECT_DEPS and token.pos == "NOUN" \
+                and gender in token.morph and "Number=Sing" in token.morph:
+            return sorted(clean_subject(sentence, c))
+    return None
 
 
 def clean_subject(sentence: Sentence, subject: int) -> set[int]:
