@@ -29,7 +29,7 @@ from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_m
 from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site, slips
 
 from digest.entities import slugfile
-from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
+from digest.entities.admission import is_bare_kind_word, is_generic_institution, is_generic_without_country, ministry
 from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.town_clubs_and_characters import (character_name, characters, club_name, is_character,
                                                        is_town_club, town_clubs)
@@ -373,9 +373,57 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog = EntityCatalog(pages[id(entity)] for entity in published)
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
-    catalog.redirects += [Redirect(_page(SiteEntity(name, kind), slug, settings), None, kind_index_url(settings, kind))
-                          for kind, slug, name in slugs.retired]
+    published_ids = {id(entity) for entity in published}
+    gone = _where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
+    for kind, slug, name in slugs.retired:
+        owners, last_cited = gone[name]
+        successor = next(iter(owners)) if len(owners) == 1 and not owners - published_ids else None
+        catalog.redirects.append(Redirect(_page(SiteEntity(name, kind), slug, settings), pages[successor] if successor else None,
+                                          kind_index_url(settings, kind), last_cited))
     return catalog
+
+
+_QUALIFIED = re.compile(r"(?P<base>.+) \((?P<qualifier>[^()]+)\)")
+
+
+def _where_dispatches_went(names: list[str], articles: list, site) -> dict[str, tuple[set[int], object]]:
+    """``{name: (ids of the entities that took its mentions, date of the newest dispatch naming it)}`` for
+    recorded entities that have no page now (no dispatch names it any more: no entity, no date). An entity
+    took a dispatch's mention when it goes by that name there (a spelling the site-wide merge joined, an
+    editor's rename); when it is the same generic institution, the country attribution having moved the
+    dispatch: "ministère de l'Outre-mer" to "ministère de l'Outre-mer (France)", "Assemblée nationale
+    (Belgique)" to "Assemblée nationale (France)" in a dispatch that cites Belgium; failing both, when the
+    name was cut short of the one it goes by now ("Journal du" of "Journal du Dimanche")."""
+    wanted = {}
+    for name in names:
+        qualified = _QUALIFIED.fullmatch(name)
+        base = qualified["base"] if qualified else name
+        generic = is_generic_institution(base)
+        wanted[name] = (fold_key(name), fold_key(base) if generic else None,
+                        fold_key(qualified["qualifier"]) if generic and qualified else None)
+    gone: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
+    longer: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
+    for article, found in zip(articles, site.mentions):
+        places = {fold_key(entity.name) for entity, _forms in found if entity.kind == "lieu"}
+        said = []
+        for entity, forms in found:
+            named = _QUALIFIED.fullmatch(entity.name)
+            said.append((entity, {fold_key(entity.name), *map(fold_key, forms)}, fold_key(named["base"]) if named else None))
+        for name, (key, base, country) in wanted.items():
+            taken = [entity for entity, keys, entity_base in said
+                     if key in keys or (base and entity_base == base and (country is None or country in places))]
+            _took(gone, name, taken, article.date)
+            if not taken:
+                _took(longer, name, [entity for entity, keys, _base in said
+                                     if any(f" {key} " in f" {other} " for other in keys)], article.date)
+    return {name: gone[name] if gone[name][0] else longer[name] for name in names}
+
+
+def _took(gone: dict, name: str, entities: list, date) -> None:
+    if entities:
+        owners, newest = gone[name]
+        owners.update(id(entity) for entity in entities)
+        gone[name] = (owners, date if newest is None or date > newest else newest)
 
 
 def kind_index_url(settings: Mapping, kind: str) -> str:
@@ -407,6 +455,7 @@ class Redirect:
     former: EntityPage  # its url and save_as; the name recorded with the slug
     target: EntityPage | None  # None: leads to ``index_url``
     index_url: str = ""
+    last_cited: object = None  # no page took its mentions: the date of the newest dispatch naming it, if any
 
     @property
     def url(self) -> str:

@@ -211,10 +211,13 @@ def safe_relative(path: str) -> str:
     return normal
 
 
-def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
+def site_feeds(articles, settings, reused=None, redirects=()) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site, one after the other (those of a large site do not all fit in memory
     at once): (path relative to the output folder, bytes). An entity feed for which ``reused(path)``
-    is true was taken from the previous build (plugins/incremental): it is neither made nor yielded."""
+    is true was taken from the previous build (plugins/incremental): it is neither made nor yielded.
+    ``redirects``: the former addresses of entities (``entities.pages.Redirect``), whose feeds
+    subscribers still poll: each is the feed of the entity it leads to, or says the entity is no
+    longer followed (``retired_feed``)."""
     base = site_base(settings)
     # Newest first; a stable sort keeps the site's order (ARTICLE_ORDER_BY) for equal dates.
     articles = sorted(articles, key=lambda article: -article.date.timestamp())
@@ -249,6 +252,16 @@ def site_feeds(articles, settings, reused=None) -> Iterator[tuple[str, bytes]]:
         if reused is None or not reused(save_as):
             entity_feed = entity_channel(channel, entity, settings, base)
             yield safe_relative(save_as), feed.rss(entity_feed, items_of(listed, entity_limit), entity_limit, entries)
+    for redirect in sorted(redirects, key=lambda redirect: redirect.former.url):
+        target = redirect.target
+        if target is not None and entity_url(target) in by_entity:
+            # the very feed of the entity that took its dispatches: same items and GUIDs (a reader shows
+            # nothing twice), its self link the entity's feed, where the reader may move the subscription
+            entity_feed = entity_channel(channel, target, settings, base)
+            data = feed.rss(entity_feed, items_of(by_entity[entity_url(target)][1], entity_limit), entity_limit, entries)
+        else:
+            data = retired_feed(channel, redirect, settings, base)
+        yield safe_relative(entity_feed_url(redirect.former)), data
 
 
 def site_channel(settings, base: str) -> feed.Channel:
@@ -284,6 +297,45 @@ def entity_channel(site: feed.Channel, entity, settings, base: str) -> feed.Chan
         rights=site.rights,
         rss_url=join_url(base, entity_feed_url(entity)),
     )
+
+
+def retired_feed(site: feed.Channel, redirect, settings, base: str) -> bytes:
+    """The feed at the address of an entity that no page follows any more: one item saying so, which
+    links to its kind's index. Its id and date never change from one build to the next: the date is
+    that of the newest dispatch still naming the entity (``redirect.last_cited``), else the epoch."""
+    former = redirect.former
+    sitename = str(settings.get("SITENAME") or "")
+    name = html.escape(str(former.name), quote=False)
+    index = join_url(base, redirect.url)
+    followed = FOLLOWED_OF_KIND.get(former.kind, "entités suivies")
+    who = sitename or "Ce site"
+    channel = feed.Channel(
+        id=setting(settings, "FEEDS_ID_PREFIX") + "feed/" + entity_url(former).strip("/"),
+        title=f"{former.name} — {sitename}" if sitename else str(former.name),
+        link=index,
+        description=f"{who} ne suit plus {former.name}",
+        language=site.language,
+        author=site.author,
+        rights=site.rights,
+        rss_url=join_url(base, entity_feed_url(former)),
+    )
+    zone = ZoneInfo(settings.get("TIMEZONE") or "Europe/Paris")
+    notice = (f"<p>{html.escape(who, quote=False)} ne suit plus {name}, qui n’a plus de page à son nom\u00a0: ce flux ne "
+              f"recevra plus de dépêche. <a href=\"{html.escape(index)}\">La liste des {followed}</a> donne le flux de chacun.</p>")
+    item = feed.Item(
+        id=channel.id + "/plus-suivi",
+        title=f"Fin du suivi\u00a0: {former.name}",
+        link=index,
+        published=local_time(redirect.last_cited or feed.EPOCH, zone),
+        summary_html=notice,
+        content_html=notice,
+        author=site.author,
+    )
+    return feed.rss(channel, [item])
+
+
+# The kind's index in a sentence: "la liste des lieux suivis".
+FOLLOWED_OF_KIND = {"personne": "personnes suivies", "organisation": "organisations suivies", "lieu": "lieux suivis"}
 
 
 def articles_by_entity(articles) -> dict[str, tuple[object, list]]:
@@ -357,7 +409,8 @@ class FeedsGenerator(aside.WritesAside, Generator):
         start = time.perf_counter()
         try:
             reused = self.context.get("reuse_output")  # plugins/incremental, when it runs
-            count = write_feeds(site_feeds(list(self.context.get("articles", [])), self.settings, reused), self.output_path)
+            redirects = getattr(self.context.get("entities"), "redirects", ())  # plugins/entities, when it runs
+            count = write_feeds(site_feeds(list(self.context.get("articles", [])), self.settings, reused, redirects), self.output_path)
         except ValueError as error:
             logger.error("%s", error)
             return
