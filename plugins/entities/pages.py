@@ -377,7 +377,9 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     gone = _where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
     for kind, slug, name in slugs.retired:
         owners, last_cited = gone[name]
-        successor = next(iter(owners)) if len(owners) == 1 and not owners - published_ids else None
+        # as ``_former_pages_lead_here``: a kind of organisation ("Union") or a bare portfolio says no one
+        says_someone = " " in name or not (ministry(name) or is_bare_kind_word(name))
+        successor = next(iter(owners)) if says_someone and len(owners) == 1 and not owners - published_ids else None
         catalog.redirects.append(Redirect(_page(SiteEntity(name, kind), slug, settings), pages[successor] if successor else None,
                                           kind_index_url(settings, kind), last_cited))
     return catalog

@@ -329,3 +329,22 @@ def test_a_capitalised_common_noun_is_named_without_a_page():
     assert [page.name for page in catalog["organisation"]] == ["Nature"]
     gauche = next(mention for mention in articles[0].entities if mention.name == "Gauche")
     assert gauche.url == "" and gauche.page.count == 2  # still named on its dispatches, not linked
+
+
+def test_a_retired_institution_leads_where_the_country_attribution_took_its_dispatches():
+    # "Parlement (Italie)" had a page; its dispatches, which cite Italy, now say "Parlement (Grèce)":
+    # its former page leads there. "Sénat": dispatches of two countries, so the index. Each retired
+    # address is dated by the newest dispatch still naming it, none by the build's clock.
+    articles = [FakeArticle(f"a{day}", [], places) for day, places in
+                enumerate([["Italie", "Athènes"], ["Grèce"], ["Paris"], ["Bujumbura"], ["Rome"]], 1)]
+    articles[0].metadata["organisations"] = "Parlement (Grèce) | Parlement; Sénat (France) | Sénat"
+    articles[1].metadata["organisations"] = "Parlement (Grèce) | Parlement"
+    articles[2].metadata["organisations"] = "Sénat (France) | Sénat"
+    articles[3].metadata["organisations"] = "Sénat (Burundi) | Sénat"
+    articles[4].metadata["organisations"] = "Sénat (Burundi)"
+    recorded = {"organisation": {"parlement-italie": "Parlement (Italie)", "senat": "Sénat", "onu": "ONU"}}
+    catalog = build_catalog(articles, Editorial.empty(), {}, recorded)
+    leads = {redirect.former.url: (redirect.url, redirect.last_cited) for redirect in catalog.redirects}
+    assert leads == {"organisations/parlement-italie/": ("organisations/parlement-grece/", articles[0].date),
+                     "organisations/senat/": ("entites/organisations/", articles[0].date),
+                     "organisations/onu/": ("entites/organisations/", None)}

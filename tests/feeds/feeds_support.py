@@ -82,3 +82,10 @@ def build_small(workdir: Path, overrides: dict | None = None):
 
 def feed_files(output: Path) -> dict[str, bytes]:
     return {str(p.relative_to(output)): p.read_bytes() for p in sorted(output.rglob("*.xml")) if p.name in ("rss.xml", "atom.xml")}
+
+
+def is_former_address(feed: Path) -> bool:
+    """Whether ``feed`` is at the former address of an entity (its page leads on: merged, renamed or
+    no longer followed; tests/site/test_site_entity_addresses.py checks those feeds)."""
+    page = feed.parent / "index.html"
+    return page.is_file() and 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
