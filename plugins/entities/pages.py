@@ -396,28 +396,40 @@ def _where_dispatches_went(names: list[str], articles: list, site) -> dict[str, 
     dispatch: "ministère de l'Outre-mer" to "ministère de l'Outre-mer (France)", "Assemblée nationale
     (Belgique)" to "Assemblée nationale (France)" in a dispatch that cites Belgium; failing both, when the
     name was cut short of the one it goes by now ("Journal du" of "Journal du Dimanche")."""
-    wanted = {}
+    exact: dict[str, list[str]] = defaultdict(list)  # fold key -> names
+    generic: dict[str, list[tuple[str, str | None]]] = defaultdict(list)  # institution -> (name, country)
     for name in names:
+        exact[fold_key(name)].append(name)
         qualified = _QUALIFIED.fullmatch(name)
         base = qualified["base"] if qualified else name
-        generic = is_generic_institution(base)
-        wanted[name] = (fold_key(name), fold_key(base) if generic else None,
-                        fold_key(qualified["qualifier"]) if generic and qualified else None)
+        if is_generic_institution(base):
+            generic[fold_key(base)].append((name, fold_key(qualified["qualifier"]) if qualified else None))
     gone: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
     longer: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
+    # one pass over the site, each mention's names looked up (not each retired name against each mention)
     for article, found in zip(articles, site.mentions):
         places = {fold_key(entity.name) for entity, _forms in found if entity.kind == "lieu"}
-        said = []
+        taken: dict[str, list] = defaultdict(list)
+        within: dict[str, list] = defaultdict(list)
         for entity, forms in found:
+            keys = {fold_key(entity.name), *map(fold_key, forms)}
             named = _QUALIFIED.fullmatch(entity.name)
-            said.append((entity, {fold_key(entity.name), *map(fold_key, forms)}, fold_key(named["base"]) if named else None))
-        for name, (key, base, country) in wanted.items():
-            taken = [entity for entity, keys, entity_base in said
-                     if key in keys or (base and entity_base == base and (country is None or country in places))]
-            _took(gone, name, taken, article.date)
-            if not taken:
-                _took(longer, name, [entity for entity, keys, _base in said
-                                     if any(f" {key} " in f" {other} " for other in keys)], article.date)
+            for key in keys:
+                for name in exact.get(key, ()):
+                    taken[name].append(entity)
+                words = key.split()
+                for size in range(1, len(words)):  # the name cut short: a run of its words
+                    for first in range(len(words) - size + 1):
+                        for name in exact.get(" ".join(words[first:first + size]), ()):
+                            within[name].append(entity)
+            for name, country in generic.get(fold_key(named["base"]), ()) if named else ():
+                if country is None or country in places:
+                    taken[name].append(entity)
+        for name, entities in taken.items():
+            _took(gone, name, entities, article.date)
+        for name, entities in within.items():
+            if name not in taken:
+                _took(longer, name, entities, article.date)
     return {name: gone[name] if gone[name][0] else longer[name] for name in names}
 
 
