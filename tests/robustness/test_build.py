@@ -4,12 +4,14 @@ output, and a crashed build that never leaves a half-written site."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -294,7 +296,15 @@ def _describe_an_entity_anew(project: Path) -> None:
     editorial.write_text(editorial.read_text(encoding="utf-8").replace("alliance militaire occidentale.", "alliance (description revue)."), encoding="utf-8")
 
 
-@pytest.mark.parametrize("change", [_add_dispatches_dated_among_the_others, _retitle_an_article, _describe_an_entity_anew])
+def _stop_a_published_person(project: Path) -> None:
+    # its address, recorded by the first build, is retired: a page and a feed that lead on
+    name = sorted(tomllib.loads((project / "entity-slugs.toml").read_text(encoding="utf-8"))["personnes"].values())[0]
+    editorial = project / "content" / "entities.toml"
+    editorial.write_text(editorial.read_text(encoding="utf-8").replace("stop = [", f"stop = [\n  {json.dumps(name)},", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", [_add_dispatches_dated_among_the_others, _retitle_an_article, _describe_an_entity_anew,
+                                    _stop_a_published_person])
 def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path, model_caches, change):
     # plugins/incremental links a file from the previous build when what it shows is unchanged:
     # after the change, the site must be byte for byte the one a build from nothing gives.
@@ -313,6 +323,10 @@ def test_a_rebuild_that_reuses_files_gives_the_site_a_full_build_gives(tmp_path,
     share_model_caches(scratch, model_caches)  # a build from nothing but spaCy's results
     assert invoke(scratch, "build").returncode == 0
     assert tree_digest(project / "output") == tree_digest(scratch / "output")
+    recorded = tomllib.loads((project / "entity-slugs.toml").read_text(encoding="utf-8"))
+    for folder, slugs in recorded.items():  # every address once published: its page and its feed
+        for slug in slugs:
+            assert (project / "output" / folder / slug / "rss.xml").is_file(), (folder, slug)
 
 
 def test_a_failed_build_does_not_break_the_next_one_in_the_same_process(tmp_path, model_caches):
