@@ -169,7 +169,7 @@ class EntitiesGenerator(aside.WritesAside, Generator):
             # entity: the former address (checked to stay in its kind's folder), target: the entity it
             # leads to (None: its kind's index, at redirect.url)
             writer.write_file(redirect.former.save_as, redirect_template, self.context, url=redirect.former.url,
-                              entity=redirect.former, target=redirect.target, target_url=redirect.url,
+                              entity=redirect.former, target=redirect.target, target_url=redirect.url, retired=redirect.retired,
                               kind_label=KIND_PLURAL_LABELS[redirect.former.kind], relative_urls=self.settings["RELATIVE_URLS"])
         for kind, label, pages in self.catalog.groups():
             folder = {"kind_folder": KIND_FOLDERS[kind]}

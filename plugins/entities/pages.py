@@ -381,7 +381,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         says_someone = " " in name or not (ministry(name) or is_bare_kind_word(name))
         successor = next(iter(owners)) if says_someone and len(owners) == 1 and not owners - published_ids else None
         catalog.redirects.append(Redirect(_page(SiteEntity(name, kind), slug, settings), pages[successor] if successor else None,
-                                          kind_index_url(settings, kind), last_cited))
+                                          kind_index_url(settings, kind), last_cited, retired=True))
     return catalog
 
 
@@ -469,7 +469,8 @@ class Redirect:
     former: EntityPage  # its url and save_as; the name recorded with the slug
     target: EntityPage | None  # None: leads to ``index_url``
     index_url: str = ""
-    last_cited: object = None  # no page took its mentions: the date of the newest dispatch naming it, if any
+    last_cited: object = None  # the date of the newest dispatch naming it, if any (a retired address)
+    retired: bool = False  # its entity has no page now; ``target``, if any, took its dispatches
 
     @property
     def url(self) -> str:

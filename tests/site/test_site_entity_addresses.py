@@ -131,6 +131,8 @@ def test_a_retired_institution_leads_to_the_one_that_took_its_dispatches(site, s
     assert not cited_by("Assemblée nationale (Belgique)") and cited_by("Assemblée nationale (France)")
     targets = leads(site_url)
     assert targets["/organisations/assemblee-nationale-belgique/"] == "/organisations/assemblee-nationale-france/"
+    said = " ".join(fetch(site_url, "/organisations/assemblee-nationale-belgique/").body.get_text().split())
+    assert said.startswith("Les dépêches qui citaient Assemblée nationale (Belgique) sont sur la page Assemblée nationale (France)")
     data, _ = read_feed(site, "/organisations/assemblee-nationale-belgique/")
     assert self_link(data) == f"{ORIGIN}/organisations/assemblee-nationale-france/rss.xml"
     # the same generic institution without a country, whose dispatches went to several countries, still
