@@ -62,7 +62,7 @@ RESULTS = BENCH / "results"
 # working tree meanwhile; a rebuild must not see the code change between two runs), or the live tree.
 TREE = Path(os.environ.get("LEFIL_BENCH_TREE", ROOT))
 SETTINGS = TREE / "pelicanconf.py"
-SNAPSHOT = ("digest", "plugins", "theme", "pelicanconf.py", "publishconf.py", "content/pages", "content/entities.toml")
+SNAPSHOT = ("digest", "plugins", "theme", "models", "pelicanconf.py", "publishconf.py", "content/pages", "content/entities.toml")
 
 
 def run_child(kind: str, spec: dict, log: Path, tree: Path | None = None) -> dict:
