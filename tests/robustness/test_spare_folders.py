@@ -55,9 +55,10 @@ def test_a_rebuild_renders_into_the_folders_of_the_site_it_replaced(tmp_path):
     build(paths)
     assert not spare.exists() or (spare / "2025" / "01" / "02" / "depeche-2").stat().st_ino != folder
     assert (paths.output / "2025" / "01" / "02" / "depeche-2").stat().st_ino == folder
-    # her address stays, a redirect page now (issue #21's stable URLs), her feeds' folders gone
-    assert [path.relative_to(paths.output).as_posix() for path in (paths.output / "personnes").rglob("*")
-            if path.is_file()] == ["personnes/ada-lovelace/index.html"]
+    # her address stays, a redirect page and a feed that says she is no longer followed (issue #21's
+    # stable URLs); nothing else of hers
+    assert sorted(path.relative_to(paths.output).as_posix() for path in (paths.output / "personnes").rglob("*")
+                  if path.is_file()) == ["personnes/ada-lovelace/index.html", "personnes/ada-lovelace/rss.xml"]
     assert 'http-equiv="refresh"' in (paths.output / "personnes" / "ada-lovelace" / "index.html").read_text(encoding="utf-8")
     assert not [root for root, folders, files in os.walk(paths.output) if not folders and not files]
 
