@@ -273,7 +273,7 @@ def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, s
 
 def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
     """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
-    article, (name, kind, description, other forms) as ``pages.resolve_article`` gives them."""
+    article, (name, kind, description, other forms) as ``meanings.resolve_article`` gives them."""
     editorial = editorial or Editorial.empty()
     resolved = tell_places_apart(resolved, editorial)
     groups = _groups(resolved, editorial)

@@ -1,5 +1,5 @@
 """Names a dispatch gives to something else than the entity they name, read by the site's pages
-(``plugins/entities/pages.py``), not at ingest: the annotations, like the model, call these
+(``plugins/entities/meanings.py``), not at ingest: the annotations, like the model, call these
 towns places and these characters people.
 
 ``characters``: a person a dispatch only names as a role an actor plays ("incarner l'espion

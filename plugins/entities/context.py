@@ -11,10 +11,21 @@ from markupsafe import Markup, escape
 
 from digest.entities.editorial import norm_key
 from digest.entities.words import _TITLES
+from digest.html_text import plain_text
 
 MAX_SENTENCE = 320  # characters shown around the name in a longer sentence
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0\u202f»]+(?=[«\"“A-ZÀ-ÖØ-ÞŒ0-9])")
 _SPACE = r"[\s\u00a0\u202f]+"
+
+
+@functools.lru_cache(maxsize=2048)
+def _plain(html: str) -> str:
+    return plain_text(html, lines=True)
+
+
+def article_text(article) -> str:
+    """The article's text, plain (its typeset HTML content without tags)."""
+    return _plain(getattr(article, "content", "") or "")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -32,10 +32,11 @@ from structured_data import schema
 
 from digest.entities import slugfile
 from digest.entities.editorial import Editorial, EditorialError, load_editorial
-from .context import sentence_naming
+from .context import article_text, sentence_naming
 from digest.settings import setting
 
-from .pages import KIND_FOLDERS, KIND_PLURAL_LABELS, article_text, build_catalog, meanings_version
+from .meanings import meanings_version
+from .pages import KIND_FOLDERS, KIND_PLURAL_LABELS, build_catalog
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 ``build_catalog(articles, editorial, settings)`` reads each article's front matter
 (``personnes``/``organisations``/``lieux``, see ``digest.entities.model``), resolves every entity
-through the editorial file (an alias written in an article still lands on the canonical page,
+through the editorial file (``meanings``: an alias written in an article still lands on the canonical page,
 a stopped name is dropped), gives each distinct (name, kind) a unique slug in its kind's
 folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 
@@ -16,29 +16,26 @@ folder, and returns an :class:`EntityCatalog`. It also sets on each article:
 from __future__ import annotations
 
 import functools
-import hashlib
 import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from digest.entities.editorial import Editorial, norm_key
-from digest.entities.model import KINDS, FRONT_MATTER_KEYS, Entity, from_front_matter
+from digest.entities.model import KINDS, FRONT_MATTER_KEYS
 from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site, slips
 
 from digest.entities import slugfile
-from digest.entities.admission import is_bare_kind_word, is_generic_institution, is_generic_without_country, ministry
+from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
-from digest.entities.town_clubs_and_characters import (character_name, characters, club_name, is_character,
-                                                       is_town_club, town_clubs)
+from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
-from digest.html_text import plain_text
-from digest.uptodate import code_files
 from french_typography.rules_words import accented_capitals
 from digest.settings import setting
-from .context import most_given_role, roles
+from .context import article_text, most_given_role, roles
+from .former_addresses import former_pages_lead_here, where_dispatches_went
+from .meanings import entities_as_meant
 from .related import related_articles, related_entities
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -119,16 +116,6 @@ class EntityPage:
 ROLE_ARTICLES = 50  # the newest dispatches a role is read from
 
 
-@functools.lru_cache(maxsize=2048)
-def _plain(html: str) -> str:
-    return plain_text(html, lines=True)
-
-
-def article_text(article) -> str:
-    """The article's text, plain (its typeset HTML content without tags)."""
-    return _plain(getattr(article, "content", "") or "")
-
-
 @dataclass(frozen=True, eq=False)
 class ArticleEntity:
     """An entity as one article mentions it: the site's entity plus the forms used there."""
@@ -205,33 +192,6 @@ def index_key(page: EntityPage) -> str:
     return f"{norm_key(surname)} {norm_key(page.name)}"
 
 
-def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None = None) -> list[tuple[str, str, str, list[str]]]:
-    """The (canonical name, kind, description, other forms) of one article, in display order,
-    after editorial resolution; entities resolving to the same canonical entity are merged.
-    ``memo`` keeps each entity's resolution for the next articles (a site names the same
-    entities in thousands of articles)."""
-    memo = {} if memo is None else memo
-    merged: dict[tuple[str, str], tuple[str, list[str]]] = {}
-    found: list[Entity] = from_front_matter(metadata)
-    for entity in found:
-        said = (entity.name, entity.kind, entity.forms)  # a tuple hashes faster than the dataclass
-        if said not in memo:
-            memo[said] = _resolve_entity(entity, editorial)
-        if memo[said] is None:
-            continue
-        name, kind, description = memo[said]
-        key = (name, kind)
-        if key not in merged:
-            merged[key] = (description, [])
-        others = merged[key][1]
-        for form in (entity.name, *entity.forms):
-            if form != name and form not in others:
-                others.append(form)
-    order = {kind: index for index, kind in enumerate(KINDS)}
-    items = sorted(merged.items(), key=lambda item: order[item[0][1]])  # stable: front-matter order kept
-    return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
-
-
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -253,87 +213,16 @@ def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> 
     return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
 
 
-def _former_pages_lead_here(published: list[SiteEntity], site) -> None:
-    """A form one published entity alone goes by ("Canard", now read as Le Canard enchaîné in its
-    dispatch) leads to it: the page that form once had redirects there (``slugfile.assign``)."""
-    owners: dict[str, set[int]] = defaultdict(set)
-    ids = {id(entity) for entity in published}
-    names = {entity.key for entity in published}
-    for found in site.mentions:
-        for entity, forms in found:
-            if id(entity) in ids:
-                for form in forms:  # not "Union": a kind of organisation says no one
-                    if " " in form or not (ministry(form) or is_bare_kind_word(form)):
-                        owners[fold_key(form)].add(id(entity))
-    by_id = {id(entity): entity for entity in published}
-    for key, entities in owners.items():
-        if len(entities) == 1 and key not in names:
-            by_id[next(iter(entities))].keys.add(key)
-
-
-def _entities_as_meant(article, editorial: Editorial, memo: dict, meanings: FileMemo | None) -> list[tuple[str, str, str, list[str]]]:
-    """The article's entities, resolved (``resolve_article``) then as its text uses them; with
-    ``meanings``, as found for the same article file at a previous build (the rules read the whole
-    text of every article: seconds at 5 000 articles, for one new dispatch)."""
-    def decide(_source=None):
-        return _as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
-
-    source = getattr(article, "source_path", None)
-    found = decide() if meanings is None or not source else meanings.get(Path(source), decide)
-    return [(name, kind, description, list(forms)) for name, kind, description, forms in found]
-
-
-def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
-    """The article's entities as its text uses them (``digest.entities.town_clubs_and_characters``): a league
-    dispatch's towns are its clubs ("Sélestat (club)", an organisation), a role an actor plays is a
-    character ("James Bond (personnage)"); both named without a page, the name the dispatch used a
-    form its sentence still marks, and the town's or person's page does not take the dispatch."""
-    of_kind = {kind: [(name, forms) for name, entity_kind, _description, forms in entities if entity_kind == kind]
-               for kind in ("lieu", "personne")}
-    if not (of_kind["lieu"] or of_kind["personne"]):
-        return entities
-    text = article_text(article)
-    clubs = town_clubs(text, of_kind["lieu"]) if of_kind["lieu"] else set()
-    played = characters(text, of_kind["personne"]) if of_kind["personne"] else set()
-    if not (clubs or played):
-        return entities
-    return [(club_name(name), "organisation", "", [name, *forms]) if kind == "lieu" and name in clubs
-            else (character_name(name), kind, "", [name, *forms]) if kind == "personne" and name in played
-            else (name, kind, description, forms) for name, kind, description, forms in entities]
-
-
-def meanings_version(editorial_file: Path | None) -> str:
-    """What ``_entities_as_meant`` finds depends on, besides each article's file: the code of the
-    newsroom side and of the plugins (the rules, and the typesetting of the text they read), whole
-    folders, and the editorial file (the names the rules are given)."""
-    import digest
-
-    hashed = hashlib.sha256()
-    for path in [*code_files(Path(digest.__file__).parent), *code_files(Path(__file__).parents[1])]:
-        hashed.update(path.name.encode() + b"\0" + path.read_bytes())
-    if editorial_file is not None and editorial_file.is_file():
-        hashed.update(b"editorial\0" + editorial_file.read_bytes())
-    return hashed.hexdigest()
-
-
-def _resolve_entity(entity: Entity, editorial: Editorial) -> tuple[str, str, str] | None:
-    """(canonical name, kind, description) of one entity as an article names it; None if stopped."""
-    if editorial.is_stopped(entity.name):
-        return None
-    entry = next((e for e in (editorial.lookup(form) for form in (entity.name, *entity.forms)) if e is not None), None)
-    return (entry.name, entry.kind, entry.description) if entry else (entity.name, entity.kind, "")
-
-
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None,
                   meanings: FileMemo | None = None) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
     Entities are merged across the site first (``digest.entities.sitewide``): one entity, one page. Slugs
     follow ``recorded`` (``digest.entities.slugfile``: ``{kind: {slug: name}}``), new ones are added to
     the catalog's ``slug_records``; old slugs of merged or renamed entities are its ``redirects``.
-    ``meanings``: each article file's entities as resolved and as its text uses them (``_entities_as_meant``),
-    kept between builds under a version that names the code and the editorial file (``meanings_version``)."""
+    ``meanings``: each article file's entities as resolved and as its text uses them (``meanings.entities_as_meant``),
+    kept between builds under a version that names the code and the editorial file (``meanings.meanings_version``)."""
     memo: dict = {}
-    site = merge_site([_entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
+    site = merge_site([entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
     # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond
@@ -347,7 +236,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
     published = _without_common_nouns(published, articles, site)
-    _former_pages_lead_here(published, site)
+    former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
 
@@ -374,70 +263,15 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
     published_ids = {id(entity) for entity in published}
-    gone = _where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
+    gone = where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
     for kind, slug, name in slugs.retired:
         owners, last_cited = gone[name]
-        # as ``_former_pages_lead_here``: a kind of organisation ("Union") or a bare portfolio says no one
+        # as ``former_pages_lead_here``: a kind of organisation ("Union") or a bare portfolio says no one
         says_someone = " " in name or not (ministry(name) or is_bare_kind_word(name))
         successor = next(iter(owners)) if says_someone and len(owners) == 1 and not owners - published_ids else None
         catalog.redirects.append(Redirect(_page(SiteEntity(name, kind), slug, settings), pages[successor] if successor else None,
                                           kind_index_url(settings, kind), last_cited, retired=True))
     return catalog
-
-
-_QUALIFIED = re.compile(r"(?P<base>.+) \((?P<qualifier>[^()]+)\)")
-
-
-def _where_dispatches_went(names: list[str], articles: list, site) -> dict[str, tuple[set[int], object]]:
-    """``{name: (ids of the entities that took its mentions, date of the newest dispatch naming it)}`` for
-    recorded entities that have no page now (no dispatch names it any more: no entity, no date). An entity
-    took a dispatch's mention when it goes by that name there (a spelling the site-wide merge joined, an
-    editor's rename); when it is the same generic institution, the country attribution having moved the
-    dispatch: "ministère de l'Outre-mer" to "ministère de l'Outre-mer (France)", "Assemblée nationale
-    (Belgique)" to "Assemblée nationale (France)" in a dispatch that cites Belgium; failing both, when the
-    name was cut short of the one it goes by now ("Journal du" of "Journal du Dimanche")."""
-    exact: dict[str, list[str]] = defaultdict(list)  # fold key -> names
-    generic: dict[str, list[tuple[str, str | None]]] = defaultdict(list)  # institution -> (name, country)
-    for name in names:
-        exact[fold_key(name)].append(name)
-        qualified = _QUALIFIED.fullmatch(name)
-        base = qualified["base"] if qualified else name
-        if is_generic_institution(base):
-            generic[fold_key(base)].append((name, fold_key(qualified["qualifier"]) if qualified else None))
-    gone: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
-    longer: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
-    # one pass over the site, each mention's names looked up (not each retired name against each mention)
-    for article, found in zip(articles, site.mentions):
-        places = {fold_key(entity.name) for entity, _forms in found if entity.kind == "lieu"}
-        taken: dict[str, list] = defaultdict(list)
-        within: dict[str, list] = defaultdict(list)
-        for entity, forms in found:
-            keys = {fold_key(entity.name), *map(fold_key, forms)}
-            named = _QUALIFIED.fullmatch(entity.name)
-            for key in keys:
-                for name in exact.get(key, ()):
-                    taken[name].append(entity)
-                words = key.split()
-                for size in range(1, len(words)):  # the name cut short: a run of its words
-                    for first in range(len(words) - size + 1):
-                        for name in exact.get(" ".join(words[first:first + size]), ()):
-                            within[name].append(entity)
-            for name, country in generic.get(fold_key(named["base"]), ()) if named else ():
-                if country is None or country in places:
-                    taken[name].append(entity)
-        for name, entities in taken.items():
-            _took(gone, name, entities, article.date)
-        for name, entities in within.items():
-            if name not in taken:
-                _took(longer, name, entities, article.date)
-    return {name: gone[name] if gone[name][0] else longer[name] for name in names}
-
-
-def _took(gone: dict, name: str, entities: list, date) -> None:
-    if entities:
-        owners, newest = gone[name]
-        owners.update(id(entity) for entity in entities)
-        gone[name] = (owners, date if newest is None or date > newest else newest)
 
 
 def kind_index_url(settings: Mapping, kind: str) -> str:

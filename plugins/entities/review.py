@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from digest.entities.editorial import Editorial
-from .pages import resolve_article
+from .meanings import resolve_article
 from digest.entities.sitewide import merge_site, near_spellings
 
 

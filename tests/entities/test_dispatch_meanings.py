@@ -1,4 +1,4 @@
-"""Towns a league dispatch uses as clubs, roles an actor plays (``entities.pages._as_the_dispatch_means``):
+"""Towns a league dispatch uses as clubs, roles an actor plays (``entities.meanings._as_the_dispatch_means``):
 decided once per article file and kept between builds, the site the same as a build that decides
 them all again."""
 
@@ -11,7 +11,7 @@ import shutil
 from bs4 import BeautifulSoup
 
 from digest.pipeline import build
-from entities import pages
+from entities import meanings
 from tests.entities.test_admission import ROUND
 from tests.conftest import new_site
 from tests.site.sitekit import ARTICLE
@@ -33,13 +33,13 @@ def places_named(output, path: str) -> list[str]:
 
 def counting_town_clubs(monkeypatch) -> list[int]:
     calls = [0]
-    real = pages.town_clubs
+    real = meanings.town_clubs
 
     def counted(text, places):
         calls[0] += 1
         return real(text, places)
 
-    monkeypatch.setattr(pages, "town_clubs", counted)
+    monkeypatch.setattr(meanings, "town_clubs", counted)
     return calls
 
 

@@ -11,7 +11,7 @@ from digest.entities.sitewide import fold_key, form_key, is_full_person_name, me
 
 
 def site(*articles):
-    """Articles as ``pages.resolve_article`` gives them, from ``[(name, kind), ...]`` each."""
+    """Articles as ``meanings.resolve_article`` gives them, from ``[(name, kind), ...]`` each."""
     return [[(name, kind, "", []) for name, kind in article] for article in articles]
 
 

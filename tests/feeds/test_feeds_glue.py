@@ -10,6 +10,7 @@ import feedparser
 import pytest
 from lxml import etree
 
+from feeds import items
 from feeds import pelican_glue as glue
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -80,7 +81,7 @@ def test_site_base_needs_an_origin():
 
 
 def test_item_from_typeset_article(articles):
-    item = glue.article_item(articles[0], SETTINGS, "http://127.0.0.1:8000")
+    item = items.article_item(articles[0], SETTINGS, "http://127.0.0.1:8000")
     assert item.id == "tag:lefil.example,2025:dispatches/001.txt"
     assert item.title == "Titre 1 : le XXe\u00a0siècle & <b>"  # text of title_html, no markup
     assert item.link == "http://127.0.0.1:8000/2025/08/22/a-1/"
@@ -94,7 +95,7 @@ def test_item_from_typeset_article(articles):
 
 def test_item_without_typography_escapes_the_plain_summary():
     fake = article(4, datetime(2025, 1, 2, tzinfo=PARIS), typeset=False)
-    item = glue.article_item(fake, SETTINGS, "http://x")
+    item = items.article_item(fake, SETTINGS, "http://x")
     assert item.title == "Titre 4"
     assert item.summary_html == "Chapeau &lt;4&gt;"
 
@@ -102,13 +103,13 @@ def test_item_without_typography_escapes_the_plain_summary():
 def test_id_ignores_date_and_url(articles):
     moved = article(1, datetime(2024, 1, 1, tzinfo=PARIS))
     moved.url = "ailleurs/"
-    assert glue.item_id(moved, SETTINGS) == glue.item_id(articles[0], SETTINGS)
-    assert glue.item_id(articles[0], {**SETTINGS, "FEEDS_ID_PREFIX": "urn:lefil:"}) == "urn:lefil:dispatches/001.txt"
+    assert items.item_id(moved, SETTINGS) == items.item_id(articles[0], SETTINGS)
+    assert items.item_id(articles[0], {**SETTINGS, "FEEDS_ID_PREFIX": "urn:lefil:"}) == "urn:lefil:dispatches/001.txt"
 
 
 def test_id_without_source_comes_from_the_file(caplog):
     fake = article(5, datetime(2025, 1, 2, tzinfo=PARIS), source=None)
-    assert glue.item_id(fake, SETTINGS) == "tag:lefil.example,2025:articles-sans-source/articles/a-5.md"
+    assert items.item_id(fake, SETTINGS) == "tag:lefil.example,2025:articles-sans-source/articles/a-5.md"
     assert "no Source" in caplog.text
 
 
