@@ -2,9 +2,9 @@
 
     .venv/bin/python -m bench.compare --before /tmp/before --sizes 1000 5000 --repeat 2
 
-Both trees are snapshotted when the run starts (bench/run.py's SNAPSHOT; "after" is this working
-tree). For each size, each tree gets its own site and its own warm NER cache (the trees may store
-entities differently), then each measurement alternates between the trees, the order reversed at
+Both trees are snapshotted when the run starts (bench/under_test.py's SNAPSHOT; "after" is this
+working tree). For each size, each tree gets its own site and its own warm NER cache (the trees
+may store entities differently), then each measurement alternates between the trees, the order reversed at
 every repeat (AB BA AB...), so that a drift of the machine's speed weighs on both alike:
 
 * full build, model caches warm (as bench/run.py): the site's articles, Pelican cache and stamps
@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import report, run
+from bench import report, run, under_test
 
 SCENARIOS = (  # (key, label, field)
     ("cached", "Full build, model caches warm", "build"),
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     log.write_text("")
     trees, hashes = {}, {}
     for label, source in (("before", args.before), ("after", run.ROOT)):
-        trees[label], hashes[label] = run.snapshot_tree(work, source, f"tree-{label}")
+        trees[label], hashes[label] = under_test.snapshot_tree(work, source, f"tree-{label}")
     run.TREE = trees["after"]  # the NER comparison's children
     run.say(f"trees: {hashes}; sizes {args.sizes}, repeat {args.repeat}; children's logs in {log}")
     started = time.perf_counter()
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         "labels": list(trees),
         "trees": {label: f"{source} (files sha256 {hashes[label]})" for label, source in (("before", args.before), ("after", run.ROOT))},
         "repeat": args.repeat,
-        "machine": run.machine_info(),
+        "machine": under_test.machine_info(run.TREE),
         "sizes": [],
     }
     if run.empty_trash(work):

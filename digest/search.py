@@ -25,7 +25,7 @@ import sys
 import zlib
 from pathlib import Path
 
-from digest import site
+from digest import swap
 
 INDEXED_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"  # articles: YYYY/MM/DD/slug/
 BUNDLE = "pagefind"
@@ -87,7 +87,7 @@ def keep_previous_bundle(output: Path, staging: Path) -> None:
     """Give the freshly rendered site ``staging`` the bundle ``output`` publishes (hard links): the
     pages swapped in keep a working search until ``update`` swaps the new bundle in."""
     previous = Path(output) / BUNDLE
-    site.restore_missing(previous, trash=Path(output).parent)  # a bundle swap killed between its renames
+    swap.restore_missing(previous, trash=Path(output).parent)  # a bundle swap killed between its renames
     if not previous.is_dir():
         return
     for folder, _, files in os.walk(previous):
@@ -109,7 +109,7 @@ def update(output: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         index(output, staging)
-        site.swap_in(staging, output / BUNDLE, trash=output.parent)
+        swap.swap_in(staging, output / BUNDLE, trash=output.parent)
     except (SearchIndexError, OSError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)

@@ -9,18 +9,14 @@ that. When nothing the build reads has changed since the last build, nothing is 
 
 from __future__ import annotations
 
-import ctypes
-import errno
 import logging
 import os
 import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from digest import aside
+from digest import swap
 from digest import uptodate
 from digest.entities.slugfile import site_slug_file
 from incremental import output_paths, reuse
@@ -35,8 +31,8 @@ def staging_path(output: Path) -> Path:
 
 
 def spare_path(output: Path) -> Path:
-    """The folders of the site ``output`` replaced, emptied of their files (``remove_old_sites``): the
-    next build renders into them. Creating a folder costs this file system about 20 times a file
+    """The folders of the site ``output`` replaced, emptied of their files
+    (``swap.remove_old_sites``): the next build renders into them. Creating a folder costs this file system about 20 times a file
     (0.5–1.4 ms), and a site has one per article and per entity page: 2 to 4 s of every +1 dispatch
     at 5 000 articles, spent making the very folders the previous site had."""
     return output.with_name(f".{output.name}.spare")
@@ -182,150 +178,6 @@ def keep_unchanged(staging: Path, output: Path) -> int:
     return kept
 
 
-_RENAME_EXCHANGE = 2  # linux/fs.h
-_AT_FDCWD = -100
-
-
-def _libc_renameat2():
-    try:
-        return ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):  # not Linux, or a libc older than glibc 2.28
-        return None
-
-
-def exchange(first: Path, second: Path) -> bool:
-    """Swap the two folders ``first`` and ``second`` in one step (Linux's
-    ``renameat2(RENAME_EXCHANGE)``): at every instant each name holds a whole site. False when the
-    system or the file system does not offer it."""
-    renameat2 = _libc_renameat2()
-    if renameat2 is None:
-        return False
-    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
-        return True
-    error = ctypes.get_errno()
-    if error in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
-        return False
-    raise OSError(error, os.strerror(error), str(second))
-
-
-def previous_path(output: Path, trash: Path | None = None) -> Path:
-    """Where the fallback swap keeps the published site between its two renames (in ``trash``, by
-    default beside it)."""
-    return (output.parent if trash is None else trash) / f".{output.name}.previous"
-
-
-def restore_missing(output: Path, trash: Path | None = None) -> bool:
-    """A build killed between the two renames of the fallback swap left no ``output``: the site it
-    was replacing is put back. True when it was."""
-    previous = previous_path(output, trash)
-    if output.exists() or not previous.is_dir():
-        return False
-    os.replace(previous, output)
-    print(f"{output}: le site précédent, laissé de côté par une construction interrompue, est remis en place", file=sys.stderr)
-    return True
-
-
-def swap_in(staging: Path, output: Path, trash: Path | None = None, spare: Path | None = None) -> None:
-    """Replace ``output`` by ``staging``, never leaving ``output`` missing or half-written: one
-    exchange where Linux offers it; elsewhere two renames, the published site set aside under a
-    fixed name first, so that a build killed between them has it put back (``restore_missing``).
-    The previous site is moved into ``trash`` (by default beside ``output``: the search bundle's,
-    inside output/, must not be published meanwhile) and deleted by a background process (tens
-    of thousands of files take seconds); with ``spare``, its folders are kept there, emptied."""
-    trash = output.parent if trash is None else trash
-    if output.exists() and exchange(staging, output):
-        old = staging  # now holds the previous site
-    else:
-        old = previous_path(output, trash)
-        if output.exists():
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(output, old)
-        try:
-            os.replace(staging, output)
-        except OSError:
-            if old.exists():
-                os.replace(old, output)
-            raise
-    # The new site is in place: what follows only clears the previous one away.
-    keep = None
-    try:
-        if old.exists():
-            moved = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash))  # empty: a name no other build uses
-            os.replace(old, moved)
-            keep = (moved, spare, None) if spare else None
-        elif spare:  # a first build: the spare gets the new site's folders, made in the background
-            keep = (Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash)), spare, output)
-    except OSError:
-        shutil.rmtree(old, ignore_errors=True)
-    remove_old_sites(output, trash, keep)
-
-
-# Deletes the folders given (after the spare's path and a site to mirror, "" for none), even those
-# a user made read-only: each folder is made writable (and readable) before it is listed, then the
-# tree is removed. The first one, with a spare path and no spare there, has its files removed only
-# (or, empty, is given the folders of the site to mirror), then becomes the spare (renamed once
-# ready: a build takes the spare whole, never while it is being made).
-_REMOVE_FOLDERS = """
-import os, shutil, sys
-def open_up(folder):
-    try:
-        os.chmod(folder, 0o700)
-    except OSError:
-        pass
-def files_removed(path):
-    for root, folders, files in os.walk(path):
-        for name in files:
-            try:
-                os.unlink(os.path.join(root, name))
-            except OSError:
-                return False
-        for name in folders:  # a link to a folder elsewhere is a file here
-            if os.path.islink(os.path.join(root, name)):
-                try:
-                    os.unlink(os.path.join(root, name))
-                except OSError:
-                    return False
-    return True
-spare, mirror, old = sys.argv[1], sys.argv[2], sys.argv[3:]
-if mirror and not os.path.exists(spare):  # the first one is empty: give it the folders of ``mirror``
-    try:  # top down: each folder's parent is made first (never a parent that was removed meanwhile)
-        for root, folders, _ in os.walk(mirror):
-            for folder in folders:
-                os.mkdir(os.path.join(old[0], os.path.relpath(os.path.join(root, folder), mirror)))
-    except OSError:  # the site replaced or removed meanwhile: what was made still serves
-        pass
-for number, path in enumerate(old):
-    if number == 0 and spare and not os.path.exists(spare) and files_removed(path):
-        try:  # the folders as the build made them (their modes kept: the site is served from them)
-            os.rename(path, spare)
-            continue
-        except OSError:
-            pass
-    open_up(path)
-    for root, folders, _ in os.walk(path):
-        for folder in folders:
-            if not os.path.islink(os.path.join(root, folder)):  # never a folder elsewhere
-                open_up(os.path.join(root, folder))
-    shutil.rmtree(path, ignore_errors=True)
-"""
-
-
-def remove_old_sites(output: Path, trash: Path | None = None, keep: tuple[Path, Path, Path | None] | None = None) -> None:
-    """Delete, in the background, the sites that ``output`` replaced, moved into ``trash`` (by
-    default beside it; a deletion cut short by a crash or a reboot is taken up again). ``keep``:
-    (one of them, the spare, a site to mirror or None): that one's folders are kept as the spare
-    (see ``spare_path``); when it is an empty folder, it gets those of the site to mirror first."""
-    old = [str(path) for path in (output.parent if trash is None else trash).glob(f".{output.name}.old-*")]
-    if keep:
-        old = [str(keep[0]), *(path for path in old if path != str(keep[0]))]
-    if old:
-        spare, mirror = (str(keep[1]), str(keep[2] or "")) if keep else ("", "")
-        subprocess.Popen(
-            [sys.executable, "-c", _REMOVE_FOLDERS, spare, mirror, *old],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-        )
-
-
 # What must stay free once the new site is written, for what follows the swap: the stamp, the
 # manifest of the published files, the caches. Less, and the build stops before the swap.
 MIN_FREE_BYTES = 4 * 1024 * 1024
@@ -361,7 +213,7 @@ def build(
     rejected = [] if rejected is None else rejected
     rejected_before = len(rejected)
     staging = staging_path(output)
-    restore_missing(output)
+    swap.restore_missing(output)
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
     recorded = uptodate.recorded_inputs(stamp) if stamp else None
     # Checked before Pelican is even imported (0.2 s): the inputs the last build recorded, listed again.
@@ -425,7 +277,7 @@ def _put_in_place(staging: Path, output: Path, cache: Path, steps_after_swap: tu
     cache's manifest is committed after them, whether they succeed or not."""
     reuse.forget(cache)  # killed between the swap and the commit, no manifest must describe output/
     try:
-        swap_in(staging, output, spare=spare_path(output))
+        swap.swap_in(staging, output, spare=spare_path(output))
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error

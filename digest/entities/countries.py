@@ -1,6 +1,6 @@
 """The countries and French divisions of French news (data, no rule): which name is a country, the
 country a capital or a nationality adjective stands for, which places one name only ever means.
-Read by admission (an institution's country, a place's qualifier) and the site-wide merge."""
+Read by admission (a place's qualifier), dispatch_country (an institution's country) and the site-wide merge."""
 from __future__ import annotations
 
 import re

@@ -335,7 +335,7 @@ def test_a_generic_institution_takes_the_country_the_dispatch_writes_most_not_a_
             "que le Burundi ne reconnaîtra plus aucune autorité juridique à la cour pénale internationale (CPI). "
             "« Le Burundi a adhéré volontairement à la CPI. Le retrait est aussi volontaire. » Le passage au Sénat de "
             "la loi devrait être une simple formalité, au début de la crise politique au Burundi.")
-    from digest.entities.admission import country_of
+    from digest.entities.dispatch_country import country_of
     from digest.entities.model import Entity
 
     # the model reads "Rome" first, as the text writes it

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from digest import pipeline, search, site
+from digest import pipeline, search, site, swap
 from digest.slugs import ENTITY_MAX_LENGTH as MAX_SLUG
 from digest.slugs import entity_slug
 from tests.conftest import new_site, require
@@ -211,7 +211,7 @@ def test_output_that_cannot_be_replaced_is_one_named_failure_and_stays(tmp_path,
     def immutable(*_):
         raise PermissionError(1, "Opération non permise", str(paths.output))
 
-    monkeypatch.setattr(site, "exchange", immutable)
+    monkeypatch.setattr(swap, "exchange", immutable)
     with pytest.raises(site.BuildError, match=rf"{re.escape(str(paths.output))}: impossible de remplacer le site"):
         pipeline.build(paths)
     assert site_files(paths.output) == before
@@ -222,7 +222,7 @@ def test_the_swap_exchanges_the_two_folders_in_one_step(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
     (first / "nouveau").touch(), (second / "ancien").touch()
-    if not site.exchange(first, second):
+    if not swap.exchange(first, second):
         pytest.skip("renameat2(RENAME_EXCHANGE) is not offered here")
     assert [path.name for path in second.iterdir()] == ["nouveau"] and [path.name for path in first.iterdir()] == ["ancien"]
 
@@ -230,16 +230,16 @@ def test_the_swap_exchanges_the_two_folders_in_one_step(tmp_path):
 CRASH_BETWEEN_RENAMES = """
 import os, sys
 from pathlib import Path
-from digest import site
+from digest import swap
 staging, output = Path(sys.argv[1]), Path(sys.argv[2])
-site.exchange = lambda first, second: False  # the fallback: a system without RENAME_EXCHANGE
+swap.exchange = lambda first, second: False  # the fallback: a system without RENAME_EXCHANGE
 replace = os.replace
 def replace_then_die(source, target):
     replace(source, target)
     if Path(source) == output:
         os._exit(9)  # killed between the two renames
 os.replace = replace_then_die
-site.swap_in(staging, output)
+swap.swap_in(staging, output)
 """
 
 
@@ -252,19 +252,19 @@ def test_the_fallback_swap_killed_between_its_renames_has_the_site_put_back(tmp_
     (staging / "index.html").write_text("nouveau", encoding="utf-8")
     killed = subprocess.run([sys.executable, "-c", CRASH_BETWEEN_RENAMES, str(staging), str(paths.output)])
     assert killed.returncode == 9 and not paths.output.exists()
-    site.restore_missing(paths.output)  # what the next build does first
+    swap.restore_missing(paths.output)  # what the next build does first
     assert site_files(paths.output) == before
     (paths.dispatches / "b.txt").write_bytes(OTHER)
     assert pipeline.build(paths).rebuilt and len(article_pages(paths.output)) == 2
 
 
 def test_the_fallback_swap_replaces_the_site(tmp_path, fake_ner, monkeypatch):
-    monkeypatch.setattr(site, "exchange", lambda first, second: False)
+    monkeypatch.setattr(swap, "exchange", lambda first, second: False)
     paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
     pipeline.build(paths)
     (paths.dispatches / "b.txt").write_bytes(OTHER)
     assert pipeline.build(paths).rebuilt and len(article_pages(paths.output)) == 2
-    assert not site.previous_path(paths.output).exists()
+    assert not swap.previous_path(paths.output).exists()
 
 
 FAKE_PAGEFIND = """
@@ -391,7 +391,7 @@ def test_a_replaced_site_a_user_made_read_only_is_still_deleted(tmp_path):
             os.chown(path, 65534, 65534)
         os.chmod(old / "2025" / "08", 0o555)  # read-only: its entries cannot be removed
         os.chmod(old / "personnes", 0o000)
-        subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, "-c", site._REMOVE_FOLDERS, "", "", str(old)], check=True, cwd="/")
+        subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, "-c", swap._REMOVE_FOLDERS, "", "", str(old)], check=True, cwd="/")
         assert not old.exists(), "an undeletable .output.old-* stays"
     finally:
         for path in [where, *where.rglob("*")]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import time
 
-from digest import site, uptodate
+from digest import site, swap, uptodate
 
 
 def write(path, text):
@@ -86,7 +86,7 @@ def test_the_new_site_is_swapped_in_and_the_old_one_deleted_in_the_background(tm
     output, staging = tmp_path / "output", tmp_path / ".output.staging"
     write(output / "index.html", "ancien")
     write(staging / "index.html", "nouveau")
-    site.swap_in(staging, output)
+    swap.swap_in(staging, output)
     assert (output / "index.html").read_text(encoding="utf-8") == "nouveau" and not staging.exists()
     deadline = time.monotonic() + 30
     while list(tmp_path.glob(".output.old-*")) and time.monotonic() < deadline:
