@@ -60,6 +60,8 @@ def compare_size(args, size: int, trees: dict[str, Path], work: Path, log: Path)
         # by content: only what is missing or this tree's code makes differently is made again).
         if not (warm[label] / "content").is_dir():
             run.make_site(dispatches, warm[label], tree=tree)
+        else:
+            run.take_tree_inputs(warm[label], tree)
         result = run.run_child("ours", {"site": str(warm[label])}, log, tree)
         run.say(f"N={size} {label}: caches warmed by a build ({result['build']:.1f} s)")
     sites = {label: work / f"sites-{size}" / f"cached-{label}" for label in trees}

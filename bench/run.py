@@ -53,7 +53,7 @@ from pathlib import Path
 
 from bench.children import MARKER
 from bench.sites import (add_dispatch, article_bodies, dispatch_set, dispatch_texts, editorial_file, empty_trash, extra_dispatch,
-                         make_site, merge_cache, say, set_aside)
+                         make_site, merge_cache, say, set_aside, take_tree_inputs)
 from bench.under_test import machine_info, snapshot_tree
 
 BENCH = Path(__file__).resolve().parent

@@ -74,10 +74,7 @@ def make_site(dispatches: Path, into: Path, tree: Path, model_caches: Path | Non
     content = into / "content"
     shutil.copytree(dispatches, content / "dispatches", ignore=shutil.ignore_patterns(".complete"))
     (content / "articles").mkdir()
-    if (tree / "content" / "pages").exists():
-        shutil.copytree(tree / "content" / "pages", content / "pages")
-    if (tree / "content" / "entities.toml").exists():
-        shutil.copy2(tree / "content" / "entities.toml", content / "entities.toml")
+    take_tree_inputs(into, tree)
     for name in MODEL_CACHES if model_caches is not None else ():
         if (model_caches / name).is_dir():
             shutil.copytree(model_caches / name, into / "cache" / name)
@@ -92,16 +89,31 @@ def add_dispatch(site: Path, dispatch: Path) -> None:
         handle.write(attribution.read_text(encoding="utf-8"))
 
 
+def take_tree_inputs(site: Path, tree: Path) -> None:
+    """Give ``site`` the inputs of the code under test that a site holds (``tree``'s pages and
+    editorial file). A site kept from an earlier run takes them again: with an older tree's
+    editorial file its caches are keyed for that file, and a measured build given them resolves
+    every entity again (10.7 s of a 5 000-article full build, 2026-12-07)."""
+    content = site / "content"
+    shutil.rmtree(content / "pages", ignore_errors=True)
+    if (tree / "content" / "pages").exists():
+        shutil.copytree(tree / "content" / "pages", content / "pages")
+    (content / "entities.toml").unlink(missing_ok=True)
+    if (tree / "content" / "entities.toml").exists():
+        shutil.copy2(tree / "content" / "entities.toml", content / "entities.toml")
+
+
 def merge_cache(source: Path, store: Path) -> int:
-    """Copy NER cache files the store lacks; returns how many."""
+    """Copy into the store the NER cache files it lacks or holds in another version (a record of
+    older code or editorial file, under the same text's name); returns how many."""
     store.mkdir(parents=True, exist_ok=True)
-    added = 0
+    copied = 0
     for path in source.glob("*.json"):
         target = store / path.name
-        if not target.exists():
+        if not target.exists() or target.read_bytes() != path.read_bytes():
             shutil.copy2(path, target)
-            added += 1
-    return added
+            copied += 1
+    return copied
 
 
 def dispatch_texts(dispatches: Path) -> list[str]:
