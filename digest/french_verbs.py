@@ -15,7 +15,7 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.french_model import MODEL_NAME, model_id
+from digest import french_model
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,25 @@ class VerbLexicon:
         return infinitive in self.lemmas_of(form)
 
 
-@functools.cache
-def verb_lexicon() -> VerbLexicon:
-    """The lexicon, read once per process (about 2 s) from the installed model's package."""
+def _lemmatizer_lookups():
+    """The lemmatizer's tables: the loaded pipeline's own (a +1 dispatch has just loaded it for its
+    entities and headline parse, and reading the tables again cost 0.8 s of its ingest), else read
+    from the installed model's package (a headline whose parse was cached, spaCy not loaded)."""
+    pipeline = french_model.loaded_pipeline()
+    if pipeline is not None and "lemmatizer" in pipeline.pipe_names:
+        return pipeline.get_pipe("lemmatizer").lookups
     from spacy.lookups import Lookups  # lazy: importing spaCy costs about a second
 
-    spec = importlib.util.find_spec(MODEL_NAME)
-    assert spec is not None and spec.submodule_search_locations, f"{MODEL_NAME} is in requirements.txt"
+    spec = importlib.util.find_spec(french_model.MODEL_NAME)
+    assert spec is not None and spec.submodule_search_locations, f"{french_model.MODEL_NAME} is in requirements.txt"
     package = Path(next(iter(spec.submodule_search_locations)))
-    lookups = Lookups().from_disk(package / model_id() / "lemmatizer" / "lookups")
+    return Lookups().from_disk(package / french_model.model_id() / "lemmatizer" / "lookups")
+
+
+@functools.cache
+def verb_lexicon() -> VerbLexicon:
+    """The lexicon, made once per process from the lemmatizer's tables."""
+    lookups = _lemmatizer_lookups()
     exceptions = dict(lookups.get_table("lemma_exc")["verb"])
     infinitives = frozenset(lookups.get_table("lemma_index")["verb"]) | {
         infinitive for lemmas in exceptions.values() for infinitive in lemmas}
