@@ -97,3 +97,20 @@ def test_an_edited_article_and_an_edited_editorial_file_are_read_again(tmp_path,
     calls[0] = 0
     build(paths)
     assert calls[0] == 3
+
+
+def test_an_article_written_again_with_the_same_text_is_not_read_again(tmp_path, monkeypatch):
+    """Keyed by each file's bytes, not its time or inode: a re-ingest that writes the same text
+    (or a copy of the site) keeps what was decided, and the site stays the same."""
+    paths = league_site(tmp_path / "site")
+    build(paths)
+    before = tmp_path / "before"
+    shutil.copytree(paths.output, before)
+    calls = counting_town_clubs(monkeypatch)
+    for article in paths.articles.glob("*.md"):  # replaced, as ingest writes: a new inode and time
+        text = article.read_bytes()
+        article.unlink()
+        article.write_bytes(text)
+    assert build(paths).rebuilt
+    assert calls[0] == 0
+    assert same_site(paths.output, before)
