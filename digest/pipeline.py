@@ -125,7 +125,9 @@ def run_ingest(paths: Paths) -> Report:
             paths.articles,
             entity_finder(paths),
             rules=ingest_rules(paths),
-            derive_headlines=_headline_deriver(paths.cache / "headlines"),
+            # made at the first lede to derive: a build with nothing to ingest never asks for the
+            # model's version (importlib.metadata, a tenth of a rebuild with nothing changed)
+            derive_headlines=lambda ledes: _headline_deriver(paths.cache / "headlines")(ledes),
             cache_dir=paths.cache,
         )
     for line in report.lines():

@@ -112,3 +112,21 @@ def test_a_damaged_cached_headline_is_derived_again(site, fake_ner, derivations)
 @given(st.text(alphabet="ab_1é -’'É", max_size=30), st.text(alphabet="ab_1é -’'É", min_size=1, max_size=4))
 def test_kicker_finds_a_name_where_a_whole_word_regex_does(text, form):
     assert whole_word_positions(form, text) == [m.start() for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+
+
+def test_a_build_with_nothing_to_ingest_never_makes_the_headline_deriver(tmp_path, monkeypatch):
+    """Making it asks the model's version of the installed packages (importlib.metadata: a tenth
+    of a rebuild with nothing changed); only a lede to derive needs it."""
+    from digest.pipeline import build
+    from tests.conftest import new_site
+    from tests.site.sitekit import ARTICLE
+
+    made = []
+    real = headline_module.HeadlineDeriver
+    monkeypatch.setattr(headline_module, "HeadlineDeriver", lambda *args: made.append(args) or real(*args))
+    article = ARTICLE.format(title="Dépêche", date="2025-01-02", slug="depeche", fields="Lieux: Paris")
+    paths = new_site(tmp_path, articles={"depeche.md": article}, editorial="", pages=False)
+
+    assert build(paths).rebuilt
+    assert not build(paths).rebuilt
+    assert made == []
