@@ -3,15 +3,14 @@
 A new dispatch would otherwise make ingest read and parse every dispatch and every article again
 (7 s at 20 000 articles) to find the one that changed. A file counts as unchanged while its size,
 modification time and inode are (as make, Pelican's cache and digest/uptodate.py judge files; an
-atomic replacement gives a new inode); or, ``by_content``, while its bytes are (what is derived
-from a file that every build reads anyway, and that a re-ingest or a copy of the site rewrites with
-the same bytes: new times and inodes). The memo is dropped whole when ``version`` changes: the
-code that reads the files changed.
+atomic replacement gives a new inode); or while the ``signature`` its caller gives is (the digest of
+what is read, when the caller holds it already: a re-ingest that writes the same text gives new
+times and inodes). The memo is dropped whole when ``version`` changes: the code that reads the
+files changed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -30,21 +29,13 @@ def _signature(path: Path) -> list[int] | None:
     return [status.st_size, status.st_mtime_ns, status.st_ino]
 
 
-def _content_signature(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None
-
-
 class FileMemo:
     """``memo.get(path, read)``: ``read(path)`` (a JSON value), or what it gave for the same file
     last time; ``memo.record(path, value)`` for a file just written. ``save()`` keeps the files of
     this run only."""
 
-    def __init__(self, store: Path | None, version: str, by_content: bool = False) -> None:
+    def __init__(self, store: Path | None, version: str) -> None:
         self.store, self.version = store, version
-        self._signature = _content_signature if by_content else _signature
         self._previous: dict[str, list] = {}
         self._current: dict[str, list] = {}
         if store is not None:
@@ -60,9 +51,11 @@ class FileMemo:
                 # Only well-formed entries: [[size, mtime, inode], value].
                 self._previous = {key: known for key, known in files.items() if isinstance(known, list) and len(known) == 2}
 
-    def get(self, path: Path, read: Callable[[Path], Any]) -> Any:
+    def get(self, path: Path, read: Callable[[Path], Any], signature: str | None = None) -> Any:
+        """``signature``: what identifies the file's content, when the caller has it (else its size,
+        time and inode)."""
         key = str(path)
-        signature = self._signature(path)
+        signature = signature or _signature(path)
         known = self._previous.get(key)
         if signature is not None and known is not None and known[0] == signature:
             value = known[1]
@@ -74,7 +67,7 @@ class FileMemo:
 
     def record(self, path: Path, value: Any) -> None:
         """``path`` was just written: ``value`` is what reading it would give."""
-        if (signature := self._signature(path)) is not None:
+        if (signature := _signature(path)) is not None:
             self._current[str(path)] = [signature, value]
 
     def forget(self, path: Path) -> None:

@@ -122,8 +122,7 @@ class EntitiesGenerator(aside.WritesAside, Generator):
             self.slug_file_error = True
             recorded = {}
         editorial = site_editorial_path(self.settings)
-        # keyed by each article file's bytes: a re-ingest that writes the same text leaves it valid
-        meanings = FileMemo(Path(self.settings["CACHE_PATH"]) / MEANINGS_FILE, meanings_version(editorial), by_content=True)
+        meanings = FileMemo(Path(self.settings["CACHE_PATH"]) / MEANINGS_FILE, meanings_version(editorial))
         self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings, recorded, meanings)
         meanings.save()
         self.context["entities"] = self.catalog

@@ -7,11 +7,12 @@ across the site and decides which entities get a page."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
 from digest.entities.editorial import Editorial
-from digest.entities.model import KINDS, Entity, from_front_matter
+from digest.entities.model import FRONT_MATTER_KEYS, KINDS, Entity, from_front_matter
 from digest.entities.town_clubs_and_characters import character_name, characters, club_name, town_clubs
 from digest.file_memo import FileMemo
 from digest.uptodate import code_files
@@ -47,14 +48,23 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
 
 def entities_as_meant(article, editorial: Editorial, memo: dict, meanings: FileMemo | None) -> list[tuple[str, str, str, list[str]]]:
     """The article's entities, resolved (``resolve_article``) then as its text uses them; with
-    ``meanings``, as found for the same article file at a previous build (the rules read the whole
-    text of every article: seconds at 5 000 articles, for one new dispatch)."""
+    ``meanings``, as found for the same article file and content at a previous build (the rules read
+    the whole text of every article: seconds at 5 000 articles, for one new dispatch)."""
     def decide(_source=None):
         return _as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
 
     source = getattr(article, "source_path", None)
-    found = decide() if meanings is None or not source else meanings.get(Path(source), decide)
+    found = decide() if meanings is None or not source else meanings.get(Path(source), decide, content_key(article))
     return [(name, kind, description, list(forms)) for name, kind, description, forms in found]
+
+
+def content_key(article) -> str:
+    """What the rules read of an article, digested: its entity fields and its HTML (as Pelican
+    holds them: the file is not read again). An article file written again with the same text (a
+    re-ingest) keeps what was found; the code and the editorial file are in ``meanings_version``."""
+    fields = {key: article.metadata.get(key) for key in FRONT_MATTER_KEYS.values()}
+    said = json.dumps([fields, getattr(article, "content", "") or ""], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(said.encode()).hexdigest()
 
 
 def _as_the_dispatch_means(article, entities: list[tuple[str, str, str, list[str]]]) -> list[tuple[str, str, str, list[str]]]:
