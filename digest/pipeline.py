@@ -7,6 +7,7 @@ import contextlib
 import errno
 import fcntl
 import functools
+import gc
 import glob
 import os
 import sys
@@ -165,6 +166,27 @@ def special_files(content: Path, skipped: Path) -> list[Path]:
     return sorted(found)
 
 
+# A build makes millions of objects that live until it ends (every article Pelican reads, the
+# pages' context, spaCy's tables). Python's collector walks all of them again each time the heap
+# has grown by a quarter: 8 full passes, 2.2 to 3.9 s of a +1 dispatch at 5 000 articles (gc.callbacks,
+# load 5 to 9; process CPU 12.4 s against 10.4 to 11.4 s without them, peak RSS the same 607 MB).
+# During a build, young objects are still collected (every 100 000 allocations instead of 700);
+# the full passes wait for its end.
+BUILD_GC_THRESHOLDS = (100_000, 50, 100)
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """The collector's thresholds of a build (``BUILD_GC_THRESHOLDS``), then the process's again
+    (``invoke serve`` builds many times in one process)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*BUILD_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = False) -> Outcome:
     """Ingest then build; raises site.BuildError, output/ left as it was. The pages and feeds are
     swapped into output/ as soon as they are rendered, keeping the search bundle in place; the
@@ -173,7 +195,7 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
     again. Rejected dispatches do not stop the build: the report lists them; with
     ``refuse_rejected`` (publishing) the site is then rendered and checked aside but output/ is
     left as it was."""
-    with one_at_a_time(paths):
+    with one_at_a_time(paths), fewer_collections():
         report = run_ingest(paths)
         special = special_files(paths.content, paths.dispatches)
         for path in special:
