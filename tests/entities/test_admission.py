@@ -173,9 +173,10 @@ def test_towns_stay_places_outside_a_league_dispatch():
     stage = ("Le championnat du monde de triathlon a vu l'ouverture de son circuit par l'étape d'Abou Dabi. "
              "Au classement, Mario Mola s'impose devant Richard Murray.")
     assert town_clubs(stage, [("Abou Dabi", ())]) == set()
-    # a single result in a transfer story is not yet a league dispatch
+    # a single result in a transfer story is not yet a league dispatch: the town the player joined stays
+    # a town (the other side of the result is a club, as in any sports dispatch)
     transfer = "Jérémy Ménez a rejoint Bordeaux, après une victoire face à Lorient en championnat."
-    assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == set()
+    assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == {"Lorient"}
 
 
 def test_a_town_written_in_a_clubs_place_is_the_club_in_any_sports_dispatch():
@@ -201,6 +202,49 @@ def test_a_town_written_in_a_clubs_place_is_the_club_in_any_sports_dispatch():
     europa = ("L'UEFA prolonge ses sanctions à la suite du match Lyon - Besiktas qui opposait les deux "
               "clubs en quart de finale de la Ligue Europa.")
     assert town_clubs(europa, [("Lyon", ()), ("Besiktas", ())]) == {"Lyon", "Besiktas"}
+
+
+def test_a_town_named_as_its_club_or_as_the_side_that_plays_is_the_club():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2017_08_05 (Neymar's transfer): the club itself, its town in apposition
+    lille = ("Neymar, 25 ans, a fait ses débuts professionnels pour Santos FC, marquant 138 buts en 229 matchs. "
+             "Le directeur général du club français Lille, Marc Ingla, qui avait autrefois servi comme "
+             "vice-président du Barça, a annoncé : « C'est un coup pour Barcelone. »")
+    assert town_clubs(lille, [("Lille", ()), ("Barcelone", ())]) == {"Lille"}
+    # winer-2017_06_04 (Top 14 final): the town as the subject of the game's story
+    final = ("Le championnat de France de rugby à XV, Top 1, a disputé sa finale entre le Clermont Auvergne et le "
+             "Rugby club toulonnais. Après être menés par 13 à 0, les Toulonnais reviennent dans le match et les deux "
+             "équipes se séparent sur le score de 16 à 10. Toulon met peu à peu la main sur le ballon mais n'a pu "
+             "concrétiser ses moments forts qu'avec deux pénalités et deux manquées par Belleau.")
+    assert town_clubs(final, [("Toulon", ())]) == {"Toulon"}
+    # winer-2016_06 (Fédérale 1): the other side of a result, a list of teams
+    federale = ("Après avoir été titré en Fédérale 2 trois ans, le Stade olympique chambérien rugby vient de terminer "
+                "premier en fédérale 1 grâce à sa victoire contre Valence d'Agen (34-27). Seconds de leur poule, les "
+                "savoyards avaient déjà précédemment éliminé les équipes de Bobigny, Rouen et Rodez en phase terminale.")
+    assert town_clubs(federale, [(town, ()) for town in ("Valence d'Agen", "Bobigny", "Rouen", "Rodez")]) == \
+        {"Valence d'Agen", "Bobigny", "Rouen", "Rodez"}
+    # winer-2017_09 (Willem Geubbels): the side a team is opposed to
+    debut = ("Quand Willem Geubbels est entré en jeu hier sous le maillot de l'équipe lyonnaise opposée à Dijon, il "
+             "devenait le quatrième plus jeune joueur à participer à un match de Ligue 1.")
+    assert town_clubs(debut, [("Dijon", ())]) == {"Dijon"}
+
+
+def test_a_town_where_a_game_is_played_stays_the_town():
+    from digest.entities.town_clubs_and_characters import town_clubs
+
+    # winer-2016_08 (Rio boxing final), winer-2016_06 (Euro 2016, Nice): where, not who
+    boxing = ("La boxeuse britannique Nicola Adams conserve son titre olympique dans la catégorie poids mouche en "
+              "battant la Française Sarah Ourahmoune en finale, cet après-midi à Rio. La britannique de 33 ans est "
+              "mieux entré dans le match et remporte les deux premières reprises à l'unanimité des juges.")
+    assert town_clubs(boxing, [("Rio", ())]) == set()
+    nice = ("Une nouvelle bagarre a éclaté à Nice samedi soir, vers 23 heures, peu après ce même match. Christian "
+            "Estrosi, le maire de Nice, a fermement condamné ces violences dans un message sur Twitter.")
+    assert town_clubs(nice, [("Nice", ())]) == set()
+    # a town opening a sentence of a sports dispatch that tells no game
+    host = ("Le club a disputé son dernier match de la saison. Toulon accueillera la finale du Top 14 l'an prochain, "
+            "a annoncé la ligue.")
+    assert town_clubs(host, [("Toulon", ())]) == set()
 
 
 def test_a_town_stays_a_place_where_a_dispatch_means_the_town():
