@@ -16,7 +16,10 @@ scores against, so that both are named alike):
   "Life on Mars?");
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
-  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
+  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "Aéroport Atatürk" (an
+  airport, station, stadium, bridge or street is a place, its name with a capital, its other names
+  the ones the text writes, not "Atatürk" alone); one only written inside a longer place name ("la
+  porte de Vincennes", "le col du Soulor") is that place: "Porte de Vincennes"; a
   name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
   the European Parliament); a party's faction letter stays in its name ("Ligue musulmane du
   Pakistan (N)"), a place's article too ("du Caire": "Le Caire"); entities then named alike are one;
@@ -108,6 +111,9 @@ def is_not_entity(entity: Entity, text: str) -> bool:
     if len(words) == 1 and entity.name[:1].isupper() and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
+    written = [match.start() for match in re.finditer(re.escape(entity.name), text, re.IGNORECASE)] if words[0] == "place" else []
+    if written and all(re.fullmatch(r"à[\s\u00a0]la[\s\u00a0]", text[max(0, start - 5):start], re.IGNORECASE) for start in written):
+        return True  # "à la place de Ban Ki-moon": instead of him, no square
     return len(words) == 1 and _is_date(entity.name, text)
 
 
@@ -125,18 +131,51 @@ def ministry(name: str) -> str | None:
 _FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement"
                        r"|(?:tunnel|pont|viaduc)[\s\u00a0]+(?:sous|sur)[\s\u00a0]+(?:la|le|les))"
                        r"(?:[\s\u00a0]+international)?[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
+# a place French names by a head noun and "de" before another name, a place of its own: "la porte de
+# Vincennes" (in Paris, not the town), "le col du Soulor", "le pont du Rialto", "l'aéroport de
+# Rostov-sur-le-Don"; not "à la place de" (instead of)
+_PLACE_OF = re.compile(r"(?<![\w\-])(?<!à[\s\u00a0]la[\s\u00a0])(porte|col|place|rue|pont|gare|aéroport|stade)"
+                       r"[\s\u00a0]+(de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+|de[\s\u00a0]+|d['’])$",
+                       re.IGNORECASE)
+# the heads above that make a place; a school or a hospital keeps the kind the model gave it
+_PLACE_HEADS = {"aéroport", "stade", "gare", "quartier", "district", "arrondissement", "tunnel", "pont", "viaduc",
+                "porte", "col", "place", "rue"}
 
 
-def facility(text: str, entity: Entity) -> str | None:
-    """"aéroport Atatürk" when every time ``text`` writes the entity's name it follows a facility's
-    head noun: the facility, not the person or place it is named after. None otherwise."""
+def facility(text: str, entity: Entity) -> Entity | None:
+    """"Aéroport Atatürk" (a place) when every time ``text`` writes the entity's name it follows a
+    facility's head noun, "Porte de Vincennes" when it follows the head of a longer place name: that
+    facility or place, not the person or place it is named after; its forms are the ones the text
+    writes ("aéroport international Atatürk"), not the bare name ("Atatürk" alone is the man). None
+    otherwise."""
+    head = entity.name.split()[0]
+    if entity.name[:1].islower() and (head in _PLACE_HEADS or _FACILITY.fullmatch(f"{head} ")):
+        # the model took the whole name, in lower case: capitalised as a page's name, without the bare name
+        forms = tuple(form for form in entity.forms if not entity.name.endswith(f" {form}"))
+        return Entity(entity.name[:1].upper() + entity.name[1:], "lieu" if head in _PLACE_HEADS else entity.kind,
+                      forms, entity.description)
     # "Istanbul-Atatürk": the name may end a hyphenated compound
-    found = re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text)
-    heads = [_FACILITY.search(text, max(0, match.start() - 40), match.start()) for match in found]
-    kinds = {" ".join(head.group(1).lower().split()) for head in heads if head}
-    if not heads or not all(heads) or len(kinds) != 1:
+    names, written, heads = set(), [], set()
+    for match in re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text):
+        window = max(0, match.start() - 40)
+        head = _FACILITY.search(text, window, match.start())
+        if head:
+            kind = " ".join(head.group(1).lower().split())
+            names.add(f"{kind} {entity.name}")
+        else:
+            head = _PLACE_OF.search(text, window, match.start())
+            if head is None:
+                return None
+            kind, of = head.group(1).lower(), " ".join(head.group(2).lower().split())
+            names.add(f"{kind} {of}{entity.name}" if of.endswith(("'", "’")) else f"{kind} {of} {entity.name}")
+        heads.add(kind.split()[0])
+        written.append(text[head.start():match.end()])
+    if len(names) != 1:
         return None
-    return f"{kinds.pop()} {entity.name}"
+    name = names.pop()
+    name = name[:1].upper() + name[1:]
+    forms = tuple(dict.fromkeys(form for form in written if form != name))
+    return Entity(name, "lieu" if heads <= _PLACE_HEADS else entity.kind, forms, entity.description)
 
 
 def slashed_name(text: str, entity: Entity) -> str | None:
@@ -324,9 +363,9 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
     places = [entity for entity in kept if entity.kind == "lieu"]
     out: list[Entity] = []
     for entity in kept:
+        if entity.kind != "personne" and not editorial.lookup(entity.name):
+            entity = facility(text, entity) or entity
         name = entity.name
-        if entity.kind != "personne" and not editorial.lookup(name):
-            name = facility(text, entity) or name
         if entity.kind == "organisation" and not editorial.lookup(name):
             name = slashed_name(text, entity) or with_its_letter(entity, text) or name
         if entity.kind == "lieu" and not editorial.lookup(name):

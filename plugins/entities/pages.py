@@ -284,7 +284,8 @@ def _is_another_spelling(form: str, page: EntityPage) -> bool:
     word a dispatch used ("Éducation" for the ministry, "Union", "Sénat"), nor a person's first name alone
     ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
     mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
-    reads "Édouard Philippe"). Each article still marks it in its sentence."""
+    reads "Édouard Philippe") or in running text ("aéroport Atatürk" for "Aéroport Atatürk"). Each
+    article still marks it in its sentence."""
     words = page.name.split()
     if is_generic_without_country(form):  # "Sénat" says no country: a form of every senate
         return False
@@ -292,7 +293,7 @@ def _is_another_spelling(form: str, page: EntityPage) -> bool:
                             or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
         return False
     return (fold_key(form) != f"{fold_key(page.name)}et" and form not in page.name.split("/")
-            and form_key(accented_capitals(form)) != form_key(accented_capitals(page.name)))
+            and form_key(accented_capitals(form[:1].upper() + form[1:])) != form_key(accented_capitals(page.name)))
 
 
 @dataclass(frozen=True)

@@ -39,17 +39,21 @@ def also_written(soup: BeautifulSoup) -> str | None:
 
 def test_typographic_variants_of_a_name_are_not_listed_as_other_forms(tmp_path):
     paths = write_site(tmp_path, [
-        "Lieux: Côte d’Ivoire | Côte d'Ivoire | Côte\u00a0d’Ivoire\nPersonnes: Jean-Yves Le Drian | Jean\u2011Yves Le\u00a0Drian",
-        "Lieux: Côte d'Ivoire | République de Côte d’Ivoire\nPersonnes: Jean-Yves Le Drian | Jean-Yves\u2060 Le Drian | Le Drian",
+        "Lieux: Côte d’Ivoire | Côte d'Ivoire | Côte\u00a0d’Ivoire; Aéroport Atatürk | aéroport Atatürk\n"
+        "Personnes: Jean-Yves Le Drian | Jean\u2011Yves Le\u00a0Drian",
+        "Lieux: Côte d'Ivoire | République de Côte d’Ivoire; Aéroport Atatürk | aéroport international Atatürk\n"
+        "Personnes: Jean-Yves Le Drian | Jean-Yves\u2060 Le Drian | Le Drian",
     ])
     build(paths)
     # one real other form each, shown once; the apostrophe, no-break space, non-breaking hyphen and
     # word joiner variants are the same form
     assert also_written(page(paths.output, "lieux/cote-d-ivoire")) == "Aussi écrit\xa0: République de Côte d’Ivoire"
     assert also_written(page(paths.output, "personnes/jean-yves-le-drian")) == "Aussi écrit\xa0: Le Drian"
+    # a page's name with its capital is the same name as running text writes it, in lower case
+    assert also_written(page(paths.output, "lieux/aeroport-ataturk")) == "Aussi écrit\xa0: aéroport international Atatürk"
     data = json.loads(article(paths.output, 2).find("script", type="application/ld+json").string)
     assert [(mention["name"].replace("'", "’"), mention.get("alternateName")) for mention in data["mentions"]] == [
-        ("Jean-Yves Le Drian", None), ("Côte d’Ivoire", None)]
+        ("Jean-Yves Le Drian", None), ("Côte d’Ivoire", None), ("Aéroport Atatürk", ["aéroport Atatürk"])]
 
 
 def test_hand_edits_of_the_slug_file_and_the_editorial_file_are_built(tmp_path):
