@@ -45,7 +45,7 @@ from typing import Sequence
 
 from .editorial import Editorial, norm_key
 from .model import Entity
-from .countries import _COUNTRY_KEYS, adjective_country, is_qualifiable
+from .countries import _COUNTRY_KEYS, US_STATES, adjective_country, is_country, is_qualifiable, is_us_state
 from .dispatch_country import _country_after, _country_before, _country_in_sentence, country_of, lede_country
 from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
 
@@ -211,6 +211,31 @@ def place_qualifier(text: str, place: Entity, places: Sequence[Entity]) -> str |
     return None
 
 
+# what says a name shared by a country and a state of the United States is the state: "l'État de
+# Géorgie", "l'État américain de Géorgie"; "à Atlanta, en Géorgie, dans le sud des États-Unis", "la
+# Géorgie (États-Unis)"; another state beside it in a list ("la Floride, la Géorgie et l'Alabama")
+_STATE_BEFORE = re.compile(r"(?<![\w\-])[ÉEé]tat(?:[\s\u00a0]+américain)?[\s\u00a0]+(?:de[\s\u00a0]+(?:la[\s\u00a0]+)?|d['’])$")
+_US_AFTER = re.compile(r"[\s\u00a0]*(?:\([\s\u00a0]*|,[\s\u00a0]+(?:aux|(?:dans[\s\u00a0]+l[ea']|à[\s\u00a0]+l['’]|au)"
+                       r"[\s\u00a0]*[\w\-]+[\s\u00a0]+des)[\s\u00a0]+)(?:[ÉE]tats-Unis|USA)(?![\w\-])")
+_LIST_GLUE = r"(?:,[\s\u00a0]+|[\s\u00a0]+(?:et|ou)[\s\u00a0]+)(?:(?:la|le|les|l['’]|en|au|dans[\s\u00a0]+l[ae]|dans[\s\u00a0]+l['’])[\s\u00a0]*)?"
+_OTHER_STATES = "|".join(re.escape(state) for state in US_STATES if not is_country(state))
+_STATE_IN_LIST = re.compile(rf"(?<![\w\-])(?:{_OTHER_STATES}){_LIST_GLUE}$")
+_LIST_OF_STATES = re.compile(rf"{_LIST_GLUE}(?:{_OTHER_STATES})(?![\w\-])")
+
+
+def state_of_another_country(text: str, place: Entity) -> str | None:
+    """"États-Unis" for a country's name that ``text`` writes each time as the American state of that
+    name (see above: "Atlanta, en Géorgie, dans le sud des États-Unis"); None otherwise: the country."""
+    if not (is_country(place.name) and is_us_state(place.name)):
+        return None
+    found = [match for form in (place.name, *place.forms)
+             for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
+    says_state = [_STATE_BEFORE.search(text, max(0, match.start() - 30), match.start())
+                  or _US_AFTER.match(text, match.end()) or _LIST_OF_STATES.match(text, match.end())
+                  or _STATE_IN_LIST.search(text, max(0, match.start() - 60), match.start()) for match in found]
+    return "États-Unis" if found and all(says_state) else None
+
+
 _OF_COUNTRY = re.compile(r"(.+)[\s\u00a0]+(?:de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+|de[\s\u00a0]+|d['’])(.+)")
 
 
@@ -374,6 +399,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             where = place_qualifier(text, entity, places)
             if where:
                 name = f"{name} ({where})"
+        elif entity.kind == "lieu" and not editorial.lookup(name) and (state := state_of_another_country(text, entity)):
+            name = f"{name} ({state})"  # "Géorgie (États-Unis)": not the country
         if entity.kind == "organisation" and not editorial.lookup(name):
             portfolio, portfolio_country = without_adjective(name)  # "Intérieur français"
             name = ministry(portfolio) or name

@@ -92,6 +92,21 @@ def test_a_place_is_named_with_the_place_its_dispatch_says_it_is_in():
         ("Saint-Denis (Seine-Saint-Denis)", "lieu"), ("Seine-Saint-Denis", "lieu")}
 
 
+def test_a_countrys_name_the_dispatch_says_is_an_american_state_is_the_state():
+    # winer-2017_04 (Atlanta): the state of Georgia, not the country
+    fire = ("Un important incendie, dont l'origine est encore inconnue, s'est déclaré sous un pont à Atlanta, en "
+            "Géorgie, dans le sud des États-Unis, ce jeudi.")
+    assert ("Géorgie (États-Unis)", "lieu") in names(fire, ("Atlanta", "LOC"), ("Géorgie", "LOC"), ("États-Unis", "LOC"))
+    assert ("Géorgie (États-Unis)", "lieu") in names("Le gouverneur de l'État de Géorgie a signé la loi.", ("Géorgie", "LOC"))
+    states = "La tempête a touché la Floride, la Géorgie et la Caroline du Sud."
+    assert ("Géorgie (États-Unis)", "lieu") in names(states, ("Floride", "LOC"), ("Géorgie", "LOC"), ("Caroline du Sud", "LOC"))
+    # winer-2017_05 (Eurovision): the country, in a list of countries; beside the United States, still the country
+    eurovision = "Ont voté l'Islande, la Suisse, Malte, la Géorgie, l'Albanie et la Lettonie."
+    assert ("Géorgie", "lieu") in names(eurovision, ("Islande", "LOC"), ("Géorgie", "LOC"), ("Albanie", "LOC"))
+    ally = "La Géorgie, alliée des États-Unis, a reçu le secrétaire d'État américain à Tbilissi."
+    assert ("Géorgie", "lieu") in names(ally, ("Géorgie", "LOC"), ("États-Unis", "LOC"), ("Tbilissi", "LOC"))
+
+
 def test_a_town_inside_parentheses_is_qualified_by_what_follows_it():
     # winer-2016_06_10 (Euro 2016)
     text = ("Le coup d'envoi de l'Euro 2016 de football a été donné vendredi 10 juin, à 21 h 00, au Stade de France "
