@@ -196,7 +196,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations named by a capitalised common noun ("la Gauche",
+    """``published`` without the organisations and places named by a capitalised common noun ("la Gauche", "l'Univers",
     ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
     candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
     if not candidates:
