@@ -32,6 +32,20 @@ def test_a_bare_portfolio_is_the_ministry_of_the_country_the_dispatch_is_about()
     assert ("Sénat (France)", "organisation") in got
 
 
+def test_a_genre_named_after_a_country_says_nothing_of_a_ministrys_country():
+    # winer-2016_09_02 (Deauville): the festival of American cinema, in France, and a former French minister
+    text = ("Du 2 septembre 2016 au 11 septembre 2016, se tiendra le festival du cinéma américain à Deauville pour sa "
+            "42 e édition. L'ouverture se fera avec Daniel Radcliffe et le président du jury sera l'ancien ministre "
+            "de la Culture Frédéric Mitterrand.\nLe festival a le regret de vous annoncer que Michael Moore a dû "
+            "annuler sa venue en France.")
+    got = names(text, ("Deauville", "LOC"), ("Daniel Radcliffe", "PER"), ("Culture", "ORG"), ("Frédéric Mitterrand", "PER"),
+                ("Michael Moore", "PER"), ("France", "LOC"))
+    assert ("ministère de la Culture (France)", "organisation") in got
+    # an adjective that qualifies the state's people still names the country
+    visit = "Le président américain Donald Trump a reçu le ministre de la Défense à la Maison-Blanche."
+    assert ("ministère de la Défense (États-Unis)", "organisation") in names(visit, ("Donald Trump", "PER"), ("Défense", "ORG"))
+
+
 def test_the_adjective_after_an_institution_names_its_country():
     text = "Le Sénat américain a voté à Paris. La France observe. L'Assemblée nationale aussi."
     got = names(text, ("Sénat", "ORG"), ("Paris", "LOC"), ("France", "LOC"), ("Assemblée nationale", "ORG"))
