@@ -148,12 +148,10 @@ def facility(text: str, entity: Entity) -> Entity | None:
     facility or place, not the person or place it is named after; its forms are the ones the text
     writes ("aéroport international Atatürk"), not the bare name ("Atatürk" alone is the man). None
     otherwise."""
-    head = entity.name.split()[0]
-    if entity.name[:1].islower() and (head in _PLACE_HEADS or _FACILITY.fullmatch(f"{head} ")):
-        # the model took the whole name, in lower case: capitalised as a page's name, without the bare name
+    if entity.name.split()[0] in _PLACE_HEADS:
+        # the model took the whole name, in lower case: a place, capitalised as a page's name, without the bare name
         forms = tuple(form for form in entity.forms if not entity.name.endswith(f" {form}"))
-        return Entity(entity.name[:1].upper() + entity.name[1:], "lieu" if head in _PLACE_HEADS else entity.kind,
-                      forms, entity.description)
+        return Entity(entity.name[:1].upper() + entity.name[1:], "lieu", forms, entity.description)
     # "Istanbul-Atatürk": the name may end a hyphenated compound
     names, written, heads = set(), [], set()
     for match in re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text):
@@ -172,10 +170,10 @@ def facility(text: str, entity: Entity) -> Entity | None:
         written.append(text[head.start():match.end()])
     if len(names) != 1:
         return None
-    name = names.pop()
-    name = name[:1].upper() + name[1:]
+    name, place = names.pop(), heads <= _PLACE_HEADS
+    name = name[:1].upper() + name[1:] if place else name  # "Aéroport Atatürk"; "ministère", "lycée" as French writes them
     forms = tuple(dict.fromkeys(form for form in written if form != name))
-    return Entity(name, "lieu" if heads <= _PLACE_HEADS else entity.kind, forms, entity.description)
+    return Entity(name, "lieu" if place else entity.kind, forms, entity.description)
 
 
 def slashed_name(text: str, entity: Entity) -> str | None:
