@@ -76,7 +76,9 @@ def test_hand_edits_of_the_slug_file_and_the_editorial_file_are_built(tmp_path):
     build(paths)
     renamed = page(paths.output, "personnes/ada-king")
     assert renamed.h1.get_text() == "Ada King" and "Mathématicienne." in renamed.get_text()
-    assert page(paths.output, "personnes/ada").find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/personnes/ada-king/"
+    former = page(paths.output, "personnes/ada")
+    assert former.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/personnes/ada-king/"
+    assert former.p.get_text().startswith("La page d’Ada King a changé d’adresse")  # elided before a vowel
     assert article(paths.output, 3).find("a", string="Ada King")["href"] == "/personnes/ada-king/"
 
 
