@@ -264,8 +264,11 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
     published_ids = {id(entity) for entity in published}
     gone = where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
+    newest = articles[0].date if articles else None
     for kind, slug, name in slugs.retired:
         owners, last_cited = gone[name]
+        # no dispatch names it: its feed's notice is dated by the site's newest dispatch (never the epoch)
+        last_cited = last_cited or newest
         # as ``former_pages_lead_here``: a kind of organisation ("Union") or a bare portfolio says no one
         says_someone = " " in name or not (ministry(name) or is_bare_kind_word(name))
         successor = next(iter(owners)) if says_someone and len(owners) == 1 and not owners - published_ids else None
@@ -304,7 +307,7 @@ class Redirect:
     former: EntityPage  # its url and save_as; the name recorded with the slug
     target: EntityPage | None  # None: leads to ``index_url``
     index_url: str = ""
-    last_cited: object = None  # the date of the newest dispatch naming it, if any (a retired address)
+    last_cited: object = None  # a retired address: the date of the newest dispatch naming it, else of the site's newest
     retired: bool = False  # its entity has no page now; ``target``, if any, took its dispatches
 
     @property

@@ -93,6 +93,18 @@ def test_an_entity_whose_kind_changes_leaves_a_redirect_at_its_old_url(tmp_path)
     assert not old.h1  # a redirect, not a second page of the entity
 
 
+def test_a_retired_address_no_dispatch_names_is_dated_by_the_newest_dispatch_never_1970(tmp_path):
+    import feedparser
+
+    # an address once published for Ada Lovelace, whom no dispatch names any more
+    paths = write_site(tmp_path, ["Personnes: Grace Hopper", "Personnes: Grace Hopper"],
+                       slugs='[personnes]\nada-lovelace = "Ada Lovelace"\n')
+    build(paths)
+    [notice] = feedparser.parse((paths.output / "personnes/ada-lovelace/rss.xml").read_bytes()).entries
+    assert notice.title.startswith("Fin du suivi")
+    assert notice.published_parsed[:3] == (2025, 1, 3)  # the newest dispatch of the site, the same at every build
+
+
 DISPATCHES = {
     "reunion-1": " date 2025-03-03 Le cyclone Garance a frappé Saint-Denis (La Réunion) vendredi. Les écoles de la "
                  "ville restent fermées.\n\nÀ Saint-Denis, le préfet a levé l’alerte rouge.\n",
