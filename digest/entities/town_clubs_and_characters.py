@@ -54,7 +54,7 @@ def _reads_like_league(text: str) -> bool:
 # a dispatch from the sports desk: the contexts below then read as a club's, not a town's
 _SPORT_SIGNS = re.compile(r"(?<![\w\-])(?:football|footballeurs?|rugby|handball|basket(?:-ball)?|volley(?:-ball)?|"
                           r"clubs?|matchs?|ligue{_S}des{_S}champions|ligue{_S}[12]|premier{_S}league|championnat|"
-                          r"top{_S}14|pro{_S}d2|serie{_S}a|bundesliga|liga|starligue|"
+                          r"top{_S}14|pro{_S}d2|s[eé]rie{_S}a|bundesliga|liga|starligue|"
                           r"mercato|transferts?|entraîneur|buts)(?![\w\-])".replace("{_S}", _S), re.IGNORECASE)
 # what comes right before a town that a sports dispatch uses as its club: someone of the club ("le
 # manager du Liverpool", "l'entraîneur de Monaco", "le club de football de Lille", "les joueurs du
@@ -76,13 +76,14 @@ _IN_PLAY = re.compile(r"(?<![\w\-])(?:ballon|pénalités?|essais?|drops?|mêlée
                       r"transformations?|égalise|égalisé|marque|a{_S}marqué|mi-temps|prolongations?|tirs{_S}au{_S}but)(?![\w\-])"
                       .replace("{_S}", _S), re.IGNORECASE)
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?»][\s\u00a0\u202f]+|\n)$")
+_SENTENCE_ENDS = re.compile(r"[.!?](?:[\s\u00a0\u202f]|$)")
 
 
 def _plays(text: str, start: int, end: int) -> bool:
     """The name at ``start``..``end`` opens a sentence that tells the game (``_IN_PLAY``)."""
     if not _SENTENCE_OPENS.search(text, max(0, start - 3), start):
         return False
-    stop = re.compile(r"[.!?](?:[\s\u00a0\u202f]|$)").search(text, end)
+    stop = _SENTENCE_ENDS.search(text, end)
     return bool(_IN_PLAY.search(text, end, stop.start() if stop else len(text)))
 
 
