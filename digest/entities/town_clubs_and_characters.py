@@ -70,6 +70,14 @@ _CLUB_CONTEXT = re.compile(
     rf"(?:{_S}(?:du|de|d{_A}|des))?"
     rf"|(?<![\w\-])(?:match|rencontre|finale|victoire|défaite|succès|revers|équipe[\w\-]*|club)[^.;!?]{{0,60}}?{_S}"
     rf"(?:contre|face{_S}à|opposée?s?{_S}à))(?:{_S}|(?<={_A})){_LISTED}$")
+# what comes right after a town a sports dispatch uses as its club: what the club is, in apposition
+# ("Toulon, champion de France du Top 14, ...", "Lille, club de Ligue 1"), or its league in parentheses
+# ("Lille (Ligue 1)")
+_LEAGUE = rf"(?:Ligue{_S}[12]|Top{_S}14|Pro{_S}D2|Liga|S[eé]rie{_S}A|Bundesliga|Premier{_S}League|Starligue|D[12]|Fédérale{_S}[123])"
+_CLUB_AFTER = re.compile(
+    rf",{_S}(?:(?:le|la|l{_A}|un|une){_S}?)?(?:club|équipe|formation|champion(?:ne)?|leader|pensionnaire|promu|lanterne{_S}rouge)"
+    rf"(?:{_S}[\w\-]+){{0,4}}?{_S}(?:du|de|de{_S}la|des|en){_S}{_LEAGUE}(?![\w\-])"
+    rf"|{_S}\({_LEAGUE}\)")
 # a town as the side that plays, the subject of a sentence telling the game ("Toulon met peu à peu la
 # main sur le ballon mais n'a pu concrétiser ses moments forts qu'avec deux pénalités")
 _IN_PLAY = re.compile(r"(?<![\w\-])(?:ballon|pénalités?|essais?|drops?|mêlées?|corners?|coups?{_S}francs?|"
@@ -98,7 +106,7 @@ def _club_mentions_only(text: str, forms: Sequence[str]) -> bool:
              if not any(is_country(match.group(other)) for other in (1, 2)) for side in (1, 2)}
     found = [(start, start + len(form)) for form in forms for start in _word_starts(text, form)]
     return bool(found) and all(start in sides or _CLUB_CONTEXT.search(text, max(0, start - 90), start)
-                               or _plays(text, start, end) for start, end in found)
+                               or _CLUB_AFTER.match(text, end) or _plays(text, start, end) for start, end in found)
 
 
 def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:

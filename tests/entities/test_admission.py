@@ -257,6 +257,13 @@ def test_a_town_named_as_its_club_or_as_the_side_that_plays_is_the_club():
     debut = ("Quand Willem Geubbels est entré en jeu hier sous le maillot de l'équipe lyonnaise opposée à Dijon, il "
              "devenait le quatrième plus jeune joueur à participer à un match de Ligue 1.")
     assert town_clubs(debut, [("Dijon", ())]) == {"Dijon"}
+    # what the club is, or its league, right after the town (written for this test: the corpus has none)
+    champion = "Le rugby français en deuil. Toulon, champion de France du Top 14, a annoncé le départ de son entraîneur."
+    assert town_clubs(champion, [("Toulon", ())]) == {"Toulon"}
+    league = "Le mercato bat son plein. Lille (Ligue 1) a recruté un attaquant."
+    assert town_clubs(league, [("Lille", ())]) == {"Lille"}
+    town = "Le match a eu lieu à Lille, ville du Nord, dimanche. Le club joue aussi à Toulon, leader du tourisme varois."
+    assert town_clubs(town, [("Lille", ()), ("Toulon", ())]) == set()
 
 
 def test_a_town_where_a_game_is_played_stays_the_town():
