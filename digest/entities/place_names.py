@@ -36,8 +36,9 @@ def facility(text: str, entity: Entity) -> Entity | None:
     writes ("aéroport international Atatürk"), not the bare name ("Atatürk" alone is the man). None
     otherwise."""
     if entity.name.split()[0] in _PLACE_HEADS:
-        # the model took the whole name, in lower case: a place, capitalised as a page's name, without the bare name
-        forms = tuple(form for form in entity.forms if not entity.name.endswith(f" {form}"))
+        # the model took the whole name, in lower case: a place, capitalised as a page's name, the name as
+        # written a form (its sentences are found by it), not the bare name
+        forms = (entity.name, *(form for form in entity.forms if not entity.name.endswith(f" {form}")))
         return Entity(entity.name[:1].upper() + entity.name[1:], "lieu", forms, entity.description)
     # "Istanbul-Atatürk": the name may end a hyphenated compound
     names, written, heads = set(), [], set()

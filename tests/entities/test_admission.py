@@ -318,6 +318,7 @@ def test_a_name_only_written_after_a_facility_names_the_facility():
     both = "Des tirs ont eu lieu à l'aéroport Atatürk. L'aéroport Atatürk est fermé."
     got = resolve(both, spans_of(both, ("aéroport Atatürk", "ORG"), ("Atatürk", "ORG", 1)), Editorial.empty())
     assert [(e.name, e.kind) for e in got] == [("Aéroport Atatürk", "lieu")] and "Atatürk" not in got[0].forms
+    assert "aéroport Atatürk" in got[0].forms  # as the dispatch writes it: its sentences mark it
     # the man himself, once named alone, stays himself; a place cited beside a school stays the place
     founder = "Atatürk a fondé la République ; l'aéroport Atatürk porte son nom."
     assert ("Atatürk", "personne") in names(founder, ("Atatürk", "PER"), ("Atatürk", "PER", 1))
@@ -341,6 +342,10 @@ def test_a_place_only_written_inside_a_longer_place_name_is_that_place():
     # "à la place de" is "instead of": neither a square nor the place after it
     league = "Créteil perd un rang et devient relégable à la place de Dunkerque."
     assert ("Place de Dunkerque", "lieu") not in names(league, ("Créteil", "LOC"), ("Dunkerque", "LOC"))
+    # the model took the whole name: capitalised as a page's name, written as the dispatch writes it too
+    square = "La communauté chinoise de Paris s'est réunie place de la République dimanche."
+    [place] = [e for e in resolve(square, spans_of(square, ("place de la République", "LOC")), Editorial.empty())]
+    assert (place.name, place.kind, place.forms) == ("Place de la République", "lieu", ("place de la République",))
     instead = "Il s'exprimera à la place de Ban Ki-moon devant l'Assemblée."
     assert names(instead, ("place de Ban Ki-moon", "LOC")) == set()
 
