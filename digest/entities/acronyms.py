@@ -43,6 +43,14 @@ def _spelled_by(acr: str, long: str) -> bool:
     return len(letters) >= 2 and [w[0] for w in words] == letters
 
 
+def _named_in_another_language(acr: str, long: "Mention") -> bool:
+    """An organisation's full name right before its acronym in parentheses, the acronym of its name
+    in its own language: "l'Autorité des technologies de communication et d'information (BTK)"
+    (Bilgi Teknolojileri ve İletişim Kurumu). A name of three words or more, the acronym in capitals:
+    a party's label after a person or a town ("(LR)") is no organisation's other name."""
+    return long.label == "ORG" and acr.isalpha() and acr.isupper() and len(_WORD_RUN.findall(long.name)) >= 3
+
+
 _LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "au",
                "aux", "sur", "of", "the", "and", "for"}
 
@@ -83,7 +91,8 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         tail = text[m.end:m.end + 20]
         pm = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", tail)
-        if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) and _initials_ok(pm.group(1), m.name) \
+        if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) \
+                and (_initials_ok(pm.group(1), m.name) or _named_in_another_language(pm.group(1), m)) \
                 and (m.label != "PER" or _initials_match_strict(pm.group(1), m.name)):
             # "Laurent Wauquiez (LR)" is a party label, "Dominique Strauss-Kahn (DSK)" a nickname
             links.setdefault(pm.group(1), m)

@@ -16,7 +16,10 @@ scores against, so that both are named alike):
   "Life on Mars?");
 * a bare ministerial portfolio ("Intérieur", from "ministre de l'Intérieur") becomes the ministry:
   "ministère de l'Intérieur"; a name the text only writes after the facility named after it
-  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "aéroport Atatürk"; a
+  ("l'aéroport international Atatürk", "le lycée Suger") is the facility: "Aéroport Atatürk" (an
+  airport, station, stadium, bridge or street is a place, its name with a capital, its other names
+  the ones the text writes, not "Atatürk" alone); one only written inside a longer place name ("la
+  porte de Vincennes", "le col du Soulor") is that place: "Porte de Vincennes"; a
   name the text only writes as one side of a slash is the slashed name ("GUE/NGL", a group of
   the European Parliament); a party's faction letter stays in its name ("Ligue musulmane du
   Pakistan (N)"), a place's article too ("du Caire": "Le Caire"); entities then named alike are one;
@@ -43,6 +46,7 @@ from typing import Sequence
 from .editorial import Editorial, norm_key
 from .model import Entity
 from .countries import _COUNTRY_KEYS, adjective_country, is_qualifiable
+from .place_names import facility, state_of_another_country
 from .dispatch_country import _country_after, _country_before, _country_in_sentence, country_of, lede_country
 from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
 
@@ -108,6 +112,9 @@ def is_not_entity(entity: Entity, text: str) -> bool:
     if len(words) == 1 and entity.name[:1].isupper() and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
+    written = [match.start() for match in re.finditer(re.escape(entity.name), text, re.IGNORECASE)] if words[0] == "place" else []
+    if written and all(re.fullmatch(r"à[\s\u00a0]la[\s\u00a0]", text[max(0, start - 5):start], re.IGNORECASE) for start in written):
+        return True  # "à la place de Ban Ki-moon": instead of him, no square
     return len(words) == 1 and _is_date(entity.name, text)
 
 
@@ -116,27 +123,6 @@ def ministry(name: str) -> str | None:
     key = norm_key(name)
     article = _PORTFOLIO_ARTICLES.get(key)
     return f"ministère {article}{name}" if article else None
-
-
-# facilities and districts French names after a person or a place, the name right after the head
-# ("l'aéroport Atatürk", "le stade Maracana", "le lycée Suger", "le district Sainte-Marie" of
-# Montréal, not the Sainte-Marie of La Réunion; "l'aéroport d'Istanbul-Atatürk"); a structure named
-# after what it crosses ("le tunnel sous la Manche": not the département)
-_FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpital|quartier|district|arrondissement"
-                       r"|(?:tunnel|pont|viaduc)[\s\u00a0]+(?:sous|sur)[\s\u00a0]+(?:la|le|les))"
-                       r"(?:[\s\u00a0]+international)?[\s\u00a0]+(?:d['’][\w\-]+-)?$", re.IGNORECASE)
-
-
-def facility(text: str, entity: Entity) -> str | None:
-    """"aéroport Atatürk" when every time ``text`` writes the entity's name it follows a facility's
-    head noun: the facility, not the person or place it is named after. None otherwise."""
-    # "Istanbul-Atatürk": the name may end a hyphenated compound
-    found = re.finditer(rf"(?<!\w){re.escape(entity.name)}(?![\w\-])", text)
-    heads = [_FACILITY.search(text, max(0, match.start() - 40), match.start()) for match in found]
-    kinds = {" ".join(head.group(1).lower().split()) for head in heads if head}
-    if not heads or not all(heads) or len(kinds) != 1:
-        return None
-    return f"{kinds.pop()} {entity.name}"
 
 
 def slashed_name(text: str, entity: Entity) -> str | None:
@@ -324,9 +310,9 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
     places = [entity for entity in kept if entity.kind == "lieu"]
     out: list[Entity] = []
     for entity in kept:
+        if entity.kind != "personne" and not editorial.lookup(entity.name):
+            entity = facility(text, entity) or entity
         name = entity.name
-        if entity.kind != "personne" and not editorial.lookup(name):
-            name = facility(text, entity) or name
         if entity.kind == "organisation" and not editorial.lookup(name):
             name = slashed_name(text, entity) or with_its_letter(entity, text) or name
         if entity.kind == "lieu" and not editorial.lookup(name):
@@ -335,6 +321,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             where = place_qualifier(text, entity, places)
             if where:
                 name = f"{name} ({where})"
+        elif entity.kind == "lieu" and not editorial.lookup(name) and (state := state_of_another_country(text, entity)):
+            name = f"{name} ({state})"  # "Géorgie (États-Unis)": not the country
         if entity.kind == "organisation" and not editorial.lookup(name):
             portfolio, portfolio_country = without_adjective(name)  # "Intérieur français"
             name = ministry(portfolio) or name

@@ -1,25 +1,37 @@
-"""Capitalised common nouns: a one-word organisation name that is a French word the site's other
-dispatches write in lower case, and that its own dispatches only ever write after a determiner
-("les primaires de la Gauche": a political camp, no organisation; "gauche" elsewhere). A name is
-proper where a dispatch writes it bare ("selon Libération", "dans Nature", "à Tours"): it keeps its
-page. Acronyms ("le RAID") are no common word. Places are left alone: French gives many of them an
-article ("la Somme", "la Terre"). Read by the site's pages (``plugins/entities/pages.py``): the
-name is still shown on its dispatches, without a page. Pure functions, no Pelican.
+"""Capitalised common nouns: a one-word organisation or place name that is a French word the site's
+other dispatches write in lower case, and that its own dispatches only ever write after a determiner
+("les primaires de la Gauche": a political camp, no organisation; "gauche" elsewhere; "l'échelle de
+l'Univers": no place; "l'univers concentrationnaire" elsewhere). A name is proper where a dispatch
+writes it bare ("selon Libération", "dans Nature", "à Tours", "sur Terre"): it keeps its page.
+Acronyms ("le RAID") are no common word. Countries, French regions and départements, and the
+heavenly bodies French names with a capital, keep their article and their page ("la Somme", "la
+Manche", "la Lune"). Read by the site's pages (``plugins/entities/pages.py``): the name is still
+shown on its dispatches, without a page. Pure functions, no Pelican.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterable, Sequence
 
+from .countries import is_qualifiable
+
 # what makes a capitalised word a common noun used as a name: an article or a contracted one
 _DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?:le|la|les|l['’]|du|des|au|aux|un|une|ce|cette)[\s\u00a0]*$", re.IGNORECASE)
+# a word may follow an elided article ("l'Univers"), not another word's apostrophe ("aujourd'hui")
+_ELIDED = r"(?:(?<=[lL]['’])|(?<![\w\-’']))"
 # a capital a sentence or a title gives any word: no evidence either way
 _SENTENCE_START = re.compile(r"(?:^|[.!?:«»\"“”\n][\s\u00a0]*)$")
 
 
+# the Earth, its Moon and its Sun: written with a capital and an article, and places of the site
+HEAVENLY_BODIES = ("Terre", "Lune", "Soleil")
+
+
 def is_candidate(name: str, kind: str) -> bool:
-    """A one-word organisation name that is neither an acronym nor spelt with a capital inside."""
-    return kind == "organisation" and name.isalpha() and name[:1].isupper() and name[1:].islower()
+    """A one-word organisation or place name that is neither an acronym nor spelt with a capital
+    inside; a place that is no country, French division or heavenly body (see above)."""
+    return (kind == "organisation" or (kind == "lieu" and is_qualifiable(name) and name not in HEAVENLY_BODIES)) \
+        and name.isalpha() and name[:1].isupper() and name[1:].islower()
 
 
 def capitalised_common_nouns(candidates: Iterable[tuple[str, Sequence[str]]], site_texts: Iterable[str]) -> set[str]:
@@ -29,13 +41,13 @@ def capitalised_common_nouns(candidates: Iterable[tuple[str, Sequence[str]]], si
     only_after_determiners = []
     for name, own_texts in candidates:
         uses = [(text, match.start()) for text in own_texts
-                for match in re.finditer(rf"(?<![\w\-’']){re.escape(name)}(?![\w\-])", text)
+                for match in re.finditer(rf"{_ELIDED}{re.escape(name)}(?![\w\-])", text)
                 if not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start())]
         if uses and all(_DETERMINER_BEFORE.search(text, max(0, start - 12), start) for text, start in uses):
             only_after_determiners.append(name)
     if not only_after_determiners:
         return set()
-    lower = {name: re.compile(rf"(?<![\w\-’']){re.escape(name.lower())}(?![\w\-])") for name in only_after_determiners}
+    lower = {name: re.compile(rf"{_ELIDED}{re.escape(name.lower())}(?![\w\-])") for name in only_after_determiners}
     found: set[str] = set()
     for text in site_texts:
         # the substring first: a regex with look-behinds over every text of a site is slow (0.2 s at 1 000)

@@ -27,6 +27,7 @@ COUNTRIES = {
     "Croatie": "croate", "Bulgarie": "bulgare", "République tchèque": "tchèque", "Slovaquie": "slovaque",
     "Québec": "québécois", "Luxembourg": "luxembourgeois", "Madagascar": "malgache", "Burundi": "burundais",
     "Congo": "congolais", "République démocratique du Congo": "congolais", "Gambie": "gambien",
+    "Géorgie": "géorgien",
 }
 # capitals stand for their country ("Moscou" in a dispatch about the Douma)
 _CAPITALS = {
@@ -63,6 +64,16 @@ FRENCH_DIVISIONS = (
     "Tarn-et-Garonne", "Var", "Vaucluse", "Vendée", "Haute-Vienne", "Vosges", "Yonne",
     "Territoire de Belfort", "Essonne", "Hauts-de-Seine", "Seine-Saint-Denis", "Val-de-Marne", "Val-d'Oise")
 _UNIQUE_DIVISIONS = {norm_key(name) for name in FRENCH_DIVISIONS}
+# the states of the United States as French writes them: one shares a country's name ("la Géorgie"),
+# a dispatch says which (``admission.state_of_another_country``)
+US_STATES = (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "Californie", "Caroline du Nord", "Caroline du Sud", "Colorado",
+    "Connecticut", "Dakota du Nord", "Dakota du Sud", "Delaware", "Floride", "Géorgie", "Hawaï", "Idaho", "Illinois",
+    "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiane", "Maine", "Maryland", "Massachusetts", "Michigan",
+    "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
+    "Nouveau-Mexique", "New York", "Ohio", "Oklahoma", "Oregon", "Pennsylvanie", "Rhode Island", "Tennessee",
+    "Texas", "Utah", "Vermont", "Virginie", "Virginie-Occidentale", "Washington", "Wisconsin", "Wyoming")
+_US_STATE_KEYS = {norm_key(name) for name in US_STATES}
 # how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
 OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
 
@@ -81,3 +92,7 @@ def is_country(name: str) -> bool:
 def is_qualifiable(name: str) -> bool:
     """False for a name only one place has: a country, a French region or département."""
     return not is_country(name) and norm_key(name) not in _UNIQUE_DIVISIONS
+
+
+def is_us_state(name: str) -> bool:
+    return norm_key(name) in _US_STATE_KEYS

@@ -77,13 +77,20 @@ _ADJECTIVE_BEFORE_PORTFOLIO = re.compile(r"minist(?:re|ère)s?[\s\u00a0]+([a-zà
                                          re.IGNORECASE)
 
 
+# a genre or a market an adjective qualifies says no state: "le festival du cinéma américain de Deauville"
+# is French news, its "ministre de la Culture" France's
+_GENRE_BEFORE = re.compile(r"(?<![\w\-])(?:cinéma|films?|musique|cuisine|littérature|séries?|chansons?|romans?|art|"
+                           r"théâtre|rock|rap|jazz|vins?|mode|gastronomie)[\s\u00a0]+$", re.IGNORECASE)
+
+
 def _countries_in(text: str, entities: Sequence[Entity]) -> Counter:
     """The countries ``text`` cites by the names of the places of ``entities`` and by nationality
-    adjectives (see ``country_of``)."""
+    adjectives (see ``country_of``), not a language's ("le « Bon parti », en français") nor a genre's
+    ("le cinéma américain")."""
     cited = _places_cited(text, entities, at_least_once=False)
     for found in re.finditer(r"(?<![\w\-])[a-zà-ÿ][a-zà-ÿ\-]+", text):
-        # not a language: "le « Bon parti », en français"
-        if (country := adjective_country(found.group())) and not re.search(r"(?<![\w\-])en\s$", text[max(0, found.start() - 3):found.start()]):
+        if (country := adjective_country(found.group())) and not re.search(r"(?<![\w\-])en\s$", text[max(0, found.start() - 3):found.start()]) \
+                and not _GENRE_BEFORE.search(text, max(0, found.start() - 14), found.start()):
             cited[country] += 1
     return cited
 

@@ -193,8 +193,9 @@ def tell_places_apart(resolved: Sequence[ArticleEntities], editorial: Editorial)
     two places: "Saint-Denis (La Réunion)" and "Saint-Denis (Seine-Saint-Denis)" are two pages,
     "Chambéry (Savoie)" alone is "Chambéry" (the page of every "Chambéry"). A country tells places
     apart only where nothing smaller does ("Paris (France)", "Paris (États-Unis)"): "Lyon (France)"
-    and "Lyon (Rhône)" are one Lyon. A name without qualifier stays as it is: the dispatch did not
-    say which."""
+    and "Lyon (Rhône)" are one Lyon; a country's name qualified is another place ("Géorgie
+    (États-Unis)", the state, never the page of "Géorgie"). A name without qualifier stays as it
+    is: the dispatch did not say which."""
     qualifiers: dict[str, dict[str, str]] = defaultdict(dict)  # name -> {qualifier's key: qualifier}
     for entities in resolved:
         for name, kind, _description, _forms in entities:
@@ -204,7 +205,7 @@ def tell_places_apart(resolved: Sequence[ArticleEntities], editorial: Editorial)
     for base, found in qualifiers.items():
         smaller = {key for key, qualifier in found.items() if not is_country(qualifier)}
         telling = smaller or set(found)
-        if len(telling) > 1:
+        if len(telling) > 1 or is_country(base):  # a country's name in another country is not the country
             kept[base] = telling
     out = []
     for entities in resolved:

@@ -54,16 +54,47 @@ def _reads_like_league(text: str) -> bool:
 # a dispatch from the sports desk: the contexts below then read as a club's, not a town's
 _SPORT_SIGNS = re.compile(r"(?<![\w\-])(?:football|footballeurs?|rugby|handball|basket(?:-ball)?|volley(?:-ball)?|"
                           r"clubs?|matchs?|ligue{_S}des{_S}champions|ligue{_S}[12]|premier{_S}league|championnat|"
+                          r"top{_S}14|pro{_S}d2|s[eé]rie{_S}a|bundesliga|liga|starligue|"
                           r"mercato|transferts?|entraîneur|buts)(?![\w\-])".replace("{_S}", _S), re.IGNORECASE)
 # what comes right before a town that a sports dispatch uses as its club: someone of the club ("le
 # manager du Liverpool", "l'entraîneur de Monaco", "le club de football de Lille", "les joueurs du
-# Loiret"), the team ("l'équipe féminine de Wolfsburg"), or the other
-# side of a match ("le quart de finale de la Ligue des champions contre Monaco")
+# Loiret"), the club or team itself, named by its town in apposition ("le club français Lille") or
+# after "de" ("l'équipe féminine de Wolfsburg", "les équipes de Bobigny, Rouen et Rodez": a list
+# after it too), or the other side of a match or a result ("le quart de finale de la Ligue des
+# champions contre Monaco", "sa victoire contre Valence d'Agen", "l'équipe lyonnaise opposée à Dijon")
+_LISTED = rf"(?:[A-ZÀ-ÖØ-Þ][\w\-’']*(?:{_S}[A-ZÀ-ÖØ-Þ][\w\-’']*)?(?:,{_S}|{_S}et{_S}))*"
 _CLUB_CONTEXT = re.compile(
     rf"(?:(?<![\w\-])(?:manager|entraîneur|entraineur|coach|joueur|joueuse|joueurs|attaquant|défenseur|milieu|"
-    rf"gardien|capitaine|supporters?|supporteurs?|club|effectif"
-    rf"|équipes?(?:{_S}(?:féminine|masculine|première|réserve|fanion))?){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
-    rf"|(?<![\w\-])(?:match|rencontre|finale)[^.;!?]{{0,60}}?{_S}(?:contre|face{_S}à))(?:{_S}|(?<={_A}))$")
+    rf"gardien|capitaine|supporters?|supporteurs?|effectif){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
+    rf"|(?<![\w\-])(?:clubs?|équipes?)(?:{_S}(?:de{_S}(?:football|rugby|handball|basket|volley)|(?!de(?![\w\-])|du(?![\w\-])|des(?![\w\-]))[a-zà-öø-ÿ][\w\-]+)){{0,2}}"
+    rf"(?:{_S}(?:du|de|d{_A}|des))?"
+    rf"|(?<![\w\-])(?:match|rencontre|finale|victoire|défaite|succès|revers|équipe[\w\-]*|club)[^.;!?]{{0,60}}?{_S}"
+    rf"(?:contre|face{_S}à|opposée?s?{_S}à))(?:{_S}|(?<={_A})){_LISTED}$")
+# what comes right after a town a sports dispatch uses as its club: what the club is, in apposition
+# ("Toulon, champion de France du Top 14, ...", "Lille, club de Ligue 1"), or its league in parentheses
+# ("Lille (Ligue 1)")
+_LEAGUE = rf"(?:Ligue{_S}[12]|Top{_S}14|Pro{_S}D2|Liga|S[eé]rie{_S}A|Bundesliga|Premier{_S}League|Starligue|D[12]|Fédérale{_S}[123])"
+_CLUB_AFTER = re.compile(
+    rf",{_S}(?:(?:le|la|l{_A}|un|une){_S}?)?(?:club|équipe|formation|champion(?:ne)?|leader|pensionnaire|promu|lanterne{_S}rouge)"
+    rf"(?:{_S}[\w\-]+){{0,4}}?{_S}(?:du|de|de{_S}la|des|en){_S}{_LEAGUE}(?![\w\-])"
+    rf"|{_S}\({_LEAGUE}\)")
+# a town as the side that plays, the subject of a sentence telling the game ("Toulon met peu à peu la
+# main sur le ballon mais n'a pu concrétiser ses moments forts qu'avec deux pénalités")
+_IN_PLAY = re.compile(r"(?<![\w\-])(?:ballon|pénalités?|essais?|drops?|mêlées?|corners?|coups?{_S}francs?|"
+                      r"transformations?|égalise|égalisé|marque|a{_S}marqué|mi-temps|prolongations?|tirs{_S}au{_S}but)(?![\w\-])"
+                      .replace("{_S}", _S), re.IGNORECASE)
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?»][\s\u00a0\u202f]+|\n)$")
+_SENTENCE_ENDS = re.compile(r"[.!?](?:[\s\u00a0\u202f]|$)")
+
+
+def _plays(text: str, start: int, end: int) -> bool:
+    """The name at ``start``..``end`` opens a sentence that tells the game (``_IN_PLAY``)."""
+    if not _SENTENCE_OPENS.search(text, max(0, start - 3), start):
+        return False
+    stop = _SENTENCE_ENDS.search(text, end)
+    return bool(_IN_PLAY.search(text, end, stop.start() if stop else len(text)))
+
+
 # "le match Lyon - Besiktas": both sides, unless a country plays (national teams: "Angleterre - Russie")
 _SIDE = r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:[\s\u00a0][A-ZÀ-ÖØ-Þ][\w\-]*)?"
 _MATCH_PAIR = re.compile(rf"(?<![\w\-])match{_S}({_SIDE}){_S}[-–]{_S}({_SIDE})(?![\w\-])")
@@ -73,8 +104,9 @@ def _club_mentions_only(text: str, forms: Sequence[str]) -> bool:
     """Whether every time ``text`` writes one of ``forms`` it is in a club's place (see above)."""
     sides = {match.start(side) for match in _MATCH_PAIR.finditer(text)
              if not any(is_country(match.group(other)) for other in (1, 2)) for side in (1, 2)}
-    found = [start for form in forms for start in _word_starts(text, form)]
-    return bool(found) and all(start in sides or _CLUB_CONTEXT.search(text, max(0, start - 90), start) for start in found)
+    found = [(start, start + len(form)) for form in forms for start in _word_starts(text, form)]
+    return bool(found) and all(start in sides or _CLUB_CONTEXT.search(text, max(0, start - 90), start)
+                               or _CLUB_AFTER.match(text, end) or _plays(text, start, end) for start, end in found)
 
 
 def town_clubs(text: str, places: Sequence[tuple[str, Sequence[str]]]) -> set[str]:

@@ -33,7 +33,7 @@ def _name_pattern(forms: tuple[str, ...]) -> re.Pattern | None:
     """The forms of a name as typeset text writes them: any space, straight or curly apostrophe."""
     parts = []
     for form in sorted({f for f in forms if f.strip()}, key=len, reverse=True):
-        words = [re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in form.split()]
+        words = ["['’]".join(re.escape(part) for part in re.split(r"['’]", word)) for word in form.split()]
         parts.append(_SPACE.join(words))
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])") if parts else None
 

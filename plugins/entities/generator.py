@@ -28,6 +28,7 @@ from digest import aside
 from digest.atomic_files import write_atomically
 from digest.file_memo import FileMemo
 from digest.site_urls import absolute_url, http_url
+from french_typography.rules_words import of_name
 from structured_data import schema
 
 from digest.entities import slugfile
@@ -201,6 +202,7 @@ def _names_in(article) -> tuple[str, ...]:
 def add_filters(pelican):
     filters = pelican.settings.setdefault("JINJA_FILTERS", {})
     filters["entity_sentence"] = entity_sentence
+    filters["of_name"] = of_name
     filters["news_article"] = functools.partial(news_article, settings=pelican.settings)
 
 

@@ -196,7 +196,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations named by a capitalised common noun ("la Gauche",
+    """``published`` without the organisations and places named by a capitalised common noun ("la Gauche", "l'Univers",
     ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
     candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
     if not candidates:
@@ -264,8 +264,11 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
     published_ids = {id(entity) for entity in published}
     gone = where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
+    newest = articles[0].date if articles else None
     for kind, slug, name in slugs.retired:
         owners, last_cited = gone[name]
+        # no dispatch names it: its feed's notice is dated by the site's newest dispatch (never the epoch)
+        last_cited = last_cited or newest
         # as ``former_pages_lead_here``: a kind of organisation ("Union") or a bare portfolio says no one
         says_someone = " " in name or not (ministry(name) or is_bare_kind_word(name))
         successor = next(iter(owners)) if says_someone and len(owners) == 1 and not owners - published_ids else None
@@ -284,7 +287,8 @@ def _is_another_spelling(form: str, page: EntityPage) -> bool:
     word a dispatch used ("Éducation" for the ministry, "Union", "Sénat"), nor a person's first name alone
     ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
     mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
-    reads "Édouard Philippe"). Each article still marks it in its sentence."""
+    reads "Édouard Philippe") or in running text ("aéroport Atatürk" for "Aéroport Atatürk"). Each
+    article still marks it in its sentence."""
     words = page.name.split()
     if is_generic_without_country(form):  # "Sénat" says no country: a form of every senate
         return False
@@ -292,7 +296,7 @@ def _is_another_spelling(form: str, page: EntityPage) -> bool:
                             or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
         return False
     return (fold_key(form) != f"{fold_key(page.name)}et" and form not in page.name.split("/")
-            and form_key(accented_capitals(form)) != form_key(accented_capitals(page.name)))
+            and form_key(accented_capitals(form[:1].upper() + form[1:])) != form_key(accented_capitals(page.name)))
 
 
 @dataclass(frozen=True)
@@ -303,7 +307,7 @@ class Redirect:
     former: EntityPage  # its url and save_as; the name recorded with the slug
     target: EntityPage | None  # None: leads to ``index_url``
     index_url: str = ""
-    last_cited: object = None  # the date of the newest dispatch naming it, if any (a retired address)
+    last_cited: object = None  # a retired address: the date of the newest dispatch naming it, else of the site's newest
     retired: bool = False  # its entity has no page now; ``target``, if any, took its dispatches
 
     @property

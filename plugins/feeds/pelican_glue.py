@@ -161,8 +161,9 @@ def entity_channel(site: feed.Channel, entity, settings, base: str) -> feed.Chan
 
 def retired_feed(site: feed.Channel, redirect, settings, base: str) -> bytes:
     """The feed at the address of an entity that no page follows any more: one item saying so, which
-    links to its kind's index. Its id and date never change from one build to the next: the date is
-    that of the newest dispatch still naming the entity (``redirect.last_cited``), else the epoch."""
+    links to its kind's index. Its id never changes from one build to the next, nor its date while
+    a dispatch names the entity: the date of the newest dispatch still naming it, else of the site's
+    newest dispatch (``redirect.last_cited``); the epoch only for a site without dispatches."""
     former = redirect.former
     sitename = str(settings.get("SITENAME") or "")
     name = html.escape(str(former.name), quote=False)

@@ -85,3 +85,21 @@ def _a_repl(m: re.Match) -> str:
         if s[g - 1] not in _SENTENCE_END and "\n" not in s[g:i]:
             return word
     return "À" if word == "A" else "Ça"
+
+
+# words opening a name whose h is mute: "d'Haïti", "d'Hervé Morin" (most h of names are aspirated:
+# "de Hongrie", "de Hollande")
+_MUTE_H = ("Haïti", "Hélène", "Henri", "Hervé", "Hugo", "Hubert", "Hugues", "Hôtel", "Hôpital", "Hérault")
+_CONTRACTED = {"Le": "du", "Les": "des"}
+
+
+def of_name(name: str) -> str:
+    """``name`` after "de" as French writes it: elided before a vowel or a mute h ("d'Assemblée
+    nationale", "d'Haïti"), contracted with the name's own article ("du Monde", "des Républicains"),
+    else "de Paris", "de La Haye". Plain text (the apostrophe is typeset later)."""
+    first, _, rest = name.partition(" ")
+    if first in _CONTRACTED and rest:
+        return f"{_CONTRACTED[first]} {rest}"
+    if name[:1].lower() in "aeiouàâäéèêëîïôöùûü" or first.rstrip(",") in _MUTE_H:
+        return f"d'{name}"
+    return f"de {name}"

@@ -33,6 +33,26 @@ def test_acronyms_places_and_names_spelt_with_inner_capitals_are_no_candidates()
         ("Le Monde", "organisation"), ("Pays-Bas", "lieu"), ("Gauche", "personne")))
 
 
+# winer 2017_01_31 (seven dwarf galaxies), 2016_10_14 (2014 UZ224): "l'Univers", a common noun; the Earth,
+# the Sun, a département keep their article and their page
+UNIVERS = ["Ces groupes sont situés à une distance de la Terre comprise entre 200 millions et 650 millions "
+           "d’années-lumière, ce qui est relativement proche à l’échelle de l’Univers. Pour former une galaxie, "
+           "l'Univers doit réunir plusieurs conditions.",
+           "Elle est plus de deux fois plus éloignée du Soleil que Pluton. Cet instrument est la base du projet Dark "
+           "Energy Survey qui tente de cartographier l’Univers en étudiant l’énergie sombre."]
+# winer 2016 (Armand Gatti): "l'univers" in lower case
+GATTI = ["Il se dédie ensuite au cinéma, réalisant notamment Le Crapaud-Buffle, L’Enclos (sur l’univers "
+         "concentrationnaire et primé à Cannes) et El Otro Cristobal."]
+
+
+def test_a_one_word_place_only_written_after_an_article_and_lowercased_elsewhere_is_a_common_noun():
+    assert is_candidate("Univers", "lieu")
+    assert capitalised_common_nouns([("Univers", UNIVERS)], UNIVERS + GATTI + SITE) == {"Univers"}
+    assert capitalised_common_nouns([("Univers", UNIVERS)], UNIVERS + SITE) == set()  # nothing says it is a word
+    # the heavenly bodies, countries and French départements French writes with an article stay places
+    assert not any(is_candidate(name, "lieu") for name in ("Terre", "Soleil", "Lune", "Somme", "Manche", "Aube"))
+
+
 def test_a_capital_at_the_start_of_a_sentence_says_nothing():
     own = ["Gauche et droite s'affrontent. Les électeurs de la Gauche ont voté."]
     assert capitalised_common_nouns([("Gauche", own)], own + SITE) == {"Gauche"}

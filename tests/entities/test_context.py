@@ -21,6 +21,11 @@ def test_the_first_sentence_naming_the_entity_with_every_form_marked():
 def test_typeset_text_still_matches_the_name():
     text = "La ville de Villeneuve-d’Ascq\u00a0: la Côte\u202fd'Ivoire aussi."
     assert "<mark>Côte\u202fd&#39;Ivoire</mark>" in str(sentence_naming(text, ["Côte d’Ivoire"]))
+    # a form the dispatch wrote with a straight apostrophe, in the typeset text with a curly one
+    # (winer-2016_07_15: "l'aéroport d'Istanbul-Atatürk")
+    typeset = "Tous les vols à l’aéroport d’Istanbul-Atatürk sont annulés."
+    assert str(sentence_naming(typeset, ["Aéroport Atatürk", "aéroport d'Istanbul-Atatürk"])) == \
+        "Tous les vols à l’<mark>aéroport d’Istanbul-Atatürk</mark> sont annulés."
 
 
 def test_a_long_sentence_is_cut_around_the_name():

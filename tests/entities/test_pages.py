@@ -334,7 +334,7 @@ def test_a_capitalised_common_noun_is_named_without_a_page():
 def test_a_retired_institution_leads_where_the_country_attribution_took_its_dispatches():
     # "Parlement (Italie)" had a page; its dispatches, which cite Italy, now say "Parlement (Grèce)":
     # its former page leads there. "Sénat": dispatches of two countries, so the index. Each retired
-    # address is dated by the newest dispatch still naming it, none by the build's clock.
+    # address is dated by the newest dispatch still naming it (else the site's newest), none by the build's clock.
     articles = [FakeArticle(f"a{day}", [], places) for day, places in
                 enumerate([["Italie", "Athènes"], ["Grèce"], ["Paris"], ["Bujumbura"], ["Rome"]], 1)]
     articles[0].metadata["organisations"] = "Parlement (Grèce) | Parlement; Sénat (France) | Sénat"
@@ -347,4 +347,5 @@ def test_a_retired_institution_leads_where_the_country_attribution_took_its_disp
     leads = {redirect.former.url: (redirect.url, redirect.last_cited) for redirect in catalog.redirects}
     assert leads == {"organisations/parlement-italie/": ("organisations/parlement-grece/", articles[0].date),
                      "organisations/senat/": ("entites/organisations/", articles[0].date),
-                     "organisations/onu/": ("entites/organisations/", None)}
+                     # named by no dispatch: dated by the site's newest dispatch, never the epoch
+                     "organisations/onu/": ("entites/organisations/", articles[0].date)}

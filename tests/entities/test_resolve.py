@@ -135,6 +135,21 @@ def test_acronym_in_parentheses_is_one_entity():
     assert "FDS" in by_name(ents)["Forces démocratiques syriennes"].forms
 
 
+def test_an_organisation_and_its_acronym_in_its_own_language_given_together_are_one_entity():
+    # winer-2017_05 (Wikipédia blocked in Turkey): the Turkish acronym of a name written in French
+    text = ("Alors que le site est bloqué depuis le 29 avril en Turquie, le dirigeant de l'Autorité des technologies "
+            "de communication et d'information (BTK) Ömer Fatih Sayan, exige que Wikipédia retire deux articles. "
+            "« Une mesure administrative a été prise pour le site internet wikipedia.org » a déclaré BTK.")
+    spans = spans_of(text, ("Turquie", "LOC"), ("Autorité des technologies de communication et d'information", "ORG"),
+                     ("BTK", "ORG"), ("Ömer Fatih Sayan", "PER"), ("BTK", "ORG", 1))
+    ents = by_name(resolve(text, spans))
+    authority = ents["Autorité des technologies de communication et d'information"]
+    assert authority.kind == "organisation" and "BTK" in authority.forms and "BTK" not in ents
+    # a party's label after a person stays no other name of the person
+    label = "Laurent Wauquiez (LR) a répondu au Premier ministre."
+    assert "LR" not in by_name(resolve(label, spans_of(label, ("Laurent Wauquiez", "PER"))))["Laurent Wauquiez"].forms
+
+
 def test_resolution_is_deterministic_and_pure(ed):
     text = "Mark Rutte et Rutte. L'Otan, l'OTAN."
     spans = spans_of(text, ("Mark Rutte", "PER"), ("Rutte", "PER", 1), ("Otan", "ORG"))
@@ -178,8 +193,9 @@ def test_places_split_and_cleaned():
                      ("Espagnole Caroline Routier", "LOC"), ("aéroport de Rostov", "ORG"), ("Le Japon", "LOC"),
                      ("Japon", "LOC", 1), ("Marc Ladreit", "PER"), ("Lacharrière", "LOC"))
     got = _kinds(resolve(text, spans, Editorial.empty()))
+    # the airport is a place of its own, its name kept whole (Rostov the town is not written)
     assert {("Autriche", "lieu"), ("Hongrie", "lieu"), ("Bordeaux", "lieu"), ("Caroline Routier", "personne"),
-            ("Rostov", "lieu"), ("Japon", "lieu"), ("Marc Ladreit de Lacharrière", "personne")} <= got
+            ("Aéroport de Rostov", "lieu"), ("Japon", "lieu"), ("Marc Ladreit de Lacharrière", "personne")} <= got
     assert not any(n.startswith(("Groupe", "Le Japon", "aéroport")) for n, _ in got)
 
 

@@ -39,17 +39,21 @@ def also_written(soup: BeautifulSoup) -> str | None:
 
 def test_typographic_variants_of_a_name_are_not_listed_as_other_forms(tmp_path):
     paths = write_site(tmp_path, [
-        "Lieux: Côte d’Ivoire | Côte d'Ivoire | Côte\u00a0d’Ivoire\nPersonnes: Jean-Yves Le Drian | Jean\u2011Yves Le\u00a0Drian",
-        "Lieux: Côte d'Ivoire | République de Côte d’Ivoire\nPersonnes: Jean-Yves Le Drian | Jean-Yves\u2060 Le Drian | Le Drian",
+        "Lieux: Côte d’Ivoire | Côte d'Ivoire | Côte\u00a0d’Ivoire; Aéroport Atatürk | aéroport Atatürk\n"
+        "Personnes: Jean-Yves Le Drian | Jean\u2011Yves Le\u00a0Drian",
+        "Lieux: Côte d'Ivoire | République de Côte d’Ivoire; Aéroport Atatürk | aéroport international Atatürk\n"
+        "Personnes: Jean-Yves Le Drian | Jean-Yves\u2060 Le Drian | Le Drian",
     ])
     build(paths)
     # one real other form each, shown once; the apostrophe, no-break space, non-breaking hyphen and
     # word joiner variants are the same form
     assert also_written(page(paths.output, "lieux/cote-d-ivoire")) == "Aussi écrit\xa0: République de Côte d’Ivoire"
     assert also_written(page(paths.output, "personnes/jean-yves-le-drian")) == "Aussi écrit\xa0: Le Drian"
+    # a page's name with its capital is the same name as running text writes it, in lower case
+    assert also_written(page(paths.output, "lieux/aeroport-ataturk")) == "Aussi écrit\xa0: aéroport international Atatürk"
     data = json.loads(article(paths.output, 2).find("script", type="application/ld+json").string)
     assert [(mention["name"].replace("'", "’"), mention.get("alternateName")) for mention in data["mentions"]] == [
-        ("Jean-Yves Le Drian", None), ("Côte d’Ivoire", None)]
+        ("Jean-Yves Le Drian", None), ("Côte d’Ivoire", None), ("Aéroport Atatürk", ["aéroport Atatürk"])]
 
 
 def test_hand_edits_of_the_slug_file_and_the_editorial_file_are_built(tmp_path):
@@ -72,7 +76,9 @@ def test_hand_edits_of_the_slug_file_and_the_editorial_file_are_built(tmp_path):
     build(paths)
     renamed = page(paths.output, "personnes/ada-king")
     assert renamed.h1.get_text() == "Ada King" and "Mathématicienne." in renamed.get_text()
-    assert page(paths.output, "personnes/ada").find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/personnes/ada-king/"
+    former = page(paths.output, "personnes/ada")
+    assert former.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/personnes/ada-king/"
+    assert former.p.get_text().startswith("La page d’Ada King a changé d’adresse")  # elided before a vowel
     assert article(paths.output, 3).find("a", string="Ada King")["href"] == "/personnes/ada-king/"
 
 
@@ -85,6 +91,18 @@ def test_an_entity_whose_kind_changes_leaves_a_redirect_at_its_old_url(tmp_path)
     assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/organisations/le-bien-public/"
     assert old.find("a", string="Le Bien public")["href"] == "/organisations/le-bien-public/"
     assert not old.h1  # a redirect, not a second page of the entity
+
+
+def test_a_retired_address_no_dispatch_names_is_dated_by_the_newest_dispatch_never_1970(tmp_path):
+    import feedparser
+
+    # an address once published for Ada Lovelace, whom no dispatch names any more
+    paths = write_site(tmp_path, ["Personnes: Grace Hopper", "Personnes: Grace Hopper"],
+                       slugs='[personnes]\nada-lovelace = "Ada Lovelace"\n')
+    build(paths)
+    [notice] = feedparser.parse((paths.output / "personnes/ada-lovelace/rss.xml").read_bytes()).entries
+    assert notice.title.startswith("Fin du suivi")
+    assert notice.published_parsed[:3] == (2025, 1, 3)  # the newest dispatch of the site, the same at every build
 
 
 DISPATCHES = {

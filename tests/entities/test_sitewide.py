@@ -177,13 +177,15 @@ def test_a_qualified_place_keeps_its_qualifier_only_where_the_site_has_its_name_
         [("Lyon (France)", "lieu")], [("Lyon (Rhône)", "lieu")], [("Lyon", "lieu")],
         [("Paris (France)", "lieu")], [("Paris (États-Unis)", "lieu")],
         [("Sénat (France)", "organisation")],
+        [("Géorgie (États-Unis)", "lieu")], [("Géorgie", "lieu")], [("Géorgie", "lieu")],
     ))
     assert {entity.name: entity.articles for entity in merge.entities} == {
         "Saint-Denis (La Réunion)": 1, "Saint-Denis (Seine-Saint-Denis)": 1, "Saint-Denis": 1,  # two places: apart
         "Chambéry": 2,  # one place
         "Lyon": 3,  # a department and a country: one place
         "Paris (France)": 1, "Paris (États-Unis)": 1,  # two countries: apart
-        "Sénat (France)": 1}
+        "Sénat (France)": 1,
+        "Géorgie (États-Unis)": 1, "Géorgie": 2}  # a country's name in another country: the state, apart
 
 
 capitalised = st.text(alphabet="abcdeéèïôz", min_size=2, max_size=8).map(str.capitalize)
