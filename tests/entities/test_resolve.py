@@ -424,3 +424,31 @@ def test_a_newspaper_named_by_its_first_word_after_its_article_is_that_newspaper
     ents = by_name(resolve(text, spans))
     assert set(ents) == {"Le Canard enchaîné"}
     assert "Canard" in ents["Le Canard enchaîné"].forms
+
+
+@pytest.mark.parametrize("text, spans, name", [
+    ("Il a été arrêté par la Brigade de Recherche et d’Intervention, au cours d'une intervention.",
+     [("Brigade de Recherche", "ORG")], "Brigade de Recherche et d’Intervention"),
+    ("Selon l'Autorité des technologies de Communication et d'Information (BTK), le site est bloqué.",
+     [("Autorité des technologies de Communication", "ORG")],
+     "Autorité des technologies de Communication et d'Information"),
+    ("La Fondation Culture et Diversité a financé ses études.", [("Fondation Culture", "ORG")],
+     "Fondation Culture et Diversité"),
+    ("La banque Oddo et Cie a conseillé la vente.", [("Oddo", "ORG"), ("Cie", "ORG")], "Oddo et Cie"),
+])
+def test_an_organisation_name_cut_before_its_et_part_is_read_whole(text, spans, name):
+    # the trained model stops long names at "et": the page would be "Brigade de Recherche"
+    assert {e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty()) if e.kind == "organisation"} == {name}
+
+
+@pytest.mark.parametrize("text, spans, names", [
+    ("Google et Facebook ont répondu.", [("Google", "ORG")], {"Google"}),  # one word: two companies
+    ("La Banque de France et Bercy divergent.", [("Banque de France", "ORG"), ("Bercy", "LOC")],
+     {"Banque de France", "Bercy"}),
+    ("L'Union des écrivains québécois et SN production organisent la soirée.",
+     [("Union des écrivains québécois", "ORG")], {"Union des écrivains québécois"}),
+    ("Le Conseil de Paris et Jean Dupont ont voté.", [("Conseil de Paris", "ORG")], {"Conseil de Paris"}),
+])
+def test_two_names_joined_by_et_stay_two(text, spans, names):
+    assert {e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty())} >= names - {"Bercy"}
+    assert not any(" et " in e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty()))
