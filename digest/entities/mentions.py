@@ -100,6 +100,8 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
         return True  # "Banque de France", "Grande Mosquée de Valence"
     if label == "PER" and kind == "personne" and before.strip() and not after.strip():
         return True  # "Brigitte Macron" vs editorial "Macron"
+    if label == "ORG" and kind == "organisation" and _UPPER.match(before.strip()) and not after.strip():
+        return True  # "Nouveau Parti socialiste" vs editorial "Parti socialiste" (not "syndicat CGT")
     if label == "ORG" and kind == "lieu":
         return True  # "Paris Saint-Germain", "Real Madrid"
     if after.strip() and re.match(r"^[\s\-]*[a-zà-ÿ]", after) and kind != "personne":

@@ -452,3 +452,11 @@ def test_an_organisation_name_cut_before_its_et_part_is_read_whole(text, spans, 
 def test_two_names_joined_by_et_stay_two(text, spans, names):
     assert {e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty())} >= names - {"Bercy"}
     assert not any(" et " in e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty()))
+
+
+def test_a_longer_organisation_ending_with_an_editorial_one_is_its_own_name():
+    # the editorial "Parti socialiste" cut the model's "Nouveau Parti socialiste" into a page "Nouveau"
+    text = "Il a quitté le Parti socialiste. Le Nouveau Parti socialiste rejoint le syndicat CGT."
+    spans = spans_of(text, ("Parti socialiste", "ORG"), ("Nouveau Parti socialiste", "ORG"), ("syndicat CGT", "ORG"))
+    names = {e.name for e in resolve(text, spans, _EDITORIAL) if e.kind == "organisation"}
+    assert names == {"Parti socialiste", "Nouveau Parti socialiste", "CGT"}
