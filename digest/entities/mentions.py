@@ -119,14 +119,15 @@ def _coordinated(text: str, eds: list[Mention]) -> bool:
     return any(_COORDINATION.fullmatch(text, a.end, b.start) for a, b in zip(ordered, ordered[1:]))
 
 
-_SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—]\s*")
+_SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—«»]\s*")
 
 
 # where an organisation's name has ended and the sentence goes on inside a model span: a verb ("de
-# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans"
+# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", the country the
+# sentence already named ("la Cour suprême du pays": the generic institution, told apart by its country)
 _RUN_ON = re.compile(r"\s+(?:(?:de|d['’]|à)\s+(?:la\s+|le\s+|les\s+|l['’])?[a-zéèêîô]+(?:er|ir|re)(?=\s|$)"
                      r"|[a-zéèêîô]{3,}ant(?=\s|$)|(?:soit|soient|est|sont|a|ont|était|étaient)(?=\s|$)"
-                     r"|(?:de|en|à)\s+\d|dans(?=\s))")
+                     r"|(?:de|en|à)\s+\d|dans(?=\s)|(?:du|de\s+ce)\s+pays(?![\w\-]))")
 
 
 _DANGLING_LINK = re.compile(r"\s+(?:au|aux|du|des|de|de\s+la|en|à|et|pour|sur)(?=\s*$)|\s+(?:de\s+l|d|l)['’]$")
@@ -134,7 +135,8 @@ _DANGLING_LINK = re.compile(r"\s+(?:au|aux|du|des|de|de\s+la|en|à|et|pour|sur)(
 
 def _split_span(text: str, s: int, e: int, label: str) -> list[tuple[int, int]]:
     """A model span never crosses a line break; a place/organisation span never crosses a
-    spaced dash ("Autriche - Hongrie", a fixture, is two places); an organisation's ends where
+    spaced dash ("Autriche - Hongrie", a fixture, is two places) nor a guillemet (the channel and
+    its programme, "TMC « Quotidien »", are two names); an organisation's ends where
     the sentence goes on (``_RUN_ON``: "l'Église catholique de tenter de convaincre...")."""
     if label == "ORG" and (run_on := _RUN_ON.search(text, s, e)):
         e = run_on.start()

@@ -460,3 +460,15 @@ def test_a_longer_organisation_ending_with_an_editorial_one_is_its_own_name():
     spans = spans_of(text, ("Parti socialiste", "ORG"), ("Nouveau Parti socialiste", "ORG"), ("syndicat CGT", "ORG"))
     names = {e.name for e in resolve(text, spans, _EDITORIAL) if e.kind == "organisation"}
     assert names == {"Parti socialiste", "Nouveau Parti socialiste", "CGT"}
+
+
+def test_the_country_a_sentence_already_named_is_not_part_of_the_institution_name():
+    text = "Au Pakistan, la Cour suprême du pays a destitué le Premier ministre."
+    ents = resolve(text, spans_of(text, ("Pakistan", "LOC"), ("Cour suprême du pays", "ORG")), Editorial.empty())
+    assert {e.name for e in ents if e.kind == "organisation"} == {"Cour suprême (Pakistan)"}
+
+
+def test_a_channel_and_its_programme_in_guillemets_are_not_one_name():
+    text = "Il était l'invité de TMC « Quotidien » lundi soir."
+    ents = resolve(text, spans_of(text, ("TMC « Quotidien", "ORG")), Editorial.empty())
+    assert "TMC" in {e.name for e in ents} and not any("«" in e.name for e in ents)
