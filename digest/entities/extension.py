@@ -212,6 +212,9 @@ def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> li
                     i += 1
                     continue
                 break
+            place = _UNREAD_PLACE.match(text, end)
+            if place and not any(o.start < place.end() and o.end > end for o in ms[i + 1:i + 2]):
+                end, changed = place.end(), True  # "Parlement" + " de Westminster", which the model did not read
         if label == "ORG":
             hr = _HUMAN_RIGHTS.match(text[end:end + 40])
             if hr:
@@ -262,6 +265,10 @@ def _joined_part(text: str, start: int, end: int, following: Mention | None) -> 
     if re.match(r"[ \t]+[A-ZÀ-ÖØ-ÞŒ]", text[part.end():part.end() + 2]):
         return None
     return part.end()
+
+
+# a one-word place after an institution, not read by the model ("Parlement de Westminster")
+_UNREAD_PLACE = re.compile(r"[ \t]+(?:de|du|d['’])[ \t]*[A-ZÀ-ÖØ-ÞŒ][\w\-]+(?![\w\-'’]|[ \t]+[A-ZÀ-ÖØ-ÞŒ])")
 
 
 # "en Somalie", "au Burundi": the country an organisation works in is part of its name

@@ -472,3 +472,10 @@ def test_a_channel_and_its_programme_in_guillemets_are_not_one_name():
     text = "Il était l'invité de TMC « Quotidien » lundi soir."
     ents = resolve(text, spans_of(text, ("TMC « Quotidien", "ORG")), Editorial.empty())
     assert "TMC" in {e.name for e in ents} and not any("«" in e.name for e in ents)
+
+
+def test_an_institution_keeps_the_place_the_model_did_not_read_in_its_name():
+    # the model read "Parlement" alone: the page was a "Parlement (Belgique)" of the Belgian dispatch
+    text = "Au lendemain de l'attentat du Parlement de Westminster, la ville d'Anvers, en Belgique, est visée."
+    ents = resolve(text, spans_of(text, ("Parlement", "ORG"), ("Anvers", "LOC"), ("Belgique", "LOC")), Editorial.empty())
+    assert {e.name for e in ents if e.kind == "organisation"} == {"Parlement de Westminster"}
