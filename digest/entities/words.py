@@ -115,7 +115,14 @@ def looks_like_demonym(name: str) -> bool:
     last = k.split(" ")[-1]
     if k in _NOT_DEMONYM or last in _NOT_DEMONYM or len(last) < 5:
         return False
-    return bool(_DEMONYM_STRICT.search(name.split("-")[-1].lower()))
+    *before, after = name.split("-")
+    # "Sud-Africains", "Franco-Algérien", "Néo-Zélandaise"; not "Comédie-Française", "Garde-Républicaine"
+    if not all(_DEMONYM_PREFIX.fullmatch(norm_key(part)) or _DEMONYM_STRICT.search(part.lower()) for part in before):
+        return False
+    return bool(_DEMONYM_STRICT.search(after.lower()))
+
+
+_DEMONYM_PREFIX = re.compile(r"nord|sud|est|ouest|[a-z]+o")
 
 
 _DEMONYM_WORDS = {norm_key(w) for w in (

@@ -479,3 +479,20 @@ def test_an_institution_keeps_the_place_the_model_did_not_read_in_its_name():
     text = "Au lendemain de l'attentat du Parlement de Westminster, la ville d'Anvers, en Belgique, est visée."
     ents = resolve(text, spans_of(text, ("Parlement", "ORG"), ("Anvers", "LOC"), ("Belgique", "LOC")), Editorial.empty())
     assert {e.name for e in ents if e.kind == "organisation"} == {"Parlement de Westminster"}
+
+
+@pytest.mark.parametrize("text, span, label, kind", [
+    ("Le retour de la Comédie-Française, après 25 ans d'absence.", "Comédie-Française", "ORG", "organisation"),
+    ("Un hommage a été rendu à Oradour-sur-Glane samedi.", "Oradour-sur-Glane", "LOC", "lieu"),
+    ("Le feu a pris à Montrevel-en-Bresse (Ain).", "Montrevel-en-Bresse", "LOC", "lieu"),
+])
+def test_a_hyphenated_name_ending_like_a_demonym_is_still_a_name(text, span, label, kind):
+    # "Française", "Glane", "Bresse" end like demonyms: the whole name was dropped as one
+    assert (span, kind) in {(e.name, e.kind) for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}
+
+
+@pytest.mark.parametrize("word", ["Sud-Africains", "Nord-Coréen", "Franco-Algérien", "Néo-Zélandaise", "Afro-Américains"])
+def test_hyphenated_demonyms_are_still_demonyms(word):
+    from digest.entities.words import looks_like_demonym
+
+    assert looks_like_demonym(word)
