@@ -105,9 +105,9 @@ def is_not_entity(entity: Entity, text: str) -> bool:
         return True
     if words[0] in _NOT_ENTITY_HEADS or " ".join(words[:2]) in _NOT_ENTITY_HEADS or words[0] in _PRONOUNS:
         return True
-    if len(words) == 1 and entity.name[:1].isupper() and re.search(
+    if len(words) == 1 and entity.name[:1].isupper() and not (entity.kind == "organisation" and ministry(entity.name)) and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
-        return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
+        return True  # "Valorisé" opening a sentence, "valorisé" elsewhere; not "de la Santé" beside "la santé"
     return len(words) == 1 and _is_date(entity.name, text)
 
 

@@ -503,3 +503,10 @@ def test_a_month_written_in_a_date_is_no_place_and_the_planet_stays():
     # winer 2017_01 (Gambie): "Mai Fatty", a person, is no month
     fatty = "Selon Mai Fatty, Jammeh a volé 11,4 millions de dollars."
     assert ("Mai Fatty", "personne") in names(fatty, ("Mai Fatty", "PER"))
+
+
+def test_a_portfolio_is_the_ministry_even_where_the_dispatch_writes_its_word_in_lower_case():
+    # "la Santé" was read as a capitalised common word because "la santé" is written too
+    text = ("Le virus Zika menace la santé des femmes enceintes en Colombie. "
+            "Le ministre colombien de la Santé conseille de ne pas tomber enceinte.")
+    assert ("ministère de la Santé (Colombie)", "organisation") in names(text, ("Colombie", "LOC"), ("Santé", "ORG"))
