@@ -98,6 +98,10 @@ def _is_date(name: str, text: str) -> bool:
         or re.match(r"[\s\u00a0]+\d{4}(?!\d)", text[match.end():]) for match in found)
 
 
+# "coup d'", "télévision d'", "chef d'": "État" as the complement of a common noun
+_STATE_COMPLEMENT = re.compile(r"(?<![\w\-])[a-zéèêàâîôûç]+[\s\u00a0]+d['’]$")
+
+
 def is_not_entity(entity: Entity, text: str) -> bool:
     """A law, treaty, war, competition or festival; a pronoun; a capitalised common word; a month."""
     words = _first_words(entity.name).split()
@@ -105,6 +109,11 @@ def is_not_entity(entity: Entity, text: str) -> bool:
         return True
     if words[0] in _NOT_ENTITY_HEADS or " ".join(words[:2]) in _NOT_ENTITY_HEADS or words[0] in _PRONOUNS:
         return True
+    if words[0] == "etat" and len(words) > 1 and all(
+            _STATE_COMPLEMENT.search(text, 0, found.start())
+            for form in (entity.name, *entity.forms)
+            for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)):
+        return True  # "coup d'État constitutionnel", "la télévision d'État syrienne": no name
     if len(words) == 1 and entity.name[:1].isupper() and not (entity.kind == "organisation" and ministry(entity.name)) and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere; not "de la Santé" beside "la santé"

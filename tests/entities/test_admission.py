@@ -510,3 +510,10 @@ def test_a_portfolio_is_the_ministry_even_where_the_dispatch_writes_its_word_in_
     text = ("Le virus Zika menace la santé des femmes enceintes en Colombie. "
             "Le ministre colombien de la Santé conseille de ne pas tomber enceinte.")
     assert ("ministère de la Santé (Colombie)", "organisation") in names(text, ("Colombie", "LOC"), ("Santé", "ORG"))
+
+
+def test_etat_as_the_complement_of_a_common_noun_is_no_organisation():
+    text = ("Le président parle d'un coup d'État constitutionnel. La télévision d'État syrienne dénonce une agression. "
+            "L'État islamique recule.")
+    got = names(text, ("État constitutionnel", "ORG"), ("État syrienne", "ORG"), ("État islamique", "ORG"))
+    assert got == {("État islamique", "organisation")}
