@@ -43,7 +43,7 @@ def _spelled_by(acr: str, long: str) -> bool:
     return len(letters) >= 2 and [w[0] for w in words] == letters
 
 
-_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "au",
+_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "dans", "à", "au",
                "aux", "sur", "of", "the", "and", "for"}
 
 

@@ -496,3 +496,10 @@ def test_hyphenated_demonyms_are_still_demonyms(word):
     from digest.entities.words import looks_like_demonym
 
     assert looks_like_demonym(word)
+
+
+def test_an_acronym_spells_its_long_form_across_dans():
+    text = "Al-Qaïda dans la péninsule arabique (AQPA) a revendiqué l'attaque. L'AQPA est active au Yémen."
+    spans = spans_of(text, ("Al-Qaïda", "ORG"), ("AQPA", "ORG"), ("AQPA", "ORG", 1), ("Yémen", "LOC"))
+    orgs = [e for e in resolve(text, spans, Editorial.empty()) if e.kind == "organisation"]
+    assert [(e.name, "AQPA" in e.forms) for e in orgs] == [("Al-Qaïda dans la péninsule arabique", True)]
