@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .editorial import Editorial, EditorialEntry, norm_key
-from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _DEMONYM_WORDS, _HEAD_BEFORE, _LOWER_HEAD_PLACE,
+from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE, _LOWER_HEAD_PLACE,
                     _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
@@ -100,6 +100,8 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
         return True  # "Banque de France", "Grande Mosquée de Valence"
     if label == "PER" and kind == "personne" and before.strip() and not after.strip():
         return True  # "Brigitte Macron" vs editorial "Macron"
+    if label == "ORG" and kind == "organisation" and not before.strip() and norm_key(after) in _CLUB_MARKERS:
+        return True  # "PSG Handball": the club's section, not "Handball" beside the editorial "PSG"
     if label == "ORG" and kind == "organisation" and _UPPER.match(before.strip()) and not after.strip():
         return True  # "Nouveau Parti socialiste" vs editorial "Parti socialiste" (not "syndicat CGT")
     if label == "ORG" and kind == "lieu":

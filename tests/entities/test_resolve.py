@@ -503,3 +503,9 @@ def test_an_acronym_spells_its_long_form_across_dans():
     spans = spans_of(text, ("Al-Qaïda", "ORG"), ("AQPA", "ORG"), ("AQPA", "ORG", 1), ("Yémen", "LOC"))
     orgs = [e for e in resolve(text, spans, Editorial.empty()) if e.kind == "organisation"]
     assert [(e.name, "AQPA" in e.forms) for e in orgs] == [("Al-Qaïda dans la péninsule arabique", True)]
+
+
+def test_a_club_section_named_after_an_editorial_club_keeps_its_whole_name():
+    text = "Le PSG Handball et Montpellier se sont qualifiés pour la finale."
+    spans = spans_of(text, ("PSG Handball", "ORG"), ("Montpellier", "ORG"))
+    assert "PSG Handball" in {e.name for e in resolve(text, spans, _EDITORIAL) if e.kind == "organisation"}
