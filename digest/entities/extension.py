@@ -19,7 +19,7 @@ _PORTFOLIO = re.compile(
     r"(?<![\w\-])(?:[Mm]inistres?|[Mm]inistère|[Ss]ecrétaires? d['’][ÉE]tat)"
     r"(?:\s+(?!(?:de|des|du|aux?|à|et|en)\b)[a-zéèêëïô]+){0,2}"
     r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|aux\s+|à\s+la\s+|au\s+)"
-    r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales))?"
+    r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales|d['’]urgence))?"
     r"(?:\s+(?:et(?:\s+(?:des|de\s+la|de\s+l['’]|du))?|des|de\s+la|de\s+l['’]|du)\s*" + _CAPW + r")?)(?![\w\-])")
 
 

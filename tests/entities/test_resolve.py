@@ -509,3 +509,9 @@ def test_a_club_section_named_after_an_editorial_club_keeps_its_whole_name():
     text = "Le PSG Handball et Montpellier se sont qualifiés pour la finale."
     spans = spans_of(text, ("PSG Handball", "ORG"), ("Montpellier", "ORG"))
     assert "PSG Handball" in {e.name for e in resolve(text, spans, _EDITORIAL) if e.kind == "organisation"}
+
+
+def test_the_russian_emergencies_ministry_keeps_its_whole_portfolio():
+    text = "L'appareil a décollé de Dubaï, a annoncé le ministère russe des Situations d'urgence."
+    got = {e.name for e in resolve(text, spans_of(text, ("Dubaï", "LOC")), Editorial.empty()) if e.kind == "organisation"}
+    assert got == {"ministère des Situations d'urgence (Russie)"}
