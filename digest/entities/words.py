@@ -206,7 +206,7 @@ _HEAD_BEFORE = re.compile(
 
 # "le parquet de Paris", "l'aéroport de Toulouse": the city is the entity (WiNER); a
 # capitalised head ("Parquet national financier", "Aéroport international de X") is kept
-_LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfecture", "tribunal"}
+_LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfecture"}
 
 
 _LOWER_HEAD_PLACE = re.compile(

@@ -517,3 +517,9 @@ def test_etat_as_the_complement_of_a_common_noun_is_no_organisation():
             "L'État islamique recule.")
     got = names(text, ("État constitutionnel", "ORG"), ("État syrienne", "ORG"), ("État islamique", "ORG"))
     assert got == {("État islamique", "organisation")}
+
+
+def test_a_court_named_by_its_town_is_the_court():
+    # WiNER: "le tribunal de Paris" is an organisation (as "l'université de Strasbourg"), not the town
+    got = names("Il sera jugé par le tribunal de Paris en juin.", ("Paris", "LOC"))
+    assert got == {("tribunal de Paris", "organisation")}
