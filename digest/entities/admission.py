@@ -60,7 +60,7 @@ _PORTFOLIO_ARTICLES = {
     "budget": "du ", "armees": "des ", "transports": "des ", "logement": "du ", "sports": "des ",
     "industrie": "de l'", "commerce": "du ", "ecologie": "de l'", "outre mer": "de l'", "numerique": "du ",
     "recherche": "de la ", "enseignement superieur": "de l'", "affaires sociales": "des ",
-    "situations d'urgence": "des ",
+    "situations d'urgence": "des ", "equipement": "de l'",
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
             "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",

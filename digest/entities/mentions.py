@@ -125,11 +125,12 @@ _SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—«»]\s*")
 
 
 # where an organisation's name has ended and the sentence goes on inside a model span: a verb ("de
-# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", the country the
+# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", "sous" ("ministre de
+# l'Équipement sous de Gaulle"), the country the
 # sentence already named ("la Cour suprême du pays": the generic institution, told apart by its country)
 _RUN_ON = re.compile(r"\s+(?:(?:de|d['’]|à)\s+(?:la\s+|le\s+|les\s+|l['’])?[a-zéèêîô]+(?:er|ir|re)(?=\s|$)"
                      r"|[a-zéèêîô]{3,}ant(?=\s|$)|(?:soit|soient|est|sont|a|ont|était|étaient)(?=\s|$)"
-                     r"|(?:de|en|à)\s+\d|dans(?=\s)|(?:du|de\s+ce)\s+pays(?![\w\-]))")
+                     r"|(?:de|en|à)\s+\d|(?:dans|sous)(?=\s)|(?:du|de\s+ce)\s+pays(?![\w\-]))")
 
 
 _DANGLING_LINK = re.compile(r"\s+(?:au|aux|du|des|de|de\s+la|en|à|et|pour|sur)(?=\s*$)|\s+(?:de\s+l|d|l)['’]$")

@@ -523,3 +523,10 @@ def test_a_court_named_by_its_town_is_the_court():
     # WiNER: "le tribunal de Paris" is an organisation (as "l'université de Strasbourg"), not the town
     got = names("Il sera jugé par le tribunal de Paris en juin.", ("Paris", "LOC"))
     assert got == {("tribunal de Paris", "organisation")}
+
+
+def test_a_portfolio_followed_by_sous_and_a_person_is_the_ministry():
+    text = "Il fut sénateur de Haute-Marne et ministre de l'Agriculture, puis ministre de l'Équipement sous de Gaulle."
+    got = names(text, ("Haute-Marne", "LOC"), ("Équipement sous de Gaulle", "ORG"))
+    assert ("ministère de l'Équipement (France)", "organisation") in got
+    assert not any("sous" in name for name, _ in got)
