@@ -16,7 +16,7 @@ _CAPW = r"[A-ZÉÈÀÂÎÔ][\w\-]+"
 
 
 _PORTFOLIO = re.compile(
-    r"(?<![\w\-])(?:[Mm]inistres?|[Mm]inistère|[Ss]ecrétaires? d['’][ÉE]tat)"
+    r"(?<![\w\-])(?:[Ee]x-)?(?:[Mm]inistres?|[Mm]inistère|[Ss]ecrétaires? d['’][ÉE]tat)"
     r"(?:\s+(?!(?:de|des|du|aux?|à|et|en)\b)[a-zéèêëïô]+){0,2}"
     r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|aux\s+|à\s+la\s+|au\s+)"
     r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales|d['’]urgence))?"

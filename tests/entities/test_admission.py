@@ -530,3 +530,9 @@ def test_a_portfolio_followed_by_sous_and_a_person_is_the_ministry():
     got = names(text, ("Haute-Marne", "LOC"), ("Équipement sous de Gaulle", "ORG"))
     assert ("ministère de l'Équipement (France)", "organisation") in got
     assert not any("sous" in name for name, _ in got)
+
+
+def test_a_former_minister_names_the_ministry_too():
+    text = "L'avocat, José Eduardo Cardozo, ex-ministre de la Justice de Dilma Rousseff, l'a défendu au Brésil."
+    got = names(text, ("José Eduardo Cardozo", "PER"), ("Dilma Rousseff", "PER"), ("Brésil", "LOC"))
+    assert ("ministère de la Justice (Brésil)", "organisation") in got
