@@ -176,7 +176,9 @@ _ENGLISH_ORG_TAILS = {
     "network", "party", "council", "association", "club", "united", "center", "museum",
     "hospital", "academy", "society", "committee", "authority", "office", "department",
     "ltd", "limited", "fund", "bureau", "league", "federation", "union", "institution",
-    "laboratory", "observatory", "police", "army", "navy", "ministry", "tribune", "herald"}
+    "laboratory", "observatory", "police", "army", "navy", "ministry", "tribune", "herald",
+    # and French media titles: "Charlie Hebdo", "Sciences et Avenir Magazine"
+    "hebdo", "magazine"}
 
 
 _FRENCH_ARTICLES = {"le", "la", "les", "l", "un", "une", "des", "du"}

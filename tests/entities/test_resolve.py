@@ -515,3 +515,9 @@ def test_the_russian_emergencies_ministry_keeps_its_whole_portfolio():
     text = "L'appareil a décollé de Dubaï, a annoncé le ministère russe des Situations d'urgence."
     got = {e.name for e in resolve(text, spans_of(text, ("Dubaï", "LOC")), Editorial.empty()) if e.kind == "organisation"}
     assert got == {"ministère des Situations d'urgence (Russie)"}
+
+
+def test_a_weekly_the_model_read_as_a_person_is_an_organisation():
+    text = "Un an après l'attentat contre Charlie Hebdo, la rédaction publie un numéro spécial."
+    ents = resolve(text, spans_of(text, ("Charlie Hebdo", "PER")), Editorial.empty())
+    assert [(e.name, e.kind) for e in ents] == [("Charlie Hebdo", "organisation")]
