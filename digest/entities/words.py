@@ -133,8 +133,8 @@ _DEMONYM_WORDS = {norm_key(w) for w in (
 # head nouns (WiNER convention): "université de X", "ministère de la Justice", "hôpital X"
 # are organisations; "place X", "rue X", "île de X", "désert X" are places.
 ORG_HEADS = {norm_key(w) for w in (
-    "armée", "ministère", "université", "hôpital", "association", "comité", "diocèse",
-    "aéroport", "assemblée", "agence", "fédération", "conseil", "laboratoire", "observatoire",
+    "armée", "ministère", "ambassade", "consulat", "université", "hôpital", "association", "comité",
+    "diocèse", "aéroport", "assemblée", "agence", "fédération", "conseil", "laboratoire", "observatoire",
     "tribunal", "cour", "hôtel", "parquet", "parlement", "institut", "académie", "banque",
     "parti", "mouvement", "syndicat", "église", "mosquée", "grande mosquée", "collège", "lycée",
     "école", "musée", "fondation", "club", "société", "compagnie", "office", "autorité",

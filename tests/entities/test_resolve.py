@@ -521,3 +521,10 @@ def test_a_weekly_the_model_read_as_a_person_is_an_organisation():
     text = "Un an après l'attentat contre Charlie Hebdo, la rédaction publie un numéro spécial."
     ents = resolve(text, spans_of(text, ("Charlie Hebdo", "PER")), Editorial.empty())
     assert [(e.name, e.kind) for e in ents] == [("Charlie Hebdo", "organisation")]
+
+
+def test_an_embassy_keeps_the_country_it_is_in():
+    text = "Le personnel de l'Ambassade d'Algérie au Canada a assisté à la cérémonie à Montréal."
+    spans = spans_of(text, ("Ambassade d'Algérie", "ORG"), ("Canada", "LOC"), ("Montréal", "LOC"))
+    assert {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())} == {
+        ("Ambassade d'Algérie au Canada", "organisation"), ("Montréal", "lieu")}
