@@ -115,9 +115,10 @@ def is_not_entity(entity: Entity, text: str) -> bool:
             for form in (entity.name, *entity.forms)
             for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)):
         return True  # "coup d'État constitutionnel", "la télévision d'État syrienne": no name
-    if len(words) == 1 and entity.name[:1].isupper() and not (entity.kind == "organisation" and ministry(entity.name)) and re.search(
+    portfolio = entity.kind == "organisation" and ministry(entity.name)  # "de la Santé" beside "la santé"
+    if len(words) == 1 and entity.name[:1].isupper() and not portfolio and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
-        return True  # "Valorisé" opening a sentence, "valorisé" elsewhere; not "de la Santé" beside "la santé"
+        return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
     return len(words) == 1 and _is_date(entity.name, text)
 
 

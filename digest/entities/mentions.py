@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .editorial import Editorial, EditorialEntry, norm_key
-from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE, _LOWER_HEAD_PLACE,
-                    _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
+from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE,
+                    _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
 from .not_names import _NOT_NAME, _drop_capital_determiner, _is_opening_participle
@@ -125,9 +125,9 @@ _SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—«»]\s*")
 
 
 # where an organisation's name has ended and the sentence goes on inside a model span: a verb ("de
-# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", "sous" ("ministre de
-# l'Équipement sous de Gaulle"), the country the
-# sentence already named ("la Cour suprême du pays": the generic institution, told apart by its country)
+# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", "sous" ("ministre
+# de l'Équipement sous de Gaulle"), the country the sentence already named ("la Cour suprême du pays":
+# the generic institution, told apart by its country)
 _RUN_ON = re.compile(r"\s+(?:(?:de|d['’]|à)\s+(?:la\s+|le\s+|les\s+|l['’])?[a-zéèêîô]+(?:er|ir|re)(?=\s|$)"
                      r"|[a-zéèêîô]{3,}ant(?=\s|$)|(?:soit|soient|est|sont|a|ont|était|étaient)(?=\s|$)"
                      r"|(?:de|en|à)\s+\d|(?:dans|sous)(?=\s)|(?:du|de\s+ce)\s+pays(?![\w\-]))")

@@ -107,6 +107,10 @@ _NOT_DEMONYM |= {norm_key(w) for w in (
     "Ghislaine", "Germaine", "Romaine", "Solène", "Marjolaine", "Tatiane", "Oriane")}
 
 
+# what comes before the last part of a hyphenated demonym: a compass point or a combining form
+_DEMONYM_PREFIX = re.compile(r"nord|sud|est|ouest|[a-z]+o")
+
+
 def looks_like_demonym(name: str) -> bool:
     """"Australienne", "Sud-Africains", "Néerlandaise", "Suissesse" (one word)."""
     if " " in name.strip() or not name[:1].isupper():
@@ -121,8 +125,6 @@ def looks_like_demonym(name: str) -> bool:
         return False
     return bool(_DEMONYM_STRICT.search(after.lower()))
 
-
-_DEMONYM_PREFIX = re.compile(r"nord|sud|est|ouest|[a-z]+o")
 
 
 _DEMONYM_WORDS = {norm_key(w) for w in (
@@ -207,7 +209,8 @@ _HEAD_BEFORE = re.compile(
 
 
 # "le parquet de Paris", "l'aéroport de Toulouse": the city is the entity (WiNER); a
-# capitalised head ("Parquet national financier", "Aéroport international de X") is kept
+# capitalised head ("Parquet national financier", "Aéroport international de X") is kept; "le
+# tribunal de Paris" is the court (annotated so every time)
 _LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfecture"}
 
 
