@@ -243,6 +243,12 @@ def _piece_label(text: str, ps: int, pe: int, label: str, weak: bool, overlapped
     return label
 
 
+# "à Modane", "en Louisiane", "la commune de Modane", "la vallée de la Maurienne": a name ending like a
+# demonym ("Valaisanne", "Tarentais") that the sentence puts after a place preposition or a place is a place
+_PLACE_PREPOSITION = re.compile(r"(?<![\w\-])(?:à|en|(?:commune|ville|village|municipalité|vallées?|région|province)"
+                                r"[\s\u00a0]+(?:de[\s\u00a0]+la|de|du|d['’]))[\s\u00a0]*$")
+
+
 def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editorial: Editorial) -> Mention | None:
     """The mention one piece of a model span makes once cleaned, or None when it is no name."""
     raw = text[ps:pe]
@@ -255,7 +261,7 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
         return None
     if plabel != "PER":
         name = _drop_capital_determiner(text, name, editorial)
-        if looks_like_demonym(name) and editorial.lookup(name) is None:
+        if looks_like_demonym(name) and editorial.lookup(name) is None and not _PLACE_PREPOSITION.search(text, 0, ps):
             return None
     off = raw.find(surface) if surface else 0
     ms = ps + max(off, 0)

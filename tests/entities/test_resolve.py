@@ -528,3 +528,20 @@ def test_an_embassy_keeps_the_country_it_is_in():
     spans = spans_of(text, ("Ambassade d'Algérie", "ORG"), ("Canada", "LOC"), ("Montréal", "LOC"))
     assert {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())} == {
         ("Ambassade d'Algérie au Canada", "organisation"), ("Montréal", "lieu")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Trois policiers sont morts à Bâton-Rouge, en Louisiane, dimanche.", "Louisiane"),
+    ("L'avalanche est tombée près de Valfréjus (commune de Modane).", "Modane"),
+    ("Seules sont épargnées les vallées de la Maurienne, en Savoie.", "Maurienne"),
+    ("La municipalité de Samarcande, sa ville natale, a nettoyé le centre-ville.", "Samarcande"),
+])
+def test_a_place_ending_like_a_demonym_is_a_place_after_a_place_preposition(text, place):
+    # "Louisiane", "Modane" end like "Valaisanne", "Tarentais": they were dropped as demonyms
+    assert (place, "lieu") in {(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())}
+
+
+def test_a_demonym_is_still_no_place():
+    text = "Les Tarentais ont gagné, devant les Varois et les Américains."
+    spans = spans_of(text, ("Tarentais", "LOC"), ("Varois", "LOC"), ("Américains", "LOC"))
+    assert resolve(text, spans, Editorial.empty()) == []
