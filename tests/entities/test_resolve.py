@@ -545,3 +545,14 @@ def test_a_demonym_is_still_no_place():
     text = "Les Tarentais ont gagné, devant les Varois et les Américains."
     spans = spans_of(text, ("Tarentais", "LOC"), ("Varois", "LOC"), ("Américains", "LOC"))
     assert resolve(text, spans, Editorial.empty()) == []
+
+
+@pytest.mark.parametrize("text, place, kept", [
+    ("Il s'était expliqué pendant son retour d'Albanie, le 26 juin.", "Albanie", True),
+    ("Les milices avancent autour de Raqqa depuis lundi.", "Raqqa", True),
+    ("Le Tour de France arrive dimanche.", "France", False),
+])
+def test_a_place_is_inside_an_event_name_only_after_the_whole_word(text, place, kept):
+    # "retour d'", "autour de" end with "tour d'", "tour de": the places were read as in "Tour de France"
+    found = (place, "lieu") in {(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())}
+    assert found is kept
