@@ -51,7 +51,8 @@ _PUNCT_STRIP = " \t\n\r«»\"“”„‘’'`.,;:!?()[]{}–—-/*•·…"
 _TOKEN = re.compile(r"\S+")
 
 
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]")
+# a capital letter, Latin-1 or Latin Extended ("Łukasz", "Ōno", "Żagań", "Œuvre")
+_UPPER = re.compile("[A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper()) + "]")
 
 
 _INSTITUTIONS = {norm_key(w) for w in (

@@ -556,3 +556,29 @@ def test_a_place_is_inside_an_event_name_only_after_the_whole_word(text, place, 
     # "retour d'", "autour de" end with "tour d'", "tour de": the places were read as in "Tour de France"
     found = (place, "lieu") in {(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())}
     assert found is kept
+
+
+@pytest.mark.parametrize("text, span, label, name, kind", [
+    ("Le champion du monde Shohei Ōno emporte le titre olympique.", "Shohei Ōno", "PER", "Shohei Ōno", "personne"),
+    ("Le Polonais Łukasz Wietecki termine cinquième.", "Łukasz Wietecki", "PER", "Łukasz Wietecki", "personne"),
+    ("Les soldats sont arrivés à Żagań samedi.", "Żagań", "LOC", "Żagań", "lieu"),
+])
+def test_a_name_with_a_latin_extended_capital_is_kept_whole(text, span, label, name, kind):
+    # "Ō", "Ł", "Ż" were not read as capitals: "Shohei", "Wietecki", nothing
+    assert (name, kind) in {(e.name, e.kind) for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}
+
+
+_EXTENDED_CAPITALS = [("Ł", "L"), ("Ō", "O"), ("Ż", "Z"), ("Ś", "S"), ("Č", "C"), ("Ğ", "G"), ("Ø", "O")]
+
+
+@_settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_EXTENDED_CAPITALS), st.text(alphabet="abdeiklnoruszéńć", min_size=2, max_size=7)),
+                min_size=1, max_size=3),
+       st.sampled_from(["PER", "LOC", "ORG"]))
+def test_a_latin_extended_capital_reads_as_its_latin_letter(words, label):
+    """A name is cut the same whether its words begin with "Ł" or "L", "Ō" or "O"."""
+    from digest.entities.names import clean_name
+
+    extended = " ".join(capital + rest for (capital, _), rest in words)
+    latin = " ".join(letter + rest for (_, letter), rest in words)
+    assert len(clean_name(extended, label)[1].split()) == len(clean_name(latin, label)[1].split())
