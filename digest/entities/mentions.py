@@ -249,6 +249,10 @@ _PLACE_PREPOSITION = re.compile(r"(?<![\w\-])(?:à|en|(?:commune|ville|village|m
                                 r"[\s\u00a0]+(?:de[\s\u00a0]+la|de|du|d['’]))[\s\u00a0]*$")
 
 
+# "à la place de Ban Ki-moon": instead of a person, not a square
+_INSTEAD_OF = re.compile(r"(?<![\w\-])à[\s\u00a0]+la[\s\u00a0]+place[\s\u00a0]+(?:de[\s\u00a0]+|d['’])$")
+
+
 def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editorial: Editorial) -> Mention | None:
     """The mention one piece of a model span makes once cleaned, or None when it is no name."""
     raw = text[ps:pe]
@@ -267,7 +271,8 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
     ms = ps + max(off, 0)
     if name == surface:
         hb = _HEAD_BEFORE.search(text, max(0, ms - 40), ms)
-        if hb and hb.end() == ms and not (plabel == "LOC" and hb.group(1) in _LOWER_ORG_KEEP_PLACE):
+        if hb and hb.end() == ms and not (plabel == "LOC" and hb.group(1) in _LOWER_ORG_KEEP_PLACE) \
+                and not (plabel == "PER" and _INSTEAD_OF.search(text, 0, hb.end())):
             # the head noun before the name is part of it ("université de X", "association Y")
             surface = name = text[hb.start():ms + len(surface)]
             return Mention(hb.start(), hb.start() + len(surface), surface, name,

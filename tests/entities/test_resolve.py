@@ -582,3 +582,10 @@ def test_a_latin_extended_capital_reads_as_its_latin_letter(words, label):
     extended = " ".join(capital + rest for (capital, _), rest in words)
     latin = " ".join(letter + rest for (_, letter), rest in words)
     assert len(clean_name(extended, label)[1].split()) == len(clean_name(latin, label)[1].split())
+
+
+def test_a_la_place_de_a_person_is_no_square():
+    text = "Antonio Guterres prendra ses fonctions à la place de Ban Ki-moon en janvier. Ils se sont vus place de la Concorde."
+    spans = spans_of(text, ("Antonio Guterres", "PER"), ("Ban Ki-moon", "PER"), ("Concorde", "LOC"))
+    got = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
+    assert ("Ban Ki-moon", "personne") in got and ("place de la Concorde", "lieu") in got
