@@ -51,7 +51,7 @@ def _named_in_another_language(acr: str, long: "Mention") -> bool:
     return long.label == "ORG" and acr.isalpha() and acr.isupper() and len(_WORD_RUN.findall(long.name)) >= 3
 
 
-_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "au",
+_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "dans", "à", "au",
                "aux", "sur", "of", "the", "and", "for"}
 
 

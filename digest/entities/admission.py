@@ -64,6 +64,7 @@ _PORTFOLIO_ARTICLES = {
     "budget": "du ", "armees": "des ", "transports": "des ", "logement": "du ", "sports": "des ",
     "industrie": "de l'", "commerce": "du ", "ecologie": "de l'", "outre mer": "de l'", "numerique": "du ",
     "recherche": "de la ", "enseignement superieur": "de l'", "affaires sociales": "des ",
+    "situations d'urgence": "des ", "equipement": "de l'",
 }
 _GENERIC = {"senat", "assemblee nationale", "parlement", "cour supreme", "conseil constitutionnel",
             "chambre des representants", "chambre des deputes", "chambre des communes", "congres", "gouvernement",
@@ -102,6 +103,10 @@ def _is_date(name: str, text: str) -> bool:
         or re.match(r"[\s\u00a0]+\d{4}(?!\d)", text[match.end():]) for match in found)
 
 
+# "coup d'", "télévision d'", "chef d'": "État" as the complement of a common noun
+_STATE_COMPLEMENT = re.compile(r"(?<![\w\-])[a-zéèêàâîôûç]+[\s\u00a0]+d['’]$")
+
+
 def is_not_entity(entity: Entity, text: str) -> bool:
     """A law, treaty, war, competition or festival; a pronoun; a capitalised common word; a month."""
     words = _first_words(entity.name).split()
@@ -109,7 +114,13 @@ def is_not_entity(entity: Entity, text: str) -> bool:
         return True
     if words[0] in _NOT_ENTITY_HEADS or " ".join(words[:2]) in _NOT_ENTITY_HEADS or words[0] in _PRONOUNS:
         return True
-    if len(words) == 1 and entity.name[:1].isupper() and re.search(
+    if words[0] == "etat" and len(words) > 1 and all(
+            _STATE_COMPLEMENT.search(text, 0, found.start())
+            for form in (entity.name, *entity.forms)
+            for found in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)):
+        return True  # "coup d'État constitutionnel", "la télévision d'État syrienne": no name
+    portfolio = entity.kind == "organisation" and ministry(entity.name)  # "de la Santé" beside "la santé"
+    if len(words) == 1 and entity.name[:1].isupper() and not portfolio and re.search(
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
     written = [match.start() for match in re.finditer(re.escape(entity.name), text, re.IGNORECASE)] if words[0] == "place" else []

@@ -16,10 +16,10 @@ _CAPW = r"[A-ZÉÈÀÂÎÔ][\w\-]+"
 
 
 _PORTFOLIO = re.compile(
-    r"(?<![\w\-])(?:[Mm]inistres?|[Mm]inistère|[Ss]ecrétaires? d['’][ÉE]tat)"
+    r"(?<![\w\-])(?:[Ee]x-)?(?:[Mm]inistres?|[Mm]inistère|[Ss]ecrétaires? d['’][ÉE]tat)"
     r"(?:\s+(?!(?:de|des|du|aux?|à|et|en)\b)[a-zéèêëïô]+){0,2}"
     r"\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|aux\s+|à\s+la\s+|au\s+)"
-    r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales))?"
+    r"(" + _CAPW + r"(?:\s+(?:étrangères|nationale|publique|extérieur|intérieure|numérique|solidaires|sociales|d['’]urgence))?"
     r"(?:\s+(?:et(?:\s+(?:des|de\s+la|de\s+l['’]|du))?|des|de\s+la|de\s+l['’]|du)\s*" + _CAPW + r")?)(?![\w\-])")
 
 
@@ -212,11 +212,20 @@ def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> li
                     i += 1
                     continue
                 break
+            place = _UNREAD_PLACE.match(text, end)
+            if place and not any(o.start < place.end() and o.end > end for o in ms[i + 1:i + 2]):
+                end, changed = place.end(), True  # "Parlement" + " de Westminster", which the model did not read
         if label == "ORG":
             hr = _HUMAN_RIGHTS.match(text[end:end + 40])
             if hr:
                 end += hr.end()
                 changed = True
+            joined = _joined_part(text, start, end, ms[i + 1] if i + 1 < len(ms) else None)
+            if joined:
+                end = joined
+                changed = True
+                if i + 1 < len(ms) and ms[i + 1].end <= end:
+                    i += 1  # "Cie" of "Oddo et Cie", read apart by the model
         if changed:
             surface = text[start:end]
             name = " ".join(surface.split())
@@ -229,6 +238,37 @@ def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> li
             out.append(m)
         i += 1
     return out
+
+
+# the second half of a name joined by "et" that the model cut off: "Brigade de Recherche" + " et
+# d'Intervention", "Fondation Culture" + " et Diversité", "Oddo" + " et Cie"
+_AND_PART = re.compile(r"[ \t]+(?:et|&)[ \t]+(?:d['’]|de[ \t]+la[ \t]+|de[ \t]+l['’]|des[ \t]+|du[ \t]+)?"
+                       r"[A-ZÀ-ÖØ-ÞŒ][\w\-]*(?![\w\-'’])")
+_COMPANY_PARTNERS = re.compile(r"[ \t]+(?:et|&)[ \t]+(?:Cie|Fils|Associés)(?![\w\-])")
+
+
+def _joined_part(text: str, start: int, end: int, following: Mention | None) -> int | None:
+    """Where an organisation name continued by "et" + a capitalised word ends, if it is one name:
+    the name has two words or more (a lone "Google et Facebook" is two companies) and ends with a
+    capitalised one, no other name of the text starts at the word (two organisations, "la Banque
+    de France et Bercy"), and the word ends the name ("... et Diversité a", not "... et Jean Dupont")."""
+    partners = _COMPANY_PARTNERS.match(text, end)
+    if partners:
+        return partners.end()
+    part = _AND_PART.match(text, end)
+    words = text[start:end].split()
+    # two parallel capitalised parts: "de Recherche et d'Intervention", not "... québécois et SN"
+    if part is None or len(words) < 2 or not words[-1][:1].isupper():
+        return None
+    if following is not None and following.start < part.end():
+        return None
+    if re.match(r"[ \t]+[A-ZÀ-ÖØ-ÞŒ]", text[part.end():part.end() + 2]):
+        return None
+    return part.end()
+
+
+# a one-word place after an institution, not read by the model ("Parlement de Westminster")
+_UNREAD_PLACE = re.compile(r"[ \t]+(?:de|du|d['’])[ \t]*[A-ZÀ-ÖØ-ÞŒ][\w\-]+(?![\w\-'’]|[ \t]+[A-ZÀ-ÖØ-ÞŒ])")
 
 
 # "en Somalie", "au Burundi": the country an organisation works in is part of its name

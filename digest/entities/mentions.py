@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .editorial import Editorial, EditorialEntry, norm_key
-from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _DEMONYM_WORDS, _HEAD_BEFORE, _LOWER_HEAD_PLACE,
-                    _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
+from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE,
+                    _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
 from .not_names import _NOT_NAME, _drop_capital_determiner, _is_opening_participle
@@ -100,6 +100,10 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
         return True  # "Banque de France", "Grande Mosquée de Valence"
     if label == "PER" and kind == "personne" and before.strip() and not after.strip():
         return True  # "Brigitte Macron" vs editorial "Macron"
+    if label == "ORG" and kind == "organisation" and not before.strip() and norm_key(after) in _CLUB_MARKERS:
+        return True  # "PSG Handball": the club's section, not "Handball" beside the editorial "PSG"
+    if label == "ORG" and kind == "organisation" and _UPPER.match(before.strip()) and not after.strip():
+        return True  # "Nouveau Parti socialiste" vs editorial "Parti socialiste" (not "syndicat CGT")
     if label == "ORG" and kind == "lieu":
         return True  # "Paris Saint-Germain", "Real Madrid"
     if after.strip() and re.match(r"^[\s\-]*[a-zà-ÿ]", after) and kind != "personne":
@@ -117,14 +121,16 @@ def _coordinated(text: str, eds: list[Mention]) -> bool:
     return any(_COORDINATION.fullmatch(text, a.end, b.start) for a, b in zip(ordered, ordered[1:]))
 
 
-_SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—]\s*")
+_SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—«»]\s*")
 
 
 # where an organisation's name has ended and the sentence goes on inside a model span: a verb ("de
-# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans"
+# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", "sous" ("ministre
+# de l'Équipement sous de Gaulle"), the country the sentence already named ("la Cour suprême du pays":
+# the generic institution, told apart by its country)
 _RUN_ON = re.compile(r"\s+(?:(?:de|d['’]|à)\s+(?:la\s+|le\s+|les\s+|l['’])?[a-zéèêîô]+(?:er|ir|re)(?=\s|$)"
                      r"|[a-zéèêîô]{3,}ant(?=\s|$)|(?:soit|soient|est|sont|a|ont|était|étaient)(?=\s|$)"
-                     r"|(?:de|en|à)\s+\d|dans(?=\s))")
+                     r"|(?:de|en|à)\s+\d|(?:dans|sous)(?=\s)|(?:du|de\s+ce)\s+pays(?![\w\-]))")
 
 
 _DANGLING_LINK = re.compile(r"\s+(?:au|aux|du|des|de|de\s+la|en|à|et|pour|sur)(?=\s*$)|\s+(?:de\s+l|d|l)['’]$")
@@ -132,7 +138,8 @@ _DANGLING_LINK = re.compile(r"\s+(?:au|aux|du|des|de|de\s+la|en|à|et|pour|sur)(
 
 def _split_span(text: str, s: int, e: int, label: str) -> list[tuple[int, int]]:
     """A model span never crosses a line break; a place/organisation span never crosses a
-    spaced dash ("Autriche - Hongrie", a fixture, is two places); an organisation's ends where
+    spaced dash ("Autriche - Hongrie", a fixture, is two places) nor a guillemet (the channel and
+    its programme, "TMC « Quotidien »", are two names); an organisation's ends where
     the sentence goes on (``_RUN_ON``: "l'Église catholique de tenter de convaincre...")."""
     if label == "ORG" and (run_on := _RUN_ON.search(text, s, e)):
         e = run_on.start()
@@ -236,6 +243,16 @@ def _piece_label(text: str, ps: int, pe: int, label: str, weak: bool, overlapped
     return label
 
 
+# "à Modane", "en Louisiane", "la commune de Modane", "la vallée de la Maurienne": a name ending like a
+# demonym ("Valaisanne", "Tarentais") that the sentence puts after a place preposition or a place is a place
+_PLACE_PREPOSITION = re.compile(r"(?<![\w\-])(?:à|en|(?:commune|ville|village|municipalité|vallées?|région|province)"
+                                r"[\s\u00a0]+(?:de[\s\u00a0]+la|de|du|d['’]))[\s\u00a0]*$")
+
+
+# "à la place de Ban Ki-moon": instead of a person, not a square
+_INSTEAD_OF = re.compile(r"(?<![\w\-])à[\s\u00a0]+la[\s\u00a0]+place[\s\u00a0]+(?:de[\s\u00a0]+|d['’])$")
+
+
 def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editorial: Editorial) -> Mention | None:
     """The mention one piece of a model span makes once cleaned, or None when it is no name."""
     raw = text[ps:pe]
@@ -248,13 +265,14 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
         return None
     if plabel != "PER":
         name = _drop_capital_determiner(text, name, editorial)
-        if looks_like_demonym(name) and editorial.lookup(name) is None:
+        if looks_like_demonym(name) and editorial.lookup(name) is None and not _PLACE_PREPOSITION.search(text, 0, ps):
             return None
     off = raw.find(surface) if surface else 0
     ms = ps + max(off, 0)
     if name == surface:
         hb = _HEAD_BEFORE.search(text, max(0, ms - 40), ms)
-        if hb and hb.end() == ms and not (plabel == "LOC" and hb.group(1) in _LOWER_ORG_KEEP_PLACE):
+        if hb and hb.end() == ms and not (plabel == "LOC" and hb.group(1) in _LOWER_ORG_KEEP_PLACE) \
+                and not (plabel == "PER" and _INSTEAD_OF.search(text, 0, hb.end())):
             # the head noun before the name is part of it ("université de X", "association Y")
             surface = name = text[hb.start():ms + len(surface)]
             return Mention(hb.start(), hb.start() + len(surface), surface, name,

@@ -59,7 +59,7 @@ def _drop_capital_determiner(text: str, name: str, editorial: Editorial) -> str:
 
 
 _EVENT_BEFORE = re.compile(
-    r"(?:championnats?(?: du monde| national| nationaux)?|coupe(?: du monde)?|tour|open|jeux(?: olympiques| paralympiques)?"
+    r"(?<![\w\-])(?:championnats?(?: du monde| national| nationaux)?|coupe(?: du monde)?|tour|open|jeux(?: olympiques| paralympiques)?"
     r"|grand prix|rallye|marathon|semi-marathon|ironman|festival|masters|trophée|mondial|euro|gp)"
     r"\s+(?:de la |de l['’]|de |d['’]|du |des )?$", re.I)
 

@@ -24,7 +24,8 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
 3c. extra organisations: the name after an organisation head noun ("le quotidien X",
    "la compagnie X") and ministerial portfolios ("ministre de l'Intérieur" -> Intérieur);
    organisation names extended to the full institutional name ("Mission de l'" + Union
-   africaine + " en Somalie", "... aux droits de l'homme"); head nouns, sports-club
+   africaine + " en Somalie", "... aux droits de l'homme", "Brigade de Recherche" + " et
+   d'Intervention", "Parlement" + " de Westminster" the model did not read); head nouns, sports-club
    markers (FC, Handball...) and Arabic group heads (Jaysh, Ahrar...) type organisations;
    "Marc Ladreit" + " de " + "Lacharrière" is one person; a country after an organisation
    ("... en Somalie") joins the name only for missions and embassies; English names with

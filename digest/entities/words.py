@@ -51,7 +51,8 @@ _PUNCT_STRIP = " \t\n\r«»\"“”„‘’'`.,;:!?()[]{}–—-/*•·…"
 _TOKEN = re.compile(r"\S+")
 
 
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞŒ]")
+# a capital letter, Latin-1 or Latin Extended ("Łukasz", "Ōno", "Żagań", "Œuvre")
+_UPPER = re.compile("[A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper()) + "]")
 
 
 _INSTITUTIONS = {norm_key(w) for w in (
@@ -107,6 +108,10 @@ _NOT_DEMONYM |= {norm_key(w) for w in (
     "Ghislaine", "Germaine", "Romaine", "Solène", "Marjolaine", "Tatiane", "Oriane")}
 
 
+# what comes before the last part of a hyphenated demonym: a compass point or a combining form
+_DEMONYM_PREFIX = re.compile(r"nord|sud|est|ouest|[a-z]+o")
+
+
 def looks_like_demonym(name: str) -> bool:
     """"Australienne", "Sud-Africains", "Néerlandaise", "Suissesse" (one word)."""
     if " " in name.strip() or not name[:1].isupper():
@@ -115,7 +120,12 @@ def looks_like_demonym(name: str) -> bool:
     last = k.split(" ")[-1]
     if k in _NOT_DEMONYM or last in _NOT_DEMONYM or len(last) < 5:
         return False
-    return bool(_DEMONYM_STRICT.search(name.split("-")[-1].lower()))
+    *before, after = name.split("-")
+    # "Sud-Africains", "Franco-Algérien", "Néo-Zélandaise"; not "Comédie-Française", "Garde-Républicaine"
+    if not all(_DEMONYM_PREFIX.fullmatch(norm_key(part)) or _DEMONYM_STRICT.search(part.lower()) for part in before):
+        return False
+    return bool(_DEMONYM_STRICT.search(after.lower()))
+
 
 
 _DEMONYM_WORDS = {norm_key(w) for w in (
@@ -126,8 +136,8 @@ _DEMONYM_WORDS = {norm_key(w) for w in (
 # head nouns (WiNER convention): "université de X", "ministère de la Justice", "hôpital X"
 # are organisations; "place X", "rue X", "île de X", "désert X" are places.
 ORG_HEADS = {norm_key(w) for w in (
-    "armée", "ministère", "université", "hôpital", "association", "comité", "diocèse",
-    "aéroport", "assemblée", "agence", "fédération", "conseil", "laboratoire", "observatoire",
+    "armée", "ministère", "ambassade", "consulat", "université", "hôpital", "association", "comité",
+    "diocèse", "aéroport", "assemblée", "agence", "fédération", "conseil", "laboratoire", "observatoire",
     "tribunal", "cour", "hôtel", "parquet", "parlement", "institut", "académie", "banque",
     "parti", "mouvement", "syndicat", "église", "mosquée", "grande mosquée", "collège", "lycée",
     "école", "musée", "fondation", "club", "société", "compagnie", "office", "autorité",
@@ -169,7 +179,9 @@ _ENGLISH_ORG_TAILS = {
     "network", "party", "council", "association", "club", "united", "center", "museum",
     "hospital", "academy", "society", "committee", "authority", "office", "department",
     "ltd", "limited", "fund", "bureau", "league", "federation", "union", "institution",
-    "laboratory", "observatory", "police", "army", "navy", "ministry", "tribune", "herald"}
+    "laboratory", "observatory", "police", "army", "navy", "ministry", "tribune", "herald",
+    # and French media titles: "Charlie Hebdo", "Sciences et Avenir Magazine"
+    "hebdo", "magazine"}
 
 
 _FRENCH_ARTICLES = {"le", "la", "les", "l", "un", "une", "des", "du"}
@@ -198,8 +210,9 @@ _HEAD_BEFORE = re.compile(
 
 
 # "le parquet de Paris", "l'aéroport de Toulouse": the city is the entity (WiNER); a
-# capitalised head ("Parquet national financier", "Aéroport international de X") is kept
-_LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfecture", "tribunal"}
+# capitalised head ("Parquet national financier", "Aéroport international de X") is kept; "le
+# tribunal de Paris" is the court (annotated so every time)
+_LOWER_ORG_KEEP_PLACE = {"parquet", "aéroport", "hôpital", "mairie", "préfecture"}
 
 
 _LOWER_HEAD_PLACE = re.compile(

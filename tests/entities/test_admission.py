@@ -617,3 +617,36 @@ def test_a_month_written_in_a_date_is_no_place_and_the_planet_stays():
     # winer 2017_01 (Gambie): "Mai Fatty", a person, is no month
     fatty = "Selon Mai Fatty, Jammeh a volé 11,4 millions de dollars."
     assert ("Mai Fatty", "personne") in names(fatty, ("Mai Fatty", "PER"))
+
+
+def test_a_portfolio_is_the_ministry_even_where_the_dispatch_writes_its_word_in_lower_case():
+    # "la Santé" was read as a capitalised common word because "la santé" is written too
+    text = ("Le virus Zika menace la santé des femmes enceintes en Colombie. "
+            "Le ministre colombien de la Santé conseille de ne pas tomber enceinte.")
+    assert ("ministère de la Santé (Colombie)", "organisation") in names(text, ("Colombie", "LOC"), ("Santé", "ORG"))
+
+
+def test_etat_as_the_complement_of_a_common_noun_is_no_organisation():
+    text = ("Le président parle d'un coup d'État constitutionnel. La télévision d'État syrienne dénonce une agression. "
+            "L'État islamique recule.")
+    got = names(text, ("État constitutionnel", "ORG"), ("État syrienne", "ORG"), ("État islamique", "ORG"))
+    assert got == {("État islamique", "organisation")}
+
+
+def test_a_court_named_by_its_town_is_the_court():
+    # WiNER: "le tribunal de Paris" is an organisation (as "l'université de Strasbourg"), not the town
+    got = names("Il sera jugé par le tribunal de Paris en juin.", ("Paris", "LOC"))
+    assert got == {("tribunal de Paris", "organisation")}
+
+
+def test_a_portfolio_followed_by_sous_and_a_person_is_the_ministry():
+    text = "Il fut sénateur de Haute-Marne et ministre de l'Agriculture, puis ministre de l'Équipement sous de Gaulle."
+    got = names(text, ("Haute-Marne", "LOC"), ("Équipement sous de Gaulle", "ORG"))
+    assert ("ministère de l'Équipement (France)", "organisation") in got
+    assert not any("sous" in name for name, _ in got)
+
+
+def test_a_former_minister_names_the_ministry_too():
+    text = "L'avocat, José Eduardo Cardozo, ex-ministre de la Justice de Dilma Rousseff, l'a défendu au Brésil."
+    got = names(text, ("José Eduardo Cardozo", "PER"), ("Dilma Rousseff", "PER"), ("Brésil", "LOC"))
+    assert ("ministère de la Justice (Brésil)", "organisation") in got

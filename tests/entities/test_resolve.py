@@ -440,3 +440,168 @@ def test_a_newspaper_named_by_its_first_word_after_its_article_is_that_newspaper
     ents = by_name(resolve(text, spans))
     assert set(ents) == {"Le Canard enchaîné"}
     assert "Canard" in ents["Le Canard enchaîné"].forms
+
+
+@pytest.mark.parametrize("text, spans, name", [
+    ("Il a été arrêté par la Brigade de Recherche et d’Intervention, au cours d'une intervention.",
+     [("Brigade de Recherche", "ORG")], "Brigade de Recherche et d’Intervention"),
+    ("Selon l'Autorité des technologies de Communication et d'Information (BTK), le site est bloqué.",
+     [("Autorité des technologies de Communication", "ORG")],
+     "Autorité des technologies de Communication et d'Information"),
+    ("La Fondation Culture et Diversité a financé ses études.", [("Fondation Culture", "ORG")],
+     "Fondation Culture et Diversité"),
+    ("La banque Oddo et Cie a conseillé la vente.", [("Oddo", "ORG"), ("Cie", "ORG")], "Oddo et Cie"),
+])
+def test_an_organisation_name_cut_before_its_et_part_is_read_whole(text, spans, name):
+    # the trained model stops long names at "et": the page would be "Brigade de Recherche"
+    assert {e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty()) if e.kind == "organisation"} == {name}
+
+
+@pytest.mark.parametrize("text, spans, names", [
+    ("Google et Facebook ont répondu.", [("Google", "ORG")], {"Google"}),  # one word: two companies
+    ("La Banque de France et Bercy divergent.", [("Banque de France", "ORG"), ("Bercy", "LOC")],
+     {"Banque de France", "Bercy"}),
+    ("L'Union des écrivains québécois et SN production organisent la soirée.",
+     [("Union des écrivains québécois", "ORG")], {"Union des écrivains québécois"}),
+    ("Le Conseil de Paris et Jean Dupont ont voté.", [("Conseil de Paris", "ORG")], {"Conseil de Paris"}),
+])
+def test_two_names_joined_by_et_stay_two(text, spans, names):
+    assert {e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty())} >= names - {"Bercy"}
+    assert not any(" et " in e.name for e in resolve(text, spans_of(text, *spans), Editorial.empty()))
+
+
+def test_a_longer_organisation_ending_with_an_editorial_one_is_its_own_name():
+    # the editorial "Parti socialiste" cut the model's "Nouveau Parti socialiste" into a page "Nouveau"
+    text = "Il a quitté le Parti socialiste. Le Nouveau Parti socialiste rejoint le syndicat CGT."
+    spans = spans_of(text, ("Parti socialiste", "ORG"), ("Nouveau Parti socialiste", "ORG"), ("syndicat CGT", "ORG"))
+    names = {e.name for e in resolve(text, spans, _EDITORIAL) if e.kind == "organisation"}
+    assert names == {"Parti socialiste", "Nouveau Parti socialiste", "CGT"}
+
+
+def test_the_country_a_sentence_already_named_is_not_part_of_the_institution_name():
+    text = "Au Pakistan, la Cour suprême du pays a destitué le Premier ministre."
+    ents = resolve(text, spans_of(text, ("Pakistan", "LOC"), ("Cour suprême du pays", "ORG")), Editorial.empty())
+    assert {e.name for e in ents if e.kind == "organisation"} == {"Cour suprême (Pakistan)"}
+
+
+def test_a_channel_and_its_programme_in_guillemets_are_not_one_name():
+    text = "Il était l'invité de TMC « Quotidien » lundi soir."
+    ents = resolve(text, spans_of(text, ("TMC « Quotidien", "ORG")), Editorial.empty())
+    assert "TMC" in {e.name for e in ents} and not any("«" in e.name for e in ents)
+
+
+def test_an_institution_keeps_the_place_the_model_did_not_read_in_its_name():
+    # the model read "Parlement" alone: the page was a "Parlement (Belgique)" of the Belgian dispatch
+    text = "Au lendemain de l'attentat du Parlement de Westminster, la ville d'Anvers, en Belgique, est visée."
+    ents = resolve(text, spans_of(text, ("Parlement", "ORG"), ("Anvers", "LOC"), ("Belgique", "LOC")), Editorial.empty())
+    assert {e.name for e in ents if e.kind == "organisation"} == {"Parlement de Westminster"}
+
+
+@pytest.mark.parametrize("text, span, label, kind", [
+    ("Le retour de la Comédie-Française, après 25 ans d'absence.", "Comédie-Française", "ORG", "organisation"),
+    ("Un hommage a été rendu à Oradour-sur-Glane samedi.", "Oradour-sur-Glane", "LOC", "lieu"),
+    ("Le feu a pris à Montrevel-en-Bresse (Ain).", "Montrevel-en-Bresse", "LOC", "lieu"),
+])
+def test_a_hyphenated_name_ending_like_a_demonym_is_still_a_name(text, span, label, kind):
+    # "Française", "Glane", "Bresse" end like demonyms: the whole name was dropped as one
+    assert (span, kind) in {(e.name, e.kind) for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}
+
+
+@pytest.mark.parametrize("word", ["Sud-Africains", "Nord-Coréen", "Franco-Algérien", "Néo-Zélandaise", "Afro-Américains"])
+def test_hyphenated_demonyms_are_still_demonyms(word):
+    from digest.entities.words import looks_like_demonym
+
+    assert looks_like_demonym(word)
+
+
+def test_an_acronym_spells_its_long_form_across_dans():
+    text = "Al-Qaïda dans la péninsule arabique (AQPA) a revendiqué l'attaque. L'AQPA est active au Yémen."
+    spans = spans_of(text, ("Al-Qaïda", "ORG"), ("AQPA", "ORG"), ("AQPA", "ORG", 1), ("Yémen", "LOC"))
+    orgs = [e for e in resolve(text, spans, Editorial.empty()) if e.kind == "organisation"]
+    assert [(e.name, "AQPA" in e.forms) for e in orgs] == [("Al-Qaïda dans la péninsule arabique", True)]
+
+
+def test_a_club_section_named_after_an_editorial_club_keeps_its_whole_name():
+    text = "Le PSG Handball et Montpellier se sont qualifiés pour la finale."
+    spans = spans_of(text, ("PSG Handball", "ORG"), ("Montpellier", "ORG"))
+    assert "PSG Handball" in {e.name for e in resolve(text, spans, _EDITORIAL) if e.kind == "organisation"}
+
+
+def test_the_russian_emergencies_ministry_keeps_its_whole_portfolio():
+    text = "L'appareil a décollé de Dubaï, a annoncé le ministère russe des Situations d'urgence."
+    got = {e.name for e in resolve(text, spans_of(text, ("Dubaï", "LOC")), Editorial.empty()) if e.kind == "organisation"}
+    assert got == {"ministère des Situations d'urgence (Russie)"}
+
+
+def test_a_weekly_the_model_read_as_a_person_is_an_organisation():
+    text = "Un an après l'attentat contre Charlie Hebdo, la rédaction publie un numéro spécial."
+    ents = resolve(text, spans_of(text, ("Charlie Hebdo", "PER")), Editorial.empty())
+    assert [(e.name, e.kind) for e in ents] == [("Charlie Hebdo", "organisation")]
+
+
+def test_an_embassy_keeps_the_country_it_is_in():
+    text = "Le personnel de l'Ambassade d'Algérie au Canada a assisté à la cérémonie à Montréal."
+    spans = spans_of(text, ("Ambassade d'Algérie", "ORG"), ("Canada", "LOC"), ("Montréal", "LOC"))
+    assert {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())} == {
+        ("Ambassade d'Algérie au Canada", "organisation"), ("Montréal", "lieu")}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Trois policiers sont morts à Bâton-Rouge, en Louisiane, dimanche.", "Louisiane"),
+    ("L'avalanche est tombée près de Valfréjus (commune de Modane).", "Modane"),
+    ("Seules sont épargnées les vallées de la Maurienne, en Savoie.", "Maurienne"),
+    ("La municipalité de Samarcande, sa ville natale, a nettoyé le centre-ville.", "Samarcande"),
+])
+def test_a_place_ending_like_a_demonym_is_a_place_after_a_place_preposition(text, place):
+    # "Louisiane", "Modane" end like "Valaisanne", "Tarentais": they were dropped as demonyms
+    assert (place, "lieu") in {(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())}
+
+
+def test_a_demonym_is_still_no_place():
+    text = "Les Tarentais ont gagné, devant les Varois et les Américains."
+    spans = spans_of(text, ("Tarentais", "LOC"), ("Varois", "LOC"), ("Américains", "LOC"))
+    assert resolve(text, spans, Editorial.empty()) == []
+
+
+@pytest.mark.parametrize("text, place, kept", [
+    ("Il s'était expliqué pendant son retour d'Albanie, le 26 juin.", "Albanie", True),
+    ("Les milices avancent autour de Raqqa depuis lundi.", "Raqqa", True),
+    ("Le Tour de France arrive dimanche.", "France", False),
+])
+def test_a_place_is_inside_an_event_name_only_after_the_whole_word(text, place, kept):
+    # "retour d'", "autour de" end with "tour d'", "tour de": the places were read as in "Tour de France"
+    found = (place, "lieu") in {(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())}
+    assert found is kept
+
+
+@pytest.mark.parametrize("text, span, label, name, kind", [
+    ("Le champion du monde Shohei Ōno emporte le titre olympique.", "Shohei Ōno", "PER", "Shohei Ōno", "personne"),
+    ("Le Polonais Łukasz Wietecki termine cinquième.", "Łukasz Wietecki", "PER", "Łukasz Wietecki", "personne"),
+    ("Les soldats sont arrivés à Żagań samedi.", "Żagań", "LOC", "Żagań", "lieu"),
+])
+def test_a_name_with_a_latin_extended_capital_is_kept_whole(text, span, label, name, kind):
+    # "Ō", "Ł", "Ż" were not read as capitals: "Shohei", "Wietecki", nothing
+    assert (name, kind) in {(e.name, e.kind) for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}
+
+
+_EXTENDED_CAPITALS = [("Ł", "L"), ("Ō", "O"), ("Ż", "Z"), ("Ś", "S"), ("Č", "C"), ("Ğ", "G"), ("Ø", "O")]
+
+
+@_settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_EXTENDED_CAPITALS), st.text(alphabet="abdeiklnoruszéńć", min_size=2, max_size=7)),
+                min_size=1, max_size=3),
+       st.sampled_from(["PER", "LOC", "ORG"]))
+def test_a_latin_extended_capital_reads_as_its_latin_letter(words, label):
+    """A name is cut the same whether its words begin with "Ł" or "L", "Ō" or "O"."""
+    from digest.entities.names import clean_name
+
+    extended = " ".join(capital + rest for (capital, _), rest in words)
+    latin = " ".join(letter + rest for (_, letter), rest in words)
+    assert len(clean_name(extended, label)[1].split()) == len(clean_name(latin, label)[1].split())
+
+
+def test_a_la_place_de_a_person_is_no_square():
+    text = "Antonio Guterres prendra ses fonctions à la place de Ban Ki-moon en janvier. Ils se sont vus place de la Concorde."
+    spans = spans_of(text, ("Antonio Guterres", "PER"), ("Ban Ki-moon", "PER"), ("Concorde", "LOC"))
+    got = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
+    assert ("Ban Ki-moon", "personne") in got and ("place de la Concorde", "lieu") in got
