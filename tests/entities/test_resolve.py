@@ -604,4 +604,4 @@ def test_a_la_place_de_a_person_is_no_square():
     text = "Antonio Guterres prendra ses fonctions à la place de Ban Ki-moon en janvier. Ils se sont vus place de la Concorde."
     spans = spans_of(text, ("Antonio Guterres", "PER"), ("Ban Ki-moon", "PER"), ("Concorde", "LOC"))
     got = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
-    assert ("Ban Ki-moon", "personne") in got and ("place de la Concorde", "lieu") in got
+    assert ("Ban Ki-moon", "personne") in got and ("Place de la Concorde", "lieu") in got
