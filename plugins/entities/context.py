@@ -2,6 +2,7 @@
 role the dispatches give a person in apposition ("Mark Rutte, secrétaire général de l'OTAN")."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -119,8 +120,30 @@ def _own_matches(pattern: re.Pattern, others: LongerNames, sentence: str) -> lis
 def forget(_sender=None) -> None:
     """Empty the caches of the build before (they grow with the site; their keys are content).
     Connected to the signal a build starts with, whose sender it ignores."""
-    for cached in (_plain, _name_pattern, sentences, _longer_names):
+    for cached in (_plain, _name_pattern, sentences, _sentence_ends, _longer_names):
         cached.cache_clear()
+
+
+@functools.cache
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each of ``sentences(text)`` ends in ``text`` (what lies between two sentences is white
+    space and "»", which no sentence starts with but a paragraph's first)."""
+    ends, at = [], 0
+    for sentence in sentences(text):
+        at = text.index(sentence, at) + len(sentence)
+        ends.append(at)
+    return tuple(ends)
+
+
+def _first_naming(text: str, pattern: re.Pattern, longer: LongerNames) -> str | None:
+    """The first sentence of ``text`` where ``pattern`` finds a form of its own (``_own_matches``).
+    Those that end before its first match in the whole text are not searched: a match in a sentence
+    is one in the text, the sentence being a piece of it between spaces."""
+    first = pattern.search(text)
+    if first is None:
+        return None
+    skip = bisect.bisect_right(_sentence_ends(text), first.start())
+    return next((sentence for sentence in sentences(text)[skip:] if _own_matches(pattern, longer, sentence)), None)
 
 
 def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ()) -> Markup | None:
@@ -134,25 +157,24 @@ def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ())
         return None
     named = _name_pattern(tuple(forms[:1]))
     longer = _longer_names(tuple(others))
-    said = sentences(text)
-    chosen = next((sentence for sentence in said if named is not None and _own_matches(named, longer, sentence)), None)
-    for sentence in ([chosen] if chosen else said):
-        own = _own_matches(pattern, longer, sentence)
-        if not own:
-            continue
-        start, end = 0, len(sentence)
-        if len(sentence) > MAX_SENTENCE:
-            start = max(0, own[0].start() - MAX_SENTENCE // 2)
-            end = min(len(sentence), start + MAX_SENTENCE)
-        out, at = [], start
-        for found in own:
-            if found.start() < start or found.end() > end:
-                continue  # outside the part shown of a long sentence
-            out += [escape(sentence[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
-            at = found.end()
-        out.append(escape(sentence[at:end]))
-        return Markup("…" if start else "") + Markup("").join(out) + Markup("…" if end < len(sentence) else "")
-    return None
+    # the sentence naming the page's own name (forms[0]), else the first naming any form; a sentence
+    # chosen for the page's name where every form found is inside a longer name shows nothing
+    sentence = (named is not None and _first_naming(text, named, longer)) or _first_naming(text, pattern, longer)
+    own = _own_matches(pattern, longer, sentence) if sentence else None
+    if not own:
+        return None
+    start, end = 0, len(sentence)
+    if len(sentence) > MAX_SENTENCE:
+        start = max(0, own[0].start() - MAX_SENTENCE // 2)
+        end = min(len(sentence), start + MAX_SENTENCE)
+    out, at = [], start
+    for found in own:
+        if found.start() < start or found.end() > end:
+            continue  # outside the part shown of a long sentence
+        out += [escape(sentence[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
+        at = found.end()
+    out.append(escape(sentence[at:end]))
+    return Markup("…" if start else "") + Markup("").join(out) + Markup("…" if end < len(sentence) else "")
 
 
 _ROLE_WORDS = r"[\w’'\-]+"

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import example, given, settings, strategies as st
 
-from entities.context import LongerNames, _name_pattern, _own_matches, most_given_role, sentence_naming
+from entities.context import LongerNames, _first_naming, _name_pattern, _own_matches, most_given_role, sentence_naming, sentences
 
 
 def test_the_first_sentence_naming_the_entity_with_every_form_marked():
@@ -149,3 +149,18 @@ def test_the_longer_names_are_looked_for_only_where_they_change_what_is_marked(w
     pattern = _name_pattern(tuple(forms))
     kept = [match.span() for match in _own_matches(pattern, LongerNames(names), sentence)]
     assert kept == [match.span() for match in _own_matches(pattern, EverySentence(names), sentence)]
+
+
+_SENTENCE_GAPS = _GAPS + [". ", ".\n", "! « ", ". » ", "… ", " M. ", "\n", "?\u00a0"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_WORDS + ["Le", "Il", "M"]), st.sampled_from(_SENTENCE_GAPS)), max_size=16),
+       st.lists(_NAMES, min_size=1, max_size=3), st.lists(_NAMES, max_size=4))
+@example([("Rien", ". "), ("New", " "), ("York", ". "), ("Washington", " "), ("Post", ". ")], ["Washington"], ["Washington Post"])
+@settings(max_examples=300)
+def test_the_sentence_naming_an_entity_is_the_first_of_all_that_does(words, forms, others):
+    # `_first_naming` skips the sentences that end before the name's first match in the whole text.
+    text = "".join(word + gap for word, gap in words)
+    pattern, longer = _name_pattern(tuple(forms)), LongerNames(tuple(others))
+    every = next((sentence for sentence in sentences(text) if _own_matches(pattern, longer, sentence)), None)
+    assert _first_naming(text, pattern, longer) == every
