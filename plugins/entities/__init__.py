@@ -15,7 +15,9 @@ def register():
     """Pelican entry point: the entity pages' generator (see entities/README.md)."""
     from pelican import signals
 
+    from .context import forget
     from .generator import add_filters, get_generators
 
+    signals.initialized.connect(forget)
     signals.initialized.connect(add_filters)
     signals.get_generators.connect(get_generators)

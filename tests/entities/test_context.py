@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
-from entities.context import most_given_role, sentence_naming
+from entities.context import LongerNames, _first_naming, _name_pattern, _own_matches, most_given_role, sentence_naming, sentences
 
 
 def test_the_first_sentence_naming_the_entity_with_every_form_marked():
@@ -127,3 +127,45 @@ def test_a_name_inside_another_entitys_longer_name_is_not_shown_as_this_one():
     assert "<mark>Washington Post</mark>" in str(sentence_naming(text, ["Washington Post"], names))
     # a dispatch that writes the place only inside the longer name shows no sentence for it
     assert sentence_naming("Selon le Washington Post, rien.", ["Washington"], ("Washington", "Washington Post")) is None
+
+
+# Words that make names overlap, nest, and use every character the patterns treat apart: both
+# apostrophes, brackets (a straight apostrophe in a form matches "'[’" then "]"), hyphens, spaces.
+_WORDS = ["Post", "Washington", "New", "York", "d'Ivoire", "d’Ivoire", "Côte", "l'", "]a", "b]", "x'", "x’", "[y", "Jean-Paul", "A"]
+_GAPS = [" ", "  ", "\u00a0", "\u202f", "-", "'", "’", "]", "[", ", "]
+_NAMES = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3).map(" ".join)
+
+
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GAPS)), max_size=12),
+       st.lists(_NAMES, min_size=1, max_size=3), st.lists(_NAMES, max_size=5))
+@example([("x’", "]")], ["x’"], ["x'"])  # "x’" matches "x'" of "x']", which the form "x'" matches whole
+@example([("Le", " "), ("Washington", " "), ("Post", " ")], ["Washington"], ["Washington Post"])
+@settings(max_examples=300)
+def test_the_longer_names_are_looked_for_only_where_they_change_what_is_marked(words, forms, others):
+    # The alternation of a dispatch's names is compiled only for a sentence where one could hold a
+    # form found (`LongerNames.may_hold`): the sentence shown must be the one the whole alternation,
+    # run on every sentence, gives.
+    class EverySentence(LongerNames):
+        def may_hold(self, found: str) -> bool:
+            return True
+
+    sentence = "".join(word + gap for word, gap in words)
+    names = tuple(others)  # drawn from the same words: they often hold the forms, or are them
+    pattern = _name_pattern(tuple(forms))
+    kept = [match.span() for match in _own_matches(pattern, LongerNames(names), sentence)]
+    assert kept == [match.span() for match in _own_matches(pattern, EverySentence(names), sentence)]
+
+
+_SENTENCE_GAPS = _GAPS + [". ", ".\n", "! « ", ". » ", "… ", " M. ", "\n", "?\u00a0"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_WORDS + ["Le", "Il", "M"]), st.sampled_from(_SENTENCE_GAPS)), max_size=16),
+       st.lists(_NAMES, min_size=1, max_size=3), st.lists(_NAMES, max_size=4))
+@example([("Rien", ". "), ("New", " "), ("York", ". "), ("Washington", " "), ("Post", ". ")], ["Washington"], ["Washington Post"])
+@settings(max_examples=300)
+def test_the_sentence_naming_an_entity_is_the_first_of_all_that_does(words, forms, others):
+    # `_first_naming` skips the sentences that end before the name's first match in the whole text.
+    text = "".join(word + gap for word, gap in words)
+    pattern, longer = _name_pattern(tuple(forms)), LongerNames(tuple(others))
+    every = next((sentence for sentence in sentences(text) if _own_matches(pattern, longer, sentence)), None)
+    assert _first_naming(text, pattern, longer) == every
