@@ -41,7 +41,7 @@ def article_text(article) -> str:
 def _name_pattern(forms: tuple[str, ...]) -> re.Pattern | None:
     """The forms of a name as typeset text writes them: any space, straight or curly apostrophe."""
     parts = []
-    for form in sorted({f for f in forms if f.strip()}, key=len, reverse=True):
+    for form in sorted({f for f in forms if f.strip()}, key=lambda f: (-len(f), f)):  # ties by text: a set's order changes with the process
         words = ["['’]".join(re.escape(part) for part in re.split(r"['’]", word)) for word in form.split()]
         parts.append(_SPACE.join(words))
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])") if parts else None
@@ -65,8 +65,8 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 # A name as ``_name_pattern`` matches it, reduced to what any of its matches keeps: no white space,
-# every apostrophe straight (a straight one in a form also matches "[", then needs a "]", dropped).
-_LOOSE = str.maketrans({"’": "'", "[": "'", "]": None})
+# every apostrophe straight.
+_LOOSE = str.maketrans({"’": "'"})
 
 
 def _loose(text: str) -> str:

@@ -169,3 +169,17 @@ def test_the_sentence_naming_an_entity_is_the_first_of_all_that_does(words, form
     pattern, longer = _name_pattern(tuple(forms)), LongerNames(tuple(others))
     every = next((sentence for sentence in sentences(text) if _own_matches(pattern, longer, sentence)), None)
     assert _first_naming(text, pattern, longer) == every
+
+
+def test_a_names_pattern_is_the_same_in_every_process():
+    """Forms of one length are tried in the same order whatever the process's string hashing, so two
+    builds mark the same words ("Jean Dupont" and "Jean-Dupont" overlap differently)."""
+    import os
+    import subprocess
+    import sys
+
+    program = ("from entities.context import _name_pattern; "
+               "print(_name_pattern(('Jean Dupont', 'Jean-Dupont', 'Abc Def', 'Xyz Def', 'Dupont')).pattern)")
+    patterns = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(patterns) == 1
