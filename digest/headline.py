@@ -187,7 +187,7 @@ class HeadlineDeriver:
 
     def _derive(self, ledes: Sequence[str]) -> list[Headline]:
         from digest.headline_news import with_toll
-        from digest.headline_rewrite import BUDGET, rewrite, whole_clause
+        from digest.headline_rewrite import BUDGET, rewrite, says_news, sets_the_scene, whole_clause
 
         headlines: list[Headline | None] = [None] * len(ledes)
         parsed: list[list[tuple[str, list]]] = [[] for _ in ledes]  # each lede's sentences tried, with their parse
@@ -203,6 +203,14 @@ class HeadlineDeriver:
                 # within the budget, else as long as a cut lede may be: whole phrases beat a cut
                 if text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=rank > 0):
                     headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+        # A first sentence that only sets the scene ("Les coureurs sont arrivés au bout de l'étape") gives
+        # way to the next one when that one says what happened ("Le vainqueur de l'étape est…").
+        scenes = [n for n, tried in enumerate(parsed) if headlines[n] is not None and len(tried) == 1 and sets_the_scene(tried[0][1])
+                  and nth_sentence(ledes[n], 1)]
+        second = [nth_sentence(ledes[n], 1) for n in scenes]
+        for n, sentence, tokens in zip(scenes, second, self.parser.parse(second) if second else [], strict=True):
+            if says_news(tokens) and (text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=True)):
+                headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
         # No sentence gave one within a headline's length: the first sentence rewritten a little longer
         # (a reader prefers the whole news to any cut of it), else a later sentence whose subject only
         # refers back ("La cérémonie se déroule…") rather than a fallback.

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.headline_check import complete
+from digest.headline_news import NEWS_LEMMAS
 from digest.headline_strict import reader_fault
 from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
@@ -94,6 +95,8 @@ def _droppable(sentence: Sentence, i: int) -> bool:
     token = sentence.tokens[i]
     if token.head == i or token.pos == "AUX":
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
+    if _negation(sentence, i):
+        return False  # "il n'a pas été blessé" says the reverse without "pas"
     if sentence.is_time(i):
         return True
     if token.entity and token.entity == sentence.tokens[token.head].entity and abs(i - token.head) == 1:
@@ -118,6 +121,15 @@ def _droppable(sentence: Sentence, i: int) -> bool:
         return True  # an incise: ", candidate favorable à l'indépendance,", ", âgé de 15 ans,"
     opening = sentence.tokens[first]  # "à Paris", "sur l'échelle de Richter", "au-dessus de la mer"
     return token.dep == "nmod" and opening.pos in ("ADP", "ADV") and opening.text.lower() not in _OF
+
+
+def _negation(sentence: Sentence, i: int) -> bool:
+    """Whether ``i`` is a word of a negation: "ne", or "pas", "jamais", "plus"… beside a "ne"."""
+    word = sentence.tokens[i].text.lower().rstrip("'’")
+    if word in ("ne", "n"):
+        return True
+    return word in _NEGATIONS and any(sentence.tokens[c].text.lower().rstrip("'’") in ("ne", "n")
+                                      for c in sentence.children[sentence.tokens[i].head])
 
 
 def _describes(sentence: Sentence, i: int) -> bool:
@@ -182,6 +194,9 @@ def _value(sentence: Sentence, kept: set[int], verb: int) -> float:
             value += 4.0 * weight if sentence.tokens[token.head].lemma in _TOLL_NOUNS else 0.0
         if token.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
             value += 1.0 * weight
+        # what happened (a death, a winner, a verdict) is the news, unless a detail of it says it
+        if token.lemma.lower() in NEWS_LEMMAS and i not in secondary:
+            value += 3.0
     return value
 
 

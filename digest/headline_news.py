@@ -1,12 +1,22 @@
-"""The toll of an event, the news a headline must not leave out (pure functions): "au moins 12
+"""The news a headline must not leave out (pure functions): the toll of an event, "au moins 12
 morts" from a lede that says "Au moins 12 personnes ont été tuées", added after the headline the way
 a desk writes it ("Un camion fonce sur la foule à Berlin : au moins neuf morts") when the
-headline does not say it already.
+headline does not say it already; the words that say what happened (a death, a winner, a verdict)
+and the verbs that only set the scene ("Les coureurs arrivent au bout de l'étape").
 """
 
 from __future__ import annotations
 
 import re
+
+# Lemmas of the words that say what happened: the dead, the winner, the result, the verdict.
+NEWS_LEMMAS = frozenset(
+    "mourir décéder tuer abattre assassiner blesser remporter gagner battre renoncer démissionner élire réélire "
+    "condamner acquitter victoire vainqueur gagnant lauréat mort décès blessé victime".split())
+# Main verbs that set the scene (someone arrives, meets, opens, something takes place) while the news
+# is told after them; "se tenir", "se dérouler", "se réunir" only with their "se".
+SCENE_LEMMAS = frozenset("arriver commencer débuter ouvrir rassembler".split())
+REFLEXIVE_SCENE_LEMMAS = frozenset("dérouler tenir réunir retrouver rassembler ouvrir".split())
 
 _NUMBER = (r"\d[\d  ]*|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
            r"|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|cent")

@@ -21,12 +21,13 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
+from digest.headline_news import NEWS_LEMMAS, REFLEXIVE_SCENE_LEMMAS, SCENE_LEMMAS
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
-    with_adjacent_name,
+    with_adjacent_name, with_whole_name,
     with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
@@ -87,6 +88,8 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     sentence = Sentence(tokens)
     verb = _verb_of(sentence)
     budgets = budgets or (BUDGET,)
+    if (won := _winner(sentence, max(budgets))) is not None:
+        return won
     # "Alors que l'armée est en passe de remporter…, elle a été expulsée…": the parser's root is the
     # background, the news is the clause it hung on it
     main = _main_clause_of_subordinate(sentence, verb) if verb is not None else None
@@ -101,6 +104,68 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
         for budget in budgets:
             if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
+    return None
+
+
+def says_news(tokens: Sequence[Token]) -> bool:
+    """Whether a parsed sentence has a word that says what happened: a death, a winner, a verdict."""
+    return any(token.lemma.lower() in NEWS_LEMMAS for token in tokens)
+
+
+def sets_the_scene(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence's main verb only sets the scene ("Les coureurs sont arrivés au bout de
+    l'étape", "La finale s'est tenue à Kiev", not "arrive en tête") and no word of it says what
+    happened: the news is told after it."""
+    if not tokens or says_news(tokens):
+        return False
+    sentence = Sentence(tokens)
+    if (verb := _verb_of(sentence)) is None:
+        return False
+    lemma, children = sentence.tokens[verb].lemma.lower(), [sentence.tokens[c] for c in sentence.children[verb]]
+    reflexive = any(child.text.lower() in ("se", "s'", "s’") for child in children)
+    placed = any(child.lemma.lower() == "tête" for child in children)  # "arrive en tête": a result
+    return (lemma in SCENE_LEMMAS or reflexive and lemma in REFLEXIVE_SCENE_LEMMAS) and not placed
+
+
+# Who won, said by a copula: "Le vainqueur de l'étape est Steve Cummings".
+_WINNERS = {"vainqueur", "gagnant", "gagnante", "lauréat", "lauréate"}
+_WON_ARTICLE = {"du": "le", "des": "les", "de": "", "d'": "", "d’": ""}
+
+
+def _winner(sentence: Sentence, budget: int) -> Candidate | None:
+    """"Le vainqueur de l'étape est Steve Cummings" (or "Steve Cummings est le vainqueur de l'étape"):
+    said the way a desk says who won what, "Steve Cummings remporte l'étape"; None without such a
+    copula. Read on the words' order, the copula's parse being unsure ("est" read as punctuation)."""
+    tokens = sentence.tokens
+
+    def name_run(start: int, step: int) -> set[int]:
+        run, i = set(), start
+        while 0 <= i < len(tokens) and tokens[i].entity in ("PER", "ORG") and tokens[i].entity == tokens[start].entity \
+                and tokens[i].pos != "PUNCT":
+            run.add(i)
+            i += step
+        return run
+
+    for title, token in enumerate(tokens):
+        if token.lemma.lower() not in _WINNERS or "Number=Plur" in token.morph:
+            continue
+        first = min([title] + [c for c in sentence.children[title] if c < title and tokens[c].dep in ("det", "amod")])
+        for won in sentence.children[title]:
+            cases = [c for c in sentence.children[won] if tokens[c].dep == "case" and tokens[c].text.lower() in _WON_ARTICLE]
+            what = sentence.subtree(won)
+            if tokens[won].dep != "nmod" or won < title or not cases or min(what) != cases[0] or tokens[first].pos != "DET":
+                continue
+            last = max(what)
+            if last + 2 < len(tokens) and tokens[last + 1].lemma == "être":
+                named = name_run(last + 2, 1)  # "Le vainqueur de l'étape est Steve Cummings"
+            elif first >= 2 and tokens[first - 1].lemma == "être":
+                named = name_run(first - 2, -1)  # "Benoît Hamon est le vainqueur de la primaire"
+            else:
+                continue
+            article = {cases[0]: _WON_ARTICLE[tokens[cases[0]].text.lower()]}
+            text = finish(f"{render(sentence, named, {})} remporte {render(sentence, what, article)}")
+            if named and len(text) <= budget and text_fault(text) is None:
+                return Candidate(text, 0.0, frozenset(named | what))
     return None
 
 

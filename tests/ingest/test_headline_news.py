@@ -61,3 +61,46 @@ def test_with_toll_keeps_the_headline_and_its_limit(headline, sentences, limit):
     assert longer.startswith(headline)
     assert longer == headline or len(longer) <= limit
     assert with_toll(longer, sentences, limit) == longer  # stable: a toll said is not said twice
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # dev dispatches whose headline kept the scene (the riders arriving) and left out the winner the
+    # next sentence names, however the parser read its copula
+    ("Après plus de 183 kilomètres entre Saint-Lô et Cherbourg-en-Cotentin, les coureurs du Tour (198 au départ et à "
+     "l'arrivée) sont arrivés au bout de cette étape vallonnée. Le vainqueur de l'étape est Peter Sagan il est suivi de "
+     "Julian Alaphilippe et Alejandro Valverde.", "Peter Sagan remporte l'étape"),
+    ("Après plus de 188 kilomètres entre Le Mont-Saint-Michel et Utah Beach, les coureurs du Tour (198 au départ et à "
+     "l'arrivée) sont arrivés au bout de cette étape de plaine. Le vainqueur de l'étape est Mark Cavendish il est suivi "
+     "de Marcel Kittel et Peter Sagan.", "Mark Cavendish remporte l'étape"),
+    # the winner said by a copula in the first sentence (once "Benoît Hamon est le vainqueur de la primaire se
+    # qualifiant pour…")
+    ("Benoît Hamon est le vainqueur de la primaire présidentielle socialiste, se qualifiant ainsi pour la présidentielle "
+     "française de mai prochain. En effet, il vient de remporter, face à Manuel Valls, le second tour de la primaire.",
+     "Benoît Hamon remporte la primaire présidentielle socialiste"),
+])
+def test_the_winner_rather_than_the_scene(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.rewritten and headline.text == expected, headline.text
+
+
+def test_a_scene_stays_when_the_next_sentence_says_no_news(derive):
+    # a dev dispatch: the next sentence counts the countries, it names no winner
+    lede = ("Ce samedi 13 mai se tenait la finale du concours Eurovision de la chanson 2017 à Kiev en Ukraine. Pour cette "
+            "62 e édition du concours, 42 pays participaient, seuls 26 se sont qualifiés pour la finale.")
+    [headline] = derive([lede])
+    assert headline.text.startswith("La finale du concours Eurovision de la chanson 2017 se tient à Kiev"), headline.text
+
+
+@pytest.mark.parametrize("sentence", [
+    # dev sentences: a negation is never dropped from what a headline keeps (once "il a été blessé")
+    "Un autre automobiliste qui a roulé peu après sur la carcasse de l'animal a dû être dépanné, mais il n'a pas été blessé.",
+    "Le pilote n'a pas survécu.",
+])
+def test_a_negation_is_kept_whole(sentence):
+    from digest.headline_candidates import _droppable
+    from digest.headline_parse import SentenceParser
+    from digest.headline_sentence import Sentence
+
+    parsed = Sentence(SentenceParser(None).parse([sentence])[0])
+    negations = [i for i, t in enumerate(parsed.tokens) if t.text.lower() in ("n'", "ne", "pas", "jamais")]
+    assert negations and not any(_droppable(parsed, i) for i in negations)
