@@ -27,7 +27,7 @@ from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
-    with_adjacent_name, with_whole_name,
+    name_before_verb, with_adjacent_name, with_whole_name,
     with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
@@ -212,7 +212,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
             and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
-    name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject)
+    name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject) \
+        or name_before_verb(sentence, subject, subject_tokens, verb)
     plural = "Number=Plur" in sentence.tokens[subject].morph or sentence.tokens[min(subject_tokens)].text.lower() in ("les", "des", "ces")
     if name and plural and "Number=Plur" not in sentence.tokens[name[0]].morph:
         name = None  # "Des chercheurs de l'université Calvin", "Les images prises par le télescope Kepler": a complement
@@ -306,7 +307,8 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     else:
         titled = _of("Mort", whole)
     # the title as written when short and whole ("Mort d'interprète" of "auteur-compositeur-interprète" is not)
-    whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens)
+    whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens) \
+        and (name is None or set(name) <= subject_tokens)  # "Mort de l'auteur-compositeur-interprète": who
     forms = ([(titled, subject_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
     for form, kept in forms:
         if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:

@@ -111,6 +111,42 @@ def name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
     return None
 
 
+def name_before_verb(sentence: Sentence, subject: int, subject_tokens: set[int], verb: int) -> list[int] | None:
+    """The name of a person a title for subject introduces, however the parser hung it, between the
+    subject and its verb ("Le vétéran de la lutte anti-apartheid…, Ahmed Kathrada, est décédé",
+    "L'auteur-compositeur-interprète britannique George Michael, …, est décédé"): the first run of
+    words the NER calls a person there, set off by a comma, written right after the title or right
+    before the verb, not introduced by a preposition ("compagnon de Nelson Mandela"). None when the subject is a name already
+    or plural."""
+    tokens = sentence.tokens
+    if tokens[subject].pos != "NOUN" or tokens[subject].entity or "Number=Plur" in tokens[subject].morph:
+        return None
+    relative = set().union(*(sentence.subtree(j) for j, t in enumerate(tokens) if t.dep == "acl:relcl"))
+    gender = [part for part in tokens[subject].morph.split("|") if part.startswith("Gender=")]
+    i = max(subject_tokens) + 1
+    while i < verb:
+        if tokens[i].entity != "PER":
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < verb and tokens[run[-1] + 1].entity == "PER":
+            run.append(run[-1] + 1)
+        # "La propriété du sélectionneur, Didier Deschamps,": a name of another gender is not the subject's
+        other_gender = gender and any("Gender=" in tokens[j].morph and gender[0] not in tokens[j].morph for j in run)
+        if other_gender or any(j in relative for j in run):
+            i = run[-1] + 1
+            continue
+        before, after = tokens[i - 1], tokens[run[-1] + 1]
+        introduced = before.pos in ("ADP", "DET") or before.text.endswith(("'", "’"))
+        set_off = before.text == "," or before.pos == "ADJ" and i - 1 in subject_tokens | {max(subject_tokens) + 1}
+        # right before the verb or its auxiliary, a name is who does it ("… de 1968 à 1971 Maurice Cazeneuve est mort")
+        next_to_verb = all(tokens[j].pos == "AUX" for j in range(run[-1] + 1, verb))
+        if not introduced and (set_off and after.text == "," or next_to_verb):
+            return run
+        i = run[-1] + 1
+    return None
+
+
 def antecedent(sentence: Sentence, pronoun: int, verb: int) -> list[int] | None:
     """"Quand Willem Geubbels est entré en jeu, il devenait…": the one person named before "il"/"elle"."""
     if sentence.tokens[pronoun].text.lower() not in ("il", "elle"):
