@@ -187,7 +187,8 @@ class HeadlineDeriver:
 
     def _derive(self, ledes: Sequence[str]) -> list[Headline]:
         from digest.headline_news import with_toll
-        from digest.headline_rewrite import BUDGET, rewrite, says_news, sets_the_scene, whole_clause
+        from digest.headline_event import says_news, sets_the_scene
+        from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
         headlines: list[Headline | None] = [None] * len(ledes)
         parsed: list[list[tuple[str, list]]] = [[] for _ in ledes]  # each lede's sentences tried, with their parse

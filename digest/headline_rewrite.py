@@ -21,14 +21,13 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
-from digest.headline_news import NEWS_LEMMAS, REFLEXIVE_SCENE_LEMMAS, SCENE_LEMMAS
+from digest.headline_event import winner
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
-    SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
-    name_before_verb, with_adjacent_name, with_whole_name,
-    with_whole_words,
+    SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
+    name_in_apposition, name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
 
@@ -38,37 +37,6 @@ _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "exp
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
 _ALWAYS_DROPPED = {"parataxis", "dislocated", "vocative", "discourse", "reparandum"}
 _DEATH_VERBS = {"mourir", "décéder", "mort", "éteindre"}
-
-
-def _verb_of(sentence: Sentence) -> int | None:
-    # The parser may split a sentence in two ("La sonde japonaise" | "Akatsuki a envoyé…"): the
-    # first root that is a verb, or a noun or adjective with a copula, is the main clause; one with
-    # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
-    roots = [
-        root for root, token in enumerate(sentence.tokens)
-        if token.dep == "ROOT" and not _misread_name(sentence, root) and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
-            sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
-    ]
-    for root in roots:
-        if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
-            return root
-    if roots:
-        return roots[0]
-    # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
-    # ("figure", a noun), the verb as its coordinate
-    for root, token in enumerate(sentence.tokens):
-        if token.dep == "ROOT" and token.pos in ("NOUN", "PROPN"):
-            for child in sentence.children[root]:
-                if sentence.tokens[child].dep == "conj" and sentence.tokens[child].pos == "VERB" and any(
-                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
-                    return child
-    return None
-
-
-def _misread_name(sentence: Sentence, i: int) -> bool:
-    """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
-    token = sentence.tokens[i]
-    return bool(i and token.entity and token.text[:1].isupper())
 
 
 def rewrite(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> str | None:
@@ -86,9 +54,9 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     if not tokens:
         return None
     sentence = Sentence(tokens)
-    verb = _verb_of(sentence)
+    verb = main_verb(sentence)
     budgets = budgets or (BUDGET,)
-    if (won := _winner(sentence, max(budgets))) is not None:
+    if (won := winner(sentence, max(budgets))) is not None:
         return won
     # "Alors que l'armée est en passe de remporter…, elle a été expulsée…": the parser's root is the
     # background, the news is the clause it hung on it
@@ -104,68 +72,6 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
         for budget in budgets:
             if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
-    return None
-
-
-def says_news(tokens: Sequence[Token]) -> bool:
-    """Whether a parsed sentence has a word that says what happened: a death, a winner, a verdict."""
-    return any(token.lemma.lower() in NEWS_LEMMAS for token in tokens)
-
-
-def sets_the_scene(tokens: Sequence[Token]) -> bool:
-    """Whether a sentence's main verb only sets the scene ("Les coureurs sont arrivés au bout de
-    l'étape", "La finale s'est tenue à Kiev", not "arrive en tête") and no word of it says what
-    happened: the news is told after it."""
-    if not tokens or says_news(tokens):
-        return False
-    sentence = Sentence(tokens)
-    if (verb := _verb_of(sentence)) is None:
-        return False
-    lemma, children = sentence.tokens[verb].lemma.lower(), [sentence.tokens[c] for c in sentence.children[verb]]
-    reflexive = any(child.text.lower() in ("se", "s'", "s’") for child in children)
-    placed = any(child.lemma.lower() == "tête" for child in children)  # "arrive en tête": a result
-    return (lemma in SCENE_LEMMAS or reflexive and lemma in REFLEXIVE_SCENE_LEMMAS) and not placed
-
-
-# Who won, said by a copula: "Le vainqueur de l'étape est Steve Cummings".
-_WINNERS = {"vainqueur", "gagnant", "gagnante", "lauréat", "lauréate"}
-_WON_ARTICLE = {"du": "le", "des": "les", "de": "", "d'": "", "d’": ""}
-
-
-def _winner(sentence: Sentence, budget: int) -> Candidate | None:
-    """"Le vainqueur de l'étape est Steve Cummings" (or "Steve Cummings est le vainqueur de l'étape"):
-    said the way a desk says who won what, "Steve Cummings remporte l'étape"; None without such a
-    copula. Read on the words' order, the copula's parse being unsure ("est" read as punctuation)."""
-    tokens = sentence.tokens
-
-    def name_run(start: int, step: int) -> set[int]:
-        run, i = set(), start
-        while 0 <= i < len(tokens) and tokens[i].entity in ("PER", "ORG") and tokens[i].entity == tokens[start].entity \
-                and tokens[i].pos != "PUNCT":
-            run.add(i)
-            i += step
-        return run
-
-    for title, token in enumerate(tokens):
-        if token.lemma.lower() not in _WINNERS or "Number=Plur" in token.morph:
-            continue
-        first = min([title] + [c for c in sentence.children[title] if c < title and tokens[c].dep in ("det", "amod")])
-        for won in sentence.children[title]:
-            cases = [c for c in sentence.children[won] if tokens[c].dep == "case" and tokens[c].text.lower() in _WON_ARTICLE]
-            what = sentence.subtree(won)
-            if tokens[won].dep != "nmod" or won < title or not cases or min(what) != cases[0] or tokens[first].pos != "DET":
-                continue
-            last = max(what)
-            if last + 2 < len(tokens) and tokens[last + 1].lemma == "être":
-                named = name_run(last + 2, 1)  # "Le vainqueur de l'étape est Steve Cummings"
-            elif first >= 2 and tokens[first - 1].lemma == "être":
-                named = name_run(first - 2, -1)  # "Benoît Hamon est le vainqueur de la primaire"
-            else:
-                continue
-            article = {cases[0]: _WON_ARTICLE[tokens[cases[0]].text.lower()]}
-            text = finish(f"{render(sentence, named, {})} remporte {render(sentence, what, article)}")
-            if named and len(text) <= budget and text_fault(text) is None:
-                return Candidate(text, 0.0, frozenset(named | what))
     return None
 
 
@@ -195,7 +101,7 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     relative = set().union(*(sentence.subtree(i) for i, t in enumerate(tokens) if t.dep == "acl:relcl"))
     return [
         i for i, token in enumerate(tokens)
-        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i) and not _misread_name(sentence, i)
+        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i) and not misread_name(sentence, i)
         # a relative clause however parsed: "la crise que connaît la France"
         and not any("PronType=Rel" in tokens[c].morph for c in sentence.children[i])
         # the subject first: "comme le montrent les données" says who says, not what
@@ -385,7 +291,7 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
     if not tokens:
         return None
     sentence = Sentence(tokens)
-    verb = _verb_of(sentence)
+    verb = main_verb(sentence)
     subject = subject_of(sentence, verb) if verb is not None else None
     if subject is None or is_pronoun_subject(sentence, clean_subject(sentence, subject)):
         return None  # "On le devinait déjà": who, the clause does not say

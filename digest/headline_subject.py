@@ -24,7 +24,7 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             if sentence.tokens[child].pos in ("NOUN", "PROPN", "PRON", "X", "NUM"):
                 return child
             misread = child if misread is None else misread
-    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (_verb_of)
+    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (main_verb)
         for child in sentence.children[sentence.tokens[verb].head]:
             if sentence.tokens[child].dep in SUBJECT_DEPS and child < verb and not sentence.is_time(child):
                 return child
@@ -272,3 +272,35 @@ def second_actor(sentence: Sentence, i: int) -> bool:
     tokens = sentence.tokens
     return tokens[i].dep == "conj" and (tokens[i].pos == "PROPN" or any(tokens[c].dep == "det" for c in sentence.children[i])
                                         and any(tokens[j].pos == "PROPN" for j in sentence.subtree(i)))
+
+
+def main_verb(sentence: Sentence) -> int | None:
+    """The main clause's verb (or a noun or adjective with its copula); None when the sentence has none."""
+    # The parser may split a sentence in two ("La sonde japonaise" | "Akatsuki a envoyé…"): the
+    # first root that is a verb, or a noun or adjective with a copula, is the main clause; one with
+    # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
+    roots = [
+        root for root, token in enumerate(sentence.tokens)
+        if token.dep == "ROOT" and not misread_name(sentence, root) and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
+            sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
+    ]
+    for root in roots:
+        if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
+            return root
+    if roots:
+        return roots[0]
+    # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
+    # ("figure", a noun), the verb as its coordinate
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and token.pos in ("NOUN", "PROPN"):
+            for child in sentence.children[root]:
+                if sentence.tokens[child].dep == "conj" and sentence.tokens[child].pos == "VERB" and any(
+                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
+                    return child
+    return None
+
+
+def misread_name(sentence: Sentence, i: int) -> bool:
+    """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
+    token = sentence.tokens[i]
+    return bool(i and token.entity and token.text[:1].isupper())
