@@ -187,6 +187,7 @@ class HeadlineDeriver:
 
     def _derive(self, ledes: Sequence[str]) -> list[Headline]:
         from digest.headline_news import with_toll
+        from digest.headline_repair import repaired
         from digest.headline_event import says_news, sets_the_scene
         from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
@@ -219,6 +220,10 @@ class HeadlineDeriver:
             if headlines[n] is None and tried and (text := rewrite(tried[0][1], WHOLE_SENTENCE_LENGTH)
                                                    or next(filter(None, (rewrite(tokens, BUDGET, MAX_LENGTH) for _, tokens in tried[1:])), None)):
                 headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+        # Still none: the first sentence's bare statement (subject, verb, what it needs) rather than a fallback.
+        for n, tried in enumerate(parsed):
+            if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
+                headlines[n] = Headline(text, True)
         # The toll of an event is its news: said after a headline that leaves it out.
         for n, headline in enumerate(headlines):
             if headline is not None and not headline.death:

@@ -95,7 +95,7 @@ def _droppable(sentence: Sentence, i: int) -> bool:
     token = sentence.tokens[i]
     if token.head == i or token.pos == "AUX":
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
-    if _negation(sentence, i):
+    if is_negation(sentence, i):
         return False  # "il n'a pas été blessé" says the reverse without "pas"
     if sentence.is_time(i):
         return True
@@ -123,7 +123,7 @@ def _droppable(sentence: Sentence, i: int) -> bool:
     return token.dep == "nmod" and opening.pos in ("ADP", "ADV") and opening.text.lower() not in _OF
 
 
-def _negation(sentence: Sentence, i: int) -> bool:
+def is_negation(sentence: Sentence, i: int) -> bool:
     """Whether ``i`` is a word of a negation: "ne", or "pas", "jamais", "plus"… beside a "ne"."""
     word = sentence.tokens[i].text.lower().rstrip("'’")
     if word in ("ne", "n"):

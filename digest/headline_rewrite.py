@@ -109,8 +109,10 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     ]
 
 
-def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
-    """The best candidate with ``verb`` for main verb."""
+def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[int], list[int] | None] | None:
+    """The subject of ``verb``: the parser's subject word, the words a headline keeps of it (its name
+    for a pronoun that has one), the words it is written with in the sentence, and the name of the
+    person or thing it is (None when it has none); None when ``verb`` has no noun phrase for subject."""
     subject = subject_of(sentence, verb)
     if subject is None:
         return None
@@ -127,7 +129,14 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         name = name or antecedent(sentence, subject, verb)
     if is_pronoun_subject(sentence, subject_tokens) and name:
         subject_tokens = set(name)
+    return subject, subject_tokens, written, name
 
+
+def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
+    """The best candidate with ``verb`` for main verb."""
+    if (resolved := resolved_subject(sentence, verb)) is None:
+        return None
+    subject, subject_tokens, written, name = resolved
     past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
     if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)
                                                                  or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
@@ -145,7 +154,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         subjects.append(subject_tokens)
     candidates = []
     for simplified in subjects:
-        kept, replaced = _predicate(sentence, verb, subject, simplified, min(written | {subject}))
+        kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
         if kept is not None:
             candidates += generate_candidates(sentence, verb, simplified, kept, replaced, budget)
     if not candidates:
@@ -226,7 +235,7 @@ def _of(noun: str, complement: str) -> str:
     return f"{noun} d'{complement}" if VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
 
 
-def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
+def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
     """Tokens of the main clause kept in every candidate's starting point, and the words replaced
     (the verb put in the present, its auxiliaries dropped). None when the tense cannot be made present."""
     tokens = sentence.tokens
@@ -244,6 +253,8 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
         if sentence.is_time(child):
             continue
         tree = sentence.subtree(child)
+        if subject in tree:
+            continue  # the subject hung on a participle set off before the verb ("…, élu le 1er décembre,"): that goes
         if max(subject_tokens) < child < verb and min(tree) > 0 and sentence.tokens[min(tree) - 1].text == "," and dep not in _KEPT_WITH_VERB:
             continue  # an incise between the subject and the verb: ", en visite à Kiev,"
         kept |= tree

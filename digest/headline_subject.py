@@ -24,10 +24,21 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             if sentence.tokens[child].pos in ("NOUN", "PROPN", "PRON", "X", "NUM"):
                 return child
             misread = child if misread is None else misread
-    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (main_verb)
-        for child in sentence.children[sentence.tokens[verb].head]:
+    # the subject of an apposition read as the root, or of a name read as a verb (main_verb)
+    head = sentence.tokens[verb].head
+    if sentence.tokens[verb].dep == "conj" or sentence.tokens[head].pos == "VERB" and misread_name(sentence, head):
+        for child in sentence.children[head]:
             if sentence.tokens[child].dep in SUBJECT_DEPS and child < verb and not sentence.is_time(child):
                 return child
+    # "Le nouveau président gambien Adama Barrow, …, élu le 1er décembre, est revenu": the subject given
+    # to a participle set off before the verb
+    for child in sentence.children[verb]:
+        token = sentence.tokens[child]
+        if child < verb and token.pos == "VERB" and token.dep == "advcl" and "VerbForm=Part" in token.morph \
+                and not any(sentence.tokens[c].dep.startswith(("aux", "cop")) for c in sentence.children[child]):
+            for c in sentence.children[child]:
+                if sentence.tokens[c].dep in SUBJECT_DEPS and c < child and sentence.tokens[c].pos in ("NOUN", "PROPN"):
+                    return c
     # A noun phrase the parser left as a sentence of its own before the verb
     # ("Un avion-cargo qui effectuait le vol TK6491" | "s'est écrasé"): the subject.
     for root, token in enumerate(sentence.tokens):
@@ -289,6 +300,14 @@ def main_verb(sentence: Sentence) -> int | None:
             return root
     if roots:
         return roots[0]
+    # "L'ancien footballeur camerounais Zacharie Noah est décédé": the name read as the root verb, the
+    # verb with its auxiliary hung on it
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and token.pos == "VERB" and misread_name(sentence, root):
+            for child in sentence.children[root]:
+                if sentence.tokens[child].pos == "VERB" and child > root and any(
+                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
+                    return child
     # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
     # ("figure", a noun), the verb as its coordinate
     for root, token in enumerate(sentence.tokens):
