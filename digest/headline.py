@@ -74,9 +74,14 @@ def _trim_dangling(text: str) -> str:
 
 # Openers of any length that the parser would mistake for the subject ("Après plus de 188 kilomètres
 # entre Saint-Lô et Cherbourg, les coureurs…"): taken off before the sentence is parsed for a rewrite.
+# A number opens one when it dates ("100 ans après leur prédiction…,", "Le 9 février 2016,", "Deux semaines
+# après…,"), not when it counts the subject ("Deux hommes, armés…, ont attaqué").
+_NUMBER_WORDS = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs"
 _OPENER = re.compile(
     rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|peu|comme|"
-    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d)\b[^«»\"]{0,120}?,\s)+",
+    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d+"
+    rf"|le \d{{1,2}}(?:er)? (?:{_MONTHS})|(?:\d+|{_NUMBER_WORDS}) (?:jours?|semaines?|mois|ans|années?|heures?) (?:après|avant|plus tard))"
+    r"\b[^«»\"]{0,120}?,\s)+",
     re.IGNORECASE,
 )
 

@@ -38,3 +38,30 @@ def test_a_coordinated_subject_is_not_cut_to_one_of_its_names(derive):
             "ont rompu leurs relations diplomatiques avec le Qatar accusé de créer l'instabilité dans la région.")
     [headline] = derive([lede])
     assert not headline.text.startswith("Les Émirats Arabes Unis rompent"), headline.text
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # dev ledes opening on a number that dates (once fallbacks cut inside the opener)
+    ("100 ans après leur prédiction théorique par Albert Einstein, des scientifiques du projet LIGO ont annoncé avoir "
+     "détecté des ondes gravitationnelles émises lors de la collision de deux trous noirs situés dans le ciel de "
+     "l'hémisphère sud.", "Des scientifiques du projet LIGO annoncent avoir détecté des ondes"),
+    ("Deux semaines après son avancée fulgurante dans le désert syrien et la reprise de Palmyre, l'organisation État "
+     "islamique recule nettement dans les zones rurales à l'ouest de sa capitale Raqqa sous l'offensive des Forces "
+     "démocratiques syriennes.", "L'organisation État islamique recule"),
+])
+def test_an_opener_that_dates_goes(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.rewritten and headline.text.startswith(expected), headline.text
+
+
+@pytest.mark.parametrize("sentence", [
+    # dev sentences: a number that counts the subject is no opener
+    "Deux jeunes lynx d’un an, baptisés Noëlle et Robin, ont été relâchés en ce début juin à Villard d’Heria (Jura), dans "
+    "le massif du Jura.",
+    "Six jeunes, cinq hommes et une femme ayant entre 20 et 30 ans, ont perdu la vie samedi, aux alentours de 23 heures, "
+    "dans un accident de la route.",
+])
+def test_a_number_that_counts_the_subject_stays(sentence):
+    from digest.headline import without_opener
+
+    assert without_opener(sentence) == sentence
