@@ -25,12 +25,26 @@ def derive(tmp_path_factory):
      "l'Iran. Au moins 36 personnes ont été tuées selon un bilan provisoire.", "au moins 36 morts"),
     ("Une fusillade a éclaté hier dans le lycée Alexis de Tocqueville à Grasse (Alpes-Maritimes, France). On dénombre "
      "huit blessés, dont le proviseur.", "huit blessés"),
+    # a round number, and "la mort de" a number of people
+    ("Ce vendredi 16 septembre vers 9 heures, une explosion de gaz a provoqué l'effondrement d'un immeuble à Dijon "
+     "(Côte-d'Or) faisant pas moins d'une vingtaine de blessés dont deux sont en urgence absolue.",
+     "une vingtaine de blessés"),
+    ("Ce mardi matin, de très fortes pluies ont provoqué des inondations à Kinshasa, en RDC, causant la mort d'au moins "
+     "deux personnes.", "au moins deux morts"),
 ])
 def test_the_toll_is_in_the_headline(derive, lede, expected):
     [headline] = derive([lede])
     assert headline.rewritten
     assert headline.text.endswith(" : " + expected), headline.text
     assert len(headline.text) <= MAX_LENGTH
+
+
+def test_no_toll_after_a_killing_the_headline_says():
+    # a dev lede: the attacker killed, the 86 dead of the attack he made months before are another event's
+    assert with_toll("Mohamed Lahouaiej Bouhlel tué après par des gardiens de la paix",
+                     ["Cela fait exactement trois mois et un jour qu'a eu lieu l'attentat du 14-Juillet de Nice qui a causé "
+                      "la mort de 86 personnes sur la Promenade des Anglais."], MAX_LENGTH) \
+        == "Mohamed Lahouaiej Bouhlel tué après par des gardiens de la paix"
 
 
 def test_a_toll_said_already_is_not_repeated(derive):
@@ -50,6 +64,8 @@ def test_a_toll_said_already_is_not_repeated(derive):
     ("Les attentats, qui avaient fait 130 morts, sont commémorés.", None),
     ("L'hommage aux victimes des attentats de janvier (17 morts) s'achève.", None),
     ("Le président a été réélu.", None),
+    ("Des dizaines de morts sont à déplorer.", "des dizaines de morts"),
+    ("Trois personnes ont été arrêtées.", None),  # people, not a toll
 ])
 def test_toll(text, expected):
     assert toll(text) == expected
