@@ -108,8 +108,8 @@ def without_opener(sentence: str) -> str:
     elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20:
         sentence = cleft[1][0].upper() + cleft[1][1:]
     rest = _OPENER.sub("", sentence, count=1)
-    # The opener must end before the subject: what is left starts like a noun phrase or a name.
-    if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ])", rest):
+    # The opener must end before the subject: what is left starts like a noun phrase, a name or a number.
+    if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ]|\d)", rest):
         return sentence
     return rest[0].upper() + rest[1:]
 

@@ -138,7 +138,10 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         return None
     subject, subject_tokens, written, name = resolved
     past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
-    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)
+    # "a rendu l'âme": a death said by a locution
+    soul = sentence.tokens[verb].lemma == "rendre" and any(
+        sentence.tokens[c].dep == "obj" and sentence.tokens[c].lemma.lower() == "âme" for c in sentence.children[verb])
+    if (sentence.tokens[verb].lemma in _DEATH_VERBS or soul) and past and (name or is_name(sentence, subject_tokens)
                                                                  or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
         if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
             return obituary

@@ -27,6 +27,9 @@ def derive(tmp_path_factory):
     ("Le réalisateur, homme de télévision et de radio et ancien directeur de la 2e chaîne de l'ORTF de 1968 à 1971 "
      "Maurice Cazeneuve est mort le 28 juin à l'âge de 93 ans, à son domicile de Neuilly-sur-Seine.",
      "Mort de Maurice Cazeneuve"),
+    # a death said by a locution (once "Debbie Reynolds rend l'âme à son tour à l’âge de 84 ans")
+    ("Debbie Reynolds, la mère de Carrie Fisher décédée la veille, a rendu l'âme à son tour ce mercredi à l’âge de 84 ans.",
+     "Mort de Debbie Reynolds"),
     # not an obituary: the name for subject (once "L'ex-présidente du Brésil destituée fait appel")
     ("L'ex-présidente du Brésil destituée, Dilma Rousseff fait appel pour demander l'annulation de sa destitution auprès "
      "de la Cour suprême selon son avocat.", "Dilma Rousseff fait appel"),
