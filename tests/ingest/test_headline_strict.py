@@ -274,3 +274,21 @@ def test_a_word_kept_without_its_head_is_rejected(sentence, dropped):
     whole = kept | {i for i, t in enumerate(parsed.tokens) if t.text in dropped}
     assert reader_fault(parsed, whole, {}, render(parsed, whole, {}), verb, subject) is None
     assert reader_fault(parsed, kept, {}, render(parsed, kept, {}), verb, subject) is not None
+
+
+def test_a_headline_does_not_open_on_its_verb():
+    # a dev sentence's incise of saying, the quotation dropped: "A déclaré Hunter Waite" says who, not what,
+    # and opens on the verb
+    from digest.headline_candidates import render
+    from digest.headline_parse import SentenceParser
+    from digest.headline_sentence import Sentence
+    from digest.headline_strict import reader_fault
+
+    parsed = Sentence(SentenceParser(None).parse([
+        "« Bien que nous n'ayons pas détecté la vie, nous avons trouvé une source d'alimentation de la vie », a déclaré "
+        "Hunter Waite, du Southwest Research Institute à San Antonio."])[0])
+    verb = next(i for i, t in enumerate(parsed.tokens) if t.text == "déclaré")
+    kept = {i for i, t in enumerate(parsed.tokens) if t.text in ("a", "déclaré", "Hunter", "Waite")}
+    subject = {i for i in kept if parsed.tokens[i].text in ("Hunter", "Waite")}
+    fault = reader_fault(parsed, kept, {}, render(parsed, kept, {}), verb, subject)
+    assert fault is not None and "verb" in fault, fault
