@@ -70,7 +70,7 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
             degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
             # what the verb says in quotation marks is the news: "a dit « oui »"
             quoted = head == verb and child in sentence.quote_of
-            if token.dep in _CORE or negation or infinitive or degree or quoted:
+            if token.dep in _CORE and not _misread_mark(token) or negation or infinitive or degree or quoted:
                 protected.add(child)
                 todo.append(child)
     return protected
@@ -97,6 +97,8 @@ def _droppable(sentence: Sentence, i: int) -> bool:
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
     if is_negation(sentence, i):
         return False  # "il n'a pas été blessé" says the reverse without "pas"
+    if _misread_mark(token):
+        return True
     if sentence.is_time(i):
         return True
     if token.entity and token.entity == sentence.tokens[token.head].entity and abs(i - token.head) == 1:
@@ -121,6 +123,12 @@ def _droppable(sentence: Sentence, i: int) -> bool:
         return True  # an incise: ", candidate favorable à l'indépendance,", ", âgé de 15 ans,"
     opening = sentence.tokens[first]  # "à Paris", "sur l'échelle de Richter", "au-dessus de la mer"
     return token.dep == "nmod" and opening.pos in ("ADP", "ADV") and opening.text.lower() not in _OF
+
+
+def _misread_mark(token) -> bool:
+    """A participle the parser read as a subordinator ("Six militaires … faisant alors partie de
+    l'Opération Sentinelle ont été renversés"): a clause that describes, not one the verb needs."""
+    return token.dep == "mark" and token.pos == "VERB"
 
 
 def is_negation(sentence: Sentence, i: int) -> bool:

@@ -120,3 +120,14 @@ def test_a_negation_is_kept_whole(sentence):
     parsed = Sentence(SentenceParser(None).parse([sentence])[0])
     negations = [i for i, t in enumerate(parsed.tokens) if t.text.lower() in ("n'", "ne", "pas", "jamais")]
     assert negations and not any(_droppable(parsed, i) for i in negations)
+
+
+def test_a_participle_read_as_a_subordinator_may_go(derive):
+    # a dev lede: "faisant alors partie de…", read as the verb's subordinator, was kept in every candidate,
+    # none fitted, and the headline came from the third sentence ("Aucune motivation n'est … avancée")
+    lede = ("Six militaires du 35e régiment d'infanterie faisant alors partie de l'Opération Sentinelle ont été renversés "
+            "par une voiture à 8 heures du matin, alors que ces derniers se rendaient à leurs véhicules pour la relève. "
+            "Deux militaires sont blessés grièvement et les autres légèrement, aucun pronostic vital n'est engagé. Aucune "
+            "motivation n'est pour le moment avancée par la police.")
+    [headline] = derive([lede])
+    assert headline.text.startswith("Six militaires") and "renversés par une voiture" in headline.text, headline.text
