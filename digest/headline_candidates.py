@@ -70,7 +70,8 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
             degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
             # what the verb says in quotation marks is the news: "a dit « oui »"
             quoted = head == verb and child in sentence.quote_of
-            if token.dep in _CORE and not _misread_mark(token) or negation or infinitive or degree or quoted:
+            if token.dep in _CORE and not _misread_mark(token) and not _second_object(sentence, child) \
+                    or negation or infinitive or degree or quoted:
                 protected.add(child)
                 todo.append(child)
     return protected
@@ -97,7 +98,7 @@ def _droppable(sentence: Sentence, i: int) -> bool:
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
     if is_negation(sentence, i):
         return False  # "il n'a pas été blessé" says the reverse without "pas"
-    if _misread_mark(token):
+    if _misread_mark(token) or _second_object(sentence, i):
         return True
     if sentence.is_time(i):
         return True
@@ -129,6 +130,14 @@ def _misread_mark(token) -> bool:
     """A participle the parser read as a subordinator ("Six militaires … faisant alors partie de
     l'Opération Sentinelle ont été renversés"): a clause that describes, not one the verb needs."""
     return token.dep == "mark" and token.pos == "VERB"
+
+
+def _second_object(sentence: Sentence, i: int) -> bool:
+    """An object after a comma beside a first object of the same verb: an apposition the parser hung on
+    the verb ("a fêté son anniversaire … dans la vallée de Marathon, une brèche est-ouest…")."""
+    token = sentence.tokens[i]
+    return token.dep == "obj" and i > 0 and sentence.tokens[min(sentence.subtree(i)) - 1].text == "," and any(
+        sentence.tokens[c].dep == "obj" and c < i for c in sentence.children[token.head])
 
 
 def is_negation(sentence: Sentence, i: int) -> bool:

@@ -69,3 +69,16 @@ def test_a_number_that_counts_the_subject_stays(sentence):
     from digest.headline import without_opener
 
     assert without_opener(sentence) == sentence
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # dev ledes: an apposition after a comma the parser read as the verb's second object was kept in every
+    # candidate, glued to the first ("… 16 djihadistes la branche syrienne…", "… un recensement le premier…")
+    ("L'agence de presse Anadolu a annoncé ce mercredi l'arrestation de 16 djihadistes présumés du Front al-Nosra, la "
+     "branche syrienne du réseau terroriste Al-Qaïda.", "Anadolu annonce l'arrestation de 16 djihadistes présumés du Front al-Nosra"),
+    ("Le gouvernement pakistanais vient de conclure un recensement officiel historique, le premier depuis 1998 et mené "
+     "avec six ans de retard.", "Le gouvernement pakistanais conclut un recensement officiel historique"),
+])
+def test_an_apposition_read_as_a_second_object_may_go(derive, lede, expected):
+    [headline] = derive([lede])
+    assert headline.text == expected, headline.text
