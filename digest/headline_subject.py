@@ -47,14 +47,12 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             return root
     # A subject after its verb ("Hier se tenait la cérémonie d'ouverture"): put first.
     tokens = sentence.tokens
-    reflexive = any(tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb])
-    inverting = reflexive or tokens[verb].lemma in ETRE_VERBS or any(tokens[c].lemma == "lieu" for c in sentence.children[verb])
-    # "se tiendra la Journée internationale…" read as a complement; not "est devenue la première ville…"
-    after = ("nsubj", "nsubj:pass", "obj", "dep") + (("xcomp",) if reflexive else ())
+    inverting = any(tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb]) or tokens[verb].lemma in ETRE_VERBS \
+        or any(tokens[c].lemma == "lieu" for c in sentence.children[verb])
     for child in sentence.children[verb]:
         token = tokens[child]
         if inverting and child > verb and token.pos in ("NOUN", "PROPN") and token.lemma != "lieu" \
-                and token.dep in after and not sentence.is_time(child):
+                and token.dep in ("nsubj", "nsubj:pass", "obj", "dep") and not sentence.is_time(child):
             sentence.front = sentence.subtree(child)
             return child
     # A subject the parser took for a modifier ("Edmonton, la capitale de l'Alberta, est devenue"):
