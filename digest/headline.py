@@ -209,7 +209,7 @@ class HeadlineDeriver:
                 parsed[n].append((sentence, tokens))
                 # within the budget, else as long as a cut lede may be: whole phrases beat a cut
                 if text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=rank > 0):
-                    headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+                    headlines[n] = _rewritten(text)
         # A first sentence that only sets the scene ("Les coureurs sont arrivés au bout de l'étape") gives
         # way to the next one when that one says what happened ("Le vainqueur de l'étape est…").
         scenes = [n for n, tried in enumerate(parsed) if headlines[n] is not None and len(tried) == 1 and sets_the_scene(tried[0][1])
@@ -217,14 +217,14 @@ class HeadlineDeriver:
         second = [nth_sentence(ledes[n], 1) for n in scenes]
         for n, sentence, tokens in zip(scenes, second, self.parser.parse(second) if second else [], strict=True):
             if says_news(tokens) and (text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=True)):
-                headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+                headlines[n] = _rewritten(text)
         # No sentence gave one within a headline's length: the first sentence rewritten a little longer
         # (a reader prefers the whole news to any cut of it), else a later sentence whose subject only
         # refers back ("La cérémonie se déroule…") rather than a fallback.
         for n, tried in enumerate(parsed):
             if headlines[n] is None and tried and (text := rewrite(tried[0][1], WHOLE_SENTENCE_LENGTH)
                                                    or next(filter(None, (rewrite(tokens, BUDGET, MAX_LENGTH) for _, tokens in tried[1:])), None)):
-                headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+                headlines[n] = _rewritten(text)
         # Still none: the first sentence's bare statement (subject, verb, what it needs) rather than a fallback.
         for n, tried in enumerate(parsed):
             if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
@@ -238,6 +238,11 @@ class HeadlineDeriver:
         first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
         return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
                 for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+
+
+def _rewritten(text: str) -> Headline:
+    """A headline rewritten from the lede; one in the nominal form of a death is an obituary."""
+    return Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
 
 
 # How many of a lede's sentences a headline may be rewritten from, the first first.
