@@ -74,9 +74,14 @@ def _trim_dangling(text: str) -> str:
 
 # Openers of any length that the parser would mistake for the subject ("Après plus de 188 kilomètres
 # entre Saint-Lô et Cherbourg, les coureurs…"): taken off before the sentence is parsed for a rewrite.
+# A number opens one when it dates ("100 ans après leur prédiction…,", "Le 9 février 2016,", "Deux semaines
+# après…,"), not when it counts the subject ("Deux hommes, armés…, ont attaqué").
+_NUMBER_WORDS = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs"
 _OPENER = re.compile(
     rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|peu|comme|"
-    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d)\b[^«»\"]{0,120}?,\s)+",
+    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d+"
+    rf"|le \d{{1,2}}(?:er)? (?:{_MONTHS})|(?:\d+|{_NUMBER_WORDS}) (?:jours?|semaines?|mois|ans|années?|heures?) (?:après|avant|plus tard))"
+    r"\b[^«»\"]{0,120}?,\s)+",
     re.IGNORECASE,
 )
 
@@ -103,8 +108,8 @@ def without_opener(sentence: str) -> str:
     elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20:
         sentence = cleft[1][0].upper() + cleft[1][1:]
     rest = _OPENER.sub("", sentence, count=1)
-    # The opener must end before the subject: what is left starts like a noun phrase or a name.
-    if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ])", rest):
+    # The opener must end before the subject: what is left starts like a noun phrase, a name or a number.
+    if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ]|\d)", rest):
         return sentence
     return rest[0].upper() + rest[1:]
 
@@ -187,6 +192,8 @@ class HeadlineDeriver:
 
     def _derive(self, ledes: Sequence[str]) -> list[Headline]:
         from digest.headline_news import with_toll
+        from digest.headline_repair import repaired
+        from digest.headline_event import says_news, sets_the_scene
         from digest.headline_rewrite import BUDGET, rewrite, whole_clause
 
         headlines: list[Headline | None] = [None] * len(ledes)
@@ -202,14 +209,26 @@ class HeadlineDeriver:
                 parsed[n].append((sentence, tokens))
                 # within the budget, else as long as a cut lede may be: whole phrases beat a cut
                 if text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=rank > 0):
-                    headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+                    headlines[n] = _rewritten(text)
+        # A first sentence that only sets the scene ("Les coureurs sont arrivés au bout de l'étape") gives
+        # way to the next one when that one says what happened ("Le vainqueur de l'étape est…").
+        scenes = [n for n, tried in enumerate(parsed) if headlines[n] is not None and len(tried) == 1 and sets_the_scene(tried[0][1])
+                  and nth_sentence(ledes[n], 1)]
+        second = [nth_sentence(ledes[n], 1) for n in scenes]
+        for n, sentence, tokens in zip(scenes, second, self.parser.parse(second) if second else [], strict=True):
+            if says_news(tokens) and (text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=True)):
+                headlines[n] = _rewritten(text)
         # No sentence gave one within a headline's length: the first sentence rewritten a little longer
         # (a reader prefers the whole news to any cut of it), else a later sentence whose subject only
         # refers back ("La cérémonie se déroule…") rather than a fallback.
         for n, tried in enumerate(parsed):
             if headlines[n] is None and tried and (text := rewrite(tried[0][1], WHOLE_SENTENCE_LENGTH)
                                                    or next(filter(None, (rewrite(tokens, BUDGET, MAX_LENGTH) for _, tokens in tried[1:])), None)):
-                headlines[n] = Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
+                headlines[n] = _rewritten(text)
+        # Still none: the first sentence's bare statement (subject, verb, what it needs) rather than a fallback.
+        for n, tried in enumerate(parsed):
+            if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
+                headlines[n] = Headline(text, True)
         # The toll of an event is its news: said after a headline that leaves it out.
         for n, headline in enumerate(headlines):
             if headline is not None and not headline.death:
@@ -219,6 +238,11 @@ class HeadlineDeriver:
         first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
         return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
                 for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+
+
+def _rewritten(text: str) -> Headline:
+    """A headline rewritten from the lede; one in the nominal form of a death is an obituary."""
+    return Headline(text, True, text.startswith(("Mort de ", "Mort du ", "Mort d'", "Mort des ")))
 
 
 # How many of a lede's sentences a headline may be rewritten from, the first first.

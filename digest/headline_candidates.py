@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.headline_check import complete
+from digest.headline_news import NEWS_LEMMAS
 from digest.headline_strict import reader_fault
 from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
@@ -69,7 +70,8 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
             degree = token.dep == "advmod" and sentence.tokens[head].pos in ("NUM", "NOUN", "ADJ")
             # what the verb says in quotation marks is the news: "a dit « oui »"
             quoted = head == verb and child in sentence.quote_of
-            if token.dep in _CORE or negation or infinitive or degree or quoted:
+            if token.dep in _CORE and not _misread_mark(token) and not _second_object(sentence, child) \
+                    or negation or infinitive or degree or quoted:
                 protected.add(child)
                 todo.append(child)
     return protected
@@ -94,6 +96,10 @@ def _droppable(sentence: Sentence, i: int) -> bool:
     token = sentence.tokens[i]
     if token.head == i or token.pos == "AUX":
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
+    if is_negation(sentence, i):
+        return False  # "il n'a pas été blessé" says the reverse without "pas"
+    if _misread_mark(token) or _second_object(sentence, i):
+        return True
     if sentence.is_time(i):
         return True
     if token.entity and token.entity == sentence.tokens[token.head].entity and abs(i - token.head) == 1:
@@ -118,6 +124,29 @@ def _droppable(sentence: Sentence, i: int) -> bool:
         return True  # an incise: ", candidate favorable à l'indépendance,", ", âgé de 15 ans,"
     opening = sentence.tokens[first]  # "à Paris", "sur l'échelle de Richter", "au-dessus de la mer"
     return token.dep == "nmod" and opening.pos in ("ADP", "ADV") and opening.text.lower() not in _OF
+
+
+def _misread_mark(token) -> bool:
+    """A participle the parser read as a subordinator ("Six militaires … faisant alors partie de
+    l'Opération Sentinelle ont été renversés"): a clause that describes, not one the verb needs."""
+    return token.dep == "mark" and token.pos == "VERB"
+
+
+def _second_object(sentence: Sentence, i: int) -> bool:
+    """An object after a comma beside a first object of the same verb: an apposition the parser hung on
+    the verb ("a fêté son anniversaire … dans la vallée de Marathon, une brèche est-ouest…")."""
+    token = sentence.tokens[i]
+    return token.dep == "obj" and i > 0 and sentence.tokens[min(sentence.subtree(i)) - 1].text == "," and any(
+        sentence.tokens[c].dep == "obj" and c < i for c in sentence.children[token.head])
+
+
+def is_negation(sentence: Sentence, i: int) -> bool:
+    """Whether ``i`` is a word of a negation: "ne", or "pas", "jamais", "plus"… beside a "ne"."""
+    word = sentence.tokens[i].text.lower().rstrip("'’")
+    if word in ("ne", "n"):
+        return True
+    return word in _NEGATIONS and any(sentence.tokens[c].text.lower().rstrip("'’") in ("ne", "n")
+                                      for c in sentence.children[sentence.tokens[i].head])
 
 
 def _describes(sentence: Sentence, i: int) -> bool:
@@ -182,6 +211,9 @@ def _value(sentence: Sentence, kept: set[int], verb: int) -> float:
             value += 4.0 * weight if sentence.tokens[token.head].lemma in _TOLL_NOUNS else 0.0
         if token.pos in ("NOUN", "PROPN", "VERB", "ADJ"):
             value += 1.0 * weight
+        # what happened (a death, a winner, a verdict) is the news, unless a detail of it says it
+        if token.lemma.lower() in NEWS_LEMMAS and i not in secondary:
+            value += 3.0
     return value
 
 

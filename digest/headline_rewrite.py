@@ -21,13 +21,13 @@ from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
 from digest.headline_check import complete
+from digest.headline_event import winner
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
-    SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, name_in_apposition, name_in_subject, subject_of,
-    with_adjacent_name,
-    with_whole_words,
+    SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
+    name_in_apposition, name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
 
@@ -37,37 +37,6 @@ _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "exp
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
 _ALWAYS_DROPPED = {"parataxis", "dislocated", "vocative", "discourse", "reparandum"}
 _DEATH_VERBS = {"mourir", "décéder", "mort", "éteindre"}
-
-
-def _verb_of(sentence: Sentence) -> int | None:
-    # The parser may split a sentence in two ("La sonde japonaise" | "Akatsuki a envoyé…"): the
-    # first root that is a verb, or a noun or adjective with a copula, is the main clause; one with
-    # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
-    roots = [
-        root for root, token in enumerate(sentence.tokens)
-        if token.dep == "ROOT" and not _misread_name(sentence, root) and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
-            sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
-    ]
-    for root in roots:
-        if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
-            return root
-    if roots:
-        return roots[0]
-    # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
-    # ("figure", a noun), the verb as its coordinate
-    for root, token in enumerate(sentence.tokens):
-        if token.dep == "ROOT" and token.pos in ("NOUN", "PROPN"):
-            for child in sentence.children[root]:
-                if sentence.tokens[child].dep == "conj" and sentence.tokens[child].pos == "VERB" and any(
-                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
-                    return child
-    return None
-
-
-def _misread_name(sentence: Sentence, i: int) -> bool:
-    """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
-    token = sentence.tokens[i]
-    return bool(i and token.entity and token.text[:1].isupper())
 
 
 def rewrite(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> str | None:
@@ -85,8 +54,10 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     if not tokens:
         return None
     sentence = Sentence(tokens)
-    verb = _verb_of(sentence)
+    verb = main_verb(sentence)
     budgets = budgets or (BUDGET,)
+    if (won := winner(sentence, max(budgets))) is not None:
+        return won
     # "Alors que l'armée est en passe de remporter…, elle a été expulsée…": the parser's root is the
     # background, the news is the clause it hung on it
     main = _main_clause_of_subordinate(sentence, verb) if verb is not None else None
@@ -130,7 +101,7 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     relative = set().union(*(sentence.subtree(i) for i, t in enumerate(tokens) if t.dep == "acl:relcl"))
     return [
         i for i, token in enumerate(tokens)
-        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i) and not _misread_name(sentence, i)
+        if i != main and i not in relative and i not in sentence.quote_of and sentence.is_clause(i) and not misread_name(sentence, i)
         # a relative clause however parsed: "la crise que connaît la France"
         and not any("PronType=Rel" in tokens[c].morph for c in sentence.children[i])
         # the subject first: "comme le montrent les données" says who says, not what
@@ -138,8 +109,10 @@ def _other_clauses(sentence: Sentence, main: int | None) -> list[int]:
     ]
 
 
-def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
-    """The best candidate with ``verb`` for main verb."""
+def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[int], list[int] | None] | None:
+    """The subject of ``verb``: the parser's subject word, the words a headline keeps of it (its name
+    for a pronoun that has one), the words it is written with in the sentence, and the name of the
+    person or thing it is (None when it has none); None when ``verb`` has no noun phrase for subject."""
     subject = subject_of(sentence, verb)
     if subject is None:
         return None
@@ -147,7 +120,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
             and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
         return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
     subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
-    name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject)
+    name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject) \
+        or name_before_verb(sentence, subject, subject_tokens, verb)
     plural = "Number=Plur" in sentence.tokens[subject].morph or sentence.tokens[min(subject_tokens)].text.lower() in ("les", "des", "ces")
     if name and plural and "Number=Plur" not in sentence.tokens[name[0]].morph:
         name = None  # "Des chercheurs de l'université Calvin", "Les images prises par le télescope Kepler": a complement
@@ -155,9 +129,19 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         name = name or antecedent(sentence, subject, verb)
     if is_pronoun_subject(sentence, subject_tokens) and name:
         subject_tokens = set(name)
+    return subject, subject_tokens, written, name
 
+
+def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
+    """The best candidate with ``verb`` for main verb."""
+    if (resolved := resolved_subject(sentence, verb)) is None:
+        return None
+    subject, subject_tokens, written, name = resolved
     past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
-    if sentence.tokens[verb].lemma in _DEATH_VERBS and past and (name or is_name(sentence, subject_tokens)
+    # "a rendu l'âme": a death said by a locution
+    soul = sentence.tokens[verb].lemma == "rendre" and any(
+        sentence.tokens[c].dep == "obj" and sentence.tokens[c].lemma.lower() == "âme" for c in sentence.children[verb])
+    if (sentence.tokens[verb].lemma in _DEATH_VERBS or soul) and past and (name or is_name(sentence, subject_tokens)
                                                                  or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
         if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
             return obituary
@@ -173,7 +157,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         subjects.append(subject_tokens)
     candidates = []
     for simplified in subjects:
-        kept, replaced = _predicate(sentence, verb, subject, simplified, min(written | {subject}))
+        kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
         if kept is not None:
             candidates += generate_candidates(sentence, verb, simplified, kept, replaced, budget)
     if not candidates:
@@ -241,7 +225,8 @@ def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | No
     else:
         titled = _of("Mort", whole)
     # the title as written when short and whole ("Mort d'interprète" of "auteur-compositeur-interprète" is not)
-    whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens)
+    whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens) \
+        and (name is None or set(name) <= subject_tokens)  # "Mort de l'auteur-compositeur-interprète": who
     forms = ([(titled, subject_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
     for form, kept in forms:
         if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:
@@ -253,7 +238,7 @@ def _of(noun: str, complement: str) -> str:
     return f"{noun} d'{complement}" if VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
 
 
-def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
+def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):
     """Tokens of the main clause kept in every candidate's starting point, and the words replaced
     (the verb put in the present, its auxiliaries dropped). None when the tense cannot be made present."""
     tokens = sentence.tokens
@@ -271,6 +256,8 @@ def _predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[
         if sentence.is_time(child):
             continue
         tree = sentence.subtree(child)
+        if subject in tree:
+            continue  # the subject hung on a participle set off before the verb ("…, élu le 1er décembre,"): that goes
         if max(subject_tokens) < child < verb and min(tree) > 0 and sentence.tokens[min(tree) - 1].text == "," and dep not in _KEPT_WITH_VERB:
             continue  # an incise between the subject and the verb: ", en visite à Kiev,"
         kept |= tree
@@ -318,7 +305,7 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
     if not tokens:
         return None
     sentence = Sentence(tokens)
-    verb = _verb_of(sentence)
+    verb = main_verb(sentence)
     subject = subject_of(sentence, verb) if verb is not None else None
     if subject is None or is_pronoun_subject(sentence, clean_subject(sentence, subject)):
         return None  # "On le devinait déjà": who, the clause does not say

@@ -102,7 +102,19 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
     return text_fault(text) or _dropped_inside(sentence, kept) or _dangling_participle(sentence, kept, verb) or cut_name(sentence, kept) \
         or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject) or _hanging_verb(sentence, kept, verb) \
         or _article_disagrees(sentence, kept, replaced) or _orphan(sentence, kept, replaced, verb, subject) \
-        or _glued_noun_phrase(sentence, kept)
+        or _glued_noun_phrase(sentence, kept) or _opens_on_its_verb(sentence, kept, verb)
+
+
+def _opens_on_its_verb(sentence: Sentence, kept: set[int], verb: int) -> str | None:
+    """"Déclare X", "A eu droit X": a verb first, its subject after it (an incise of saying, an inverted
+    clause); a headline says who first (a subject after its verb is put first: ``Sentence.front``)."""
+    words = [i for i in sorted(kept) if sentence.tokens[i].pos != "PUNCT"]
+    if sentence.front or not words or sentence.tokens[verb].pos not in ("VERB", "AUX"):
+        return None
+    first = words[0]
+    if first == verb or sentence.tokens[first].head == verb and sentence.tokens[first].dep.startswith("aux"):
+        return f"opens on its verb « {sentence.tokens[first].text} »"
+    return None
 
 
 def _gaps(sentence: Sentence, kept: set[int]) -> list[tuple[int, list[int], int]]:

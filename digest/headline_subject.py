@@ -24,10 +24,21 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             if sentence.tokens[child].pos in ("NOUN", "PROPN", "PRON", "X", "NUM"):
                 return child
             misread = child if misread is None else misread
-    if sentence.tokens[verb].dep == "conj":  # the subject of an apposition read as the root (_verb_of)
-        for child in sentence.children[sentence.tokens[verb].head]:
+    # the subject of an apposition read as the root, or of a name read as a verb (main_verb)
+    head = sentence.tokens[verb].head
+    if sentence.tokens[verb].dep == "conj" or sentence.tokens[head].pos == "VERB" and misread_name(sentence, head):
+        for child in sentence.children[head]:
             if sentence.tokens[child].dep in SUBJECT_DEPS and child < verb and not sentence.is_time(child):
                 return child
+    # "Le nouveau président gambien Adama Barrow, …, élu le 1er décembre, est revenu": the subject given
+    # to a participle set off before the verb
+    for child in sentence.children[verb]:
+        token = sentence.tokens[child]
+        if child < verb and token.pos == "VERB" and token.dep == "advcl" and "VerbForm=Part" in token.morph \
+                and not any(sentence.tokens[c].dep.startswith(("aux", "cop")) for c in sentence.children[child]):
+            for c in sentence.children[child]:
+                if sentence.tokens[c].dep in SUBJECT_DEPS and c < child and sentence.tokens[c].pos in ("NOUN", "PROPN"):
+                    return c
     # A noun phrase the parser left as a sentence of its own before the verb
     # ("Un avion-cargo qui effectuait le vol TK6491" | "s'est écrasé"): the subject.
     for root, token in enumerate(sentence.tokens):
@@ -108,6 +119,42 @@ def name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
             run = sorted(i for i in sentence.subtree(child) if sentence.tokens[i].entity == "PER")
             if run and run == list(range(run[0], run[-1] + 1)):
                 return run
+    return None
+
+
+def name_before_verb(sentence: Sentence, subject: int, subject_tokens: set[int], verb: int) -> list[int] | None:
+    """The name of a person a title for subject introduces, however the parser hung it, between the
+    subject and its verb ("Le vétéran de la lutte anti-apartheid…, Ahmed Kathrada, est décédé",
+    "L'auteur-compositeur-interprète britannique George Michael, …, est décédé"): the first run of
+    words the NER calls a person there, set off by a comma, written right after the title or right
+    before the verb, not introduced by a preposition ("compagnon de Nelson Mandela"). None when the subject is a name already
+    or plural."""
+    tokens = sentence.tokens
+    if tokens[subject].pos != "NOUN" or tokens[subject].entity or "Number=Plur" in tokens[subject].morph:
+        return None
+    relative = set().union(*(sentence.subtree(j) for j, t in enumerate(tokens) if t.dep == "acl:relcl"))
+    gender = [part for part in tokens[subject].morph.split("|") if part.startswith("Gender=")]
+    i = max(subject_tokens) + 1
+    while i < verb:
+        if tokens[i].entity != "PER":
+            i += 1
+            continue
+        run = [i]
+        while run[-1] + 1 < verb and tokens[run[-1] + 1].entity == "PER":
+            run.append(run[-1] + 1)
+        # "La propriété du sélectionneur, Didier Deschamps,": a name of another gender is not the subject's
+        other_gender = gender and any("Gender=" in tokens[j].morph and gender[0] not in tokens[j].morph for j in run)
+        if other_gender or any(j in relative for j in run):
+            i = run[-1] + 1
+            continue
+        before, after = tokens[i - 1], tokens[run[-1] + 1]
+        introduced = before.pos in ("ADP", "DET") or before.text.endswith(("'", "’"))
+        set_off = before.text == "," or before.pos == "ADJ" and i - 1 in subject_tokens | {max(subject_tokens) + 1}
+        # right before the verb or its auxiliary, a name is who does it ("… de 1968 à 1971 Maurice Cazeneuve est mort")
+        next_to_verb = all(tokens[j].pos == "AUX" for j in range(run[-1] + 1, verb))
+        if not introduced and (set_off and after.text == "," or next_to_verb):
+            return run
+        i = run[-1] + 1
     return None
 
 
@@ -236,3 +283,43 @@ def second_actor(sentence: Sentence, i: int) -> bool:
     tokens = sentence.tokens
     return tokens[i].dep == "conj" and (tokens[i].pos == "PROPN" or any(tokens[c].dep == "det" for c in sentence.children[i])
                                         and any(tokens[j].pos == "PROPN" for j in sentence.subtree(i)))
+
+
+def main_verb(sentence: Sentence) -> int | None:
+    """The main clause's verb (or a noun or adjective with its copula); None when the sentence has none."""
+    # The parser may split a sentence in two ("La sonde japonaise" | "Akatsuki a envoyé…"): the
+    # first root that is a verb, or a noun or adjective with a copula, is the main clause; one with
+    # an auxiliary first ("La cycliste néerlandaise", read as a verb | "Anna van der Breggen est devenue…").
+    roots = [
+        root for root, token in enumerate(sentence.tokens)
+        if token.dep == "ROOT" and not misread_name(sentence, root) and (token.pos in ("VERB", "AUX") and "VerbForm=" in token.morph or any(
+            sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]))
+    ]
+    for root in roots:
+        if any(sentence.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in sentence.children[root]):
+            return root
+    if roots:
+        return roots[0]
+    # "L'ancien footballeur camerounais Zacharie Noah est décédé": the name read as the root verb, the
+    # verb with its auxiliary hung on it
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and token.pos == "VERB" and misread_name(sentence, root):
+            for child in sentence.children[root]:
+                if sentence.tokens[child].pos == "VERB" and child > root and any(
+                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
+                    return child
+    # "Armand Gatti, figure du théâtre français, s'est éteint": the apposition read as the root
+    # ("figure", a noun), the verb as its coordinate
+    for root, token in enumerate(sentence.tokens):
+        if token.dep == "ROOT" and token.pos in ("NOUN", "PROPN"):
+            for child in sentence.children[root]:
+                if sentence.tokens[child].dep == "conj" and sentence.tokens[child].pos == "VERB" and any(
+                        sentence.tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[child]):
+                    return child
+    return None
+
+
+def misread_name(sentence: Sentence, i: int) -> bool:
+    """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
+    token = sentence.tokens[i]
+    return bool(i and token.entity and token.text[:1].isupper())

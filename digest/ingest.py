@@ -315,7 +315,7 @@ def _article_metadata(
     else:
         headline = next(derived)
         title = headline.text
-        kicker = derive_kicker(parsed.text, _places_and_organisations(entity_fields), death=headline.death)
+        kicker = derive_kicker(parsed.text, *_places_and_organisations(entity_fields), death=headline.death, headline=title)
         if not headline.rewritten:
             report.cut_headlines.append(path)
     if article:
@@ -339,9 +339,9 @@ def _article_metadata(
     }
 
 
-def _places_and_organisations(entity_fields: dict[str, str]) -> list[tuple[str, tuple[str, ...]]]:
-    """(name, forms) of the places, then organisations, of a dispatch's entity fields."""
+def _places_and_organisations(entity_fields: dict[str, str]) -> tuple[list[tuple[str, tuple[str, ...]]], ...]:
+    """(name, forms) of the places, and of the organisations, of a dispatch's entity fields."""
     from digest.entities.model import from_front_matter
 
     found = from_front_matter(entity_fields)
-    return [(e.name, e.forms) for kind in ("lieu", "organisation") for e in found if e.kind == kind]
+    return tuple([(e.name, e.forms) for e in found if e.kind == kind] for kind in ("lieu", "organisation"))

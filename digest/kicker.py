@@ -1,7 +1,8 @@
 """The kicker (surtitre) above a headline: what the dispatch is about, in a word or two.
 
 A death is "Nécrologie"; otherwise the place or organisation its first sentence names most often
-in the whole text (the first named on a tie), as a desk writes "Ukraine" or "Otan" above the headline. A headline a wire
+in the whole text (the first named on a tie), as a desk writes "Ukraine" or "Otan" above the headline,
+and a place the first sentence names when the headline names none. A headline a wire
 service supplies carries its own ("Ukraine : …"): ``split_supplied`` takes it from there.
 """
 
@@ -48,18 +49,32 @@ def whole_word_positions(form: str, text: str) -> list[int]:
     return found
 
 
-def derive_kicker(text: str, places_and_organisations: Iterable[tuple[str, Iterable[str]]], *, death: bool = False) -> str:
-    """The kicker of a dispatch's ``text``: ``places_and_organisations`` are (name, forms) of what it names."""
+def derive_kicker(text: str, places: Iterable[tuple[str, Iterable[str]]], organisations: Iterable[tuple[str, Iterable[str]]] = (),
+                  *, death: bool = False, headline: str = "") -> str:
+    """The kicker of a dispatch's ``text``: ``places`` and ``organisations`` are (name, forms) of what it
+    names. When ``headline`` names none of the places, the place the first sentence names is the
+    kicker: where the news happened is said above a headline that does not say it ("Inde" over "Le
+    déraillement d'un train tue plus de 91 personnes")."""
     if death:
         return OBITUARY
+    places, organisations = list(places), list(organisations)
+    if headline and not any(whole_word_positions(form, headline) for name, forms in places for form in {name, *forms} if form):
+        if kicker := _most_named(text, places, first_sentence_only=True):
+            return kicker
+    return _most_named(text, places + organisations)
+
+
+def _most_named(text: str, named: list[tuple[str, Iterable[str]]], first_sentence_only: bool = False) -> str:
+    """Of ``named``, what the first sentence names and the whole text most often (the first named on a
+    tie); "" when it names none (none in the first sentence: ``first_sentence_only``)."""
     first_sentence_end = len(first_sentence(text))
     best: tuple[bool, int, int] | None = None
     kicker = ""
-    for name, forms in places_and_organisations:
+    for name, forms in named:
         if len(name) > MAX_LENGTH:
             continue
         positions = [position for form in {name, *forms} if form for position in whole_word_positions(form, text)]
-        if not positions:
+        if not positions or first_sentence_only and min(positions) >= first_sentence_end:
             continue
         # what the first sentence names comes first: it says what the dispatch is about
         rank = (min(positions) >= first_sentence_end, -len(positions), min(positions))

@@ -250,3 +250,45 @@ def test_a_hyphenated_name_the_parser_split_does_not_lose_the_verb(derive):
     [headline] = derive([lede])
     assert headline.rewritten and "abattu" in headline.text, headline.text
     assert "Goutte-d'Or" in headline.text or "Goutte" not in headline.text, headline.text
+
+
+
+@pytest.mark.parametrize(("sentence", "dropped"), [
+    # dev sentences, a word dropped from under the words that hang on it: the one check left of the two
+    # that found it (headline_check.complete had a narrower copy) rejects what is kept
+    ("Une explosion de gaz a provoqué l'effondrement d'un immeuble à Dijon.", {"l'", "effondrement"}),
+    ("Le Sud-Coréen Jin Jong-oh a remporté le titre olympique de tir au pistolet 50m à Rio.", {"le", "titre"}),
+])
+def test_a_word_kept_without_its_head_is_rejected(sentence, dropped):
+    from digest.headline_candidates import render
+    from digest.headline_parse import SentenceParser
+    from digest.headline_sentence import Sentence
+    from digest.headline_strict import reader_fault
+    from digest.headline_subject import main_verb
+
+    parsed = Sentence(SentenceParser(None).parse([sentence])[0])
+    verb = main_verb(parsed)
+    subject = {i for i, t in enumerate(parsed.tokens) if t.dep in ("nsubj", "nsubj:pass") and t.head == verb}
+    kept = {i for i, t in enumerate(parsed.tokens) if t.text not in dropped and t.pos != "PUNCT" and t.dep != "acl:relcl"}
+    kept -= set().union(*(parsed.subtree(i) for i, t in enumerate(parsed.tokens) if t.dep == "acl:relcl"))
+    whole = kept | {i for i, t in enumerate(parsed.tokens) if t.text in dropped}
+    assert reader_fault(parsed, whole, {}, render(parsed, whole, {}), verb, subject) is None
+    assert reader_fault(parsed, kept, {}, render(parsed, kept, {}), verb, subject) is not None
+
+
+def test_a_headline_does_not_open_on_its_verb():
+    # a dev sentence's incise of saying, the quotation dropped: "A déclaré Hunter Waite" says who, not what,
+    # and opens on the verb
+    from digest.headline_candidates import render
+    from digest.headline_parse import SentenceParser
+    from digest.headline_sentence import Sentence
+    from digest.headline_strict import reader_fault
+
+    parsed = Sentence(SentenceParser(None).parse([
+        "« Bien que nous n'ayons pas détecté la vie, nous avons trouvé une source d'alimentation de la vie », a déclaré "
+        "Hunter Waite, du Southwest Research Institute à San Antonio."])[0])
+    verb = next(i for i, t in enumerate(parsed.tokens) if t.text == "déclaré")
+    kept = {i for i, t in enumerate(parsed.tokens) if t.text in ("a", "déclaré", "Hunter", "Waite")}
+    subject = {i for i in kept if parsed.tokens[i].text in ("Hunter", "Waite")}
+    fault = reader_fault(parsed, kept, {}, render(parsed, kept, {}), verb, subject)
+    assert fault is not None and "verb" in fault, fault

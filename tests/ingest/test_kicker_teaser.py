@@ -11,6 +11,7 @@ from digest.kicker import OBITUARY, derive_kicker, split_supplied
 from digest.teaser import MAX_LENGTH, teaser
 
 SEED = Path(__file__).resolve().parents[2] / "content" / "dispatches" / "000_a9fda60ff86b36b6.txt"
+DISPATCHES = SEED.parent
 
 
 def test_supplied_headline_gives_its_country_as_kicker():
@@ -26,6 +27,20 @@ def test_kicker_is_what_the_first_sentence_names_most():
     assert derive_kicker(text, places) == "Ukraine"
     assert derive_kicker(text, places, death=True) == OBITUARY
     assert derive_kicker(text, []) == ""
+
+
+def test_a_headline_without_its_place_gets_the_place_as_kicker():
+    # a dev dispatch whose derived headline says who voted, not where the Blue Helmets leave
+    text = parse((DISPATCHES / "winer-2017_04_13-001.txt").read_bytes()).text
+    places = [(name, ()) for name in ("Côte d'Ivoire", "États-Unis", "Haïti", "Liberia")]
+    organisations = [(name, ()) for name in ("Conseil de sécurité des Nations unies", "Force de maintien de la paix",
+                                             "MINUSTAH", "ONU")]
+    assert derive_kicker(text, places, organisations) == "MINUSTAH"  # named most: no headline to read
+    no_place = "Les membres du Conseil de sécurité des Nations unies votent à l'unanimité"
+    assert derive_kicker(text, places, organisations, headline=no_place) == "Haïti"
+    # a headline that names the place leaves the kicker to what the dispatch names most
+    assert derive_kicker(text, places, organisations, headline="L'ONU retire ses soldats d'Haïti") == "MINUSTAH"
+    assert derive_kicker(text, places, organisations, headline=no_place, death=True) == OBITUARY
 
 
 def test_teaser_goes_on_after_the_headline():
