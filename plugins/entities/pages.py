@@ -262,19 +262,27 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     catalog = EntityCatalog(pages[id(entity)] for entity in published)
     catalog.slug_records = slugs.records
     catalog.redirects = [Redirect(_page(entity, old, settings, kind), pages[id(entity)]) for kind, old, entity in slugs.redirects]
+    catalog.redirects += _retired_redirects(slugs.retired, articles, site, published, pages, settings)
+    return catalog
+
+
+def _retired_redirects(retired: list, articles: list, site, published: list, pages: dict, settings: Mapping) -> list:
+    """A redirect for each recorded address whose entity gets no page now: to the one page its
+    dispatches went to, else to its kind's index."""
     published_ids = {id(entity) for entity in published}
-    gone = where_dispatches_went([name for _kind, _slug, name in slugs.retired], articles, site)
+    gone = where_dispatches_went([name for _kind, _slug, name in retired], articles, site)
     newest = articles[0].date if articles else None
-    for kind, slug, name in slugs.retired:
+    redirects = []
+    for kind, slug, name in retired:
         owners, last_cited = gone[name]
         # no dispatch names it: its feed's notice is dated by the site's newest dispatch (never the epoch)
         last_cited = last_cited or newest
         # as ``former_pages_lead_here``: a kind of organisation ("Union") or a bare portfolio says no one
         says_someone = " " in name or not (ministry(name) or is_bare_kind_word(name))
         successor = next(iter(owners)) if says_someone and len(owners) == 1 and not owners - published_ids else None
-        catalog.redirects.append(Redirect(_page(SiteEntity(name, kind), slug, settings), pages[successor] if successor else None,
-                                          kind_index_url(settings, kind), last_cited, retired=True))
-    return catalog
+        redirects.append(Redirect(_page(SiteEntity(name, kind), slug, settings), pages[successor] if successor else None,
+                                  kind_index_url(settings, kind), last_cited, retired=True))
+    return redirects
 
 
 def kind_index_url(settings: Mapping, kind: str) -> str:
