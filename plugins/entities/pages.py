@@ -246,8 +246,9 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
         for entity, forms in found:
             page = pages[id(entity)]
             page.articles.append(article)
-            for form in forms:  # typed differently in another article: the same form
-                forms_of[page].setdefault(form_key(form), form)
+            for form in forms:  # typed differently in another article, or only without a capital's accent
+                # ("Champs-Elysées", typeset "Champs-Élysées" as "Champs-Élysées" is): the same form
+                forms_of[page].setdefault(form_key(accented_capitals(form)), form)
             mentions.append(ArticleEntity(page, tuple(forms)))
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable

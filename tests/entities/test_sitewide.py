@@ -233,3 +233,59 @@ def test_a_full_name_one_surname_short_joins_the_longer_one_it_starts():
     assert sorted(e.name for e in merge.entities) == ["Jean Lambert", "Jean Lambert-Wild", "Lionel Messi",
                                                       "Lionel Messi de Neymar", "Mario Mola", "Paul Durand",
                                                       "Paul Durand Martin"]
+
+
+def test_a_place_named_short_joins_the_one_longer_place_it_stands_for():
+    # corpus: "les Jeux olympiques de Rio" (30 dispatches) and "Rio de Janeiro" (6), the Olympic committee
+    # in both; "Champs-Elysées" written beside "avenue des Champs-Élysées" in one dispatch
+    merge = merge_site(site(
+        [("Rio de Janeiro", "lieu"), ("Comité international olympique", "organisation")],
+        [("Rio", "lieu"), ("Comité international olympique", "organisation"), ("Brésil", "lieu")],
+        [("Rio", "lieu"), ("Usain Bolt", "personne")],
+        [("avenue des Champs-Élysées", "lieu"), ("Champs-Elysées", "lieu"), ("Place de la Concorde", "lieu")],
+        [("Champs-Élysées", "lieu")],
+        [("avenue des Champs-Élysées", "lieu"), ("Paris", "lieu")],
+        [("Soulor", "lieu"), ("Col du Soulor", "lieu"), ("Aubisque", "lieu")],
+    ))
+    assert names_of(merge, 1) == ["Brésil", "Comité international olympique", "Rio de Janeiro"]
+    assert names_of(merge, 2) == ["Rio de Janeiro", "Usain Bolt"]
+    rio = next(e for e in merge.entities if e.name == "Rio de Janeiro")
+    assert rio.articles == 3 and "rio" in rio.keys  # the URL "Rio" had can redirect here
+    assert dict((e.name, forms) for e, forms in merge.mentions[1])["Rio de Janeiro"] == ["Rio"]  # "Aussi écrit"
+    assert names_of(merge, 4) == ["avenue des Champs-Élysées"]
+    assert names_of(merge, 6) == ["Aubisque", "Col du Soulor"]
+    assert not {"Rio", "Champs-Élysées", "Champs-Elysées", "Soulor"} & {e.name for e in merge.entities}
+
+
+def test_a_place_named_short_stays_itself_when_anything_says_it_is_another_place():
+    merge = merge_site(site(
+        # a place named after a town, country or continent is another place
+        [("Paris", "lieu"), ("Porte de Paris", "lieu"), ("Mairie de Paris", "organisation")],
+        [("Paris", "lieu"), ("Mairie de Paris", "organisation")],
+        [("Vincennes", "lieu"), ("Porte de Vincennes", "lieu")],
+        [("France", "lieu"), ("Stade de France", "lieu")],
+        [("Paris-Saclay", "lieu"), ("Paris", "lieu")],
+        [("Afrique", "lieu"), ("Afrique du Sud", "lieu")],
+        [("Amérique", "lieu"), ("Amérique latine", "lieu")],
+        # "Saint-Denis" beside a second longer place with its words
+        [("Saint-Denis", "lieu"), ("Stade de France", "lieu"), ("Saint-Denis-en-Val", "lieu")],
+        [("Saint-Denis-en-Val", "lieu")],
+        # corpus: the Azores island and the Portuguese town, the Drôme's Valence and a rugby club's town:
+        # their dispatches share no one
+        [("Santa Maria", "lieu"), ("NOAA", "organisation")],
+        [("Santa Maria da Feira", "lieu"), ("Rui Costa", "personne")],
+        [("Valence", "lieu"), ("Drôme", "lieu"), ("Préfecture de la Drôme", "organisation")],
+        [("Valence d'Agen", "lieu"), ("Fédération française de rugby", "organisation")],
+        # cited by more dispatches than the place named with its head: the district, the opera, not the square
+        [("Bastille", "lieu"), ("Opéra de Paris", "organisation")], [("Bastille", "lieu"), ("Opéra de Paris", "organisation")],
+        [("place de la Bastille", "lieu"), ("Opéra de Paris", "organisation")],
+    ))
+    names = {e.name for e in merge.entities}
+    assert {"Paris", "Porte de Paris", "Vincennes", "Porte de Vincennes", "France", "Stade de France", "Paris-Saclay",
+            "Afrique", "Afrique du Sud", "Amérique", "Amérique latine", "Saint-Denis", "Saint-Denis-en-Val",
+            "Santa Maria", "Santa Maria da Feira", "Valence", "Valence d'Agen", "Bastille", "place de la Bastille"} <= names
+    assert next(e for e in merge.entities if e.name == "Paris").articles == 3
+    # a place in another place ("de la Réunion"), though one dispatch writes both and nothing else is near
+    réunion = merge_site(site([("Saint-Denis", "lieu"), ("Saint-Denis de la Réunion", "lieu")],
+                              [("Saint-Denis de la Réunion", "lieu")]))
+    assert {e.name for e in réunion.entities} == {"Saint-Denis", "Saint-Denis de la Réunion"}

@@ -171,6 +171,61 @@ def test_the_slug_file_records_the_new_urls_and_keeps_the_old(renamed_site):
     }
 
 
+SHORT_PLACES_SLUGS = '''[lieux]
+rio = "Rio"
+champs-elysees = "Champs-Élysées"
+paris = "Paris"
+'''
+
+
+@pytest.fixture(scope="module")
+def short_places_site(tmp_path_factory):
+    """Corpus dispatches' places, named short ("Rio", "Champs-Elysées") and whole, both published before."""
+    work = tmp_path_factory.mktemp("short-places")
+    paths = new_site(work, editorial=EDITORIAL, pages=False)
+    (work / "entity-slugs.toml").write_text(SHORT_PLACES_SLUGS, encoding="utf-8")
+    dispatches = {
+        "jo": ("Fin des Jeux à Rio de Janeiro", "Lieux: Rio de Janeiro; Brésil\nOrganisations: Comité international olympique"),
+        "bolt": ("Usain Bolt triple à Rio", "Lieux: Rio\nOrganisations: Comité international olympique"),
+        "fleuret": ("Titre olympique de fleuret à Rio", "Lieux: Rio; Brésil"),
+        "defile": ("Défilé sur les Champs", "Lieux: avenue des Champs-Élysées; Champs-Elysées; Porte de Paris; Paris"),
+        "arrivee": ("Arrivée du Tour", "Lieux: Champs-Élysées; avenue des Champs-Élysées; Porte de Paris; Paris"),
+    }
+    for day, (slug, (title, fields)) in enumerate(dispatches.items(), 2):
+        (paths.articles / f"{slug}.md").write_text(ARTICLE.format(
+            title=title, date=f"2025-01-{day:02d}", slug=slug, fields=fields), encoding="utf-8")
+    build(paths)
+    return paths.output
+
+
+def page_of(output, path) -> BeautifulSoup:
+    return BeautifulSoup((output / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_a_place_named_short_shares_the_page_of_its_full_name(short_places_site):
+    rio = page_of(short_places_site, "lieux/rio-de-janeiro/")
+    assert rio.h1.get_text() == "Rio de Janeiro"
+    assert "Aussi écrit\u00a0: Rio" in rio.get_text() and "3 dépêches" in rio.get_text()
+    champs = page_of(short_places_site, "lieux/avenue-des-champs-elysees/")
+    assert "Aussi écrit\u00a0: Champs-Élysées" in champs.get_text()
+    assert champs.get_text().count("Champs-Élysées,") == 0  # one form, however typed
+    # the dispatch that only says "Rio" links the full name's page
+    bolt = page_of(short_places_site, "2025/01/03/bolt/")
+    assert bolt.find("a", href="/lieux/rio-de-janeiro/") and not bolt.find("a", href="/lieux/rio/")
+
+
+def test_the_short_place_s_former_address_leads_to_the_full_name_s_page(short_places_site):
+    for old, new in (("rio", "rio-de-janeiro"), ("champs-elysees", "avenue-des-champs-elysees")):
+        page = page_of(short_places_site, f"lieux/{old}/")
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url=/lieux/{new}/"
+
+
+def test_a_town_keeps_its_page_beside_a_place_named_after_it(short_places_site):
+    assert page_of(short_places_site, "lieux/paris/").h1.get_text() == "Paris"
+    assert page_of(short_places_site, "lieux/porte-de-paris/").h1.get_text() == "Porte de Paris"
+    assert page_of(short_places_site, "lieux/paris/").find("meta", attrs={"http-equiv": "refresh"}) is None
+
+
 def test_a_malformed_slug_file_stops_the_build_before_anything_is_written(tmp_path):
     from digest.entities.slugfile import SlugFileError
 
