@@ -19,7 +19,7 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   the one the site names with it ("Le Monde", "Les Échos");
 * a place named short ("Rio", "Champs-Élysées") with the one longer place of the site it is short
   for, its full name or its head noun written off ("Rio de Janeiro", "avenue des Champs-Élysées"),
-  when nothing says it is another place (``_short_places``: never a country, "Vincennes" into "Porte
+  when nothing says it is another place (``short_places``: never a country, "Vincennes" into "Porte
   de Vincennes" nor "Afrique" into "Afrique du Sud");
 * a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
   that name in two places (``tell_places_apart``: the two "Saint-Denis").
@@ -34,7 +34,6 @@ hyphens, then the first in alphabetical order); its kind is the editorial one, e
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -42,45 +41,19 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .admission import is_bare_kind_word
-from .countries import OFFICIAL_PLACE_NAMES, is_country
-from .editorial import Editorial, norm_key
+from .countries import is_country
+from .editorial import Editorial
 from .transliteration import transliteration_key
+from .keys import OFFICIAL_FORMS, fold_key, form_key, visible
+from .short_places import short_places
 from .model import KINDS
 
-# Zero-width and other invisible format characters a copy-paste leaves inside names (Unicode
-# category Cf: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen...).
-_APOSTROPHES = re.compile(r"['’ʼ`´]")
-_HYPHENS = re.compile(r"[\u2010\u2011\u2012\u2212]")  # hyphen, non-breaking hyphen, figure dash, minus
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
 
 ArticleEntities = Sequence[tuple[str, str, str, Sequence[str]]]  # (name, kind, description, forms)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # pure, and a site names each entity again and again: 508 000 calls at 5 000 articles
-def visible(name: str) -> str:
-    """``name`` as a page shows it: NFC, without invisible characters."""
-    return unicodedata.normalize("NFC", "".join(c for c in name if unicodedata.category(c) != "Cf"))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold_key(name: str) -> str:
-    """The key two spellings of one name share: NFKC, invisible characters removed, case and
-    accents folded, hyphens and apostrophes as spaces ("Villeneuve-d’Ascq" -> "villeneuve d ascq")."""
-    name = unicodedata.normalize("NFKC", visible(name))
-    return " ".join(_APOSTROPHES.sub(" ", norm_key(name)).split())
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def form_key(name: str) -> str:
-    """The key two typings of one form share: NFKC (no-break and thin spaces as spaces), invisible
-    characters removed, apostrophes and hyphens unified, spaces collapsed. Case and accents are kept:
-    "Elysée" is another spelling a reader may search for, "Côte d'Ivoire" / "Côte d’Ivoire" is not."""
-    name = _HYPHENS.sub("-", unicodedata.normalize("NFKC", visible(name)))
-    return " ".join(_APOSTROPHES.sub("’", name).split())
-
-
-_OFFICIAL_FORMS = {form_key(name) for name in OFFICIAL_PLACE_NAMES}
 
 
 @dataclass(eq=False)
@@ -109,7 +82,7 @@ class SiteMerge:
 
 def _spelling_rank(name: str, count: int) -> tuple:
     marked = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c) or c.isupper())
-    return (form_key(name) not in _OFFICIAL_FORMS, -count, -marked, -name.count("-"), name)
+    return (form_key(name) not in OFFICIAL_FORMS, -count, -marked, -name.count("-"), name)
 
 
 def _groups(resolved: Sequence[ArticleEntities], editorial: Editorial) -> dict[str, SiteEntity]:
@@ -276,78 +249,6 @@ def _company(resolved: Sequence[ArticleEntities], keys: set[str]) -> dict[str, s
     return company
 
 
-# the head nouns of a place named by a street, a square, a pass, a park...: "avenue des Champs-Élysées";
-# after one of them, "de"/"d'" names the place after another ("porte de Vincennes", "stade de Reims",
-# "quai d'Orsay": not the town), an article or nothing names the place itself ("col du Soulor",
-# "stade Maracana", "place de la Concorde")
-_PLACE_HEAD = re.compile(r"(?i)(?:avenue|boulevard|rue|place|quai|pont|col|porte|parc|gare|aéroport|stade)\s+"
-                         r"(?:(de la |de l['’]|des |du )|(de |d['’]))?")
-# a place's full name continuing its short one with a name of its own: "Rio de Janeiro", "Santa Maria
-# da Feira"; not a part of it ("Afrique du Sud", "Amérique latine") nor a place in another ("Saint-Denis
-# de la Réunion")
-_FULL_NAME_REST = re.compile(r"(?:d[aeo]s? |d['’])([^\W\d_])")
-
-
-def _is_full_name_rest(rest: str) -> bool:
-    return bool((found := _FULL_NAME_REST.match(rest)) and found.group(1).isupper())
-
-
-def _short_forms(long: str) -> list[tuple[tuple[str, ...], str]]:
-    """The short forms place name ``long`` may be written as, by their words' fold keys, and how:
-    "head" ("Champs-Élysées" of "avenue des Champs-Élysées"), "full name" ("Rio" of "Rio de Janeiro"),
-    "other" for a short form that names another place ("Vincennes" of "Porte de Vincennes", "Afrique"
-    of "Afrique du Sud"). Words as written: "Paris" is no short form of "Paris-Saclay"."""
-    words = long.split()
-    found = [(tuple(map(fold_key, words[:length])), "full name" if _is_full_name_rest(" ".join(words[length:])) else "other")
-             for length in range(1, len(words))]
-    if (head := _PLACE_HEAD.match(long)) and long[head.end():]:
-        found.append((tuple(map(fold_key, long[head.end():].split())), "other" if head.group(2) else "head"))
-    return found
-
-
-def _short_places(resolved: Sequence[ArticleEntities], groups: Mapping[str, SiteEntity]) -> dict[str, str]:
-    """{"rio": "rio de janeiro"}: a place's key -> the one longer place of the site it is a short form
-    of ("Rio", "Champs-Élysées"), when nothing says it is another place: it is no country nor French
-    region or département; the site has no second place it may be short for ("Afrique": "Afrique du
-    Sud", "Afrique de l'Ouest"); that one is its full name or its head noun with an article, not a
-    place named after it ("Porte de Paris", "Aéroport de Toulouse"); no dispatch writes it beside
-    another longer place with its words; a dispatch writes both, or theirs share a person or an
-    organisation (the island "Santa Maria" of the Azores shares nothing with the town "Santa Maria da
-    Feira"); and it is not cited by more dispatches than the longer name unless that is its full name
-    ("Rio", 30 dispatches, and "Rio de Janeiro", 6)."""
-    places = {key: group for key, group in groups.items()
-              if group.kind == "lieu" and "(" not in group.name}
-    longer: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # short form's words -> {longer key: how}
-    for key, group in places.items():
-        for words, how in _short_forms(group.name):
-            longer[words][key] = how
-    found: dict[str, tuple[str, str]] = {}
-    for key, group in places.items():
-        if group.editorial or is_country(group.name) or form_key(group.name) in _OFFICIAL_FORMS:
-            continue
-        owners = {other: how for other, how in longer.get(tuple(map(fold_key, group.name.split())), {}).items() if other != key}
-        if len(owners) == 1 and (only := next(iter(owners.items())))[1] != "other":
-            found[key] = only
-    beside: dict[str, set[str]] = defaultdict(set)  # short key -> the longer places its dispatches write
-    together: set[str] = set()  # short keys written in a dispatch beside their long one
-    cited: Counter = Counter()  # dispatches
-    for entities in resolved:
-        here = {fold_key(name) for name, kind, *_ in entities if kind == "lieu"}
-        cited.update(here)
-        for key in found.keys() & here:
-            beside[key].update(other for other in here - {key} if f" {key} " in f" {other} ")
-            if found[key][0] in here:
-                together.add(key)
-    company = _company(resolved, set(found) | {long for long, _ in found.values()})
-    out = {}
-    for key, (long, how) in found.items():
-        if beside[key] - {long} or not (key in together or company[key] & company[long]):
-            continue
-        if how == "full name" or cited[key] <= cited[long]:
-            out[key] = long
-    return out
-
-
 def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None = None) -> SiteMerge:
     """The site's entities and each article's, merged (see the module docstring). ``resolved``: per
     article, (name, kind, description, other forms) as ``meanings.resolve_article`` gives them."""
@@ -366,7 +267,7 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
             site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, uncertain)
     company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
     with_article = _with_article(groups)
-    short_places = _short_places(resolved, groups)
+    short = short_places(resolved, groups, _company)
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
     for entities in resolved:
         here = {fold_key(name) for name, *_ in entities}
@@ -375,8 +276,8 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
         for name, _kind, _description, forms in entities:
             key = fold_key(name)
             target = groups[key]
-            if key in with_article or key in short_places:
-                target = groups[with_article.get(key) or short_places[key]]
+            if key in with_article or key in short:
+                target = groups[with_article.get(key) or short[key]]
                 target.keys.add(key)
             if key in site_owner:
                 candidates, only, uncertain = site_owner[key]
