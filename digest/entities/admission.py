@@ -48,7 +48,7 @@ from .model import Entity
 from .countries import _COUNTRY_KEYS, adjective_country, is_qualifiable
 from .place_names import facility, state_of_another_country
 from .dispatch_country import _country_after, _country_before, _country_in_sentence, country_of, lede_country
-from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS
+from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS, says_instead_of
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
 _NOT_ENTITY_HEADS = {"loi", "lois", "traite", "traites", "accord", "accords", "pacte", "guerre", "bataille",
@@ -124,7 +124,7 @@ def is_not_entity(entity: Entity, text: str) -> bool:
             rf"(?<![\w\-’']){re.escape(entity.name[:1].lower() + entity.name[1:])}(?![\w\-])", text):
         return True  # "Valorisé" opening a sentence, "valorisé" elsewhere
     written = [match.start() for match in re.finditer(re.escape(entity.name), text, re.IGNORECASE)] if words[0] == "place" else []
-    if written and all(re.fullmatch(r"à[\s\u00a0]la[\s\u00a0]", text[max(0, start - 5):start], re.IGNORECASE) for start in written):
+    if written and all(says_instead_of(text, start) for start in written):
         return True  # "à la place de Ban Ki-moon": instead of him, no square
     return len(words) == 1 and _is_date(entity.name, text)
 

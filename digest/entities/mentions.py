@@ -9,7 +9,8 @@ from typing import Iterable
 
 from .editorial import Editorial, EditorialEntry, norm_key
 from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE,
-                    _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym)
+                    _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym,
+                    says_instead_of)
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
 from .not_names import _NOT_NAME, _drop_capital_determiner, _is_opening_participle
@@ -249,10 +250,6 @@ _PLACE_PREPOSITION = re.compile(r"(?<![\w\-])(?:à|en|(?:commune|ville|village|m
                                 r"[\s\u00a0]+(?:de[\s\u00a0]+la|de|du|d['’]))[\s\u00a0]*$")
 
 
-# "à la place de Ban Ki-moon": instead of a person, not a square
-_INSTEAD_OF = re.compile(r"(?<![\w\-])à[\s\u00a0]+la[\s\u00a0]+place[\s\u00a0]+(?:de[\s\u00a0]+|d['’])$")
-
-
 def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editorial: Editorial) -> Mention | None:
     """The mention one piece of a model span makes once cleaned, or None when it is no name."""
     raw = text[ps:pe]
@@ -272,7 +269,7 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
     if name == surface:
         hb = _HEAD_BEFORE.search(text, max(0, ms - 40), ms)
         if hb and hb.end() == ms and not (plabel == "LOC" and hb.group(1) in _LOWER_ORG_KEEP_PLACE) \
-                and not (plabel == "PER" and _INSTEAD_OF.search(text, 0, hb.end())):
+                and not (plabel == "PER" and hb.group(1).lower() == "place" and says_instead_of(text, hb.start())):
             # the head noun before the name is part of it ("université de X", "association Y")
             surface = name = text[hb.start():ms + len(surface)]
             return Mention(hb.start(), hb.start() + len(surface), surface, name,

@@ -9,6 +9,7 @@ import re
 
 from .countries import US_STATES, is_country, is_us_state
 from .model import Entity
+from .words import says_instead_of
 
 
 # facilities and districts French names after a person or a place, the name right after the head
@@ -21,7 +22,7 @@ _FACILITY = re.compile(r"(?<![\w\-])(aéroport|stade|lycée|collège|gare|hôpit
 # a place French names by a head noun and "de" before another name, a place of its own: "la porte de
 # Vincennes" (in Paris, not the town), "le col du Soulor", "le pont du Rialto", "l'aéroport de
 # Rostov-sur-le-Don"; not "à la place de" (instead of)
-_PLACE_OF = re.compile(r"(?<![\w\-])(?<!à[\s\u00a0]la[\s\u00a0])(porte|col|place|rue|pont|gare|aéroport|stade)"
+_PLACE_OF = re.compile(r"(?<![\w\-])(porte|col|place|rue|pont|gare|aéroport|stade)"
                        r"[\s\u00a0]+(de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+|de[\s\u00a0]+|d['’])$",
                        re.IGNORECASE)
 # the heads above that make a place; a school or a hospital keeps the kind the model gave it
@@ -50,7 +51,7 @@ def facility(text: str, entity: Entity) -> Entity | None:
             names.add(f"{kind} {entity.name}")
         else:
             head = _PLACE_OF.search(text, window, match.start())
-            if head is None:
+            if head is None or head.group(1).lower() == "place" and says_instead_of(text, head.start()):
                 return None
             kind, of = head.group(1).lower(), " ".join(head.group(2).lower().split())
             names.add(f"{kind} {of}{entity.name}" if of.endswith(("'", "’")) else f"{kind} {of} {entity.name}")

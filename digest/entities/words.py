@@ -195,6 +195,15 @@ LOC_HEADS = {norm_key(w) for w in (
     "glacier", "archipel", "plateau", "colline", "montagne", "mont")}
 
 
+# "à la place de Ban Ki-moon": instead of him, no square named after him
+_A_LA_BEFORE = re.compile(r"(?<![\w\-])à[\s\u00a0]+la[\s\u00a0]+$", re.IGNORECASE)
+
+
+def says_instead_of(text: str, place_start: int) -> bool:
+    """Whether the word "place" starting at ``place_start`` is the "place" of "à la place de" (instead of)."""
+    return bool(_A_LA_BEFORE.search(text, max(0, place_start - 12), place_start))
+
+
 _HEAD_BEFORE = re.compile(
     r"(?<![\w\-])(" + "|".join(sorted((re.escape(h) for h in {
         "armée", "ministère", "université", "hôpital", "diocèse", "aéroport", "observatoire",
