@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from digest.entities.editorial import Editorial, norm_key
 from digest.entities.model import KINDS, FRONT_MATTER_KEYS
-from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site, slips
+from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_person_name, merge_site
+from digest.entities.spellings import slips
 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry

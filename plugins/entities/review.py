@@ -15,7 +15,8 @@ from typing import Iterator
 
 from digest.entities.editorial import Editorial
 from .meanings import resolve_article
-from digest.entities.sitewide import merge_site, near_spellings
+from digest.entities.sitewide import merge_site
+from digest.entities.spellings import near_spellings
 
 
 def front_matter(path: Path) -> dict[str, str]:

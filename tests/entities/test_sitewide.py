@@ -7,7 +7,8 @@ import unicodedata
 from hypothesis import given, strategies as st
 
 from digest.entities.editorial import Editorial, EditorialEntry
-from digest.entities.sitewide import fold_key, form_key, is_full_person_name, merge_site, near_spellings
+from digest.entities.sitewide import fold_key, form_key, is_full_person_name, merge_site
+from digest.entities.spellings import near_spellings
 
 
 def site(*articles):
