@@ -42,26 +42,50 @@ def spelling_distance(a: str, b: str) -> int | None:
     return distance if distance <= limit and a != b else None
 
 
+def _edits_to(person: SiteEntity, other: SiteEntity) -> int | None:
+    """The fewest edits from ``person``'s name to a name merged into ``other``, when they are near-spellings:
+    "Francesco Javier Gomez" is one letter from "Francisco Javier Gómez", a short name of "Francisco
+    Javier Gómez Noya"."""
+    found = [distance for key in {other.key, *other.keys} if abs(len(key) - len(person.key)) <= 2
+             and (distance := spelling_distance(person.key, key)) is not None]
+    return min(found, default=None)
+
+
 def slips(merge: SiteMerge) -> set[int]:
-    """ids of the people only ever cited beside a near-spelling of their name that more dispatches
-    cite ("Sebastien Kienle", each time beside "Sebastian Kienle"): most likely the same person typed
-    twice. Not merged (two people may be one letter apart): ``entities-review`` lists them first."""
-    beside: dict[int, Counter] = defaultdict(Counter)
+    """ids of the people most likely typed twice, beside a near-spelling of their name: only ever cited
+    beside one that more dispatches cite ("Sebastien Kienle", each time beside "Sebastian Kienle"), or
+    as many (then neither spelling is surer: "Jodie Simpson" and "Jodie Stimpson", one letter apart in
+    the same two results tables); or one letter from a more cited name, beside it once and elsewhere
+    among its company ("Francesco Javier Gomez" in the triathlon results of "Francisco Javier Gómez
+    Noya"). Not merged (two people may be one letter apart): ``entities-review`` lists them first."""
+    beside: dict[int, Counter] = defaultdict(Counter)  # person -> {near-spelled person: dispatches with both}
     by_id: dict[int, SiteEntity] = {}
-    near: dict[tuple[str, str], bool] = {}  # the same pairs meet in many dispatches (a team, a cabinet)
+    edits: dict[tuple[int, int], int | None] = {}  # the same pairs meet in many dispatches (a team, a cabinet)
+    dispatches: dict[int, list[set[int]]] = defaultdict(list)  # person -> the people and organisations of each
     for found in merge.mentions:
+        company = {id(entity) for entity, _ in found if entity.kind != "lieu"}
         people = [entity for entity, _ in found if entity.kind == "personne"]
         for first in people:
             by_id[id(first)] = first
+            dispatches[id(first)].append(company)
             for second in people:
-                pair = (first.key, second.key)
-                if pair not in near:
-                    near[pair] = near[pair[::-1]] = abs(len(pair[0]) - len(pair[1])) <= 2 \
-                        and spelling_distance(*pair) is not None
-                if first is not second and near[pair]:
+                pair = (id(first), id(second))
+                if pair not in edits:
+                    edits[pair] = _edits_to(first, second) if first is not second else None
+                if edits[pair] is not None:
                     beside[id(first)][id(second)] += 1
-    return {person for person, near in beside.items()
-            if any(count == by_id[person].articles and by_id[other].articles > count for other, count in near.items())}
+    out = set()
+    for person, near in beside.items():
+        mine = by_id[person].articles
+        for other, together in near.items():
+            theirs, one_letter = by_id[other].articles, edits[(person, other)] == 1
+            if together == mine and (theirs > mine or theirs == mine and one_letter):
+                out.add(person)
+            elif theirs > mine and one_letter:
+                known = set().union(*dispatches[other]) - {person, other}
+                if all(company & known for company in dispatches[person] if other not in company):
+                    out.add(person)
+    return out
 
 
 def near_spellings(entities: Sequence[SiteEntity], min_length: int = 4) -> list[tuple[SiteEntity, SiteEntity, int]]:
