@@ -17,6 +17,9 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
   share a person or an organisation;
 * an organisation named without its leading article ("journaliste au Monde", "du « Monde »") with
   the one the site names with it ("Le Monde", "Les Échos");
+* an organisation named short ("ONUB", "Fenix") with the one organisation a dispatch wrote it for
+  ("Opération des Nations unies au Burundi (ONUB)", "Fenix Toulouse"), when their dispatches share a
+  person or an organisation (``short_organisations``);
 * a place named short ("Rio", "Champs-Élysées") with the one longer place of the site it is short
   for, its full name or its head noun written off ("Rio de Janeiro", "avenue des Champs-Élysées"),
   when nothing says it is another place (``short_places``: never a country, "Vincennes" into "Porte
@@ -44,6 +47,7 @@ from .admission import is_bare_kind_word
 from .countries import is_country
 from .editorial import Editorial
 from .keys import OFFICIAL_FORMS, fold_key, form_key, visible
+from .short_organisations import organisations_named_short
 from .short_places import short_places
 from .model import KINDS
 
@@ -264,7 +268,8 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
             # in common (initials and a glued "et" say more)
             uncertain = " " not in key or key in longer
             site_owner[key] = (candidates, next(iter(candidates)) if len(candidates) == 1 else None, uncertain)
-    company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None})
+    named_short = organisations_named_short(resolved, groups)
+    company = _company(resolved, {only for _, only, _ in site_owner.values() if only is not None} | set(named_short.values()))
     with_article = _with_article(groups)
     short = short_places(resolved, groups, _company)
     mentions: list[list[tuple[SiteEntity, list[str]]]] = []
@@ -277,6 +282,9 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
             target = groups[key]
             if key in with_article or key in short:
                 target = groups[with_article.get(key) or short[key]]
+                target.keys.add(key)
+            elif key in named_short and (groups[whole := named_short[key]].editorial or company[whole] & (cited_with - {key})):
+                target = groups[whole]  # nothing in common: maybe another organisation of those letters ("ITU")
                 target.keys.add(key)
             if key in site_owner:
                 candidates, only, uncertain = site_owner[key]

@@ -290,3 +290,39 @@ def test_a_place_named_short_stays_itself_when_anything_says_it_is_another_place
     réunion = merge_site(site([("Saint-Denis", "lieu"), ("Saint-Denis de la Réunion", "lieu")],
                               [("Saint-Denis de la Réunion", "lieu")]))
     assert {e.name for e in réunion.entities} == {"Saint-Denis", "Saint-Denis de la Réunion"}
+
+
+def test_an_organisation_named_short_joins_the_one_a_dispatch_wrote_it_for():
+    # Burundi, 2016: "l'Opération des Nations unies au Burundi (ONUB)" once, "le bureau de l'ONUB" elsewhere;
+    # the handball championship: "le Fenix Toulouse ... le Fenix" once, "le Fenix" alone in two results
+    onub, fenix = ("Opération des Nations unies au Burundi", "organisation", "", ["ONUB"]), \
+        ("Fenix Toulouse", "organisation", "", ["Fenix"])
+    nkurunziza, canayer = ("Pierre Nkurunziza", "personne", "", []), ("Patrice Canayer", "personne", "", [])
+    merge = merge_site([[onub, nkurunziza], [("ONUB", "organisation", "", []), nkurunziza],
+                        [fenix, canayer, ("Montpellier Handball", "organisation", "", [])],
+                        [("Fenix", "organisation", "", []), ("Montpellier Handball", "organisation", "", [])],
+                        [("Fenix", "organisation", "", []), canayer]])
+    assert sorted((e.name, e.articles) for e in merge.entities if e.kind == "organisation") == [
+        ("Fenix Toulouse", 3), ("Montpellier Handball", 2), ("Opération des Nations unies au Burundi", 2)]
+    assert merge.mentions[1][0][1] == ["ONUB"]  # the dispatch's own form stays a form
+
+
+def test_an_organisation_named_short_stays_itself_when_nothing_says_it_is_the_one():
+    triathlon = ("Fédération internationale de triathlon", "organisation", "", ["ITU"])
+    portfolio = ("ministère de l'Intérieur (France)", "organisation", "", ["Intérieur"])
+    merge = merge_site([[triathlon, ("Vincent Luis", "personne", "", [])],
+                        # the telecoms union, no one in common with the triathletes
+                        [("ITU", "organisation", "", []), ("Houlin Zhao", "personne", "", [])],
+                        [portfolio], [("Intérieur", "organisation", "", [])],
+                        [("Union africaine", "organisation", "", ["Union"])], [("Union", "organisation", "", [])]])
+    assert sorted(e.name for e in merge.entities if e.kind == "organisation") == [
+        "Fédération internationale de triathlon", "ITU", "Intérieur", "Union", "Union africaine",
+        "ministère de l'Intérieur (France)"]
+
+
+def test_an_organisation_written_whole_joins_the_editorial_entity_of_its_short_name():
+    fifa = Editorial([EditorialEntry("FIFA", "organisation", ("Fifa",), "Fédération internationale de football.")])
+    merge = merge_site([[("Fédération internationale de football association", "organisation", "", ["FIFA"]),
+                         ("Human Rights Watch", "organisation", "", [])],
+                        [("FIFA", "organisation", "", []), ("UEFA", "organisation", "", [])]], fifa)
+    assert [(e.name, e.articles) for e in merge.entities if e.name.startswith("F")] == [("FIFA", 2)]
