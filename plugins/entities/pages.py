@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -30,6 +31,7 @@ from digest.entities.spellings import slips
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
+from digest.entities.described import is_facility, is_named_programme
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
 from french_typography.rules_words import accented_capitals
@@ -214,6 +216,29 @@ def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> 
     return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
 
 
+def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
+    """``published`` without the organisations their dispatches name a programme or a law by ("Medicaid"),
+    the buildings and sites among them typed places ("observatoire de Parkes", "Ericsson Globe"), as
+    ``digest.entities.described`` reads them. An editor's entity stays as the editor typed it."""
+    organisations = {id(entity) for entity in published if entity.kind == "organisation" and not entity.editorial}
+    own: dict[int, list[str]] = defaultdict(list)
+    for article, found in zip(articles, site.mentions):
+        text = None
+        for entity, _forms in found:
+            if id(entity) in organisations:
+                text = text if text is not None else html.unescape(_TAG.sub(" ", getattr(article, "content", "") or ""))
+                own[id(entity)].append(text)
+    kept = []
+    for entity in published:
+        if id(entity) in organisations:
+            if is_named_programme(entity.name, own[id(entity)]):
+                continue
+            if is_facility(entity.name, own[id(entity)]):
+                entity.kind = "lieu"
+        kept.append(entity)
+    return kept
+
+
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None,
                   meanings: FileMemo | None = None) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
@@ -236,7 +261,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
-    published = _without_common_nouns(published, articles, site)
+    published = _as_their_dispatches_describe(_without_common_nouns(published, articles, site), articles, site)
     former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}

@@ -290,6 +290,24 @@ def test_a_name_one_letter_from_a_more_cited_one_beside_it_once_and_among_its_co
     assert catalog.get_entity("Francesco Javier Gomez", "personne") is not None
 
 
+def test_a_programme_gets_no_page_and_a_building_is_a_place():
+    # the Eurovision dispatches of 2016, the health-care ones of 2017
+    eurovision = ("<p>La demi-finale du concours se tient à Stockholm en Suède à l’Ericsson Globe, salle qui avait "
+                  "déjà accueilli le concours en 2000.</p>")
+    health = ("<p>Le texte diminue le financement du programme d’assurance santé pour les foyers modestes, "
+              "appelé Medicaid.</p><p>Les systèmes Medicaid et Medicare ont été étendus.</p>")
+    articles = [FakeArticle("a1", [], ["Stockholm"]), FakeArticle("a2", [], ["Stockholm"]),
+                FakeArticle("a3", ["Donald Trump"], []), FakeArticle("a4", ["Donald Trump"], [])]
+    for article, content in zip(articles, (eurovision, eurovision, health, health)):
+        article.content = content
+        article.metadata["organisations"] = "Ericsson Globe; UER" if "Globe" in content else "Medicaid"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert [page.name for page in catalog["organisation"]] == ["UER"]
+    assert catalog.get_entity("Ericsson Globe", "lieu").url == "lieux/ericsson-globe/"
+    assert [(mention.name, mention.kind, mention.url) for mention in articles[2].entities] == [
+        ("Donald Trump", "personne", "personnes/donald-trump/"), ("Medicaid", "organisation", "")]
+
+
 def test_a_generic_institution_with_its_country_lands_on_the_editorial_page_of_that_name(repo):
     from digest.entities.editorial import load_editorial
 

@@ -1,0 +1,45 @@
+"""digest.entities.described: what an organisation's own dispatches say it is."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from digest.entities.described import is_facility, is_named_programme
+
+# the health-care dispatches of 2017
+MEDICAID = ["Cette deuxième version diminue le financement du programme d'assurance santé pour les foyers "
+            "modestes, appelé Medicaid et aboli l'amende prévue en cas de non-souscription.",
+            "La Chambre a voté l'abrogation de l'« Obamacare », qui avait étendu les systèmes Medicaid et "
+            "Medicare, permettant à des personnes pauvres ou âgées de s'assurer."]
+
+
+def test_a_name_every_dispatch_gives_a_programme_or_a_law_is_no_organisation():
+    assert is_named_programme("Medicaid", MEDICAID)
+    # once named for itself: an organisation after all
+    assert not is_named_programme("Medicaid", MEDICAID + ["Medicaid a publié ses comptes lundi."])
+    # "a appelé" is "called on": Amnesty is no law's name
+    assert not is_named_programme("Amnesty International", [
+        "La loi a été votée malgré les critiques. Le gouvernement a appelé Amnesty International à témoigner."])
+    assert not is_named_programme("Pôle emploi", ["Selon Pôle emploi, le plan de formation touche 500 000 chômeurs."])
+
+
+def test_a_building_or_a_site_is_told_by_its_head_noun_or_an_apposition():
+    assert is_facility("observatoire de Parkes", [])
+    assert is_facility("Ericsson Globe", [
+        "Le concours se tient à Stockholm en Suède à l’Ericsson Globe, salle qui avait déjà accueilli le concours en 2000."])
+    # organisations named after what they watch, a company's headquarters
+    assert not is_facility("Observatoire syrien des droits de l’homme", ["selon l’Observatoire syrien des droits de l’homme, ONG basée à Londres"])
+    assert not is_facility("Observatoire des inégalités", [])
+    assert not is_facility("Google", ["Le siège de Google, situé à Mountain View, a été évacué."])
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèàç", min_size=2, max_size=9)
+_NAME = st.lists(_WORD, min_size=1, max_size=3).map(lambda words: " ".join(word.capitalize() for word in words))
+
+
+@given(_NAME, st.sampled_from(["Selon {}, la réforme est prête.", "{} a annoncé lundi un plan social.",
+                               "Le porte-parole de {} a démenti.", "Les salariés de {} ont voté la grève."]))
+def test_a_name_a_dispatch_writes_for_itself_is_never_a_programme_nor_a_building(name, sentence):
+    texts = [sentence.format(name), f"Le programme appelé {name} a été supprimé."]
+    assert not is_named_programme(name, texts)
+    assert not is_facility(name, texts)
