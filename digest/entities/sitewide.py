@@ -83,6 +83,11 @@ class SiteMerge:
     mentions: list[list[tuple[SiteEntity, list[str]]]]  # per article: (entity, other forms used there)
 
 
+def most_cited_first(entity: SiteEntity) -> tuple:
+    """The order of the site's entities: most cited first, then by name."""
+    return (-entity.articles, fold_key(entity.name), entity.name, entity.kind)
+
+
 def _spelling_rank(name: str, count: int) -> tuple:
     marked = sum(1 for c in unicodedata.normalize("NFD", name) if unicodedata.combining(c) or c.isupper())
     return (form_key(name) not in OFFICIAL_FORMS, -count, -marked, -name.count("-"), name)
@@ -303,5 +308,5 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
             entity.articles += 1
         mentions.append(list(merged.values()))
     used = {id(entity): entity for article in mentions for entity, _ in article}.values()
-    entities = sorted(used, key=lambda e: (-e.articles, fold_key(e.name), e.name, e.kind))
+    entities = sorted(used, key=most_cited_first)
     return SiteMerge(entities, mentions)

@@ -31,6 +31,7 @@ from digest.entities.spellings import slips
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
+from digest.entities.club_sports import tell_sports_apart
 from digest.entities.described import is_facility, is_named_programme
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
@@ -216,6 +217,12 @@ def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> 
     return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
 
 
+def _sport_text(article) -> str:
+    """What says which sport a dispatch is about: its title and kicker ("Championnat de France de
+    handball 2016-2017 : ...") and its text."""
+    return " ".join((getattr(article, "title", ""), article.metadata.get("kicker", ""), article_text(article)))
+
+
 def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
     """``published`` without the organisations their dispatches name a programme or a law by ("Medicaid"),
     the buildings and sites among them typed places ("observatoire de Parkes", "Ericsson Globe"), as
@@ -249,6 +256,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     kept between builds under a version that names the code and the editorial file (``meanings.meanings_version``)."""
     memo: dict = {}
     site = merge_site([entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
+    tell_sports_apart(site, functools.cache(lambda index: _sport_text(articles[index])))
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
     # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond

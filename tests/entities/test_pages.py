@@ -308,6 +308,25 @@ def test_a_programme_gets_no_page_and_a_building_is_a_place():
         ("Donald Trump", "personne", "personnes/donald-trump/"), ("Medicaid", "organisation", "")]
 
 
+def test_a_club_of_one_name_in_another_sport_is_its_namesake_of_that_sport():
+    # 2016-2017: the handball championship's results ("le PSG" of Omeyer) and the football club's transfers
+    psg = Editorial([EditorialEntry("Paris Saint-Germain", "organisation", ("PSG",), "Club de football parisien.")])
+    articles = [FakeArticle(f"a{n}", [], ["Paris"]) for n in range(5)]
+    titles = ["Championnat de France de handball 2016-2017 : les résultats de la huitième journée",
+              "Coupe de la Ligue de handball : victoire de Montpellier",
+              "Paris Saint-Germain remporte le record du monde pour signer Neymar",
+              "Le club de football parisien recrute",
+              "L'Olympique lyonnais se qualifie pour la finale de la Ligue des champions féminine"]
+    for article, title in zip(articles, titles):
+        article.title, article.content = title, "<p>Le PSG l’emporte.</p>"
+        article.metadata["organisations"] = "Paris Saint-Germain | PSG"
+    catalog = build_catalog(articles, psg, {})
+    assert [(page.name, page.count, page.description) for page in catalog["organisation"]] == [
+        ("Paris Saint-Germain", 3, "Club de football parisien."), ("Paris Saint-Germain (handball)", 2, "")]
+    assert [mention.url for mention in articles[0].entities if mention.kind == "organisation"] == [
+        "organisations/paris-saint-germain-handball/"]
+
+
 def test_a_generic_institution_with_its_country_lands_on_the_editorial_page_of_that_name(repo):
     from digest.entities.editorial import load_editorial
 
