@@ -1,5 +1,7 @@
 """What an organisation's own dispatches say it is, read where they write its name: a programme or a law
-("le programme d'assurance santé pour les foyers modestes, appelé Medicaid"), no organisation and no page;
+("le programme d'assurance santé pour les foyers modestes, appelé Medicaid"), a product ("Telegram,
+messagerie chiffrée"), the end of a longer name ("Haut-Commissaire des Nations unies aux droits de
+l'homme"), no organisation and no page;
 a building or a site ("l'Ericsson Globe, salle qui avait déjà accueilli le concours", "l'observatoire de
 Parkes"), a place for readers as a stadium or an airport is. Read by the site's pages
 (``plugins/entities/pages.py``) on the texts of the dispatches that cite the name; the annotations of the
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+
+from .mentions import form_pattern
 
 _SPACE = r"[\s\u00a0\u202f]+"
 # a programme, a scheme, a law or a plan, its name given right after it ("les systèmes Medicaid et
@@ -30,24 +34,41 @@ _FACILITY_AFTER = re.compile(
     r"[\s\u00a0\u202f]*," + _SPACE + r"(?:(?:une?|la|le|l['’])" + _SPACE + r")?(?:(?:grande|petite|nouvelle|ancienne)" + _SPACE
     + r")?(?:salle|stade|aréna|arène|enceinte|observatoire|radiotélescope|télescope|auditorium|amphithéâtre"
     r")(?![\w\-])", re.IGNORECASE)
+# English names of venues, their head noun anywhere ("The Plaza Live", "Royal Albert Hall", "MEO Arena");
+# not "Globe", a newspaper's name as often ("The Boston Globe")
+_VENUE_WORD = re.compile(r"(?<![\w\-])(?i:arena|stadium|plaza|hall|theatre|theater|dome|coliseum|auditorium)(?![\w\-])")
+# ", messagerie chiffrée appréciée des terroristes": an apposition that says it is a product
+_PRODUCT_AFTER = re.compile(
+    r"[\s\u00a0\u202f]*," + _SPACE + r"(?:(?:une?|la|le|l['’])" + _SPACE + r")?(?:messagerie|application|appli"
+    r"|réseau" + _SPACE + r"social|logiciel|moteur" + _SPACE + r"de" + _SPACE + r"recherche|jeu" + _SPACE
+    + r"vidéo|console|smartphone|navigateur)(?![\w\-])", re.IGNORECASE)
+# "Zeid Ra'ad Zeid Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme": the end of a longer
+# name, its capitalised head cut off (here a title); the head is no word opening a sentence ("Selon des")
+_HEAD_CUT_OFF = re.compile(r"[\w,;’'»)][\s\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-’']*[\s\u00a0]+(?:des|du|de[\s\u00a0]+la|de[\s\u00a0]+l['’]|de|d['’])[\s\u00a0]*$")
 _WINDOW = 120  # characters read before a name: its clause
 
 
 def _uses(name: str, texts: Iterable[str]) -> list[tuple[str, int, int]]:
-    """(text, start, end) of each time ``texts`` write ``name`` as a whole word."""
-    pattern = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
-    return [(text, found.start(), found.end()) for text in texts if name in text for found in pattern.finditer(text)]
+    """(text, start, end) of each time ``texts`` write ``name`` as a whole word, whichever its apostrophes."""
+    # a typeset text curls the apostrophes its dispatch wrote straight ("droits de l’homme")
+    pattern = re.compile(rf"(?<![\w\-]){form_pattern(name)}(?![\w\-])")
+    return [(text, found.start(), found.end()) for text in texts for found in pattern.finditer(text)]
 
 
-def is_named_programme(name: str, texts: Iterable[str]) -> bool:
-    """Whether every time ``texts`` write ``name`` they name a programme, a scheme or a law by it (see
-    the module docstring); False when they never write it."""
+def names_no_organisation(name: str, texts: Iterable[str]) -> bool:
+    """Whether ``texts``, the dispatches citing organisation ``name``, show it is none: every time a
+    programme's or a law's name (see the module docstring) or the end of a longer name; once, a product
+    (", messagerie chiffrée")."""
     uses = _uses(name, texts)
-    return bool(uses) and all(_PROGRAMME_BEFORE.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
+    return bool(uses) and (
+        all(_PROGRAMME_BEFORE.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
+        or all(_HEAD_CUT_OFF.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
+        or any(_PRODUCT_AFTER.match(text, end) for text, _, end in uses))
 
 
 def is_facility(name: str, texts: Iterable[str]) -> bool:
-    """Whether ``name`` is a building or a site: named by its head noun and the place it is named after,
-    or described so by an apposition in one of ``texts`` (see the module docstring)."""
-    return bool(_FACILITY_NAME.match(name)) or any(
+    """Whether ``name`` is a building or a site: named by its head noun and the place it is named after
+    or by an English venue word, or described so by an apposition in one of ``texts`` (see the module
+    docstring)."""
+    return bool(_FACILITY_NAME.match(name) or _VENUE_WORD.search(name)) or any(
         _FACILITY_AFTER.match(text, end) for text, _, end in _uses(name, texts))

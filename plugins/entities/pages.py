@@ -32,7 +32,7 @@ from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.club_sports import tell_sports_apart
-from digest.entities.described import is_facility, is_named_programme
+from digest.entities.described import is_facility, names_no_organisation
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
 from french_typography.rules_words import accented_capitals
@@ -238,7 +238,7 @@ def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, s
     kept = []
     for entity in published:
         if id(entity) in organisations:
-            if is_named_programme(entity.name, own[id(entity)]):
+            if names_no_organisation(entity.name, own[id(entity)]):
                 continue
             if is_facility(entity.name, own[id(entity)]):
                 entity.kind = "lieu"

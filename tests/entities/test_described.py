@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from digest.entities.described import is_facility, is_named_programme
+from digest.entities.described import is_facility, names_no_organisation
 
 # the health-care dispatches of 2017
 MEDICAID = ["Cette deuxième version diminue le financement du programme d'assurance santé pour les foyers "
@@ -14,17 +14,34 @@ MEDICAID = ["Cette deuxième version diminue le financement du programme d'assur
 
 
 def test_a_name_every_dispatch_gives_a_programme_or_a_law_is_no_organisation():
-    assert is_named_programme("Medicaid", MEDICAID)
+    assert names_no_organisation("Medicaid", MEDICAID)
     # once named for itself: an organisation after all
-    assert not is_named_programme("Medicaid", MEDICAID + ["Medicaid a publié ses comptes lundi."])
+    assert not names_no_organisation("Medicaid", MEDICAID + ["Medicaid a publié ses comptes lundi."])
     # "a appelé" is "called on": Amnesty is no law's name
-    assert not is_named_programme("Amnesty International", [
+    assert not names_no_organisation("Amnesty International", [
         "La loi a été votée malgré les critiques. Le gouvernement a appelé Amnesty International à témoigner."])
-    assert not is_named_programme("Pôle emploi", ["Selon Pôle emploi, le plan de formation touche 500 000 chômeurs."])
+    assert not names_no_organisation("Pôle emploi", ["Selon Pôle emploi, le plan de formation touche 500 000 chômeurs."])
+
+
+def test_a_product_or_the_end_of_a_longer_name_is_no_organisation():
+    # the Hérault dispatches of 2017, the Burundi ones of 2016
+    assert names_no_organisation("Telegram", [
+        "Ils avaient été identifiés grâce à leur activité sur les médias sociaux, en particulier Telegram, "
+        "messagerie chiffrée appréciée des terroristes islamistes.", "Il échangeait sur Telegram avec un djihadiste."])
+    assert names_no_organisation("Nations unies aux droits de l'homme", [
+        "les propos de Zeid Ra'ad Zeid Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme, dès 2015",
+        "En 2015, Zeid Ra'ad Zeid Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme, s'alarmait."])
+    # once written on its own, or after a word opening the sentence: a name of its own
+    assert not names_no_organisation("Human Rights Watch", [
+        "le rapport de Human Rights Watch", "Selon Human Rights Watch, la répression continue."])
+    assert not names_no_organisation("Union européenne", ["Le Parlement de l'Union européenne a voté.",
+                                                          "L'Union européenne a sanctionné Minsk."])
 
 
 def test_a_building_or_a_site_is_told_by_its_head_noun_or_an_apposition():
     assert is_facility("observatoire de Parkes", [])
+    assert is_facility("Plaza Live", ["Elle venait d'achever son concert au Plaza Live d'Orlando, en Floride."])
+    assert not is_facility("Boston Globe", ["selon le Boston Globe"])
     assert is_facility("Ericsson Globe", [
         "Le concours se tient à Stockholm en Suède à l’Ericsson Globe, salle qui avait déjà accueilli le concours en 2000."])
     # organisations named after what they watch, a company's headquarters
@@ -41,5 +58,5 @@ _NAME = st.lists(_WORD, min_size=1, max_size=3).map(lambda words: " ".join(word.
                                "Le porte-parole de {} a démenti.", "Les salariés de {} ont voté la grève."]))
 def test_a_name_a_dispatch_writes_for_itself_is_never_a_programme_nor_a_building(name, sentence):
     texts = [sentence.format(name), f"Le programme appelé {name} a été supprimé."]
-    assert not is_named_programme(name, texts)
+    assert not names_no_organisation(name, texts)
     assert not is_facility(name, texts)
