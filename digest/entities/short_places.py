@@ -17,6 +17,7 @@ from .keys import OFFICIAL_FORMS, fold_key, form_key
 # "stade Maracana", "place de la Concorde")
 _PLACE_HEAD = re.compile(r"(?i)(?:avenue|boulevard|rue|place|quai|pont|col|porte|parc|gare|aéroport|stade)\s+"
                          r"(?:(de la |de l['’]|des |du )|(de |d['’]))?")
+_PASS = re.compile(r"(?i)col\s")
 # a place's full name continuing its short one with a name of its own: "Rio de Janeiro", "Santa Maria
 # da Feira"; not a part of it ("Afrique du Sud", "Amérique latine") nor a place in another ("Saint-Denis
 # de la Réunion")
@@ -36,7 +37,9 @@ def _short_forms(long: str) -> list[tuple[tuple[str, ...], str]]:
     found = [(tuple(map(fold_key, words[:length])), "full name" if _is_full_name_rest(" ".join(words[length:])) else "other")
              for length in range(1, len(words))]
     if (head := _PLACE_HEAD.match(long)) and long[head.end():]:
-        found.append((tuple(map(fold_key, long[head.end():].split())), "other" if head.group(2) else "head"))
+        # a pass is named after no other place: "l’Izoard" is the "col d’Izoard"
+        named_after = head.group(2) and not _PASS.match(long)
+        found.append((tuple(map(fold_key, long[head.end():].split())), "other" if named_after else "head"))
     return found
 
 

@@ -247,6 +247,8 @@ def test_a_place_named_short_joins_the_one_longer_place_it_stands_for():
         [("Champs-Élysées", "lieu")],
         [("avenue des Champs-Élysées", "lieu"), ("Paris", "lieu")],
         [("Soulor", "lieu"), ("Col du Soulor", "lieu"), ("Aubisque", "lieu")],
+        # the Tour de France 2017: "l'ascension du Col d'Izoard", "au sommet de l'Izoard"
+        [("Col d'Izoard", "lieu"), ("Izoard", "lieu"), ("Briançon", "lieu")],
     ))
     assert names_of(merge, 1) == ["Brésil", "Comité international olympique", "Rio de Janeiro"]
     assert names_of(merge, 2) == ["Rio de Janeiro", "Usain Bolt"]
@@ -255,7 +257,8 @@ def test_a_place_named_short_joins_the_one_longer_place_it_stands_for():
     assert dict((e.name, forms) for e, forms in merge.mentions[1])["Rio de Janeiro"] == ["Rio"]  # "Aussi écrit"
     assert names_of(merge, 4) == ["avenue des Champs-Élysées"]
     assert names_of(merge, 6) == ["Aubisque", "Col du Soulor"]
-    assert not {"Rio", "Champs-Élysées", "Champs-Elysées", "Soulor"} & {e.name for e in merge.entities}
+    assert names_of(merge, 7) == ["Briançon", "Col d'Izoard"]
+    assert not {"Rio", "Champs-Élysées", "Champs-Elysées", "Soulor", "Izoard"} & {e.name for e in merge.entities}
 
 
 def test_a_place_named_short_stays_itself_when_anything_says_it_is_another_place():
