@@ -1,5 +1,6 @@
 """A place named short ("Rio", "Champs-Élysées") and the one longer place of the site it is short for
-("Rio de Janeiro", "avenue des Champs-Élysées"), for ``sitewide.merge_site``."""
+("Rio de Janeiro", "avenue des Champs-Élysées"), or named in another transliteration ("Racca", "Raqqa"),
+for ``sitewide.merge_site``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Callable, Mapping, Sequence
 
 from .countries import is_country
 from .keys import OFFICIAL_FORMS, fold_key, form_key
+from .transliteration import transliteration_key
 
 
 # the head nouns of a place named by a street, a square, a pass, a park...: "avenue des Champs-Élysées";
@@ -43,9 +45,24 @@ def _short_forms(long: str) -> list[tuple[tuple[str, ...], str]]:
     return found
 
 
+def _transliterations(places: Mapping) -> dict[str, tuple[str, str]]:
+    """{"abou dabi": ("abou dhabi", "transliteration")}: a place's key -> the place of the site whose name
+    is another transliteration of its own ("Abou Dabi", "Abu Dhabi", "Abou Dhabi", ``transliteration_key``)
+    that the editorial file names, else the most cited (the first in alphabetical order among equals)."""
+    spelt: dict[str, list[str]] = defaultdict(list)
+    for key in places:
+        spelt[transliteration_key(key)].append(key)
+    out = {}
+    for keys in spelt.values():
+        first = min(keys, key=lambda key: (not places[key].editorial, -sum(places[key].spellings.values()), key))
+        out.update({key: (first, "transliteration") for key in keys if key != first})
+    return out
+
+
 def short_places(resolved: Sequence, groups: Mapping, company_of: Callable[[Sequence, set[str]], Mapping[str, set[str]]]) -> dict[str, str]:
     """{"rio": "rio de janeiro"}: a place's key -> the one longer place of the site it is a short form
-    of ("Rio", "Champs-Élysées"), when nothing says it is another place: it is no country nor French
+    of ("Rio", "Champs-Élysées"), or the one its name is another transliteration of ("Racca": "Raqqa"),
+    when nothing says it is another place: it is no country nor French
     region or département; the site has no second place it may be short for ("Afrique": "Afrique du
     Sud", "Afrique de l'Ouest"); that one is its full name or its head noun with an article, not a
     place named after it ("Porte de Paris", "Aéroport de Toulouse"); no dispatch writes it beside
@@ -62,12 +79,15 @@ def short_places(resolved: Sequence, groups: Mapping, company_of: Callable[[Sequ
         for words, how in _short_forms(group.name):
             longer[words][key] = how
     found: dict[str, tuple[str, str]] = {}
+    transliterated = _transliterations(places)
     for key, group in places.items():
         if group.editorial or is_country(group.name) or form_key(group.name) in OFFICIAL_FORMS:
             continue
         owners = {other: how for other, how in longer.get(tuple(map(fold_key, group.name.split())), {}).items() if other != key}
         if len(owners) == 1 and (only := next(iter(owners.items())))[1] != "other":
             found[key] = only
+        elif key in transliterated:
+            found[key] = transliterated[key]
     beside: dict[str, set[str]] = defaultdict(set)  # short key -> the longer places its dispatches write
     together: set[str] = set()  # short keys written in a dispatch beside their long one
     cited: Counter = Counter()  # dispatches

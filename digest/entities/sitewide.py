@@ -23,7 +23,8 @@ dispatches one entity comes in several spellings; ``merge_site`` joins:
 * a place named short ("Rio", "Champs-Élysées") with the one longer place of the site it is short
   for, its full name or its head noun written off ("Rio de Janeiro", "avenue des Champs-Élysées"),
   when nothing says it is another place (``short_places``: never a country, "Vincennes" into "Porte
-  de Vincennes" nor "Afrique" into "Afrique du Sud");
+  de Vincennes" nor "Afrique" into "Afrique du Sud"); likewise a place written in another
+  transliteration ("Racca", "Abou Dabi") with the most cited one ("Raqqa", "Abou Dhabi");
 * a place its dispatch qualified ("Chambéry (Savoie)") with its name alone, unless the site has
   that name in two places (``tell_places_apart``: the two "Saint-Denis").
 

@@ -1,6 +1,8 @@
 """Spellings French news gives one foreign name when it transliterates it ("Abou Dabi" / "Abu Dhabi",
 "Racca" / "Raqqa", "Mohamed" / "Mohammed"): the key they share. Pure; read by
-``sitewide.near_spellings``, which lists such pairs for an editor and merges nothing."""
+``spellings.near_spellings``, which lists such pairs for an editor, and ``short_places``, which makes
+one page of a place written two ways when their dispatches share someone (never two people: "Mohamed
+Ali" and "Mohammed Ali" may be two men)."""
 from __future__ import annotations
 
 import re

@@ -261,6 +261,25 @@ def test_a_place_named_short_joins_the_one_longer_place_it_stands_for():
     assert not {"Rio", "Champs-Élysées", "Champs-Elysées", "Soulor", "Izoard"} & {e.name for e in merge.entities}
 
 
+def test_a_place_written_in_another_transliteration_joins_the_most_cited_one():
+    # corpus: the triathlon series of 2016-2017 at "Abou Dabi", "Abou Dhabi", "Abu Dhabi"; the Syrian war
+    # at "Raqqa" and "Racca", Daech in both
+    merge = merge_site(site(
+        [("Abou Dabi", "lieu"), ("Abou Dhabi", "lieu"), ("Mario Mola", "personne")],
+        [("Abou Dhabi", "lieu"), ("Flora Duffy", "personne")], [("Abou Dhabi", "lieu"), ("Mario Mola", "personne")],
+        [("Abu Dhabi", "lieu"), ("Flora Duffy", "personne")],
+        [("Raqqa", "lieu"), ("État islamique", "organisation")], [("Raqqa", "lieu")],
+        [("Racca", "lieu"), ("État islamique", "organisation"), ("Palmyre", "lieu")],
+        # two people may share a transliterated name; a place sharing no one may be another place
+        [("Mohamed Ali", "personne")], [("Mohammed Ali", "personne")],
+        [("Sousse", "lieu"), ("Tunisie", "lieu")], [("Suse", "lieu"), ("Italie", "lieu")],
+    ))
+    assert sorted((e.name, e.articles) for e in merge.entities if e.kind == "lieu") == [
+        ("Abou Dhabi", 4), ("Italie", 1), ("Palmyre", 1), ("Raqqa", 3), ("Sousse", 1), ("Suse", 1), ("Tunisie", 1)]
+    assert {"Mohamed Ali", "Mohammed Ali"} <= {e.name for e in merge.entities}
+    assert dict((e.name, forms) for e, forms in merge.mentions[6])["Raqqa"] == ["Racca"]  # "Aussi écrit"
+
+
 def test_a_place_named_short_stays_itself_when_anything_says_it_is_another_place():
     merge = merge_site(site(
         # a place named after a town, country or continent is another place
