@@ -262,14 +262,18 @@ def test_a_name_only_ever_cited_beside_a_more_cited_near_spelling_gets_no_page()
         "Sebastian Kienle": "personnes/sebastian-kienle/", "Sebastien Kienle": "", "Jan Frodeno": "personnes/jan-frodeno/"}
 
 
+def catalog_of(*cited):
+    """The articles "a1", "a2"... citing (people, place) each, and their catalog."""
+    articles = [FakeArticle(f"a{number}", people, [place]) for number, (people, place) in enumerate(cited, 1)]
+    return articles, build_catalog(articles, Editorial.empty(), {})
+
+
 def test_two_near_spellings_always_cited_together_as_often_get_no_page_either():
-    # the triathlon results of 2016 and 2017: "Jodie Simpson" and "Jodie Stimpson" in the same two tables
-    articles = [FakeArticle("a1", ["Jodie Stimpson", "Jodie Simpson", "Flora Duffy"], ["Abou Dhabi"]),
-                FakeArticle("a2", ["Jodie Simpson", "Jodie Stimpson", "Gwen Jorgensen"], ["Gold Coast"]),
-                # two letters apart, always together: a couple, not a slip
-                FakeArticle("a3", ["Jean Lambert", "Jeanne Lambert"], ["Lyon"]),
-                FakeArticle("a4", ["Jeanne Lambert", "Jean Lambert"], ["Lyon"])]
-    catalog = build_catalog(articles, Editorial.empty(), {})
+    # the triathlon results of 2016 and 2017: "Jodie Simpson" and "Jodie Stimpson" in the same two tables;
+    # "Jean" and "Jeanne Lambert", two letters apart, always together: a couple, not a slip
+    articles, catalog = catalog_of((["Jodie Stimpson", "Jodie Simpson", "Flora Duffy"], "Abou Dhabi"),
+                                   (["Jodie Simpson", "Jodie Stimpson", "Gwen Jorgensen"], "Gold Coast"),
+                                   (["Jean Lambert", "Jeanne Lambert"], "Lyon"), (["Jeanne Lambert", "Jean Lambert"], "Lyon"))
     assert sorted(page.name for page in catalog["personne"]) == ["Jean Lambert", "Jeanne Lambert"]
     assert [mention.url for mention in articles[0].entities if mention.kind == "personne"] == ["", "", ""]
 
@@ -277,16 +281,13 @@ def test_two_near_spellings_always_cited_together_as_often_get_no_page_either():
 def test_a_name_one_letter_from_a_more_cited_one_beside_it_once_and_among_its_company_gets_no_page():
     # 2016: "Francesco Javier Gomez" in two results of the triathlon series, once beside "Francisco Javier
     # Gómez Noya" (whose short name "Francisco Javier Gómez" it is one letter from), once among his rivals
-    articles = [FakeArticle("a1", ["Francesco Javier Gomez", "Alistair Brownlee", "Mario Mola"], ["Abou Dhabi"]),
-                FakeArticle("a2", ["Francesco Javier Gomez", "Francisco Javier Gómez Noya", "Alistair Brownlee"], ["Gold Coast"]),
-                FakeArticle("a3", ["Francisco Javier Gómez", "Mario Mola"], ["Yokohama"]),
-                FakeArticle("a4", ["Francisco Javier Gómez Noya", "Mario Mola"], ["Leeds"])]
-    catalog = build_catalog(articles, Editorial.empty(), {})
+    noya = [(["Francisco Javier Gómez", "Mario Mola"], "Yokohama"), (["Francisco Javier Gómez Noya", "Mario Mola"], "Leeds"),
+            (["Francesco Javier Gomez", "Francisco Javier Gómez Noya", "Alistair Brownlee"], "Gold Coast")]
+    _, catalog = catalog_of((["Francesco Javier Gomez", "Alistair Brownlee", "Mario Mola"], "Abou Dhabi"), *noya)
     assert sorted((page.name, page.count) for page in catalog["personne"]) == [
         ("Alistair Brownlee", 2), ("Francisco Javier Gómez Noya", 3), ("Mario Mola", 3)]
     # elsewhere with no one of his: maybe another man
-    articles[0].metadata["personnes"] = "Francesco Javier Gomez; Paul Durand"
-    catalog = build_catalog(articles, Editorial.empty(), {})
+    _, catalog = catalog_of((["Francesco Javier Gomez", "Paul Durand"], "Abou Dhabi"), *noya)
     assert catalog.get_entity("Francesco Javier Gomez", "personne") is not None
 
 
