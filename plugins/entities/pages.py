@@ -286,8 +286,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
             mentions.append(ArticleEntity(page, tuple(forms)))
         order = {kind: index for index, kind in enumerate(KINDS)}
         article.entities = sorted(mentions, key=lambda mention: order[mention.kind])  # stable
-    for page, forms in forms_of.items():
-        page.forms = [form for form in forms.values() if _is_another_spelling(form, page)]
+    _show_forms(forms_of, pages.values())
 
     related_entities(articles, int(setting(settings, "ENTITY_RELATED_ENTITIES")))
     related_articles(articles, len(articles), int(setting(settings, "ENTITY_RELATED_ARTICLES")))
@@ -323,6 +322,20 @@ def _retired_redirects(retired: list, articles: list, site, published: list, pag
 def kind_index_url(settings: Mapping, kind: str) -> str:
     """The URL of the index of one kind of entity ("entites/lieux/")."""
     return setting(settings, "ENTITIES_KIND_INDEX_URL").format(kind_folder=KIND_FOLDERS[kind])
+
+
+def _show_forms(forms_of: Mapping[EntityPage, Mapping[str, str]], pages: Iterable[EntityPage]) -> None:
+    """Each page's "Aussi écrit": the forms ``_is_another_spelling`` keeps, without a surname alone that
+    another person of ``pages`` bears and more dispatches cite ("Fillon" on Penelope Fillon's page:
+    readers would read François Fillon, who has it too)."""
+    cited: dict[str, list[int]] = defaultdict(list)  # a surname -> the dispatches of each person bearing it
+    for page in pages:
+        if page.kind == "personne" and " " in page.name:
+            cited[fold_key(page.name.split()[-1])].append(page.count)
+    for page, forms in forms_of.items():
+        surname = fold_key(page.name.split()[-1]) if page.kind == "personne" and " " in page.name else None
+        page.forms = [form for form in forms.values() if _is_another_spelling(form, page)
+                      and not (fold_key(form) == surname and max(cited[surname]) > page.count)]
 
 
 def _is_another_spelling(form: str, page: EntityPage) -> bool:

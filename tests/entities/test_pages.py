@@ -291,6 +291,15 @@ def test_a_name_one_letter_from_a_more_cited_one_beside_it_once_and_among_its_co
     assert catalog.get_entity("Francesco Javier Gomez", "personne") is not None
 
 
+def test_aussi_ecrit_leaves_out_a_surname_a_more_cited_person_bears():
+    # January 2017: "Fillon" beside "Penelope Fillon" alone meant the candidate, cited more; "Hamon" is his own
+    _, catalog = catalog_of((["Penelope Fillon | Fillon"], "Paris"), (["Penelope Fillon"], "Paris"),
+                            (["François Fillon | Fillon", "Benoît Hamon | Hamon"], "Paris"),
+                            (["François Fillon", "Benoît Hamon"], "Paris"), (["François Fillon"], "Sablé-sur-Sarthe"))
+    assert sorted((page.name, page.forms) for page in catalog["personne"]) == [
+        ("Benoît Hamon", ["Hamon"]), ("François Fillon", ["Fillon"]), ("Penelope Fillon", [])]
+
+
 def test_a_programme_gets_no_page_and_a_building_is_a_place():
     # the Eurovision dispatches of 2016, the health-care ones of 2017
     eurovision = ("<p>La demi-finale du concours se tient à Stockholm en Suède à l’Ericsson Globe, salle qui avait "
