@@ -1,7 +1,8 @@
 """What an organisation's own dispatches say it is, read where they write its name: a programme or a law
 ("le programme d'assurance santé pour les foyers modestes, appelé Medicaid"), a product ("Telegram,
 messagerie chiffrée"), the end of a longer name ("Haut-Commissaire des Nations unies aux droits de
-l'homme"), no organisation and no page;
+l'homme"), no organisation and no page; a place only ever written as the second half of a name of two
+("circonscription de Batley et Spen"), no page either;
 a building or a site ("l'Ericsson Globe, salle qui avait déjà accueilli le concours", "l'observatoire de
 Parkes"), a place for readers as a stadium or an airport is. Read by the site's pages
 (``plugins/entities/pages.py``) on the texts of the dispatches that cite the name; the annotations of the
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .countries import is_qualifiable
 from .mentions import form_pattern
 
 _SPACE = r"[\s\u00a0\u202f]+"
@@ -45,6 +47,9 @@ _PRODUCT_AFTER = re.compile(
 # "Zeid Ra'ad Zeid Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme": the end of a longer
 # name, its capitalised head cut off (here a title); the head is no word opening a sentence ("Selon des")
 _HEAD_CUT_OFF = re.compile(r"[\w,;’'»)][\s\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-’']*[\s\u00a0]+(?:des|du|de[\s\u00a0]+la|de[\s\u00a0]+l['’]|de|d['’])[\s\u00a0]*$")
+# "la circonscription de Batley et Spen": the second half of a name of two, after its first and "et";
+# not a stage's end "entre Vielha et Ordino-Arcalis", two places
+_FIRST_HALF_BEFORE = re.compile(r"(?<![\w\-])(?<!entre[\s\u00a0])([A-ZÀ-ÖØ-Þ][\w\-’']*)[\s\u00a0]+et[\s\u00a0]+$")
 _WINDOW = 120  # characters read before a name: its clause
 
 
@@ -64,6 +69,15 @@ def names_no_organisation(name: str, texts: Iterable[str]) -> bool:
         all(_PROGRAMME_BEFORE.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
         or all(_HEAD_CUT_OFF.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
         or any(_PRODUCT_AFTER.match(text, end) for text, _, end in uses))
+
+
+def is_second_half(name: str, texts: Iterable[str]) -> bool:
+    """Whether every time ``texts`` write place ``name`` it follows one same capitalised word and "et"
+    ("Batley et Spen", a constituency): the end of a name of two places, no place of its own. Never
+    a country, a French region or département: "Croatie et Slovénie" names two countries."""
+    before = {found.group(1) if (found := _FIRST_HALF_BEFORE.search(text, max(0, start - 40), start)) else None
+              for text, start, _ in _uses(name, texts)}
+    return is_qualifiable(name) and len(before) == 1 and None not in before
 
 
 def is_facility(name: str, texts: Iterable[str]) -> bool:

@@ -32,7 +32,7 @@ from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.club_sports import tell_sports_apart
-from digest.entities.described import is_facility, names_no_organisation
+from digest.entities.described import is_facility, is_second_half, names_no_organisation
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
 from french_typography.rules_words import accented_capitals
@@ -224,23 +224,29 @@ def _sport_text(article) -> str:
 
 
 def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations their dispatches name a programme or a law by ("Medicaid"),
-    the buildings and sites among them typed places ("observatoire de Parkes", "Ericsson Globe"), as
-    ``digest.entities.described`` reads them. An editor's entity stays as the editor typed it."""
-    organisations = {id(entity) for entity in published if entity.kind == "organisation" and not entity.editorial}
+    """``published`` without the organisations their dispatches show are none (a programme, a product, the
+    end of a longer name: "Medicaid", "Telegram") nor the places only ever written as the second half of
+    a name ("Batley et Spen"); the buildings and sites among the organisations typed places ("observatoire
+    de Parkes", "Ericsson Globe"), as ``digest.entities.described`` reads them. An editor's entity stays
+    as the editor typed it."""
+    read = {id(entity) for entity in published if not entity.editorial and (
+        entity.kind == "organisation" or entity.kind == "lieu" and " " not in entity.name)}
     own: dict[int, list[str]] = defaultdict(list)
     for article, found in zip(articles, site.mentions):
         text = None
         for entity, _forms in found:
-            if id(entity) in organisations:
+            if id(entity) in read:
                 text = text if text is not None else html.unescape(_TAG.sub(" ", getattr(article, "content", "") or ""))
                 own[id(entity)].append(text)
     kept = []
     for entity in published:
-        if id(entity) in organisations:
-            if names_no_organisation(entity.name, own[id(entity)]):
+        texts = own[id(entity)] if id(entity) in read else ()
+        if entity.kind == "lieu" and texts and is_second_half(entity.name, texts):
+            continue
+        if entity.kind == "organisation" and texts:
+            if names_no_organisation(entity.name, texts):
                 continue
-            if is_facility(entity.name, own[id(entity)]):
+            if is_facility(entity.name, texts):
                 entity.kind = "lieu"
         kept.append(entity)
     return kept

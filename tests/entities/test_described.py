@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from digest.entities.described import is_facility, names_no_organisation
+from digest.entities.described import is_facility, is_second_half, names_no_organisation
 
 # the health-care dispatches of 2017
 MEDICAID = ["Cette deuxième version diminue le financement du programme d'assurance santé pour les foyers "
@@ -60,3 +60,12 @@ def test_a_name_a_dispatch_writes_for_itself_is_never_a_programme_nor_a_building
     texts = [sentence.format(name), f"Le programme appelé {name} a été supprimé."]
     assert not names_no_organisation(name, texts)
     assert not is_facility(name, texts)
+
+
+def test_a_place_only_ever_written_as_the_second_half_of_a_name_of_two_is_no_place():
+    # June 2016: Jo Cox, "députée de la circonscription de Batley et Spen"; the Tour de France's stages
+    assert is_second_half("Spen", ["Âgée de 41 ans, Jo Cox est la députée de la circonscription de Batley et Spen depuis 2015.",
+                                   "Avant d’être élue députée de Batley et Spen en 2015, Jo Cox avait travaillé avec Oxfam."])
+    assert not is_second_half("Ordino-Arcalis", ["Après plus de 184,5 kilomètres entre Vielha et Ordino-Arcalis, les coureurs"])
+    assert not is_second_half("Birstall", ["Jo Cox a été blessée par balle à Birstall (près de Leeds)."])
+    assert not is_second_half("Croatie", ["la Slovénie et Croatie", "Slovénie et Croatie"])  # a country
