@@ -1,13 +1,12 @@
-"""What an organisation's own dispatches say it is, read where they write its name: a programme or a law
-("le programme d'assurance santé pour les foyers modestes, appelé Medicaid"), a product ("Telegram,
-messagerie chiffrée"), the end of a longer name ("Haut-Commissaire des Nations unies aux droits de
-l'homme"), no organisation and no page; a place only ever written as the second half of a name of two
-("circonscription de Batley et Spen"), no page either;
-a building or a site ("l'Ericsson Globe, salle qui avait déjà accueilli le concours", "l'observatoire de
-Parkes"), a place for readers as a stadium or an airport is. Read by the site's pages
-(``plugins/entities/pages.py``) on the texts of the dispatches that cite the name; the annotations of the
-corpus may say otherwise (WiNER types an observatory as an organisation): ingest keeps their convention,
-only the page follows the reader's. Pure functions, no Pelican."""
+"""What the dispatches citing an entity say it is, read where they write its name. No page for an
+organisation that is a programme or a law ("le programme d'assurance santé pour les foyers modestes,
+appelé Medicaid"), a product ("Telegram, messagerie chiffrée") or the end of a longer name
+("Haut-Commissaire des Nations unies aux droits de l'homme"), nor for a place only ever written as the
+second half of a name of two ("circonscription de Batley et Spen"). A building or a site ("l'Ericsson
+Globe, salle qui avait déjà accueilli le concours", "l'observatoire de Parkes") is a place for readers,
+as a stadium or an airport is; the annotations of the corpus type it an organisation (WiNER): ingest
+keeps their convention, only the page follows the reader's. Read by the site's pages
+(``plugins/entities/pages.py``). Pure functions, no Pelican."""
 
 from __future__ import annotations
 
@@ -30,18 +29,19 @@ _PROGRAMME_BEFORE = re.compile(
 # "Observatoire des inégalités", organisations named after what they watch
 _FACILITY_NAME = re.compile(r"(?i:observatoire|radiotélescope|télescope|salle|aréna|arène|amphithéâtre)"
                             r" (?:de la |de l['’]|du |de |d['’])[A-ZÀ-ÖØ-Þ]")
+# a comma and a noun phrase right after a name: what the dispatch says it is
+_APPOSITION = r"[\s\u00a0\u202f]*," + _SPACE + r"(?:(?:une?|la|le|l['’])" + _SPACE + r")?"
 # ", salle qui ...", ", stade de ...": an apposition that says it is a building ("Google, situé à
 # Mountain View" is its headquarters: no evidence)
 _FACILITY_AFTER = re.compile(
-    r"[\s\u00a0\u202f]*," + _SPACE + r"(?:(?:une?|la|le|l['’])" + _SPACE + r")?(?:(?:grande|petite|nouvelle|ancienne)" + _SPACE
-    + r")?(?:salle|stade|aréna|arène|enceinte|observatoire|radiotélescope|télescope|auditorium|amphithéâtre"
+    _APPOSITION + r"(?:(?:grande|petite|nouvelle|ancienne)" + _SPACE + r")?(?:salle|stade|aréna|arène|enceinte|observatoire|radiotélescope|télescope|auditorium|amphithéâtre"
     r")(?![\w\-])", re.IGNORECASE)
 # English names of venues, their head noun anywhere ("The Plaza Live", "Royal Albert Hall", "MEO Arena");
 # not "Globe", a newspaper's name as often ("The Boston Globe")
 _VENUE_WORD = re.compile(r"(?<![\w\-])(?i:arena|stadium|plaza|hall|theatre|theater|dome|coliseum|auditorium)(?![\w\-])")
 # ", messagerie chiffrée appréciée des terroristes": an apposition that says it is a product
 _PRODUCT_AFTER = re.compile(
-    r"[\s\u00a0\u202f]*," + _SPACE + r"(?:(?:une?|la|le|l['’])" + _SPACE + r")?(?:messagerie|application|appli"
+    _APPOSITION + r"(?:messagerie|application|appli"
     r"|réseau" + _SPACE + r"social|logiciel|moteur" + _SPACE + r"de" + _SPACE + r"recherche|jeu" + _SPACE
     + r"vidéo|console|smartphone|navigateur)(?![\w\-])", re.IGNORECASE)
 # "Zeid Ra'ad Zeid Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme": the end of a longer
