@@ -14,7 +14,6 @@ import re
 from typing import Iterable
 
 from .countries import is_qualifiable
-from .mentions import form_pattern
 
 _SPACE = r"[\s\u00a0\u202f]+"
 # a programme, a scheme, a law or a plan, its name given right after it ("les systèmes Medicaid et
@@ -53,11 +52,25 @@ _FIRST_HALF_BEFORE = re.compile(r"(?<![\w\-])(?<!entre[\s\u00a0])([A-ZÀ-ÖØ-Þ
 _WINDOW = 120  # characters read before a name: its clause
 
 
+def _is_word_character(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] in "_-")
+
+
 def _uses(name: str, texts: Iterable[str]) -> list[tuple[str, int, int]]:
-    """(text, start, end) of each time ``texts`` write ``name`` as a whole word, whichever its apostrophes."""
-    # a typeset text curls the apostrophes its dispatch wrote straight ("droits de l’homme")
-    pattern = re.compile(rf"(?<![\w\-]){form_pattern(name)}(?![\w\-])")
-    return [(text, found.start(), found.end()) for text in texts for found in pattern.finditer(text)]
+    """(text, start, end) of each time ``texts`` write ``name`` as a whole word, whichever its apostrophes
+    (a typeset text curls those its dispatch wrote straight: "droits de l’homme"). Searched as a string:
+    a pattern compiled for each name of a site costs more than the search."""
+    wanted = name.replace("’", "'")
+    found = []
+    for text in texts:
+        straight = text.replace("’", "'")  # as long as the text: the offsets hold
+        start = straight.find(wanted)
+        while start != -1:
+            end = start + len(wanted)
+            if not _is_word_character(straight, start - 1) and not _is_word_character(straight, end):
+                found.append((text, start, end))
+            start = straight.find(wanted, start + 1)
+    return found
 
 
 def names_no_organisation(name: str, texts: Iterable[str]) -> bool:

@@ -32,7 +32,7 @@ class Mention:
 _WORD = r"[\w\-]"
 
 
-def form_pattern(form: str) -> str:
+def _form_pattern(form: str) -> str:
     """A surface form as a pattern: any apostrophe, a hyphen or a space for a hyphen, any run of
     spaces or hyphens for a space. Character by character, so a form's pattern is its first
     character's followed by the rest's."""
@@ -50,9 +50,9 @@ def _alternation(forms: list[str]) -> str:
     for form in forms:
         key = form[0] if form[0].isalnum() else ""
         groups.setdefault(key, []).append(form)
-    alternatives = [form_pattern(form) for form in groups.pop("", [])]
+    alternatives = [_form_pattern(form) for form in groups.pop("", [])]
     for first, group in groups.items():
-        rests = [form_pattern(form[1:]) for form in group]
+        rests = [_form_pattern(form[1:]) for form in group]
         alternatives.append(re.escape(first) + ("(?:" + "|".join(rests) + ")" if len(rests) > 1 else rests[0]))
     return "|".join(alternatives)
 

@@ -42,12 +42,18 @@ def spelling_distance(a: str, b: str) -> int | None:
     return distance if distance <= limit and a != b else None
 
 
-def _edits_to(person: SiteEntity, other: SiteEntity) -> int | None:
+def _edits_to(person: SiteEntity, other: SiteEntity, distances: dict[tuple[str, str], int | None]) -> int | None:
     """The fewest edits from ``person``'s name to a name merged into ``other``, when they are near-spellings:
     "Francesco Javier Gomez" is one letter from "Francisco Javier Gómez", a short name of "Francisco
-    Javier Gómez Noya"."""
-    found = [distance for key in {other.key, *other.keys} if abs(len(key) - len(person.key)) <= 2
-             and (distance := spelling_distance(person.key, key)) is not None]
+    Javier Gómez Noya". ``distances``: the pairs of names already measured, either way round."""
+    found = []
+    for key in {other.key, *other.keys}:
+        if abs(len(key) - len(person.key)) <= 2:
+            pair = (person.key, key) if person.key < key else (key, person.key)
+            if pair not in distances:
+                distances[pair] = spelling_distance(*pair)
+            if distances[pair] is not None:
+                found.append(distances[pair])
     return min(found, default=None)
 
 
@@ -61,6 +67,7 @@ def slips(merge: SiteMerge) -> set[int]:
     beside: dict[int, Counter] = defaultdict(Counter)  # person -> {near-spelled person: dispatches with both}
     by_id: dict[int, SiteEntity] = {}
     edits: dict[tuple[int, int], int | None] = {}  # the same pairs meet in many dispatches (a team, a cabinet)
+    distances: dict[tuple[str, str], int | None] = {}
     dispatches: dict[int, list[set[int]]] = defaultdict(list)  # person -> the people and organisations of each
     for found in merge.mentions:
         company = {id(entity) for entity, _ in found if entity.kind != "lieu"}
@@ -71,7 +78,7 @@ def slips(merge: SiteMerge) -> set[int]:
             for second in people:
                 pair = (id(first), id(second))
                 if pair not in edits:
-                    edits[pair] = _edits_to(first, second) if first is not second else None
+                    edits[pair] = _edits_to(first, second, distances) if first is not second else None
                 if edits[pair] is not None:
                     beside[id(first)][id(second)] += 1
     out = set()

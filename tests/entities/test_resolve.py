@@ -384,7 +384,7 @@ _EXTRA_FORMS = ["'Ndrangheta", "-Nord", "É.-U.", "Élysée", "Élysées", "Ébo
 
 
 def _flat(forms):
-    return _re.compile(r"(?<![\w\-])(?:" + "|".join(_resolve.form_pattern(f) for f in forms) + r")(?![\w\-]|['’]\w)")
+    return _re.compile(r"(?<![\w\-])(?:" + "|".join(_resolve._form_pattern(f) for f in forms) + r")(?![\w\-]|['’]\w)")
 
 
 def _grouped(forms):
