@@ -289,8 +289,8 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
             if key in with_article or key in short:
                 target = groups[with_article.get(key) or short[key]]
                 target.keys.add(key)
-            elif key in named_short and (groups[whole := named_short[key]].editorial or company[whole] & (cited_with - {key})):
-                target = groups[whole]  # nothing in common: maybe another organisation of those letters ("ITU")
+            elif key in named_short and (groups[short_for := named_short[key]].editorial or company[short_for] & (cited_with - {key})):
+                target = groups[short_for]  # nothing in common: maybe another organisation of those letters ("ITU")
                 target.keys.add(key)
             if key in site_owner:
                 candidates, only, uncertain = site_owner[key]
