@@ -203,6 +203,12 @@ def _cut_around_editorial(text: str, span: Span, eds: list[Mention], overlapped:
     return pieces, True
 
 
+# "le procureur de la République de Chambéry": the prosecutor of the Republic at Chambéry's court;
+# the place is Chambéry, there is no "République de Chambéry"
+_PROSECUTOR_BEFORE = re.compile(r"(?<![\w\-])[Pp]rocureure?s?[\s\u00a0]+de[\s\u00a0]+la[\s\u00a0]+$")
+_REPUBLIC_OF = re.compile(r"République[\s\u00a0]+(?:de[\s\u00a0]+|d['’]|du[\s\u00a0]+)(?=[A-ZÀ-ÖØ-ÞŒ])")
+
+
 def _split_pieces(text: str, pieces: list[tuple[int, int]], label: str) -> tuple[list[tuple[int, int]], str]:
     """The pieces split at line breaks and dashes (``_split_span``); a single place or organisation
     piece after a lowercase head keeps the place only."""
@@ -212,6 +218,8 @@ def _split_pieces(text: str, pieces: list[tuple[int, int]], label: str) -> tuple
         hm = _LOWER_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
         if hm is None and label == "LOC":
             hm = _ADMIN_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
+        if hm is None and _PROSECUTOR_BEFORE.search(text, max(0, pieces[0][0] - 20), pieces[0][0]):
+            hm = _REPUBLIC_OF.match(text, pieces[0][0], pieces[0][1])  # "procureur de la République de Chambéry"
         if hm and hm.end() < pieces[0][1]:
             return [(hm.end(), pieces[0][1])], "LOC"
     return pieces, label

@@ -605,3 +605,21 @@ def test_a_la_place_de_a_person_is_no_square():
     spans = spans_of(text, ("Antonio Guterres", "PER"), ("Ban Ki-moon", "PER"), ("Concorde", "LOC"))
     got = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
     assert ("Ban Ki-moon", "personne") in got and ("Place de la Concorde", "lieu") in got
+
+
+@pytest.mark.parametrize("text, span, place", [
+    ("Selon Thierry Dran, procureur de la République de Chambéry, « Toutes les pistes sont ouvertes ».",
+     "République de Chambéry", "Chambéry"),
+    ("D'après Dietlind Beaudoin, procureure de la République de Bourgoin-Jallieu, l'homme avait une rancœur.",
+     "République de Bourgoin-Jallieu", "Bourgoin-Jallieu"),
+])
+def test_the_prosecutor_of_the_republic_names_the_town_of_his_court(text, span, place):
+    # the model reads "République de Chambéry", a page for a republic that does not exist
+    ents = {(e.name, e.kind) for e in resolve(text, spans_of(text, (span, "LOC")), Editorial.empty())}
+    assert (place, "lieu") in ents and not any(name.startswith("République") for name, _ in ents)
+
+
+def test_a_republic_named_after_its_place_is_still_a_republic():
+    text = "Le président de la République de Tchétchénie, Ramzan Kadyrov, a démenti."
+    ents = {e.name for e in resolve(text, spans_of(text, ("République de Tchétchénie", "LOC")), Editorial.empty())}
+    assert "République de Tchétchénie" in ents
