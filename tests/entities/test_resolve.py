@@ -623,3 +623,21 @@ def test_a_republic_named_after_its_place_is_still_a_republic():
     text = "Le président de la République de Tchétchénie, Ramzan Kadyrov, a démenti."
     ents = {e.name for e in resolve(text, spans_of(text, ("République de Tchétchénie", "LOC")), Editorial.empty())}
     assert "République de Tchétchénie" in ents
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("La sonde spatiale japonaise Akatsuki a envoyé ses premières images de la planète Vénus.", "Akatsuki", "PER"),
+    ("En 2008, elle lance son propre spectacle Wishful Drinking dans lequel elle aborde ses problèmes d'addiction.",
+     "Wishful Drinking", "ORG"),
+    ("Instagram a lancé la fonctionnalité « Stories », au principe et au nom identiques à celle de Snapchat.",
+     "Stories", "ORG"),
+])
+def test_a_work_or_a_craft_named_after_its_kind_gets_no_page(text, span, label):
+    # "Akatsuki" was a person, "Wishful Drinking" an organisation
+    assert span not in {e.name for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}
+
+
+def test_a_person_a_work_is_written_for_is_still_a_person():
+    text = "Il est aussi l'auteur de nombreuses chansons pour Sylvie Vartan, Chantal Goya, etc."
+    spans = spans_of(text, ("Sylvie Vartan", "PER"), ("Chantal Goya", "PER"))
+    assert {e.name for e in resolve(text, spans, Editorial.empty())} == {"Sylvie Vartan", "Chantal Goya"}
