@@ -48,7 +48,7 @@ from .model import Entity
 from .countries import _COUNTRY_KEYS, adjective_country, is_qualifiable
 from .place_names import facility, state_of_another_country
 from .dispatch_country import _country_after, _country_before, _country_in_sentence, country_of, lede_country
-from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS, says_instead_of
+from .words import LEGISLATURES, ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS, says_instead_of
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
 _NOT_ENTITY_HEADS = {"loi", "lois", "traite", "traites", "accord", "accords", "pacte", "guerre", "bataille",
@@ -355,6 +355,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             name = ministry(portfolio) or name
             if is_generic_institution(without_adjective(name)[0]):
                 name, named = without_adjective(name)  # the country is told once, as for every country
+                if norm_key(name) in LEGISLATURES:
+                    name = name[0].upper() + name[1:]  # "l'assemblée nationale du Burundi"
                 # the nearest qualifier wins: in the name, right after it, before a portfolio; then the
                 # one country of the lede, the one country of the mention's sentence, the country the
                 # dispatch cites most

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .editorial import Editorial, EditorialEntry, norm_key
-from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE,
-                    _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym,
+from .words import (KIND_LABEL, LABEL_KIND, LEGISLATURES, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS,
+                    _HEAD_BEFORE, _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym,
                     says_instead_of)
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
@@ -262,6 +262,8 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
     """The mention one piece of a model span makes once cleaned, or None when it is no name."""
     raw = text[ps:pe]
     surface, name = clean_name(raw, plabel)
+    if plabel == "ORG" and norm_key(name) in LEGISLATURES:
+        name = name[0].upper() + name[1:]  # "l'assemblée nationale" is the Assemblée nationale
     if not name or not _UPPER.search(name) or len(norm_key(name)) < 2:
         return None
     if editorial.is_stopped(name) or editorial.is_stopped(surface) or _NOT_NAME.match(name):

@@ -641,3 +641,15 @@ def test_a_person_a_work_is_written_for_is_still_a_person():
     text = "Il est aussi l'auteur de nombreuses chansons pour Sylvie Vartan, Chantal Goya, etc."
     spans = spans_of(text, ("Sylvie Vartan", "PER"), ("Chantal Goya", "PER"))
     assert {e.name for e in resolve(text, spans, Editorial.empty())} == {"Sylvie Vartan", "Chantal Goya"}
+
+
+def test_a_legislature_written_in_lower_case_is_still_the_institution():
+    # "l'assemblée nationale" was dropped with the lowercase words the model reads as names
+    text = "L'assemblée nationale du Burundi a adopté la loi décidant le retrait du pays du statut de Rome."
+    ents = resolve(text, spans_of(text, ("assemblée nationale", "ORG"), ("Burundi", "LOC")), Editorial.empty())
+    assert ("Assemblée nationale (Burundi)", "organisation") in {(e.name, e.kind) for e in ents}
+
+
+def test_other_lowercase_words_the_model_reads_as_an_organisation_are_still_no_name():
+    text = "Le conseil municipal a voté le budget lundi soir."
+    assert resolve(text, spans_of(text, ("conseil municipal", "ORG")), Editorial.empty()) == []
