@@ -217,7 +217,7 @@ _HEAD_BEFORE = re.compile(
         "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale",
         "CHU", "CHRU", "SRPJ", "opéra", "Opéra", "cour d'appel", "Cour d'appel",
         # WiNER keeps these heads in the name: "association Médecins du monde"
-        "association", "syndicat", "fondation",
+        "association", "syndicat", "fondation", "gendarmerie", "commissariat",
         # names kept whole: "Col du Soulor", "col d'Izoard", "Lac de Annecy"
         "col", "Col", "pic", "Pic", "Lac", "Golfe", "Vallée", "Désert"}),
         key=len, reverse=True)) + r")\s+((?:de la |de l['’]|du |des |de |d['’])?)$")

@@ -653,3 +653,20 @@ def test_a_legislature_written_in_lower_case_is_still_the_institution():
 def test_other_lowercase_words_the_model_reads_as_an_organisation_are_still_no_name():
     text = "Le conseil municipal a voté le budget lundi soir."
     assert resolve(text, spans_of(text, ("conseil municipal", "ORG")), Editorial.empty()) == []
+
+
+# sentence -> (the place the model read, the station it names)
+_STATIONS = {
+    "Un homme tentant de pénétrer dans le commissariat de la Goutte-d'Or a été abattu peu avant midi.":
+        ("Goutte-d'Or", "commissariat de la Goutte-d'Or"),
+    "Un hélicoptère de la gendarmerie de Bron est aussi intervenu, au cas où le jeune homme aurait fui.":
+        ("Bron", "gendarmerie de Bron"),
+}
+
+
+@pytest.mark.parametrize("text", list(_STATIONS))
+def test_a_police_station_named_after_its_place_is_the_station(text):
+    # the model reads the place only: "Bron" was a place of the dispatch, the gendarmerie missing
+    place, station = _STATIONS[text]
+    found = [(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())]
+    assert found == [(station, "organisation")]
