@@ -670,3 +670,17 @@ def test_a_police_station_named_after_its_place_is_the_station(text):
     place, station = _STATIONS[text]
     found = [(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())]
     assert found == [(station, "organisation")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Malgré son recul, Daech reste solidement implanté dans la vallée de l'Euphrate et le désert syrien.", "désert syrien"),
+    ("Depuis l'éclatement de la crise de la dette en zone euro, l'Espagne a adopté plusieurs plans d'austérité.", "zone euro"),
+])
+def test_a_place_named_in_lower_case_is_a_place(text, place):
+    # no capital, no name: the model's reading was dropped
+    assert (place, "lieu") in {(e.name, e.kind) for e in resolve(text, [], Editorial.empty())}
+
+
+def test_a_desert_described_by_a_common_adjective_is_no_place():
+    text = "Les randonneurs se sont perdus dans le désert immense, loin de toute piste."
+    assert resolve(text, [], Editorial.empty()) == []
