@@ -48,7 +48,7 @@ from .model import Entity
 from .countries import _COUNTRY_KEYS, adjective_country, is_qualifiable
 from .place_names import facility, state_of_another_country
 from .dispatch_country import _country_after, _country_before, _country_in_sentence, country_of, lede_country
-from .words import ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS, says_instead_of
+from .words import LEGISLATURES, ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS, says_instead_of
 
 # heads of what WiNER does not annotate, and readers do not follow as people, organisations or places
 _NOT_ENTITY_HEADS = {"loi", "lois", "traite", "traites", "accord", "accords", "pacte", "guerre", "bataille",
@@ -107,10 +107,26 @@ def _is_date(name: str, text: str) -> bool:
 _STATE_COMPLEMENT = re.compile(r"(?<![\w\-])[a-zéèêàâîôûç]+[\s\u00a0]+d['’]$")
 
 
+# "la sonde Juno", "l'album « China Girl »", "la série Navarro", "le jeu Ingress": a work or a craft
+# named after its kind is no person, organisation or place (the annotations leave them out)
+_WORK_BEFORE = re.compile(
+    r"(?<![\w\-])(?:sonde|satellite|navette|astromobile|album|single|chanson|film|téléfilm|série|feuilleton|"
+    r"émission|spectacle|roman|jeu|application|logiciel|fonctionnalité)s?"
+    r"(?:[\s\u00a0]+(?!(?:de|des|du|d|à|au|aux|avec|par|pour|sur|sous|dans|chez|contre|entre|vers|selon|sans|comme|en|et|ou|le|la|les|l|un|une|qui|que|dont)(?![\w\-]))[a-zéèêëàâîïôûç\-]+){0,2}"
+    r"[\s\u00a0]+(?:«[\s\u00a0]*)?$")
+
+
+def _only_named_as_work(entity: Entity, text: str) -> bool:
+    found = [match.start() for form in (entity.name, *entity.forms)
+             for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
+    return bool(found) and all(_WORK_BEFORE.search(text, max(0, start - 60), start) for start in found)
+
+
 def is_not_entity(entity: Entity, text: str) -> bool:
-    """A law, treaty, war, competition or festival; a pronoun; a capitalised common word; a month."""
+    """A law, treaty, war, competition or festival; a work or a craft; a pronoun; a capitalised
+    common word; a month."""
     words = _first_words(entity.name).split()
-    if not words:
+    if not words or _only_named_as_work(entity, text):
         return True
     if words[0] in _NOT_ENTITY_HEADS or " ".join(words[:2]) in _NOT_ENTITY_HEADS or words[0] in _PRONOUNS:
         return True
@@ -339,6 +355,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
             name = ministry(portfolio) or name
             if is_generic_institution(without_adjective(name)[0]):
                 name, named = without_adjective(name)  # the country is told once, as for every country
+                if norm_key(name) in LEGISLATURES:
+                    name = name[0].upper() + name[1:]  # "l'assemblée nationale du Burundi"
                 # the nearest qualifier wins: in the name, right after it, before a portfolio; then the
                 # one country of the lede, the one country of the mention's sentence, the country the
                 # dispatch cites most

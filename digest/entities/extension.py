@@ -1,5 +1,5 @@
 """Extension: mentions the model missed or cut short (organisation heads, ministerial portfolios,
-full institutional names, particle names, team sheets)."""
+full institutional names, places named in lower case, particle names, team sheets)."""
 from __future__ import annotations
 
 import re
@@ -40,6 +40,18 @@ _CAP_RUN = re.compile(
     r"[A-ZÀ-ÖØ-ÞŒ][\w\-&'’.+]*(?:[ \t]+(?:(?:de|du|des|d['’]|la|&|and|of|the)[ \t]+)?[A-ZÀ-ÖØ-ÞŒ0-9][\w\-&'’.+]*)*")
 
 
+# places whose name is written in lower case: "le désert syrien", "la zone euro" (annotated places)
+_NAMED_IN_LOWER_CASE = re.compile(
+    r"(?<![\w\-])(?:désert[ \t]+[a-zéèï]+(?:ien|ienne|ain|aine|ais|aise|ois|oise|ique|an|ane)|zone[ \t]+euro)(?![\w\-])")
+
+
+def _places_in_lower_case(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"le désert syrien", "la zone euro": places the model may read, but whose reading the rule "no
+    capital, no name" drops."""
+    return [Mention(m.start(), m.end(), m.group(0), m.group(0), "LOC") for m in _NAMED_IN_LOWER_CASE.finditer(text)
+            if not _overlaps(mentions, m.start(), m.end())]
+
+
 def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
     return any(m.start < e and m.end > s for m in mentions)
 
@@ -69,6 +81,7 @@ def _extra_mentions(text: str, mentions: list[Mention], editorial: Editorial) ->
             out.append(Mention(s2, e2, name, entry.name, KIND_LABEL[entry.kind], entry=entry))
         else:
             out.append(Mention(s2, e2, name, name, "ORG"))
+    out += _places_in_lower_case(text, out)
     for m in _PORTFOLIO.finditer(text):
         ps, pe = m.start(1), m.end(1)
         name = m.group(1).strip()

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .editorial import Editorial, EditorialEntry, norm_key
-from .words import (KIND_LABEL, LABEL_KIND, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS, _HEAD_BEFORE,
-                    _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym,
+from .words import (KIND_LABEL, LABEL_KIND, LEGISLATURES, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS,
+                    _HEAD_BEFORE, _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym,
                     says_instead_of)
 from .countries import is_qualifiable
 from .names import _PARTICLES, clean_name
@@ -203,6 +203,12 @@ def _cut_around_editorial(text: str, span: Span, eds: list[Mention], overlapped:
     return pieces, True
 
 
+# "le procureur de la République de Chambéry": the prosecutor of the Republic at Chambéry's court;
+# the place is Chambéry, there is no "République de Chambéry"
+_PROSECUTOR_BEFORE = re.compile(r"(?<![\w\-])[Pp]rocureure?s?[\s\u00a0]+de[\s\u00a0]+la[\s\u00a0]+$")
+_REPUBLIC_OF = re.compile(r"République[\s\u00a0]+(?:de[\s\u00a0]+|d['’]|du[\s\u00a0]+)(?=[A-ZÀ-ÖØ-ÞŒ])")
+
+
 def _split_pieces(text: str, pieces: list[tuple[int, int]], label: str) -> tuple[list[tuple[int, int]], str]:
     """The pieces split at line breaks and dashes (``_split_span``); a single place or organisation
     piece after a lowercase head keeps the place only."""
@@ -212,6 +218,8 @@ def _split_pieces(text: str, pieces: list[tuple[int, int]], label: str) -> tuple
         hm = _LOWER_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
         if hm is None and label == "LOC":
             hm = _ADMIN_HEAD_PLACE.match(text, pieces[0][0], pieces[0][1])
+        if hm is None and _PROSECUTOR_BEFORE.search(text, max(0, pieces[0][0] - 20), pieces[0][0]):
+            hm = _REPUBLIC_OF.match(text, pieces[0][0], pieces[0][1])  # "procureur de la République de Chambéry"
         if hm and hm.end() < pieces[0][1]:
             return [(hm.end(), pieces[0][1])], "LOC"
     return pieces, label
@@ -254,6 +262,8 @@ def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editori
     """The mention one piece of a model span makes once cleaned, or None when it is no name."""
     raw = text[ps:pe]
     surface, name = clean_name(raw, plabel)
+    if plabel == "ORG" and norm_key(name) in LEGISLATURES:
+        name = name[0].upper() + name[1:]  # "l'assemblée nationale" is the Assemblée nationale
     if not name or not _UPPER.search(name) or len(norm_key(name)) < 2:
         return None
     if editorial.is_stopped(name) or editorial.is_stopped(surface) or _NOT_NAME.match(name):

@@ -195,6 +195,11 @@ LOC_HEADS = {norm_key(w) for w in (
     "glacier", "archipel", "plateau", "colline", "montagne", "mont")}
 
 
+# legislatures a dispatch may write without their capital ("l'assemblée nationale a adopté la loi",
+# "au sénat"): still the institution (annotated so every time), named with its capital
+LEGISLATURES = {norm_key(w) for w in ("Assemblée nationale", "Sénat")}
+
+
 # "à la place de Ban Ki-moon": instead of him, no square named after him
 _A_LA_BEFORE = re.compile(r"(?<![\w\-])à[\s\u00a0]+la[\s\u00a0]+$", re.IGNORECASE)
 
@@ -212,7 +217,7 @@ _HEAD_BEFORE = re.compile(
         "stade", "quai", "préfecture", "mairie", "lycée", "collège", "musée", "cathédrale",
         "CHU", "CHRU", "SRPJ", "opéra", "Opéra", "cour d'appel", "Cour d'appel",
         # WiNER keeps these heads in the name: "association Médecins du monde"
-        "association", "syndicat", "fondation",
+        "association", "syndicat", "fondation", "gendarmerie", "commissariat",
         # names kept whole: "Col du Soulor", "col d'Izoard", "Lac de Annecy"
         "col", "Col", "pic", "Pic", "Lac", "Golfe", "Vallée", "Désert"}),
         key=len, reverse=True)) + r")\s+((?:de la |de l['’]|du |des |de |d['’])?)$")

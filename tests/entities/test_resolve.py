@@ -605,3 +605,82 @@ def test_a_la_place_de_a_person_is_no_square():
     spans = spans_of(text, ("Antonio Guterres", "PER"), ("Ban Ki-moon", "PER"), ("Concorde", "LOC"))
     got = {(e.name, e.kind) for e in resolve(text, spans, Editorial.empty())}
     assert ("Ban Ki-moon", "personne") in got and ("Place de la Concorde", "lieu") in got
+
+
+@pytest.mark.parametrize("text, span, place", [
+    ("Selon Thierry Dran, procureur de la République de Chambéry, « Toutes les pistes sont ouvertes ».",
+     "République de Chambéry", "Chambéry"),
+    ("D'après Dietlind Beaudoin, procureure de la République de Bourgoin-Jallieu, l'homme avait une rancœur.",
+     "République de Bourgoin-Jallieu", "Bourgoin-Jallieu"),
+])
+def test_the_prosecutor_of_the_republic_names_the_town_of_his_court(text, span, place):
+    # the model reads "République de Chambéry", a page for a republic that does not exist
+    ents = {(e.name, e.kind) for e in resolve(text, spans_of(text, (span, "LOC")), Editorial.empty())}
+    assert (place, "lieu") in ents and not any(name.startswith("République") for name, _ in ents)
+
+
+def test_a_republic_named_after_its_place_is_still_a_republic():
+    text = "Le président de la République de Tchétchénie, Ramzan Kadyrov, a démenti."
+    ents = {e.name for e in resolve(text, spans_of(text, ("République de Tchétchénie", "LOC")), Editorial.empty())}
+    assert "République de Tchétchénie" in ents
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("La sonde spatiale japonaise Akatsuki a envoyé ses premières images de la planète Vénus.", "Akatsuki", "PER"),
+    ("En 2008, elle lance son propre spectacle Wishful Drinking dans lequel elle aborde ses problèmes d'addiction.",
+     "Wishful Drinking", "ORG"),
+    ("Instagram a lancé la fonctionnalité « Stories », au principe et au nom identiques à celle de Snapchat.",
+     "Stories", "ORG"),
+])
+def test_a_work_or_a_craft_named_after_its_kind_gets_no_page(text, span, label):
+    # "Akatsuki" was a person, "Wishful Drinking" an organisation
+    assert span not in {e.name for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}
+
+
+def test_a_person_a_work_is_written_for_is_still_a_person():
+    text = "Il est aussi l'auteur de nombreuses chansons pour Sylvie Vartan, Chantal Goya, etc."
+    spans = spans_of(text, ("Sylvie Vartan", "PER"), ("Chantal Goya", "PER"))
+    assert {e.name for e in resolve(text, spans, Editorial.empty())} == {"Sylvie Vartan", "Chantal Goya"}
+
+
+def test_a_legislature_written_in_lower_case_is_still_the_institution():
+    # "l'assemblée nationale" was dropped with the lowercase words the model reads as names
+    text = "L'assemblée nationale du Burundi a adopté la loi décidant le retrait du pays du statut de Rome."
+    ents = resolve(text, spans_of(text, ("assemblée nationale", "ORG"), ("Burundi", "LOC")), Editorial.empty())
+    assert ("Assemblée nationale (Burundi)", "organisation") in {(e.name, e.kind) for e in ents}
+
+
+def test_other_lowercase_words_the_model_reads_as_an_organisation_are_still_no_name():
+    text = "Le conseil municipal a voté le budget lundi soir."
+    assert resolve(text, spans_of(text, ("conseil municipal", "ORG")), Editorial.empty()) == []
+
+
+# sentence -> (the place the model read, the station it names)
+_STATIONS = {
+    "Un homme tentant de pénétrer dans le commissariat de la Goutte-d'Or a été abattu peu avant midi.":
+        ("Goutte-d'Or", "commissariat de la Goutte-d'Or"),
+    "Un hélicoptère de la gendarmerie de Bron est aussi intervenu, au cas où le jeune homme aurait fui.":
+        ("Bron", "gendarmerie de Bron"),
+}
+
+
+@pytest.mark.parametrize("text", list(_STATIONS))
+def test_a_police_station_named_after_its_place_is_the_station(text):
+    # the model reads the place only: "Bron" was a place of the dispatch, the gendarmerie missing
+    place, station = _STATIONS[text]
+    found = [(e.name, e.kind) for e in resolve(text, spans_of(text, (place, "LOC")), Editorial.empty())]
+    assert found == [(station, "organisation")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Malgré son recul, Daech reste solidement implanté dans la vallée de l'Euphrate et le désert syrien.", "désert syrien"),
+    ("Depuis l'éclatement de la crise de la dette en zone euro, l'Espagne a adopté plusieurs plans d'austérité.", "zone euro"),
+])
+def test_a_place_named_in_lower_case_is_a_place(text, place):
+    # no capital, no name: the model's reading was dropped
+    assert (place, "lieu") in {(e.name, e.kind) for e in resolve(text, [], Editorial.empty())}
+
+
+def test_a_desert_described_by_a_common_adjective_is_no_place():
+    text = "Les randonneurs se sont perdus dans le désert immense, loin de toute piste."
+    assert resolve(text, [], Editorial.empty()) == []
