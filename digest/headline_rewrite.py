@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
+from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
 from digest.headline_check import complete
 from digest.headline_event import winner
-from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
+from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
@@ -290,6 +290,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     if not conjugated:
         return None, None
     agree_participle(sentence, verb, subject_tokens, replaced, kept)
+    _joined_in_present(sentence, verb, replaced, kept)
     if (action := periphrasis(sentence, verb)) is not None and replaced.get(verb) == "":
         agree_participle(sentence, action, subject_tokens, replaced, kept)  # "La Haute-Loire placée en vigilance"
     definite_articles(sentence, kept, replaced)
@@ -297,6 +298,17 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     return kept, replaced
 
 
+
+
+def _joined_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
+    """"ont été tuées et 187 ont été blessées" -> "tuées et 187 blessées": a verb joined to the main one
+    rewritten in its tense (not a negated one: "mais il n'a pas été blessé" keeps its auxiliary)."""
+    if not verb_rewritten(sentence, kept, replaced, verb):
+        return
+    for joined in sentence.children[verb]:
+        if joined in kept and sentence.tokens[joined].dep == "conj" and sentence.tokens[joined].pos == "VERB" \
+                and not any(is_negation(sentence, c) for c in sentence.children[joined]):
+            to_present(sentence, joined, replaced, kept)
 
 
 def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:

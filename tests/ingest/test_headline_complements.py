@@ -1,0 +1,36 @@
+"""Round 8 of issue #20: a headline keeps what its words need and says its verbs in one tense, on
+real ledes of the corpus's dev split (none of the held-out quarter)."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.headline import HeadlineDeriver
+
+
+@pytest.fixture(scope="module")
+def derive(tmp_path_factory):
+    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
+
+
+def test_a_noun_keeps_the_infinitive_that_says_what_it_is_for(derive):
+    # "…ont l'aptitude" stopped where the news began: aptitude for what
+    [headline] = derive([
+        "Une équipe de chercheur de l'université de Duke (Durham, États-Unis) vient de montrer que les grands singes "
+        "(chimpanzés, bonobos et orangs-outans) ont l'aptitude d'attribuer à d'autres individus des capacités mentales "
+        "invisibles, aptitude que nous pensions jusque-là propre à l'homme."])
+    assert not headline.text.endswith("aptitude"), headline.text
+    assert "aptitude" not in headline.text or "attribuer" in headline.text, headline.text
+
+
+@pytest.mark.parametrize(("lede", "past"), [
+    ("Au moins 34 personnes ont été tuées et 187 ont été blessées aujourd'hui à la suite des attaques sur des "
+     "infrastructures de transport à Bruxelles, capitale de la Belgique.", "ont été"),
+    ("Jeudi soir, vers 20h40, une voiture a été victime d'une sortie de route et a fait une chute de 30 mètres dans un "
+     "ravin au niveau de Menthonnex-en-Bornes, en Haute-Savoie (France).", "a fait"),
+])
+def test_verbs_joined_in_a_headline_share_its_tense(derive, lede, past):
+    # "Au moins 34 personnes tuées et 187 ont été blessées": the first verb rewritten, the second left in the past
+    [headline] = derive([lede])
+    assert headline.rewritten, headline.text
+    assert past not in headline.text, headline.text
