@@ -194,7 +194,7 @@ class HeadlineDeriver:
         from digest.headline_news import with_toll
         from digest.headline_repair import repaired
         from digest.headline_event import says_news, sets_the_scene
-        from digest.headline_rewrite import BUDGET, rewrite, whole_clause
+        from digest.headline_rewrite import BUDGET, rewrite
 
         headlines: list[Headline | None] = [None] * len(ledes)
         parsed: list[list[tuple[str, list]]] = [[] for _ in ledes]  # each lede's sentences tried, with their parse
@@ -234,10 +234,7 @@ class HeadlineDeriver:
             if headline is not None and not headline.death:
                 toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
                 headlines[n] = Headline(with_toll(headline.text, toll_sentences, MAX_LENGTH), True)
-        # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
-        first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
-        return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
-                for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+        return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
 
 def _rewritten(text: str) -> Headline:
@@ -286,6 +283,41 @@ def _states(tokens, pronoun: bool) -> bool:
             if "VerbForm=Fin" in head.morph or any(t.head == token.head and t.dep in ("aux:tense", "aux:pass", "cop") for t in tokens):
                 return True
     return False
+
+
+def _fallback(lede: str, tried: list[tuple[str, list]]) -> str:
+    """The headline when no rewriting is good enough: a whole sentence, else the first sentence's beginning
+    that is a whole clause, else its cut when that says something (its subject and main verb, nothing a
+    reader calls bad), else a later sentence's beginning that is a whole clause, else the cut anyway."""
+    from digest.headline_rewrite import whole_clause
+
+    first = tried[0][1] if tried else []  # a lede of blanks has no sentence
+    if found := _whole_sentence(tried) or whole_clause(first, MAX_LENGTH):
+        return found
+    cut = _cut(lede, first)
+    if _states_in(cut, first):
+        return cut
+    return next(filter(None, (whole_clause(tokens, MAX_LENGTH) for _, tokens in tried[1:])), cut)
+
+
+def _states_in(cut: str, tokens) -> bool:
+    """Whether ``cut``, a beginning of the parsed sentence, says something: no fault a reader would find,
+    and the sentence's main verb with its subject inside ("Des scientifiques principalement rattachés"
+    and "Qui commémore l'arrivée…" do not)."""
+    from digest.headline_sentence import Sentence
+    from digest.headline_strict import text_fault
+    from digest.headline_subject import main_verb, subject_of
+
+    if text_fault(cut) is not None or not tokens:
+        return False
+    sentence = Sentence(tokens)
+    verb = main_verb(sentence)
+    subject = subject_of(sentence, verb) if verb is not None else None
+    if subject is None or tokens[verb].pos not in ("VERB", "AUX") and not any(
+            tokens[c].dep == "cop" for c in sentence.children[verb]):
+        return False
+    said = set(re.findall(r"[\w'’-]+", cut))
+    return tokens[verb].text in said and tokens[subject].text in said
 
 
 def _cut(lede: str, tokens) -> str:

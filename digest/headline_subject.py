@@ -323,3 +323,27 @@ def misread_name(sentence: Sentence, i: int) -> bool:
     """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
     token = sentence.tokens[i]
     return bool(i and token.entity and token.text[:1].isupper())
+
+
+# What a subject's head is never said without: its article, its name's words, its number.
+_HEAD_WORDS = {"det", "case", "flat:name", "flat:foreign", "fixed", "nummod", "compound", "amod"}
+
+
+def bare_subject(sentence: Sentence, subject: int, subject_tokens: set[int]) -> set[int]:
+    """The subject's head with its article, adjectives, name and number, and the "de" complement that says what it
+    is a group of ("Une équipe d'astronomes [du centre de recherche…]", "Des scientifiques [principalement
+    rattachés au…]"): the subject of a headline whose lede spends a line on who before saying what."""
+    bare, todo = {subject}, [subject]
+    while todo:
+        head = todo.pop()
+        for child in sentence.children[head]:
+            token = sentence.tokens[child]
+            of = head == subject and token.dep == "nmod" and child > subject and any(
+                sentence.tokens[c].dep == "case" and sentence.tokens[c].text.lower() in ("de", "d'", "d’", "des", "du")
+                for c in sentence.children[child])
+            # an adjective alone: "âgés [de 26, 30 et 48 ans]" would wait for its complement
+            alone = token.dep != "amod" or not sentence.children[child]
+            if child in subject_tokens and (token.dep in _HEAD_WORDS and alone or of):
+                bare.add(child)
+                todo.append(child)
+    return bare

@@ -34,3 +34,22 @@ def test_verbs_joined_in_a_headline_share_its_tense(derive, lede, past):
     [headline] = derive([lede])
     assert headline.rewritten, headline.text
     assert past not in headline.text, headline.text
+
+
+def test_a_subject_too_long_for_any_headline_is_said_by_its_head(derive):
+    # the fallback was "Des scientifiques principalement rattachés": a noun phrase, no news; the subject's
+    # head alone leaves room for what they announced
+    [headline] = derive([
+        "Le 9 février 2016, des scientifiques principalement rattachés au Commonwealth Scientific and Industrial "
+        "Research Organisation (CSIRO) ont annoncé la découverte de centaines de nouvelles galaxies dans notre "
+        "« proche » voisinage."])
+    assert headline.rewritten, headline.text
+    assert headline.text.startswith("Des scientifiques") and "galaxies" in headline.text, headline.text
+
+
+def test_a_definite_subject_is_not_cut_to_a_head_only_the_lede_names(derive):
+    # "Le groupe annonce la fermeture…": which group, the headline would not say
+    [headline] = derive([
+        "Le groupe français producteur et fournisseur d'énergie Électricité de France (EDF) a annoncé la fermeture "
+        "de l'ensemble de ses boutiques physiques d'ici 2019."])
+    assert not headline.text.startswith("Le groupe annonce"), headline.text
