@@ -38,7 +38,7 @@ def repaired(tokens: Sequence[Token], budget: int) -> str | None:
         return None  # "l'Arabie saoudite, …, les Émirats arabes unis, le Yémen et la Libye": one of them is not the news
     # the subject's head alone when it is a common noun with no name ("Des scientifiques [rattachés au CSIRO]")
     head = bare_subject(sentence, subject, subject_tokens)
-    bare = [head] if not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
+    bare = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
     for simplified in ([set(name)] if name else []) + [subject_tokens] + bare:
         kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
         if kept is None:

@@ -161,7 +161,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     if bare:  # nothing whole fits with the subject as written: its head alone ("Une équipe d'astronomes établit…")
         head = bare_subject(sentence, subject, subject_tokens)
         # "Le groupe annonce…": a definite head alone is someone only the lede names
-        subjects = [head] if not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
+        subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
     candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)]
     if not candidates:
         return None
