@@ -229,12 +229,33 @@ class HeadlineDeriver:
         for n, tried in enumerate(parsed):
             if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
                 headlines[n] = Headline(text, True)
+        self._without_relative_incise(headlines, parsed)
         # The toll of an event is its news: said after a headline that leaves it out.
         for n, headline in enumerate(headlines):
             if headline is not None and not headline.death:
                 toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
                 headlines[n] = Headline(with_toll(headline.text, toll_sentences, MAX_LENGTH), True)
         return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+
+
+    def _without_relative_incise(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
+        """For the ledes still without a headline, the first sentence parsed again without the relative
+        clause between its subject and its verb, which the parser may take for the main clause
+        ("L'incendie d'un immeuble, …, qui s'est déclaré au 9e…, a causé la mort de plus de vingt pompiers")."""
+        from digest.headline_repair import repaired
+        from digest.headline_rewrite import BUDGET, rewrite
+
+        retried = [(n, shorter) for n, tried in enumerate(parsed) if headlines[n] is None and tried
+                   and (shorter := _RELATIVE_INCISE.sub(" ", tried[0][0], count=1)) != tried[0][0]]
+        for (n, _), tokens in zip(retried, self.parser.parse([s for _, s in retried]) if retried else [], strict=True):
+            if text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH):
+                headlines[n] = _rewritten(text)
+
+
+# ", qui s'est déclaré au 9e et propagé jusqu'au 15e étage, [a causé]": a relative clause set off by commas
+# before an auxiliary, the main verb's.
+_RELATIVE_INCISE = re.compile(
+    r",\s+qui\s[^«»]{3,160}?,\s+(?=(?:a|ont|est|sont|avait|avaient|va|vont|sera|seront|doit|doivent|vient|viennent)\s)")
 
 
 def _rewritten(text: str) -> Headline:
@@ -286,9 +307,8 @@ def _states(tokens, pronoun: bool) -> bool:
 
 
 def _fallback(lede: str, tried: list[tuple[str, list]]) -> str:
-    """The headline when no rewriting is good enough: a whole sentence, else the first sentence's beginning
-    that is a whole clause, else its cut when that says something (its subject and main verb, nothing a
-    reader calls bad), else a later sentence's beginning that is a whole clause, else the cut anyway."""
+    """The headline when no rewriting is good enough: a whole sentence, else a whole clause that begins the
+    first, else its cut when that says something, else a later one's whole clause, else the cut anyway."""
     from digest.headline_rewrite import whole_clause
 
     first = tried[0][1] if tried else []  # a lede of blanks has no sentence
@@ -301,9 +321,8 @@ def _fallback(lede: str, tried: list[tuple[str, list]]) -> str:
 
 
 def _states_in(cut: str, tokens) -> bool:
-    """Whether ``cut``, a beginning of the parsed sentence, says something: no fault a reader would find,
-    and the sentence's main verb with its subject inside ("Des scientifiques principalement rattachés"
-    and "Qui commémore l'arrivée…" do not)."""
+    """Whether ``cut``, a beginning of the parsed sentence, says something: no fault a reader would find, the
+    main verb with its subject inside ("Des scientifiques principalement rattachés" does not)."""
     from digest.headline_sentence import Sentence
     from digest.headline_strict import text_fault
     from digest.headline_subject import main_verb, subject_of

@@ -65,3 +65,13 @@ def test_a_quotation_after_a_colon_may_go_when_the_verb_has_its_object(derive):
         "discours de Vladimir Poutine à Moscou portant sur la nécessité de développer l'arsenal nucléaire de la Russie."])
     assert headline.text.startswith("Donald Trump"), headline.text
     assert "volonté de renforcer" in headline.text, headline.text
+
+
+def test_a_relative_clause_the_parser_took_for_the_main_one_gives_way(derive):
+    # "qui s'est déclaré…" was read as the main clause, "a causé la mort…" as hanging on it: no rewriting
+    # was whole, and the fallback kept the lede's tense and its "selon" tail
+    [headline] = derive([
+        "L’incendie d'un immeuble, ce jeudi 19 janvier, à Téhéran (Iran), qui s'est déclaré au 9e et propagé jusqu’au "
+        "15e et dernier étage, a causé la mort de plus de vingt pompiers, selon le maire. Il a duré quatre heures."])
+    assert headline.rewritten, headline.text
+    assert "pompiers" in headline.text and "a causé" not in headline.text, headline.text
