@@ -101,13 +101,13 @@ _ADVERBIAL_CLEFT = re.compile(
 
 
 def without_opener(sentence: str) -> str:
-    """``sentence`` without the where/when/why phrases it opens on, when enough is left to say the
-    news, and without a cleft ("C'est X qui…")."""
+    """``sentence`` without the where/when/why phrases it opens on and a relative clause after them ("À la
+    veille de la fête, qui commémore…,"), when enough is left to say the news, and without a cleft ("C'est X qui…")."""
     if cleft := _CLEFT.match(sentence):
         sentence = f"{cleft[1][0].upper()}{cleft[1][1:]} {cleft[2]}"
     elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20:
         sentence = cleft[1][0].upper() + cleft[1][1:]
-    rest = _OPENER.sub("", sentence, count=1)
+    rest = re.sub(r"^(?:qui|dont|où)\s[^,«»]{3,150},\s", "", _OPENER.sub("", sentence, count=1))
     # The opener must end before the subject: what is left starts like a noun phrase, a name or a number.
     if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ]|\d)", rest):
         return sentence

@@ -75,3 +75,13 @@ def test_a_relative_clause_the_parser_took_for_the_main_one_gives_way(derive):
         "15e et dernier étage, a causé la mort de plus de vingt pompiers, selon le maire. Il a duré quatre heures."])
     assert headline.rewritten, headline.text
     assert "pompiers" in headline.text and "a causé" not in headline.text, headline.text
+
+
+def test_an_opener_goes_with_the_relative_clause_that_describes_it(derive):
+    # the opener "À la veille de la fête nationale," went and left its relative clause to open the headline
+    [headline] = derive([
+        "À la veille de la fête nationale, qui commémore l'arrivée des premiers colons britanniques en 1788, le "
+        "Mouvement républicain australien a proposé aux chefs des huit États et territoires du pays de signer une "
+        "déclaration : « Nous pensons que l'Australie devrait avoir un Australien comme chef d'État. »"])
+    assert not headline.text.lower().startswith("qui "), headline.text
+    assert "Mouvement républicain australien" in headline.text, headline.text
