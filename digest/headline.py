@@ -101,13 +101,13 @@ _ADVERBIAL_CLEFT = re.compile(
 
 
 def without_opener(sentence: str) -> str:
-    """``sentence`` without the where/when/why phrases it opens on, when enough is left to say the
-    news, and without a cleft ("C'est X qui…")."""
+    """``sentence`` without the where/when/why phrases it opens on and a relative clause after them ("À la
+    veille de la fête, qui commémore…,"), when enough is left to say the news, and without a cleft ("C'est X qui…")."""
     if cleft := _CLEFT.match(sentence):
         sentence = f"{cleft[1][0].upper()}{cleft[1][1:]} {cleft[2]}"
     elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20:
         sentence = cleft[1][0].upper() + cleft[1][1:]
-    rest = _OPENER.sub("", sentence, count=1)
+    rest = re.sub(r"^(?:qui|dont|où)\s[^,«»]{3,150},\s", "", _OPENER.sub("", sentence, count=1))
     # The opener must end before the subject: what is left starts like a noun phrase, a name or a number.
     if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ]|\d)", rest):
         return sentence
@@ -194,7 +194,7 @@ class HeadlineDeriver:
         from digest.headline_news import with_toll
         from digest.headline_repair import repaired
         from digest.headline_event import says_news, sets_the_scene
-        from digest.headline_rewrite import BUDGET, rewrite, whole_clause
+        from digest.headline_rewrite import BUDGET, rewrite
 
         headlines: list[Headline | None] = [None] * len(ledes)
         parsed: list[list[tuple[str, list]]] = [[] for _ in ledes]  # each lede's sentences tried, with their parse
@@ -229,15 +229,33 @@ class HeadlineDeriver:
         for n, tried in enumerate(parsed):
             if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
                 headlines[n] = Headline(text, True)
+        self._without_relative_incise(headlines, parsed)
         # The toll of an event is its news: said after a headline that leaves it out.
         for n, headline in enumerate(headlines):
             if headline is not None and not headline.death:
                 toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
                 headlines[n] = Headline(with_toll(headline.text, toll_sentences, MAX_LENGTH), True)
-        # The fallback: a whole sentence, else a sentence's beginning that is a whole clause, else the cut.
-        first = [tried[0][1] if tried else [] for tried in parsed]  # a lede of blanks has no sentence
-        return [headline or Headline(_whole_sentence(parsed[n]) or whole_clause(first[n], MAX_LENGTH) or _cut(lede, first[n]), False)
-                for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+        return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
+
+
+    def _without_relative_incise(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
+        """For the ledes still without a headline, the first sentence parsed again without the relative
+        clause between its subject and its verb, which the parser may take for the main clause
+        ("L'incendie d'un immeuble, …, qui s'est déclaré au 9e…, a causé la mort de plus de vingt pompiers")."""
+        from digest.headline_repair import repaired
+        from digest.headline_rewrite import BUDGET, rewrite
+
+        retried = [(n, shorter) for n, tried in enumerate(parsed) if headlines[n] is None and tried
+                   and (shorter := _RELATIVE_INCISE.sub(" ", tried[0][0], count=1)) != tried[0][0]]
+        for (n, _), tokens in zip(retried, self.parser.parse([s for _, s in retried]) if retried else [], strict=True):
+            if text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH):
+                headlines[n] = _rewritten(text)
+
+
+# ", qui s'est déclaré au 9e et propagé jusqu'au 15e étage, [a causé]": a relative clause set off by commas
+# before an auxiliary, the main verb's.
+_RELATIVE_INCISE = re.compile(
+    r",\s+qui\s[^«»]{3,160}?,\s+(?=(?:a|ont|est|sont|avait|avaient|va|vont|sera|seront|doit|doivent|vient|viennent)\s)")
 
 
 def _rewritten(text: str) -> Headline:
@@ -286,6 +304,39 @@ def _states(tokens, pronoun: bool) -> bool:
             if "VerbForm=Fin" in head.morph or any(t.head == token.head and t.dep in ("aux:tense", "aux:pass", "cop") for t in tokens):
                 return True
     return False
+
+
+def _fallback(lede: str, tried: list[tuple[str, list]]) -> str:
+    """The headline when no rewriting is good enough: a whole sentence, else a whole clause that begins the
+    first, else its cut when that says something, else a later one's whole clause, else the cut anyway."""
+    from digest.headline_rewrite import whole_clause
+
+    first = tried[0][1] if tried else []  # a lede of blanks has no sentence
+    if found := _whole_sentence(tried) or whole_clause(first, MAX_LENGTH):
+        return found
+    cut = _cut(lede, first)
+    if _states_in(cut, first):
+        return cut
+    return next(filter(None, (whole_clause(tokens, MAX_LENGTH) for _, tokens in tried[1:])), cut)
+
+
+def _states_in(cut: str, tokens) -> bool:
+    """Whether ``cut``, a beginning of the parsed sentence, says something: no fault a reader would find, the
+    main verb with its subject inside ("Des scientifiques principalement rattachés" does not)."""
+    from digest.headline_sentence import Sentence
+    from digest.headline_strict import text_fault
+    from digest.headline_subject import main_verb, subject_of
+
+    if text_fault(cut) is not None or not tokens:
+        return False
+    sentence = Sentence(tokens)
+    verb = main_verb(sentence)
+    subject = subject_of(sentence, verb) if verb is not None else None
+    if subject is None or tokens[verb].pos not in ("VERB", "AUX") and not any(
+            tokens[c].dep == "cop" for c in sentence.children[verb]):
+        return False
+    said = set(re.findall(r"[\w'’-]+", cut))
+    return tokens[verb].text in said and tokens[subject].text in said
 
 
 def _cut(lede: str, tokens) -> str:

@@ -133,10 +133,14 @@ def _misread_mark(token) -> bool:
 
 
 def _second_object(sentence: Sentence, i: int) -> bool:
-    """An object after a comma beside a first object of the same verb: an apposition the parser hung on
-    the verb ("a fêté son anniversaire … dans la vallée de Marathon, une brèche est-ouest…")."""
+    """An object after a comma, or a clause after a colon, beside a first object of the same verb: an
+    apposition the parser hung on the verb ("a fêté son anniversaire … dans la vallée de Marathon, une
+    brèche est-ouest…", "a annoncé sa volonté de renforcer la capacité nucléaire : « les Etats-Unis doivent… »")."""
     token = sentence.tokens[i]
-    return token.dep == "obj" and i > 0 and sentence.tokens[min(sentence.subtree(i)) - 1].text == "," and any(
+    start = min(sentence.subtree(i))
+    before = sentence.tokens[start - 1].text if start > 0 else ""
+    before = sentence.tokens[start - 2].text if before in ("«", "“") and start > 1 else before
+    return (token.dep == "obj" and before == "," or token.dep == "ccomp" and before == ":") and any(
         sentence.tokens[c].dep == "obj" and c < i for c in sentence.children[token.head])
 
 

@@ -14,8 +14,8 @@ from digest.headline_check import complete
 from digest.headline_parse import Token
 from digest.headline_rewrite import predicate, resolved_subject
 from digest.headline_sentence import Sentence, has_relative_day
-from digest.headline_strict import reader_fault
-from digest.headline_subject import is_pronoun_subject, main_verb
+from digest.headline_strict import reader_fault, refers_back
+from digest.headline_subject import bare_subject, is_pronoun_subject, main_verb
 
 # What the verb needs, kept whole but for what describes it.
 _NEEDED = {"obj", "xcomp", "ccomp", "obl:arg"}
@@ -36,7 +36,10 @@ def repaired(tokens: Sequence[Token], budget: int) -> str | None:
         return None
     if any(sentence.tokens[c].dep == "conj" and c not in subject_tokens for c in sentence.children[subject]):
         return None  # "l'Arabie saoudite, …, les Émirats arabes unis, le Yémen et la Libye": one of them is not the news
-    for simplified in ([set(name)] if name else []) + [subject_tokens]:
+    # the subject's head alone when it is a common noun with no name ("Des scientifiques [rattachés au CSIRO]")
+    head = bare_subject(sentence, subject, subject_tokens)
+    bare = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
+    for simplified in ([set(name)] if name else []) + [subject_tokens] + bare:
         kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
         if kept is None:
             continue

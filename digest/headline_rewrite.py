@@ -19,14 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest.headline_candidates import Candidate, finish, generate_candidates, render, splits_a_span
+from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
 from digest.headline_check import complete
 from digest.headline_event import winner
-from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault
+from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
-    SUBJECT_DEPS, antecedent, clean_subject, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
+    SUBJECT_DEPS, antecedent, bare_subject, clean_subject, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
     name_in_apposition, name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
@@ -72,6 +72,9 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
         for budget in budgets:
             if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
                 return found
+    for budget in budgets if verb is not None else ():
+        if (found := _clause_candidate(sentence, verb if main is None else main, budget, follows, bare=True)) is not None:
+            return found
     return None
 
 
@@ -132,8 +135,8 @@ def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[
     return subject, subject_tokens, written, name
 
 
-def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False) -> Candidate | None:
-    """The best candidate with ``verb`` for main verb."""
+def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False, bare: bool = False) -> Candidate | None:
+    """The best candidate with ``verb`` for main verb; ``bare``: with the subject's head alone."""
     if (resolved := resolved_subject(sentence, verb)) is None:
         return None
     subject, subject_tokens, written, name = resolved
@@ -155,15 +158,21 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     subjects = [set(name)] if name else []
     if not name or len(render(sentence, subject_tokens, {})) <= 30:
         subjects.append(subject_tokens)
-    candidates = []
-    for simplified in subjects:
-        kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
-        if kept is not None:
-            candidates += generate_candidates(sentence, verb, simplified, kept, replaced, budget)
+    if bare:  # nothing whole fits with the subject as written: its head alone ("Une équipe d'astronomes établit…")
+        head = bare_subject(sentence, subject, subject_tokens)
+        # "Le groupe annonce…": a definite head alone is someone only the lede names
+        subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
+    candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
     return Candidate(finish(best.text), best.score, best.kept)
+
+
+def _candidates_with(sentence: Sentence, verb: int, subject: int, simplified: set[int], written: set[int], budget: int):
+    """The candidates with ``simplified`` for the subject's words (none when the tense cannot be made present)."""
+    kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
+    return generate_candidates(sentence, verb, simplified, kept, replaced, budget) if kept is not None else ()
 
 
 def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidate | None:
@@ -290,6 +299,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     if not conjugated:
         return None, None
     agree_participle(sentence, verb, subject_tokens, replaced, kept)
+    _joined_in_present(sentence, verb, replaced, kept)
     if (action := periphrasis(sentence, verb)) is not None and replaced.get(verb) == "":
         agree_participle(sentence, action, subject_tokens, replaced, kept)  # "La Haute-Loire placée en vigilance"
     definite_articles(sentence, kept, replaced)
@@ -297,6 +307,17 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     return kept, replaced
 
 
+
+
+def _joined_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
+    """"ont été tuées et 187 ont été blessées" -> "tuées et 187 blessées": a verb joined to the main one
+    rewritten in its tense (not a negated one: "mais il n'a pas été blessé" keeps its auxiliary)."""
+    if not verb_rewritten(sentence, kept, replaced, verb):
+        return
+    for joined in sentence.children[verb]:
+        if joined in kept and sentence.tokens[joined].dep == "conj" and sentence.tokens[joined].pos == "VERB" \
+                and not any(is_negation(sentence, c) for c in sentence.children[joined]):
+            to_present(sentence, joined, replaced, kept)
 
 
 def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:

@@ -102,7 +102,41 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
     return text_fault(text) or _dropped_inside(sentence, kept) or _dangling_participle(sentence, kept, verb) or cut_name(sentence, kept) \
         or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject) or _hanging_verb(sentence, kept, verb) \
         or _article_disagrees(sentence, kept, replaced) or _orphan(sentence, kept, replaced, verb, subject) \
-        or _glued_noun_phrase(sentence, kept) or _opens_on_its_verb(sentence, kept, verb)
+        or _glued_noun_phrase(sentence, kept) or _opens_on_its_verb(sentence, kept, verb) \
+        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb)
+
+
+def _noun_without_its_infinitive(sentence: Sentence, kept: set[int]) -> str | None:
+    """"ont l'aptitude [d'attribuer…]", "le premier pays au monde [à légaliser…]": a noun or an ordinal
+    whose infinitive after « à » or « de » went; what it is the aptitude or the first for, the reader
+    cannot tell."""
+    tokens = sentence.tokens
+    for i in kept:
+        for child in sentence.children[i]:
+            token = tokens[child]
+            if child > i and child not in kept and token.dep == "acl" and "VerbForm=Inf" in token.morph and any(
+                    tokens[c].dep == "mark" and tokens[c].text.lower() in ("à", "de", "d'", "d’") for c in sentence.children[child]):
+                return f"« {tokens[i].text} » lost its infinitive « {token.text} »"
+    return None
+
+
+def verb_rewritten(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: int) -> bool:
+    """Whether ``verb`` is no longer as the lede wrote it: put in the present, or without its auxiliary."""
+    return verb in replaced or any(sentence.tokens[c].dep.startswith(("aux", "cop")) and (c not in kept or c in replaced)
+                                   for c in sentence.children[verb])
+
+
+def _tenses_mixed(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: int) -> str | None:
+    """"Au moins 34 personnes tuées et 187 ont été blessées": the main verb rewritten without its
+    auxiliary or in the present, a verb joined to it left in the lede's past."""
+    tokens = sentence.tokens
+    if not verb_rewritten(sentence, kept, replaced, verb):
+        return None
+    for joined in sentence.children[verb]:
+        if joined in kept and tokens[joined].dep == "conj" and tokens[joined].pos == "VERB" and any(
+                c in kept and c not in replaced and tokens[c].dep in ("aux:tense", "aux:pass") for c in sentence.children[joined]):
+            return f"« {tokens[joined].text} » left in the past beside the main verb"
+    return None
 
 
 def _opens_on_its_verb(sentence: Sentence, kept: set[int], verb: int) -> str | None:

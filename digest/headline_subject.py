@@ -323,3 +323,32 @@ def misread_name(sentence: Sentence, i: int) -> bool:
     """A name the parser read as a verb ("L'ancien footballeur camerounais Zacharie Noah est décédé")."""
     token = sentence.tokens[i]
     return bool(i and token.entity and token.text[:1].isupper())
+
+
+# What a subject's head is never said without: its article, its name's words, its number.
+_HEAD_WORDS = {"det", "case", "flat:name", "flat:foreign", "fixed", "nummod", "compound", "amod"}
+
+
+def bare_subject(sentence: Sentence, subject: int, subject_tokens: set[int]) -> set[int]:
+    """The subject's head with its article, adjectives, name and number, and the short "de" complement
+    right after it that says what it is a group of, whole ("Une équipe d'astronomes [du centre de
+    recherche…]", "Des scientifiques [principalement rattachés au…]"): the subject of a headline whose
+    lede spends a line on who before saying what; empty when that complement is too long to keep."""
+    bare, todo = {subject}, [subject]
+    while todo:
+        head = todo.pop()
+        for child in sentence.children[head]:
+            token = sentence.tokens[child]
+            # an adjective alone: "âgés [de 26, 30 et 48 ans]" would wait for its complement
+            alone = token.dep != "amod" or not sentence.children[child]
+            if child in subject_tokens and token.dep in _HEAD_WORDS and alone:
+                bare.add(child)
+                todo.append(child)
+    for child in sentence.children[subject]:
+        tree = sentence.subtree(child)
+        if sentence.tokens[child].dep == "nmod" and min(tree) == subject + 1 \
+                and sentence.tokens[subject + 1].text.lower() in ("de", "d'", "d’", "des", "du"):
+            if len(tree) > 4 or not tree <= subject_tokens or any(sentence.tokens[i].pos == "PUNCT" for i in tree):
+                return set()  # "Une centaine [d'élèves de terminale du lycée…]": the head alone says nothing
+            bare |= tree
+    return bare
