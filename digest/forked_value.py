@@ -48,7 +48,7 @@ class Returning:
 
 def _pickles(value) -> bool:
     try:
-        pickle.dumps(value)
+        pickle.loads(pickle.dumps(value))
     except Exception:
         return False
     return True

@@ -14,7 +14,7 @@ from pelican import signals
 
 from digest.entities.finder import EntityFinder
 from digest.entities.training import ModelError
-from digest import pipeline
+from digest import french_model, pipeline
 from digest.pipeline import build
 from tests.conftest import FakeNLP, ROOT, new_site
 from tests.entities.test_dispatch_meanings import same_site
@@ -75,6 +75,7 @@ def pelican_started(tmp_path):
 
 def test_a_new_dispatch_is_ingested_while_pelican_starts_and_the_site_is_a_build_from_nothing(tmp_path, monkeypatch, forking,
                                                                                           fake_ner, pelican_started):
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)  # a new process: spaCy not loaded (else in place)
     paths = site_with(tmp_path / "site", dispatches(6))
     build(paths)
     pelican_started.unlink()
@@ -98,6 +99,7 @@ def test_an_error_of_the_ingest_child_is_the_builds_and_the_site_stays(tmp_path,
     build(paths)
     before = (paths.output / "index.html").read_bytes()
     add(paths, dispatches(1, start=3))
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)
 
     def broken(finder):
         raise ModelError("models/fr_le_fil_ner: dossier endommagé")
