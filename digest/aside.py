@@ -58,7 +58,7 @@ def _has_death_signal() -> bool:
     return prctl is not None and prctl(_PR_GET_PDEATHSIG, ctypes.byref(ctypes.c_int())) == 0
 
 
-def _die_with_parent(parent: int) -> bool:
+def die_with_parent(parent: int) -> bool:
     if _prctl()(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
         return False
     return os.getppid() == parent  # the parent may have died before prctl took effect
@@ -122,9 +122,9 @@ def stop_all() -> None:
         child.stop()
 
 
-def start(work: Callable[[], None], what: str) -> Aside | None:
-    """Run ``work`` in a forked child; None when forking does not apply (the caller runs it).
-    Errors the child logs or raises make its exit status, and so ``Aside.wait()``, fail."""
+def fork_child(work: Callable[[], int]) -> int | None:
+    """Fork a child that dies with this process and runs ``work`` (its exit status), then exits
+    without this process's atexit handlers or buffers; its pid, None when forking does not apply."""
     if not can_fork():
         return None
     parent = os.getpid()
@@ -132,20 +132,31 @@ def start(work: Callable[[], None], what: str) -> Aside | None:
         stream.flush()
     pid = os.fork()
     if pid:
-        return Aside(pid, what)
+        return pid
     status = 1
     try:
-        if _die_with_parent(parent):
-            errors = ErrorLog()
-            logging.getLogger().addHandler(errors)
-            work()
-            status = 1 if errors.messages else 0
+        if die_with_parent(parent):
+            status = work()
     except BaseException:
         traceback.print_exc()
     finally:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         os._exit(status)  # no atexit handlers, no parent's buffers flushed twice
+
+
+def start(work: Callable[[], None], what: str) -> Aside | None:
+    """Run ``work`` in a forked child; None when forking does not apply (the caller runs it).
+    Errors the child logs or raises make its exit status, and so ``Aside.wait()``, fail."""
+
+    def logged_work() -> int:
+        errors = ErrorLog()
+        logging.getLogger().addHandler(errors)
+        work()
+        return 1 if errors.messages else 0
+
+    pid = fork_child(logged_work)
+    return None if pid is None else Aside(pid, what)
 
 
 def start_until(done, work: Callable[[], None], what: str) -> bool:
@@ -177,7 +188,7 @@ def _worker_dies_with(parent: int) -> None:
     # A pool worker orphaned by a killed build would wait on its task queue forever, holding what
     # the build held (its open files; not the site's build lock, a lockf lock no child inherits):
     # it dies with the build instead.
-    if not _die_with_parent(parent):
+    if not die_with_parent(parent):
         os._exit(1)
 
 
@@ -279,7 +290,7 @@ _watched_parent: int | None = None  # set while watched_children runs: what its 
 def _child_dies_with_watched_parent() -> None:
     global _watched_parent
     parent, _watched_parent = _watched_parent, None  # its own children are not watched
-    if parent is not None and not _die_with_parent(parent):
+    if parent is not None and not die_with_parent(parent):
         os._exit(1)
 
 

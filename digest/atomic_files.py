@@ -8,6 +8,11 @@ import tempfile
 from pathlib import Path
 
 
+def is_temporary(name: str) -> bool:
+    """Whether a file name is that of a temporary ``write_atomically`` makes (gone once written)."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
 def _new_temporary(path: Path) -> tuple[int, Path]:
     """A new file beside ``path``, opened for writing, never an existing file or link (O_EXCL).
     Named after the process (no random name to draw for each of 20 000 articles); when that name

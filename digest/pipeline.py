@@ -14,8 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest import headline, search, site, uptodate
-from digest.ingest import Report, ingest
+from digest import aside, forked_value, french_model, headline, search, site, uptodate
+from digest.ingest import RULES_FILE, Report, ingest
 
 
 @dataclass(frozen=True)
@@ -187,6 +187,16 @@ def fewer_collections():
         gc.set_threshold(*before)
 
 
+def ingest_beside(paths: Paths, overrides: dict) -> forked_value.Returning | None:
+    """Ingest in a forked child, so that Pelican starts and reads the articles already there on the
+    other core while it runs (a new dispatch loads spaCy: seconds); None where it runs in place:
+    forking does not apply or is turned off (``WRITE_ASIDE``), or spaCy is loaded here already
+    (``invoke serve``'s next builds: in place, it costs nothing)."""
+    if not aside.enabled(overrides) or french_model.loaded_pipeline() is not None:
+        return None
+    return forked_value.start(lambda: run_ingest(paths), "ingestion")
+
+
 def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = False) -> Outcome:
     """Ingest then build; raises site.BuildError, output/ left as it was. The pages and feeds are
     swapped into output/ as soon as they are rendered, keeping the search bundle in place; the
@@ -194,30 +204,60 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
     there leaves the previous index, is returned as ``search_problem``, and the next build indexes
     again. Rejected dispatches do not stop the build: the report lists them; with
     ``refuse_rejected`` (publishing) the site is then rendered and checked aside but output/ is
-    left as it was."""
+    left as it was. Ingest runs beside Pelican's start where it can (``ingest_beside``)."""
+    overrides = overrides or {}
     with one_at_a_time(paths), fewer_collections():
-        report = run_ingest(paths)
-        special = special_files(paths.content, paths.dispatches)
-        for path in special:
-            report.rejected.append((path, "pas un fichier ordinaire : laissé hors du site"))
-            print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
-        ignored = {}
-        if special:
-            from pelican.settings import DEFAULT_CONFIG  # here: importing the newsroom side never loads Pelican
-
-            ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]}
-        problem = None
+        ingesting = ingest_beside(paths, overrides)
         try:
-            rebuilt = site.build(
+            return _build_site(paths, overrides, refuse_rejected, ingesting)
+        except BaseException:
+            if ingesting is not None:
+                ingesting.stop()
+            raise
+
+
+def _build_site(paths: Paths, overrides: dict, refuse_rejected: bool, ingesting: forked_value.Returning | None) -> Outcome:
+    report = run_ingest(paths) if ingesting is None else None
+    special = special_files(paths.content, paths.dispatches)
+    rejected = [(path, "pas un fichier ordinaire : laissé hors du site") for path in special]
+    for path in special:
+        print(f"{path}: REJETÉ — pas un fichier ordinaire : laissé hors du site", file=sys.stderr)
+
+    def ingested() -> list[Path]:
+        """Wait for the ingest child (once); its rejections go first."""
+        nonlocal report
+        if report is None:
+            report = ingesting.result()
+            rejected[:0] = report.rejected
+        return [*report.written, paths.articles / RULES_FILE]
+
+    if ingesting is None:
+        rejected[:0] = report.rejected
+    ignored = {}
+    if special:
+        from pelican.settings import DEFAULT_CONFIG  # here: importing the newsroom side never loads Pelican
+
+        ignored = {"IGNORE_FILES": [*DEFAULT_CONFIG["IGNORE_FILES"], *(glob.escape(path.name) for path in special)]}
+    settings_overrides = {"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **ignored, **overrides}
+
+    def render(being_written) -> tuple[bool, str | None]:
+        try:
+            return site.build(
                 paths.settings,
                 paths.output,
                 steps_after_render=(functools.partial(search.keep_previous_bundle, paths.output),),
                 steps_after_swap=(search.update,),
-                overrides={"PATH": str(paths.content), "CACHE_PATH": str(paths.cache / "pelican"), **ignored, **(overrides or {})},
+                overrides=settings_overrides,
                 stamp=paths.cache / uptodate.STAMP_FILE,
-                rejected=report.rejected,  # and the articles Pelican's plugins leave out
+                rejected=rejected,  # and the articles Pelican's plugins leave out
                 refuse_rejected=refuse_rejected,
-            )
+                being_written=being_written,
+            ), None
         except search.SearchIndexError as error:  # raised after the swap only: the pages are live
-            rebuilt, problem = True, str(error)
+            return True, str(error)
+
+    rebuilt, problem = render(ingested if ingesting is not None else None)
+    if ingesting is not None and ingested()[:-1] and not rebuilt:
+        rebuilt, problem = render(None)  # output/ was current before the child wrote: built with what it wrote
+    report.rejected = rejected
     return Outcome(report, rebuilt, put_in_place=not (refuse_rejected and report.rejected), search_problem=problem)

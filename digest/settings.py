@@ -151,6 +151,11 @@ REUSE_OUTPUT_FROM = None
 """The published output folder, whose unchanged files a build links instead of rendering them
 again (plugins/incremental); set by digest/site.py. None: nothing is reused."""
 
+ARTICLES_BEING_WRITTEN = None
+"""Set by digest/site.py while ingest writes articles in a forked child (digest/pipeline.py): called,
+it waits for the child and returns the files it wrote; plugins/parallel_read reads the articles
+already there meanwhile, then calls it. None: no article is being written."""
+
 DEFAULTS = {name: value for name, value in globals().items() if name.isupper()}
 
 PELICAN_WITHOUT_DEFAULT = {

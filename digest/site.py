@@ -81,6 +81,10 @@ def build_inputs(settings_file: Path, settings: Mapping) -> list[Path]:
             site_slug_file(settings)]
 
 
+# The plugin that reads the articles already there while ingest writes new ones in a child, and
+# waits for it before Pelican lists them (``ARTICLES_BEING_WRITTEN``).
+READS_BESIDE_INGEST = "parallel_read"
+
 CACHE_VERSIONS_KEPT = 2  # `invoke build` and `invoke publish` (other settings) each keep theirs
 
 
@@ -199,6 +203,7 @@ def build(
     stamp: Path | None = None,
     rejected: list[tuple[Path, str]] | None = None,
     refuse_rejected: bool = False,
+    being_written: Callable[[], list[Path]] | None = None,
 ) -> bool:
     """Render into a staging folder, run ``steps_after_render`` on it, put it in place, then run
     ``steps_after_swap`` on ``output`` (the site is live: their failure propagates, output/ stays
@@ -209,10 +214,11 @@ def build(
     then removed: output/ is left as it was.
 
     With a ``stamp`` file, a build whose inputs have not changed since the stamped one does nothing
-    and returns False."""
-    rejected = [] if rejected is None else rejected
-    rejected_before = len(rejected)
-    staging = staging_path(output)
+    and returns False.
+
+    ``being_written``: waits for the ingest child writing articles, returns what it wrote (its
+    rejections put into ``rejected``); Pelican starts meanwhile (``READS_BESIDE_INGEST``)."""
+    rejected, staging = [] if rejected is None else rejected, staging_path(output)
     swap.restore_missing(output)
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
     recorded = uptodate.recorded_inputs(stamp) if stamp else None
@@ -230,10 +236,17 @@ def build(
     cache = versioned_cache_path(settings_file, settings, variant)
     settings["CACHE_PATH"] = str(cache)
     settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
-    if not _render_aside(settings, staging, output, cache, rejected, steps_after_render, refuse_rejected):
+    if being_written is not None and READS_BESIDE_INGEST not in settings["PLUGINS"]:
+        being_written()  # no plugin waits for it before Pelican lists the articles
+    settings["ARTICLES_BEING_WRITTEN"] = being_written
+    left_out: list[tuple[Path, str]] = []  # by Pelican's plugins
+    rendered = _render_aside(settings, staging, output, cache, (rejected, left_out), steps_after_render, refuse_rejected)
+    if being_written is not None:  # listed before ingest wrote them
+        uptodate.restat(inputs, Path(settings["PATH"]), being_written())
+    if not rendered:
         return True
     _put_in_place(staging, output, cache, steps_after_swap)
-    if stamp and len(rejected) == rejected_before:
+    if stamp and not left_out:
         # the build records new entities' slugs in the slug file: as it wrote it, not an edit to build
         slugs = site_slug_file(settings)
         uptodate.restat(inputs, slugs.parent, [slugs])
@@ -243,17 +256,23 @@ def build(
     return True
 
 
-def _render_aside(settings: dict, staging: Path, output: Path, cache: Path, rejected: list[tuple[Path, str]],
+def _render_aside(settings: dict, staging: Path, output: Path, cache: Path,
+                  rejections: tuple[list[tuple[Path, str]], list[tuple[Path, str]]],
                   steps_after_render: tuple[Callable[[Path], None], ...], refuse_rejected: bool) -> bool:
     """Render the site into ``staging`` and run ``steps_after_render`` on it; True when it is to be
-    put in place. A failure, or a site refused (``refuse_rejected`` and a rejection), removes the
-    staging folder and what the cache was to reuse."""
+    put in place. ``rejections``: the build's so far, and where the contents Pelican's plugins
+    leave out go (then added to the first). A failure, or a site refused (``refuse_rejected`` and a
+    rejection), removes the staging folder and what the cache was to reuse."""
+    rejected, left_out = rejections
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
         raise BuildError(f"{staging}: impossible de vider ce dossier : supprimez-le puis relancez la construction")
     spare_taken = take_spare(output, staging)
     try:
-        render(settings, rejected)
+        render(settings, left_out)
+        if settings["ARTICLES_BEING_WRITTEN"] is not None:
+            settings["ARTICLES_BEING_WRITTEN"]()  # its rejections, before refusing or not
+        rejected.extend(left_out)
         if spare_taken:
             remove_empty_folders(staging)
         for step in steps_after_render:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from digest.atomic_files import write_atomically
+from digest.atomic_files import is_temporary, write_atomically
 
 STAMP_FILE = "site-stamp.json"
 _SKIPPED_DIRS = {"__pycache__", ".git"}
@@ -49,6 +49,8 @@ def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
                     if entry.is_dir():
                         if entry.name not in _SKIPPED_DIRS:
                             folders.append(entry.path)
+                        continue
+                    if is_temporary(entry.name):  # an article ingest is writing beside the build (digest/pipeline.py)
                         continue
                     status = entry.stat()
                 except FileNotFoundError:  # a broken link, or removed while we walk

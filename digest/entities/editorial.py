@@ -38,6 +38,10 @@ class EditorialError(ValueError):
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # raised in ingest's forked child, it comes back pickled (digest/forked_value.py)
+        return type(self), (self.path, self.line, self.reason)
+
 
 @dataclass(frozen=True)
 class EditorialEntry:

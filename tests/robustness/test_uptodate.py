@@ -54,6 +54,20 @@ def test_a_listing_restated_for_the_files_written_is_the_listing_of_the_folder_n
     assert uptodate.digest(listed, {}) != uptodate.fingerprint([root], {})
 
 
+def test_an_article_listed_while_ingest_writes_it_beside_the_build_is_the_article_written(tmp_path):
+    # The build lists its inputs while ingest, in a forked child, may be writing an article: the
+    # listing restated for what ingest wrote is the listing of the folder once it is done, so the
+    # next build finds the site current (the atomic write's temporary was listed, then gone).
+    root = tmp_path / "articles"
+    write(root / "a.md", "A")
+    temporary = write(root / ".b.md.4242.tmp", "B")  # write_atomically's, halfway
+    listed = uptodate.listing([root])
+    written = root / "b.md"
+    os.replace(temporary, written)
+    uptodate.restat(listed, root, [written])
+    assert uptodate.digest(listed, {}) == uptodate.fingerprint([root], {})
+
+
 def test_a_stamp_counts_only_for_its_output_while_it_exists(tmp_path):
     stamp, output = tmp_path / "cache" / uptodate.STAMP_FILE, tmp_path / "output"
     assert not uptodate.is_current(stamp, output, "abc")
@@ -106,7 +120,7 @@ def test_the_two_most_recently_used_cache_versions_are_kept(tmp_path):
 def test_a_rebuild_with_nothing_changed_reads_neither_settings_nor_entity_files_and_an_edit_still_builds(tmp_path, fake_ner, monkeypatch):
     import pelican.settings
 
-    from digest import pipeline
+    from digest import aside, pipeline
     from digest.entities import finder, slugfile
     from tests.conftest import new_site
     from tests.robustness.conftest import SEED
@@ -126,6 +140,7 @@ def test_a_rebuild_with_nothing_changed_reads_neither_settings_nor_entity_files_
     monkeypatch.setattr(finder, "load_editorial", counted("entities.toml", finder.load_editorial))
     monkeypatch.setattr(slugfile, "load", counted("entity-slugs.toml", slugfile.load))
     monkeypatch.setattr(pelican.settings, "read_settings", counted("settings", pelican.settings.read_settings))
+    monkeypatch.setattr(aside, "can_fork", lambda: False)  # reads counted in this process: ingest in place
     pipeline._finder.cache_clear()  # as a new `invoke build` process starts
 
     assert not pipeline.build(paths).rebuilt
