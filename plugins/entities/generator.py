@@ -139,7 +139,7 @@ class EntitiesGenerator(aside.WritesAside, Generator):
         self.write_pages(self.writer())
 
     def shares(self) -> int:
-        return len(self.catalog.all())
+        return len(self.catalog.all()) if self.catalog is not None else 0
 
     def writer(self) -> Writer:
         # The writer Pelican itself makes after this, as in Pelican._get_writer: a plugin may
