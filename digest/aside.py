@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import struct
 import sys
 import threading
 import traceback
@@ -337,12 +338,57 @@ class WritesAside:
 
     written_aside = False
     aside_label = "écriture à part"
+    # The pieces of the child's work the parent takes turns at once its own is done (``shares``);
+    # None when there are none or when nothing was forked.
+    turns: Turns | None = None
 
     def write_aside(self) -> None:
         raise NotImplementedError
+
+    def shares(self) -> int:
+        """How many pieces of ``write_aside``'s work the parent may share (taken through ``turns``)."""
+        return 0
 
     def refresh_metadata_intersite_links(self) -> None:
         from pelican import signals
 
         if enabled(self.settings):
+            shared = self.shares()
+            self.turns = Turns(shared) if shared and can_fork() else None
             self.written_aside = start_until(signals.finalized, self.write_aside, self.aside_label)
+            if not self.written_aside and self.turns is not None:
+                self.turns.close()
+                self.turns = None
+
+
+class Turns:
+    """The indices ``0 … count - 1``, taken a few at a time by every process that iterates them:
+    made before a fork, shared by the child and its parent, so that the parent, its own writing
+    done, takes a share of the child's instead of waiting for it idle (at 5 000 articles the entity
+    pages' child worked alone on one core for the last third of the build). The batches wait in a
+    pipe as fixed-size records, each read whole (a pipe's read is atomic): no lock for a killed
+    process to hold, and the pipe's end is the work's."""
+
+    RECORD = struct.Struct("=I")
+    MAX_RECORDS = 4096  # 16 KiB: written at once into an empty pipe (64 KiB on Linux)
+    BATCH = 4  # pages taken at a time: a page is a few milliseconds, a turn a system call
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.batch = max(self.BATCH, -(-count // self.MAX_RECORDS))
+        self._read, write = os.pipe()
+        try:
+            os.write(write, b"".join(self.RECORD.pack(start) for start in range(0, count, self.batch)))
+        finally:
+            os.close(write)
+
+    def __iter__(self) -> Iterator[int]:
+        while self._read is not None and (record := os.read(self._read, self.RECORD.size)):
+            (start,) = self.RECORD.unpack(record)
+            yield from range(start, min(start + self.batch, self.count))
+        self.close()
+
+    def close(self) -> None:
+        if self._read is not None:
+            os.close(self._read)
+            self._read = None

@@ -134,8 +134,12 @@ class EntitiesGenerator(aside.WritesAside, Generator):
 
     def write_aside(self) -> None:
         # In a forked child, while Pelican writes the articles (digest/aside.py; waited for on
-        # `finalized`).
+        # `finalized`); the build's process takes its share of the entity pages once its own
+        # pages are written (``shares``, ``generate_output``).
         self.write_pages(self.writer())
+
+    def shares(self) -> int:
+        return len(self.catalog.all()) if self.catalog is not None else 0
 
     def writer(self) -> Writer:
         # The writer Pelican itself makes after this, as in Pelican._get_writer: a plugin may
@@ -146,6 +150,8 @@ class EntitiesGenerator(aside.WritesAside, Generator):
     def generate_output(self, writer):
         if not self.written_aside:
             self.write_pages(writer)
+        elif self.turns is not None:
+            self.write_entity_pages(writer)
         if not self.slug_file_error:
             path = slugfile.site_slug_file(self.settings)
             text = slugfile.dumps(self.catalog.slug_records)
@@ -153,19 +159,8 @@ class EntitiesGenerator(aside.WritesAside, Generator):
                 write_atomically(path, text)
 
     def write_pages(self, writer):
-        entity_template = self.get_template("entity")
-        for page in self.catalog.all():
-            writer.write_file(
-                page.save_as,
-                entity_template,
-                self.context,
-                paginated={"articles": page.articles},
-                template_name="entity",
-                url=page.url,
-                entity=page,
-                articles=page.articles,
-                relative_urls=self.settings["RELATIVE_URLS"],
-            )
+        # the redirects and indexes first: in a forked child, the entity pages are the work the
+        # build's process shares at the end (``turns``)
         redirect_template = self.get_template("entity_redirect")
         for redirect in self.catalog.redirects:
             # entity: the former address (checked to stay in its kind's folder), target: the entity it
@@ -187,6 +182,24 @@ class EntitiesGenerator(aside.WritesAside, Generator):
         )
         names = json.dumps({"entites": self.catalog.names()}, ensure_ascii=False, separators=(",", ":"))
         write_atomically(Path(self.output_path) / setting(self.settings, "ENTITIES_NAMES_SAVE_AS"), names + "\n")
+        self.write_entity_pages(writer)
+
+    def write_entity_pages(self, writer):
+        """One page per entity: every one, or those this process takes its turn at (``turns``)."""
+        entity_template = self.get_template("entity")
+        pages = self.catalog.all()
+        for page in (pages[index] for index in self.turns) if self.turns is not None else pages:
+            writer.write_file(
+                page.save_as,
+                entity_template,
+                self.context,
+                paginated={"articles": page.articles},
+                template_name="entity",
+                url=page.url,
+                entity=page,
+                articles=page.articles,
+                relative_urls=self.settings["RELATIVE_URLS"],
+            )
 
 
 def entity_sentence(article, entity):

@@ -38,22 +38,11 @@ from xml.etree import ElementTree
 
 from digest.atomic_files import write_atomically
 from digest.html_text import plain_text
-from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
-__all__ = [
-    "Category",
-    "Item",
-    "Channel",
-    "rss",
-    "atom",
-    "json_feed",
-    "opml",
-    "absolutize",
-    "stable_id",
-    "write_if_changed",
-    "EPOCH",
-]
+from .entries import ReusedEntry, with_dublin_core
+
+__all__ = ["Category", "Item", "Channel", "rss", "atom", "json_feed", "opml", "absolutize", "stable_id", "write_if_changed", "EPOCH"]
 
 # Date of an empty feed: a feed without items has no "newest item" and must not read the clock.
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
@@ -244,7 +233,7 @@ def _generator(channel: Channel, items: list[Item], self_url: str, self_type: st
     fg.subtitle(xml_safe(channel.description) or xml_safe(channel.title))
     fg.language(channel.language)
     fg.generator(GENERATOR)
-    fg.load_extension("dc", atom=False, rss=True)  # dc:creator: RSS's <author> must be an e-mail
+    with_dublin_core(fg)  # dc:creator: RSS's <author> must be an e-mail
     if channel.rights:
         fg.rights(xml_safe(channel.rights))  # RSS <copyright> too
     if channel.author:
@@ -263,8 +252,8 @@ def _generator(channel: Channel, items: list[Item], self_url: str, self_type: st
     return fg
 
 
-def _entry(item: Item) -> FeedEntry:
-    entry = FeedEntry()
+def _entry(item: Item) -> ReusedEntry:
+    entry = ReusedEntry()
     entry.id(xml_safe(item.id))
     entry.guid(xml_safe(item.id), permalink=False)
     entry.title(xml_safe(item.title).strip() or UNTITLED)
@@ -273,7 +262,7 @@ def _entry(item: Item) -> FeedEntry:
     entry.updated(item.last_change)
     entry.pubDate(item.published)
     if item.author:
-        entry.load_extension("dc", atom=False, rss=True)
+        with_dublin_core(entry)
         entry.dc.dc_creator(xml_safe(item.author))
         entry.author({"name": xml_safe(item.author)})
     if item.rights:

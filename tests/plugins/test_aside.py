@@ -202,3 +202,43 @@ def test_a_generator_writes_aside_from_the_hook_or_else_in_place(forking, tmp_pa
 
     signals.finalized.send(None)  # the child is waited for
     assert int((tmp_path / "rss.xml").read_text(encoding="utf-8")) != os.getpid()
+
+
+def test_turns_give_every_index_once_in_one_process():
+    for count in (0, 1, 7, 100_003):  # more batches than a pipe holds records: larger batches
+        assert list(aside.Turns(count)) == list(range(count))
+
+
+def test_the_build_takes_its_share_of_the_child_work_once_its_own_is_done(forking, tmp_path):
+    """The entity pages' child and the build's process share the pages (``shares``, ``turns``):
+    each page written once, by whichever process took it, and both took some."""
+    pieces = 40
+
+    class Pages(aside.WritesAside):
+        settings = {}
+        aside_label = "pages"
+
+        def shares(self):
+            return pieces
+
+        def write_aside(self):
+            self.write_share()
+
+        def write_share(self):
+            for index in self.turns:
+                with open(tmp_path / f"page-{index}", "x", encoding="utf-8") as page:  # "x": never twice
+                    page.write(str(os.getpid()))
+                time.sleep(0.02)
+
+    generator = Pages()
+    generator.refresh_metadata_intersite_links()
+    assert generator.written_aside and generator.turns is not None
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob("page-*")) and time.monotonic() < deadline:
+        time.sleep(0.005)  # the child has taken its first pages
+    generator.write_share()  # the build's own work done, as in EntitiesGenerator.generate_output
+    from pelican import signals
+
+    signals.finalized.send(None)
+    writers = [(tmp_path / f"page-{index}").read_text(encoding="utf-8") for index in range(pieces)]
+    assert str(os.getpid()) in writers and set(writers) - {str(os.getpid())}
