@@ -17,13 +17,15 @@ class Returning:
     """The child running ``work``: ``result()`` waits for it and returns its value, or raises what
     it raised (``aside.ChildDied`` when it died without answering: killed, out of memory)."""
 
-    def __init__(self, pid: int, answer: int, what: str) -> None:
+    def __init__(self, pid: int, answer: int | None, what: str) -> None:
         self.pid, self.answer, self.what = pid, answer, what
         self.outcome: tuple[bool, object] | None = None  # (raised, value), once waited for
 
     def result(self):
         if self.outcome is None:
-            with os.fdopen(self.answer, "rb") as pipe:
+            # the pipe is the file object's from here: an interrupted read leaves stop() nothing to close
+            pipe, self.answer = os.fdopen(self.answer, "rb"), None
+            with pipe:
                 data = pipe.read()
             _, status = os.waitpid(self.pid, 0)
             self.outcome = pickle.loads(data) if data else (True, aside.ChildDied(self._death(status)))
@@ -41,7 +43,9 @@ class Returning:
         """Kill the child (the build failed before waiting for it)."""
         if self.outcome is None:
             os.kill(self.pid, signal.SIGKILL)
-            os.close(self.answer)
+            if self.answer is not None:
+                os.close(self.answer)
+                self.answer = None
             os.waitpid(self.pid, 0)
             self.outcome = (True, aside.ChildDied(f"{self.what} : arrêté"))
 

@@ -108,11 +108,16 @@ _STATE_COMPLEMENT = re.compile(r"(?<![\w\-])[a-zéèêàâîôûç]+[\s\u00a0]+d
 
 
 # "la sonde Juno", "l'album « China Girl »", "la série Navarro", "le jeu Ingress": a work or a craft
-# named after its kind is no person, organisation or place (the annotations leave them out)
+# named after its kind is no person, organisation or place (the annotations leave them out). Between
+# the kind and the name, adjectives only ("la sonde spatiale Juno", "le spectacle musical X"), never a
+# participle, verb or adverb ("la sonde lancée depuis Kourou", "l'émission a reçu Emmanuel Macron")
+# but those that give its name ("une émission intitulée Morandini Live"); "un tueur en série" is no series
+_WORK_ADJECTIVE = (r"(?:(?:intitul|baptis|appel|nomm|dénomm)ée?s?|[a-zéèêëàâîïôûç\-]+"
+                   r"(?:al|ale|aux|ales|ien|ienne|iens|iennes|ique|iques|if|ive|ifs|ives|el|elle|els|elles|ais|aise|ain|aine|ois|oise|ard|arde|en|enne|eur|euse))")
 _WORK_BEFORE = re.compile(
-    r"(?<![\w\-])(?:sonde|satellite|navette|astromobile|album|single|chanson|film|téléfilm|série|feuilleton|"
-    r"émission|spectacle|roman|jeu|application|logiciel|fonctionnalité)s?"
-    r"(?:[\s\u00a0]+(?!(?:de|des|du|d|à|au|aux|avec|par|pour|sur|sous|dans|chez|contre|entre|vers|selon|sans|comme|en|et|ou|le|la|les|l|un|une|qui|que|dont)(?![\w\-]))[a-zéèêëàâîïôûç\-]+){0,2}"
+    r"(?<![\w\-])(?:sonde|satellite|navette|astromobile|album|single|chanson|film|téléfilm|(?<!en[\s\u00a0])série|"
+    r"feuilleton|émission|spectacle|roman|jeu|application|logiciel|fonctionnalité)s?"
+    r"(?:[\s\u00a0]+" + _WORK_ADJECTIVE + r"){0,2}"
     r"[\s\u00a0]+(?:«[\s\u00a0]*)?$")
 
 

@@ -45,7 +45,8 @@ _PRODUCT_AFTER = re.compile(
     + r"vidéo|console|smartphone|navigateur)(?![\w\-])", re.IGNORECASE)
 # "Zeid Ra'ad Zeid Al-Hussein, Haut-Commissaire des Nations unies aux droits de l'homme": the end of a longer
 # name, its capitalised head cut off (here a title); the head is no word opening a sentence ("Selon des")
-_HEAD_CUT_OFF = re.compile(r"[\w,;’'»)][\s\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-’']*[\s\u00a0]+(?:des|du|de[\s\u00a0]+la|de[\s\u00a0]+l['’]|de|d['’])[\s\u00a0]*$")
+# (after punctuation: "Alexandre Lacazette de l'Olympique lyonnais" is a player of the club)
+_HEAD_CUT_OFF = re.compile(r"[,;’'»)][\s\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-’']*[\s\u00a0]+(?:des|du|de[\s\u00a0]+la|de[\s\u00a0]+l['’]|de|d['’])[\s\u00a0]*$")
 # "la circonscription de Batley et Spen": the second half of a name of two, after its first and "et";
 # not a stage's end "entre Vielha et Ordino-Arcalis", two places
 _FIRST_HALF_BEFORE = re.compile(r"(?<![\w\-])(?<!entre[\s\u00a0])([A-ZÀ-ÖØ-Þ][\w\-’']*)[\s\u00a0]+et[\s\u00a0]+$")

@@ -48,14 +48,17 @@ def _short_forms(long: str) -> list[tuple[tuple[str, ...], str]]:
 def _transliterations(places: Mapping) -> dict[str, tuple[str, str]]:
     """{"abou dabi": ("abou dhabi", "transliteration")}: a place's key -> the place of the site whose name
     is another transliteration of its own ("Abou Dabi", "Abu Dhabi", "Abou Dhabi", ``transliteration_key``)
-    that the editorial file names, else the most cited (the first in alphabetical order among equals)."""
+    that the editorial file names. Only that one: two towns share a key as often ("Hyères" and "Yerres",
+    "Sousse" and "Suse"), and near-spellings are listed for an editor (``spellings.near_spellings``),
+    never merged silently."""
     spelt: dict[str, list[str]] = defaultdict(list)
     for key in places:
         spelt[transliteration_key(key)].append(key)
     out = {}
     for keys in spelt.values():
-        first = min(keys, key=lambda key: (not places[key].editorial, -sum(places[key].spellings.values()), key))
-        out.update({key: (first, "transliteration") for key in keys if key != first})
+        named = sorted(key for key in keys if places[key].editorial)
+        if len(named) == 1:
+            out.update({key: (named[0], "transliteration") for key in keys if key != named[0]})
     return out
 
 

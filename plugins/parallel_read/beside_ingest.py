@@ -53,9 +53,10 @@ def _replay(records: list[logging.LogRecord]) -> None:
 
 
 def _read_ahead(generator, name: str):
-    """(the article of ``name``, what reading it logged), or None when it raises: what the reader
-    made of the file goes into the content cache only then (Pelican reads the file again itself,
-    and reports why)."""
+    """(the article of ``name``, what reading it logged, what the reader would put in the content
+    cache), or None when it raises (Pelican reads the file again itself, and reports why). Nothing
+    goes into the cache yet: ingest may be replacing the file while it is read, and the cache would
+    keep the old text under the new file's stamp; it goes in once ingest said which files it wrote."""
     readers, root = generator.readers, logging.getLogger()
     made, cache_data = [], readers.cache_data
     kept, handlers = _Kept(), root.handlers[:]
@@ -66,9 +67,7 @@ def _read_ahead(generator, name: str):
         return None
     finally:
         readers.cache_data, root.handlers = cache_data, handlers
-    for path, data in made:
-        cache_data(path, data)
-    return article, kept.records
+    return article, kept.records, made
 
 
 def read_beside_ingest(generator) -> None:
@@ -84,12 +83,15 @@ def read_beside_ingest(generator) -> None:
     for path in wait():
         ahead.pop(os.path.abspath(path), None)
     readers, read_file = generator.readers, generator.readers.read_file
+    for _article, _logged, made in ahead.values():  # files ingest left alone: what was read is theirs
+        for path, data in made:
+            readers.cache_data(path, data)
 
     def read_or_take(base_path, path, content_class=Article, **rest):
         taken = ahead.pop(os.path.abspath(os.path.join(base_path, path)), None) if content_class is Article else None
         if taken is None:
             return read_file(base_path, path, content_class=content_class, **rest)
-        article, logged = taken
+        article, logged, _made = taken
         _replay(logged)
         return article
 

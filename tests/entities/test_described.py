@@ -69,3 +69,11 @@ def test_a_place_only_ever_written_as_the_second_half_of_a_name_of_two_is_no_pla
     assert not is_second_half("Ordino-Arcalis", ["Après plus de 184,5 kilomètres entre Vielha et Ordino-Arcalis, les coureurs"])
     assert not is_second_half("Birstall", ["Jo Cox a été blessée par balle à Birstall (près de Leeds)."])
     assert not is_second_half("Croatie", ["la Slovénie et Croatie", "Slovénie et Croatie"])  # a country
+
+
+def test_an_organisation_a_player_or_spokesman_belongs_to_is_no_cut_off_name():
+    # "Alexandre Lacazette de l'Olympique lyonnais": a person before "de", not a title cut off its name
+    lyon = ["L'attaquant Alexandre Lacazette de l'Olympique lyonnais a marqué deux buts samedi.",
+            "Le défenseur Samuel Umtiti de l'Olympique lyonnais est forfait pour la finale."]
+    assert not names_no_organisation("Olympique lyonnais", lyon)
+    assert not names_no_organisation("ONU", ["Le porte-parole Stéphane Dujarric de l'ONU a démenti."])

@@ -330,6 +330,8 @@ def test_a_club_of_one_name_in_another_sport_is_its_namesake_of_that_sport():
     for article, title in zip(articles, titles):
         article.title, article.content = title, "<p>Le PSG l’emporte.</p>"
         article.metadata["organisations"] = "Paris Saint-Germain | PSG"
+    # a football match report that names another sport in passing stays with the club
+    articles[2].content = "<p>Le PSG bat Lyon au Parc des Princes, près du stade où le Stade français joue au rugby.</p>"
     catalog = build_catalog(articles, psg, {})
     assert [(page.name, page.count, page.description) for page in catalog["organisation"]] == [
         ("Paris Saint-Germain", 3, "Club de football parisien."), ("Paris Saint-Germain (handball)", 2, "")]

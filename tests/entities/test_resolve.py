@@ -631,6 +631,7 @@ def test_a_republic_named_after_its_place_is_still_a_republic():
      "Wishful Drinking", "ORG"),
     ("Instagram a lancé la fonctionnalité « Stories », au principe et au nom identiques à celle de Snapchat.",
      "Stories", "ORG"),
+    ("Il anime sur la tranche horaire 18 h-19 h une émission intitulée Morandini Live.", "Morandini Live", "PER"),
 ])
 def test_a_work_or_a_craft_named_after_its_kind_gets_no_page(text, span, label):
     # "Akatsuki" was a person, "Wishful Drinking" an organisation
@@ -684,3 +685,14 @@ def test_a_place_named_in_lower_case_is_a_place(text, place):
 def test_a_desert_described_by_a_common_adjective_is_no_place():
     text = "Les randonneurs se sont perdus dans le désert immense, loin de toute piste."
     assert resolve(text, [], Editorial.empty()) == []
+
+
+@pytest.mark.parametrize("text, span, label", [
+    ("La sonde lancée depuis Kourou doit atteindre Mars en 2030.", "Kourou", "LOC"),
+    ("Le satellite lancé depuis Baïkonour a rejoint son orbite.", "Baïkonour", "LOC"),
+    ("Le tueur en série Michel Fourniret a été condamné à perpétuité.", "Michel Fourniret", "PER"),
+    ("L'émission a reçu Emmanuel Macron jeudi soir.", "Emmanuel Macron", "PER"),
+])
+def test_a_name_after_a_kind_of_work_and_a_verb_is_no_work(text, span, label):
+    # only adjectives may stand between the kind and the work's name ("la sonde spatiale japonaise Akatsuki")
+    assert span in {e.name for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())}

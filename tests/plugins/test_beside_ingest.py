@@ -144,3 +144,36 @@ def test_the_articles_generator_takes_the_articles_read_ahead_and_reads_the_othe
     assert {article.title for article in made.articles} == {f"Dépêche {number}" for number in range(12)} | {"Deux dates"}
     messages = " ".join(record.getMessage() for record in caplog.records)
     assert "broken.md" in messages and "Duplicate definition of `date`" in messages
+
+
+def test_an_article_ingest_rewrites_while_it_is_read_ahead_never_enters_the_content_cache(tmp_path):
+    # read ahead while ingest renames a new version in: the cache would keep the old text under the
+    # new file's stamp, and later builds would show it; only the files ingest left alone are cached
+    from parallel_read.beside_ingest import read_beside_ingest
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("kept.md", "rewritten.md"):
+        (content / name).write_text("Title: x\n", encoding="utf-8")
+    cached = []
+
+    class Readers:
+        def cache_data(self, path, data):
+            cached.append(os.path.basename(path))
+
+        def read_file(self, base_path, path, content_class=None, **rest):
+            self.cache_data(os.path.join(base_path, path), "read")
+            return path
+
+    class Generator:
+        path = str(content)
+        context: dict = {}
+        readers = Readers()
+        settings = {"ARTICLES_BEING_WRITTEN": lambda: [str(content / "rewritten.md")],
+                    "ARTICLE_PATHS": [""], "ARTICLE_EXCLUDES": []}
+
+        def get_files(self, paths, exclude):
+            return ["kept.md", "rewritten.md"]
+
+    read_beside_ingest(Generator())
+    assert cached == ["kept.md"]
