@@ -224,8 +224,7 @@ def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> 
 
 def _sport_text(article) -> str:
     """What says which sport a dispatch is about: its title and kicker ("Championnat de France de
-    handball 2016-2017 : ..."); not its text, where another sport is named in passing ("un vrai match
-    de rugby")."""
+    handball : ..."), not its text, where another sport is named in passing ("un match de rugby")."""
     return " ".join((getattr(article, "title", ""), article.metadata.get("kicker", "")))
 
 
