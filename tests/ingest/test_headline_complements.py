@@ -5,12 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from digest.headline import HeadlineDeriver
-
-
-@pytest.fixture(scope="module")
-def derive(tmp_path_factory):
-    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
 
 
 def test_a_noun_keeps_the_infinitive_that_says_what_it_is_for(derive):

@@ -6,12 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from digest.headline import HeadlineDeriver
-
-
-@pytest.fixture(scope="module")
-def derive(tmp_path_factory):
-    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
 
 
 @pytest.mark.parametrize(("lede", "expected"), [

@@ -7,13 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.headline import MAX_LENGTH, HeadlineDeriver
+from digest.headline import MAX_LENGTH
 from digest.headline_news import toll, with_toll
-
-
-@pytest.fixture(scope="module")
-def derive(tmp_path_factory):
-    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
 
 
 @pytest.mark.parametrize(("lede", "expected"), [

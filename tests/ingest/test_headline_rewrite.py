@@ -27,11 +27,6 @@ DANGLING = {"le", "la", "les", "l", "de", "des", "du", "d", "à", "au", "aux", "
             "est", "sont", "qui", "que", "qu", "un", "une", "sur", "dans", "avec", "se", "s", "ne", "n", "lors", "suite"}
 
 
-@pytest.fixture(scope="module")
-def derive(tmp_path_factory):
-    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
-
-
 def corpus_ledes(limit=None):
     lines = (DISPATCHES / "attribution.jsonl").read_text(encoding="utf-8").splitlines()[:limit]
     return [parse((DISPATCHES / json.loads(line)["file"]).read_bytes()).lede for line in lines]

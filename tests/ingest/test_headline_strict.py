@@ -9,14 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.headline import HeadlineDeriver
 from digest.headline_strict import text_fault
 from tests.ingest.test_headline_rewrite import corpus_ledes
-
-
-@pytest.fixture(scope="module")
-def derive(tmp_path_factory):
-    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
 
 
 @pytest.mark.parametrize("bad", [

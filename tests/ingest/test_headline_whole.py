@@ -9,18 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.headline import WHOLE_SENTENCE_LENGTH, HeadlineDeriver, first_sentence, without_opener
+from digest.headline import WHOLE_SENTENCE_LENGTH, first_sentence, without_opener
 from digest.headline_rewrite import BUDGET, best_candidate
 from digest.headline_sentence import Sentence
 from tests.ingest.test_headline_rewrite import DANGLING, corpus_ledes
 
 # Endings that leave the reader asking what ("Donald Trump a annoncé", "Le Conseil d'État a décidé").
 WANTING = re.compile(r"\b(?:annonce|annoncé|révèle|révélé|décide|décidé|affirme|affirmé|déclare|déclaré|indique|indiqué)$")
-
-
-@pytest.fixture(scope="module")
-def derive(tmp_path_factory):
-    return HeadlineDeriver(tmp_path_factory.mktemp("headlines"))
 
 
 @pytest.mark.parametrize(("lede", "expected"), [
