@@ -33,8 +33,9 @@ def other_sport(text: str, sport: str) -> str | None:
 
 def tell_sports_apart(site: SiteMerge, text_of: Callable[[int], str]) -> None:
     """Moves, in ``site``, each dispatch of another sport from the club the editorial file describes to
-    its namesake of that sport (see the module docstring); ``text_of(index)``: the text of the
-    ``index``-th article, read only for the articles citing such a club."""
+    its namesake of that sport (see the module docstring); ``text_of(index)``: what says the
+    ``index``-th article's sport (the site's pages give its title and kicker), asked only for the
+    articles citing such a club."""
     namesakes: dict[tuple[int, str], SiteEntity] = {}
     for index, found in enumerate(site.mentions):
         for position, (entity, forms) in enumerate(found):

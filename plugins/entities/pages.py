@@ -267,7 +267,7 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     kept between builds under a version that names the code and the editorial file (``meanings.meanings_version``)."""
     memo: dict = {}
     site = merge_site([entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
-    tell_sports_apart(site, functools.cache(lambda index: _sport_text(articles[index])))
+    tell_sports_apart(site, lambda index: _sport_text(articles[index]))
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
     # ("Union", "HBC"), a club known only by its town ("Sélestat (club)"), a character ("James Bond
