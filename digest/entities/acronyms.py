@@ -5,6 +5,7 @@ import re
 
 from .editorial import norm_key
 from .mentions import Mention
+from .words import ORG_HEADS
 
 
 _ACRO = re.compile(r"^[A-Z0-9][A-Za-z0-9&\-\.]{1,11}$")
@@ -80,6 +81,30 @@ def _long_form_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
     return tail[0].start(), tail[-1].end()
 
 
+# a determiner before an organisation described in lower case ("l'agence spatiale japonaise")
+_DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?:[lL]['’]|(?:[lL]es|[lL]e|[lL]a|[dD]u|[dD]es|[aA]ux|[aA]u)[ \t]+)")
+_LOWER_WORDS = re.compile(r"[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'’\-]*(?:[ \t]+[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'’\-]*){1,7}")
+
+
+def _described_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
+    """"l'agence spatiale japonaise (JAXA)", "l'institut géologique américain (USGS)": an organisation
+    described in French, in lower case, before the acronym of its name in its own language, which the
+    French words do not spell. An organisation's head noun first ("agence", "institut", "services"),
+    two to eight words, nothing else between the determiner and the parenthesis; the acronym in
+    capital letters only ("(CNDD-FDD)" after "le mouvement jeunesse du parti au pouvoir" is the
+    party's label). Returns the description's span."""
+    if not (acr.isalpha() and acr.isupper()):
+        return None
+    window_start = max(0, end - 120)
+    before = text[window_start:end].rstrip()
+    for determiner in _DETERMINER_BEFORE.finditer(before):  # the longest description first
+        words = _LOWER_WORDS.fullmatch(before, determiner.end())
+        head = norm_key(words.group().split()[0]) if words else ""
+        if head in ORG_HEADS or head.removesuffix("s") in ORG_HEADS:
+            return window_start + determiner.end(), window_start + words.end()
+    return None
+
+
 def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     """Detect "Long Name (ACR)" / "ACR (Long Name)"; return new mentions: every occurrence
     of the acronym, linked (``link``) to the long form, and long forms read inside
@@ -104,7 +129,7 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
             po = re.search(r"\(\s*$", text[max(0, m.start - 3):m.start])
             paren = m.start - len(po.group()) if po else -1
             if po and re.match(r"\s*\)", tail) and not _ends_at(mentions, paren - 2, paren):
-                span = _long_form_before(text, m.name, paren)
+                span = _long_form_before(text, m.name, paren) or _described_before(text, m.name, paren)
                 if span is not None:
                     long = Mention(span[0], span[1], text[span[0]:span[1]], text[span[0]:span[1]],
                                    "LOC" if m.label == "LOC" else "ORG")

@@ -1,0 +1,24 @@
+"""Organisation rules chosen from the cross-validation's errors (folds 1-2), on real dispatch
+sentences with hand-made model spans (no spaCy)."""
+from digest.entities.editorial import Editorial
+from digest.entities.resolve import resolve
+from tests.entities.test_resolve import by_name, spans_of
+
+
+def test_an_organisation_described_in_lower_case_before_its_foreign_acronym_is_named_by_it():
+    text = ("Le 5 décembre 2015, les ingénieurs de l'agence spatiale japonaise (JAXA) ont réussi à replacer "
+            "la sonde sur le droit chemin. La JAXA a confirmé. Il a été élu député à l'assemblée législative "
+            "est-africaine (EALA).")
+    spans = spans_of(text, ("JAXA", "ORG"), ("JAXA", "ORG", 1), ("EALA", "ORG"))
+    ents = by_name(resolve(text, spans, Editorial.empty()))
+    assert ents["agence spatiale japonaise"].kind == "organisation"
+    assert "JAXA" in ents["agence spatiale japonaise"].forms
+    assert "assemblée législative est-africaine" in ents
+    assert "JAXA" not in ents and "EALA" not in ents
+
+
+def test_a_description_without_an_organisation_head_or_a_party_label_names_no_acronym():
+    text = ("Il a signé un contrat à durée indéterminée (CDI). Il a défendu le mouvement jeunesse du parti "
+            "au pouvoir (CNDD-FDD).")
+    spans = spans_of(text, ("CDI", "ORG"), ("CNDD-FDD", "ORG"))
+    assert set(by_name(resolve(text, spans, Editorial.empty()))) == {"CDI", "CNDD-FDD"}
