@@ -163,6 +163,7 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
                     editorial: Editorial) -> tuple[list[Mention], set[int]]:
     """Model mentions (cut around editorial matches); returns indices of editorial
     matches overridden by a longer model span."""
+    spans = list(spans)
     out: list[Mention] = []
     dropped: set[int] = set()
     for s, e, label in sorted(spans):
@@ -170,6 +171,8 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
             continue
         overlapped = [i for i, m in enumerate(eds) if m.start < e and m.end > s]
         pieces, weak = _cut_around_editorial(text, (s, e, label), eds, overlapped, dropped)
+        if label != "PER":
+            pieces = [(ps, _before_clause(text, ps, pe, spans, editorial)) for ps, pe in pieces]
         pieces, label = _split_pieces(text, pieces, label)
         for ps, pe in pieces:
             plabel = _piece_label(text, ps, pe, label, weak, [eds[i] for i in overlapped], editorial)
@@ -177,6 +180,28 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
             if mention is not None:
                 out.append(mention)
     return out, dropped
+
+
+# a word that opens a clause or a verb's complement, which no organisation or place name holds: "l'Église
+# épiscopale des États-Unis de la communion pour une période de trois ans [...] que l'Église", "l'Église
+# catholique de tenter de convaincre", "les Nations unies visant douze personnalités"
+_CLAUSE_WORD = re.compile(r"[ \t](?:que|qu['’]|qui|dont|où|lorsque|quand|visant|afin|soient|sont|est|était|ont|avait"
+                          r"|de[ \t]+(?:la[ \t]+|l['’])?[a-zéèêîôû]{4,}er)(?![\w\-])")
+
+
+def _before_clause(text: str, start: int, end: int, spans: list[Span], editorial: Editorial) -> int:
+    """Where a model span that runs on into the sentence ends: before a word opening a clause, at the
+    longest part of it that is another span of the text or a name of the editorial file ("l'Église
+    épiscopale des États-Unis"); ``end`` when no such word is inside."""
+    clause = _CLAUSE_WORD.search(text, start, end)
+    if clause is None:
+        return end
+    others = {text[s:e].strip(_PUNCT_STRIP) for s, e, _ in spans if (s, e) != (start, end)}
+    for word in reversed(list(re.finditer(r"[^\s]+", text[start:clause.start()]))):
+        part = text[start:start + word.end()].strip(_PUNCT_STRIP)
+        if part in others or editorial.lookup(clean_name(part, "ORG")[1]) is not None:
+            return start + word.end()
+    return clause.start()
 
 
 def _cut_around_editorial(text: str, span: Span, eds: list[Mention], overlapped: list[int],

@@ -22,3 +22,25 @@ def test_a_description_without_an_organisation_head_or_a_party_label_names_no_ac
             "au pouvoir (CNDD-FDD).")
     spans = spans_of(text, ("CDI", "ORG"), ("CNDD-FDD", "ORG"))
     assert set(by_name(resolve(text, spans, Editorial.empty()))) == {"CDI", "CNDD-FDD"}
+
+
+def test_a_name_that_runs_on_into_a_clause_ends_where_the_clause_begins():
+    text = ("Les primats ont voté pour suspendre l'Église épiscopale des États-Unis de la communion pour une "
+            "période de trois ans suite à des décisions unilatérales que l'Église épiscopale des États-Unis a "
+            "prises. Il accuse l'Église catholique de tenter de convaincre les institutions internationales.")
+    long_span = "Église épiscopale des États-Unis de la communion pour une période de trois ans suite à des " \
+                "décisions unilatérales que l'Église"
+    spans = spans_of(text, (long_span, "ORG"), ("Église épiscopale des États-Unis", "ORG", 1),
+                     ("Église catholique de tenter de convaincre les institutions internationales", "ORG"))
+    names = set(by_name(resolve(text, spans, Editorial.empty())))
+    assert names == {"Église épiscopale des États-Unis", "Église catholique"}
+
+
+def test_long_names_without_a_clause_stay_whole():
+    text = ("La Haute Autorité pour la transparence de la vie publique a saisi la justice, comme l'Association "
+            "nationale pour l'étude de la neige et des avalanches.")
+    spans = spans_of(text, ("Haute Autorité pour la transparence de la vie publique", "ORG"),
+                     ("Association nationale pour l'étude de la neige et des avalanches", "ORG"))
+    assert set(by_name(resolve(text, spans, Editorial.empty()))) == {
+        "Haute Autorité pour la transparence de la vie publique",
+        "Association nationale pour l'étude de la neige et des avalanches"}
