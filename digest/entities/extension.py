@@ -258,6 +258,10 @@ def _extend_orgs(text: str, mentions: list[Mention], editorial: Editorial) -> li
 _AND_PART = re.compile(r"[ \t]+(?:et|&)[ \t]+(?:d['’]|de[ \t]+la[ \t]+|de[ \t]+l['’]|des[ \t]+|du[ \t]+)?"
                        r"[A-ZÀ-ÖØ-ÞŒ][\w\-]*(?![\w\-'’])")
 _COMPANY_PARTNERS = re.compile(r"[ \t]+(?:et|&)[ \t]+(?:Cie|Fils|Associés)(?![\w\-])")
+# "l'Agence américaine océanique" + " et atmosphérique" (NOAA): lower-case words after "et" that run
+# straight into the name's acronym in parentheses still belong to the name
+_AND_BEFORE_ACRONYM = re.compile(r"[ \t]+et[ \t]+[a-zà-öø-ÿœ][\w\-]*(?:[ \t]+[a-zà-öø-ÿœ][\w\-]*)?"
+                                 r"(?=[ \t]*\([ \t]*[A-Z]{2,}[ \t]*\))")
 
 
 def _joined_part(text: str, start: int, end: int, following: Mention | None) -> int | None:
@@ -265,7 +269,7 @@ def _joined_part(text: str, start: int, end: int, following: Mention | None) -> 
     the name has two words or more (a lone "Google et Facebook" is two companies) and ends with a
     capitalised one, no other name of the text starts at the word (two organisations, "la Banque
     de France et Bercy"), and the word ends the name ("... et Diversité a", not "... et Jean Dupont")."""
-    partners = _COMPANY_PARTNERS.match(text, end)
+    partners = _COMPANY_PARTNERS.match(text, end) or _AND_BEFORE_ACRONYM.match(text, end)
     if partners:
         return partners.end()
     part = _AND_PART.match(text, end)

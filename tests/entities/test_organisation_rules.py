@@ -44,3 +44,13 @@ def test_long_names_without_a_clause_stay_whole():
     assert set(by_name(resolve(text, spans, Editorial.empty()))) == {
         "Haute Autorité pour la transparence de la vie publique",
         "Association nationale pour l'étude de la neige et des avalanches"}
+
+
+def test_lower_case_words_after_et_that_run_into_the_acronym_belong_to_the_name():
+    text = ("Selon l'Agence américaine océanique et atmosphérique (NOAA), le dernier ouragan de janvier remonte "
+            "à 1938. La NOAA surveille la tempête. Google et Facebook (GAFA) ont réagi.")
+    spans = spans_of(text, ("Agence américaine océanique", "ORG"), ("NOAA", "ORG"), ("NOAA", "ORG", 1),
+                     ("Google", "ORG"), ("Facebook", "ORG"))
+    ents = by_name(resolve(text, spans, Editorial.empty()))
+    assert "NOAA" in ents["Agence américaine océanique et atmosphérique"].forms
+    assert {"Google", "Facebook"} <= set(ents) and "Agence américaine océanique" not in ents and "NOAA" not in ents
