@@ -1,6 +1,6 @@
 """What context says is no name, or not this name: a participle opening a sentence, sports pools,
 a sentence-initial capital determiner ("La France"), places inside event names, demonyms before a
-person, a maker's name used for its product."""
+person, a maker's name used for its product, a type designation ("A320neo", "Antonov An-26")."""
 from __future__ import annotations
 
 import re
@@ -82,7 +82,7 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
             if (nxt is not None and nxt.label == "PER" and " " not in m.name
                     and _ARTICLE_BEFORE.search(before)):
                 continue
-        if m.label == "ORG" and _is_product(text, m):
+        if (m.label == "ORG" and _is_product(text, m)) or _TYPE_DESIGNATION.search(m.name):
             continue
         out.append(m)
     return out
@@ -90,6 +90,11 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
 
 # "un Airbus A321", "le Boeing 737-500", "114 Airbus": a maker's name used for its product
 _MODEL_AFTER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d{3}(?:-\d{1,4})?(?![\w\-])")
+
+
+# an aircraft's or a machine's type, alone or after its maker: "l'A320neo", "un Antonov An-26", "des
+# Canadair CL-415", "Tu-154"; a road ("A86", "E40") has two digits and no hyphen
+_TYPE_DESIGNATION = re.compile(r"(?:^|[ \t])(?:[A-Z][A-Za-z]{0,2}-\d{2,4}|[A-Z]\d{3}[A-Za-z]{0,3})$")
 
 
 _COUNT_BEFORE = re.compile(r"(?<![\w,.\-/:])(?<![Vv]ol )(?<![Nn]°)\d+[ \t]+$")

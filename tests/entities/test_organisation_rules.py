@@ -1,5 +1,7 @@
 """Organisation rules chosen from the cross-validation's errors (folds 1-2), on real dispatch
 sentences with hand-made model spans (no spaCy)."""
+from hypothesis import given, strategies as st
+
 from digest.entities.editorial import Editorial
 from digest.entities.resolve import resolve
 from tests.entities.test_resolve import by_name, spans_of
@@ -54,3 +56,19 @@ def test_lower_case_words_after_et_that_run_into_the_acronym_belong_to_the_name(
     ents = by_name(resolve(text, spans, Editorial.empty()))
     assert "NOAA" in ents["Agence américaine océanique et atmosphérique"].forms
     assert {"Google", "Facebook"} <= set(ents) and "Agence américaine océanique" not in ents and "NOAA" not in ents
+
+
+def test_a_type_designation_is_a_product_not_an_organisation_person_or_place():
+    text = ("Snecma doit livrer les moteurs destinés à équiper l'A320neo. Un des Canadair CL-415 a rompu son train "
+            "d'atterrissage. Un Antonov An-26 s'est écrasé. Le bouchon s'étend sur l'A86 et l'autoroute E40 "
+            "vers Rue89.")
+    spans = spans_of(text, ("Snecma", "ORG"), ("A320neo", "ORG"), ("Canadair CL-415", "ORG"),
+                     ("Antonov An-26", "PER"), ("A86", "LOC"), ("E40", "LOC"), ("Rue89", "ORG"))
+    assert set(by_name(resolve(text, spans, Editorial.empty()))) == {"Snecma", "A86", "E40", "Rue89"}
+
+
+@given(letter=st.sampled_from("ABDEMN"), number=st.integers(min_value=1, max_value=99))
+def test_a_road_number_stays_a_place(letter, number):
+    road = f"{letter}{number}"
+    text = f"Un accident a bloqué l'autoroute {road} ce matin."
+    assert set(by_name(resolve(text, spans_of(text, (road, "LOC")), Editorial.empty()))) == {road}
