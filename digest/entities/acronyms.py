@@ -105,6 +105,25 @@ def _described_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+# a capitalised word after a link word, where a long form may start inside a longer span
+_INNER_START = re.compile(r"(?:[ \t](?:de[ \t]+la|de|du|des)[ \t]+|[ \t]d['’]|[ \t]de[ \t]+l['’])(?=[A-ZÀ-ÖØ-ÞŒ])")
+
+
+def _start_where_spelled(text: str, mention: Mention, acr: str) -> None:
+    """"le bureau Afrique de la Fédération internationale des ligues des droits de l'homme (FIDH)": an
+    organisation span before its acronym that the acronym's letters do not spell from its first word,
+    but do from a capitalised word further in, starts there (the words before are no part of the name)."""
+    name = text[mention.start:mention.end]
+    if _initials_match_strict(acr, name) and _initials_ok(acr, name):
+        return
+    for inner in _INNER_START.finditer(name):
+        rest = name[inner.end():]
+        if _initials_ok(acr, rest) and _initials_match_strict(acr, rest):
+            mention.start += inner.end()
+            mention.surface = mention.name = rest
+            return
+
+
 def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     """Detect "Long Name (ACR)" / "ACR (Long Name)"; return new mentions: every occurrence
     of the acronym, linked (``link``) to the long form, and long forms read inside
@@ -116,6 +135,8 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         tail = text[m.end:m.end + 20]
         pm = re.match(r"\s*\(\s*([^()\s]{2,12})\s*\)", tail)
+        if pm and m.entry is None and m.label == "ORG" and _is_acronym(pm.group(1)):
+            _start_where_spelled(text, m, pm.group(1))
         if pm and _is_acronym(pm.group(1)) and not _is_acronym(m.name) \
                 and (_initials_ok(pm.group(1), m.name) or _named_in_another_language(pm.group(1), m)) \
                 and (m.label != "PER" or _initials_match_strict(pm.group(1), m.name)):

@@ -72,3 +72,16 @@ def test_a_road_number_stays_a_place(letter, number):
     road = f"{letter}{number}"
     text = f"Un accident a bloqué l'autoroute {road} ce matin."
     assert set(by_name(resolve(text, spans_of(text, (road, "LOC")), Editorial.empty()))) == {road}
+
+
+def test_a_long_form_starts_where_its_acronym_spells_it():
+    text = ("Synthèse de l'interview de Florent Geel, directeur du bureau Afrique de la Fédération internationale "
+            "des ligues des droits de l'homme (FIDH). La FIDH dénonce les exécutions. Le Fonds des Nations unies "
+            "pour l'enfance (UNICEF) s'inquiète.")
+    spans = spans_of(text, ("Florent Geel", "PER"),
+                     ("Afrique de la Fédération internationale des ligues des droits de l'homme", "ORG"),
+                     ("FIDH", "ORG", 1), ("Fonds des Nations unies pour l'enfance", "ORG"))
+    ents = by_name(resolve(text, spans, Editorial.empty()))
+    assert "FIDH" in ents["Fédération internationale des ligues des droits de l'homme"].forms
+    assert "Fonds des Nations unies pour l'enfance" in ents
+    assert not any(name.startswith("Afrique") for name in ents)
