@@ -126,11 +126,12 @@ _SPAN_BREAK = re.compile(r"\s*\n\s*|\s+[-–—]\s+|\s*[–—«»]\s*")
 
 
 # where an organisation's name has ended and the sentence goes on inside a model span: a verb ("de
-# tenter", "de la valider", "visant", "soient"), a date ("de 2013 à 2016"), "dans", "sous" ("ministre
-# de l'Équipement sous de Gaulle"), the country the sentence already named ("la Cour suprême du pays":
-# the generic institution, told apart by its country)
+# tenter", "de la valider", "visant", "soient"), a relative or a conjunction ("... que l'Église"), a
+# date ("de 2013 à 2016"), "dans", "sous" ("ministre de l'Équipement sous de Gaulle"), the country the
+# sentence already named ("la Cour suprême du pays": the generic institution, told apart by its country)
 _RUN_ON = re.compile(r"\s+(?:(?:de|d['’]|à)\s+(?:la\s+|le\s+|les\s+|l['’])?[a-zéèêîô]+(?:er|ir|re)(?=\s|$)"
                      r"|[a-zéèêîô]{3,}ant(?=\s|$)|(?:soit|soient|est|sont|a|ont|était|étaient)(?=\s|$)"
+                     r"|(?P<relative>(?:que|qui|dont|où|lorsque|quand|afin)(?=\s)|qu['’])"
                      r"|(?:de|en|à)\s+\d|(?:dans|sous)(?=\s)|(?:du|de\s+ce)\s+pays(?![\w\-]))")
 
 
@@ -171,7 +172,7 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
             continue
         overlapped = [i for i, m in enumerate(eds) if m.start < e and m.end > s]
         pieces, weak = _cut_around_editorial(text, (s, e, label), eds, overlapped, dropped)
-        if label != "PER":
+        if label == "ORG":
             pieces = [(ps, _before_clause(text, ps, pe, spans, editorial)) for ps, pe in pieces]
         pieces, label = _split_pieces(text, pieces, label)
         for ps, pe in pieces:
@@ -182,19 +183,13 @@ def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],
     return out, dropped
 
 
-# a word that opens a clause or a verb's complement, which no organisation or place name holds: "l'Église
-# épiscopale des États-Unis de la communion pour une période de trois ans [...] que l'Église", "l'Église
-# catholique de tenter de convaincre", "les Nations unies visant douze personnalités"
-_CLAUSE_WORD = re.compile(r"[ \t](?:que|qu['’]|qui|dont|où|lorsque|quand|visant|afin|soient|sont|est|était|ont|avait"
-                          r"|de[ \t]+(?:la[ \t]+|l['’])?[a-zéèêîôû]{4,}er)(?![\w\-])")
-
-
 def _before_clause(text: str, start: int, end: int, spans: list[Span], editorial: Editorial) -> int:
-    """Where a model span that runs on into the sentence ends: before a word opening a clause, at the
-    longest part of it that is another span of the text or a name of the editorial file ("l'Église
-    épiscopale des États-Unis"); ``end`` when no such word is inside."""
-    clause = _CLAUSE_WORD.search(text, start, end)
-    if clause is None:
+    """Where an organisation span that runs on into a clause ends ("l'Église épiscopale des États-Unis de
+    la communion pour une période de trois ans [...] que l'Église"): at the longest part before the
+    relative or conjunction that is another span of the text or a name of the editorial file, else
+    before it; ``end`` when no clause opens inside (the other run-ons are cut by ``_split_span``)."""
+    clause = _RUN_ON.search(text, start, end)
+    if clause is None or clause.group("relative") is None:
         return end
     others = {text[s:e].strip(_PUNCT_STRIP) for s, e, _ in spans if (s, e) != (start, end)}
     for word in reversed(list(re.finditer(r"[^\s]+", text[start:clause.start()]))):
