@@ -89,6 +89,10 @@ def is_country(name: str) -> bool:
     return norm_key(name) in _COUNTRY_KEYS
 
 
+def is_country_or_capital(name: str) -> bool:
+    return norm_key(name) in _COUNTRY_OF
+
+
 def is_qualifiable(name: str) -> bool:
     """False for a name only one place has: a country, a French region or département."""
     return not is_country(name) and norm_key(name) not in _UNIQUE_DIVISIONS

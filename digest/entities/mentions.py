@@ -11,7 +11,7 @@ from .editorial import Editorial, EditorialEntry, norm_key
 from .words import (KIND_LABEL, LABEL_KIND, LEGISLATURES, Span, _ADMIN_HEAD_PLACE, _CLUB_MARKERS, _DEMONYM_WORDS,
                     _HEAD_BEFORE, _LOWER_HEAD_PLACE, _LOWER_ORG_KEEP_PLACE, _PUNCT_STRIP, _UPPER, head_kind, looks_like_demonym,
                     says_instead_of)
-from .countries import is_qualifiable
+from .countries import is_country, is_country_or_capital, is_qualifiable
 from .names import _PARTICLES, clean_name
 from .not_names import _NOT_NAME, _drop_capital_determiner, _is_opening_participle
 from .person_cues import _looks_like_full_name, _person_cue_before
@@ -157,7 +157,27 @@ def _split_span(text: str, s: int, e: int, label: str) -> list[tuple[int, int]]:
         cur = m.end()
     if cur < e:
         out.append((cur, e))
-    return out
+    return out if label == "PER" else [part for ps, pe in out for part in _countries_joined(text, ps, pe)]
+
+
+def _countries_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"l'axe Téhéran-Bagdad-Damas", "le match Royaume-Uni - Turquie": countries or capitals joined by
+    dashes, however spaced, are each a place (read longest first: "Royaume-Uni" keeps its hyphen); a
+    country's own name stays whole ("Guinée-Bissau")."""
+    dashes = [m.span() for m in re.finditer(r"\s*[-–]\s*", text[start:end])]
+    if not dashes or is_country(text[start:end]):
+        return [(start, end)]
+    bounds = [0] + [x for span in dashes for x in span] + [end - start]  # word i: bounds[2i]..bounds[2i+1]
+    words = len(dashes) + 1
+    parts, first = [], 0
+    while first < words:
+        last = next((last for last in range(words - 1, first - 1, -1)
+                     if is_country_or_capital(text[start + bounds[2 * first]:start + bounds[2 * last + 1]])), None)
+        if last is None:
+            return [(start, end)]
+        parts.append((start + bounds[2 * first], start + bounds[2 * last + 1]))
+        first = last + 1
+    return parts
 
 
 def _model_mentions(text: str, spans: Iterable[Span], eds: list[Mention],

@@ -2,6 +2,7 @@
 sentences with hand-made model spans (no spaCy)."""
 from hypothesis import given, strategies as st
 
+from digest.entities.countries import COUNTRIES
 from digest.entities.editorial import Editorial
 from digest.entities.resolve import resolve
 from tests.entities.test_resolve import by_name, spans_of
@@ -85,3 +86,22 @@ def test_a_long_form_starts_where_its_acronym_spells_it():
     assert "FIDH" in ents["Fédération internationale des ligues des droits de l'homme"].forms
     assert "Fonds des Nations unies pour l'enfance" in ents
     assert not any(name.startswith("Afrique") for name in ents)
+
+
+def test_countries_or_capitals_joined_by_dashes_are_each_a_place():
+    text = ("La reconquête de cette zone signifierait la continuité de l'axe Téhéran-Bagdad-Damas. Le match "
+            "Espagne - République tchèque a lieu ce soir. Il est né en Guinée-Bissau et vit à Boulogne-Billancourt.")
+    spans = spans_of(text, ("Téhéran-Bagdad-Damas", "LOC"), ("Espagne - République tchèque", "ORG"),
+                     ("Guinée-Bissau", "LOC"), ("Boulogne-Billancourt", "LOC"))
+    ents = by_name(resolve(text, spans, Editorial.empty()))
+    assert {name for name, entity in ents.items() if entity.kind == "lieu"} == {
+        "Téhéran", "Bagdad", "Damas", "Espagne", "République tchèque", "Guinée-Bissau", "Boulogne-Billancourt"}
+
+
+@given(pair=st.lists(st.sampled_from(sorted(COUNTRIES)), min_size=2, max_size=2, unique=True),
+       dash=st.sampled_from(["-", " - ", " -", "- ", "–", " – "]))
+def test_two_countries_joined_by_any_dash_are_two_places(pair, dash):
+    joined = dash.join(pair)
+    text = f"Le match {joined} a lieu ce soir."
+    ents = by_name(resolve(text, spans_of(text, (joined, "LOC")), Editorial.empty()))
+    assert set(ents) == set(pair) and all(entity.kind == "lieu" for entity in ents.values())
