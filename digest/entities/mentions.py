@@ -276,7 +276,7 @@ def _piece_label(text: str, ps: int, pe: int, label: str, weak: bool, overlapped
         if 2 <= len(toks) <= 4 and all(_UPPER.match(t) or norm_key(t) in _PARTICLES for t in toks):
             return "PER"
     if label == "PER":
-        return label
+        return "LOC" if _AFTER_PLACE_NOUN.search(text, max(0, ps - 40), ps) else label
     # "l'Espagnole Caroline Routier", "l'Iranien Mojtaba Abedini": a demonym
     # followed by a capitalised name is a person, whatever the model said
     toks = raw.strip(_PUNCT_STRIP).split()
@@ -294,8 +294,11 @@ def _piece_label(text: str, ps: int, pe: int, label: str, weak: bool, overlapped
 
 # "à Modane", "en Louisiane", "la commune de Modane", "la vallée de la Maurienne": a name ending like a
 # demonym ("Valaisanne", "Tarentais") that the sentence puts after a place preposition or a place is a place
-_PLACE_PREPOSITION = re.compile(r"(?<![\w\-])(?:à|en|(?:commune|ville|village|municipalité|vallées?|région|province)"
-                                r"[\s\u00a0]+(?:de[\s\u00a0]+la|de|du|d['’]))[\s\u00a0]*$")
+_PLACE_NOUN_OF = (r"(?:commune|ville|village|municipalité|vallées?|région|province|wilaya)"
+                  r"[\s\u00a0]+(?:de[\s\u00a0]+la|de|du|d['’])")
+_PLACE_PREPOSITION = re.compile(r"(?<![\w\-])(?:à|en|" + _PLACE_NOUN_OF + r")[\s\u00a0]*$")
+# "dans la ville de Hilla", "la commune de Chechar": what the model reads as a person there is a place
+_AFTER_PLACE_NOUN = re.compile(r"(?<![\w\-])" + _PLACE_NOUN_OF + r"[\s\u00a0]*$")
 
 
 def _piece_mention(text: str, ps: int, pe: int, plabel: str, weak: bool, editorial: Editorial) -> Mention | None:

@@ -105,3 +105,12 @@ def test_two_countries_joined_by_any_dash_are_two_places(pair, dash):
     text = f"Le match {joined} a lieu ce soir."
     ents = by_name(resolve(text, spans_of(text, (joined, "LOC")), Editorial.empty()))
     assert set(ents) == set(pair) and all(entity.kind == "lieu" for entity in ents.values())
+
+
+def test_a_name_read_as_a_person_after_a_town_noun_is_a_place():
+    text = ("Dans la ville de Hilla, située au sud de Bagdad, la mosquée a été attaquée. Un conflit a éclaté "
+            "dans la commune de Chechar. Le maire Jean Moulin a réagi.")
+    spans = spans_of(text, ("Hilla", "PER"), ("Bagdad", "LOC"), ("Chechar", "PER"), ("Jean Moulin", "PER"))
+    ents = by_name(resolve(text, spans, Editorial.empty()))
+    assert {name: entity.kind for name, entity in ents.items()} == {
+        "Hilla": "lieu", "Bagdad": "lieu", "Chechar": "lieu", "Jean Moulin": "personne"}
