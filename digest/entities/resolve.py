@@ -17,7 +17,10 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
    final initial ("Nolan L."); first names such as "François" are not demonyms; a
    country, French region or département is a place whatever the model's label ("Grand Est");
 3b. model spans are split at line breaks and, for places/organisations, at spaced dashes
-   ("Autriche - Hongrie"); "aéroport de X"/"parquet de X" and administrative divisions
+   ("Autriche - Hongrie") and at any dash between countries or capitals ("Téhéran-Bagdad-Damas");
+   an organisation span running on into a clause ends before it ("... que l'Église"), at a part
+   the text names elsewhere; a name right after "la ville de" is a place; a type designation
+   ("A320neo", "Antonov An-26") is a product, no entity; "aéroport de X"/"parquet de X" and administrative divisions
    ("comté de X", "province du X") and churches ("église Saint-Marc") keep only the
    place X; a maker's name used for its product ("Airbus A321", "114 Airbus") is dropped;
    a demonym + capitalised name read as a place is a person ("l'Espagnole Caroline R.");
@@ -38,7 +41,10 @@ Pipeline for one text (all deterministic, a pure function of (text, spans, edito
 4. acronyms: "Forces démocratiques syriennes (FDS)" (or "FDS (Forces ...)") makes the
    acronym an alias of the long name in that article; every occurrence is a mention;
    when the model found only the acronym, the words before "(CNC)" whose initials spell
-   it become the long form ("conseil national de la communication"); a lowercase long form
+   it become the long form ("conseil national de la communication"), and so does an organisation
+   described in lower case before a foreign acronym ("l'agence spatiale japonaise (JAXA)"); a long
+   form starts where the acronym spells it ("bureau Afrique de la Fédération ... (FIDH)") and takes
+   lower-case words after "et" that run into "(NOAA)"; a lowercase long form
    in parentheses after the acronym names it when its words spell it exactly ("SNR (service
    national de renseignement)");
 5. merging: case/accent variants merge; a person's surname ("Rutte", "M. Rutte") merges
