@@ -83,14 +83,15 @@ def _long_form_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
 
 # a determiner before an organisation described in lower case ("l'agence spatiale japonaise")
 _DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?:[lL]['’]|(?:[lL]es|[lL]e|[lL]a|[dD]u|[dD]es|[aA]ux|[aA]u)[ \t]+)")
-_LOWER_WORDS = re.compile(r"[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'’\-]*(?:[ \t]+[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'’\-]*){1,7}")
+_LOWER_WORDS = re.compile(r"[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'’\-]*(?:[ \t]+[a-zà-öø-ÿœæ][a-zà-öø-ÿœæ'’\-]*){2,7}")
 
 
 def _described_before(text: str, acr: str, end: int) -> tuple[int, int] | None:
     """"l'agence spatiale japonaise (JAXA)", "l'institut géologique américain (USGS)": an organisation
     described in French, in lower case, before the acronym of its name in its own language, which the
     French words do not spell. An organisation's head noun first ("agence", "institut", "services"),
-    two to eight words, nothing else between the determiner and the parenthesis; the acronym in
+    three to eight words ("la fédération internationale (ITU)" says too little to name a page),
+    nothing else between the determiner and the parenthesis; the acronym in
     capital letters only ("(CNDD-FDD)" after "le mouvement jeunesse du parti au pouvoir" is the
     party's label). Returns the description's span."""
     if not (acr.isalpha() and acr.isupper()):
@@ -150,10 +151,13 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
             po = re.search(r"\(\s*$", text[max(0, m.start - 3):m.start])
             paren = m.start - len(po.group()) if po else -1
             if po and re.match(r"\s*\)", tail) and not _ends_at(mentions, paren - 2, paren):
-                span = _long_form_before(text, m.name, paren) or _described_before(text, m.name, paren)
+                spelled = _long_form_before(text, m.name, paren)
+                span = spelled or _described_before(text, m.name, paren)
                 if span is not None:
-                    long = Mention(span[0], span[1], text[span[0]:span[1]], text[span[0]:span[1]],
-                                   "LOC" if m.label == "LOC" else "ORG")
+                    surface = text[span[0]:span[1]]
+                    # a description named as a page is written as a name: "Agence spatiale japonaise"
+                    name = surface if spelled else surface[0].upper() + surface[1:]
+                    long = Mention(span[0], span[1], surface, name, "LOC" if m.label == "LOC" else "ORG")
                     new.append(long)
                     links[m.name] = long
             continue

@@ -14,17 +14,17 @@ def test_an_organisation_described_in_lower_case_before_its_foreign_acronym_is_n
             "est-africaine (EALA).")
     spans = spans_of(text, ("JAXA", "ORG"), ("JAXA", "ORG", 1), ("EALA", "ORG"))
     ents = by_name(resolve(text, spans, Editorial.empty()))
-    assert ents["agence spatiale japonaise"].kind == "organisation"
-    assert "JAXA" in ents["agence spatiale japonaise"].forms
-    assert "assemblée législative est-africaine" in ents
+    assert ents["Agence spatiale japonaise"].kind == "organisation"
+    assert "JAXA" in ents["Agence spatiale japonaise"].forms
+    assert "Assemblée législative est-africaine" in ents
     assert "JAXA" not in ents and "EALA" not in ents
 
 
 def test_a_description_without_an_organisation_head_or_a_party_label_names_no_acronym():
     text = ("Il a signé un contrat à durée indéterminée (CDI). Il a défendu le mouvement jeunesse du parti "
-            "au pouvoir (CNDD-FDD).")
-    spans = spans_of(text, ("CDI", "ORG"), ("CNDD-FDD", "ORG"))
-    assert set(by_name(resolve(text, spans, Editorial.empty()))) == {"CDI", "CNDD-FDD"}
+            "au pouvoir (CNDD-FDD). Il mène le classement de la fédération internationale (ITU).")
+    spans = spans_of(text, ("CDI", "ORG"), ("CNDD-FDD", "ORG"), ("ITU", "ORG"))
+    assert set(by_name(resolve(text, spans, Editorial.empty()))) == {"CDI", "CNDD-FDD", "ITU"}
 
 
 def test_a_name_that_runs_on_into_a_clause_ends_where_the_clause_begins():
