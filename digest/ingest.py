@@ -220,7 +220,7 @@ def ingest(
     if not same_rules:
         write_atomically(rules_file, f"sha256 {rules_digest}\n")
     if stamp_path:
-        uptodate.restat(inputs, article_dir, report.written)
+        uptodate.restat(inputs, article_dir, [*report.written, rules_file])  # else the next run would do all its checks again
         _save_stamp(stamp_path, _stamp(inputs, rules), report)
     return report
 

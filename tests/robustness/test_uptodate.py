@@ -152,3 +152,35 @@ def test_a_rebuild_with_nothing_changed_reads_neither_settings_nor_entity_files_
     assert pipeline.build(paths).rebuilt
     assert "entities.toml" in reads and "settings" in reads
     assert "Secrétaire général de l’Otan." in (paths.output / "personnes" / "mark-rutte" / "index.html").read_text(encoding="utf-8")
+
+
+def test_folders_listed_already_are_taken_as_listed_and_the_rest_walked(tmp_path):
+    write(tmp_path / "content" / "dispatches" / "a.txt", "dépêche")
+    write(tmp_path / "content" / "articles" / "2025" / "a.md", "Title: A\n")
+    write(tmp_path / "content" / "pages" / "p.md", "Title: P\n")
+    write(tmp_path / "theme" / "base.html", "<html>")
+    inputs = [tmp_path / "content", tmp_path / "theme"]
+    dispatches, articles = (str((tmp_path / "content" / name).resolve()) for name in ("dispatches", "articles"))
+    known = {dispatches: uptodate.listing([tmp_path / "content" / "dispatches"]),
+             articles: uptodate.listing([tmp_path / "content" / "articles"])}
+    assert uptodate.listing(inputs, known) == uptodate.listing(inputs)
+    # What ingest listed is not listed again: a file it did not see is not there.
+    write(tmp_path / "content" / "articles" / "2025" / "b.md", "Title: B\n")
+    assert uptodate.listing(inputs, known) == {path: found for path, found in uptodate.listing(inputs).items() if not path.endswith("b.md")}
+
+
+def test_a_rebuild_with_nothing_changed_forks_no_ingest_child(tmp_path, fake_ner, forking, monkeypatch):
+    from digest import forked_value, pipeline, settings
+    from tests.conftest import new_site
+    from tests.robustness.conftest import SEED
+
+    monkeypatch.setitem(settings.DEFAULTS, "INGEST_BESIDE_MIN_DISPATCHES", 0)
+    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()}, editorial="")
+    assert pipeline.build(paths).rebuilt
+    forks: list[str] = []
+    real_start = forked_value.start
+    monkeypatch.setattr(forked_value, "start", lambda work, what: forks.append(what) or real_start(work, what))
+    assert not pipeline.build(paths).rebuilt
+    assert forks == []  # the fork cost more than the ingest check it overlapped (docs/performance.md)
+    write(paths.dispatches / "b.txt", SEED.read_text(encoding="utf-8").replace("2025-08-22", "2025-08-23"))
+    assert pipeline.build(paths).rebuilt and forks == ["ingestion"]
