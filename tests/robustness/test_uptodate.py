@@ -184,3 +184,15 @@ def test_a_rebuild_with_nothing_changed_forks_no_ingest_child(tmp_path, fake_ner
     assert forks == []  # the fork cost more than the ingest check it overlapped (docs/performance.md)
     write(paths.dispatches / "b.txt", SEED.read_text(encoding="utf-8").replace("2025-08-22", "2025-08-23"))
     assert pipeline.build(paths).rebuilt and forks == ["ingestion"]
+
+
+def test_the_replaced_site_is_deleted_on_a_core_nothing_else_wants(tmp_path):
+    import subprocess
+    import sys
+
+    old = write(tmp_path / ".output.old-1" / "2025" / "index.html", "<html>").parents[1]
+    # The deleting script, then what it ran at: after the swap, Pagefind indexes the new site meanwhile.
+    ran = subprocess.run([sys.executable, "-c", swap._REMOVE_FOLDERS + "\nprint(os.sched_getscheduler(0) == os.SCHED_IDLE)",
+                          "", "", str(old)], capture_output=True, text=True, check=True)
+    assert ran.stdout.split() == ["True"]
+    assert not old.exists()
