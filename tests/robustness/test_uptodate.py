@@ -170,19 +170,21 @@ def test_folders_listed_already_are_taken_as_listed_and_the_rest_walked(tmp_path
 
 
 def test_a_rebuild_with_nothing_changed_forks_no_ingest_child(tmp_path, fake_ner, forking, monkeypatch):
-    from digest import forked_value, pipeline, settings
+    from digest import forked_value, french_model, pipeline, settings
     from tests.conftest import new_site
-    from tests.robustness.conftest import SEED
+    from tests.robustness.test_build import CORPUS
 
+    first, second = sorted(CORPUS.glob("winer-*.txt"))[:2]
     monkeypatch.setitem(settings.DEFAULTS, "INGEST_BESIDE_MIN_DISPATCHES", 0)
-    paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()}, editorial="")
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)  # a new process: spaCy not loaded (else in place)
+    paths = new_site(tmp_path, {first.name: first.read_bytes()}, editorial="")
     assert pipeline.build(paths).rebuilt
     forks: list[str] = []
     real_start = forked_value.start
     monkeypatch.setattr(forked_value, "start", lambda work, what: forks.append(what) or real_start(work, what))
     assert not pipeline.build(paths).rebuilt
     assert forks == []  # the fork cost more than the ingest check it overlapped (docs/performance.md)
-    write(paths.dispatches / "b.txt", SEED.read_text(encoding="utf-8").replace("2025-08-22", "2025-08-23"))
+    (paths.dispatches / second.name).write_bytes(second.read_bytes())
     assert pipeline.build(paths).rebuilt and forks == ["ingestion"]
 
 
