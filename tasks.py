@@ -52,8 +52,12 @@ def guarded(work, debug: bool):
     traceback only with --debug)."""
     try:
         return work()
-    except (Exit, KeyboardInterrupt):
+    except Exit:
         raise
+    except KeyboardInterrupt:  # Ctrl-C: the site being rendered aside is removed (digest/interruption.py)
+        from digest import interruption
+
+        raise Exit(f"interrompu : {OUTPUT.name}/ reste le dernier site construit en entier", code=interruption.INTERRUPTED) from None
     except Exception as error:
         if debug:
             traceback.print_exc()

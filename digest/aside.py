@@ -30,6 +30,7 @@ from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from digest import interruption
 from digest.settings import setting
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
@@ -133,11 +134,15 @@ def fork_child(work: Callable[[], int]) -> int | None:
         stream.flush()
     pid = os.fork()
     if pid:
+        interruption.raise_if_interrupted()  # the child dies with this process
         return pid
     status = 1
     try:
+        interruption.take_interrupts()
         if die_with_parent(parent):
             status = work()
+    except KeyboardInterrupt:  # a Ctrl-C: the build's process says it (digest/interruption.py)
+        status = interruption.INTERRUPTED
     except BaseException:
         traceback.print_exc()
     finally:

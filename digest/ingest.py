@@ -143,6 +143,33 @@ def _stamp(inputs: dict[str, tuple[int, int]], rules: bytes) -> str:
     return uptodate.digest(inputs, {"rules": hashlib.sha256(rules).hexdigest()})
 
 
+@dataclass
+class Listed:
+    """What ingest lists before it reads anything: the size and time of every dispatch and article
+    (``files``), and the last run's report when neither they nor the rules changed since it
+    (``unchanged``: ingest has nothing to do). The build asks first, in its own process, and forks
+    no ingest child when there is nothing to do (digest/pipeline.py)."""
+
+    folders: dict[str, dict[str, tuple[int, int]]]  # each folder's listing, by its path (``uptodate.listing``'s ``known``)
+    files: dict[str, tuple[int, int]]  # both
+    dispatches: int  # files in the dispatch folder
+    rules: bytes
+    unchanged: Report | None
+
+
+def list_inputs(dispatch_dir: Path, article_dir: Path, rules: bytes, cache_dir: Path | None) -> Listed:
+    article_dir.mkdir(parents=True, exist_ok=True)
+    dispatches, articles = uptodate.listing([dispatch_dir]), uptodate.listing([article_dir])
+    folders = {str(Path(dispatch_dir).resolve()): dispatches, str(Path(article_dir).resolve()): articles}
+    stamp_path = cache_dir / STAMP_FILE if cache_dir else None
+    previous = _load_stamp(stamp_path) if stamp_path else None
+    # Nothing changed since the last run: replay what it reported, so that warnings stay visible.
+    # Never a rejection: a file made readable (chmod) keeps its size and time, and is read again.
+    files = {**dispatches, **articles}
+    unchanged = previous and previous["stamp"] == _stamp(files, rules) and not previous["rejected"]
+    return Listed(folders, files, len(dispatches), rules, _replayed(previous) if unchanged else None)
+
+
 def ingest(
     dispatch_dir: Path,
     article_dir: Path,
@@ -152,19 +179,16 @@ def ingest(
     derive_headlines: DeriveHeadlines = cut_headlines,
     cache_dir: Path | None = None,
     today: dt.date | None = None,
+    listed: Listed | None = None,
 ) -> Report:
-    """Steps: replay the last run when nothing changed; list the readable dispatches; keep those
-    whose article is missing or stale; find their entities and headlines and write the articles;
-    record the rules and the stamp."""
-    article_dir.mkdir(parents=True, exist_ok=True)
-    stamp_path = cache_dir / STAMP_FILE if cache_dir else None
+    """Steps: replay the last run when nothing changed (``listed``: ``list_inputs``' answer, when
+    the caller asked already); list the readable dispatches; keep those whose article is missing or
+    stale; find their entities and headlines and write the articles; record the rules and the stamp."""
     # Listed once, before anything is read: at the end, only the articles written are listed again.
-    inputs = uptodate.listing([dispatch_dir, article_dir])
-    previous = _load_stamp(stamp_path) if stamp_path else None
-    # Nothing changed since the last run: replay what it reported, so that warnings stay visible.
-    # Never a rejection: a file made readable (chmod) keeps its size and time, and is read again.
-    if previous and previous["stamp"] == _stamp(inputs, rules) and not previous["rejected"]:
-        return _replayed(previous)
+    listed = listed or list_inputs(dispatch_dir, article_dir, rules, cache_dir)
+    if listed.unchanged is not None:
+        return listed.unchanged
+    inputs, stamp_path = listed.files, cache_dir / STAMP_FILE if cache_dir else None
 
     report = Report()
     attributions = load_attributions(dispatch_dir, report)
@@ -196,7 +220,7 @@ def ingest(
     if not same_rules:
         write_atomically(rules_file, f"sha256 {rules_digest}\n")
     if stamp_path:
-        uptodate.restat(inputs, article_dir, report.written)
+        uptodate.restat(inputs, article_dir, [*report.written, rules_file])  # else the next run would do all its checks again
         _save_stamp(stamp_path, _stamp(inputs, rules), report)
     return report
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest import aside, forked_value, french_model, headline, search, site, uptodate
-from digest.ingest import RULES_FILE, Report, ingest
+from digest.ingest import RULES_FILE, Listed, Report, ingest, list_inputs
+from digest.settings import setting
 
 
 @dataclass(frozen=True)
@@ -119,17 +120,25 @@ def one_at_a_time(paths: Paths):
             _held.discard(lock)
 
 
-def run_ingest(paths: Paths) -> Report:
+def list_ingest_inputs(paths: Paths) -> Listed:
+    """The dispatches and articles listed, and whether ingest has anything to do (``Listed``)."""
+    return list_inputs(paths.dispatches, paths.articles, ingest_rules(paths), paths.cache)
+
+
+def run_ingest(paths: Paths, listed: Listed | None = None) -> Report:
+    """Ingest; ``listed``: what ``list_ingest_inputs`` found moments ago (None: listed here)."""
     with one_at_a_time(paths):
+        listed = listed or list_ingest_inputs(paths)
         report = ingest(
             paths.dispatches,
             paths.articles,
             entity_finder(paths),
-            rules=ingest_rules(paths),
+            rules=listed.rules,
             # made at the first lede to derive: a build with nothing to ingest never asks for the
             # model's version (importlib.metadata, a tenth of a rebuild with nothing changed)
             derive_headlines=lambda ledes: _headline_deriver(paths.cache / "headlines")(ledes),
             cache_dir=paths.cache,
+            listed=listed,
         )
     for line in report.lines():
         print(line, file=sys.stderr)
@@ -187,14 +196,18 @@ def fewer_collections():
         gc.set_threshold(*before)
 
 
-def ingest_beside(paths: Paths, overrides: dict) -> forked_value.Returning | None:
+def ingest_beside(paths: Paths, overrides: dict, listed: Listed) -> forked_value.Returning | None:
     """Ingest in a forked child, so that Pelican starts and reads the articles already there on the
     other core while it runs (a new dispatch loads spaCy: seconds); None where it runs in place:
-    forking does not apply or is turned off (``WRITE_ASIDE``), or spaCy is loaded here already
-    (``invoke serve``'s next builds: in place, it costs nothing)."""
+    ingest has nothing to do (``listed``: the fork would cost more than the listing it overlaps),
+    the archive is small (``INGEST_BESIDE_MIN_DISPATCHES``), forking does not apply or is turned
+    off (``WRITE_ASIDE``), or spaCy is loaded here already (``invoke serve``'s next builds: in
+    place, it costs nothing)."""
+    if listed.unchanged is not None or listed.dispatches < setting(overrides, "INGEST_BESIDE_MIN_DISPATCHES"):
+        return None
     if not aside.enabled(overrides) or french_model.loaded_pipeline() is not None:
         return None
-    return forked_value.start(lambda: run_ingest(paths), "ingestion")
+    return forked_value.start(lambda: run_ingest(paths, listed), "ingestion")
 
 
 def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = False) -> Outcome:
@@ -207,17 +220,18 @@ def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = F
     left as it was. Ingest runs beside Pelican's start where it can (``ingest_beside``)."""
     overrides = overrides or {}
     with one_at_a_time(paths), fewer_collections():
-        ingesting = ingest_beside(paths, overrides)
+        listed = list_ingest_inputs(paths)
+        ingesting = ingest_beside(paths, overrides, listed)
         try:
-            return _build_site(paths, overrides, refuse_rejected, ingesting)
+            return _build_site(paths, overrides, refuse_rejected, listed, ingesting)
         except BaseException:
             if ingesting is not None:
                 ingesting.stop()
             raise
 
 
-def _build_site(paths: Paths, overrides: dict, refuse_rejected: bool, ingesting: forked_value.Returning | None) -> Outcome:
-    report = run_ingest(paths) if ingesting is None else None
+def _build_site(paths: Paths, overrides: dict, refuse_rejected: bool, listed: Listed, ingesting: forked_value.Returning | None) -> Outcome:
+    report = run_ingest(paths, listed) if ingesting is None else None
     special = special_files(paths.content, paths.dispatches)
     rejected = [(path, "pas un fichier ordinaire : laissé hors du site") for path in special]
     for path in special:
@@ -252,6 +266,8 @@ def _build_site(paths: Paths, overrides: dict, refuse_rejected: bool, ingesting:
                 rejected=rejected,  # and the articles Pelican's plugins leave out
                 refuse_rejected=refuse_rejected,
                 being_written=being_written,
+                # nothing written since ingest listed them: the stamp's listing takes its folders as they are
+                listed_already=listed.folders if listed.unchanged is not None else None,
             ), None
         except search.SearchIndexError as error:  # raised after the swap only: the pages are live
             return True, str(error)

@@ -147,6 +147,12 @@ WRITE_ASIDE = True
 """Let forked children write the entity pages and the feeds, and read the articles Pelican's
 cache lacks, while the build goes on (digest/aside.py); False: everything in the build's process."""
 
+INGEST_BESIDE_MIN_DISPATCHES = 2000
+"""From this many dispatches, ingest runs in a forked child while Pelican starts and reads the
+articles already there (digest/pipeline.py, ``ingest_beside``); below, in the build's process. A/B
+on the bench (docs/performance.md, 2026-12-07): the child made a +1 dispatch 20 % faster at 5 000
+articles and 14 % slower at 1 000, where the reading it overlaps is about a second."""
+
 REUSE_OUTPUT_FROM = None
 """The published output folder, whose unchanged files a build links instead of rendering them
 again (plugins/incremental); set by digest/site.py. None: nothing is reused."""

@@ -204,6 +204,7 @@ def build(
     rejected: list[tuple[Path, str]] | None = None,
     refuse_rejected: bool = False,
     being_written: Callable[[], list[Path]] | None = None,
+    listed_already: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
 ) -> bool:
     """Render into a staging folder, run ``steps_after_render`` on it, put it in place, then run
     ``steps_after_swap`` on ``output`` (the site is live: their failure propagates, output/ stays
@@ -211,26 +212,24 @@ def build(
 
     ``rejected``: the files already rejected (by ingest); the contents Pelican's plugins leave out
     are added to it. With ``refuse_rejected`` and any rejection, the site is rendered and checked,
-    then removed: output/ is left as it was.
-
-    With a ``stamp`` file, a build whose inputs have not changed since the stamped one does nothing
-    and returns False.
-
-    ``being_written``: waits for the ingest child writing articles, returns what it wrote (its
-    rejections put into ``rejected``); Pelican starts meanwhile (``READS_BESIDE_INGEST``)."""
+    then removed: output/ is left as it was. With a ``stamp`` file, a build whose inputs have not
+    changed since the stamped one does nothing and returns False (``listed_already``: input folders
+    listed moments ago and unchanged since, ``uptodate.listing``'s ``known``). ``being_written``:
+    waits for the ingest child writing articles, returns what it wrote (its rejections put into
+    ``rejected``); Pelican starts meanwhile (``READS_BESIDE_INGEST``)."""
     rejected, staging = [] if rejected is None else rejected, staging_path(output)
     swap.restore_missing(output)
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
     recorded = uptodate.recorded_inputs(stamp) if stamp else None
     # Checked before Pelican is even imported (0.2 s): the inputs the last build recorded, listed again.
-    listed = uptodate.listing(recorded) if recorded is not None else None
+    listed = uptodate.listing(recorded, listed_already) if recorded is not None else None
     if listed is not None and uptodate.is_current(stamp, output, uptodate.digest(listed, variant)):
         return False
     from pelican.settings import read_settings  # here: importing the newsroom side never loads Pelican
 
     settings = read_settings(str(settings_file), override={"OUTPUT_PATH": str(staging), **(overrides or {})})
     roots = build_inputs(settings_file, settings)
-    inputs = listed if recorded == roots else uptodate.listing(roots)
+    inputs = listed if recorded == roots else uptodate.listing(roots, listed_already)
     if stamp and recorded != roots and uptodate.is_current(stamp, output, uptodate.digest(inputs, variant)):
         return False
     cache = versioned_cache_path(settings_file, settings, variant)

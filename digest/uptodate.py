@@ -24,10 +24,13 @@ STAMP_FILE = "site-stamp.json"
 _SKIPPED_DIRS = {"__pycache__", ".git"}
 
 
-def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
+def listing(inputs: Iterable[Path], known: Mapping[str, Mapping[str, tuple[int, int]]] | None = None) -> dict[str, tuple[int, int]]:
     """Size and modification time of every file under ``inputs`` (files or folders, symbolic
-    links followed as Pelican reads them), by path."""
+    links followed as Pelican reads them), by path. ``known``: folders listed moments ago and
+    unchanged since, ``{folder: its listing}`` (ingest's dispatches and articles when it had
+    nothing to do: half the files of a build's inputs), taken as they are where the walk meets them."""
     files: dict[str, tuple[int, int]] = {}
+    known = known or {}
     for root in {Path(path).resolve() for path in inputs}:
         if root.is_file():
             status = root.stat()
@@ -47,7 +50,9 @@ def listing(inputs: Iterable[Path]) -> dict[str, tuple[int, int]]:
             for entry in entries:
                 try:
                     if entry.is_dir():
-                        if entry.name not in _SKIPPED_DIRS:
+                        if entry.path in known:
+                            files.update(known[entry.path])
+                        elif entry.name not in _SKIPPED_DIRS:
                             folders.append(entry.path)
                         continue
                     if is_temporary(entry.name):  # an article ingest is writing beside the build (digest/pipeline.py)

@@ -14,7 +14,7 @@ from pelican import signals
 
 from digest.entities.finder import EntityFinder
 from digest.entities.training import ModelError
-from digest import french_model, pipeline
+from digest import french_model, pipeline, settings
 from digest.pipeline import build
 from tests.conftest import FakeNLP, ROOT, new_site
 from tests.entities.test_dispatch_meanings import same_site
@@ -73,7 +73,14 @@ def pelican_started(tmp_path):
     signals.initialized.disconnect(mark)
 
 
-def test_a_new_dispatch_is_ingested_while_pelican_starts_and_the_site_is_a_build_from_nothing(tmp_path, monkeypatch, forking,
+@pytest.fixture
+def beside(forking, monkeypatch):
+    """Ingest beside Pelican's start from the first dispatch (these sites are far below the archive
+    size where it starts by default, ``INGEST_BESIDE_MIN_DISPATCHES``)."""
+    monkeypatch.setitem(settings.DEFAULTS, "INGEST_BESIDE_MIN_DISPATCHES", 0)
+
+
+def test_a_new_dispatch_is_ingested_while_pelican_starts_and_the_site_is_a_build_from_nothing(tmp_path, monkeypatch, beside,
                                                                                           fake_ner, pelican_started):
     monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)  # a new process: spaCy not loaded (else in place)
     paths = site_with(tmp_path / "site", dispatches(6))
@@ -94,7 +101,28 @@ def test_a_new_dispatch_is_ingested_while_pelican_starts_and_the_site_is_a_build
     assert same_site(paths.output, fresh.output)
 
 
-def test_an_error_of_the_ingest_child_is_the_builds_and_the_site_stays(tmp_path, monkeypatch, forking, fake_ner):
+def test_a_small_archive_ingests_in_the_builds_process_and_a_large_one_beside(tmp_path, monkeypatch, forking, fake_ner):
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)
+    paths = site_with(tmp_path / "site", dispatches(3))
+    build(paths)
+    ran_in = tmp_path / "pids"
+
+    class Recording(FakeNLP):  # writes down the process the new dispatch's model runs in
+        def pipe(self, texts, batch_size=1, n_process=1):
+            with ran_in.open("a") as handle:
+                handle.write(f"{os.getpid()}\n")
+            yield from super().pipe(texts, batch_size, n_process)
+
+    monkeypatch.setattr(EntityFinder, "_load_model", lambda finder: Recording())
+    threshold = {"INGEST_BESIDE_MIN_DISPATCHES": 6}  # files of the dispatch folder, its credits file included
+    for number, expected in ((3, "this process"), (4, "a child")):
+        pipeline._finder.cache_clear()
+        add(paths, dispatches(1, start=number))
+        assert len(build(paths, overrides=threshold).report.written) == 1
+        assert ("this process" if int(ran_in.read_text().split()[-1]) == os.getpid() else "a child") == expected
+
+
+def test_an_error_of_the_ingest_child_is_the_builds_and_the_site_stays(tmp_path, monkeypatch, beside, fake_ner):
     paths = site_with(tmp_path / "site", dispatches(3))
     build(paths)
     before = (paths.output / "index.html").read_bytes()

@@ -152,3 +152,49 @@ def test_a_rebuild_with_nothing_changed_reads_neither_settings_nor_entity_files_
     assert pipeline.build(paths).rebuilt
     assert "entities.toml" in reads and "settings" in reads
     assert "Secrétaire général de l’Otan." in (paths.output / "personnes" / "mark-rutte" / "index.html").read_text(encoding="utf-8")
+
+
+def test_folders_listed_already_are_taken_as_listed_and_the_rest_walked(tmp_path):
+    write(tmp_path / "content" / "dispatches" / "a.txt", "dépêche")
+    write(tmp_path / "content" / "articles" / "2025" / "a.md", "Title: A\n")
+    write(tmp_path / "content" / "pages" / "p.md", "Title: P\n")
+    write(tmp_path / "theme" / "base.html", "<html>")
+    inputs = [tmp_path / "content", tmp_path / "theme"]
+    dispatches, articles = (str((tmp_path / "content" / name).resolve()) for name in ("dispatches", "articles"))
+    known = {dispatches: uptodate.listing([tmp_path / "content" / "dispatches"]),
+             articles: uptodate.listing([tmp_path / "content" / "articles"])}
+    assert uptodate.listing(inputs, known) == uptodate.listing(inputs)
+    # What ingest listed is not listed again: a file it did not see is not there.
+    write(tmp_path / "content" / "articles" / "2025" / "b.md", "Title: B\n")
+    assert uptodate.listing(inputs, known) == {path: found for path, found in uptodate.listing(inputs).items() if not path.endswith("b.md")}
+
+
+def test_a_rebuild_with_nothing_changed_forks_no_ingest_child(tmp_path, fake_ner, forking, monkeypatch):
+    from digest import forked_value, french_model, pipeline, settings
+    from tests.conftest import new_site
+    from tests.robustness.test_build import CORPUS
+
+    first, second = sorted(CORPUS.glob("winer-*.txt"))[:2]
+    monkeypatch.setitem(settings.DEFAULTS, "INGEST_BESIDE_MIN_DISPATCHES", 0)
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)  # a new process: spaCy not loaded (else in place)
+    paths = new_site(tmp_path, {first.name: first.read_bytes()}, editorial="")
+    assert pipeline.build(paths).rebuilt
+    forks: list[str] = []
+    real_start = forked_value.start
+    monkeypatch.setattr(forked_value, "start", lambda work, what: forks.append(what) or real_start(work, what))
+    assert not pipeline.build(paths).rebuilt
+    assert forks == []  # the fork cost more than the ingest check it overlapped (docs/performance.md)
+    (paths.dispatches / second.name).write_bytes(second.read_bytes())
+    assert pipeline.build(paths).rebuilt and forks == ["ingestion"]
+
+
+def test_the_replaced_site_is_deleted_on_a_core_nothing_else_wants(tmp_path):
+    import subprocess
+    import sys
+
+    old = write(tmp_path / ".output.old-1" / "2025" / "index.html", "<html>").parents[1]
+    # The deleting script, then what it ran at: after the swap, Pagefind indexes the new site meanwhile.
+    ran = subprocess.run([sys.executable, "-c", swap._REMOVE_FOLDERS + "\nprint(os.sched_getscheduler(0) == os.SCHED_IDLE)",
+                          "", "", str(old)], capture_output=True, text=True, check=True)
+    assert ran.stdout.split() == ["True"]
+    assert not old.exists()

@@ -1,0 +1,45 @@
+"""A Ctrl-C during `invoke build`: one line, exit status 130, no traceback from the build or any of
+its children, output/ the previous site whole, and the next build completes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.robustness.test_build import CORPUS, children, invoke, make_project, own_code, tree_digest
+
+# As a terminal runs a command: SIGINT handled by default (a test runner's worker may ignore it,
+# and a child inherits that), in a process group of its own, which Ctrl-C signals whole.
+WITH_CTRL_C = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+
+
+def test_a_ctrl_c_while_the_children_write_stops_the_build_with_one_line(tmp_path, model_caches):
+    dispatches = {path.name: path.read_bytes() for path in sorted(CORPUS.glob("winer-*.txt"))[:60]}
+    project = make_project(tmp_path, dispatches, model_caches)
+    assert invoke(project, "build").returncode == 0
+    previous = tree_digest(project / "output")
+    # Built again whole (no stamp, no reuse): the writers' children run a while.
+    shutil.rmtree(project / ".cache" / "pelican")
+    (project / ".cache" / "site-stamp.json").unlink()
+    command = [sys.executable, "-c", WITH_CTRL_C, str(Path(sys.executable).with_name("invoke")), "build"]
+    build = subprocess.Popen(command, cwd=project, env=own_code(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while len(children(build.pid)) < 2:  # the entity pages' and the feeds' writers, forked
+        assert build.poll() is None and time.monotonic() < deadline, build.communicate()
+        time.sleep(0.005)
+    os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+    out, err = build.communicate(timeout=120)
+    assert build.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert err.splitlines()[-1] == "interrompu : output/ reste le dernier site construit en entier"
+    assert tree_digest(project / "output") == previous
+    assert not (project / ".output.staging").exists()
+    again = invoke(project, "build")
+    assert again.returncode == 0, again.stderr
+    assert tree_digest(project / "output") == previous
