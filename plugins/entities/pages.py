@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import heapq
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,7 +28,6 @@ from digest.entities.spellings import slips
 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
-from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.club_sports import tell_sports_apart
 from digest.entities.described import is_facility, is_second_half, names_no_organisation
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
@@ -39,6 +37,7 @@ from digest.settings import setting
 from .context import article_text, most_given_role, roles
 from .former_addresses import former_pages_lead_here, where_dispatches_went
 from .meanings import entities_as_meant
+from .readings import searched, without_common_nouns
 from .related import related_articles, related_entities
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -195,33 +194,6 @@ def index_key(page: EntityPage) -> str:
     return f"{norm_key(surname)} {norm_key(page.name)}"
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _searched(article) -> str:
-    """An article's HTML without its tags: what is searched for a word or a phrase around a name (the
-    typeset text writes its characters, not references; no plain-text conversion, 1 ms an article)."""
-    return _TAG.sub(" ", getattr(article, "content", "") or "")
-
-
-def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations and places named by a capitalised common noun ("la Gauche", "l'Univers",
-    ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
-    candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
-    if not candidates:
-        return published
-    own: dict[int, list[str]] = defaultdict(list)
-    for article, found in zip(articles, site.mentions):
-        for entity, _forms in found:
-            if id(entity) in candidates:
-                own[id(entity)].append(article_text(article))
-    # the site's other dispatches are only searched for a word: their HTML without its tags will do (no
-    # plain-text conversion of every article, 1 ms each)
-    names = capitalised_common_nouns(((entity.name, own[id(entity)]) for entity in published if id(entity) in candidates),
-                                     map(_searched, articles))
-    return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
-
-
 def _sport_text(article) -> str:
     """What says which sport a dispatch is about: its title and kicker ("Championnat de France de
     handball : ..."), not its text, where another sport is named in passing ("un match de rugby")."""
@@ -241,7 +213,7 @@ def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, s
         text = None
         for entity, _forms in found:
             if id(entity) in read:
-                text = text if text is not None else _searched(article)
+                text = text if text is not None else searched(article)
                 own[id(entity)].append(text)
     kept = []
     for entity in published:
@@ -266,7 +238,8 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     ``meanings``: each article file's entities as resolved and as its text uses them (``meanings.entities_as_meant``),
     kept between builds under a version that names the code and the editorial file (``meanings.meanings_version``)."""
     memo: dict = {}
-    site = merge_site([entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
+    meant = [entities_as_meant(article, editorial, memo, meanings) for article in articles]
+    site = merge_site([entities for entities, _readings in meant], editorial)
     tell_sports_apart(site, lambda index: _sport_text(articles[index]))
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
@@ -280,7 +253,8 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
-    published = _as_their_dispatches_describe(_without_common_nouns(published, articles, site), articles, site)
+    published = without_common_nouns(published, articles, site, [readings for _entities, readings in meant])
+    published = _as_their_dispatches_describe(published, articles, site)
     former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
