@@ -29,7 +29,6 @@ from digest.entities.spellings import slips
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
 from digest.entities.club_sports import tell_sports_apart
-from digest.entities.described import is_facility, is_second_half, names_no_organisation
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
 from french_typography.rules_words import accented_capitals
@@ -37,7 +36,7 @@ from digest.settings import setting
 from .context import article_text, most_given_role, roles
 from .former_addresses import former_pages_lead_here, where_dispatches_went
 from .meanings import entities_as_meant
-from .readings import searched, without_common_nouns
+from .readings import as_their_dispatches_describe, without_common_nouns
 from .related import related_articles, related_entities
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -200,35 +199,6 @@ def _sport_text(article) -> str:
     return " ".join((getattr(article, "title", ""), article.metadata.get("kicker", "")))
 
 
-def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations their dispatches show are none (a programme, a product, the
-    end of a longer name: "Medicaid", "Telegram") nor the places only ever written as the second half of
-    a name ("Batley et Spen"); the buildings and sites among the organisations typed places ("observatoire
-    de Parkes", "Ericsson Globe"), as ``digest.entities.described`` reads them. An editor's entity stays
-    as the editor typed it."""
-    read = {id(entity) for entity in published if not entity.editorial and (
-        entity.kind == "organisation" or entity.kind == "lieu" and " " not in entity.name)}
-    own: dict[int, list[str]] = defaultdict(list)
-    for article, found in zip(articles, site.mentions):
-        text = None
-        for entity, _forms in found:
-            if id(entity) in read:
-                text = text if text is not None else searched(article)
-                own[id(entity)].append(text)
-    kept = []
-    for entity in published:
-        texts = own[id(entity)] if id(entity) in read else ()
-        if entity.kind == "lieu" and texts and is_second_half(entity.name, texts):
-            continue
-        if entity.kind == "organisation" and texts:
-            if names_no_organisation(entity.name, texts):
-                continue
-            if is_facility(entity.name, texts):
-                entity.kind = "lieu"
-        kept.append(entity)
-    return kept
-
-
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None,
                   meanings: FileMemo | None = None) -> EntityCatalog:
     """Entity pages for ``articles`` (given newest first); sets article.entities/related/newer/older.
@@ -253,8 +223,8 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
-    published = without_common_nouns(published, articles, site, [readings for _entities, readings in meant])
-    published = _as_their_dispatches_describe(published, articles, site)
+    readings = [readings for _entities, readings in meant]  # what the passes below read in each article's text
+    published = as_their_dispatches_describe(without_common_nouns(published, articles, site, readings), articles, site, readings)
     former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}
