@@ -11,7 +11,7 @@ shown on its dispatches, without a page. Pure functions, no Pelican.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence, TypeVar
 
 from .countries import is_qualifiable
 
@@ -26,6 +26,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:«»\"“”\n][\s\u00a0]*)$")
 # the Earth, its Moon and its Sun: written with a capital and an article, and places of the site
 HEAVENLY_BODIES = ("Terre", "Lune", "Soleil")
 
+T = TypeVar("T")  # a text, or what stands for one (``capitalised_common_nouns``)
+
 
 def is_candidate(name: str, kind: str) -> bool:
     """A one-word organisation or place name that is neither an acronym nor spelt with a capital
@@ -34,25 +36,37 @@ def is_candidate(name: str, kind: str) -> bool:
         and name.isalpha() and name[:1].isupper() and name[1:].islower()
 
 
-def capitalised_common_nouns(candidates: Iterable[tuple[str, Sequence[str]]], site_texts: Iterable[str]) -> set[str]:
+def determiner_uses(name: str, text: str) -> tuple[int, int]:
+    """(uses, uses after a determiner): the times ``text`` writes ``name`` with its capital where the
+    capital tells something (not opening a sentence), and of those the times an article comes before it."""
+    uses = [match.start() for match in re.finditer(rf"{_ELIDED}{re.escape(name)}(?![\w\-])", text)
+            if not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start())]
+    return len(uses), sum(1 for start in uses if _DETERMINER_BEFORE.search(text, max(0, start - 12), start))
+
+
+def writes_lower_case(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` in lower case, as a word."""
+    # the substring first: a regex with look-behinds over every text of a site is slow (0.2 s at 1 000)
+    return name.lower() in text and re.search(rf"{_ELIDED}{re.escape(name.lower())}(?![\w\-])", text) is not None
+
+
+def capitalised_common_nouns(candidates: Iterable[tuple[str, Sequence[T]]], site_texts: Iterable[T],
+                             uses: Callable[[str, T], Sequence[int]] = determiner_uses,
+                             lower: Callable[[str, T], bool] = writes_lower_case) -> set[str]:
     """The names of ``candidates`` ((name, texts of its own dispatches)) that are common nouns (see
     the module docstring); ``site_texts``: the texts of every dispatch of the site, read only when
-    a candidate's own dispatches never write it bare."""
-    only_after_determiners = []
+    a candidate's own dispatches never write it bare. ``uses`` and ``lower`` read one text (by default
+    ``determiner_uses`` and ``writes_lower_case``): a caller that keeps what each text gave passes
+    its own, and its texts may be anything they take."""
+    only_after_determiners: dict[str, None] = {}
     for name, own_texts in candidates:
-        uses = [(text, match.start()) for text in own_texts
-                for match in re.finditer(rf"{_ELIDED}{re.escape(name)}(?![\w\-])", text)
-                if not _SENTENCE_START.search(text, max(0, match.start() - 4), match.start())]
-        if uses and all(_DETERMINER_BEFORE.search(text, max(0, start - 12), start) for text, start in uses):
-            only_after_determiners.append(name)
-    if not only_after_determiners:
-        return set()
-    lower = {name: re.compile(rf"{_ELIDED}{re.escape(name.lower())}(?![\w\-])") for name in only_after_determiners}
+        counted = [uses(name, text) for text in own_texts]
+        written = sum(count for count, _after in counted)
+        if written and sum(after for _count, after in counted) == written:
+            only_after_determiners[name] = None
     found: set[str] = set()
-    for text in site_texts:
-        # the substring first: a regex with look-behinds over every text of a site is slow (0.2 s at 1 000)
-        found.update(name for name, word in lower.items()
-                     if name not in found and name.lower() in text and word.search(text))
-        if len(found) == len(lower):
+    for text in site_texts if only_after_determiners else ():
+        found.update(name for name in only_after_determiners if name not in found and lower(name, text))
+        if len(found) == len(only_after_determiners):
             break
     return found

@@ -11,7 +11,7 @@ keeps their convention, only the page follows the reader's. Read by the site's p
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from .countries import is_qualifiable
 
@@ -74,29 +74,48 @@ def _uses(name: str, texts: Iterable[str]) -> list[tuple[str, int, int]]:
     return found
 
 
-def names_no_organisation(name: str, texts: Iterable[str]) -> bool:
+def organisation_uses(name: str, text: str) -> tuple[int, int, int, int, int]:
+    """What ``text`` says of organisation ``name`` where it writes it: (uses, of which after a programme's
+    or a law's name, after a head cut off, followed by a product's apposition, by a building's)."""
+    uses = _uses(name, [text])
+    return (len(uses),
+            sum(1 for _, start, _ in uses if _PROGRAMME_BEFORE.search(text, max(0, start - _WINDOW), start)),
+            sum(1 for _, start, _ in uses if _HEAD_CUT_OFF.search(text, max(0, start - _WINDOW), start)),
+            sum(1 for _, _, end in uses if _PRODUCT_AFTER.match(text, end)),
+            sum(1 for _, _, end in uses if _FACILITY_AFTER.match(text, end)))
+
+
+def first_halves(name: str, text: str) -> list[str]:
+    """The capitalised words ``text`` writes right before "et" and place ``name`` ("Batley" of "Batley et
+    Spen"), "" for a use after anything else."""
+    return sorted({found.group(1) if (found := _FIRST_HALF_BEFORE.search(text, max(0, start - 40), start)) else ""
+                   for _, start, _ in _uses(name, [text])})
+
+
+# ``read`` below: what one text says (``organisation_uses``, ``first_halves``), or a caller's that keeps
+# it per text, which may then be anything that stands for a text
+
+
+def names_no_organisation(name: str, texts: Iterable, read: Callable[[str, Any], Sequence[int]] = organisation_uses) -> bool:
     """Whether ``texts``, the dispatches citing organisation ``name``, show it is none: every time a
     programme's or a law's name (see the module docstring) or the end of a longer name; once, a product
     (", messagerie chiffrée")."""
-    uses = _uses(name, texts)
-    return bool(uses) and (
-        all(_PROGRAMME_BEFORE.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
-        or all(_HEAD_CUT_OFF.search(text, max(0, start - _WINDOW), start) for text, start, _ in uses)
-        or any(_PRODUCT_AFTER.match(text, end) for text, _, end in uses))
+    said = [read(name, text) for text in texts]
+    uses = sum(counts[0] for counts in said)
+    return bool(uses) and (sum(counts[1] for counts in said) == uses or sum(counts[2] for counts in said) == uses
+                           or any(counts[3] for counts in said))
 
 
-def is_second_half(name: str, texts: Iterable[str]) -> bool:
+def is_second_half(name: str, texts: Iterable, read: Callable[[str, Any], Sequence[str]] = first_halves) -> bool:
     """Whether every time ``texts`` write place ``name`` it follows one same capitalised word and "et"
     ("Batley et Spen", a constituency): the end of a name of two places, no place of its own. Never
     a country, a French region or département: "Croatie et Slovénie" names two countries."""
-    before = {found.group(1) if (found := _FIRST_HALF_BEFORE.search(text, max(0, start - 40), start)) else None
-              for text, start, _ in _uses(name, texts)}
-    return is_qualifiable(name) and len(before) == 1 and None not in before
+    before = {word for text in texts for word in read(name, text)}
+    return is_qualifiable(name) and len(before) == 1 and "" not in before
 
 
-def is_facility(name: str, texts: Iterable[str]) -> bool:
+def is_facility(name: str, texts: Iterable, read: Callable[[str, Any], Sequence[int]] = organisation_uses) -> bool:
     """Whether ``name`` is a building or a site: named by its head noun and the place it is named after
     or by an English venue word, or described so by an apposition in one of ``texts`` (see the module
     docstring)."""
-    return bool(_FACILITY_NAME.match(name) or _VENUE_WORD.search(name)) or any(
-        _FACILITY_AFTER.match(text, end) for text, _, end in _uses(name, texts))
+    return bool(_FACILITY_NAME.match(name) or _VENUE_WORD.search(name)) or any(read(name, text)[4] for text in texts)

@@ -96,18 +96,21 @@ def _spelling_rank(name: str, count: int) -> tuple:
 
 def _groups(resolved: Sequence[ArticleEntities], editorial: Editorial) -> dict[str, SiteEntity]:
     groups: dict[str, SiteEntity] = {}
+    spellings: Counter = Counter()  # (name, kind) -> mentions: each name looked up once, not once per mention
     for entities in resolved:
-        for name, kind, _description, _forms in entities:
-            name = visible(name)
-            key = fold_key(name)
-            group = groups.setdefault(key, SiteEntity(name, kind))
-            group.keys.add(key)
-            group.spellings[name] += 1
-            group.kinds[kind] += 1
-            entry = editorial.lookup(name)
-            if entry is not None and entry.name == name:
-                group.editorial, group.name, group.kind, group.description = True, entry.name, entry.kind, entry.description
-                group.keys.update(map(fold_key, entry.aliases))  # an alias's former page leads here
+        spellings.update((name, kind) for name, kind, _description, _forms in entities)
+    for (name, kind), mentions in spellings.items():
+        name = visible(name)
+        key = fold_key(name)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = SiteEntity(name, kind, keys={key})
+        group.spellings[name] += mentions
+        group.kinds[kind] += mentions
+        entry = editorial.lookup(name)
+        if entry is not None and entry.name == name:
+            group.editorial, group.name, group.kind, group.description = True, entry.name, entry.kind, entry.description
+            group.keys.update(map(fold_key, entry.aliases))  # an alias's former page leads here
     for group in groups.values():
         _name_group(group)
     return groups
@@ -183,26 +186,26 @@ def tell_places_apart(resolved: Sequence[ArticleEntities], editorial: Editorial)
     (États-Unis)", the state, never the page of "Géorgie"). A name without qualifier stays as it
     is: the dispatch did not say which."""
     qualifiers: dict[str, dict[str, str]] = defaultdict(dict)  # name -> {qualifier's key: qualifier}
+    places: dict[str, tuple[str, str] | None] = {}  # a place's name -> (name, qualifier), None if not qualified
     for entities in resolved:
         for name, kind, _description, _forms in entities:
-            if (found := _qualified_place(visible(name), kind, editorial)):
-                qualifiers[fold_key(found[0])][fold_key(found[1])] = found[1]
+            if kind == "lieu":
+                if name not in places:
+                    places[name] = _qualified_place(visible(name), kind, editorial)
+                if (found := places[name]):
+                    qualifiers[fold_key(found[0])][fold_key(found[1])] = found[1]
     kept: dict[str, set[str]] = {}
     for base, found in qualifiers.items():
         smaller = {key for key, qualifier in found.items() if not is_country(qualifier)}
         telling = smaller or set(found)
         if len(telling) > 1 or is_country(base):  # a country's name in another country is not the country
             kept[base] = telling
-    out = []
-    for entities in resolved:
-        named = []
-        for name, kind, description, forms in entities:
-            found = _qualified_place(visible(name), kind, editorial)
-            if found and fold_key(found[1]) not in kept.get(fold_key(found[0]), ()):
-                name = found[0]
-            named.append((name, kind, description, forms))
-        out.append(named)
-    return out
+    unqualified = {name: found[0] for name, found in places.items()  # the places whose qualifier tells nothing
+                   if found and fold_key(found[1]) not in kept.get(fold_key(found[0]), ())}
+    if not unqualified:
+        return list(resolved)
+    return [[(unqualified.get(name, name) if kind == "lieu" else name, kind, description, forms)
+             for name, kind, description, forms in entities] for entities in resolved]
 
 
 def _unglued(key: str, groups: Mapping[str, SiteEntity]) -> set[str]:
@@ -282,7 +285,7 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
     for entities in resolved:
         here = {fold_key(name) for name, *_ in entities}
         cited_with = {fold_key(name) for name, kind, *_ in entities if kind != "lieu"}
-        merged: dict[int, tuple[SiteEntity, list[str]]] = {}
+        merged: dict[int, tuple[SiteEntity, list[str], set[str]]] = {}  # with the form keys of its name and others
         for name, _kind, _description, forms in entities:
             key = fold_key(name)
             target = groups[key]
@@ -301,13 +304,16 @@ def merge_site(resolved: Sequence[ArticleEntities], editorial: Editorial | None 
                 if owner is not None:
                     target = groups[owner]
                     target.keys.add(key)
-            entity, others = merged.setdefault(id(target), (target, []))
+            if (entry := merged.get(id(target))) is None:
+                entry = merged[id(target)] = (target, [], {form_key(target.name)})
+            _entity, others, seen = entry
             for form in map(visible, (name, *forms)):  # each form once, never the name retyped
-                if form_key(form) not in {form_key(entity.name), *map(form_key, others)}:
+                if (typed := form_key(form)) not in seen:
+                    seen.add(typed)
                     others.append(form)
-        for entity, _ in merged.values():
+        for entity, _others, _seen in merged.values():
             entity.articles += 1
-        mentions.append(list(merged.values()))
+        mentions.append([(entity, others) for entity, others, _seen in merged.values()])
     used = {id(entity): entity for article in mentions for entity, _ in article}.values()
     entities = sorted(used, key=most_cited_first)
     return SiteMerge(entities, mentions)

@@ -1,8 +1,9 @@
 """Each article's entities as the site names them (pure, no Pelican): its front matter resolved
 through the editorial file (``resolve_article``), then as its text uses them (a league dispatch's
 towns are its clubs, a role an actor plays is a character), kept between builds per article file
-(``entities_as_meant``, under ``meanings_version``). ``pages.build_catalog`` merges the result
-across the site and decides which entities get a page."""
+(``entities_as_meant``, under ``meanings_version``), with what the catalog reads in its text
+(``readings``). ``pages.build_catalog`` merges the result across the site and decides which entities
+get a page."""
 
 from __future__ import annotations
 
@@ -46,16 +47,17 @@ def resolve_article(metadata: Mapping, editorial: Editorial, memo: dict | None =
     return [(name, kind, description, forms) for (name, kind), (description, forms) in items]
 
 
-def entities_as_meant(article, editorial: Editorial, memo: dict, meanings: FileMemo | None) -> list[tuple[str, str, str, list[str]]]:
-    """The article's entities, resolved (``resolve_article``) then as its text uses them; with
-    ``meanings``, as found for the same article file and content at a previous build (the rules read
-    the whole text of every article: seconds at 5 000 articles, for one new dispatch)."""
-    def decide(_source=None):
-        return _as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo))
+def entities_as_meant(article, editorial: Editorial, memo: dict, meanings: FileMemo | None) -> tuple[list[tuple[str, str, str, list[str]]], dict]:
+    """The article's entities, resolved (``resolve_article``) then as its text uses them, and the store of
+    what the catalog reads in its text (``readings.kept``, filled as the catalog asks); with ``meanings``,
+    both as kept for the same article file and content at a previous build (the rules read the whole
+    text of every article: seconds at 5 000 articles, for one new dispatch)."""
+    def decide(_source=None) -> dict:
+        return {"meant": _as_the_dispatch_means(article, resolve_article(article.metadata, editorial, memo)), "read": {}}
 
     source = getattr(article, "source_path", None)
     found = decide() if meanings is None or not source else meanings.get(Path(source), decide, content_key(article))
-    return [(name, kind, description, list(forms)) for name, kind, description, forms in found]
+    return [(name, kind, description, list(forms)) for name, kind, description, forms in found["meant"]], found["read"]
 
 
 def content_key(article) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import heapq
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -29,9 +28,7 @@ from digest.entities.spellings import slips
 
 from digest.entities import slugfile
 from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
-from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
 from digest.entities.club_sports import tell_sports_apart
-from digest.entities.described import is_facility, is_second_half, names_no_organisation
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
 from french_typography.rules_words import accented_capitals
@@ -39,6 +36,7 @@ from digest.settings import setting
 from .context import article_text, most_given_role, roles
 from .former_addresses import former_pages_lead_here, where_dispatches_went
 from .meanings import entities_as_meant
+from .readings import as_their_dispatches_describe, without_common_nouns
 from .related import related_articles, related_entities
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -195,66 +193,10 @@ def index_key(page: EntityPage) -> str:
     return f"{norm_key(surname)} {norm_key(page.name)}"
 
 
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _searched(article) -> str:
-    """An article's HTML without its tags: what is searched for a word or a phrase around a name (the
-    typeset text writes its characters, not references; no plain-text conversion, 1 ms an article)."""
-    return _TAG.sub(" ", getattr(article, "content", "") or "")
-
-
-def _without_common_nouns(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations and places named by a capitalised common noun ("la Gauche", "l'Univers",
-    ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays."""
-    candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
-    if not candidates:
-        return published
-    own: dict[int, list[str]] = defaultdict(list)
-    for article, found in zip(articles, site.mentions):
-        for entity, _forms in found:
-            if id(entity) in candidates:
-                own[id(entity)].append(article_text(article))
-    # the site's other dispatches are only searched for a word: their HTML without its tags will do (no
-    # plain-text conversion of every article, 1 ms each)
-    names = capitalised_common_nouns(((entity.name, own[id(entity)]) for entity in published if id(entity) in candidates),
-                                     map(_searched, articles))
-    return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
-
-
 def _sport_text(article) -> str:
     """What says which sport a dispatch is about: its title and kicker ("Championnat de France de
     handball : ..."), not its text, where another sport is named in passing ("un match de rugby")."""
     return " ".join((getattr(article, "title", ""), article.metadata.get("kicker", "")))
-
-
-def _as_their_dispatches_describe(published: list[SiteEntity], articles: list, site) -> list[SiteEntity]:
-    """``published`` without the organisations their dispatches show are none (a programme, a product, the
-    end of a longer name: "Medicaid", "Telegram") nor the places only ever written as the second half of
-    a name ("Batley et Spen"); the buildings and sites among the organisations typed places ("observatoire
-    de Parkes", "Ericsson Globe"), as ``digest.entities.described`` reads them. An editor's entity stays
-    as the editor typed it."""
-    read = {id(entity) for entity in published if not entity.editorial and (
-        entity.kind == "organisation" or entity.kind == "lieu" and " " not in entity.name)}
-    own: dict[int, list[str]] = defaultdict(list)
-    for article, found in zip(articles, site.mentions):
-        text = None
-        for entity, _forms in found:
-            if id(entity) in read:
-                text = text if text is not None else _searched(article)
-                own[id(entity)].append(text)
-    kept = []
-    for entity in published:
-        texts = own[id(entity)] if id(entity) in read else ()
-        if entity.kind == "lieu" and texts and is_second_half(entity.name, texts):
-            continue
-        if entity.kind == "organisation" and texts:
-            if names_no_organisation(entity.name, texts):
-                continue
-            if is_facility(entity.name, texts):
-                entity.kind = "lieu"
-        kept.append(entity)
-    return kept
 
 
 def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recorded: Mapping | None = None,
@@ -266,7 +208,8 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
     ``meanings``: each article file's entities as resolved and as its text uses them (``meanings.entities_as_meant``),
     kept between builds under a version that names the code and the editorial file (``meanings.meanings_version``)."""
     memo: dict = {}
-    site = merge_site([entities_as_meant(article, editorial, memo, meanings) for article in articles], editorial)
+    meant = [entities_as_meant(article, editorial, memo, meanings) for article in articles]
+    site = merge_site([entities for entities, _readings in meant], editorial)
     tell_sports_apart(site, lambda index: _sport_text(articles[index]))
     least = int(setting(settings, "ENTITY_MIN_ARTICLES"))
     # a generic institution whose country no dispatch told ("Parlement"), a bare kind of organisation
@@ -280,7 +223,8 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_bare_kind_word(entity.name)
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
-    published = _as_their_dispatches_describe(_without_common_nouns(published, articles, site), articles, site)
+    readings = [readings for _entities, readings in meant]  # what the passes below read in each article's text
+    published = as_their_dispatches_describe(without_common_nouns(published, articles, site, readings), articles, site, readings)
     former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}

@@ -62,7 +62,8 @@ def related_articles(articles: list, total: int, limit: int) -> None:
             if mention.page not in members:
                 members[mention.page] = numpy.fromiter((index[id(a)] for a in mention.page.articles), dtype=numpy.int64)
     weights = {page: math.log((total + 1) / len(page.articles)) for page in members}
-    days = numpy.fromiter((article.date.toordinal() for article in articles), dtype=numpy.int64, count=len(articles))
+    count = len(articles)
+    days = numpy.fromiter((article.date.toordinal() for article in articles), dtype=numpy.int64, count=count)
     for number, article in enumerate(articles):
         pages = [mention.page for mention in article.entities]
         if not pages:
@@ -70,14 +71,19 @@ def related_articles(articles: list, total: int, limit: int) -> None:
             continue
         sizes = [len(members[page]) for page in pages]
         others = numpy.concatenate([members[page] for page in pages])  # an article once per shared entity
-        candidates, inverse = numpy.unique(others, return_inverse=True)
-        shared = numpy.bincount(inverse)
-        rarity = numpy.bincount(inverse, weights=numpy.repeat([weights[page] for page in pages], sizes))
-        not_places = numpy.bincount(inverse, weights=numpy.repeat([page.kind != "lieu" for page in pages], sizes))
-        keep = (candidates != number) & ((shared >= 2) | (not_places >= 1))
-        candidates, shared = candidates[keep], shared[keep]
-        score = related_score(rarity[keep], days[candidates] - days[number])
-        # lexsort: last key first; scores rounded so that float sums in another order still tie
-        order = numpy.lexsort((candidates, -numpy.round(score, 9)))[:limit]
+        # counted per article index (no sort of ``others``); each sum adds in the order of ``others``
+        shared = numpy.bincount(others, minlength=count)
+        rarity = numpy.bincount(others, weights=numpy.repeat([weights[page] for page in pages], sizes), minlength=count)
+        not_places = numpy.bincount(others, weights=numpy.repeat([page.kind != "lieu" for page in pages], sizes), minlength=count)
+        shared[number] = 0  # never the article itself
+        candidates = numpy.flatnonzero((shared >= 2) | ((shared >= 1) & (not_places >= 1)))
+        shared = shared[candidates]
+        score = related_score(rarity[candidates], days[candidates] - days[number])
+        # scores rounded so that float sums in another order still tie
+        ranked = -numpy.round(score, 9)
+        if 0 < limit < len(ranked):  # only those that may rank among the first ``limit`` are sorted
+            within = numpy.flatnonzero(ranked <= numpy.partition(ranked, limit - 1)[limit - 1])
+            candidates, shared, ranked = candidates[within], shared[within], ranked[within]
+        order = numpy.lexsort((candidates, ranked))[:limit]  # lexsort: last key first
         article.related = [articles[i] for i in candidates[order]]
         article.related_shared = {articles[i].slug: int(n) for i, n in zip(candidates[order], shared[order])}

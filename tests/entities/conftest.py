@@ -47,3 +47,11 @@ alias = ["Macron"]
         encoding="utf-8",
     )
     return p
+
+
+def kept_as_json(read):
+    """``read``, its answers gone through JSON as the meanings memo keeps them (``entities.readings``: a
+    tuple comes back a list)."""
+    import json
+
+    return lambda name, text: json.loads(json.dumps(read(name, text)))

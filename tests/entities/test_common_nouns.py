@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from digest.entities.common_nouns import capitalised_common_nouns, is_candidate
+from digest.entities.common_nouns import capitalised_common_nouns, determiner_uses, is_candidate, writes_lower_case
+from tests.entities.conftest import kept_as_json
 
 # winer 2017_01_20, 2017_01_24: "la Gauche", a political camp
 GAUCHE = ["Manuel Valls, en campagne pour le premier tour des primaires de la Gauche (qui se tiendra dimanche), "
@@ -63,3 +64,14 @@ def test_a_capital_at_the_start_of_a_sentence_says_nothing():
 @given(st.text(alphabet=st.sampled_from("abcdeéGauche «»’'.-\n"), max_size=200))
 def test_any_text_gives_a_subset_of_the_candidates(text):
     assert capitalised_common_nouns([("Gauche", [text]), ("Nature", [text])], [text] + SITE) <= {"Gauche", "Nature"}
+
+
+WORDS = st.sampled_from(["la", "Gauche", "gauche", "dans", "Nature", "nature", "l'Univers", "univers", ".", "selon", "de"])
+
+
+@given(st.lists(st.lists(WORDS, max_size=12).map(" ".join), min_size=1, max_size=5), st.integers(0, 4))
+def test_the_answers_of_each_text_kept_decide_as_the_texts_read_again(texts, own):
+    # what the catalog keeps per article (``entities.readings``) decides as reading every text again
+    candidates = [(name, texts[:own + 1]) for name in ("Gauche", "Nature", "Univers")]
+    assert capitalised_common_nouns(candidates, texts, kept_as_json(determiner_uses), kept_as_json(writes_lower_case)) \
+        == capitalised_common_nouns(candidates, texts)

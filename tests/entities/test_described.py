@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, strategies as st
 
-from digest.entities.described import is_facility, is_second_half, names_no_organisation
+from digest.entities.described import first_halves, is_facility, is_second_half, names_no_organisation, organisation_uses
+from tests.entities.conftest import kept_as_json
 
 # the health-care dispatches of 2017
 MEDICAID = ["Cette deuxième version diminue le financement du programme d'assurance santé pour les foyers "
@@ -77,3 +78,16 @@ def test_an_organisation_a_player_or_spokesman_belongs_to_is_no_cut_off_name():
             "Le défenseur Samuel Umtiti de l'Olympique lyonnais est forfait pour la finale."]
     assert not names_no_organisation("Olympique lyonnais", lyon)
     assert not names_no_organisation("ONU", ["Le porte-parole Stéphane Dujarric de l'ONU a démenti."])
+
+
+SAID = st.sampled_from(["le", "programme", "appelé", "Medicaid", "Batley", "et", "Spen", ",", "salle", "messagerie",
+                        "Telegram", "observatoire", "de", "Parkes", "selon", "Haut-Commissaire", "des", "Nations", "unies"])
+
+
+@given(st.lists(st.lists(SAID, max_size=14).map(" ".join), max_size=4))
+def test_the_answers_of_each_text_kept_decide_as_the_texts_read_again(texts):
+    # what the catalog keeps per article (``entities.readings``), gone through JSON, decides as reading every text again
+    for name in ("Medicaid", "Telegram", "Spen", "Parkes", "Nations unies"):
+        assert names_no_organisation(name, texts, kept_as_json(organisation_uses)) == names_no_organisation(name, texts)
+        assert is_facility(name, texts, kept_as_json(organisation_uses)) == is_facility(name, texts)
+        assert is_second_half(name, texts, kept_as_json(first_halves)) == is_second_half(name, texts)

@@ -359,3 +359,15 @@ def test_two_towns_whose_names_transliterate_alike_stay_two_pages_unless_the_edi
         [("Yerres", "lieu"), ("Emmanuel Macron", "personne")],
     ))
     assert sorted((e.name, e.articles) for e in merge.entities if e.kind == "lieu") == [("Hyères", 2), ("Yerres", 1)]
+
+
+def test_the_editorial_file_is_asked_once_per_name_not_once_per_mention(monkeypatch):
+    # 5 000 articles name the same few hundred entities 40 000 times: each name is looked up once
+    asked = []
+    editorial = Editorial([EditorialEntry("Emmanuel Macron", "personne", description="Président de la République.")])
+    real = editorial.lookup
+    monkeypatch.setattr(editorial, "lookup", lambda form: asked.append(form) or real(form))
+    merge = merge_site(site(*[[("Emmanuel Macron", "personne"), ("Paris", "lieu"), ("Paris (France)", "lieu")]] * 50), editorial)
+    assert [(entity.name, entity.articles, entity.description) for entity in merge.entities] == [
+        ("Emmanuel Macron", 50, "Président de la République."), ("Paris", 50, "")]
+    assert len(asked) <= 3 * 2  # each name: once for the group, once for its qualifier
