@@ -22,6 +22,8 @@ _YEAR = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}"}
 
 def path_problem(name: str) -> str | None:
     """Why ``name`` (relative to the output folder) is not a path inside it, or None."""
+    if not name:  # an editor's empty Save_as: listed in feeds and pages, its links would lead nowhere
+        return "chemin de sortie vide (Save_as vide) : l’article n’aurait pas de page"
     if _CONTROL.search(name):
         return f"chemin de sortie avec un caractère de contrôle : {name!r}"
     segments = name.split("/")

@@ -114,7 +114,8 @@ SECTIONS = {"article": "ARTICLE_SAVE_AS"}
 
 def leave_out_misplaced_articles(generator) -> None:
     """An article whose page would leave its section (an editor's ``Slug: ../x``, a date without a
-    four-digit year) or share its path with another article is left out of the site, from every
+    four-digit year, an empty ``Save_as`` that would list it in feeds and pages with a link to no
+    page) or share its path with another article is left out of the site, from every
     list and page that would link to it, and reported as rejected: the other articles build."""
     section = generator.settings.get("ARTICLE_SAVE_AS", "")
     rejected = logging.getLogger(output_paths.REJECTED_LOGGER)
@@ -124,8 +125,6 @@ def leave_out_misplaced_articles(generator) -> None:
         sources.setdefault(article.save_as, []).append(str(article.source_path))
 
     def placed(article) -> bool:
-        if not article.save_as:  # not written at all
-            return True
         problem = output_paths.path_problem(article.save_as) or output_paths.section_problem(article.save_as, section)
         if not problem and len(sources[article.save_as]) > 1:
             others = ", ".join(path for path in sorted(sources[article.save_as]) if path != str(article.source_path))
