@@ -31,8 +31,8 @@ _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\f\v]+")
 # C0 and C1 controls other than tab/newline/carriage return, and Unicode's noncharacters, mean
 # the file is not text (C1 controls in UTF-8 are the trace of a file decoded in the wrong encoding).
-_NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
-_NOT_TEXT = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}]")
+NONCHARACTERS = "".join(chr(plane << 16 | low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+_NOT_TEXT = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{NONCHARACTERS}]")
 # Invisible characters that make the same word two words (two entity pages, a search that misses):
 # zero-width space, non-joiner, joiner, word joiner, and a BOM inside the text.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+from digest.dispatch import NONCHARACTERS
+
 MAX_SEGMENT_BYTES = 255  # a file or folder name on Linux file systems
 # The logger on which a content left out of the site is reported as an error, ``"%s: %s"`` (its
 # source file, why): digest/site.py collects them as rejections instead of failing the build (the
 # build then exits 1, publishing refuses).
 REJECTED_LOGGER = "incremental.rejected"
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\\\\]")
+# Control characters, a backslash, and what is never text (lone surrogates, noncharacters): a feed
+# could not carry the page's URL (XML refuses them) and a file name should not hold them.
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\\\\\ud800-\udfff\ufdd0-\ufdef{NONCHARACTERS}]")
 _FIELD = re.compile(r"\{([a-z_]+)(?::([^}]*))?\}")
 _YEAR = {"%Y": r"\d{4}", "%m": r"\d{2}", "%d": r"\d{2}"}
 
@@ -25,7 +29,7 @@ def path_problem(name: str) -> str | None:
     if not name:  # an editor's empty Save_as: listed in feeds and pages, its links would lead nowhere
         return "chemin de sortie vide (Save_as vide) : l’article n’aurait pas de page"
     if _CONTROL.search(name):
-        return f"chemin de sortie avec un caractère de contrôle : {name!r}"
+        return f"chemin de sortie avec un caractère de contrôle ou qui n’est pas du texte : {name!r}"
     segments = name.split("/")
     if name.startswith("/") or any(segment in ("", ".", "..") for segment in segments):
         return f"chemin de sortie hors de sa place : {name!r}"

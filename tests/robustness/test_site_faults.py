@@ -98,7 +98,7 @@ def test_an_entity_slug_is_bounded_and_long_names_stay_apart():
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("Slug", "../../../personnes/emmanuel-macron"), ("Slug", "un/deux"), ("Slug", ".."), ("Date", "0001-01-01"), ("Save_as", "index.html"), ("Save_as", ""), ("Slug", "a\x01b")],
+    [("Slug", "../../../personnes/emmanuel-macron"), ("Slug", "un/deux"), ("Slug", ".."), ("Date", "0001-01-01"), ("Save_as", "index.html"), ("Save_as", ""), ("Slug", "a\x01b"), ("Slug", "a\ufffeb")],
 )
 def test_an_article_whose_path_leaves_its_section_is_left_out_by_name_and_the_others_build(tmp_path, fake_ner, field, value):
     paths = new_site(tmp_path, {"a.txt": SEED.read_bytes()})
