@@ -119,8 +119,8 @@ def _loose(text: str) -> str:
 
 class LongerNames:
     """The names of a dispatch's entities, to tell whether a form found in a sentence is inside
-    another entity's longer name. Their alternation (one regex, 1 to 3 ms to compile) is compiled
-    only for a sentence where a longer name could hold what was found: a match inside a longer one
+    another entity's longer name. They are searched (``NamePattern``: one search per name) only
+    in a sentence where a longer name could hold what was found: a match inside a longer one
     reads, without white space and with straight apostrophes, inside that name's form, and is
     shorter, unless the form can start or end on a "]" (``_edge_may_differ``)."""
 
