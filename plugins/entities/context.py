@@ -6,7 +6,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from markupsafe import Markup, escape
 
@@ -38,13 +38,57 @@ def article_text(article) -> str:
 
 
 @functools.cache
-def _name_pattern(forms: tuple[str, ...]) -> re.Pattern | None:
-    """The forms of a name as typeset text writes them: any space, straight or curly apostrophe."""
-    parts = []
-    for form in sorted({f for f in forms if f.strip()}, key=lambda f: (-len(f), f)):  # ties by text: a set's order changes with the process
-        words = ["['’]".join(re.escape(part) for part in re.split(r"['’]", word)) for word in form.split()]
-        parts.append(_SPACE.join(words))
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])") if parts else None
+def _form_pattern(form: str) -> re.Pattern:
+    """One form of a name as typeset text writes it: any space, straight or curly apostrophe; not
+    inside a word. The check of what precedes comes after the first word (a look-behind of the same
+    width as that word, plus one): a pattern that starts with the name's letters is searched for
+    them first, where one that starts with a look-behind is tried at every character (at 5 000
+    articles, every entity page's sentence and role found in 3.4 CPU s instead of 5.0)."""
+    words = ["['’]".join(re.escape(part) for part in re.split(r"['’]", word)) for word in form.split()]
+    first = words[0]
+    return re.compile(first + r"(?<![\w\-]" + first + ")" + "".join(_SPACE + word for word in words[1:]) + r"(?![\w\-])")
+
+
+class NamePattern:
+    """The forms of a name, found as the alternation of their patterns would find them (the leftmost
+    match; where several forms match, the first in order: the longest, ties by text), with one
+    pattern per form. A form comes back in many sets (every article's forms of an entity, every
+    dispatch's names): compiled once, where each set's alternation was compiled anew (2.4 million
+    characters of patterns at 5 000 articles)."""
+
+    __slots__ = ("forms", "_patterns")
+
+    def __init__(self, forms: tuple[str, ...]) -> None:
+        self.forms = forms
+        self._patterns = tuple(_form_pattern(form) for form in forms)
+
+    def search(self, text: str) -> re.Match | None:
+        return _leftmost([pattern.search(text) for pattern in self._patterns])
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        # each form's next match is searched again only once a match found ends after its start
+        following = [pattern.search(text) for pattern in self._patterns]
+        while (found := _leftmost(following)) is not None:
+            yield found
+            at = found.end()
+            following = [match if match is None or match.start() >= at else pattern.search(text, at)
+                         for pattern, match in zip(self._patterns, following)]
+
+
+def _leftmost(matches: list[re.Match | None]) -> re.Match | None:
+    """The match that starts first, the first in the list of those starting there."""
+    best = None
+    for match in matches:
+        if match is not None and (best is None or match.start() < best.start()):
+            best = match
+    return best
+
+
+@functools.cache
+def _name_pattern(forms: tuple[str, ...]) -> NamePattern | None:
+    """The forms of a name as typeset text writes them, longest first."""
+    ordered = tuple(sorted({f for f in forms if f.strip()}, key=lambda f: (-len(f), f)))  # ties by text: a set's order changes with the process
+    return NamePattern(ordered) if ordered else None
 
 
 _ABBREVIATION = re.compile(r"(?<![\w\-])(?:M|MM|Mme|Mmes|Mgr|Dr|Pr|St|Ste|av|J\.-C|[A-ZÀ-ÖØ-Þ])\.$")
@@ -75,8 +119,8 @@ def _loose(text: str) -> str:
 
 class LongerNames:
     """The names of a dispatch's entities, to tell whether a form found in a sentence is inside
-    another entity's longer name. Their alternation (one regex, 1 to 3 ms to compile) is compiled
-    only for a sentence where a longer name could hold what was found: a match inside a longer one
+    another entity's longer name. They are searched (``NamePattern``: one search per name) only
+    in a sentence where a longer name could hold what was found: a match inside a longer one
     reads, without white space and with straight apostrophes, inside that name's form, and is
     shorter, unless the form can start or end on a "]" (``_edge_may_differ``)."""
 
@@ -89,7 +133,7 @@ class LongerNames:
         return any(key in name and (name != key or edge) for name, edge in self._loose)
 
     @functools.cached_property
-    def pattern(self) -> re.Pattern | None:
+    def pattern(self) -> NamePattern | None:
         return _name_pattern(self.names)
 
 
@@ -104,7 +148,7 @@ def _longer_names(names: tuple[str, ...]) -> LongerNames:
     return LongerNames(names)
 
 
-def _own_matches(pattern: re.Pattern, others: LongerNames, sentence: str) -> list[re.Match]:
+def _own_matches(pattern: NamePattern, others: LongerNames, sentence: str) -> list[re.Match]:
     """Where ``pattern`` finds the name in ``sentence``, not inside another entity's longer name
     ("Washington" in "du Washington Post" is the newspaper's, not the place's)."""
     found = list(pattern.finditer(sentence))
@@ -120,7 +164,7 @@ def _own_matches(pattern: re.Pattern, others: LongerNames, sentence: str) -> lis
 def forget(_sender=None) -> None:
     """Empty the caches of the build before (they grow with the site; their keys are content).
     Connected to the signal a build starts with, whose sender it ignores."""
-    for cached in (_plain, _name_pattern, sentences, _sentence_ends, _longer_names):
+    for cached in (_plain, _form_pattern, _name_pattern, sentences, _sentence_ends, _longer_names):
         cached.cache_clear()
 
 
@@ -135,7 +179,7 @@ def _sentence_ends(text: str) -> tuple[int, ...]:
     return tuple(ends)
 
 
-def _first_naming(text: str, pattern: re.Pattern, longer: LongerNames) -> str | None:
+def _first_naming(text: str, pattern: NamePattern, longer: LongerNames) -> str | None:
     """The first sentence of ``text`` where ``pattern`` finds a form of its own (``_own_matches``).
     Those that end before its first match in the whole text are not searched: a match in a sentence
     is one in the text, the sentence being a piece of it between spaces."""
