@@ -188,6 +188,11 @@ class _Absolutizer(HTMLParser):
         self.out.append(f"<![{data}]>")
 
 
+# "<![" opens a marked section only as CDATA; any other (an editor's "<![0", "<![x") makes Python
+# 3.11's parser raise AssertionError. HTML reads them as bogus comments: a feed shows them as text.
+_UNNAMED_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)")
+
+
 def absolutize(fragment: str, base: str) -> str:
     """``fragment`` with every relative URL attribute resolved against ``base`` (an absolute
     URL): ``href="/personnes/x/"`` -> ``href="https://site/personnes/x/"``, ``#a`` ->
@@ -195,7 +200,7 @@ def absolutize(fragment: str, base: str) -> str:
     if not fragment:
         return ""
     parser = _Absolutizer(base)
-    parser.feed(fragment)
+    parser.feed(_UNNAMED_MARKED_SECTION.sub("&lt;![", fragment))
     parser.close()
     return "".join(parser.out)
 

@@ -303,6 +303,14 @@ def test_absolutize(fragment, expected):
     assert feed.absolutize(fragment, BASE) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["<![", "<!", "CDATA[", "]]>", "]>", "0", "if", " ", "<a href='/x'>", "</a>", "&", "<"]), max_size=12).map("".join))
+def test_absolutize_takes_any_declaration_an_editor_writes(fragment):
+    """Python 3.11's parser raised AssertionError on "<![0": the feeds' child failed with a traceback."""
+    assert isinstance(feed.absolutize(fragment, BASE), str)
+    assert feed.absolutize("<p>a <![0 b</p>", BASE) == "<p>a &lt;![0 b</p>"
+
+
 def test_stable_id_is_a_uri_from_the_key_only():
     assert feed.stable_id("tag:lefil.example,2025:", "dispatches/000 é.txt") == "tag:lefil.example,2025:dispatches/000%20%C3%A9.txt"
     assert feed.stable_id("urn:lefil:", "dispatches/000_x.txt") == "urn:lefil:dispatches/000_x.txt"
