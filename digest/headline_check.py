@@ -51,7 +51,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     complement. A word kept without the one it depends on is the strict checker's to find
     (``headline_strict.reader_fault``), which every candidate passes too."""
     first = sentence.tokens[min(kept)]
-    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case":
+    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case" and not _partitive(sentence, min(kept), subject):
         return False
     if any(sentence.tokens[i].dep == "det" and "Poss=Yes" in sentence.tokens[i].morph and sentence.tokens[i].head in subject
            and sentence.tokens[sentence.tokens[i].head].head not in subject for i in subject & kept):
@@ -78,6 +78,14 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def _partitive(sentence: Sentence, i: int, subject: set[int]) -> bool:
+    """Whether ``i`` is the article "de" of a plural subject after its adjective ("De fortes rafales de
+    vent s'abattent…", "De nombreux manifestants"), which the parser reads as a preposition."""
+    token = sentence.tokens[i]
+    return token.text.lower() in ("de", "d'", "d’") and token.head in subject and i + 1 < token.head \
+        and sentence.tokens[i + 1].pos == "ADJ" and "Number=Plur" in sentence.tokens[token.head].morph
 
 
 def _says_when_not_who(sentence: Sentence, subject: set[int]) -> bool:
@@ -124,7 +132,10 @@ def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
     # what is said, however the parser hung it ("annonce, en retenant ses larmes, qu'il démissionne")
     said = set().union(*(sentence.subtree(i) for i, t in enumerate(sentence.tokens) if i > verb and (
         t.dep in ("ccomp", "obj") or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
-                                         for c in sentence.children[i]))))
+                                         for c in sentence.children[i])
+        # "permet à deux macaques […] de remarcher": an infinitive, however the parser hung it
+        or "VerbForm=Inf" in t.morph and any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("de", "d'", "d’", "à")
+                                             for c in sentence.children[i]))))
     return all(i in adjuncts and i not in said for i in kept if i > verb)
 
 

@@ -120,8 +120,9 @@ def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[
     if subject is None:
         return None
     if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM") \
-            and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
-        return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
+            and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]) \
+            and not (sentence.tokens[subject].pos == "ADJ" and any(sentence.tokens[c].dep == "det" for c in sentence.children[subject])):
+        return None  # "Ce 26 dévoilent…": no noun phrase; "L'astromobile martien" is one, its noun tagged an adjective
     subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
     name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject) \
         or name_before_verb(sentence, subject, subject_tokens, verb)
@@ -140,7 +141,9 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     if (resolved := resolved_subject(sentence, verb)) is None:
         return None
     subject, subject_tokens, written, name = resolved
-    past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
+    # "est mort" read as an adjective after a copula is the past of "mourir"
+    past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph or sentence.tokens[verb].lemma == "mort" \
+        and any(sentence.tokens[c].dep == "cop" and sentence.tokens[c].lemma == "être" for c in sentence.children[verb])
     # "a rendu l'âme": a death said by a locution
     soul = sentence.tokens[verb].lemma == "rendre" and any(
         sentence.tokens[c].dep == "obj" and sentence.tokens[c].lemma.lower() == "âme" for c in sentence.children[verb])

@@ -193,8 +193,8 @@ def _dangling_participle(sentence: Sentence, kept: set[int], verb: int) -> str |
     last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
     if tokens[last].pos == "ADV" and tokens[last].head in kept:
         last = tokens[last].head  # "causé principalement [par les émanations]"
-    if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod"):
-        return None
+    if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod") or not tokens[last].text.islower():
+        return None  # "LAB-1", "Ravel": a name the parser took for a participle
     # what followed it, even a time ("les élections organisées [ce dimanche]"): a participle alone says nothing
     if any(c > last and c not in kept and tokens[c].pos != "PUNCT" for c in sentence.children[last]):
         return f"ends on « {tokens[last].text} », what followed it dropped"

@@ -99,14 +99,22 @@ def name_in_subject(sentence: Sentence, kept: set[int]) -> list[int] | None:
         run = run[1:]  # "l'Otan Mark Rutte": the organisation, then the person
     elif tokens[before].pos in ("DET", "ADP"):
         return None  # "le Parti socialiste", "de la France": no name in apposition
-    else:
-        # a name in the subject's complement is not the subject's: "Le château du couple Fillon"
-        j = run[0]
-        while tokens[j].head != j and tokens[j].head in kept:
-            if any(tokens[c].dep == "case" for c in sentence.children[j]):
-                return None
-            j = tokens[j].head
+    elif not _hung_without_preposition(sentence, kept, run[0]) and not (
+            all(tokens[j].entity == "PER" for j in run) and any(_hung_without_preposition(sentence, kept, j) for j in run)):
+        # a name in the subject's complement is not the subject's: "Le château du couple Fillon" (a person's
+        # name however the parser hung its words: "… de la littérature d'origine bulgare Tzvetan Todorov" is the subject)
+        return None
     return run if len(run) >= 1 else None
+
+
+def _hung_without_preposition(sentence: Sentence, kept: set[int], j: int) -> bool:
+    """Whether ``j`` and its heads up to the subject's head go without a preposition."""
+    tokens = sentence.tokens
+    while tokens[j].head != j and tokens[j].head in kept:
+        if any(tokens[c].dep == "case" for c in sentence.children[j]):
+            return False
+        j = tokens[j].head
+    return True
 
 
 def name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
@@ -348,7 +356,23 @@ def bare_subject(sentence: Sentence, subject: int, subject_tokens: set[int]) -> 
         tree = sentence.subtree(child)
         if sentence.tokens[child].dep == "nmod" and min(tree) == subject + 1 \
                 and sentence.tokens[subject + 1].text.lower() in ("de", "d'", "d’", "des", "du"):
-            if len(tree) > 4 or not tree <= subject_tokens or any(sentence.tokens[i].pos == "PUNCT" for i in tree):
-                return set()  # "Une centaine [d'élèves de terminale du lycée…]": the head alone says nothing
-            bare |= tree
+            # "d'astronomes [du centre de recherche…]": the complement's own head words, when they open it
+            core = _head_words(sentence, child, subject_tokens) if len(tree) > 4 else tree
+            if len(core) > 4 or not core <= subject_tokens or core != set(range(subject + 1, max(core) + 1)) \
+                    or any(sentence.tokens[i].pos == "PUNCT" or sentence.tokens[i].text[:1].isupper() for i in core) \
+                    or sentence.tokens[child].pos != "NOUN":  # "du Grand collisionneur [de hadrons]": a name cut
+                return set()  # "Une centaine [de…]": the head alone says nothing
+            bare |= core
     return bare
+
+
+def _head_words(sentence: Sentence, head: int, subject_tokens: set[int]) -> set[int]:
+    """``head`` with its article, preposition, number and adjectives without complements of their own."""
+    words, todo = {head}, [head]
+    while todo:
+        for child in sentence.children[todo.pop()]:
+            token = sentence.tokens[child]
+            if child in subject_tokens and token.dep in _HEAD_WORDS and (token.dep != "amod" or not sentence.children[child]):
+                words.add(child)
+                todo.append(child)
+    return words

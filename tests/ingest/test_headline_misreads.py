@@ -1,0 +1,51 @@
+"""Ledes whose parse misreads a word (a noun tagged an adjective, the article "de" taken for a
+preposition, a name hung on the wrong word, an infinitive hung on a noun): each once gave a fallback or
+a headline a reader calls bad, and now a whole rewritten one. Real dev ledes of the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+
+# each lede, and how its headline now opens
+MISREAD = [
+    # a noun the parser tagged an adjective is still the subject ("L'astromobile martien")
+    ("L'astromobile martien Opportunity a fêté son douzième anniversaire sur Mars le 25 janvier dernier dans les pentes "
+     "ensoleillées de la vallée de Marathon, une brèche est-ouest dans les remparts du cratère Endeavour où il séjourne "
+     "depuis quelques mois.", "Opportunity fête son douzième anniversaire"),
+    # "De fortes rafales": an article, not a preposition; "en particulier" goes with what it singles out
+    ("De fortes rafales de vent s'abattent sur la façade Ouest de la France, en particulier sur le littoral du Sud-Ouest, "
+     "depuis ce samedi matin, 4 février.", "De fortes rafales de vent s'abattent sur la façade Ouest de la France"),
+    # "permet à deux macaques […] de remarcher": the infinitive says what, however the parser hung it
+    ("Une expérience réalisée par une équipe internationale de chercheurs a permis à deux macaques atteints de lésions à "
+     "la moelle épinière de remarcher.", "Une expérience permet à deux macaques"),
+    # a subject's long "de" complement keeps its own head ("d'astronomes") when nothing longer fits
+    ("Une équipe d'astronomes du centre de recherche astrophysique de l'université du Hertfordshire a mieux établi la "
+     "composition du globule Lyman-alpha géant LAB-1 à l'aide de plusieurs instruments, dont les radiotélescopes du "
+     "Grand réseau d'antennes millimétriques de l'Atacama.", "Une équipe d'astronomes établit la composition"),
+    # a person's name after a title, however the parser hung its words, is the subject
+    ("Le candidat à l'élection présidentielle Emmanuel Macron proposera bientôt une ébauche de programme économique et "
+     "un chiffrement de ses mesures.", "Emmanuel Macron proposera"),
+]
+
+
+@pytest.mark.parametrize(("lede", "opening"), MISREAD)
+def test_a_misread_word_no_longer_loses_the_headline(derive, lede, opening):
+    headline = derive([lede])[0]
+    assert (headline.rewritten, headline.text[:len(opening)]) == (True, opening), headline.text
+    assert not headline.text.endswith(("particulier", "atteints")), headline.text
+
+
+def test_est_mort_read_as_an_adjective_is_a_death(derive):
+    lede = ("Le penseur, essayiste, historien des idées et théoricien de la littérature français d'origine bulgare "
+            "Tzvetan Todorov est mort mardi à l'âge de 77 ans, à Paris, à la suite d'une maladie neurodégénérative.")
+    [headline] = derive([lede])
+    assert headline.text == "Mort de Tzvetan Todorov"
+    assert headline.death
+
+
+def test_a_name_in_the_subjects_complement_is_still_not_its_name(derive):
+    # an airline named in the subject's complement is not the subject (was "Low-cost Flydubai s'écrase" in a trial)
+    [headline] = derive(["Un avion de la compagnie aérienne low-cost Flydubai s'est écrasé samedi en tentant d'atterrir "
+                         "à l'aéroport de Rostov-sur-le-Don, en Russie."])
+    assert headline.text.startswith("Un avion"), headline.text
