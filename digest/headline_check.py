@@ -60,6 +60,8 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Une nouvelle fois défaille sur ses propres terres": the subject is an adverbial misread
     if _cuts_a_name(sentence, kept) or _splices_a_repeat(sentence, kept):
         return False
+    if _part_of_a_plural_subject(sentence, verb, subject) or _relative_for_main(sentence, verb, subject):
+        return False
     if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
             and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
         return False  # "François Fillon a [annoncé]": the auxiliary read as the verb, its participle lost
@@ -78,6 +80,39 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def _part_of_a_plural_subject(sentence: Sentence, verb: int, subject: set[int]) -> bool:
+    """Whether the lede's verb is plural for a subject of one singular noun or name that coordinates nothing
+    ("[Le PSG Handball et] Montpellier ont obtenu": the parser found one of two); a collective with
+    its complement ("Une centaine d'élèves ont") says who the plural is."""
+    tokens = sentence.tokens
+    heads = [i for i in subject if tokens[i].head not in subject or tokens[i].head == i]
+    finite = [i for i in [verb, *sentence.children[verb]] if "VerbForm=Fin" in tokens[i].morph
+              and (i == verb or tokens[i].dep in ("aux:tense", "aux:pass", "cop"))]
+    if len(heads) != 1 or not finite or "Number=Plur" not in tokens[finite[0]].morph:
+        return False
+    head = heads[0]
+    return tokens[head].pos in ("NOUN", "PROPN") and "Number=Plur" not in tokens[head].morph \
+        and not tokens[head].text.lower().endswith(("s", "x")) \
+        and not any(tokens[c].dep in ("nmod", "nummod") or tokens[c].text.lower() in ("les", "des", "ces") for c in sentence.children[head]) \
+        and not any(tokens[i].dep == "conj" for i in sentence.subtree(head))  # "Nicolas Sarkozy et son épouse"
+
+
+def _relative_for_main(sentence: Sentence, verb: int, subject: set[int]) -> bool:
+    """Whether a relative pronoun between the subject and the verb belongs to the verb's own clause: the
+    parser took a relative clause for the main one ("Une analyse génétique dont les résultats ont été
+    publiés [dans Science révèle que…]")."""
+    tokens = sentence.tokens
+    for i in range(min(subject), verb):
+        if "PronType=Rel" not in tokens[i].morph:
+            continue
+        j = i
+        while j != verb and tokens[j].head != j and tokens[j].dep not in ("acl:relcl", "acl", "advcl", "ccomp", "csubj"):
+            j = tokens[j].head
+        if j == verb:
+            return True
+    return False
 
 
 def _partitive(sentence: Sentence, i: int, subject: set[int]) -> bool:

@@ -49,3 +49,26 @@ def test_a_name_in_the_subjects_complement_is_still_not_its_name(derive):
     [headline] = derive(["Un avion de la compagnie aérienne low-cost Flydubai s'est écrasé samedi en tentant d'atterrir "
                          "à l'aéroport de Rostov-sur-le-Don, en Russie."])
     assert headline.text.startswith("Un avion"), headline.text
+
+
+@pytest.mark.parametrize(("lede", "misread"), [
+    # the parser found one of two coordinated subjects: the verb stays plural, the headline does not agree
+    ("Le PSG Handball et Montpellier ont obtenu leur qualification pour la finale de la coupe de la ligue cet "
+     "après-midi, en battant respectivement le Fenix Toulouse et le HBC Nantes.", "Montpellier obtiennent"),
+    ("La NASA et le CIP envisagent très sérieusement de réaliser une expérience similaire.", "La NASA et envisagent"),
+    # a relative clause taken for the main one: "dont les résultats ont été publiés" is no news of the analysis
+    ("De nombreux scientifiques et médecins ont consacré leur vie à l'étude de la lèpre, une maladie qui a fortement "
+     "régressé, mais à propos de laquelle, en 2016, « de nombreuses questions subsistent quant à son mode de transmission "
+     "et à son épidémiologie ». Une analyse génétique dont les "
+     "résultats ont été publiés jeudi dans la revue scientifique américaine Science révèle que les souches de bactéries "
+     "responsables de la lèpre en Europe au Moyen Âge étaient présentes.", "Une analyse génétique publiée"),
+])
+def test_a_misread_subject_or_clause_gives_no_headline(derive, lede, misread):
+    [headline] = derive([lede])
+    assert not headline.text.startswith(misread), headline.text
+
+
+def test_a_coordinated_subject_kept_whole_agrees(derive):
+    [headline] = derive(["L'ancien président Nicolas Sarkozy et son épouse Carla Bruni sont en vacances en Vallée "
+                         "d'Aoste de la fin de février au début du mois de mars."])
+    assert "Carla Bruni sont" in headline.text, headline.text
