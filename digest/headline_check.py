@@ -60,7 +60,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Une nouvelle fois défaille sur ses propres terres": the subject is an adverbial misread
     if _cuts_a_name(sentence, kept) or _splices_a_repeat(sentence, kept):
         return False
-    if _part_of_a_plural_subject(sentence, verb, subject) or _relative_for_main(sentence, verb, subject):
+    if part_of_a_plural_subject(sentence, verb, subject) or _relative_for_main(sentence, verb, subject):
         return False
     if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
             and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
@@ -82,7 +82,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
 
 
-def _part_of_a_plural_subject(sentence: Sentence, verb: int, subject: set[int]) -> bool:
+def part_of_a_plural_subject(sentence: Sentence, verb: int, subject: set[int]) -> bool:
     """Whether the lede's verb is plural for a subject of one singular noun or name that coordinates nothing
     ("[Le PSG Handball et] Montpellier ont obtenu": the parser found one of two); a collective with
     its complement ("Une centaine d'élèves ont") says who the plural is."""

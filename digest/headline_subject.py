@@ -203,6 +203,8 @@ def clean_subject(sentence: Sentence, subject: int) -> set[int]:
     commas = [i for i in tree if i < subject and sentence.tokens[i].text == "," and i not in sentence.quote_of]
     if commas:
         tree = [i for i in tree if i > commas[-1]]
+    # "[que] la nouvelle région s'appellera": a subordinator the parser hung on the subject opens its clause
+    tree = [i for i in tree if not (i < subject and sentence.tokens[i].dep == "mark" and sentence.tokens[i].pos == "SCONJ")]
     for i in tree:
         token = sentence.tokens[i]
         if token.text in (",", "(", "–", "—") and i > subject and i not in sentence.quote_of:
@@ -376,3 +378,16 @@ def _head_words(sentence: Sentence, head: int, subject_tokens: set[int]) -> set[
                 words.add(child)
                 todo.append(child)
     return words
+
+
+def coordinated_opening(sentence: Sentence, subject_tokens: set[int], verb: int) -> set[int] | None:
+    """The sentence's words up to the verb when they coordinate another noun phrase with the subject ("[Le PSG
+    Handball et] Montpellier ont obtenu", "La NASA [et le CIP] envisagent": the parser's subject one of the
+    two); None when they do not."""
+    tokens = sentence.tokens
+    # up to the verb's auxiliary ("ont obtenu")
+    opening = set(range(0, min([c for c in sentence.children[verb] if c < verb and tokens[c].dep.startswith(("aux", "cop"))] + [verb])))
+    if max(subject_tokens) >= verb or tokens[0].pos not in ("DET", "PROPN", "NOUN", "NUM") or any(
+            tokens[i].pos in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for i in opening):
+        return None
+    return opening if any(tokens[i].dep == "cc" and tokens[i].lemma == "et" for i in opening - subject_tokens) else None

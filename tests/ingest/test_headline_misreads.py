@@ -72,3 +72,23 @@ def test_a_coordinated_subject_kept_whole_agrees(derive):
     [headline] = derive(["L'ancien président Nicolas Sarkozy et son épouse Carla Bruni sont en vacances en Vallée "
                          "d'Aoste de la fin de février au début du mois de mars."])
     assert "Carla Bruni sont" in headline.text, headline.text
+
+
+@pytest.mark.parametrize(("lede", "subject"), [
+    ("Le PSG Handball et Montpellier ont obtenu leur qualification pour la finale de la coupe de la ligue cet "
+     "après-midi, en battant respectivement le Fenix Toulouse et le HBC Nantes.", "Le PSG Handball et Montpellier "),
+    ("La NASA et le CIP envisagent très sérieusement de réaliser une expérience similaire.", "La NASA et le CIP "),
+])
+def test_a_subject_the_parser_split_in_two_is_said_whole(derive, lede, subject):
+    headline = derive([lede])[0]
+    assert headline.rewritten and headline.text.startswith(subject), headline.text
+
+
+def test_the_que_of_a_reported_clause_does_not_open_its_headline(derive):
+    # the reported clause says the news; its "que" was taken for part of its subject, and the lede fell back to a cut
+    [headline] = derive(["L'entourage d'Emmanuel Macron annonçait ce matin à l'Agence France-Presse que l'ancien ministre "
+                         "de l'Économie se présenterait à l'élection présidentielle de 2017 et qu'il confirmerait sa "
+                         "candidature au début du mois de décembre."])
+    assert headline.rewritten, headline.text
+    assert not headline.text.lower().startswith(("que", "qu'")), headline.text
+    assert "présidentielle" in headline.text, headline.text
