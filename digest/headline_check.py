@@ -78,8 +78,51 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Le circuit se dérouler": the verb that governed the infinitive lost
     if head_verb.lemma in NEEDS_COMPLEMENT and not sentence.front and _only_adjuncts_after(sentence, kept, verb):
         return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
+    if phrase_cut(sentence, kept, verb):
+        return False  # "prendre en main la gestion [du Plan…]": a noun phrase cut mid-way
+    if _half_a_negation(sentence, kept):
+        return False  # "L'Attracteur Shapley [n'est] pas…": a negation without its "ne" says nothing French
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether the headline ends on a noun whose phrase goes on in the sentence with a dropped "de" complement
+    or adjective ("la gestion [du Plan de développement]", "le comportement [instinctif de chasse]"), or on an
+    apposition without its relative clause ("la lèpre, une maladie [qui a fortement régressé]"). What says
+    when may go."""
+    tokens = sentence.tokens
+    last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    if last == verb or tokens[last].pos != "NOUN":
+        return False
+    for child in sentence.children[last]:
+        token = tokens[child]
+        if child <= last or child in kept or sentence.is_time(child) or sentence.is_time_word(child) or token.text[:1].isupper():
+            continue
+        of = any(tokens[c].dep == "case" and tokens[c].text.lower() in ("de", "d'", "d’", "du", "des") for c in sentence.children[child])
+        if token.dep == "nmod" and token.pos == "NOUN" and of and child == _next_word(sentence, last) \
+                or token.dep == "amod" and token.pos == "ADJ" and child == last + 1 or token.dep == "acl:relcl" and tokens[last].dep == "appos":
+            return True
+    return False
+
+
+def _half_a_negation(sentence: Sentence, kept: set[int]) -> bool:
+    """Whether "ne" and its "pas" (or "plus", "jamais", "rien", "guère") are not both kept or both dropped."""
+    tokens = sentence.tokens
+    for i in kept:
+        if tokens[i].text.lower() in ("pas", "plus", "jamais", "rien", "guère") and tokens[i].dep == "advmod":
+            ne = [c for c in sentence.children[tokens[i].head] if tokens[c].text.lower().rstrip("'’") in ("ne", "n")]
+            if ne and not all(c in kept for c in ne):
+                return True
+    return False
+
+
+def _next_word(sentence: Sentence, i: int) -> int:
+    """The head of the phrase that begins right after ``i`` ("de" in "la gestion du Plan" begins "Plan")."""
+    j = i + 1
+    while j < len(sentence.tokens) and sentence.tokens[j].dep in ("case", "det") and sentence.tokens[j].head > j:
+        j = sentence.tokens[j].head
+    return j
 
 
 def part_of_a_plural_subject(sentence: Sentence, verb: int, subject: set[int]) -> bool:
