@@ -33,8 +33,7 @@ _BREAK_WORDS = (
     "et", "à", "au", "aux", "par", "entre", "vers", "pendant", "parmi",
 )
 _BREAK = re.compile(r"[,;:]\s|\s\((?=.)|\s(?=(?:" + "|".join(_BREAK_WORDS) + r")\s)")
-# Words a headline must not end on.
-_DANGLING = frozenset(
+_DANGLING = frozenset(  # words a headline must not end on
     "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
     "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins "
     "a ont est sont était étaient avait avaient sera seront été être avoir fait c'est c’est".split()
@@ -98,9 +97,7 @@ _ADVERBIAL_CLEFT = re.compile(
     r"\s(?:que\s|qu'|qu’)(?=\S)(.+)$",
     re.IGNORECASE,
 )
-
-
-# "C'est à une mort tragique qu'[a eu droit X]": the verb before its subject, "à une mort" its complement, no adverbial.
+# "C'est à une mort qu'[a eu droit X]": the verb before its subject, "à une mort" its complement, no adverbial
 _INVERTED = re.compile(r"(?:a|ont|est|sont|avait|avaient|sera|seront|fut|furent)\s", re.IGNORECASE)
 
 
@@ -243,9 +240,8 @@ class HeadlineDeriver:
 
 
     def _without_relative_incise(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
-        """For the ledes still without a headline, the first sentence parsed again without the relative
-        clause between its subject and its verb, which the parser may take for the main clause
-        ("L'incendie d'un immeuble, …, qui s'est déclaré au 9e…, a causé la mort de plus de vingt pompiers")."""
+        """For the ledes still without a headline, the first sentence parsed again without the relative clause between its
+        subject and its verb, which the parser may take for the main one ("L'incendie d'un immeuble, …, qui s'est déclaré…, a causé…")."""
         from digest.headline_repair import repaired
         from digest.headline_rewrite import BUDGET, rewrite
 

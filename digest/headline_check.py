@@ -21,6 +21,7 @@ DANGLING = frozenset(
 NEEDS_COMPLEMENT = {
     "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
     "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre", "apprendre",
+    "confier", "préciser", "ajouter", "avouer", "signaler", "rappeler", "raconter", "promettre", "avertir",
 }
 
 
@@ -93,11 +94,17 @@ def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
     when may go."""
     tokens = sentence.tokens
     last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    following = tokens[last + 1] if last + 1 < len(tokens) and last + 1 not in kept else None
+    if last != verb and tokens[last].text.isalpha() and tokens[last].text.islower() and tokens[last].pos in ("NOUN", "PROPN") \
+            and following is not None and tokens[last].space and following.text[:1].isupper() and following.pos in ("PROPN", "X"):
+        return True  # "sur la planète [Jupiter]": the name that says which, however the parser hung it
     if last == verb or tokens[last].pos != "NOUN":
         return False
     for child in sentence.children[last]:
         token = tokens[child]
-        if child <= last or child in kept or sentence.is_time(child) or sentence.is_time_word(child) or token.text[:1].isupper():
+        if child <= last or child in kept or sentence.is_time(child) or sentence.is_time_word(child):
+            continue
+        if token.text[:1].isupper():
             continue
         of = any(tokens[c].dep == "case" and tokens[c].text.lower() in ("de", "d'", "d’", "du", "des") for c in sentence.children[child])
         if token.dep == "nmod" and token.pos == "NOUN" and of and child == _next_word(sentence, last) \
