@@ -365,7 +365,8 @@ def bare_subject(sentence: Sentence, subject: int, subject_tokens: set[int]) -> 
                     or sentence.tokens[child].pos != "NOUN":  # "du Grand collisionneur [de hadrons]": a name cut
                 return set()  # "Une centaine [de…]": the head alone says nothing
             bare |= core
-    return bare
+    # the words before the head, whole ("La 4 e étape": "e" ends the ordinal the parser hung apart)
+    return bare | {i for i in subject_tokens if min(bare) < i < subject}
 
 
 def _head_words(sentence: Sentence, head: int, subject_tokens: set[int]) -> set[int]:
