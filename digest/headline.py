@@ -33,11 +33,10 @@ _BREAK_WORDS = (
     "et", "à", "au", "aux", "par", "entre", "vers", "pendant", "parmi",
 )
 _BREAK = re.compile(r"[,;:]\s|\s\((?=.)|\s(?=(?:" + "|".join(_BREAK_WORDS) + r")\s)")
-# Words a headline must not end on.
-_DANGLING = frozenset(
+_DANGLING = frozenset(  # words a headline must not end on
     "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
     "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins "
-    "a ont est sont était étaient avait avaient sera seront été être avoir fait".split()
+    "a ont est sont était étaient avait avaient sera seront été être avoir fait c'est c’est".split()
 )
 _TRAILING_JUNK = re.compile(r"[\s,;:.\-–—(]+$")
 _DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
@@ -81,7 +80,7 @@ _OPENER = re.compile(
     rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|peu|comme|"
     r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d+"
     rf"|le \d{{1,2}}(?:er)? (?:{_MONTHS})|(?:\d+|{_NUMBER_WORDS}) (?:jours?|semaines?|mois|ans|années?|heures?) (?:après|avant|plus tard))"
-    r"\b[^«»\"]{0,120}?,\s)+",
+    r"\b[^«»\"]{0,120}?,\s(?:heure (?:locale|de Paris|française),\s)?)+",
     re.IGNORECASE,
 )
 
@@ -98,6 +97,8 @@ _ADVERBIAL_CLEFT = re.compile(
     r"\s(?:que\s|qu'|qu’)(?=\S)(.+)$",
     re.IGNORECASE,
 )
+# "C'est à une mort qu'[a eu droit X]": the verb before its subject, "à une mort" its complement, no adverbial
+_INVERTED = re.compile(r"(?:a|ont|est|sont|avait|avaient|sera|seront|fut|furent)\s", re.IGNORECASE)
 
 
 def without_opener(sentence: str) -> str:
@@ -105,7 +106,7 @@ def without_opener(sentence: str) -> str:
     veille de la fête, qui commémore…,"), when enough is left to say the news, and without a cleft ("C'est X qui…")."""
     if cleft := _CLEFT.match(sentence):
         sentence = f"{cleft[1][0].upper()}{cleft[1][1:]} {cleft[2]}"
-    elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20:
+    elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20 and not _INVERTED.match(cleft[1]):
         sentence = cleft[1][0].upper() + cleft[1][1:]
     rest = re.sub(r"^(?:qui|dont|où)\s[^,«»]{3,150},\s", "", _OPENER.sub("", sentence, count=1))
     # The opener must end before the subject: what is left starts like a noun phrase, a name or a number.
@@ -116,7 +117,7 @@ def without_opener(sentence: str) -> str:
 
 # "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when.
 _RELATIVE_DAY = re.compile(
-    rf",?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
+    rf",?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|de|du|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
     rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{_MONTHS}))?(?:\s+\d{{4}})?)?"
     # "ce matin", "cette nuit", but not "une boîte de nuit"
     r"|(?:ce|cette|cet)\s+(?:matin|soir|nuit|après-midi)\b)(?=[\s,.;:!?]|$),?",
@@ -239,9 +240,8 @@ class HeadlineDeriver:
 
 
     def _without_relative_incise(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
-        """For the ledes still without a headline, the first sentence parsed again without the relative
-        clause between its subject and its verb, which the parser may take for the main clause
-        ("L'incendie d'un immeuble, …, qui s'est déclaré au 9e…, a causé la mort de plus de vingt pompiers")."""
+        """For the ledes still without a headline, the first sentence parsed again without the relative clause between its
+        subject and its verb, which the parser may take for the main one ("L'incendie d'un immeuble, …, qui s'est déclaré…, a causé…")."""
         from digest.headline_repair import repaired
         from digest.headline_rewrite import BUDGET, rewrite
 

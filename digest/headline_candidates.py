@@ -119,11 +119,18 @@ def _droppable(sentence: Sentence, i: int) -> bool:
     if token.dep == "amod" and _describes(sentence, i):
         return True
     first = min(sentence.subtree(i))
-    if token.dep in ("nmod", "amod") and first > 0 and sentence.tokens[first - 1].text in (",", "(") \
+    if (token.dep in ("nmod", "amod") or _focus_adverb(sentence, i)) and first > 0 and sentence.tokens[first - 1].text in (",", "(") \
             and first - 1 not in sentence.quote_of:
         return True  # an incise: ", candidate favorable à l'indépendance,", ", âgé de 15 ans,"
     opening = sentence.tokens[first]  # "à Paris", "sur l'échelle de Richter", "au-dessus de la mer"
     return token.dep == "nmod" and opening.pos in ("ADP", "ADV") and opening.text.lower() not in _OF
+
+
+def _focus_adverb(sentence: Sentence, i: int) -> bool:
+    """"en particulier", "notamment": an adverb that singles out what follows it (an incise of its own)."""
+    token = sentence.tokens[i]
+    return token.dep == "advmod" and (token.lemma.lower() in ("notamment", "surtout", "principalement", "essentiellement")
+                                      or any(sentence.tokens[c].dep == "fixed" for c in sentence.children[i]))
 
 
 def _misread_mark(token) -> bool:

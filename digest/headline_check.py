@@ -21,6 +21,7 @@ DANGLING = frozenset(
 NEEDS_COMPLEMENT = {
     "annoncer", "révéler", "déclarer", "affirmer", "décider", "indiquer", "confirmer", "estimer", "expliquer", "assurer",
     "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre", "apprendre",
+    "confier", "préciser", "ajouter", "avouer", "signaler", "rappeler", "raconter", "promettre", "avertir",
 }
 
 
@@ -51,7 +52,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     complement. A word kept without the one it depends on is the strict checker's to find
     (``headline_strict.reader_fault``), which every candidate passes too."""
     first = sentence.tokens[min(kept)]
-    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case":
+    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case" and not _partitive(sentence, min(kept), subject):
         return False
     if any(sentence.tokens[i].dep == "det" and "Poss=Yes" in sentence.tokens[i].morph and sentence.tokens[i].head in subject
            and sentence.tokens[sentence.tokens[i].head].head not in subject for i in subject & kept):
@@ -59,6 +60,8 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     if _says_when_not_who(sentence, subject):
         return False  # "Une nouvelle fois défaille sur ses propres terres": the subject is an adverbial misread
     if _cuts_a_name(sentence, kept) or _splices_a_repeat(sentence, kept):
+        return False
+    if part_of_a_plural_subject(sentence, verb, subject) or _relative_for_main(sentence, verb, subject):
         return False
     if sentence.tokens[verb].pos == "AUX" and sentence.tokens[verb].lemma == "avoir" \
             and not any(c in kept and sentence.tokens[c].dep == "obj" for c in sentence.children[verb]):
@@ -76,8 +79,98 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "Le circuit se dérouler": the verb that governed the infinitive lost
     if head_verb.lemma in NEEDS_COMPLEMENT and not sentence.front and _only_adjuncts_after(sentence, kept, verb):
         return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
+    if phrase_cut(sentence, kept, verb):
+        return False  # "prendre en main la gestion [du Plan…]": a noun phrase cut mid-way
+    if _half_a_negation(sentence, kept):
+        return False  # "L'Attracteur Shapley [n'est] pas…": a negation without its "ne" says nothing French
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether the headline ends on a noun whose phrase goes on in the sentence with a dropped "de" complement
+    or adjective ("la gestion [du Plan de développement]", "le comportement [instinctif de chasse]"), or on an
+    apposition without its relative clause ("la lèpre, une maladie [qui a fortement régressé]"). What says
+    when may go."""
+    tokens = sentence.tokens
+    last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
+    following = tokens[last + 1] if last + 1 < len(tokens) and last + 1 not in kept else None
+    if last != verb and tokens[last].text.isalpha() and tokens[last].text.islower() and tokens[last].pos in ("NOUN", "PROPN") \
+            and following is not None and tokens[last].space and following.text[:1].isupper() and following.pos in ("PROPN", "X"):
+        return True  # "sur la planète [Jupiter]": the name that says which, however the parser hung it
+    if last == verb or tokens[last].pos != "NOUN":
+        return False
+    for child in sentence.children[last]:
+        token = tokens[child]
+        if child <= last or child in kept or sentence.is_time(child) or sentence.is_time_word(child):
+            continue
+        if token.text[:1].isupper():
+            continue
+        of = any(tokens[c].dep == "case" and tokens[c].text.lower() in ("de", "d'", "d’", "du", "des") for c in sentence.children[child])
+        if token.dep == "nmod" and token.pos == "NOUN" and of and child == _next_word(sentence, last) \
+                or token.dep == "amod" and token.pos == "ADJ" and child == last + 1 or token.dep == "acl:relcl" and tokens[last].dep == "appos":
+            return True
+    return False
+
+
+def _half_a_negation(sentence: Sentence, kept: set[int]) -> bool:
+    """Whether "ne" and its "pas" (or "plus", "jamais", "rien", "guère") are not both kept or both dropped."""
+    tokens = sentence.tokens
+    for i in kept:
+        if tokens[i].text.lower() in ("pas", "plus", "jamais", "rien", "guère") and tokens[i].dep == "advmod":
+            ne = [c for c in sentence.children[tokens[i].head] if tokens[c].text.lower().rstrip("'’") in ("ne", "n")]
+            if ne and not all(c in kept for c in ne):
+                return True
+    return False
+
+
+def _next_word(sentence: Sentence, i: int) -> int:
+    """The head of the phrase that begins right after ``i`` ("de" in "la gestion du Plan" begins "Plan")."""
+    j = i + 1
+    while j < len(sentence.tokens) and sentence.tokens[j].dep in ("case", "det") and sentence.tokens[j].head > j:
+        j = sentence.tokens[j].head
+    return j
+
+
+def part_of_a_plural_subject(sentence: Sentence, verb: int, subject: set[int]) -> bool:
+    """Whether the lede's verb is plural for a subject of one singular noun or name that coordinates nothing
+    ("[Le PSG Handball et] Montpellier ont obtenu": the parser found one of two); a collective with
+    its complement ("Une centaine d'élèves ont") says who the plural is."""
+    tokens = sentence.tokens
+    heads = [i for i in subject if tokens[i].head not in subject or tokens[i].head == i]
+    finite = [i for i in [verb, *sentence.children[verb]] if "VerbForm=Fin" in tokens[i].morph
+              and (i == verb or tokens[i].dep in ("aux:tense", "aux:pass", "cop"))]
+    if len(heads) != 1 or not finite or "Number=Plur" not in tokens[finite[0]].morph:
+        return False
+    head = heads[0]
+    return tokens[head].pos in ("NOUN", "PROPN") and "Number=Plur" not in tokens[head].morph \
+        and not tokens[head].text.lower().endswith(("s", "x")) \
+        and not any(tokens[c].dep in ("nmod", "nummod") or tokens[c].text.lower() in ("les", "des", "ces") for c in sentence.children[head]) \
+        and not any(tokens[i].dep == "conj" for i in sentence.subtree(head))  # "Nicolas Sarkozy et son épouse"
+
+
+def _relative_for_main(sentence: Sentence, verb: int, subject: set[int]) -> bool:
+    """Whether a relative pronoun between the subject and the verb belongs to the verb's own clause: the
+    parser took a relative clause for the main one ("Une analyse génétique dont les résultats ont été
+    publiés [dans Science révèle que…]")."""
+    tokens = sentence.tokens
+    for i in range(min(subject), verb):
+        if "PronType=Rel" not in tokens[i].morph:
+            continue
+        j = i
+        while j != verb and tokens[j].head != j and tokens[j].dep not in ("acl:relcl", "acl", "advcl", "ccomp", "csubj"):
+            j = tokens[j].head
+        if j == verb:
+            return True
+    return False
+
+
+def _partitive(sentence: Sentence, i: int, subject: set[int]) -> bool:
+    """Whether ``i`` is the article "de" of a plural subject after its adjective ("De fortes rafales de
+    vent s'abattent…", "De nombreux manifestants"), which the parser reads as a preposition."""
+    token = sentence.tokens[i]
+    return token.text.lower() in ("de", "d'", "d’") and token.head in subject and i + 1 < token.head \
+        and sentence.tokens[i + 1].pos == "ADJ" and "Number=Plur" in sentence.tokens[token.head].morph
 
 
 def _says_when_not_who(sentence: Sentence, subject: set[int]) -> bool:
@@ -124,7 +217,10 @@ def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
     # what is said, however the parser hung it ("annonce, en retenant ses larmes, qu'il démissionne")
     said = set().union(*(sentence.subtree(i) for i, t in enumerate(sentence.tokens) if i > verb and (
         t.dep in ("ccomp", "obj") or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
-                                         for c in sentence.children[i]))))
+                                         for c in sentence.children[i])
+        # "permet à deux macaques […] de remarcher": an infinitive, however the parser hung it
+        or "VerbForm=Inf" in t.morph and any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("de", "d'", "d’", "à")
+                                             for c in sentence.children[i]))))
     return all(i in adjuncts and i not in said for i in kept if i > verb)
 
 

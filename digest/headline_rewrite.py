@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
-from digest.headline_check import complete
+from digest.headline_check import complete, part_of_a_plural_subject
 from digest.headline_event import winner
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
-    SUBJECT_DEPS, antecedent, bare_subject, clean_subject, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
+    SUBJECT_DEPS, antecedent, bare_subject, clean_subject, coordinated_opening, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
     name_in_apposition, name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
@@ -120,9 +120,12 @@ def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[
     if subject is None:
         return None
     if sentence.tokens[subject].pos not in ("NOUN", "PROPN", "PRON", "X", "NUM") \
-            and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]):
-        return None  # "Ce 26 dévoilent…": the parser's subject is no noun phrase
+            and not (sentence.tokens[subject].pos == "DET" and sentence.children[subject]) \
+            and not (sentence.tokens[subject].pos == "ADJ" and any(sentence.tokens[c].dep == "det" for c in sentence.children[subject])):
+        return None  # "Ce 26 dévoilent…": no noun phrase; "L'astromobile martien" is one, its noun tagged an adjective
     subject_tokens = written = with_adjacent_name(sentence, clean_subject(sentence, subject))
+    if part_of_a_plural_subject(sentence, verb, subject_tokens):
+        subject_tokens = written = coordinated_opening(sentence, subject_tokens, verb) or subject_tokens
     name = name_in_subject(sentence, subject_tokens) or name_in_apposition(sentence, subject) \
         or name_before_verb(sentence, subject, subject_tokens, verb)
     plural = "Number=Plur" in sentence.tokens[subject].morph or sentence.tokens[min(subject_tokens)].text.lower() in ("les", "des", "ces")
@@ -140,7 +143,9 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     if (resolved := resolved_subject(sentence, verb)) is None:
         return None
     subject, subject_tokens, written, name = resolved
-    past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph
+    # "est mort" read as an adjective after a copula is the past of "mourir"
+    past = has_aux(sentence, verb) or "Tense=Past" in sentence.tokens[verb].morph or sentence.tokens[verb].lemma == "mort" \
+        and any(sentence.tokens[c].dep == "cop" and sentence.tokens[c].lemma == "être" for c in sentence.children[verb])
     # "a rendu l'âme": a death said by a locution
     soul = sentence.tokens[verb].lemma == "rendre" and any(
         sentence.tokens[c].dep == "obj" and sentence.tokens[c].lemma.lower() == "âme" for c in sentence.children[verb])

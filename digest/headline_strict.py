@@ -25,6 +25,8 @@ _PREPOSITIONS = frozenset(
 # ("De fortes pluies", "Des chercheurs", "Du pétrole" open on an article, not a circumstance.)
 _CIRCUMSTANTIAL = (_PREPOSITIONS - {"de", "des", "du", "d"}) | _SUBORDINATORS \
     | frozenset("ainsi cependant pourtant toutefois enfin désormais".split())
+# "A proximité de…", "A l'issue de…": "à" written without its accent (not "A déclaré X", a verb first)
+_UNACCENTED_A = re.compile(r"^A\s(?:la|le|les|l['’]|un|une|ce|cet|cette|ces|proximité|partir|cause|travers|côté|peine|bord|moins)\b")
 # ... except a number's degree, which opens a headline well: "Au moins 12 morts", "Plus de 300 blessés".
 _DEGREE_OPENER = re.compile(r"^(?:au moins|au minimum|près de|plus de|moins de|environ|entre \d)\b", re.IGNORECASE)
 # "Barack Obama a, juste avant de quitter…": a verb split from what it says by an incise.
@@ -82,7 +84,7 @@ def text_fault(text: str) -> str | None:
     if _AUXILIARY_INCISE.search(text):
         return "an incise between the auxiliary and its verb"
     first = _first_word(text)
-    if first in _CIRCUMSTANTIAL and not _DEGREE_OPENER.match(text):
+    if first in _CIRCUMSTANTIAL and not _DEGREE_OPENER.match(text) or _UNACCENTED_A.match(text):
         return f"opens on a circumstance (« {first} »)"
     if _PRONOUN_OPENER.match(text):
         return "a pronoun for subject"
@@ -193,8 +195,8 @@ def _dangling_participle(sentence: Sentence, kept: set[int], verb: int) -> str |
     last = max((i for i in kept if tokens[i].pos != "PUNCT"), default=verb)
     if tokens[last].pos == "ADV" and tokens[last].head in kept:
         last = tokens[last].head  # "causé principalement [par les émanations]"
-    if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod"):
-        return None
+    if last == verb or tokens[last].pos != "VERB" or tokens[last].dep not in ("acl", "amod") or not tokens[last].text.islower():
+        return None  # "LAB-1", "Ravel": a name the parser took for a participle
     # what followed it, even a time ("les élections organisées [ce dimanche]"): a participle alone says nothing
     if any(c > last and c not in kept and tokens[c].pos != "PUNCT" for c in sentence.children[last]):
         return f"ends on « {tokens[last].text} », what followed it dropped"

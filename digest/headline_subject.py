@@ -99,14 +99,22 @@ def name_in_subject(sentence: Sentence, kept: set[int]) -> list[int] | None:
         run = run[1:]  # "l'Otan Mark Rutte": the organisation, then the person
     elif tokens[before].pos in ("DET", "ADP"):
         return None  # "le Parti socialiste", "de la France": no name in apposition
-    else:
-        # a name in the subject's complement is not the subject's: "Le château du couple Fillon"
-        j = run[0]
-        while tokens[j].head != j and tokens[j].head in kept:
-            if any(tokens[c].dep == "case" for c in sentence.children[j]):
-                return None
-            j = tokens[j].head
+    elif not _hung_without_preposition(sentence, kept, run[0]) and not (
+            all(tokens[j].entity == "PER" for j in run) and any(_hung_without_preposition(sentence, kept, j) for j in run)):
+        # a name in the subject's complement is not the subject's: "Le château du couple Fillon" (a person's
+        # name however the parser hung its words: "… de la littérature d'origine bulgare Tzvetan Todorov" is the subject)
+        return None
     return run if len(run) >= 1 else None
+
+
+def _hung_without_preposition(sentence: Sentence, kept: set[int], j: int) -> bool:
+    """Whether ``j`` and its heads up to the subject's head go without a preposition."""
+    tokens = sentence.tokens
+    while tokens[j].head != j and tokens[j].head in kept:
+        if any(tokens[c].dep == "case" for c in sentence.children[j]):
+            return False
+        j = tokens[j].head
+    return True
 
 
 def name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
@@ -195,6 +203,8 @@ def clean_subject(sentence: Sentence, subject: int) -> set[int]:
     commas = [i for i in tree if i < subject and sentence.tokens[i].text == "," and i not in sentence.quote_of]
     if commas:
         tree = [i for i in tree if i > commas[-1]]
+    # "[que] la nouvelle région s'appellera": a subordinator the parser hung on the subject opens its clause
+    tree = [i for i in tree if not (i < subject and sentence.tokens[i].dep == "mark" and sentence.tokens[i].pos == "SCONJ")]
     for i in tree:
         token = sentence.tokens[i]
         if token.text in (",", "(", "–", "—") and i > subject and i not in sentence.quote_of:
@@ -348,7 +358,37 @@ def bare_subject(sentence: Sentence, subject: int, subject_tokens: set[int]) -> 
         tree = sentence.subtree(child)
         if sentence.tokens[child].dep == "nmod" and min(tree) == subject + 1 \
                 and sentence.tokens[subject + 1].text.lower() in ("de", "d'", "d’", "des", "du"):
-            if len(tree) > 4 or not tree <= subject_tokens or any(sentence.tokens[i].pos == "PUNCT" for i in tree):
-                return set()  # "Une centaine [d'élèves de terminale du lycée…]": the head alone says nothing
-            bare |= tree
-    return bare
+            # "d'astronomes [du centre de recherche…]": the complement's own head words, when they open it
+            core = _head_words(sentence, child, subject_tokens) if len(tree) > 4 else tree
+            if len(core) > 4 or not core <= subject_tokens or core != set(range(subject + 1, max(core) + 1)) \
+                    or any(sentence.tokens[i].pos == "PUNCT" or sentence.tokens[i].text[:1].isupper() for i in core) \
+                    or sentence.tokens[child].pos != "NOUN":  # "du Grand collisionneur [de hadrons]": a name cut
+                return set()  # "Une centaine [de…]": the head alone says nothing
+            bare |= core
+    # the words before the head, whole ("La 4 e étape": "e" ends the ordinal the parser hung apart)
+    return bare | {i for i in subject_tokens if min(bare) < i < subject}
+
+
+def _head_words(sentence: Sentence, head: int, subject_tokens: set[int]) -> set[int]:
+    """``head`` with its article, preposition, number and adjectives without complements of their own."""
+    words, todo = {head}, [head]
+    while todo:
+        for child in sentence.children[todo.pop()]:
+            token = sentence.tokens[child]
+            if child in subject_tokens and token.dep in _HEAD_WORDS and (token.dep != "amod" or not sentence.children[child]):
+                words.add(child)
+                todo.append(child)
+    return words
+
+
+def coordinated_opening(sentence: Sentence, subject_tokens: set[int], verb: int) -> set[int] | None:
+    """The sentence's words up to the verb when they coordinate another noun phrase with the subject ("[Le PSG
+    Handball et] Montpellier ont obtenu", "La NASA [et le CIP] envisagent": the parser's subject one of the
+    two); None when they do not."""
+    tokens = sentence.tokens
+    # up to the verb's auxiliary ("ont obtenu")
+    opening = set(range(0, min([c for c in sentence.children[verb] if c < verb and tokens[c].dep.startswith(("aux", "cop"))] + [verb])))
+    if max(subject_tokens) >= verb or tokens[0].pos not in ("DET", "PROPN", "NOUN", "NUM") or any(
+            tokens[i].pos in ("PUNCT", "VERB", "AUX", "SCONJ", "PRON") for i in opening):
+        return None
+    return opening if any(tokens[i].dep == "cc" and tokens[i].lemma == "et" for i in opening - subject_tokens) else None

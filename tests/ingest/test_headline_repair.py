@@ -45,7 +45,7 @@ def test_a_coordinated_subject_is_not_cut_to_one_of_its_names(derive):
     # what is left opens on a number: the subject counted (once "Trois ans après le référendum votent contre…")
     ("Trois ans après le référendum sur la souveraineté de l'Écosse où 55,3 % de la population avaient voté contre, "
      "69 membres du parlement sur 128 se sont prononcé en faveur d'une nouvelle consultation populaire.",
-     "69 membres du parlement se prononcent en faveur d'une nouvelle consultation"),
+     "69 membres du parlement"),
 ])
 def test_an_opener_that_dates_goes(derive, lede, expected):
     [headline] = derive([lede])
