@@ -1,6 +1,6 @@
 """What context says is no name, or not this name: a participle opening a sentence, sports pools,
 a sentence-initial capital determiner ("La France"), places inside event names, demonyms before a
-person, a maker's name used for its product, a type designation ("A320neo", "Antonov An-26")."""
+person, "Monde" in "champion du Monde", a maker's name used for its product, a type designation ("A320neo", "Antonov An-26")."""
 from __future__ import annotations
 
 import re
@@ -64,6 +64,12 @@ _EVENT_BEFORE = re.compile(
     r"\s+(?:de la |de l['’]|de |d['’]|du |des )?$", re.I)
 
 
+# "les champions du Monde", "le record du Monde", "le reste du Monde": the common noun written with a
+# capital, as sports pages often do; the daily is "au Monde", "le Monde", "journaliste du Monde"
+_WORLD_IDIOM_BEFORE = re.compile(
+    r"(?<![\w\-])(?:vice-)?(?:champion(?:ne)?s?|championnats?|coupe|records?|tour|titre|reste|bout|fin)\s+du\s+$", re.I)
+
+
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|l['’]|du|au|un|une|les|des|aux)\s*$", re.I)
 
 
@@ -82,6 +88,8 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
             if (nxt is not None and nxt.label == "PER" and " " not in m.name
                     and _ARTICLE_BEFORE.search(before)):
                 continue
+        if m.name == "Monde" and _WORLD_IDIOM_BEFORE.search(text[max(0, m.start - 40):m.start]):
+            continue
         if (m.label == "ORG" and _is_product(text, m)) or _TYPE_DESIGNATION.search(m.name):
             continue
         out.append(m)

@@ -114,3 +114,10 @@ def test_a_name_read_as_a_person_after_a_town_noun_is_a_place():
     ents = by_name(resolve(text, spans, Editorial.empty()))
     assert {name: entity.kind for name, entity in ents.items()} == {
         "Hilla": "lieu", "Bagdad": "lieu", "Chechar": "lieu", "Jean Moulin": "personne"}
+
+
+def test_the_world_written_with_a_capital_in_a_sports_idiom_is_not_the_daily():
+    idioms = "L'Irlande a battu les champions du Monde néo-zélandais, qui détenaient le record du Monde."
+    assert resolve(idioms, spans_of(idioms, ("Monde", "ORG"), ("Monde", "ORG", 1)), Editorial.empty()) == []
+    daily = "Un journaliste du Monde l'a raconté, puis le Monde l'a publié."
+    assert set(by_name(resolve(daily, spans_of(daily, ("Monde", "ORG"), ("Monde", "ORG", 1)), Editorial.empty()))) == {"Monde"}
