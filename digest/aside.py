@@ -210,7 +210,8 @@ def map_forked(function: Callable[[int], object], count: int, chunksize: int = 6
     _mapped = function
     try:
         with ProcessPoolExecutor(cores(), mp_context=multiprocessing.get_context("fork"), initializer=_worker_dies_with, initargs=(os.getpid(),)) as pool:
-            return list(pool.map(_call_mapped, range(count), chunksize=chunksize))
+            results = pool.map(_call_mapped, range(count), chunksize=chunksize)  # a Ctrl-C while it forked: raised
+            return [interruption.raise_if_interrupted() or result for result in results]
     finally:
         _mapped = None
 

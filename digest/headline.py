@@ -115,9 +115,9 @@ def without_opener(sentence: str) -> str:
     return rest[0].upper() + rest[1:]
 
 
-# "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when.
+# "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when ("de demain": the future).
 _RELATIVE_DAY = re.compile(
-    rf",?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|de|du|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
+    rf"(?<!\bde)(?<!\bde\s),?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|de(?!\s+demain)|du|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
     rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{_MONTHS}))?(?:\s+\d{{4}})?)?"
     # "ce matin", "cette nuit", but not "une boîte de nuit"
     r"|(?:ce|cette|cet)\s+(?:matin|soir|nuit|après-midi)\b)(?=[\s,.;:!?]|$),?",

@@ -12,7 +12,8 @@ keeps it blocked: the workers of a pool or of spaCy never see it (their pool, in
 parent, stops them; they die with their parent in any case, ``PR_SET_PDEATHSIG``), and a child of
 ``aside.fork_child`` takes it once its own work starts (``take_interrupts``), unwinding without a
 word (its atomic writes remove their temporaries). The parent takes one that came during the fork
-when its own code runs again (``raise_if_interrupted``).
+when its own code runs again (``raise_if_interrupted``: after ``aside.fork_child``, with each result of
+``aside.map_forked``'s pool and of spaCy's workers).
 """
 
 from __future__ import annotations

@@ -155,8 +155,9 @@ def _acronym_links(text: str, mentions: list[Mention]) -> list[Mention]:
                 span = spelled or _described_before(text, m.name, paren)
                 if span is not None:
                     surface = text[span[0]:span[1]]
-                    # a description named as a page is written as a name: "Agence spatiale japonaise"
-                    name = surface if spelled else surface[0].upper() + surface[1:]
+                    # a description named as a page is written as a name, its acronym after it:
+                    # "l'agence de presse officielle" is IRNA here and SANA there, two pages
+                    name = surface if spelled else f"{surface[0].upper()}{surface[1:]} ({m.name})"
                     long = Mention(span[0], span[1], surface, name, "LOC" if m.label == "LOC" else "ORG")
                     new.append(long)
                     links[m.name] = long

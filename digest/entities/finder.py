@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from digest import aside
+from digest import aside, interruption
 from digest.atomic_files import write_atomically
 from digest.dispatch import date_prefix_length
 from digest.french_model import model_id, ner_pipeline
@@ -45,6 +45,7 @@ def _model_spans(nlp, texts: Sequence[str], n_process: int = 1) -> Iterator[list
     offsets = [date_prefix_length(t) for t in texts]
     docs = nlp.pipe((t[o:] for t, o in zip(texts, offsets)), batch_size=BATCH_SIZE, n_process=n_process)
     for off, doc in zip(offsets, docs, strict=True):  # strict: spaCy's workers are let go once all is read
+        interruption.raise_if_interrupted()  # a Ctrl-C that came while spaCy forked its workers
         yield [(e.start_char + off, e.end_char + off, e.label_) for e in doc.ents]
 
 

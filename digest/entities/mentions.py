@@ -162,10 +162,13 @@ def _split_span(text: str, s: int, e: int, label: str) -> list[tuple[int, int]]:
 
 def _countries_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"l'axe Téhéran-Bagdad-Damas", "le match Royaume-Uni - Turquie": countries or capitals joined by
-    dashes, however spaced, are each a place (read longest first: "Royaume-Uni" keeps its hyphen); a
-    country's own name stays whole ("Guinée-Bissau")."""
+    dashes (two capitals by a spaced one) are each a place (read longest first: "Royaume-Uni" keeps its
+    hyphen); a country's own name ("Guinée-Bissau") and a capital joined by one hyphen ("Paris-Dakar",
+    "Congo-Kinshasa") stay whole."""
     dashes = [m.span() for m in re.finditer(r"\s*[-–]\s*", text[start:end])]
-    if not dashes or is_country(text[start:end]):
+    if not dashes or is_country(text[start:end]) or (
+            len(dashes) == 1 and dashes[0][1] - dashes[0][0] == 1  # "Paris-Dakar", "Congo-Kinshasa": one name
+            and not all(is_country(piece) for piece in re.split("[-–]", text[start:end]))):  # "France-Italie": two
         return [(start, end)]
     bounds = [0] + [x for span in dashes for x in span] + [end - start]  # word i: bounds[2i]..bounds[2i+1]
     words = len(dashes) + 1
@@ -275,8 +278,8 @@ def _piece_label(text: str, ps: int, pe: int, label: str, weak: bool, overlapped
         toks = raw.strip(_PUNCT_STRIP).split()
         if 2 <= len(toks) <= 4 and all(_UPPER.match(t) or norm_key(t) in _PARTICLES for t in toks):
             return "PER"
-    if label == "PER":
-        return "LOC" if _AFTER_PLACE_NOUN.search(text, max(0, ps - 40), ps) else label
+    if label == "PER":  # one word: "la ville de Robert Ménard" is his town, he stays a person
+        return "LOC" if " " not in raw.strip() and _AFTER_PLACE_NOUN.search(text, max(0, ps - 40), ps) else label
     # "l'Espagnole Caroline Routier", "l'Iranien Mojtaba Abedini": a demonym
     # followed by a capitalised name is a person, whatever the model said
     toks = raw.strip(_PUNCT_STRIP).split()

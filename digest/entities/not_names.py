@@ -90,7 +90,8 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
         if m.name == "Monde" and _WORLD_IDIOM_BEFORE.search(text[max(0, m.start - 40):m.start]):
             continue
-        if (m.label == "ORG" and _is_product(text, m)) or _TYPE_DESIGNATION.search(m.name):
+        if m.label == "ORG" and _is_product(text, m) or _TYPE_DESIGNATION.search(m.name) and (
+                m.label != "LOC" or "-" in m.name):  # "la N118", "l'A104": three-digit roads are places
             continue
         out.append(m)
     return out
@@ -101,7 +102,7 @@ _MODEL_AFTER = re.compile(r"[ \t]+[A-Z]{0,3}-?\d{3}(?:-\d{1,4})?(?![\w\-])")
 
 
 # an aircraft's or a machine's type, alone or after its maker: "l'A320neo", "un Antonov An-26", "des
-# Canadair CL-415", "Tu-154"; a road ("A86", "E40") has two digits and no hyphen
+# Canadair CL-415", "Tu-154"; a road ("A86", "N118") has no hyphen, and the model reads it as a place
 _TYPE_DESIGNATION = re.compile(r"(?:^|[ \t])(?:[A-Z][A-Za-z]{0,2}-\d{2,4}|[A-Z]\d{3}[A-Za-z]{0,3})$")
 
 

@@ -188,9 +188,9 @@ class _Absolutizer(HTMLParser):
         self.out.append(f"<![{data}]>")
 
 
-# "<![" opens a marked section only as CDATA; any other (an editor's "<![0", "<![x") makes Python
-# 3.11's parser raise AssertionError. HTML reads them as bogus comments: a feed shows them as text.
-_UNNAMED_MARKED_SECTION = re.compile(r"<!\[(?!CDATA\[)")
+# A "<![" of no keyword Python's parser knows (an editor's "<![0", "<![x") makes Python 3.11's parser
+# raise AssertionError: shown as text in the feed; Word's "<![if !supportLists]>" stays markup.
+_UNNAMED_MARKED_SECTION = re.compile(r"<!\[(?!(?:cdata|temp|ignore|include|rcdata)\[|(?:if|else|endif)\b)", re.I)
 
 
 def absolutize(fragment: str, base: str) -> str:

@@ -14,9 +14,9 @@ def test_an_organisation_described_in_lower_case_before_its_foreign_acronym_is_n
             "est-africaine (EALA).")
     spans = spans_of(text, ("JAXA", "ORG"), ("JAXA", "ORG", 1), ("EALA", "ORG"))
     ents = by_name(resolve(text, spans, Editorial.empty()))
-    assert ents["Agence spatiale japonaise"].kind == "organisation"
-    assert "JAXA" in ents["Agence spatiale japonaise"].forms
-    assert "Assemblée législative est-africaine" in ents
+    assert ents["Agence spatiale japonaise (JAXA)"].kind == "organisation"
+    assert "JAXA" in ents["Agence spatiale japonaise (JAXA)"].forms
+    assert "Assemblée législative est-africaine (EALA)" in ents
     assert "JAXA" not in ents and "EALA" not in ents
 
 
@@ -121,3 +121,28 @@ def test_the_world_written_with_a_capital_in_a_sports_idiom_is_not_the_daily():
     assert resolve(idioms, spans_of(idioms, ("Monde", "ORG"), ("Monde", "ORG", 1)), Editorial.empty()) == []
     daily = "Un journaliste du Monde l'a raconté, puis le Monde l'a publié."
     assert set(by_name(resolve(daily, spans_of(daily, ("Monde", "ORG"), ("Monde", "ORG", 1)), Editorial.empty()))) == {"Monde"}
+
+
+def test_two_acronyms_described_alike_are_two_names():
+    """A description is no name of its own: "l'agence de presse officielle" is IRNA in Tehran and SANA
+    in Damascus, and one page for both mixed two agencies."""
+    names = set()
+    for text, acronym in (("Selon l'agence de presse officielle (IRNA), Téhéran a riposté.", "IRNA"),
+                          ("Selon l'agence de presse officielle (SANA), Damas a riposté.", "SANA")):
+        names |= set(by_name(resolve(text, spans_of(text, (acronym, "ORG")), Editorial.empty())))
+    assert names == {"Agence de presse officielle (IRNA)", "Agence de presse officielle (SANA)"}
+
+
+def test_a_person_after_the_town_he_runs_stays_a_person_and_roads_stay_places():
+    for text, span, label, kind in (("Béziers, la ville de Robert Ménard, a voté le budget.", "Robert Ménard", "PER", "personne"),
+                                    ("Les crèches de la ville d'Anne Hidalgo ferment.", "Anne Hidalgo", "PER", "personne"),
+                                    ("Un bouchon s'est formé sur la N118 à Vélizy.", "N118", "LOC", "lieu"),
+                                    ("Un accident sur l'A104 bloque la circulation.", "A104", "LOC", "lieu")):
+        assert [(e.name, e.kind) for e in resolve(text, spans_of(text, (span, label)), Editorial.empty())] == [(span, kind)]
+
+
+def test_two_names_joined_by_one_hyphen_stay_one_name():
+    """"Paris-Dakar" is a rally, "Congo-Kinshasa" a country: only spaced dashes or three names and
+    more ("l'axe Téhéran-Bagdad-Damas") are split."""
+    for text, span in (("Le Paris-Dakar part de Lisbonne.", "Paris-Dakar"), ("Le Congo-Kinshasa vote.", "Congo-Kinshasa")):
+        assert [e.name for e in resolve(text, spans_of(text, (span, "LOC")), Editorial.empty())] == [span]

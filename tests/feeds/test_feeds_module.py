@@ -309,6 +309,8 @@ def test_absolutize_takes_any_declaration_an_editor_writes(fragment):
     """Python 3.11's parser raised AssertionError on "<![0": the feeds' child failed with a traceback."""
     assert isinstance(feed.absolutize(fragment, BASE), str)
     assert feed.absolutize("<p>a <![0 b</p>", BASE) == "<p>a &lt;![0 b</p>"
+    word = "<p><![if !supportLists]>1.<![endif]> Premier point</p>"  # HTML pasted from Word stays markup
+    assert feed.absolutize(word, BASE) == word
 
 
 def test_stable_id_is_a_uri_from_the_key_only():

@@ -27,3 +27,9 @@ def test_the_local_time_goes_with_the_opener_it_follows(derive):
 def test_a_relative_day_goes_with_its_de_and_leaves_no_cest_dangling():
     cut = without_relative_days("Au lendemain de l'attentat du Parlement de Westminster de mercredi, c'est")
     assert cut == "Au lendemain de l'attentat du Parlement de Westminster"
+
+
+def test_tomorrow_after_de_is_the_future_not_a_day():
+    assert without_relative_days("Les métiers de demain recrutent toujours plus de jeunes diplômés") == (
+        "Les métiers de demain recrutent toujours plus de jeunes diplômés")
+    assert without_relative_days("La réunion de mercredi est annulée") == "La réunion est annulée"

@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -43,3 +44,30 @@ def test_a_ctrl_c_while_the_children_write_stops_the_build_with_one_line(tmp_pat
     again = invoke(project, "build")
     assert again.returncode == 0, again.stderr
     assert tree_digest(project / "output") == previous
+
+
+def test_a_ctrl_c_while_a_pool_forks_stops_the_pool_not_a_later_fork():
+    """A Ctrl-C that came while ``map_forked``'s pool forked its workers was taken by the at-fork hook and
+    raised only at the next ``fork_child``, long after: the build went on meanwhile."""
+    script = textwrap.dedent("""
+        import os, signal
+        fired = []
+        def ctrl_c_during_fork():  # runs while digest.interruption keeps SIGINT blocked
+            if not fired:
+                fired.append(1)
+                os.kill(os.getpid(), signal.SIGINT)
+        os.register_at_fork(after_in_parent=ctrl_c_during_fork)
+        from digest import aside
+        try:
+            aside.map_forked(abs, 3)
+            print("went on")
+        except KeyboardInterrupt:
+            print("stopped")
+        try:
+            aside.fork_child(lambda: 0)
+            print("next fork clean")
+        except KeyboardInterrupt:
+            print("stale interrupt")
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert run.stdout.split() == ["stopped", "next", "fork", "clean"], run.stdout + run.stderr
