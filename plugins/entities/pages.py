@@ -36,7 +36,7 @@ from digest.settings import setting
 from .context import article_text, most_given_role, roles
 from .former_addresses import former_pages_lead_here, where_dispatches_went
 from .meanings import entities_as_meant
-from .readings import as_their_dispatches_describe, without_common_nouns
+from .readings import as_their_dispatches_describe, tagless_texts, without_common_nouns
 from .related import related_articles, related_entities
 
 KIND_FOLDERS = dict(FRONT_MATTER_KEYS)  # personne -> personnes, organisation -> organisations, lieu -> lieux
@@ -224,7 +224,9 @@ def build_catalog(articles: list, editorial: Editorial, settings: Mapping, recor
                                          and not is_town_club(entity.name) and not is_character(entity.name)
                                          and (entity.kind != "personne" or is_full_person_name(entity.name)))]
     readings = [readings for _entities, readings in meant]  # what the passes below read in each article's text
-    published = as_their_dispatches_describe(without_common_nouns(published, articles, site, readings), articles, site, readings)
+    tagless = tagless_texts(articles)  # an article both passes read is stripped of its tags once
+    published = without_common_nouns(published, articles, site, readings, tagless)
+    published = as_their_dispatches_describe(published, articles, site, readings, tagless)
     former_pages_lead_here(published, site)
     slugs = slugfile.assign(published, dict(recorded or {}))
     pages = {id(entity): _page(entity, slugs.of.get(id(entity)), settings) for entity in site.entities}

@@ -27,8 +27,9 @@ def _searched(article) -> str:
     return _TAG.sub(" ", getattr(article, "content", "") or "")
 
 
-def _tagless(articles: Sequence) -> Callable[[int], str]:
-    """``_searched`` of the article of each index, made once in a pass, and only if a reading asks for it."""
+def tagless_texts(articles: Sequence) -> Callable[[int], str]:
+    """``_searched`` of the article of each index, made once for the catalog's passes, and only if a
+    reading asks for it."""
     made: dict[int, str] = {}
 
     def text(index: int) -> str:
@@ -36,6 +37,16 @@ def _tagless(articles: Sequence) -> Callable[[int], str]:
             made[index] = _searched(articles[index])
         return made[index]
     return text
+
+
+def _articles_of(wanted: set[int], site) -> dict[int, list[int]]:
+    """For each entity of ``wanted`` (their ``id``), the indexes of the articles citing it."""
+    own: dict[int, list[int]] = defaultdict(list)
+    for index, found in enumerate(site.mentions):
+        for entity, _forms in found:
+            if id(entity) in wanted:
+                own[id(entity)].append(index)
+    return own
 
 
 def kept(readings: MutableMapping[str, Any], question: str, name: str, read: Callable[[], Any]) -> Any:
@@ -47,19 +58,15 @@ def kept(readings: MutableMapping[str, Any], question: str, name: str, read: Cal
     return answers[name]
 
 
-def without_common_nouns(published: list[SiteEntity], articles: Sequence, site, readings: Sequence[MutableMapping]) -> list[SiteEntity]:
+def without_common_nouns(published: list[SiteEntity], articles: Sequence, site, readings: Sequence[MutableMapping],
+                         tagless: Callable[[int], str]) -> list[SiteEntity]:
     """``published`` without the organisations and places named by a capitalised common noun ("la Gauche", "l'Univers",
     ``digest.entities.common_nouns``): named on their dispatches, no page. An editor's entity stays.
-    ``readings``: each article's store (``kept``)."""
+    ``readings``: each article's store (``kept``); ``tagless``: ``tagless_texts(articles)``."""
     candidates = {id(entity) for entity in published if not entity.editorial and is_candidate(entity.name, entity.kind)}
     if not candidates:
         return published
-    own: dict[int, list[int]] = defaultdict(list)  # entity -> the indexes of its articles
-    for index, found in enumerate(site.mentions):
-        for entity, _forms in found:
-            if id(entity) in candidates:
-                own[id(entity)].append(index)
-    tagless = _tagless(articles)  # the site's other dispatches are only searched for a word
+    own = _articles_of(candidates, site)  # the site's other dispatches are only searched for a word
 
     def uses(name: str, index: int):
         return kept(readings[index], "uses", name, lambda: determiner_uses(name, article_text(articles[index])))
@@ -72,20 +79,16 @@ def without_common_nouns(published: list[SiteEntity], articles: Sequence, site, 
     return [entity for entity in published if id(entity) not in candidates or entity.name not in names]
 
 
-def as_their_dispatches_describe(published: list[SiteEntity], articles: Sequence, site, readings: Sequence[MutableMapping]) -> list[SiteEntity]:
+def as_their_dispatches_describe(published: list[SiteEntity], articles: Sequence, site, readings: Sequence[MutableMapping],
+                                 tagless: Callable[[int], str]) -> list[SiteEntity]:
     """``published`` without the organisations their dispatches show are none (a programme, a product, the
     end of a longer name: "Medicaid", "Telegram") nor the places only ever written as the second half of
     a name ("Batley et Spen"); the buildings and sites among the organisations typed places ("observatoire
     de Parkes", "Ericsson Globe"), as ``digest.entities.described`` reads them. An editor's entity stays
-    as the editor typed it. ``readings``: each article's store (``kept``)."""
+    as the editor typed it. ``readings``, ``tagless``: as for ``without_common_nouns``."""
     read = {id(entity) for entity in published if not entity.editorial and (
         entity.kind == "organisation" or entity.kind == "lieu" and " " not in entity.name)}
-    own: dict[int, list[int]] = defaultdict(list)  # entity -> the indexes of its articles
-    for index, found in enumerate(site.mentions):
-        for entity, _forms in found:
-            if id(entity) in read:
-                own[id(entity)].append(index)
-    tagless = _tagless(articles)
+    own = _articles_of(read, site)
 
     def organisation(name: str, index: int):
         return kept(readings[index], "organisation", name, lambda: organisation_uses(name, tagless(index)))
