@@ -24,6 +24,7 @@ class Candidate:
     text: str
     score: float
     kept: frozenset[int] = frozenset()  # the sentence's tokens it is made of (the verb maybe in another tense)
+    whole: bool = False  # the clause with nothing dropped but its one-word adverbs (and what the page says: when)
 
 
 _CORE = {"obj", "xcomp", "ccomp", "obl:arg", "iobj", "nsubj", "nsubj:pass", "mark", "cop", "aux:tense", "aux:pass",
@@ -36,6 +37,9 @@ _CORE = {"obj", "xcomp", "ccomp", "obl:arg", "iobj", "nsubj", "nsubj:pass", "mar
 _CLAUSE_OPTIONAL = {"obl:mod", "obl", "advcl", "advmod", "obl:agent", "conj", "dep", "nmod", "parataxis", "appos"}
 _PHRASE_OPTIONAL = {"acl", "acl:relcl", "appos", "conj", "parataxis"}
 _OF = {"de", "d'", "d’", "du", "des"}
+# Adverbs that tie the sentence to what the reader was told before or say when: nothing a headline needs.
+_CONNECTIVES = frozenset("également aussi encore désormais maintenant finalement ainsi alors donc enfin cependant pourtant "
+                         "toutefois officiellement actuellement présentement récemment dernièrement".split())
 _TOLL_NOUNS = {"mort", "personne", "blessé", "victime", "tué", "civil", "soldat", "policier", "passager"}
 
 
@@ -268,7 +272,7 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
                 and _whole_constituents(sentence, state, kept) and not splits_a_span(sentence, state, kept) \
                 and not _gap_in_subject(sentence, state, kept, subject_tokens) \
                 and reader_fault(sentence, state, replaced, finish(text), verb, subject_tokens) is None:
-            return Candidate(text, _score(sentence, state, verb, text), frozenset(state))
+            return Candidate(text, _score(sentence, state, verb, text), frozenset(state), _whole(sentence, state, kept))
         return None
 
     while True:
@@ -312,6 +316,11 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
             if verb in prefix and (found := candidate(prefix)):
                 yield found
                 break
+
+
+def _whole(sentence: Sentence, state: set[int], kept: set[int]) -> bool:
+    """Whether ``state`` is the clause ``kept`` with at most its connectives dropped ("également", "désormais")."""
+    return all(sentence.tokens[i].pos == "PUNCT" or sentence.tokens[i].text.lower() in _CONNECTIVES for i in kept - state)
 
 
 def _score(sentence: Sentence, kept: set[int], verb: int, text: str) -> float:

@@ -11,7 +11,7 @@ from digest.headline_sentence import Sentence
 
 DANGLING = frozenset(
     "le la les l un une des du de d au aux à a et ou en par pour sur dans avec sans son sa ses leur leurs "
-    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins comme lors dont "
+    "ce cet cette ces qui que qu dont où mais ni car se s ne n y très plus moins peu comme lors dont "
     "est sont était été être avoir ont suite cours sein cas raison près face auprès afin hauteur fin début terme "
     "notamment également aussi encore lorsque lorsqu quand puisque tandis alors si er e".split()
 )
@@ -284,3 +284,4 @@ def points_back(sentence: Sentence, i: int) -> bool:
     return text in ("celui", "celle", "ceux", "celles") and not any(
         sentence.tokens[c].dep == "nmod" and any(sentence.tokens[g].text.lower() in ("de", "d'", "d’", "du", "des")
                                                   for g in sentence.children[c]) for c in sentence.children[i])
+

@@ -32,6 +32,8 @@ from digest.headline_subject import (
 from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
 
 BUDGET = 80
+# The clause with nothing dropped may be this long.
+WHOLE_BUDGET = 90
 
 _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "expl:pass", "expl:subj", "iobj"}
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
@@ -61,6 +63,10 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     # "Alors que l'armée est en passe de remporter…, elle a été expulsée…": the parser's root is the
     # background, the news is the clause it hung on it
     main = _main_clause_of_subordinate(sentence, verb) if verb is not None else None
+    # a clean, complete clause a little longer beats a shorter one with words dropped
+    clause = main if main is not None else verb
+    if clause is not None and (found := _clause_candidate(sentence, clause, min(WHOLE_BUDGET, max(budgets)), follows, whole=True)):
+        return found
     for budget in budgets:  # the main clause within a longer budget rather than another clause
         if main is not None and (found := _clause_candidate(sentence, main, budget, follows)) is not None:
             return found
@@ -138,8 +144,10 @@ def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[
     return subject, subject_tokens, written, name
 
 
-def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False, bare: bool = False) -> Candidate | None:
-    """The best candidate with ``verb`` for main verb; ``bare``: with the subject's head alone."""
+def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False, bare: bool = False,
+                      whole: bool = False) -> Candidate | None:
+    """The best candidate with ``verb`` for main verb; ``bare``: with the subject's head alone; ``whole``: only the
+    clause with nothing dropped."""
     if (resolved := resolved_subject(sentence, verb)) is None:
         return None
     subject, subject_tokens, written, name = resolved
@@ -167,7 +175,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         head = bare_subject(sentence, subject, subject_tokens)
         # "Le groupe annonce…": a definite head alone is someone only the lede names
         subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
-    candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)]
+    candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)
+                  if found.whole or not whole]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
