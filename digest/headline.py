@@ -230,7 +230,7 @@ class HeadlineDeriver:
         for n, tried in enumerate(parsed):
             if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
                 headlines[n] = Headline(text, True)
-        self._without_relative_incise(headlines, parsed)
+        self._said_more_simply(headlines, parsed)
         # The toll of an event is its news: said after a headline that leaves it out.
         for n, headline in enumerate(headlines):
             if headline is not None and not headline.death:
@@ -239,23 +239,18 @@ class HeadlineDeriver:
         return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
 
-    def _without_relative_incise(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
-        """For the ledes still without a headline, the first sentence parsed again without the relative clause between its
-        subject and its verb, which the parser may take for the main one ("L'incendie d'un immeuble, …, qui s'est déclaré…, a causé…")."""
+    def _said_more_simply(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
+        """For the ledes still without a headline, the first sentence said more simply (``headline_retry``: without a
+        relative incise or parentheses, as the clause it reports) and parsed again; the first that gives one."""
         from digest.headline_repair import repaired
+        from digest.headline_retry import simpler_sentences
         from digest.headline_rewrite import BUDGET, rewrite
 
-        retried = [(n, shorter) for n, tried in enumerate(parsed) if headlines[n] is None and tried
-                   and (shorter := _RELATIVE_INCISE.sub(" ", tried[0][0], count=1)) != tried[0][0]]
+        retried = [(n, simpler) for n, tried in enumerate(parsed) if headlines[n] is None and tried
+                   for simpler in simpler_sentences(*tried[0])]
         for (n, _), tokens in zip(retried, self.parser.parse([s for _, s in retried]) if retried else [], strict=True):
-            if text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH):
+            if headlines[n] is None and (text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH)):
                 headlines[n] = _rewritten(text)
-
-
-# ", qui s'est déclaré au 9e et propagé jusqu'au 15e étage, [a causé]": a relative clause set off by commas
-# before an auxiliary, the main verb's.
-_RELATIVE_INCISE = re.compile(
-    r",\s+qui\s[^«»]{3,160}?,\s+(?=(?:a|ont|est|sont|avait|avaient|va|vont|sera|seront|doit|doivent|vient|viennent)\s)")
 
 
 def _rewritten(text: str) -> Headline:

@@ -47,3 +47,4 @@ def test_a_clause_too_long_whole_is_still_trimmed(derive):
     [headline] = derive(["Hier en fin de matinée, l'explosion d'un courrier piégé au siège parisien du Fonds monétaire "
                          "international (FMI) a fait un blessé."])
     assert headline.rewritten and len(headline.text) <= BUDGET, headline.text
+

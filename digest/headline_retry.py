@@ -1,0 +1,87 @@
+"""The first sentence said again more simply, for the ledes whose parse gave no headline (pure functions).
+
+A parser reads a short plain sentence better than a long one, and a desk titles what a report says rather
+than who reported it. Before a lede falls back to its cut, its first sentence is parsed again:
+
+* without the relative clause between its subject and its verb, which the parser may take for the main one
+  ("L'incendie d'un immeuble, qui s'est déclaré au 9e étage, a causé…");
+* without what it says in parentheses ("Un car … de Chamaloc (Drôme) a terminé…");
+* as the clause it reports, when the main verb only says that someone announced, learned or decided it
+  ("Plus d'une centaine d'élèves … ont appris qu'ils devront repasser l'épreuve" -> "Plus d'une centaine
+  d'élèves … devront repasser l'épreuve"; "X a décidé de prendre en main la gestion" -> "X va prendre en
+  main la gestion"), the reporting verb's subject standing for the reported clause's pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.headline_parse import Token
+from digest.headline_sentence import Sentence
+
+# ", qui s'est déclaré au 9e et propagé jusqu'au 15e étage, [a causé]": a relative clause set off by commas
+# before an auxiliary, the main verb's.
+_RELATIVE_INCISE = re.compile(
+    r",\s+qui\s[^«»]{3,160}?,\s+(?=(?:a|ont|est|sont|avait|avaient|va|vont|sera|seront|doit|doivent|vient|viennent)\s)")
+_PARENTHESES = re.compile(r"\s*\([^()«»]{1,80}\)")
+# Verbs whose reported clause is the news: what was announced, learned, confirmed, not what was claimed
+# ("affirme", "estime": a desk keeps who says it).
+_REPORTING = frozenset("annoncer apprendre confirmer rapporter révéler indiquer préciser officialiser décider".split())
+# Verbs whose infinitive is what the subject is about to do ("a décidé de prendre" -> "va prendre").
+_DECIDING = frozenset("décider choisir".split())
+_PRONOUNS = {"il": False, "elle": False, "ils": True, "elles": True}  # plural or not
+
+
+def simpler_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
+    """The ways of saying ``sentence`` (parsed as ``tokens``) more simply, in the order they are tried."""
+    found = [_RELATIVE_INCISE.sub(" ", sentence, count=1), _PARENTHESES.sub("", sentence), reported_clause(tokens)]
+    return list(dict.fromkeys(text for text in found if text and text != sentence))
+
+
+def reported_clause(tokens: Sequence[Token]) -> str:
+    """The clause the sentence's main verb reports, with that verb's subject for its own ("" when none)."""
+    from digest.headline_subject import main_verb, subject_of
+
+    if not tokens:
+        return ""
+    sentence = Sentence(tokens)
+    verb = main_verb(sentence)
+    subject = subject_of(sentence, verb) if verb is not None else None
+    if subject is None or tokens[verb].lemma not in _REPORTING or tokens[subject].pos not in ("NOUN", "PROPN"):
+        return ""
+    written = " ".join(_words(tokens, sorted(_subject_words(sentence, subject))))
+    # "Plus d'une centaine d'élèves …, ils": a number of people is as many
+    plural = "Number=Plur" in tokens[subject].morph or any(
+        tokens[c].dep == "conj" or tokens[c].dep == "nmod" and "Number=Plur" in tokens[c].morph for c in sentence.children[subject])
+    for clause in sentence.children[verb]:
+        own = [c for c in sentence.children[clause] if c < clause]
+        words = sorted(sentence.subtree(clause))
+        if tokens[clause].dep == "ccomp" and tokens[clause].pos in ("VERB", "AUX"):
+            pronoun = next((c for c in own if tokens[c].dep in ("nsubj", "nsubj:pass")), None)
+            marks = [c for c in own if tokens[c].dep == "mark" or tokens[c].text.lower() in ("que", "qu'", "qu’")]  # "qu'" read as a pronoun
+            if pronoun is not None and _PRONOUNS.get(tokens[pronoun].text.lower()) is plural and marks:
+                kept = [i for i in words if i not in marks and i != pronoun and i > max(marks)]
+                return f"{written} {' '.join(_words(tokens, kept))}"
+        if tokens[clause].dep == "xcomp" and "VerbForm=Inf" in tokens[clause].morph and tokens[verb].lemma in _DECIDING \
+                and any(tokens[c].dep == "mark" and tokens[c].lemma == "de" for c in own):
+            kept = [i for i in words if i >= clause or tokens[i].head == clause and tokens[i].dep != "mark"]
+            return f"{written} {'vont' if plural else 'va'} {' '.join(_words(tokens, kept))}"
+    return ""
+
+
+def _subject_words(sentence: Sentence, subject: int) -> set[int]:
+    from digest.headline_subject import clean_subject
+
+    return {i for i in clean_subject(sentence, subject) if sentence.tokens[i].pos != "PUNCT"}
+
+
+def _words(tokens: Sequence[Token], kept: list[int]) -> list[str]:
+    """The words of ``kept`` as written, those written as one ("l'", "Saint-Étienne") glued again."""
+    words: list[str] = []
+    for n, i in enumerate(kept):
+        if n and kept[n - 1] == i - 1 and not tokens[i - 1].space:
+            words[-1] += tokens[i].text
+        else:
+            words.append(tokens[i].text)
+    return [word for word in words if word]
