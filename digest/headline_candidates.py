@@ -16,6 +16,9 @@ from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_
 
 MIN_LENGTH = 20
 _NEGATIONS = {"pas", "plus", "jamais", "rien", "guère", "point"}
+# Pronouns that elide before a vowel ("s'inclinent"; not before an h, often aspirated: "se heurtent").
+_ELIDING = {"se", "ne", "me", "te"}
+_VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
 _ELIDED = {"s'": "se", "l'": "le", "n'": "ne", "d'": "de", "qu'": "que", "j'": "je", "m'": "me", "t'": "te"}
 
 
@@ -374,6 +377,8 @@ def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
                 low = out.rsplit(" ", 1)[-1].lower().replace("’", "'")
                 if low in _ELIDED and not VOWEL_START.match(text) and text[:1].isalpha():  # "l'« affaire" stays
                     out = out[: len(out) - len(low)] + _ELIDED[low] + " "
+            elif tokens[previous].text.lower() in _ELIDING and _VOWEL.match(text) and previous not in sentence.quote_of:
+                out = out[:-1] + "'"  # "se sont inclinés" -> "s'inclinent": the auxiliary gone, the pronoun elides
             elif tokens[previous].space or previous + 1 != i:
                 out += " "
         out += text

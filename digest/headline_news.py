@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-# Lemmas of the words that say what happened: the dead, the winner, the result, the verdict.
+# Lemmas of the words that say what happened: the dead, the winner, the result ("s'impose", "s'incline"), the verdict.
 NEWS_LEMMAS = frozenset(
     "mourir décéder tuer abattre assassiner blesser remporter gagner battre renoncer démissionner élire réélire "
-    "condamner acquitter victoire vainqueur gagnant lauréat mort décès blessé victime".split())
+    "condamner acquitter victoire vainqueur gagnant lauréat mort décès blessé victime incliner imposer perdre échouer éliminer".split())
 # Main verbs that set the scene (someone arrives, meets, opens, something takes place) while the news
 # is told after them; "se tenir", "se dérouler", "se réunir" only with their "se".
 SCENE_LEMMAS = frozenset("arriver commencer débuter ouvrir rassembler".split())

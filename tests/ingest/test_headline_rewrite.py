@@ -193,7 +193,9 @@ def test_rewriting_drops_only_whole_constituents(derive, lede):
     # the headline is made of the kept words: none of them is missing from it
     for i in candidate.kept:
         if tokens[i].pos not in ("PUNCT", "VERB", "AUX", "DET", "ADP") and not tokens[i].text.endswith(("'", "’")):
-            assert tokens[i].text.lower() in candidate.text.lower(), (tokens[i].text, candidate.text)
+            word = tokens[i].text.lower()
+            elided = tokens[i].pos == "PRON" and f"{word[0]}'" in candidate.text.lower()  # "se" -> "s'effondrent"
+            assert word in candidate.text.lower() or elided, (tokens[i].text, candidate.text)
 
 
 @pytest.mark.parametrize(("lede", "mutilation"), [
