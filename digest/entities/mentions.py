@@ -88,6 +88,8 @@ def editorial_matches(text: str, editorial: Editorial) -> list[Mention]:
     return out
 
 
+# "en Somalie", "au Mali": where an organisation works, after its name
+_PLACE_AFTER = re.compile(r"[\s\u00a0]+(?:en|au|aux)[\s\u00a0]+[A-ZÀ-ÖØ-ÞŒ]")
 _CONNECTOR_BEFORE = re.compile(r"(?:\b(?:de|du|des|de la|d|l|la|le|les|et|pour|sur|en|à|au|aux)['’\s]*)$", re.I)
 
 
@@ -108,7 +110,9 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
     if label == "ORG" and kind == "lieu":
         return True  # "Paris Saint-Germain", "Real Madrid"
     if after.strip() and re.match(r"^[\s\-]*[a-zà-ÿ]", after) and kind != "personne":
-        return True  # "Union européenne" containing "Union"? lowercase continuation
+        # "Union européenne" containing "Union"? lowercase continuation; not a place after it ("l'Union
+        # africaine en Somalie" is the Union and the country: only a mission takes it, ``_extend_orgs``)
+        return not _PLACE_AFTER.match(after)
     return False
 
 
