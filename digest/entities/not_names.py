@@ -1,6 +1,6 @@
 """What context says is no name, or not this name: a participle opening a sentence, sports pools,
 a sentence-initial capital determiner ("La France"), places inside event names, demonyms before a
-person, "Monde" in "champion du Monde", a maker's name used for its product, a type designation ("A320neo", "Antonov An-26")."""
+person, a place's name as a coalition's nickname ("coalition Jamaïque"), "Monde" in "champion du Monde", a maker's name used for its product, a type designation ("A320neo", "Antonov An-26")."""
 from __future__ import annotations
 
 import re
@@ -70,6 +70,13 @@ _WORLD_IDIOM_BEFORE = re.compile(
     r"(?<![\w\-])(?:vice-)?(?:champion(?:ne)?s?|championnats?|coupe|records?|tour|titre|reste|bout|fin)\s+du\s+$", re.I)
 
 
+# "une coalition dite « Jamaïque »", "le scénario Jamaïque": a place's name as the nickname of a
+# coalition or a plan (the colours of its flag), no place; "la coalition en Syrie" has its preposition
+_NICKNAME_BEFORE = re.compile(
+    r"(?<![\w\-])(?:coalition|alliance|majorité|scénario|option|formule|hypothèse|modèle)s?"
+    r"(?:[\s\u00a0]+dite?s?)?[\s\u00a0]+(?:«[\s\u00a0]*|\"|“)?$", re.I)
+
+
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|l['’]|du|au|un|une|les|des|aux)\s*$", re.I)
 
 
@@ -81,7 +88,7 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label == "LOC":
             before = text[max(0, m.start - 40):m.start]
-            if _EVENT_BEFORE.search(before):
+            if _EVENT_BEFORE.search(before) or _NICKNAME_BEFORE.search(before):
                 continue
             after = re.match(r"[ \t]+", text[m.end:m.end + 3])
             nxt = starts.get(m.end + after.end()) if after else None
