@@ -6,6 +6,7 @@ from hypothesis import given, settings, strategies as st
 from digest.entities.countries import COUNTRIES
 from digest.entities.editorial import Editorial, load_editorial
 from digest.entities.resolve import resolve
+from digest.entities.sitewide import merge_site
 from tests.entities.test_resolve import by_name, spans_of
 
 
@@ -71,3 +72,21 @@ def test_any_country_as_a_nickname_is_no_place_and_stays_one_after_a_preposition
     spans = spans_of(text, (country, "LOC"), (country, "LOC", 1))
     assert [entity.name for entity in resolve(text, spans[:1], Editorial.empty())] == []
     assert [entity.name for entity in resolve(text, spans, Editorial.empty())] == [country]
+
+
+def test_the_state_named_like_a_city_is_a_page_of_its_own_that_takes_nothing_from_the_city(desk):
+    # audit 8: the Washington page mixed the capital and the State of Washington (winer-2017_02_10-002,
+    # winer-2017_02_15: "ambassadeur de Russie à Washington")
+    judge = ("À la suite de l'injonction émise par un juge de l'État de Washington, la Cour fédérale d'appel de "
+             "San Francisco a confirmé le gel.")
+    both = "Le gouverneur de l'État de New York a reçu le maire de New York, à New York."
+    state = by_name(resolve(judge, spans_of(judge, ("Washington", "LOC"), ("San Francisco", "LOC")), desk))
+    assert "État de Washington" in state and "Washington" not in state
+    city_and_state = by_name(resolve(both, spans_of(both, ("New York", "LOC"), ("New York", "LOC", 1)), desk))
+    assert city_and_state["New York"].description == "Ville des États-Unis."
+    assert city_and_state["État de New York"].description == ""
+    # the site's merge keeps the capital and the state apart: neither is a short form of the other
+    merge = merge_site([[("État de Washington", "lieu", "", [])], [("Washington", "lieu", "", [])],
+                        [("État de New York", "lieu", "", []), ("New York", "lieu", "", [])]])
+    assert sorted((entity.name, entity.articles) for entity in merge.entities) == [
+        ("New York", 1), ("Washington", 1), ("État de New York", 1), ("État de Washington", 1)]
