@@ -90,3 +90,13 @@ def test_the_state_named_like_a_city_is_a_page_of_its_own_that_takes_nothing_fro
                         [("État de New York", "lieu", "", []), ("New York", "lieu", "", [])]])
     assert sorted((entity.name, entity.articles) for entity in merge.entities) == [
         ("New York", 1), ("Washington", 1), ("État de New York", 1), ("État de Washington", 1)]
+
+
+def test_the_shipped_editorial_file_tells_the_vatican_state_from_the_holy_see(repo):
+    # audits 7 and 8: one "Vatican" page (an organisation) joined the State and the Holy See, "Aussi écrit :
+    # Saint-Siège"; a State is a place (as "Moscou" used for its government), the Holy See an organisation
+    text = ("Le Vatican condamne fermement ce « crime barbare ». Salle de presse du Saint-Siège. Le pape réside "
+            "dans la Cité du Vatican.")
+    ents = by_name(resolve(text, [], load_editorial(repo / "content" / "entities.toml")))
+    assert (ents["Vatican"].kind, ents["Saint-Siège"].kind) == ("lieu", "organisation")
+    assert "Saint-Siège" not in ents["Vatican"].forms and "Vatican" not in ents["Saint-Siège"].forms
