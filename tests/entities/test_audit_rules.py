@@ -100,3 +100,13 @@ def test_the_shipped_editorial_file_tells_the_vatican_state_from_the_holy_see(re
     ents = by_name(resolve(text, [], load_editorial(repo / "content" / "entities.toml")))
     assert (ents["Vatican"].kind, ents["Saint-Siège"].kind) == ("lieu", "organisation")
     assert "Saint-Siège" not in ents["Vatican"].forms and "Vatican" not in ents["Saint-Siège"].forms
+
+
+def test_the_liberation_of_1944_is_not_the_daily(repo):
+    # corpus site (fold 3, winer-2017_04_09-001): Armand Gatti "décoré à la Libération" was listed on the page
+    # of Libération, the daily, among its 7 dispatches
+    editorial = load_editorial(repo / "content" / "entities.toml")
+    text = ("Il avait rejoint les Forces françaises, à Londres, en 1944, et été pour cela décoré à la Libération. "
+            "Revenant sur cet échange dans Libération, elle a dénoncé la parole du candidat.")
+    assert "Libération" not in by_name(resolve(text[:text.index(" Revenant")], [], editorial))
+    assert by_name(resolve(text, [], editorial))["Libération"].kind == "organisation"
