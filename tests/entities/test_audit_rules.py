@@ -110,3 +110,12 @@ def test_the_liberation_of_1944_is_not_the_daily(repo):
             "Revenant sur cet échange dans Libération, elle a dénoncé la parole du candidat.")
     assert "Libération" not in by_name(resolve(text[:text.index(" Revenant")], [], editorial))
     assert by_name(resolve(text, [], editorial))["Libération"].kind == "organisation"
+
+
+def test_a_person_whose_first_name_is_a_place_is_the_person(repo):
+    # winer-2016_07_09-001 (fold 1): "France Gall" was the country France and a person "Gall"
+    text = ("Avec son ami Jean-Max Rivière, il a notamment écrit pour Brigitte Bardot, Michel Delpech, France Gall, "
+            "Françoise Hardy ou encore Serge Reggiani. Il est mort en France.")
+    spans = spans_of(text, ("France Gall", "PER"), ("France", "LOC", 1))
+    ents = by_name(resolve(text, spans, load_editorial(repo / "content" / "entities.toml")))
+    assert ents["France Gall"].kind == "personne" and ents["France"].kind == "lieu" and "Gall" not in ents
