@@ -119,3 +119,10 @@ def test_a_person_whose_first_name_is_a_place_is_the_person(repo):
     spans = spans_of(text, ("France Gall", "PER"), ("France", "LOC", 1))
     ents = by_name(resolve(text, spans, load_editorial(repo / "content" / "entities.toml")))
     assert ents["France Gall"].kind == "personne" and ents["France"].kind == "lieu" and "Gall" not in ents
+
+
+def test_the_shipped_editorial_file_joins_the_two_transcriptions_of_raqqa(repo):
+    # audit 8 (n° 93): "Racca" had a page of its own beside "Raqqa" (winer-2016_02_21, 2016_03_31)
+    text = "Les combattants de l'État islamique se sont repliés vers Sokhné, Racca et Deir Ezzor."
+    ents = by_name(resolve(text, spans_of(text, ("Racca", "LOC")), load_editorial(repo / "content" / "entities.toml")))
+    assert "Racca" not in ents and ents["Raqqa"].forms == ("Racca",)
