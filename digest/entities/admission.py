@@ -151,10 +151,14 @@ def is_not_entity(entity: Entity, text: str) -> bool:
 
 
 def ministry(name: str) -> str | None:
-    """"Intérieur" -> "ministère de l'Intérieur"; None when ``name`` is no bare portfolio."""
+    """"Intérieur" -> "ministère de l'Intérieur"; None when ``name`` is no bare portfolio. Written as
+    French writes it, whatever the dispatch's capitals: "Éducation Nationale" -> "... l'Éducation nationale"."""
     key = norm_key(name)
     article = _PORTFOLIO_ARTICLES.get(key)
-    return f"ministère {article}{name}" if article else None
+    return f"ministère {article}{name[:1].upper()}{name[1:].lower()}" if article else None
+
+
+_MINISTRY_OF = re.compile(r"[Mm]inistère[\s\u00a0]+(?:de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+)(.+)")
 
 
 def slashed_name(text: str, entity: Entity) -> str | None:
@@ -362,6 +366,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
                 name, named = without_adjective(name)  # the country is told once, as for every country
                 if norm_key(name) in LEGISLATURES:
                     name = name[0].upper() + name[1:]  # "l'assemblée nationale du Burundi"
+                elif found := _MINISTRY_OF.fullmatch(name):  # "Ministère de l'Éducation Nationale"
+                    name = ministry(found.group(1)) or name
                 # the nearest qualifier wins: in the name, right after it, before a portfolio; then the
                 # one country of the lede, the one country of the mention's sentence, the country the
                 # dispatch cites most

@@ -126,3 +126,13 @@ def test_the_shipped_editorial_file_joins_the_two_transcriptions_of_raqqa(repo):
     text = "Les combattants de l'État islamique se sont repliés vers Sokhné, Racca et Deir Ezzor."
     ents = by_name(resolve(text, spans_of(text, ("Racca", "LOC")), load_editorial(repo / "content" / "entities.toml")))
     assert "Racca" not in ents and ents["Raqqa"].forms == ("Racca",)
+
+
+def test_a_ministry_is_named_as_french_writes_it_whatever_the_dispatchs_capitals(desk):
+    # corpus site: a page "Ministère de l'Éducation Nationale (France)" beside "ministère de l'Intérieur (France)"
+    text = ("Le Ministère de l'Éducation Nationale a annoncé la fermeture du lycée de Grasse, en France. "
+            "Le ministère de l'Outre-Mer français a réagi.")
+    spans = spans_of(text, ("Ministère de l'Éducation Nationale", "ORG"), ("ministère de l'Outre-Mer français", "ORG"),
+                     ("Grasse", "LOC"), ("France", "LOC"))
+    names = set(by_name(resolve(text, spans, desk)))
+    assert {"ministère de l'Éducation nationale (France)", "ministère de l'Outre-mer (France)"} <= names
