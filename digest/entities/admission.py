@@ -36,7 +36,7 @@ scores against, so that both are named alike):
   when that is another place of the text or a country: "Saint-Denis (La Réunion)". The site keeps
   the qualifier only for a name it finds in two places (``sitewide.merge_site``): "Chambéry
   (Savoie)" alone is "Chambéry". Countries, French regions and départements are never qualified
-  (one place each).
+  (one place each); a state named like a city, written after "l'État de", is "État de Washington".
 """
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ from typing import Sequence
 from .editorial import Editorial, norm_key
 from .model import Entity
 from .countries import _COUNTRY_KEYS, adjective_country, is_qualifiable
-from .place_names import facility, state_of_another_country
+from .place_names import facility, state_named_like_a_city, state_of_another_country
 from .dispatch_country import _country_after, _country_before, _country_in_sentence, country_of, lede_country
 from .words import LEGISLATURES, ORG_HEADS, _CLUB_MARKERS, _ENGLISH_ORG_TAILS, says_instead_of
 
@@ -151,10 +151,14 @@ def is_not_entity(entity: Entity, text: str) -> bool:
 
 
 def ministry(name: str) -> str | None:
-    """"Intérieur" -> "ministère de l'Intérieur"; None when ``name`` is no bare portfolio."""
+    """"Intérieur" -> "ministère de l'Intérieur"; None when ``name`` is no bare portfolio. Written as
+    French writes it, whatever the dispatch's capitals: "Éducation Nationale" -> "... l'Éducation nationale"."""
     key = norm_key(name)
     article = _PORTFOLIO_ARTICLES.get(key)
-    return f"ministère {article}{name}" if article else None
+    return f"ministère {article}{name[:1].upper()}{name[1:].lower()}" if article else None
+
+
+_MINISTRY_OF = re.compile(r"[Mm]inistère[\s\u00a0]+(?:de[\s\u00a0]+la[\s\u00a0]+|de[\s\u00a0]+l['’]|des[\s\u00a0]+|du[\s\u00a0]+)(.+)")
 
 
 def slashed_name(text: str, entity: Entity) -> str | None:
@@ -337,7 +341,7 @@ def admit(text: str, entities: Sequence[Entity], editorial: Editorial | None = N
 def name_institutions(text: str, entities: Sequence[Entity], editorial: Editorial) -> list[Entity]:
     """Bare portfolios as ministries, generic institutions with their country, places with the place
     the dispatch says they are in (see the module docstring)."""
-    kept = list(entities)
+    kept = [named for entity in entities for named in state_named_like_a_city(text, entity)]
     country, only_in_lede = country_of(text, kept), lede_country(text, kept)
     places = [entity for entity in kept if entity.kind == "lieu"]
     out: list[Entity] = []
@@ -362,6 +366,8 @@ def name_institutions(text: str, entities: Sequence[Entity], editorial: Editoria
                 name, named = without_adjective(name)  # the country is told once, as for every country
                 if norm_key(name) in LEGISLATURES:
                     name = name[0].upper() + name[1:]  # "l'assemblée nationale du Burundi"
+                elif found := _MINISTRY_OF.fullmatch(name):  # "Ministère de l'Éducation Nationale"
+                    name = ministry(found.group(1)) or name
                 # the nearest qualifier wins: in the name, right after it, before a portfolio; then the
                 # one country of the lede, the one country of the mention's sentence, the country the
                 # dispatch cites most

@@ -74,6 +74,10 @@ US_STATES = (
     "Nouveau-Mexique", "New York", "Ohio", "Oklahoma", "Oregon", "Pennsylvanie", "Rhode Island", "Tennessee",
     "Texas", "Utah", "Vermont", "Virginie", "Virginie-Occidentale", "Washington", "Wisconsin", "Wyoming")
 _US_STATE_KEYS = {norm_key(name) for name in US_STATES}
+# states (of a federation) that share their name with a city French news cites for itself: "l'État de
+# Washington" is not the capital, "l'État de New York" not the city (``place_names.state_named_like_a_city``)
+STATES_NAMED_LIKE_A_CITY = ("Washington", "New York", "Mexico", "Rio de Janeiro", "São Paulo", "Lagos", "Kano", "Victoria")
+_CITY_STATE_KEYS = {norm_key(name) for name in STATES_NAMED_LIKE_A_CITY}
 # how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
 OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
 
@@ -100,3 +104,7 @@ def is_qualifiable(name: str) -> bool:
 
 def is_us_state(name: str) -> bool:
     return norm_key(name) in _US_STATE_KEYS
+
+
+def is_state_named_like_a_city(name: str) -> bool:
+    return norm_key(name) in _CITY_STATE_KEYS

@@ -88,6 +88,10 @@ def editorial_matches(text: str, editorial: Editorial) -> list[Mention]:
     return out
 
 
+# one capitalised word after a first name ("France" + " Gall")
+_SURNAME_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-ÞŒ][\w\-’']+")
+# "en Somalie", "au Mali": where an organisation works, after its name
+_PLACE_AFTER = re.compile(r"[\s\u00a0]+(?:en|au|aux)[\s\u00a0]+[A-ZÀ-ÖØ-ÞŒ]")
 _CONNECTOR_BEFORE = re.compile(r"(?:\b(?:de|du|des|de la|d|l|la|le|les|et|pour|sur|en|à|au|aux)['’\s]*)$", re.I)
 
 
@@ -101,6 +105,8 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
         return True  # "Banque de France", "Grande Mosquée de Valence"
     if label == "PER" and kind == "personne" and before.strip() and not after.strip():
         return True  # "Brigitte Macron" vs editorial "Macron"
+    if label == "PER" and kind == "lieu" and not before.strip() and _SURNAME_AFTER.fullmatch(after):
+        return True  # "France Gall", "Florence Foresti": a first name a place also bears
     if label == "ORG" and kind == "organisation" and not before.strip() and norm_key(after) in _CLUB_MARKERS:
         return True  # "PSG Handball": the club's section, not "Handball" beside the editorial "PSG"
     if label == "ORG" and kind == "organisation" and _UPPER.match(before.strip()) and not after.strip():
@@ -108,7 +114,9 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
     if label == "ORG" and kind == "lieu":
         return True  # "Paris Saint-Germain", "Real Madrid"
     if after.strip() and re.match(r"^[\s\-]*[a-zà-ÿ]", after) and kind != "personne":
-        return True  # "Union européenne" containing "Union"? lowercase continuation
+        # "Union européenne" containing "Union"? lowercase continuation; not a place after it ("l'Union
+        # africaine en Somalie" is the Union and the country: only a mission takes it, ``_extend_orgs``)
+        return not _PLACE_AFTER.match(after)
     return False
 
 

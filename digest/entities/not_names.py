@@ -1,6 +1,8 @@
 """What context says is no name, or not this name: a participle opening a sentence, sports pools,
 a sentence-initial capital determiner ("La France"), places inside event names, demonyms before a
-person, "Monde" in "champion du Monde", a maker's name used for its product, a type designation ("A320neo", "Antonov An-26")."""
+person, a place's name as a coalition's nickname ("coalition Jamaïque"), a daily's name where the text
+means the common noun ("champion du Monde", "à la Libération"), a maker's name used for its product, a
+type designation ("A320neo", "Antonov An-26")."""
 from __future__ import annotations
 
 import re
@@ -64,10 +66,21 @@ _EVENT_BEFORE = re.compile(
     r"\s+(?:de la |de l['’]|de |d['’]|du |des )?$", re.I)
 
 
-# "les champions du Monde", "le record du Monde", "le reste du Monde": the common noun written with a
-# capital, as sports pages often do; the daily is "au Monde", "le Monde", "journaliste du Monde"
-_WORLD_IDIOM_BEFORE = re.compile(
-    r"(?<![\w\-])(?:vice-)?(?:champion(?:ne)?s?|championnats?|coupe|records?|tour|titre|reste|bout|fin)\s+du\s+$", re.I)
+# a daily named by a common noun, where the text means the noun: "les champions du Monde", "le record du
+# Monde", "le reste du Monde" (sports pages' capital; the daily is "au Monde", "journaliste du Monde");
+# "décoré à la Libération", the Liberation of 1944 (the daily takes no article: "dans Libération")
+_COMMON_NOUN_BEFORE = {
+    "Monde": re.compile(r"(?<![\w\-])(?:vice-)?(?:champion(?:ne)?s?|championnats?|coupe|records?|tour|titre|reste|bout|fin)"
+                        r"\s+du\s+$", re.I),
+    "Libération": re.compile(r"(?<![\w\-])la[\s\u00a0]+$", re.I),
+}
+
+
+# "une coalition dite « Jamaïque »", "le scénario Jamaïque": a place's name as the nickname of a
+# coalition or a plan (the colours of its flag), no place; "la coalition en Syrie" has its preposition
+_NICKNAME_BEFORE = re.compile(
+    r"(?<![\w\-])(?:coalition|alliance|majorité|scénario|option|formule|hypothèse|modèle)s?"
+    r"(?:[\s\u00a0]+dite?s?)?[\s\u00a0]+(?:«[\s\u00a0]*|\"|“)?$", re.I)
 
 
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:le|la|l['’]|du|au|un|une|les|des|aux)\s*$", re.I)
@@ -81,14 +94,14 @@ def _drop_contextual(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label == "LOC":
             before = text[max(0, m.start - 40):m.start]
-            if _EVENT_BEFORE.search(before):
+            if _EVENT_BEFORE.search(before) or _NICKNAME_BEFORE.search(before):
                 continue
             after = re.match(r"[ \t]+", text[m.end:m.end + 3])
             nxt = starts.get(m.end + after.end()) if after else None
             if (nxt is not None and nxt.label == "PER" and " " not in m.name
                     and _ARTICLE_BEFORE.search(before)):
                 continue
-        if m.name == "Monde" and _WORLD_IDIOM_BEFORE.search(text[max(0, m.start - 40):m.start]):
+        if (noun_before := _COMMON_NOUN_BEFORE.get(m.name)) and noun_before.search(text[max(0, m.start - 40):m.start]):
             continue
         if m.label == "ORG" and _is_product(text, m) or _TYPE_DESIGNATION.search(m.name) and (
                 m.label != "LOC" or "-" in m.name):  # "la N118", "l'A104": three-digit roads are places

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import US_STATES, is_country, is_us_state
+from .countries import US_STATES, is_country, is_state_named_like_a_city, is_us_state
 from .model import Entity
 from .words import says_instead_of
 
@@ -88,3 +88,18 @@ def state_of_another_country(text: str, place: Entity) -> str | None:
                   or _US_AFTER.match(text, match.end()) or _LIST_OF_STATES.match(text, match.end())
                   or _STATE_IN_LIST.search(text, max(0, match.start() - 60), match.start()) for match in found]
     return "États-Unis" if found and all(says_state) else None
+
+
+def state_named_like_a_city(text: str, place: Entity) -> tuple[Entity, ...]:
+    """"État de Washington" for a place whose name a state shares with a city ("Washington", "New York")
+    where ``text`` writes it after "l'État de": the state, a place of its own, named so that no page of
+    the city takes it; the city too when the text also writes the name alone. The place itself otherwise."""
+    if place.kind != "lieu" or not is_state_named_like_a_city(place.name):
+        return (place,)
+    found = [match.start() for form in dict.fromkeys((place.name, *place.forms))
+             for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
+    states = [start for start in found if _STATE_BEFORE.search(text, max(0, start - 30), start)]
+    if not states:
+        return (place,)
+    state = Entity(f"État de {place.name}", "lieu")
+    return (state,) if len(states) == len(found) else (place, state)

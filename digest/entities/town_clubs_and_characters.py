@@ -61,14 +61,15 @@ _SPORT_SIGNS = re.compile(r"(?<![\w\-])(?:football|footballeurs?|rugby|handball|
 # Loiret"), the club or team itself, named by its town in apposition ("le club français Lille") or
 # after "de" ("l'équipe féminine de Wolfsburg", "les équipes de Bobigny, Rouen et Rodez": a list
 # after it too), or the other side of a match or a result ("le quart de finale de la Ligue des
-# champions contre Monaco", "sa victoire contre Valence d'Agen", "l'équipe lyonnaise opposée à Dijon")
+# champions contre Monaco", "sa victoire contre Valence d'Agen", "l'équipe lyonnaise opposée à Dijon", "le début
+# du championnat, le 13 août, face à Saint-Étienne")
 _LISTED = rf"(?:[A-ZÀ-ÖØ-Þ][\w\-’']*(?:{_S}[A-ZÀ-ÖØ-Þ][\w\-’']*)?(?:,{_S}|{_S}et{_S}))*"
 _CLUB_CONTEXT = re.compile(
     rf"(?:(?<![\w\-])(?:manager|entraîneur|entraineur|coach|joueur|joueuse|joueurs|attaquant|défenseur|milieu|"
     rf"gardien|capitaine|supporters?|supporteurs?|effectif){_S}(?:de{_S}football{_S})?(?:du|de|d{_A})"
     rf"|(?<![\w\-])(?:clubs?|équipes?)(?:{_S}(?:de{_S}(?:football|rugby|handball|basket|volley)|(?!de(?![\w\-])|du(?![\w\-])|des(?![\w\-]))[a-zà-öø-ÿ][\w\-]+)){{0,2}}"
     rf"(?:{_S}(?:du|de|d{_A}|des))?"
-    rf"|(?<![\w\-])(?:match|rencontre|finale|victoire|défaite|succès|revers|équipe[\w\-]*|club)[^.;!?]{{0,60}}?{_S}"
+    rf"|(?<![\w\-])(?:match|rencontre|finale|victoire|défaite|succès|revers|équipe[\w\-]*|club|championnat)[^.;!?]{{0,60}}?{_S}"
     rf"(?:contre|face{_S}à|opposée?s?{_S}à))(?:{_S}|(?<={_A})){_LISTED}$")
 # what comes right after a town a sports dispatch uses as its club: what the club is, in apposition
 # ("Toulon, champion de France du Top 14, ...", "Lille, club de Ligue 1"), or its league in parentheses

@@ -27,7 +27,7 @@ from digest.entities.sitewide import SiteEntity, fold_key, form_key, is_full_per
 from digest.entities.spellings import slips
 
 from digest.entities import slugfile
-from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry
+from digest.entities.admission import is_bare_kind_word, is_generic_without_country, ministry, without_adjective
 from digest.entities.club_sports import tell_sports_apart
 from digest.entities.town_clubs_and_characters import is_character, is_town_club
 from digest.file_memo import FileMemo
@@ -297,14 +297,21 @@ def _show_forms(forms_of: Mapping[EntityPage, Mapping[str, str]], pages: Iterabl
 
 def _is_another_spelling(form: str, page: EntityPage) -> bool:
     """Whether "Aussi écrit" shows ``form`` (a form a dispatch used) on ``page``: a name, not the common
-    word a dispatch used ("Éducation" for the ministry, "Union", "Sénat"), nor a person's first name alone
-    ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
+    word a dispatch used ("Éducation" for the ministry, "Union", "Sénat"), nor a portfolio and its country's
+    adjective ("Intérieur français", a tail cut from "le ministre de l'Intérieur français"), nor the name
+    without its article ("Caire" of "au Caire" for "Le Caire", "Monde" for "Le Monde"), nor a person's
+    first name alone ("Alistair" among the Brownlee brothers names no one elsewhere), nor a slip the page already
     mends ("Adam Yateset", "GUE" of "GUE/NGL"), nor the name itself once typeset ("Edouard Philippe"
     reads "Édouard Philippe") or in running text ("aéroport Atatürk" for "Aéroport Atatürk"). Each
     article still marks it in its sentence."""
     words = page.name.split()
     if is_generic_without_country(form):  # "Sénat" says no country: a form of every senate
         return False
+    portfolio, country = without_adjective(form)
+    if country and ministry(portfolio):  # "Intérieur français", cut from "le ministre de l'Intérieur français"
+        return False
+    if fold_key(page.name) in {f"{article} {fold_key(form)}" for article in ("le", "la", "les", "l")}:
+        return False  # "Caire" of "au Caire", "Monde" of "au Monde": the name cut from its article
     if " " not in form and (ministry(form) or is_bare_kind_word(form)
                             or (page.kind == "personne" and len(words) > 1 and fold_key(form) == fold_key(words[0]))):
         return False

@@ -206,6 +206,10 @@ def test_towns_stay_places_outside_a_league_dispatch():
     # a town (the other side of the result is a club, as in any sports dispatch)
     transfer = "Jérémy Ménez a rejoint Bordeaux, après une victoire face à Lorient en championnat."
     assert town_clubs(transfer, [("Bordeaux", ()), ("Lorient", ())]) == {"Lorient"}
+    # the same dispatch: the side the championship opens against is a club too (the town's page listed it)
+    opener = ("Jérémy Ménez a rejoint Bordeaux. Il pourrait louper le début du championnat des marines et blancs, "
+              "le 13 août prochain, face à Saint-Étienne.")
+    assert town_clubs(opener, [("Bordeaux", ()), ("Saint-Étienne", ())]) == {"Saint-Étienne"}
 
 
 def test_a_town_written_in_a_clubs_place_is_the_club_in_any_sports_dispatch():

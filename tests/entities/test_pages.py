@@ -184,6 +184,31 @@ def test_aussi_ecrit_lists_names_not_the_common_word_a_dispatch_used():
     assert "Éducation" in catalog.get_entity("ministère de l'Éducation (France)", "organisation").forms_in(articles[0])
 
 
+def test_aussi_ecrit_leaves_out_a_portfolio_cut_with_its_countrys_adjective():
+    # corpus site: "le ministre de l'Intérieur français", "le ministre des Affaires étrangères français"
+    # gave "Aussi écrit : Intérieur français" (audit 7: a fragment) beside the ministry's own forms
+    articles = [FakeArticle("a1", [], ["Paris"]), FakeArticle("a2", [], ["Paris"])]
+    articles[0].metadata["organisations"] = ("ministère de l'Intérieur (France) | Intérieur français; "
+                                             "ministère des Finances (France) | Finances françaises")
+    articles[1].metadata["organisations"] = ("ministère de l'Intérieur (France) | Ministère de l'Intérieur (France); "
+                                             "ministère des Finances (France) | Finances")
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.get_entity("ministère de l'Intérieur (France)", "organisation").forms == ["Ministère de l'Intérieur (France)"]
+    assert catalog.get_entity("ministère des Finances (France)", "organisation").forms == []
+    assert "Intérieur français" in catalog.get_entity("ministère de l'Intérieur (France)", "organisation").forms_in(articles[0])
+
+
+def test_aussi_ecrit_leaves_out_the_name_cut_from_its_article():
+    # corpus site: "Aussi écrit : Caire" on Le Caire's page ("au Caire"), "Monde" on Le Monde's ("au Monde")
+    articles = [FakeArticle("a1", [], ["Le Caire | Caire"]), FakeArticle("a2", [], ["Le Caire | Caire"])]
+    articles[0].metadata["organisations"] = "Le Monde | Monde; Les Échos | Les Echos"
+    articles[1].metadata["organisations"] = "Le Monde; Les Échos | Échos"
+    catalog = build_catalog(articles, Editorial.empty(), {})
+    assert catalog.get_entity("Le Caire", "lieu").forms == [] and catalog.get_entity("Le Monde", "organisation").forms == []
+    assert catalog.get_entity("Les Échos", "organisation").forms == ["Les Echos"]
+    assert "Monde" in catalog.get_entity("Le Monde", "organisation").forms_in(articles[0])
+
+
 def test_aussi_ecrit_leaves_out_a_first_name_alone():
     # the triathlon dispatches of 2016: "les frères Brownlee... Alistair s'impose", "Alistair Brownlee"
     articles = [FakeArticle("a1", ["Alistair Brownlee", "Alistair", "Jonathan Brownlee", "Brownlee"], ["Rio"]),
