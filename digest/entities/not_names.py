@@ -68,11 +68,13 @@ _EVENT_BEFORE = re.compile(
 
 # a daily named by a common noun, where the text means the noun: "les champions du Monde", "le record du
 # Monde", "le reste du Monde" (sports pages' capital; the daily is "au Monde", "journaliste du Monde");
-# "décoré à la Libération", the Liberation of 1944 (the daily takes no article: "dans Libération")
+# "décoré à la Libération", the Liberation of 1944 (the daily takes no article: "dans Libération");
+# "des cochons d'Inde", the guinea pig, no country
 _COMMON_NOUN_BEFORE = {
     "Monde": re.compile(r"(?<![\w\-])(?:vice-)?(?:champion(?:ne)?s?|championnats?|coupe|records?|tour|titre|reste|bout|fin)"
                         r"\s+du\s+$", re.I),
     "Libération": re.compile(r"(?<![\w\-])la[\s\u00a0]+$", re.I),
+    "Inde": re.compile(r"(?<![\w\-])cochons?[\s\u00a0]+d['’]$", re.I),
 }
 
 

@@ -112,6 +112,15 @@ def test_the_liberation_of_1944_is_not_the_daily(repo):
     assert by_name(resolve(text, [], editorial))["Libération"].kind == "organisation"
 
 
+def test_a_guinea_pig_is_not_india(repo):
+    # blind audit 9 (n° 22): "Des dizaines de cochons d'Inde massacrés dans l'Hérault" was listed on India's page
+    editorial = load_editorial(repo / "content" / "entities.toml")
+    text = "Des dizaines de cochons d'Inde ont été massacrés dans l'Hérault. Le Premier ministre de l'Inde est attendu."
+    first = text[:text.index(" Le Premier")]
+    assert "Inde" not in by_name(resolve(first, spans_of(first, ("Inde", "LOC")), editorial))
+    assert by_name(resolve(text, spans_of(text, ("Inde", "LOC", 1)), editorial))["Inde"].kind == "lieu"
+
+
 def test_a_person_whose_first_name_is_a_place_is_the_person(repo):
     # winer-2016_07_09-001 (fold 1): "France Gall" was the country France and a person "Gall"
     text = ("Avec son ami Jean-Max Rivière, il a notamment écrit pour Brigitte Bardot, Michel Delpech, France Gall, "
