@@ -259,7 +259,7 @@ def _build_site(paths: Paths, overrides: dict, refuse_rejected: bool, listed: Li
             return site.build(
                 paths.settings,
                 paths.output,
-                steps_after_render=(functools.partial(search.keep_previous_bundle, paths.output),),
+                steps_before_render=(functools.partial(search.keep_previous_bundle, paths.output),),
                 steps_after_swap=(search.update,),
                 overrides=settings_overrides,
                 stamp=paths.cache / uptodate.STAMP_FILE,

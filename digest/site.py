@@ -197,7 +197,7 @@ def check_free_space(folder: Path) -> None:
 def build(
     settings_file: Path,
     output: Path,
-    steps_after_render: tuple[Callable[[Path], None], ...] = (),
+    steps_before_render: tuple[Callable[[Path], None], ...] = (),
     steps_after_swap: tuple[Callable[[Path], None], ...] = (),
     overrides: dict | None = None,
     stamp: Path | None = None,
@@ -206,7 +206,7 @@ def build(
     being_written: Callable[[], list[Path]] | None = None,
     listed_already: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
 ) -> bool:
-    """Render into a staging folder, run ``steps_after_render`` on it, put it in place, then run
+    """Run ``steps_before_render`` on a staging folder, render into it, put it in place, then run
     ``steps_after_swap`` on ``output`` (the site is live: their failure propagates, output/ stays
     the new site, and the stamp is recorded only once they are done).
 
@@ -239,7 +239,7 @@ def build(
         being_written()  # no plugin waits for it before Pelican lists the articles
     settings["ARTICLES_BEING_WRITTEN"] = being_written
     left_out: list[tuple[Path, str]] = []  # by Pelican's plugins
-    rendered = _render_aside(settings, staging, output, cache, (rejected, left_out), steps_after_render, refuse_rejected)
+    rendered = _render_aside(settings, staging, output, cache, (rejected, left_out), steps_before_render, refuse_rejected)
     if being_written is not None:  # listed before ingest wrote them
         uptodate.restat(inputs, Path(settings["PATH"]), being_written())
     if not rendered:
@@ -257,25 +257,27 @@ def build(
 
 def _render_aside(settings: dict, staging: Path, output: Path, cache: Path,
                   rejections: tuple[list[tuple[Path, str]], list[tuple[Path, str]]],
-                  steps_after_render: tuple[Callable[[Path], None], ...], refuse_rejected: bool) -> bool:
-    """Render the site into ``staging`` and run ``steps_after_render`` on it; True when it is to be
-    put in place. ``rejections``: the build's so far, and where the contents Pelican's plugins
-    leave out go (then added to the first). A failure, or a site refused (``refuse_rejected`` and a
-    rejection), removes the staging folder and what the cache was to reuse."""
+                  steps_before_render: tuple[Callable[[Path], None], ...], refuse_rejected: bool) -> bool:
+    """Run ``steps_before_render`` on ``staging``, then render the site into it; True when it is to
+    be put in place. The steps run before Pelican starts: with ingest beside it, in the time Pelican
+    would wait for ingest, not after the render (``docs/performance.md``, 2026-12-07 15:20).
+    ``rejections``: the build's so far, and where the contents Pelican's plugins leave out go (then
+    added to the first). A failure, or a site refused (``refuse_rejected`` and a rejection), removes
+    the staging folder and what the cache was to reuse."""
     rejected, left_out = rejections
     shutil.rmtree(staging, ignore_errors=True)
     if staging.exists():  # its files may be links to output/'s: writing into them would change the live site
         raise BuildError(f"{staging}: impossible de vider ce dossier : supprimez-le puis relancez la construction")
     spare_taken = take_spare(output, staging)
     try:
+        for step in steps_before_render:
+            step(staging)
         render(settings, left_out)
         if settings["ARTICLES_BEING_WRITTEN"] is not None:
             settings["ARTICLES_BEING_WRITTEN"]()  # its rejections, before refusing or not
         rejected.extend(left_out)
         if spare_taken:
             remove_empty_folders(staging)
-        for step in steps_after_render:
-            step(staging)
         keep_unchanged(staging, output)
         put_in_place = not (refuse_rejected and rejected)
         if put_in_place:

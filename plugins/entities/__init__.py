@@ -16,8 +16,9 @@ def register():
     from pelican import signals
 
     from .context import forget
-    from .generator import add_filters, get_generators
+    from .generator import add_filters, get_generators, read_inputs_early
 
     signals.initialized.connect(forget)
     signals.initialized.connect(add_filters)
+    signals.initialized.connect(read_inputs_early)
     signals.get_generators.connect(get_generators)

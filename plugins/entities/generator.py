@@ -18,6 +18,7 @@ import functools
 import json
 import logging
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -59,6 +60,46 @@ def load_site_editorial(settings) -> Editorial:
     except EditorialError as error:
         logger.error("fichier éditorial des entités invalide : %s", error)
         return Editorial.empty()
+
+
+@dataclass
+class CatalogInputs:
+    """What the catalog reads besides the articles: the slug file (or why it cannot be read), the
+    editorial file, and each article's meanings kept from the builds before."""
+
+    recorded: dict
+    slug_file_error: slugfile.SlugFileError | None
+    editorial: Editorial
+    meanings: FileMemo
+
+    @classmethod
+    def read(cls, settings) -> CatalogInputs:
+        try:
+            recorded, error = slugfile.load(slugfile.site_slug_file(settings)), None
+        except slugfile.SlugFileError as problem:
+            recorded, error = {}, problem
+        meanings = FileMemo(Path(settings["CACHE_PATH"]) / MEANINGS_FILE, meanings_version(site_editorial_path(settings)))
+        return cls(recorded, error, load_site_editorial(settings), meanings)
+
+
+# {id(settings): (settings, their CatalogInputs)}, read when Pelican starts, taken by the generator of
+# that build (the settings held, so that their id names no other build's).
+_inputs_read: dict[int, tuple[dict, CatalogInputs]] = {}
+
+
+def read_inputs_early(pelican) -> None:
+    """On ``initialized``, before Pelican reads the articles: the catalog's inputs. With ingest beside
+    Pelican's start (a +1 dispatch at 5 000 articles), Pelican waits for it after reading the articles
+    already there; read here, they take that time instead of the catalog's (0.2 s, docs/performance.md).
+    Nothing the build writes is among them before the catalog is made (the slug file is written after)."""
+    _inputs_read.clear()
+    _inputs_read[id(pelican.settings)] = (pelican.settings, CatalogInputs.read(pelican.settings))
+
+
+def catalog_inputs(settings) -> CatalogInputs:
+    """The inputs read when Pelican started with these settings (``read_inputs_early``), else read now."""
+    held = _inputs_read.pop(id(settings), None)
+    return held[1] if held is not None and held[0] is settings else CatalogInputs.read(settings)
 
 
 def news_article(article, settings) -> dict:
@@ -114,18 +155,14 @@ class EntitiesGenerator(aside.WritesAside, Generator):
 
     def generate_context(self):
         articles = self.context.get("articles", [])
-        try:
-            recorded = slugfile.load(slugfile.site_slug_file(self.settings))
-        except slugfile.SlugFileError as error:
+        inputs = catalog_inputs(self.settings)
+        if inputs.slug_file_error is not None:
             # Pelican goes on after an error is logged, but the build is then refused as a whole:
             # nothing is published, and the slug file is not written (generate_output).
-            logger.error("%s", error)
+            logger.error("%s", inputs.slug_file_error)
             self.slug_file_error = True
-            recorded = {}
-        editorial = site_editorial_path(self.settings)
-        meanings = FileMemo(Path(self.settings["CACHE_PATH"]) / MEANINGS_FILE, meanings_version(editorial))
-        self.catalog = build_catalog(articles, load_site_editorial(self.settings), self.settings, recorded, meanings)
-        meanings.save()
+        self.catalog = build_catalog(articles, inputs.editorial, self.settings, inputs.recorded, inputs.meanings)
+        inputs.meanings.save()
         self.context["entities"] = self.catalog
         self.context["ENTITIES_INDEX_URL"] = setting(self.settings, "ENTITIES_INDEX_URL")
         self.context["ENTITIES_NAMES_URL"] = setting(self.settings, "ENTITIES_NAMES_SAVE_AS")
