@@ -49,7 +49,7 @@ _SCORE_AFTER = re.compile(_SCORE)
 
 def _in_club_position(text: str, form: str) -> bool:
     """Whether ``text`` writes ``form`` as a team in a result: "Sélestat chute", "victoire face à
-    Créteil", "Toulouse 16-16"."""
+    Créteil", "Toulouse 16 - 16"."""
     return any(_CLUB_VERB_AFTER.match(text, start + len(form)) or _SCORE_AFTER.match(text, start + len(form))
                or _CLUB_BEFORE_END.search(text, 0, start) for start in word_starts(text, form))
 
