@@ -161,10 +161,17 @@ def _own_matches(pattern: NamePattern, others: LongerNames, sentence: str) -> li
                        for start, end in taken)]
 
 
+@functools.cache
+def names_in(article) -> tuple[str, ...]:
+    """Every name ``article``'s entities go by there (a name inside a longer one is the longer's),
+    asked for each entity the article cites: kept per article (by identity) until the next build."""
+    return tuple(form for mention in getattr(article, "entities", ()) for form in (mention.name, *mention.forms))
+
+
 def forget(_sender=None) -> None:
-    """Empty the caches of the build before (they grow with the site; their keys are content).
-    Connected to the signal a build starts with, whose sender it ignores."""
-    for cached in (_plain, _form_pattern, _name_pattern, sentences, _sentence_ends, _longer_names):
+    """Empty the caches of the build before (they grow with the site; their keys are content, or
+    an article of that build). Connected to the signal a build starts with, whose sender it ignores."""
+    for cached in (_plain, _form_pattern, _name_pattern, sentences, _sentence_ends, _longer_names, names_in):
         cached.cache_clear()
 
 
@@ -211,14 +218,16 @@ def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ())
     if len(sentence) > MAX_SENTENCE:
         start = max(0, own[0].start() - MAX_SENTENCE // 2)
         end = min(len(sentence), start + MAX_SENTENCE)
-    out, at = [], start
+    # joined as plain strings, made Markup once: 36 000 sentences at 5 000 articles, each piece a
+    # Markup that Markup's own join and "+" escaped again (a fifth of the sentences' CPU)
+    out, at = ["…" if start else ""], start
     for found in own:
         if found.start() < start or found.end() > end:
             continue  # outside the part shown of a long sentence
-        out += [escape(sentence[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
+        out += [escape(sentence[at:found.start()]), "<mark>", escape(found.group()), "</mark>"]
         at = found.end()
-    out.append(escape(sentence[at:end]))
-    return Markup("…" if start else "") + Markup("").join(out) + Markup("…" if end < len(sentence) else "")
+    out += [escape(sentence[at:end]), "…" if end < len(sentence) else ""]
+    return Markup("".join(out))
 
 
 _ROLE_WORDS = r"[\w’'\-]+"

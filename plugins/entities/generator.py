@@ -34,7 +34,7 @@ from structured_data import schema
 
 from digest.entities import slugfile
 from digest.entities.editorial import Editorial, EditorialError, load_editorial
-from .context import article_text, sentence_naming
+from .context import article_text, names_in, sentence_naming
 from digest.settings import setting
 
 from .meanings import meanings_version
@@ -241,12 +241,7 @@ class EntitiesGenerator(aside.WritesAside, Generator):
 
 def entity_sentence(article, entity):
     """The sentence of ``article`` that names ``entity``, the name marked (None if none does)."""
-    return sentence_naming(article_text(article), entity.forms_in(article), _names_in(article))
-
-
-def _names_in(article) -> tuple[str, ...]:
-    """Every name ``article``'s entities go by there (a name inside a longer one is the longer's)."""
-    return tuple(form for mention in getattr(article, "entities", ()) for form in (mention.name, *mention.forms))
+    return sentence_naming(article_text(article), entity.forms_in(article), names_in(article))
 
 
 def add_filters(pelican):

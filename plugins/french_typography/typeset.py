@@ -213,4 +213,6 @@ def typeset(fragment: str) -> str:
     """Typeset an HTML fragment the French way; see the module docstring."""
     if not fragment:
         return fragment
-    return transform_runs(fragment, typeset_text)
+    # a str subclass (Jinja's Markup: an entity page's sentence) as the str it is: each piece
+    # sliced from a Markup is a Markup again, made through its own methods
+    return transform_runs(str(fragment), typeset_text)

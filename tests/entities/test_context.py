@@ -219,3 +219,69 @@ def test_a_names_pattern_is_the_same_in_every_process():
     patterns = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
                                env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
     assert len(patterns) == 1
+
+
+def test_an_articles_names_are_gathered_once_for_every_entity_it_cites():
+    from entities.generator import entity_sentence
+    from entities.pages import EntityPage
+
+    forget()
+    pages = [EntityPage(name, "personne") for name in ("Mark Rutte", "Ursula von der Leyen", "Olaf Scholz")]
+    read = []
+
+    class Counted:  # an ArticleEntity counting the reads of its forms
+        def __init__(self, page):
+            self.page, self.name = page, page.name
+
+        forms = property(lambda self: read.append(self.page.name) or ())
+
+    class Article:  # as Pelican's: the same by identity
+        content = "<p>Mark Rutte a vu Ursula von der Leyen. Olaf Scholz aussi.</p>"
+        entities = [Counted(page) for page in pages]
+
+    article = Article()
+    shown = [str(entity_sentence(article, page)) for page in pages]
+    assert shown == ["<mark>Mark Rutte</mark> a vu Ursula von der Leyen.", "Mark Rutte a vu <mark>Ursula von der Leyen</mark>.",
+                     "<mark>Olaf Scholz</mark> aussi."]
+    # each entity's own forms once (``forms_in``), and every mention's once for the article's names
+    assert sorted(read) == sorted([page.name for page in pages] * 2)
+
+
+@settings(max_examples=200)
+@given(before=st.sampled_from(["", "Selon <l'AFP> & co, ", "« Oui », dit "]), after=st.sampled_from(["", " et Rutte \"encore\".", " > 3."]),
+       long=st.booleans())
+def test_the_sentence_shown_is_escaped_and_marked_as_markups_own_join_made_it(before, after, long):
+    from markupsafe import Markup, escape
+
+    text = before + "Mark Rutte" + (" très" * 80 if long else "") + after
+    shown = sentence_naming(text, ["Mark Rutte", "Rutte"])
+    # the reference: each piece escaped, joined by Markup (which escapes a str piece again)
+    own = [match for match in _name_pattern(("Mark Rutte", "Rutte")).finditer(text)]
+    start = max(0, own[0].start() - 160) if len(text) > 320 else 0
+    end = min(len(text), start + 320) if len(text) > 320 else len(text)
+    pieces, at = [], start
+    for found in own:
+        if found.end() <= end:
+            pieces += [escape(text[at:found.start()]), Markup("<mark>"), escape(found.group()), Markup("</mark>")]
+            at = found.end()
+    pieces.append(escape(text[at:end]))
+    expected = Markup("…" if start else "") + Markup("").join(pieces) + Markup("…" if end < len(text) else "")
+    assert type(shown) is Markup and shown == expected
+
+
+def test_a_sentence_is_made_markup_once(monkeypatch):
+    import entities.context as context
+    from markupsafe import Markup
+
+    made = []
+
+    class Counted(Markup):
+        def __new__(cls, *args, **kwargs):
+            made.append(args)
+            return Markup(*args, **kwargs)
+
+    monkeypatch.setattr(context, "Markup", Counted)
+    forget()
+    shown = sentence_naming("Ici, Mark Rutte & Rutte encore, puis Rutte.", ["Mark Rutte", "Rutte"])
+    assert str(shown) == "Ici, <mark>Mark Rutte</mark> &amp; <mark>Rutte</mark> encore, puis <mark>Rutte</mark>."
+    assert len(made) == 1

@@ -58,3 +58,22 @@ def test_what_is_never_read_goes_and_a_lone_angle_bracket_stays():
     assert plain_text(fragment) == "abc <b> 3 < 4"
     assert plain_text("<p>x</p><script>never closed") == "x"
     assert plain_text(None) == "" and plain_text("") == ""
+
+
+def test_an_articles_text_is_converted_once_for_every_ask(monkeypatch):
+    # its page's reading time, its feed item, its entities' sentences and its teaser ask for it
+    from digest import html_text
+
+    converted = []
+
+    class Counted:
+        def sub(self, replace, fragment):
+            converted.append(fragment)
+            return real.sub(replace, fragment)
+
+    real = html_text._TAG
+    monkeypatch.setattr(html_text, "_TAG", Counted())
+    article = "<p>Le 1<sup>er</sup> mai,\n à Paris.</p><p>Fin &amp; suite.</p> "  # no other test converts it
+    asked = [plain_text(article), plain_text(article, lines=True), plain_text(article)]
+    assert asked == ["Le 1er mai, à Paris. Fin & suite.", "Le 1er mai,\nà Paris.\nFin & suite.", "Le 1er mai, à Paris. Fin & suite."]
+    assert len(converted) == 1
