@@ -18,10 +18,12 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from bench.entity_pages_sample import entity_pages
+from digest.dispatch_folder import load_attributions
 from digest.entities.admission import is_generic_institution
 from digest.entities.countries import COUNTRIES
 from digest.entities.editorial import load_editorial
 from digest.entities.keys import fold_key
+from digest.ingest import Report
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed"  # ../shared beside the checkout
 # what issue #21 says the seed's entities are ("stay exactly right"), by schema.org type; no war as a name
@@ -71,9 +73,16 @@ def institutions(pages: list[dict]) -> tuple[list[str], list[str]]:
     return bare, to_read
 
 
+def uncredited_dispatches(content: Path) -> set[str]:
+    """The dispatches the credits file names no agency for: the seed, when ``../shared`` is not beside
+    the checkout (a clone elsewhere) to say which it is."""
+    folder = content / "dispatches"
+    return {path.name for path in folder.glob("*.txt")} - set(load_attributions(folder, Report()))
+
+
 def seed_entities(output: Path, content: Path) -> dict[str, set[str]]:
     """The seed article's JSON-LD ``mentions`` by schema.org type."""
-    seeds = {path.name for path in SEED.glob("*.txt")}
+    seeds = {path.name for path in SEED.glob("*.txt")} or uncredited_dispatches(content)
     for article in sorted((content / "articles").rglob("*.md")):
         head = dict(re.findall(r"^(\w+): (.*)$", article.read_text(encoding="utf-8").split("\n\n", 1)[0], re.M))
         if Path(head.get("Source", "")).name in seeds:

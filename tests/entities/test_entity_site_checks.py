@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bench.entity_site_checks
 from bench.entity_site_checks import institutions, report, same_key, single_dispatch
 from digest.entities.editorial import Editorial
 
@@ -11,6 +12,13 @@ def test_the_corpus_site_meets_the_structural_targets(built):
     lines = report(paths.output, paths.content).splitlines()
     assert {"pages whose names fold to one key: 0", "pages with one dispatch, not in entities.toml: 0",
             "generic institutions without a country: 0", "seed dispatch's entities as the issue names them: yes"} <= set(lines)
+
+
+def test_the_seed_is_found_in_a_clone_without_shared_beside_it(built, tmp_path, monkeypatch):
+    # a fresh clone outside the folder holding ../shared: the seed is the dispatch no credit names
+    paths, _ = built
+    monkeypatch.setattr(bench.entity_site_checks, "SEED", tmp_path / "no-shared" / "corpus" / "seed")
+    assert "seed dispatch's entities as the issue names them: yes" in report(paths.output, paths.content).splitlines()
 
 
 def test_each_check_names_the_pages_that_miss_its_target():
