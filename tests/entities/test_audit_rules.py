@@ -92,6 +92,14 @@ def test_the_state_named_like_a_city_is_a_page_of_its_own_that_takes_nothing_fro
         ("New York", 1), ("Washington", 1), ("État de New York", 1), ("État de Washington", 1)]
 
 
+def test_a_state_named_like_a_city_still_tells_the_dispatchs_country():
+    # review 10: "l'État de Washington" no longer read as the capital lost the dispatch its country
+    for state, country in (("Washington", "États-Unis"), ("Lagos", "Nigeria"), ("São Paulo", "Brésil")):
+        text = f"Un juge fédéral de l'État de {state} a suspendu le décret migratoire. La Cour suprême devra trancher."
+        got = by_name(resolve(text, spans_of(text, (state, "LOC"), ("Cour suprême", "ORG")), Editorial.empty()))
+        assert f"Cour suprême ({country})" in got, got
+
+
 def test_the_shipped_editorial_file_tells_the_vatican_state_from_the_holy_see(repo):
     # audits 7 and 8: one "Vatican" page (an organisation) joined the State and the Holy See, "Aussi écrit :
     # Saint-Siège"; a State is a place (as "Moscou" used for its government), the Holy See an organisation
