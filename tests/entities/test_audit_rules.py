@@ -100,6 +100,18 @@ def test_a_state_named_like_a_city_still_tells_the_dispatchs_country():
         assert f"Cour suprême ({country})" in got, got
 
 
+def test_a_newspaper_or_a_person_named_after_the_city_is_not_the_city():
+    # review 10: "le New York Times" beside "l'État de New York" made a page of the city too
+    times = "Le gouverneur de l'État de New York a annoncé un confinement, selon le New York Times."
+    post = "Un juge de l'État de Washington a suspendu le décret, rapporte le Washington Post."
+    man = "L'université George Washington est dans l'État de Washington, pas dans la capitale."
+    for text, city, other in ((times, "New York", "New York Times"), (post, "Washington", "Washington Post"),
+                              (man, "Washington", "George Washington")):
+        got = by_name(resolve(text, spans_of(text, (city, "LOC", 1 if text is man else 0), (other, "ORG")),
+                              Editorial.empty()))
+        assert f"État de {city}" in got and city not in got, got
+
+
 def test_the_shipped_editorial_file_tells_the_vatican_state_from_the_holy_see(repo):
     # audits 7 and 8: one "Vatican" page (an organisation) joined the State and the Holy See, "Aussi écrit :
     # Saint-Siège"; a State is a place (as "Moscou" used for its government), the Holy See an organisation
