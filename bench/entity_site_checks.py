@@ -22,14 +22,13 @@ from digest.dispatch_folder import load_attributions
 from digest.entities.admission import is_generic_institution
 from digest.entities.countries import COUNTRIES
 from digest.entities.editorial import load_editorial
-from digest.entities.keys import fold_key
+from digest.entities.keys import fold_key, split_qualifier
 from digest.ingest import Report
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed"  # ../shared beside the checkout
 # what issue #21 says the seed's entities are ("stay exactly right"), by schema.org type; no war as a name
 SEED_ENTITIES = {"Person": {"Mark Rutte", "Volodymyr Zelensky"}, "Organization": {"OTAN"},
                  "Place": {"Kiev", "Ukraine", "Russie", "Moscou"}}
-_QUALIFIER = re.compile(r"\s*\(([^()]*)\)$")
 
 
 def read_pages(output: Path) -> list[dict]:
@@ -60,14 +59,13 @@ def institutions(pages: list[dict]) -> tuple[list[str], list[str]]:
     country (a kicker names a country, a region, a theme: to read, not a count of faults)."""
     bare, to_read = [], []
     for page in pages:
-        qualifier = _QUALIFIER.search(page["name"])
-        name = page["name"][:qualifier.start()] if qualifier else page["name"]
+        name, qualifier = split_qualifier(page["name"])
         if page["kind"] != "organisations" or not is_generic_institution(name):
             continue
         if qualifier is None:
             bare.append(f"{page['name']} ({page['url']})")
             continue
-        others = [kicker for kicker in page["kickers"] if kicker in COUNTRIES and kicker != qualifier.group(1)]
+        others = [kicker for kicker in page["kickers"] if kicker in COUNTRIES and kicker != qualifier]
         if others:
             to_read.append(f"{page['name']}: {len(others)} of {len(page['kickers'])} dispatches under {', '.join(sorted(set(others)))}")
     return bare, to_read

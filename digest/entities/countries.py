@@ -75,9 +75,13 @@ US_STATES = (
     "Texas", "Utah", "Vermont", "Virginie", "Virginie-Occidentale", "Washington", "Wisconsin", "Wyoming")
 _US_STATE_KEYS = {norm_key(name) for name in US_STATES}
 # states (of a federation) that share their name with a city French news cites for itself: "l'État de
-# Washington" is not the capital, "l'État de New York" not the city (``place_names.state_named_like_a_city``)
-STATES_NAMED_LIKE_A_CITY = ("Washington", "New York", "Mexico", "Rio de Janeiro", "São Paulo", "Lagos", "Kano", "Victoria")
+# Washington" is not the capital, "l'État de New York" not the city (``place_names.state_named_like_a_city``);
+# the state's country still tells a dispatch's country ("un juge de l'État de Washington": American)
+STATES_NAMED_LIKE_A_CITY = {"Washington": "États-Unis", "New York": "États-Unis", "Mexico": "Mexique",
+                            "Rio de Janeiro": "Brésil", "São Paulo": "Brésil", "Lagos": "Nigeria", "Kano": "Nigeria",
+                            "Victoria": "Australie"}
 _CITY_STATE_KEYS = {norm_key(name) for name in STATES_NAMED_LIKE_A_CITY}
+STATE_COUNTRY_OF = {norm_key(f"État de {name}"): country for name, country in STATES_NAMED_LIKE_A_CITY.items()}
 # how these places are officially written: a page takes this spelling over a variant ("Côte d'Or")
 OFFICIAL_PLACE_NAMES = (*COUNTRIES, *FRENCH_DIVISIONS)
 

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .countries import _CAPITAL_KEYS, _COUNTRY_OF, _UNIQUE_DIVISIONS, adjective_country
+from .countries import _CAPITAL_KEYS, _COUNTRY_OF, _UNIQUE_DIVISIONS, STATE_COUNTRY_OF, adjective_country
 from .editorial import norm_key
 from .model import Entity
 
@@ -22,8 +22,8 @@ def country_of(text: str, entities: Sequence[Entity]) -> str | None:
     """The country a text is about: the one its lede (first paragraph) cites most, by its places or a
     nationality adjective ("Le Premier ministre de Pologne...": the Polish dispatch that writes
     "Russie" more often further down), else the one its places cite most in the whole text. Places
-    count each time the text writes them: a country twice, a capital or a French département or
-    region once ("le statut de Rome" in a dispatch that writes "Burundi" four times is Burundi's;
+    count each time the text writes them: a country twice, a capital, a state ("l'État de Washington"), a
+    French département or region once ("le statut de Rome" in a dispatch that writes "Burundi" four times is Burundi's;
     "sénateur de la Sarthe" is French); the first cited wins a tie."""
     cited = _countries_in(_lede(text), entities) or _places_cited(text, entities, at_least_once=True)
     return max(cited, key=cited.get) if cited else None
@@ -47,12 +47,12 @@ def _places_cited(text: str, entities: Sequence[Entity], at_least_once: bool) ->
     for entity in entities:
         if entity.kind == "lieu":
             key = norm_key(entity.name)
-            country = _COUNTRY_OF.get(key) or ("France" if key in _UNIQUE_DIVISIONS else None)
+            country = _COUNTRY_OF.get(key) or STATE_COUNTRY_OF.get(key) or ("France" if key in _UNIQUE_DIVISIONS else None)
             if country:
                 times = sum(len(re.findall(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text))
                             for form in dict.fromkeys((entity.name, *entity.forms)))
                 if times or at_least_once:
-                    cited[country] += max(1, times) * (1 if key in _CAPITAL_KEYS or key in _UNIQUE_DIVISIONS else 2)
+                    cited[country] += max(1, times) * (2 if key in _COUNTRY_OF and key not in _CAPITAL_KEYS else 1)
     return cited
 
 

@@ -13,6 +13,7 @@ from .editorial import norm_key
 # category Cf: ZWSP, ZWNJ, ZWJ, word joiner, BOM, soft hyphen...).
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
 _HYPHENS = re.compile(r"[\u2010\u2011\u2012\u2212]")  # hyphen, non-breaking hyphen, figure dash, minus
+_QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
 
 @functools.lru_cache(maxsize=1 << 16)  # pure, and a site names each entity again and again: 508 000 calls at 5 000 articles
 def visible(name: str) -> str:
@@ -35,6 +36,13 @@ def form_key(name: str) -> str:
     "Elysée" is another spelling a reader may search for, "Côte d'Ivoire" / "Côte d’Ivoire" is not."""
     name = _HYPHENS.sub("-", unicodedata.normalize("NFKC", visible(name)))
     return " ".join(_APOSTROPHES.sub("’", name).split())
+
+
+def split_qualifier(name: str) -> tuple[str, str | None]:
+    """The name and the qualifier in parentheses a page's name ends with ("Saint-Denis (La Réunion)",
+    "Sénat (France)"); the name and None for a name without one."""
+    found = _QUALIFIED.fullmatch(name)
+    return (found[1], found[2]) if found else (name, None)
 
 
 OFFICIAL_FORMS = {form_key(name) for name in OFFICIAL_PLACE_NAMES}

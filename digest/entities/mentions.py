@@ -91,12 +91,24 @@ def editorial_matches(text: str, editorial: Editorial) -> list[Mention]:
 # one capitalised word after a first name ("France" + " Gall")
 _SURNAME_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-ÞŒ][\w\-’']+")
 # "en Somalie", "au Mali": where an organisation works, after its name
-_PLACE_AFTER = re.compile(r"[\s\u00a0]+(?:en|au|aux)[\s\u00a0]+[A-ZÀ-ÖØ-ÞŒ]")
+_PLACE_AFTER = re.compile(r"[\s\u00a0]+(?:en|au|aux)[\s\u00a0]+(?=[A-ZÀ-ÖØ-ÞŒ])")
 _CONNECTOR_BEFORE = re.compile(r"(?:\b(?:de|du|des|de la|d|l|la|le|les|et|pour|sur|en|à|au|aux)['’\s]*)$", re.I)
 
 
-def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
-    """Should a model span that strictly contains an editorial match be kept whole?"""
+def _only_a_place_after(text: str, ed: Mention, end: int, inside: list[Mention]) -> bool:
+    """Whether the rest of a span after an editorial match is "en/au/aux" and only a place: a country,
+    a capital or another editorial name ending the span ("l'Union africaine en Somalie", "Saint-Siège
+    aux Nations unies"), not the rest of the organisation's own name ("Al-Qaïda au Maghreb islamique",
+    "État islamique en Irak et au Levant")."""
+    link = _PLACE_AFTER.match(text, ed.end, end)
+    if link is None:
+        return False
+    return is_country_or_capital(text[link.end():end]) or any((other.start, other.end) == (link.end(), end)
+                                                               for other in inside)
+
+
+def _keep_whole(text: str, span: Span, ed: Mention, inside: list[Mention]) -> bool:
+    """Should a model span that strictly contains an editorial match (one of ``inside``) be kept whole?"""
     s, e, label = span
     before = text[s:ed.start]
     after = text[ed.end:e]
@@ -116,7 +128,7 @@ def _keep_whole(text: str, span: Span, ed: Mention) -> bool:
     if after.strip() and re.match(r"^[\s\-]*[a-zà-ÿ]", after) and kind != "personne":
         # "Union européenne" containing "Union"? lowercase continuation; not a place after it ("l'Union
         # africaine en Somalie" is the Union and the country: only a mission takes it, ``_extend_orgs``)
-        return not _PLACE_AFTER.match(after)
+        return not _only_a_place_after(text, ed, e, inside)
     return False
 
 
@@ -239,7 +251,7 @@ def _cut_around_editorial(text: str, span: Span, eds: list[Mention], overlapped:
     if not overlapped:
         return [(s, e)], False
     if all(eds[i].start >= s and eds[i].end <= e and (eds[i].start, eds[i].end) != (s, e)
-           for i in overlapped) and all(_keep_whole(text, span, eds[i]) for i in overlapped) \
+           for i in overlapped) and all(_keep_whole(text, span, eds[i], [eds[j] for j in overlapped]) for i in overlapped) \
             and not _coordinated(text, [eds[i] for i in overlapped]):
         dropped.update(overlapped)
         return [(s, e)], False

@@ -90,16 +90,26 @@ def state_of_another_country(text: str, place: Entity) -> str | None:
     return "États-Unis" if found and all(says_state) else None
 
 
+# the name inside a longer capitalised name, not the city: "le New York Times", "le Washington Post",
+# "l'université George Washington"
+_IN_LONGER_NAME_BEFORE = re.compile(r"(?<![\w\-])[A-ZÀ-ÖØ-ÞŒ][\w\-]*[\s\u00a0]+$")
+_IN_LONGER_NAME_AFTER = re.compile(r"[\s\u00a0]+[A-ZÀ-ÖØ-ÞŒ]")
+
+
 def state_named_like_a_city(text: str, place: Entity) -> tuple[Entity, ...]:
     """"État de Washington" for a place whose name a state shares with a city ("Washington", "New York")
     where ``text`` writes it after "l'État de": the state, a place of its own, named so that no page of
-    the city takes it; the city too when the text also writes the name alone. The place itself otherwise."""
+    the city takes it; the city too when the text also writes the name alone, not inside a longer name
+    ("le New York Times"). The place itself otherwise."""
     if place.kind != "lieu" or not is_state_named_like_a_city(place.name):
         return (place,)
-    found = [match.start() for form in dict.fromkeys((place.name, *place.forms))
+    found = [match for form in dict.fromkeys((place.name, *place.forms))
              for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
-    states = [start for start in found if _STATE_BEFORE.search(text, max(0, start - 30), start)]
+    states = [match for match in found if _STATE_BEFORE.search(text, max(0, match.start() - 30), match.start())]
     if not states:
         return (place,)
+    cities = [match for match in found if match not in states
+              and not _IN_LONGER_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
+              and not _IN_LONGER_NAME_AFTER.match(text, match.end())]
     state = Entity(f"État de {place.name}", "lieu")
-    return (state,) if len(states) == len(found) else (place, state)
+    return (place, state) if cities else (state,)

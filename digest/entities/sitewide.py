@@ -47,13 +47,12 @@ from typing import Mapping, Sequence
 from .admission import is_bare_kind_word
 from .countries import is_country
 from .editorial import Editorial
-from .keys import OFFICIAL_FORMS, fold_key, form_key, visible
+from .keys import OFFICIAL_FORMS, fold_key, form_key, split_qualifier, visible
 from .short_organisations import organisations_named_short
 from .short_places import short_places
 from .model import KINDS
 
 _INITIAL = re.compile(r"[^\W\d_]\.")
-_QUALIFIED = re.compile(r"(.+?) \(([^()]+)\)")
 
 ArticleEntities = Sequence[tuple[str, str, str, Sequence[str]]]  # (name, kind, description, forms)
 
@@ -173,8 +172,8 @@ class _Owners:
 def _qualified_place(name: str, kind: str, editorial: Editorial) -> tuple[str, str] | None:
     """(name, qualifier) of a place named with the place a dispatch says it is in ("Saint-Denis (La
     Réunion)", ``admission.place_qualifier``); None for any other name, or the editorial file's."""
-    found = _QUALIFIED.fullmatch(name) if kind == "lieu" else None
-    return found.groups() if found and editorial.lookup(name) is None else None
+    base, qualifier = split_qualifier(name)
+    return (base, qualifier) if kind == "lieu" and qualifier and editorial.lookup(name) is None else None
 
 
 def tell_places_apart(resolved: Sequence[ArticleEntities], editorial: Editorial) -> list[list]:

@@ -5,10 +5,10 @@ naming it (``where_dispatches_went``). ``pages.build_catalog`` makes the redirec
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from digest.entities.admission import is_bare_kind_word, is_generic_institution, ministry
+from digest.entities.keys import split_qualifier
 from digest.entities.sitewide import SiteEntity, fold_key
 
 
@@ -30,9 +30,6 @@ def former_pages_lead_here(published: list[SiteEntity], site) -> None:
             by_id[next(iter(entities))].keys.add(key)
 
 
-_QUALIFIED = re.compile(r"(?P<base>.+) \((?P<qualifier>[^()]+)\)")
-
-
 def where_dispatches_went(names: list[str], articles: list, site) -> dict[str, tuple[set[int], object]]:
     """``{name: (ids of the entities that took its mentions, date of the newest dispatch naming it)}`` for
     recorded entities that have no page now (no dispatch names it any more: no entity, no date). An entity
@@ -45,10 +42,9 @@ def where_dispatches_went(names: list[str], articles: list, site) -> dict[str, t
     generic: dict[str, list[tuple[str, str | None]]] = defaultdict(list)  # institution -> (name, country)
     for name in names:
         exact[fold_key(name)].append(name)
-        qualified = _QUALIFIED.fullmatch(name)
-        base = qualified["base"] if qualified else name
+        base, qualifier = split_qualifier(name)
         if is_generic_institution(base):
-            generic[fold_key(base)].append((name, fold_key(qualified["qualifier"]) if qualified else None))
+            generic[fold_key(base)].append((name, fold_key(qualifier) if qualifier else None))
     gone: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
     longer: dict[str, tuple[set[int], object]] = {name: (set(), None) for name in names}
     # one pass over the site, each mention's names looked up (not each retired name against each mention)
@@ -58,7 +54,7 @@ def where_dispatches_went(names: list[str], articles: list, site) -> dict[str, t
         within: dict[str, list] = defaultdict(list)
         for entity, forms in found:
             keys = {fold_key(entity.name), *map(fold_key, forms)}
-            named = _QUALIFIED.fullmatch(entity.name)
+            base, qualifier = split_qualifier(entity.name)
             for key in keys:
                 for name in exact.get(key, ()):
                     taken[name].append(entity)
@@ -67,7 +63,7 @@ def where_dispatches_went(names: list[str], articles: list, site) -> dict[str, t
                     for first in range(len(words) - size + 1):
                         for name in exact.get(" ".join(words[first:first + size]), ()):
                             within[name].append(entity)
-            for name, country in generic.get(fold_key(named["base"]), ()) if named else ():
+            for name, country in generic.get(fold_key(base), ()) if qualifier else ():
                 if country is None or country in places:
                     taken[name].append(entity)
         for name, entities in taken.items():

@@ -55,6 +55,19 @@ def test_an_organisation_then_the_country_it_works_in_is_the_organisation_and_th
     assert "Union africaine en Somalie" not in ents["Mission de l'Union africaine en Somalie"].forms
 
 
+def test_an_organisation_whose_own_name_holds_en_or_au_and_a_place_stays_whole(repo):
+    # review 10: "Al-Qaïda au Maghreb islamique" was Al-Qaïda and the Maghreb, "État islamique en Irak et
+    # au Levant" the Islamic State, Iraq and a "Levant" organisation; only a bare place after "en/au" is split
+    shipped = load_editorial(repo / "content" / "entities.toml")
+    for text, whole in (("Les jihadistes d'Al-Qaïda au Maghreb islamique ont revendiqué l'attaque.",
+                         "Al-Qaïda au Maghreb islamique"),
+                        ("L'État islamique en Irak et au Levant a revendiqué l'attentat.",
+                         "État islamique en Irak et au Levant")):
+        assert list(by_name(resolve(text, spans_of(text, (whole, "ORG")), shipped))) == [whole]
+    text = "Les combattants d'Al-Qaïda en Syrie ont revendiqué l'attaque."
+    assert set(by_name(resolve(text, spans_of(text, ("Al-Qaïda en Syrie", "ORG")), shipped))) == {"Al-Qaïda", "Syrie"}
+
+
 def test_a_country_named_as_a_coalitions_nickname_is_no_place(desk):
     # audit 8: the Jamaica page listed one dispatch, on German politics
     text = ("La seule option permettant la reconduction de Merkel est donc une coalition dite « Jamaïque » en "
@@ -90,6 +103,26 @@ def test_the_state_named_like_a_city_is_a_page_of_its_own_that_takes_nothing_fro
                         [("État de New York", "lieu", "", []), ("New York", "lieu", "", [])]])
     assert sorted((entity.name, entity.articles) for entity in merge.entities) == [
         ("New York", 1), ("Washington", 1), ("État de New York", 1), ("État de Washington", 1)]
+
+
+def test_a_state_named_like_a_city_still_tells_the_dispatchs_country():
+    # review 10: "l'État de Washington" no longer read as the capital lost the dispatch its country
+    for state, country in (("Washington", "États-Unis"), ("Lagos", "Nigeria"), ("São Paulo", "Brésil")):
+        text = f"Un juge fédéral de l'État de {state} a suspendu le décret migratoire. La Cour suprême devra trancher."
+        got = by_name(resolve(text, spans_of(text, (state, "LOC"), ("Cour suprême", "ORG")), Editorial.empty()))
+        assert f"Cour suprême ({country})" in got, got
+
+
+def test_a_newspaper_or_a_person_named_after_the_city_is_not_the_city():
+    # review 10: "le New York Times" beside "l'État de New York" made a page of the city too
+    times = "Le gouverneur de l'État de New York a annoncé un confinement, selon le New York Times."
+    post = "Un juge de l'État de Washington a suspendu le décret, rapporte le Washington Post."
+    man = "L'université George Washington est dans l'État de Washington, pas dans la capitale."
+    for text, city, other in ((times, "New York", "New York Times"), (post, "Washington", "Washington Post"),
+                              (man, "Washington", "George Washington")):
+        got = by_name(resolve(text, spans_of(text, (city, "LOC", 1 if text is man else 0), (other, "ORG")),
+                              Editorial.empty()))
+        assert f"État de {city}" in got and city not in got, got
 
 
 def test_the_shipped_editorial_file_tells_the_vatican_state_from_the_holy_see(repo):

@@ -7,6 +7,7 @@ import unicodedata
 from hypothesis import given, strategies as st
 
 from digest.entities.editorial import Editorial, EditorialEntry
+from digest.entities.keys import split_qualifier
 from digest.entities.sitewide import fold_key, form_key, is_full_person_name, merge_site
 from digest.entities.spellings import near_spellings
 
@@ -371,3 +372,13 @@ def test_the_editorial_file_is_asked_once_per_name_not_once_per_mention(monkeypa
     assert [(entity.name, entity.articles, entity.description) for entity in merge.entities] == [
         ("Emmanuel Macron", 50, "Président de la République."), ("Paris", 50, "")]
     assert len(asked) <= 3 * 2  # each name: once for the group, once for its qualifier
+
+
+_WORDS = st.text(st.characters(blacklist_characters="()", blacklist_categories=("Cs", "Zs", "Cc")), min_size=1)
+
+
+@given(_WORDS, _WORDS)
+def test_a_pages_qualifier_in_parentheses_is_read_alike_everywhere(base, qualifier):
+    # review 10: the site's merge, the former addresses and the site checks each had their own pattern
+    assert split_qualifier(f"{base} ({qualifier})") == (base, qualifier)
+    assert split_qualifier(base) == (base, None)
