@@ -295,8 +295,6 @@ def points_back(sentence: Sentence, i: int) -> bool:
                                                   for g in sentence.children[c]) for c in sentence.children[i])
 
 
-
-
 def stranded(sentence: Sentence, kept: set[int], verb: int) -> list[int]:
     """The words ``kept`` keeps between an auxiliary of ``verb`` it drops and the verb, "ne" aside ("pas encore" in
     "n'a pas encore signé", "directement" in "sont directement intervenus"): the present tense has no place there."""
