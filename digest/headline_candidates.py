@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.headline_check import complete
+from digest.headline_check import complete, movable, stranded
 from digest.headline_news import NEWS_LEMMAS
+from digest.headline_parse import Token
 from digest.headline_strict import reader_fault
 from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
@@ -359,15 +360,12 @@ def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
             if not (text == "," and following is not None and tokens[following].dep == "conj" and i - 1 in kept and i + 1 in kept):
                 continue
         words.append(i)
-    # a negation or adverb left between a dropped auxiliary and its verb follows the verb
+    # a negation or adverb left between a dropped auxiliary and its verb follows the verb, with its own words
+    # ("n'a pas encore signé" -> "ne signe pas encore", "sont directement intervenus" -> "interviennent directement")
     for verb in [i for i in words if i in replaced and tokens[i].pos == "VERB"]:
-        between = [i for i in words if i < verb and tokens[i].head == verb and tokens[i].dep == "advmod"
-                   and all(j not in kept or tokens[j].dep == "advmod" or tokens[j].head == verb and tokens[j].dep == "advmod" for j in range(i + 1, verb))
-                   and any(tokens[j].dep == "aux:tense" and j < i for j in sentence.children[verb])
-                   and tokens[i].text.lower() not in ("ne", "n'", "n’")]
-        for i in between:
-            words.remove(i)
-            words.insert(words.index(verb) + 1, i)
+        if (between := stranded(sentence, set(words), verb)) and movable(sentence, between, verb):
+            words = [i for i in words if i not in between]
+            words[words.index(verb) + 1:words.index(verb) + 1] = between
     out = ""
     for n, i in enumerate(words):
         text = replaced.get(i, tokens[i].text)
@@ -377,7 +375,7 @@ def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
                 low = out.rsplit(" ", 1)[-1].lower().replace("’", "'")
                 if low in _ELIDED and not VOWEL_START.match(text) and text[:1].isalpha():  # "l'« affaire" stays
                     out = out[: len(out) - len(low)] + _ELIDED[low] + " "
-            elif tokens[previous].text.lower() in _ELIDING and _VOWEL.match(text) and previous not in sentence.quote_of:
+            elif _elides(tokens[previous]) and _VOWEL.match(text) and previous not in sentence.quote_of:
                 out = out[:-1] + "'"  # "se sont inclinés" -> "s'inclinent": the auxiliary gone, the pronoun elides
             elif tokens[previous].space or previous + 1 != i:
                 out += " "
@@ -387,6 +385,11 @@ def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
     out = re.sub(r"\s+,", ",", out)
     out = re.sub(r"\(\)", "", out)
     return re.sub(r"\s+", " ", out).strip()
+
+
+def _elides(token: Token) -> bool:
+    """A pronoun or "ne" as written, in lowercase: "Me Eric Dupond-Moretti" is a lawyer's title, not "me"."""
+    return token.text in _ELIDING and (token.pos == "PRON" or token.text == "ne")
 
 
 def finish(text: str) -> str:

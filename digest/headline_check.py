@@ -113,13 +113,22 @@ def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
     return False
 
 
+# What ends a negation "ne" begins ("ne … pas", "n'… aucun", "ne … que").
+_NEGATION_ENDS = frozenset("pas plus jamais rien guère point aucun aucune personne nul nulle ni que qu".split())
+
+
 def _half_a_negation(sentence: Sentence, kept: set[int]) -> bool:
-    """Whether "ne" and its "pas" (or "plus", "jamais", "rien", "guère") are not both kept or both dropped."""
+    """Whether "ne" and its "pas" (or "plus", "jamais", "rien", "guère"…) are not both kept or both dropped."""
     tokens = sentence.tokens
     for i in kept:
         if tokens[i].text.lower() in ("pas", "plus", "jamais", "rien", "guère") and tokens[i].dep == "advmod":
             ne = [c for c in sentence.children[tokens[i].head] if tokens[c].text.lower().rstrip("'’") in ("ne", "n")]
             if ne and not all(c in kept for c in ne):
+                return True
+        # "n'a pas encore publié" -> "ne publie": "ne" without the word that makes it a negation
+        if tokens[i].text.lower().rstrip("'’") in ("ne", "n"):
+            second = next((j for j in range(i + 1, len(tokens)) if tokens[j].text.lower().rstrip("'’") in _NEGATION_ENDS), None)
+            if second is not None and second not in kept:
                 return True
     return False
 
@@ -285,3 +294,29 @@ def points_back(sentence: Sentence, i: int) -> bool:
         sentence.tokens[c].dep == "nmod" and any(sentence.tokens[g].text.lower() in ("de", "d'", "d’", "du", "des")
                                                   for g in sentence.children[c]) for c in sentence.children[i])
 
+
+def stranded(sentence: Sentence, kept: set[int], verb: int) -> list[int]:
+    """The words ``kept`` keeps between an auxiliary of ``verb`` it drops and the verb, "ne" aside ("pas encore" in
+    "n'a pas encore signé", "directement" in "sont directement intervenus"): the present tense has no place there."""
+    tokens = sentence.tokens
+    dropped = [c for c in sentence.children[verb] if tokens[c].dep.startswith("aux") and c < verb and c not in kept]
+    return [i for i in sorted(kept) if dropped and min(dropped) < i < verb and not tokens[i].dep.startswith("aux")
+            and tokens[i].text.lower() not in ("ne", "n'", "n’")]
+
+
+def movable(sentence: Sentence, words: list[int], verb: int) -> bool:
+    """Whether ``words`` are all adverbs of ``verb`` with their own words, which may follow it ("signe pas encore")."""
+    adverbs = [c for c in sentence.children[verb] if sentence.tokens[c].dep == "advmod"]
+    return set(words) <= set().union(*(sentence.subtree(c) for c in adverbs))
+
+
+def stranded_by_the_tense(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether the present tense leaves words of ``kept`` where they cannot stay: before the verb, not adverbs."""
+    return bool(words := stranded(sentence, kept, verb)) and not movable(sentence, words, verb)
+
+
+def name_cut_short(sentence: Sentence, written: set[int], name: list[int]) -> bool:
+    """Whether the subject as ``written`` gives the person more of the name than ``name`` ("Mohamed" of "Mohamed Rabii")."""
+    tokens = sentence.tokens
+    return any(tokens[i].dep == "flat:name" and tokens[i].head in name
+               or any(tokens[n].dep == "flat:name" and tokens[n].head == i for n in name) for i in written - set(name))

@@ -30,7 +30,10 @@ _PARENTHESES = re.compile(r"\s*\([^()«»]{1,80}\)")
 _REPORTING = frozenset("annoncer apprendre confirmer rapporter révéler indiquer préciser officialiser décider".split())
 # Verbs whose infinitive is what the subject is about to do ("a décidé de prendre" -> "va prendre").
 _DECIDING = frozenset("décider choisir".split())
-_PRONOUNS = {"il": False, "elle": False, "ils": True, "elles": True}  # plural or not
+_PRONOUNS = {"il": ("Masc", False), "elle": ("Fem", False), "ils": ("Masc", True), "elles": ("Fem", True)}
+# A number of people is as many ("Plus d'une centaine d'élèves …, ils"); any other head says the number
+# ("Le conseil des ministres a décidé" is one council).
+_QUANTITIES = frozenset("dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine centaine millier majorité plupart".split())
 
 
 def simpler_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
@@ -48,26 +51,40 @@ def reported_clause(tokens: Sequence[Token]) -> str:
     sentence = Sentence(tokens)
     verb = main_verb(sentence)
     subject = subject_of(sentence, verb) if verb is not None else None
-    if subject is None or tokens[verb].lemma not in _REPORTING or tokens[subject].pos not in ("NOUN", "PROPN"):
-        return ""
+    if subject is None or tokens[verb].lemma not in _REPORTING or tokens[subject].pos not in ("NOUN", "PROPN") \
+            or sum(tokens[c].dep in ("nsubj", "nsubj:pass") for c in [*sentence.children[verb], *sentence.children[subject]]) > 1:
+        return ""  # a misparse: two subjects, or a subject with its own ("Les enquêteurs …, chargés de l'affaire, ont indiqué")
     written = " ".join(_words(tokens, sorted(_subject_words(sentence, subject))))
-    # "Plus d'une centaine d'élèves …, ils": a number of people is as many
     plural = "Number=Plur" in tokens[subject].morph or any(
-        tokens[c].dep == "conj" or tokens[c].dep == "nmod" and "Number=Plur" in tokens[c].morph for c in sentence.children[subject])
+        tokens[c].dep == "conj" or tokens[c].dep == "nmod" and tokens[subject].lemma in _QUANTITIES and "Number=Plur" in tokens[c].morph
+        for c in sentence.children[subject])
     for clause in sentence.children[verb]:
         own = [c for c in sentence.children[clause] if c < clause]
         words = sorted(sentence.subtree(clause))
         if tokens[clause].dep == "ccomp" and tokens[clause].pos in ("VERB", "AUX"):
             pronoun = next((c for c in own if tokens[c].dep in ("nsubj", "nsubj:pass")), None)
             marks = [c for c in own if tokens[c].dep == "mark" or tokens[c].text.lower() in ("que", "qu'", "qu’")]  # "qu'" read as a pronoun
-            if pronoun is not None and _PRONOUNS.get(tokens[pronoun].text.lower()) is plural and marks:
+            if pronoun is not None and _PRONOUNS.get(tokens[pronoun].text.lower()) in _agreeing(sentence, subject, plural) and marks:
                 kept = [i for i in words if i not in marks and i != pronoun and i > max(marks)]
                 return f"{written} {' '.join(_words(tokens, kept))}"
+        # "a décidé de ne pas se représenter": "va ne pas" is no French
         if tokens[clause].dep == "xcomp" and "VerbForm=Inf" in tokens[clause].morph and tokens[verb].lemma in _DECIDING \
-                and any(tokens[c].dep == "mark" and tokens[c].lemma == "de" for c in own):
+                and any(tokens[c].dep == "mark" and tokens[c].lemma == "de" for c in own) \
+                and not any("Polarity=Neg" in tokens[c].morph or tokens[c].text.lower() in ("ne", "n'", "n’") for c in own):
             kept = [i for i in words if i >= clause or tokens[i].head == clause and tokens[i].dep != "mark"]
             return f"{written} {'vont' if plural else 'va'} {' '.join(_words(tokens, kept))}"
     return ""
+
+
+def _agreeing(sentence: Sentence, subject: int, plural: bool) -> set[tuple[str, bool]]:
+    """The (gender, plural) of the pronouns that can stand for ``subject``: its determiner's gender first, the
+    parser's gender of a noun being often wrong ("La ministre" read masculine); both when neither tells."""
+    tokens = sentence.tokens
+    determiners = [tokens[c].morph for c in sentence.children[subject] if tokens[c].dep == "det"]
+    genders = [g for morph in [*determiners, tokens[subject].morph] for g in ("Masc", "Fem") if f"Gender={g}" in morph]
+    if tokens[subject].lemma in _QUANTITIES:  # "une centaine d'élèves …, ils": the people counted say the gender
+        genders = []
+    return {(gender, plural) for gender in (genders[:1] or ["Masc", "Fem"])}
 
 
 def _subject_words(sentence: Sentence, subject: int) -> set[int]:

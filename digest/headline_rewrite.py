@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
-from digest.headline_check import complete, part_of_a_plural_subject
+from digest.headline_check import complete, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
 from digest.headline_parse import Token
@@ -168,15 +168,16 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         return None
 
     # The subject as written when it is short ("Le président Macron"), else the name its title introduces.
-    subjects = [set(name)] if name else []
-    if not name or len(render(sentence, subject_tokens, {})) <= 30:
+    # The whole clause keeps the whole name ("Mohamed Rabii", not "Rabii").
+    subjects = [set(name)] if name and not (whole and name_cut_short(sentence, subject_tokens, name)) else []
+    if not subjects or len(render(sentence, subject_tokens, {})) <= 30:
         subjects.append(subject_tokens)
     if bare:  # nothing whole fits with the subject as written: its head alone ("Une équipe d'astronomes établit…")
         head = bare_subject(sentence, subject, subject_tokens)
         # "Le groupe annonce…": a definite head alone is someone only the lede names
         subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
     candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)
-                  if found.whole or not whole]
+                  if not whole or found.whole and not stranded_by_the_tense(sentence, found.kept, verb)]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)

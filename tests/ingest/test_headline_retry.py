@@ -38,3 +38,24 @@ def test_the_reported_clause_with_the_reporting_subject(derive, sentence, simple
 def test_no_reported_clause(derive, sentence):
     [tokens] = derive.parser.parse([sentence])
     assert reported_clause(tokens) == ""
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # review of round 10: the reported clause's pronoun agrees with the reporting verb's subject, its head alone
+    ("Le conseil des ministres a décidé de prolonger l'état d'urgence.", "Le conseil des ministres vont"),
+    ("Le syndicat des enseignants a décidé de maintenir la grève.", "Le syndicat des enseignants vont"),
+    ("Le chef des rebelles a annoncé qu'ils déposeraient les armes.", "Le chef des rebelles déposeraient"),
+    ("La ministre a annoncé qu'il serait remplacé par son adjoint.", "La ministre serait"),  # "il" is someone else
+    ("Le président a décidé de ne pas se représenter.", "va ne pas"),
+])
+def test_the_reported_clause_is_french_and_true(derive, sentence, wrong):
+    [tokens] = derive.parser.parse([sentence])
+    assert wrong not in reported_clause(tokens), reported_clause(tokens)
+
+
+def test_a_misparsed_subject_gives_no_headline_of_its_own(derive):
+    # review of round 10: "chargés de l'affaire" read as the subject of "ont indiqué", "Les enquêteurs" as its own
+    [headline] = derive(["Les enquêteurs de la police judiciaire, chargés de l'affaire depuis l'ouverture de l'information "
+                         "judiciaire par le parquet de Paris le mois dernier, ont indiqué avec prudence qu'ils avaient été "
+                         "identifiés grâce aux images des caméras de surveillance de la gare."])
+    assert headline.text.startswith("Les enquêteurs"), headline.text
