@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from digest.headline_check import complete, movable, stranded
+from digest.headline_check import NEGATIONS, complete, movable, stranded
 from digest.headline_news import NEWS_LEMMAS
 from digest.headline_parse import Token
 from digest.headline_strict import reader_fault
@@ -16,7 +16,6 @@ from digest.headline_subject import second_actor
 from digest.headline_sentence import CLOCK, VOWEL_START, Sentence, has_relative_day
 
 MIN_LENGTH = 20
-_NEGATIONS = {"pas", "plus", "jamais", "rien", "guère", "point"}
 # Pronouns that elide before a vowel ("s'inclinent"; not before an h, often aspirated: "se heurtent").
 _ELIDING = {"se", "ne", "me", "te"}
 _VOWEL = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
@@ -70,7 +69,7 @@ def _protected(sentence: Sentence, verb: int, subject_tokens: set[int], kept: se
             if child not in kept or child in protected:
                 continue
             # negations, and "au moins" before a number, go with what they modify
-            negation = token.text.lower().rstrip("'’") in _NEGATIONS | {"ne", "n"}
+            negation = token.text.lower().rstrip("'’") in NEGATIONS | {"ne", "n"}
             # "appelle les alliés à donner…": an infinitive after à/de completes the verb's object
             infinitive = token.dep == "acl" and token.pos == "VERB" and head != verb and sentence.tokens[head].head == verb and any(
                 sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("à", "de", "d'") for c in sentence.children[child])
@@ -164,7 +163,7 @@ def is_negation(sentence: Sentence, i: int) -> bool:
     word = sentence.tokens[i].text.lower().rstrip("'’")
     if word in ("ne", "n"):
         return True
-    return word in _NEGATIONS and any(sentence.tokens[c].text.lower().rstrip("'’") in ("ne", "n")
+    return word in NEGATIONS and any(sentence.tokens[c].text.lower().rstrip("'’") in ("ne", "n")
                                       for c in sentence.children[sentence.tokens[i].head])
 
 

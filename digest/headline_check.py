@@ -113,8 +113,9 @@ def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
     return False
 
 
-# What ends a negation "ne" begins ("ne … pas", "n'… aucun", "ne … que").
-_NEGATION_ENDS = frozenset("pas plus jamais rien guère point aucun aucune personne nul nulle ni que qu".split())
+# The adverbs of a negation ("ne … pas"), and all that may end one "ne" begins ("n'… aucun", "ne … que").
+NEGATIONS = frozenset("pas plus jamais rien guère point".split())
+_NEGATION_ENDS = NEGATIONS | frozenset("aucun aucune personne nul nulle ni que qu".split())
 
 
 def _half_a_negation(sentence: Sentence, kept: set[int]) -> bool:

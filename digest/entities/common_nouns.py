@@ -14,7 +14,7 @@ import re
 from typing import Callable, Iterable, Sequence, TypeVar
 
 from .countries import is_qualifiable
-from .town_clubs_and_characters import word_starts
+from .keys import word_starts
 
 # what makes a capitalised word a common noun used as a name: an article or a contracted one
 _DETERMINER_BEFORE = re.compile(r"(?<![\w\-])(?:le|la|les|l['’]|du|des|au|aux|un|une|ce|cette)[\s\u00a0]*$", re.IGNORECASE)

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from .countries import _CAPITAL_KEYS, _COUNTRY_OF, _UNIQUE_DIVISIONS, STATE_COUNTRY_OF, adjective_country
 from .editorial import norm_key
+from .keys import word_starts
 from .model import Entity
 
 _ADJECTIVE_AFTER = re.compile(r"\s+([a-zà-ÿ\-]+)")
@@ -49,8 +50,7 @@ def _places_cited(text: str, entities: Sequence[Entity], at_least_once: bool) ->
             key = norm_key(entity.name)
             country = _COUNTRY_OF.get(key) or STATE_COUNTRY_OF.get(key) or ("France" if key in _UNIQUE_DIVISIONS else None)
             if country:
-                times = sum(len(re.findall(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text))
-                            for form in dict.fromkeys((entity.name, *entity.forms)))
+                times = sum(1 for form in dict.fromkeys((entity.name, *entity.forms)) for _ in word_starts(text, form))
                 if times or at_least_once:
                     cited[country] += max(1, times) * (2 if key in _COUNTRY_OF and key not in _CAPITAL_KEYS else 1)
     return cited

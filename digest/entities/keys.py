@@ -1,4 +1,5 @@
-"""The keys two spellings or two typings of one name share, and a name as a page shows it."""
+"""The keys two spellings or two typings of one name share, a name as a page shows it, and where a name
+stands in a text."""
 
 from __future__ import annotations
 
@@ -46,3 +47,17 @@ def split_qualifier(name: str) -> tuple[str, str | None]:
 
 
 OFFICIAL_FORMS = {form_key(name) for name in OFFICIAL_PLACE_NAMES}
+
+
+def word_starts(text: str, form: str, elided: bool = False):
+    """Where ``form`` stands as whole words in ``text`` (no regex to compile for each name of a site):
+    no letter, digit, "_" or "-" before or after it; with ``elided``, no apostrophe before it either,
+    unless it follows an elided article ("l'Univers", not "aujourd'hui")."""
+    start = text.find(form) if form else -1
+    while start != -1:
+        end = start + len(form)
+        before = text[start - 1] if start else " "
+        if not (before.isalnum() or before in "-_" or (elided and before in "'’" and text[start - 2:start - 1] not in ("l", "L"))) \
+                and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+            yield start
+        start = text.find(form, start + 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .countries import US_STATES, is_country, is_state_named_like_a_city, is_us_state
+from .keys import word_starts
 from .model import Entity
 from .words import says_instead_of
 
@@ -103,13 +104,12 @@ def state_named_like_a_city(text: str, place: Entity) -> tuple[Entity, ...]:
     ("le New York Times"). The place itself otherwise."""
     if place.kind != "lieu" or not is_state_named_like_a_city(place.name):
         return (place,)
-    found = [match for form in dict.fromkeys((place.name, *place.forms))
-             for match in re.finditer(rf"(?<![\w\-]){re.escape(form)}(?![\w\-])", text)]
-    states = [match for match in found if _STATE_BEFORE.search(text, max(0, match.start() - 30), match.start())]
+    found = [(start, start + len(form)) for form in dict.fromkeys((place.name, *place.forms)) for start in word_starts(text, form)]
+    states = [(start, end) for start, end in found if _STATE_BEFORE.search(text, max(0, start - 30), start)]
     if not states:
         return (place,)
-    cities = [match for match in found if match not in states
-              and not _IN_LONGER_NAME_BEFORE.search(text, max(0, match.start() - 40), match.start())
-              and not _IN_LONGER_NAME_AFTER.match(text, match.end())]
+    cities = [(start, end) for start, end in found if (start, end) not in states
+              and not _IN_LONGER_NAME_BEFORE.search(text, max(0, start - 40), start)
+              and not _IN_LONGER_NAME_AFTER.match(text, end)]
     state = Entity(f"État de {place.name}", "lieu")
     return (place, state) if cities else (state,)

@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 from .countries import is_country, is_qualifiable
+from .keys import word_starts
 
 
 # what a league dispatch says (at least three of them): a round of matches, a table, scores
@@ -168,20 +169,6 @@ def characters(text: str, people: Sequence[tuple[str, Sequence[str]]]) -> set[st
         if found and all(_PLAYED.search(text, max(0, start - 80), start) for start in found):
             out.add(name)
     return out
-
-
-def word_starts(text: str, form: str, elided: bool = False):
-    """Where ``form`` stands as whole words in ``text`` (no regex to compile for each name of a site):
-    no letter, digit, "_" or "-" before or after it; with ``elided``, no apostrophe before it either,
-    unless it follows an elided article ("l'Univers", not "aujourd'hui")."""
-    start = text.find(form) if form else -1
-    while start != -1:
-        end = start + len(form)
-        before = text[start - 1] if start else " "
-        if not (before.isalnum() or before in "-_" or (elided and before in "'’" and text[start - 2:start - 1] not in ("l", "L"))) \
-                and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
-            yield start
-        start = text.find(form, start + 1)
 
 
 def character_name(name: str) -> str:

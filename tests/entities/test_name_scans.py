@@ -8,7 +8,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from digest.entities import common_nouns, town_clubs_and_characters as clubs
+from digest.entities import common_nouns, keys, town_clubs_and_characters as clubs
 
 # the patterns compiled for each name before (the reference the scans must agree with)
 ELIDED = r"(?:(?<=[lL]['’])|(?<![\w\-’']))"
@@ -36,7 +36,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 @settings(max_examples=400)
 @given(text=texts, name=st.sampled_from(NAMES))
 def test_a_word_after_an_elided_article_is_found_where_the_pattern_found_it(text, name):
-    assert list(clubs.word_starts(text, name, elided=True)) == elided_uses(name, text)
+    assert list(keys.word_starts(text, name, elided=True)) == elided_uses(name, text)
     assert common_nouns.writes_lower_case(name, text) == bool(elided_uses(name.lower(), text))
 
 
