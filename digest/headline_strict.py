@@ -183,7 +183,10 @@ def _dropped_inside(sentence: Sentence, kept: set[int]) -> str | None:
         participle = introducer.pos == "VERB" and "Tense=Pres" in introducer.morph and "VerbForm=Part" in introducer.morph
         if participle or introducer.pos == "ADP" and introducer.dep != "case":
             following = [c for c in sentence.children[before] if c > before and tokens[c].pos != "PUNCT"]
-            if following and not any(c in kept for c in following):
+            # a participle's object the parser hung elsewhere ("un train express transportant [plus de 600
+            # personnes] a déraillé"): the word right after it went, and nothing of its own is kept
+            lost_next = participle and run[0] == before + 1 and tokens[run[0]].pos != "AUX"
+            if (following or lost_next) and not any(c in kept for c in following):
                 return f"« {introducer.text} » lost its complement"
     return None
 

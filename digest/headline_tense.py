@@ -87,8 +87,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
         return True
     features = morphology(token)
     if tense_aux:
-        if features.get("VerbForm") != "Part":
-            return True
+        if features.get("VerbForm") != "Part" or any(morphology(tokens[a]).get("VerbForm") in ("Inf", "Part") for a in tense_aux):
+            return True  # "annonce avoir pris le pouvoir", "ayant pris": no tense to put in the present
         number = verb_number(sentence, verb, tense_aux)
     elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind":
         number = features.get("Number") or verb_number(sentence, verb, [])
