@@ -105,7 +105,24 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
         or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject) or _hanging_verb(sentence, kept, verb) \
         or _article_disagrees(sentence, kept, replaced) or _orphan(sentence, kept, replaced, verb, subject) \
         or _glued_noun_phrase(sentence, kept) or _opens_on_its_verb(sentence, kept, verb) \
-        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb)
+        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb) \
+        or _apposition_astray(sentence, kept)
+
+
+def _apposition_astray(sentence: Sentence, kept: set[int]) -> str | None:
+    """An apposition kept beside its noun while what stood between them went: it now reads as naming the
+    word before it ("la première médaille de son histoire [lorsque … a battu l'Italienne] Odette Giuffrida",
+    "le projet de loi [qui devait remplacer l'« Obamacare »,] la loi sur la santé")."""
+    tokens = sentence.tokens
+    for i in kept:
+        if tokens[i].dep != "appos" or tokens[i].head not in kept:
+            continue
+        before = min(sentence.subtree(i)) - 1
+        if before > 0 and tokens[before].text == ",":
+            before -= 1
+        if before > tokens[i].head and before not in kept:
+            return f"« {tokens[i].text} » set beside « {tokens[max(j for j in kept if j < i)].text} »"
+    return None
 
 
 def _noun_without_its_infinitive(sentence: Sentence, kept: set[int]) -> str | None:

@@ -75,6 +75,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
     if passive_aux and (token.lemma in ETRE_VERBS or reflexive) and not tense_aux:
         tense_aux, passive_aux = passive_aux, []  # "est devenue", "s'est écrasé": a compound past
     if passive_aux:
+        if any(tokens[c].text.lower().rstrip("'’") in ("ne", "n") for c in sentence.children[verb]):
+            return True  # "n'est pas exclue" as written: without its auxiliary, "ne pas exclue" is no French
         kept.difference_update(auxiliaries)  # "ont été tués" -> "tués"
         return True
     if copulas:

@@ -76,3 +76,26 @@ def test_a_magnitude_keeps_its_unit_whole(derive):
             "GMT), un séisme de magnitude 6,4 M w est survenu à 46 kilomètres au nord-est du port de Kaohsiung.")
     text = derive([lede])[0].text
     assert not re.search(r"(?<!M )\bw\b", text), text
+
+
+def test_an_apposition_does_not_land_beside_another_word(derive):
+    lede = ("Le Kosovo, qui participe aux Jeux olympiques pour la première fois, a remporté la première médaille olympique "
+            "de son histoire lorsque la judokate Majlinda Kelmendi a battu l'Italienne Odette Giuffrida en finale de la "
+            "catégorie des moins de 52 kilos.")
+    text = derive([lede])[0].text
+    assert "histoire Odette" not in text, text
+
+
+@pytest.mark.parametrize("lede", [
+    "L'Église épiscopale des États-Unis n'est pas exclue de la Communion anglicane, mais n'a plus le droit de vote "
+    "dans les réunions internationales.",
+    # an expletive "ne" without its "avant que" reads as half a negation
+    "La 7 e étape des championnats du monde de triathlon 2016 (WTS), qui s'est déroulée à Hambourg en Allemagne le "
+    "16 juillet, est aussi la dernière du circuit international de la fédération mondiale, avant que les triathlètes "
+    "sélectionnés pour les Jeux olympiques d'été ne s'affrontent sur l'épreuve reine du triathlon courte distance.",
+])
+def test_a_negation_reads_as_one(derive, lede):
+    text = derive([lede])[0].text
+    # "ne" with the word that makes it a negation, and a participle with its auxiliary ("ne pas exclue" is no French)
+    assert not re.search(r"\bne\b(?!(?: \S+){0,2} (?:pas|plus|jamais|rien)\b)", text), text
+    assert not re.search(r"\bne pas \w+(?:é|ée|és|ées|ue|us|ues)\b", text), text
