@@ -79,8 +79,10 @@ class Sentence:
         for i in range(1, len(tokens)):
             left, right = tokens[i - 1].text, tokens[i].text
             inside = bool(spans) and i - 1 in spans[-1]
-            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-\"" or inside and left[-1:] in "'’") \
-                and (right[:1].isalnum() or right[:1] in "-\"") and (inside or not left.endswith(("'", "’")))
+            # "Churyumov–Gerasimenko", "km/h" (not "GBU-43/B", a name and its variant)
+            slash = right == "/" and left[-1:].isalpha() or left == "/" and inside
+            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-–\"" or inside and left[-1:] in "'’" or slash) \
+                and (right[:1].isalnum() or right[:1] in "-–\"" or slash) and (inside or not left.endswith(("'", "’")))
             if glued and spans and i - 1 in spans[-1]:
                 spans[-1].add(i)
             elif glued:

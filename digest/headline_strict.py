@@ -115,12 +115,17 @@ def _apposition_astray(sentence: Sentence, kept: set[int]) -> str | None:
     "le projet de loi [qui devait remplacer l'« Obamacare »,] la loi sur la santé")."""
     tokens = sentence.tokens
     for i in kept:
-        if tokens[i].dep != "appos" or tokens[i].head not in kept:
-            continue
         before = min(sentence.subtree(i)) - 1
-        if before > 0 and tokens[before].text == ",":
-            before -= 1
-        if before > tokens[i].head and before not in kept:
+        # or a name the lede sets off after a comma, however it was hung ("un trou noir immense [dans une galaxie
+        # à 900 millions d'années-lumière de la Terre,] BL Lacertae")
+        named = tokens[i].pos == "PROPN" and before == i - 1 >= 0 and tokens[before].text == "," and not tokens[i].dep.startswith("nsubj")
+        if tokens[i].dep != "appos" and not named or tokens[i].head not in kept:
+            continue
+        comma = before if before >= 0 and tokens[before].text == "," else None
+        before -= comma is not None
+        # a name run into the word before it, its comma not written ("deux tribus dans la région Lemgada de Babar")
+        run_in = named and before in kept and comma not in sentence.incise_commas(kept)
+        if before > tokens[i].head and before not in kept or run_in:
             return f"« {tokens[i].text} » set beside « {tokens[max(j for j in kept if j < i)].text} »"
     return None
 

@@ -78,12 +78,16 @@ def test_a_magnitude_keeps_its_unit_whole(derive):
     assert not re.search(r"(?<!M )\bw\b", text), text
 
 
-def test_an_apposition_does_not_land_beside_another_word(derive):
-    lede = ("Le Kosovo, qui participe aux Jeux olympiques pour la première fois, a remporté la première médaille olympique "
-            "de son histoire lorsque la judokate Majlinda Kelmendi a battu l'Italienne Odette Giuffrida en finale de la "
-            "catégorie des moins de 52 kilos.")
+@pytest.mark.parametrize(("lede", "glued"), [
+    ("Le Kosovo, qui participe aux Jeux olympiques pour la première fois, a remporté la première médaille olympique "
+     "de son histoire lorsque la judokate Majlinda Kelmendi a battu l'Italienne Odette Giuffrida en finale de la "
+     "catégorie des moins de 52 kilos.", "histoire Odette"),
+    ("Le 27 janvier dernier, plusieurs équipes de chercheurs ont détecté un trou noir immense dans une galaxie à 900 "
+     "millions d'année-lumières de la Terre, BL Lacertae.", "immense BL"),
+])
+def test_an_apposition_does_not_land_beside_another_word(derive, lede, glued):
     text = derive([lede])[0].text
-    assert "histoire Odette" not in text, text
+    assert glued not in text, text
 
 
 @pytest.mark.parametrize("lede", [
@@ -99,3 +103,10 @@ def test_a_negation_reads_as_one(derive, lede):
     # "ne" with the word that makes it a negation, and a participle with its auxiliary ("ne pas exclue" is no French)
     assert not re.search(r"\bne\b(?!(?: \S+){0,2} (?:pas|plus|jamais|rien)\b)", text), text
     assert not re.search(r"\bne pas \w+(?:é|ée|és|ées|ue|us|ues)\b", text), text
+
+
+def test_a_unit_written_as_one_word_stays_whole(derive):
+    lede = ("Un phénomène exceptionnel s'est produit dans l'océan Atlantique lorsque la tempête tropicale Alex a atteint "
+            "la force d'un ouragan avec des vents de 140 km/h.")
+    text = derive([lede])[0].text
+    assert not re.search(r"\bkm\b(?!/h)", text), text
