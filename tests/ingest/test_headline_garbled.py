@@ -110,3 +110,11 @@ def test_a_unit_written_as_one_word_stays_whole(derive):
             "la force d'un ouragan avec des vents de 140 km/h.")
     text = derive([lede])[0].text
     assert not re.search(r"\bkm\b(?!/h)", text), text
+
+
+def test_a_quotation_the_parser_split_in_two_is_kept_whole(derive):
+    """Its last word read as a sentence of its own, the clause lost its end and fell back to the lede's cut."""
+    lede = ("Le ministre des transports du Québec, Jacques Daoust attaque de front le « modèle Uber » dans son projet de "
+            "loi sur l'encadrement de l'industrie du taxi déposé ce matin.")
+    [headline] = derive([lede])
+    assert headline.rewritten and "« modèle Uber »" in headline.text, headline
