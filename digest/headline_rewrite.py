@@ -311,9 +311,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
         if token.text == ")":
             depth = max(0, depth - 1)
     kept = with_whole_words(sentence, kept)
-    # a quotation opened is closed: "le « modèle Uber »", whose last word the parser made a root of its own
-    kept |= {j for i in kept if sentence.tokens[i].text in ("«", "“") and i in sentence.quote_of and i - 1 in kept
-             and sentence.tokens[i - 1].pos != "PUNCT" for j in range(i, sentence.quote_of[i][1] + 1)}
+    kept |= sentence.closed_quotes(kept)
     conjugated = to_present(sentence, verb, replaced, kept)
     if not conjugated:
         return None, None

@@ -143,6 +143,12 @@ class Sentence:
                 commas.add(closing)
         return commas
 
+    def closed_quotes(self, kept: set[int]) -> set[int]:
+        """The rest of each quotation ``kept`` opens after a kept word: "le « modèle Uber »", whose last word
+        the parser made a root of its own (not one after a colon, a clause the headline may go without)."""
+        return {j for i in kept if self.tokens[i].text in ("«", "“") and i in self.quote_of and i - 1 in kept
+                and self.tokens[i - 1].pos != "PUNCT" for j in range(i, self.quote_of[i][1] + 1)}
+
     def subtree(self, i: int) -> set[int]:
         found, todo = set(), [i]
         while todo:
