@@ -130,7 +130,9 @@ class Sentence:
             if self.tokens[phrase].dep == "conj":
                 commas.add(i)  # a list's item: "X, Y et Z"
                 continue
-            if self.tokens[phrase].dep not in _SET_OFF or any(
+            head = self.tokens[phrase].head  # a second object after a comma is an apposition: "reprendre al-Bab, dernier bastion"
+            second_object = self.tokens[phrase].dep == "obj" and any(self.tokens[c].dep == "obj" and c < phrase for c in self.children[head])
+            if self.tokens[phrase].dep not in _SET_OFF and not second_object or any(
                     self.tokens[c].dep.startswith("nsubj") for c in self.children[phrase] if c in kept):
                 continue  # nor between a subject and its verb: "L'ambassadeur en Turquie, Andreï Karlov (a été) tué"
             end = max(j for j in self.subtree(phrase) & kept if self.tokens[j].pos != "PUNCT")

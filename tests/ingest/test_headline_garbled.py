@@ -20,6 +20,9 @@ from hypothesis import strategies as st
      "camion-bélier.", "à Jérusalem, en Israël", "Jérusalem en Israël"),
     ("Nouveau record mondial en ski de vitesse pour Ivan Origone, 29 ans, originaire d'Ayas, qui a atteint sur la "
      "piste Chabrières de Vars la vitesse de 254,958 km/h.", "Ivan Origone, 29 ans, originaire", "29 ans originaire"),
+    # an apposition the parser read as a second object
+    ("Déjà confrontée à une lente avancée au début de l'offensive lancée contre Daech, la Turquie ne parvient pas à "
+     "reprendre al-Bab, dernier bastion de l'organisation dans la zone.", "al-Bab, dernier bastion", "al-Bab dernier"),
 ])
 def test_an_apposition_or_a_place_the_lede_sets_apart_keeps_its_commas(derive, lede, set_apart, glued):
     text = derive([lede])[0].text
