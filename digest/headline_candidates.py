@@ -348,16 +348,15 @@ def _closed_under_quotes(sentence: Sentence, removed: set[int]) -> set[int] | No
 
 def render(sentence: Sentence, kept: set[int], replaced: dict[int, str]) -> str:
     tokens = sentence.tokens
-    order = sorted(kept, key=lambda i: (i not in sentence.front, i))
-    # No punctuation but inside quotations, parentheses kept whole, and commas of a list ("X, Y et Z").
+    commas = sentence.incise_commas(kept)
+    order = sorted(kept | commas, key=lambda i: (i not in sentence.front, i))
+    # No punctuation but inside quotations, parentheses kept whole, and the commas of a list or an incise.
     words = []
-    for n, i in enumerate(order):
+    for i in order:
         text = tokens[i].text
         glued = text == "-" and not tokens[i].space and i and not tokens[i - 1].space
-        if text in (",", ";", ":", "–", "—", ".", "...", "…", "-") and i not in sentence.quote_of and not glued:
-            following = order[n + 1] if n + 1 < len(order) else None
-            if not (text == "," and following is not None and tokens[following].dep == "conj" and i - 1 in kept and i + 1 in kept):
-                continue
+        if text in (",", ";", ":", "–", "—", ".", "...", "…", "-") and i not in sentence.quote_of and not glued and i not in commas:
+            continue
         words.append(i)
     # a negation or adverb left between a dropped auxiliary and its verb follows the verb, with its own words
     # ("n'a pas encore signé" -> "ne signe pas encore", "sont directement intervenus" -> "interviennent directement")

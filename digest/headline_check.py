@@ -131,6 +131,10 @@ def _half_a_negation(sentence: Sentence, kept: set[int]) -> bool:
             second = next((j for j in range(i + 1, len(tokens)) if tokens[j].text.lower().rstrip("'’") in _NEGATION_ENDS), None)
             if second is not None and second not in kept:
                 return True
+            # "avant que les triathlètes ne s'affrontent": an expletive "ne" reads as half a negation without its "que"
+            if second is None and any(c not in kept and tokens[c].text.lower() in ("que", "qu'", "qu’")
+                                      for c in sentence.children[tokens[i].head]):
+                return True
     return False
 
 

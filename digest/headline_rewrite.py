@@ -297,6 +297,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
                 kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
                 kept -= sentence.subtree(i) if timed else sentence.time_words(i)
+    kept -= sentence.broken_dates(kept)  # "le 1 er [juillet]": the rest of a date the page says
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
@@ -310,6 +311,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
         if token.text == ")":
             depth = max(0, depth - 1)
     kept = with_whole_words(sentence, kept)
+    kept |= sentence.closed_quotes(kept)
     conjugated = to_present(sentence, verb, replaced, kept)
     if not conjugated:
         return None, None

@@ -35,6 +35,10 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæh]", re.IGNORECASE)
 
 
+# What a comma sets off that a headline keeps set off: a list's next item, an apposition, a complement.
+_SET_OFF = {"appos", "nmod", "obl", "obl:mod", "obl:arg", "acl:relcl", "amod"}
+
+
 # Locutions the parser reads as separate words ("dans peu de temps" as "dans peu" + "de temps", "du
 # côté français du tunnel"): a headline keeps or drops each whole.
 _LOCUTIONS = re.compile(
@@ -42,7 +46,12 @@ _LOCUTIONS = re.compile(
     r"|(?:à cause|en raison|au cours|à l'issue|au sein|à la suite|à partir|en présence|en vue|à l'occasion|aux côtés|au large"
     r"|au (?:nord|sud|est|ouest)|près|loin|lors|en dépit|au-delà|en faveur|au profit|à l'égard|en matière|au moment) (?:de|du|des|d')"
     r"|(?:grâce|face|jusqu'|quant|suite|par rapport) (?:à|au|aux)|(?:tant|ainsi|bien|alors|afin|parce|pendant|tandis|dès|avant|après) (?:que|qu')|afin de"
-    r"|\d+ (?:e|er|ère|re|ème|es|ers))(?= |$)"  # "la 14 e édition", written with a space
+    r"|\d+ (?:e|er|ère|re|ème|es|ers)|m w)(?= |$)"  # "la 14 e édition", written with a space; a magnitude "6,4 M w"
+)
+# A date or a clock time as the parser splits it ("ce vendredi 1 er juillet", "vers 3 h 00"): whole or not at all.
+_DATE = re.compile(
+    rf"\b(?:(?:le|ce|dès|vers|à|du|au) )?(?:(?:{'|'.join(sorted(_DAYS))}) )?(?:(?:\d{{1,2}}|premier)(?: (?:er|e|ère))? "
+    rf"(?:{'|'.join(sorted(_MONTHS))})(?: \d{{4}})?|\d{{1,2}} h(?: \d{{2}})?)(?= |$)"
 )
 
 
@@ -70,8 +79,10 @@ class Sentence:
         for i in range(1, len(tokens)):
             left, right = tokens[i - 1].text, tokens[i].text
             inside = bool(spans) and i - 1 in spans[-1]
-            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-\"" or inside and left[-1:] in "'’") \
-                and (right[:1].isalnum() or right[:1] in "-\"") and (inside or not left.endswith(("'", "’")))
+            # "Churyumov–Gerasimenko", "km/h" (not "GBU-43/B", a name and its variant)
+            slash = right == "/" and left[-1:].isalpha() or left == "/" and inside
+            glued = not tokens[i - 1].space and (left[-1:].isalnum() or left[-1:] in "-–\"" or inside and left[-1:] in "'’" or slash) \
+                and (right[:1].isalnum() or right[:1] in "-–\"" or slash) and (inside or not left.endswith(("'", "’")))
             if glued and spans and i - 1 in spans[-1]:
                 spans[-1].add(i)
             elif glued:
@@ -85,13 +96,60 @@ class Sentence:
                    for span in self.glued_words())
 
     def locutions(self) -> list[set[int]]:
-        """Locutions the parser may read as separate words ("dans peu de temps", "du côté français du")."""
+        """Locutions the parser may read as separate words ("dans peu de temps", "du côté français du"), and
+        dates ("le 1 er juillet")."""
+        return self._spans(_LOCUTIONS) + self._spans(_DATE)
+
+    def broken_dates(self, kept: set[int]) -> set[int]:
+        """What ``kept`` has left of dates and clock times it lost a word of ("le 1 er [juillet]", "3 [h] 00")."""
+        return set().union(*(span & kept for span in self._spans(_DATE) if not span <= kept))
+
+    def _spans(self, pattern: re.Pattern) -> list[set[int]]:
         starts, text = [], ""
         for token in self.tokens:
             starts.append(len(text))
             text += token.text.lower().replace("’", "'") + " "
-        spans = [{i for i, start in enumerate(starts) if match.start() <= start < match.end()} for match in _LOCUTIONS.finditer(text)]
+        spans = [{i for i, start in enumerate(starts) if match.start() <= start < match.end()} for match in pattern.finditer(text)]
         return [span for span in spans if len(span) > 1]
+
+    def incise_commas(self, kept: set[int]) -> set[int]:
+        """The commas a headline made of ``kept`` writes: the one before a list's item, an apposition or a
+        complement that the lede sets off ("à Bagdad, en Irak", "de l'Allemagne, de la France", "François
+        Fillon, le candidat LR"), the word on either side kept, and the one that closes it when the
+        headline goes on after it. Without them the phrases run into one ("Mort de Mitterrand Claude Estier")."""
+        commas = set()
+        for i in range(1, len(self.tokens) - 1):  # the comma itself may hang on a word that went
+            if self.tokens[i].text != "," or i - 1 not in kept or i + 1 not in kept or i in self.quote_of:
+                continue
+            following = self.tokens[i + 1]
+            if following.pos == "AUX" or following.pos == "PRON" and "PronType=Rel" not in following.morph:
+                continue  # "Armand Gatti, figure du théâtre, s'est éteint": the comma before a verb's own words
+            phrase = i + 1  # the constituent the comma opens: the highest one that starts right after it
+            while self.tokens[phrase].head != phrase and min(self.subtree(self.tokens[phrase].head) - {i}) == i + 1:
+                phrase = self.tokens[phrase].head
+            if self.tokens[phrase].dep == "conj":
+                commas.add(i)  # a list's item: "X, Y et Z"
+                continue
+            head = self.tokens[phrase].head  # a second object after a comma is an apposition: "reprendre al-Bab, dernier bastion"
+            second_object = self.tokens[phrase].dep == "obj" and any(self.tokens[c].dep == "obj" and c < phrase for c in self.children[head])
+            if self.tokens[phrase].dep not in _SET_OFF and not second_object or any(
+                    self.tokens[c].dep.startswith("nsubj") for c in self.children[phrase] if c in kept):
+                continue  # nor between a subject and its verb: "L'ambassadeur en Turquie, Andreï Karlov (a été) tué"
+            end = max(j for j in self.subtree(phrase) & kept if self.tokens[j].pos != "PUNCT")
+            after = [j for j in kept if j > end and self.tokens[j].pos != "PUNCT"]
+            closing = next((j for j in range(end + 1, min(after, default=end + 1)) if self.tokens[j].text == ","), None)
+            if after and closing is None:
+                continue  # "Le ministre, Emmanuel Macron devrait": an incise the headline would not close
+            commas.add(i)
+            if after:
+                commas.add(closing)
+        return commas
+
+    def closed_quotes(self, kept: set[int]) -> set[int]:
+        """The rest of each quotation ``kept`` opens after a kept word: "le « modèle Uber »", whose last word
+        the parser made a root of its own (not one after a colon, a clause the headline may go without)."""
+        return {j for i in kept if self.tokens[i].text in ("«", "“") and i in self.quote_of and i - 1 in kept
+                and self.tokens[i - 1].pos != "PUNCT" for j in range(i, self.quote_of[i][1] + 1)}
 
     def subtree(self, i: int) -> set[int]:
         found, todo = set(), [i]

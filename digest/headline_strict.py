@@ -105,7 +105,29 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
         or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject) or _hanging_verb(sentence, kept, verb) \
         or _article_disagrees(sentence, kept, replaced) or _orphan(sentence, kept, replaced, verb, subject) \
         or _glued_noun_phrase(sentence, kept) or _opens_on_its_verb(sentence, kept, verb) \
-        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb)
+        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb) \
+        or _apposition_astray(sentence, kept)
+
+
+def _apposition_astray(sentence: Sentence, kept: set[int]) -> str | None:
+    """An apposition kept beside its noun while what stood between them went: it now reads as naming the
+    word before it ("la première médaille de son histoire [lorsque … a battu l'Italienne] Odette Giuffrida",
+    "le projet de loi [qui devait remplacer l'« Obamacare »,] la loi sur la santé")."""
+    tokens = sentence.tokens
+    for i in kept:
+        before = min(sentence.subtree(i)) - 1
+        # or a name the lede sets off after a comma, however it was hung ("un trou noir immense [dans une galaxie
+        # à 900 millions d'années-lumière de la Terre,] BL Lacertae")
+        named = tokens[i].pos == "PROPN" and before == i - 1 >= 0 and tokens[before].text == "," and not tokens[i].dep.startswith("nsubj")
+        if tokens[i].dep != "appos" and not named or tokens[i].head not in kept:
+            continue
+        comma = before if before >= 0 and tokens[before].text == "," else None
+        before -= comma is not None
+        # a name run into the word before it, its comma not written ("deux tribus dans la région Lemgada de Babar")
+        run_in = named and before in kept and comma not in sentence.incise_commas(kept)
+        if before > tokens[i].head and before not in kept or run_in:
+            return f"« {tokens[i].text} » set beside « {tokens[max(j for j in kept if j < i)].text} »"
+    return None
 
 
 def _noun_without_its_infinitive(sentence: Sentence, kept: set[int]) -> str | None:
@@ -183,7 +205,10 @@ def _dropped_inside(sentence: Sentence, kept: set[int]) -> str | None:
         participle = introducer.pos == "VERB" and "Tense=Pres" in introducer.morph and "VerbForm=Part" in introducer.morph
         if participle or introducer.pos == "ADP" and introducer.dep != "case":
             following = [c for c in sentence.children[before] if c > before and tokens[c].pos != "PUNCT"]
-            if following and not any(c in kept for c in following):
+            # a participle's object the parser hung elsewhere ("un train express transportant [plus de 600
+            # personnes] a déraillé"): the word right after it went, and nothing of its own is kept
+            lost_next = participle and run[0] == before + 1 and tokens[run[0]].pos != "AUX"
+            if (following or lost_next) and not any(c in kept for c in following):
                 return f"« {introducer.text} » lost its complement"
     return None
 

@@ -75,6 +75,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
     if passive_aux and (token.lemma in ETRE_VERBS or reflexive) and not tense_aux:
         tense_aux, passive_aux = passive_aux, []  # "est devenue", "s'est écrasé": a compound past
     if passive_aux:
+        if any(tokens[c].text.lower().rstrip("'’") in ("ne", "n") for c in sentence.children[verb]):
+            return True  # "n'est pas exclue" as written: without its auxiliary, "ne pas exclue" is no French
         kept.difference_update(auxiliaries)  # "ont été tués" -> "tués"
         return True
     if copulas:
@@ -87,8 +89,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
         return True
     features = morphology(token)
     if tense_aux:
-        if features.get("VerbForm") != "Part":
-            return True
+        if features.get("VerbForm") != "Part" or any(morphology(tokens[a]).get("VerbForm") in ("Inf", "Part") for a in tense_aux):
+            return True  # "annonce avoir pris le pouvoir", "ayant pris": no tense to put in the present
         number = verb_number(sentence, verb, tense_aux)
     elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind":
         number = features.get("Number") or verb_number(sentence, verb, [])
