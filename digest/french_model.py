@@ -33,8 +33,25 @@ def french_pipeline(compiled_patterns: Path | None = None):
         import spacy  # lazy: importing spaCy costs about a second
 
         with compiled_pattern_cache(compiled_patterns) if compiled_patterns else contextlib.nullcontext():
-            _loaded[MODEL_NAME] = spacy.load(MODEL_NAME)
+            _loaded[MODEL_NAME] = _load_without_strings(spacy)
     return _loaded[MODEL_NAME]
+
+
+# The vocabulary's 712 952 strings (vocab/strings.json: 0.7-0.9 of the 2 CPU s of a load, every +1
+# dispatch) only turn a hash back into its text, and a parse adds each string it gives as it makes it
+# (a token's text, lemma, norm, morphology; the labels are added as the components load): the
+# pipeline loaded without them parses and finds the same (tests/test_french_model.py compares both
+# loads on the corpus, and fails the day spaCy reads an excluded field differently).
+VOCABULARY_FIELDS_LEFT_OUT = ["strings"]
+
+
+def _load_without_strings(spacy):
+    """``spacy.load`` without the vocabulary's strings (``exclude`` reaches ``Vocab.from_disk``'s
+    serialization fields); a whole load where this spaCy refuses that field."""
+    try:
+        return spacy.load(MODEL_NAME, exclude=VOCABULARY_FIELDS_LEFT_OUT)
+    except (ValueError, KeyError):
+        return spacy.load(MODEL_NAME)
 
 
 def loaded_pipeline():
