@@ -31,11 +31,10 @@ from digest import headline_rewrite
 from digest.headline import HeadlineDeriver, nth_sentence
 from digest.headline_candidates import Candidate, finish
 from digest.headline_parse import SentenceParser
+# The generator's own steps, called one by one to see every candidate best_candidate chooses among.
+from digest.headline_rewrite import _candidates_with, _main_clause_of_subordinate, _nominal, _other_clauses
 from digest.headline_sentence import Sentence
 from digest.headline_subject import is_pronoun_subject, main_verb
-
-# The generator's own steps, called one by one to see every candidate best_candidate chooses among.
-from digest.headline_rewrite import _candidates_with, _main_clause_of_subordinate, _nominal, _other_clauses  # noqa: E402
 
 BUDGETS = (headline_rewrite.BUDGET, 100)
 LENGTH_POLICIES = (55, 65, 75)
