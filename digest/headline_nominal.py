@@ -75,6 +75,10 @@ _HAPPENING = {"éclater", "survenir", "retentir"}
 _REFLEXIVE_HAPPENING = {"produire", "déclarer", "déclencher", "dérouler"}
 
 
+# A nominal form's text and the sentence's words it is made of.
+_Said = tuple[str, set[int]]
+
+
 def nominal_form(sentence: Sentence, verb: int, subject: int, chosen: Candidate, budget: int) -> Candidate | None:
     """``chosen`` (a verbal candidate of the clause of ``verb``) said as its event's noun, or None."""
     kept = set(chosen.kept)
@@ -85,14 +89,17 @@ def nominal_form(sentence: Sentence, verb: int, subject: int, chosen: Candidate,
     children = [c for c in sentence.children[verb] if c in kept]
     if verb not in kept or _hedged(sentence, verb) or any(_needs_the_verb(sentence, c) for c in children):
         return None
-    text = _event_of_verb(sentence, verb, subject, kept, children) or _event_as_subject(sentence, verb, subject, kept, children) \
+    said = _event_of_verb(sentence, verb, subject, kept, children) or _event_as_subject(sentence, verb, subject, kept, children) \
         or _event_as_object(sentence, verb, subject, kept, children) or _shooting(sentence, verb, subject, kept, children)
-    if not text or not MIN_LENGTH <= len(text) <= budget or text_fault(text) is not None or text.count("«") != text.count("»"):
+    if not said:
         return None
-    return Candidate(text, chosen.score, chosen.kept, chosen.whole)
+    text, words = said
+    if not MIN_LENGTH <= len(text) <= budget or text_fault(text) is not None or text.count("«") != text.count("»"):
+        return None
+    return Candidate(text, chosen.score, frozenset(words), chosen.whole)
 
 
-def _event_of_verb(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> str | None:
+def _event_of_verb(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> _Said | None:
     """"Fermeture des bureaux de vote" (they "ferment"), "Démission de Michael Flynn" (he "démissionne"): the noun of
     an event its subject undergoes."""
     tokens, lemma = sentence.tokens, sentence.tokens[verb].lemma.lower()
@@ -106,10 +113,11 @@ def _event_of_verb(sentence: Sentence, verb: int, subject: int, kept: set[int], 
             or _joins_phrases(sentence, undergoer) or lemma in _ON_PEOPLE and not _names_people(sentence, subject):
         return None
     rest = kept - _verb_group(sentence, verb, children) - undergoer
-    return finish(" ".join([of_phrase(noun.capitalize(), sentence, undergoer)] + ([render(sentence, rest, {})] if rest else [])))
+    return finish(" ".join([of_phrase(noun.capitalize(), sentence, undergoer)] + ([render(sentence, rest, {})] if rest else []))), \
+        undergoer | rest
 
 
-def _event_as_subject(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> str | None:
+def _event_as_subject(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> _Said | None:
     """"Fusillade dans un lycée de Floride" for "Une fusillade a éclaté dans un lycée de Floride": an event
     that is the subject of a verb that only says it happened, without its article and that verb."""
     tokens, lemma = sentence.tokens, sentence.tokens[verb].lemma.lower()
@@ -127,11 +135,11 @@ def _event_as_subject(sentence: Sentence, verb: int, subject: int, kept: set[int
     if tokens[first].pos == "DET" and tokens[first].text.lower() not in ("un", "une"):
         return None
     article = [first] if tokens[first].pos == "DET" else []
-    rest = kept - _verb_group(sentence, verb, children) - event
-    return finish(render(sentence, (event - set(article)) | rest, {}))
+    words = (event - set(article)) | (kept - _verb_group(sentence, verb, children) - event)
+    return finish(render(sentence, words, {})), words
 
 
-def _event_as_object(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> str | None:
+def _event_as_object(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> _Said | None:
     """"Arrestation de 16 djihadistes" for "L'agence Anadolu annonce l'arrestation de 16 djihadistes": the event
     a verb only announces or performs ("fait la découverte de"), with what it is of, without who says it."""
     tokens = sentence.tokens
@@ -147,11 +155,11 @@ def _event_as_object(sentence: Sentence, verb: int, subject: int, kept: set[int]
         return None  # "Siemens annonce la suppression de 6 000 emplois": who does it, named, is news too
     first = min(event)
     article = {first} if tokens[first].pos == "DET" and tokens[first].text.lower() in ("la", "le", "l'", "l’") else set()
-    rest = kept - _verb_group(sentence, verb, children) - (kept & sentence.subtree(subject)) - event
-    return finish(render(sentence, (event - article) | rest, {}))
+    words = (event - article) | (kept - _verb_group(sentence, verb, children) - sentence.subtree(subject) - event)
+    return finish(render(sentence, words, {})), words
 
 
-def _shooting(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> str | None:
+def _shooting(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> _Said | None:
     """"Fusillade dans un cinéma de Viernheim" for "Un homme armé a ouvert le feu dans un cinéma de Viernheim":
     someone the lede does not name opened fire, and where is the news."""
     tokens = sentence.tokens
@@ -160,7 +168,7 @@ def _shooting(sentence: Sentence, verb: int, subject: int, kept: set[int], child
     if tokens[verb].lemma.lower() != "ouvrir" or not fire or not shooter or tokens[min(shooter)].text.lower() not in ("un", "une"):
         return None
     rest = kept - _verb_group(sentence, verb, children) - shooter - sentence.subtree(fire[0])
-    return finish("Fusillade " + render(sentence, rest, {})) if rest else None
+    return (finish("Fusillade " + render(sentence, rest, {})), rest) if rest else None
 
 
 def _needs_the_verb(sentence: Sentence, child: int) -> bool:
@@ -215,7 +223,6 @@ def _names_people(sentence: Sentence, head: int) -> bool:
 
 
 def _joins_phrases(sentence: Sentence, part: set[int]) -> bool:
-    """Whether ``part`` joins noun phrases with their own article ("des groupes et la course"), each of which
+    """Whether ``part`` joins noun phrases with their own article ("le championnat et la course"), each of which
     would need its own "de"."""
-    return any(sentence.tokens[i].dep == "conj" and sentence.tokens[min(sentence.subtree(i) & part)].pos == "DET"
-               for i in part if sentence.tokens[i].head in part)
+    return any(sentence.tokens[i].dep == "cc" and i + 1 in part and sentence.tokens[i + 1].pos == "DET" for i in part)

@@ -21,6 +21,9 @@ DANGLING = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "
      "ce lundi soir.", "Démission de Michael Flynn", ()),
     ("À l'heure fixée par le règlement, 19h00, les 10 228 bureaux de votes pour la primaire de la droite et du centre "
      "organisée pour l'élection présidentielle française de 2017 ont fermé.", "Fermeture des 10 228 bureaux de votes", ()),
+    # a reflexive verb: without its pronoun ("se sont effondrés" elided to "s'effondrent" once)
+    ("Plusieurs bâtiments se sont effondrés à Tainan en République de Chine lorsqu'à 4:00 heure locale (20:00 GMT), "
+     "un séisme de magnitude 6,4 est survenu.", "Effondrement de plusieurs bâtiments", ("Tainan",)),
     ("Vendredi, la course aux parrainages pour l'élection présidentielle française s'est achevée à 18 heures.",
      "Fin de la course aux parrainages", ()),
     # an event said to have happened: the event, without its article and the verb that only says so
