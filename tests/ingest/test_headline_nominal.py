@@ -82,3 +82,16 @@ def test_nominal_headlines_are_headlines(derive, event, happened, place, closed,
         # "de" as French writes it before an article or a vowel
         assert not re.search(r"\bde (?:le|les|des)\b|\bde (?=[aeiouyàâéèêëîïôœ])", text, re.IGNORECASE), text
         assert not re.search(r"\bd'(?:le|la|les)\b", text), text
+
+
+def test_the_ab_bench_lists_what_the_nominal_form_changed():
+    # bench/headline_nominal.py on two real dev dispatches: one the nominal form changes, one it leaves verbal
+    from bench.headline_nominal import compare
+
+    rows = [{"lede": "Michael Flynn, le conseiller à la sécurité nationale du président américain Donald Trump, vient de "
+                     "démissionner ce lundi soir.", "real": "Démission du conseiller de Trump à la sécurité nationale"},
+            {"lede": "Le pape François, comme Jean-Paul II et Benoît XVI avant lui, a visité le camp de la mort "
+                     "d'Auschwitz ce matin.", "real": "Visite du pape François à Auschwitz"}]
+    lines, changed = compare(rows)
+    assert [(before, after) for _, before, after in changed] == [("Michael Flynn démissionne", "Démission de Michael Flynn")]
+    assert lines[1] == "headlines changed 1: ROUGE-L up 1, down 0, equal 0", lines
