@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
 from digest.headline_check import complete, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
+from digest.headline_nominal import nominal_form
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
 from digest.headline_parse import Token
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
@@ -181,6 +182,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
+    best = nominal_form(sentence, verb, subject, best, budget) or best
     return Candidate(finish(best.text), best.score, best.kept)
 
 

@@ -1,0 +1,97 @@
+"""The nominal form of an event in derived headlines (digest/headline_nominal.py): on real ledes of the dev
+split, and as a property of headlines made of sentences drawn from French news in general."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digest.headline import MAX_LENGTH
+
+DANGLING = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "à", "et", "ou", "en", "par",
+            "pour", "sur", "dans", "avec"}
+
+
+@pytest.mark.parametrize(("lede", "opening", "kept"), [
+    # an intransitive verb of the table: its noun, "de" and its subject (the near past "vient de" said by the noun too)
+    ("Michael Flynn, le conseiller à la sécurité nationale du président américain Donald Trump, vient de démissionner "
+     "ce lundi soir.", "Démission de Michael Flynn", ()),
+    ("À l'heure fixée par le règlement, 19h00, les 10 228 bureaux de votes pour la primaire de la droite et du centre "
+     "organisée pour l'élection présidentielle française de 2017 ont fermé.", "Fermeture des 10 228 bureaux de votes", ()),
+    # a reflexive verb: without its pronoun ("se sont effondrés" elided to "s'effondrent" once)
+    ("Plusieurs bâtiments se sont effondrés à Tainan en République de Chine lorsqu'à 4:00 heure locale (20:00 GMT), "
+     "un séisme de magnitude 6,4 est survenu.", "Effondrement de plusieurs bâtiments", ("Tainan",)),
+    ("Vendredi, la course aux parrainages pour l'élection présidentielle française s'est achevée à 18 heures.",
+     "Fin de la course aux parrainages", ()),
+    # an event said to have happened: the event, without its article and the verb that only says so
+    ("Une série d'attaques terroristes a eu lieu à Londres dans la nuit du samedi 3 au dimanche 4 juin. Un van blanc a "
+     "foncé sur la foule sur le London Bridge, un pont de Londres.", "Série d'attaques terroristes", ("Londres",)),
+    # an event announced by someone the lede does not name: the event
+    ("L'hôpital de Barcelone a annoncé la naissance d'un bébé atteint de microcéphalie, une malformation du crane et "
+     "du cerveau, liée au virus Zika. Il s'agit d'une première en Europe.", "Naissance d'un bébé", ("microcéphalie",)),
+    # someone not named opened fire: a shooting, where
+    ("Un homme armé a ouvert le feu dans un cinéma de la ville de Viernheim, située dans l'ouest du pays, au sud de "
+     "Francfort.", "Fusillade dans un cinéma", ("Viernheim",)),
+])
+def test_an_event_is_titled_by_its_noun(derive, lede, opening, kept):
+    [headline] = derive([lede])
+    assert headline.rewritten and headline.text.startswith(opening), headline.text
+    assert all(word in headline.text for word in kept), headline.text
+    assert len(headline.text) <= MAX_LENGTH
+
+
+@pytest.mark.parametrize(("lede", "verbal"), [
+    # a verb with an object keeps its doer first: "Visite du camp par le pape François" reads stiffer
+    ("Le pape François, comme Jean-Paul II et Benoît XVI avant lui, a visité le camp de la mort d'Auschwitz ce matin.",
+     "Le pape François visite"),
+    # the conditional says the news is reported: a noun would assert it
+    ("Deux géologues australiens auraient fait la découverte de la plus ancienne trace de vie sur Terre dans les "
+     "ceintures de roches vertes du Groenland.", "Deux géologues australiens"),
+    # who announces is named, and does it: the news is theirs
+    ("La multinationale fabricante d'éoliennes Siemens - Gamesa a annoncé la suppression de 6 000 emplois sur les "
+     "27 000 que comptent le groupe, dans 24 pays différents.", "Siemens"),
+    # a short passive is a desk's form already
+    ("Deux journalistes ont été arrêtés mardi à Bujumbura.", "Deux journalistes arrêtés"),
+])
+def test_the_verbal_form_stays_where_the_noun_would_read_worse(derive, lede, verbal):
+    [headline] = derive([lede])
+    assert verbal in headline.text, headline.text
+
+
+_EVENTS = ["une explosion", "un incendie", "un séisme de magnitude 5,2", "une fusillade", "un accident de car",
+           "une violente tempête", "un glissement de terrain", "une attaque au couteau"]
+_HAPPENED = ["a eu lieu", "s'est produit", "a éclaté", "est survenu"]
+_PLACES = ["dans une usine de Lyon", "au centre de Nairobi", "près de la gare de Bâle", "dans le nord du Chili",
+           "sur l'autoroute A7", "à Montréal"]
+_CLOSED = ["Le musée du Louvre", "La frontière entre les deux pays", "Les écoles de la région", "Les bureaux de vote",
+           "L'aéroport d'Orly", "Un hôpital de campagne"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_EVENTS), st.sampled_from(_HAPPENED), st.sampled_from(_PLACES), st.sampled_from(_CLOSED),
+       st.sampled_from(["a fermé", "a ouvert", "a été fermé", "a rouvert"]))
+def test_nominal_headlines_are_headlines(derive, event, happened, place, closed, verb):
+    ledes = [f"Jeudi, {event} {happened} {place}.", f"{closed} {verb} {place} ce matin."]
+    for lede, headline, again in zip(ledes, derive(ledes), derive(ledes), strict=True):
+        text = headline.text
+        assert text == again.text and 0 < len(text) <= MAX_LENGTH, text
+        assert re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’") not in DANGLING, text
+        # "de" as French writes it before an article or a vowel
+        assert not re.search(r"\bde (?:le|les|des)\b|\bde (?=[aeiouyàâéèêëîïôœ])", text, re.IGNORECASE), text
+        assert not re.search(r"\bd'(?:le|la|les)\b", text), text
+
+
+def test_the_ab_bench_lists_what_the_nominal_form_changed():
+    # bench/headline_nominal.py on two real dev dispatches: one the nominal form changes, one it leaves verbal
+    from bench.headline_nominal import compare
+
+    rows = [{"lede": "Michael Flynn, le conseiller à la sécurité nationale du président américain Donald Trump, vient de "
+                     "démissionner ce lundi soir.", "real": "Démission du conseiller de Trump à la sécurité nationale"},
+            {"lede": "Le pape François, comme Jean-Paul II et Benoît XVI avant lui, a visité le camp de la mort "
+                     "d'Auschwitz ce matin.", "real": "Visite du pape François à Auschwitz"}]
+    lines, changed = compare(rows)
+    assert [(before, after) for _, before, after in changed] == [("Michael Flynn démissionne", "Démission de Michael Flynn")]
+    assert lines[1] == "headlines changed 1: ROUGE-L up 1, down 0, equal 0", lines
