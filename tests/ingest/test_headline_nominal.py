@@ -53,6 +53,9 @@ def test_an_event_is_titled_by_its_noun(derive, lede, opening, kept):
     # who announces is named, and does it: the news is theirs
     ("La multinationale fabricante d'éoliennes Siemens - Gamesa a annoncé la suppression de 6 000 emplois sur les "
      "27 000 que comptent le groupe, dans 24 pays différents.", "Siemens"),
+    # a verb of ending without its pronoun says a rank, not an end
+    ("Le club de Chambéry termine à la première place du classement grâce à sa victoire.", "Le club de Chambéry termine"),
+    ("Le pilote français termine sur le podium du Grand Prix de Monaco.", "Le pilote français termine"),
     # a short passive is a desk's form already
     ("Deux journalistes ont été arrêtés mardi à Bujumbura.", "Deux journalistes arrêtés"),
 ])
