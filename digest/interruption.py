@@ -6,13 +6,15 @@ workers). The build's process alone tells the user, in one line and with exit st
 (``tasks.guarded``), after removing the site it was rendering aside and stopping its children: a
 traceback from each child, interleaved with the others' progress lines, was all a user saw.
 
-SIGINT is blocked while a process forks: an interrupt raised inside an at-fork hook (logging's,
-threading's, run by ``os.fork``) is printed and lost, and the build went on without it. A child
-keeps it blocked: the workers of a pool or of spaCy never see it (their pool, interrupted in the
-parent, stops them; they die with their parent in any case, ``PR_SET_PDEATHSIG``), and a child of
-``aside.fork_child`` takes it once its own work starts (``take_interrupts``), unwinding without a
-word (its atomic writes remove their temporaries). The parent takes one that came during the fork
-when its own code runs again (``raise_if_interrupted``: after ``aside.fork_child``, with each result of
+SIGINT is blocked while a process forks, so that a child starts with it blocked: the workers of a
+pool or of spaCy never see it (their pool, interrupted in the parent, stops them; they die with
+their parent in any case, ``PR_SET_PDEATHSIG``), and a child of ``aside.fork_child`` takes it once
+its own work starts (``take_interrupts``), unwinding without a word (its atomic writes remove their
+temporaries). In the parent, a KeyboardInterrupt raised inside an at-fork hook (ours, logging's, any
+library's, run by ``os.fork``) was printed as ignored and lost, and the build went on without it;
+blocking SIGINT does not prevent that (``_keep_a_lost_ctrl_c`` says why), so such an interrupt (or
+one a finaliser could not raise) is kept instead, without a word, and the parent raises it when its
+own code runs again (``raise_if_interrupted``: after ``aside.fork_child``, with each result of
 ``aside.map_forked``'s pool and of spaCy's workers).
 """
 
@@ -20,12 +22,13 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 
 INTERRUPTED = 128 + signal.SIGINT
 """The exit status of a process a Ctrl-C ended, as a shell gives it (130)."""
 
 _CTRL_C = {signal.SIGINT}
-_came_during_fork = False
+_ctrl_c_kept = False
 
 
 def _before_fork() -> None:
@@ -33,14 +36,29 @@ def _before_fork() -> None:
 
 
 def _after_fork_in_parent() -> None:
-    global _came_during_fork
-    # Taken by sigtimedwait (a builtin), not delivered: its handler would raise in this hook.
-    if signal.sigtimedwait(_CTRL_C, 0) is not None:
-        _came_during_fork = True
+    # One that came while blocked is delivered here, and its KeyboardInterrupt goes where any
+    # other raised in a hook goes: to _keep_a_lost_ctrl_c.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _CTRL_C)
 
 
 os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent)
+_report_unraisable = sys.unraisablehook
+
+
+def _keep_a_lost_ctrl_c(unraisable) -> None:
+    # Blocking SIGINT cannot keep its handler out of every hook: the handler runs in whatever Python
+    # code the main thread runs next, and that can be a hook before ours blocks SIGINT (or at its
+    # first line), one after ours unblocks it, another library's hook, or any hook at all when
+    # another thread took the signal while this one had it blocked. os.fork reports what a hook
+    # raised to sys.unraisablehook and goes on: the one place each of those Ctrl-C passes.
+    global _ctrl_c_kept
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        _ctrl_c_kept = True
+    else:
+        _report_unraisable(unraisable)
+
+
+sys.unraisablehook = _keep_a_lost_ctrl_c
 
 
 def take_interrupts() -> None:
@@ -50,7 +68,7 @@ def take_interrupts() -> None:
 
 def raise_if_interrupted() -> None:
     """In the parent, once a fork is done: the Ctrl-C that came while it forked, if one did."""
-    global _came_during_fork
-    if _came_during_fork:
-        _came_during_fork = False
+    global _ctrl_c_kept
+    if _ctrl_c_kept:
+        _ctrl_c_kept = False
         raise KeyboardInterrupt
