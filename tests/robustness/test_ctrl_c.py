@@ -119,3 +119,29 @@ def test_a_ctrl_c_at_any_moment_of_a_fork_stops_the_code_that_forked():
     assert [line for line in outcomes if not line.endswith(" stopped")] == [], run.stdout + run.stderr
     assert then == "then went on"  # no stale interrupt left for the next fork
     assert run.stderr == ""
+
+
+def test_a_ctrl_c_dropped_outside_a_fork_is_reported_and_not_kept_for_a_later_fork():
+    """A KeyboardInterrupt Python could not raise elsewhere (in a finaliser, which the garbage collector
+    runs anywhere) is not one of a fork: reported as Python reports it, never swallowed without a word,
+    and not raised later by an unrelated fork's ``raise_if_interrupted`` as if just pressed."""
+    script = textwrap.dedent("""
+        import os, signal
+        from digest import interruption
+
+        class Finalised:
+            def __del__(self):
+                os.kill(os.getpid(), signal.SIGINT)
+                sum(range(1000))
+
+        Finalised()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        interruption.raise_if_interrupted()
+        print("clean fork")
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.stdout == "clean fork\n", run.stdout + run.stderr
+    assert "KeyboardInterrupt" in run.stderr
