@@ -71,3 +71,77 @@ def test_a_ctrl_c_while_a_pool_forks_stops_the_pool_not_a_later_fork():
     """)
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert run.stdout.split() == ["stopped", "next", "fork", "clean"], run.stdout + run.stderr
+
+
+def test_a_ctrl_c_at_any_moment_of_a_fork_stops_the_code_that_forked():
+    """SIGINT sent at each call and return the main thread makes from ``os.fork`` to its return (the
+    at-fork hooks, ours and logging's, and what they call): each must stop the code that forked,
+    either raised by ``os.fork`` itself or by ``raise_if_interrupted`` just after, without a word on
+    stderr. One sent just after the hook had looked for it, or just after SIGINT was unblocked, was
+    raised inside the hook: printed by os.fork as ignored and lost."""
+    script = textwrap.dedent("""
+        import os, signal, sys
+        from digest import interruption
+
+        def fork_with_ctrl_c_at(moment):
+            events = 0
+            def ctrl_c_at_the_moment(frame, event, arg):
+                nonlocal events
+                events += 1
+                if events == moment:
+                    sys.setprofile(None)
+                    os.kill(os.getpid(), signal.SIGINT)
+            try:
+                sys.setprofile(ctrl_c_at_the_moment)
+                try:
+                    if os.fork() == 0:
+                        os._exit(0)
+                finally:
+                    sys.setprofile(None)
+                interruption.raise_if_interrupted()
+                outcome = "went on"
+            except KeyboardInterrupt:
+                outcome = "stopped"
+            try:
+                os.wait()
+            except ChildProcessError:  # the Ctrl-C came before the fork
+                pass
+            return outcome, events
+
+        _, moments = fork_with_ctrl_c_at(0)
+        for moment in range(1, moments + 1):
+            print(moment, fork_with_ctrl_c_at(moment)[0])
+        print("then", fork_with_ctrl_c_at(0)[0])
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    *outcomes, then = run.stdout.splitlines()
+    assert len(outcomes) > 10, run.stdout  # the hooks' calls were seen
+    assert [line for line in outcomes if not line.endswith(" stopped")] == [], run.stdout + run.stderr
+    assert then == "then went on"  # no stale interrupt left for the next fork
+    assert run.stderr == ""
+
+
+def test_a_ctrl_c_dropped_outside_a_fork_is_reported_and_not_kept_for_a_later_fork():
+    """A KeyboardInterrupt Python could not raise elsewhere (in a finaliser, which the garbage collector
+    runs anywhere) is not one of a fork: reported as Python reports it, never swallowed without a word,
+    and not raised later by an unrelated fork's ``raise_if_interrupted`` as if just pressed."""
+    script = textwrap.dedent("""
+        import os, signal
+        from digest import interruption
+
+        class Finalised:
+            def __del__(self):
+                os.kill(os.getpid(), signal.SIGINT)
+                sum(range(1000))
+
+        Finalised()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(0)
+        os.waitpid(pid, 0)
+        interruption.raise_if_interrupted()
+        print("clean fork")
+    """)
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert run.stdout == "clean fork\n", run.stdout + run.stderr
+    assert "KeyboardInterrupt" in run.stderr
