@@ -130,3 +130,23 @@ def test_the_ab_bench_lists_what_the_nominal_form_changed():
     lines, changed = compare(rows)
     assert [(before, after) for _, before, after in changed] == [("Michael Flynn démissionne", "Démission de Michael Flynn")]
     assert lines[1] == "headlines changed 1: ROUGE-L up 1, down 0, equal 0", lines
+
+
+_PERFORMERS = ["Un groupe de rock britannique", "Une chanteuse française", "Un orchestre symphonique", "Une troupe de danse",
+               "Un humoriste belge", "Un pianiste russe"]
+_SHOOTERS = ["Un policier", "Un soldat israélien", "Un gendarme", "Un agent de sécurité", "Un militaire français"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_PERFORMERS), st.sampled_from(["samedi soir", "vendredi", "hier"]), st.sampled_from(_PLACES))
+def test_performers_keep_the_verb_that_says_they_performed(derive, performer, day, place):
+    agreed = "produite" if performer.startswith("Une ") else "produit"
+    [headline] = derive([f"{performer} s'est {agreed} {day} {place} devant des milliers de spectateurs."])
+    assert "produi" in headline.text, headline.text
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(_SHOOTERS), st.sampled_from(["mardi", "dans la nuit"]), st.sampled_from(_PLACES))
+def test_a_shooter_the_lede_names_is_kept(derive, shooter, day, place):
+    [headline] = derive([f"{shooter} a ouvert le feu {day} sur un automobiliste {place}."])
+    assert shooter.split()[1] in headline.text, headline.text
