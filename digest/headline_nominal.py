@@ -9,8 +9,8 @@ the verb and its auxiliaries gone, and
 - an event that is the subject of a verb that only says it happened, without its article:
   "Un séisme a eu lieu" -> "Séisme";
 - an event that is the object of a verb that only announces or performs it, without who does it when
-  that one is not named: "L'hôpital annonce la naissance d'un bébé" -> "Naissance d'un bébé";
-- "ouvrir le feu" by someone not named: "Fusillade".
+  that one is not named and says it as no party's claim: "L'hôpital annonce la naissance d'un bébé" -> "Naissance d'un bébé";
+- "ouvrir le feu" by someone the lede does not say ("un homme armé"): "Fusillade".
 None when the verb is negated or conditional, needs more than its subject ("élu président"), or when
 the result is no headline (too long, ending on a preposition). A verb with an object keeps its verbal
 form: "Visite du camp par le pape" reads stiffer than "Le pape visite le camp".
@@ -73,6 +73,29 @@ _CONTRACTED = {"le": "du", "les": "des", "des": "de"}
 # Verbs that only say that the event their subject names happened ("Une fusillade a éclaté", "Un séisme s'est produit").
 _HAPPENING = {"éclater", "survenir", "retentir"}
 _REFLEXIVE_HAPPENING = {"produire", "déclarer", "déclencher", "dérouler"}
+# Table verbs whose noun names their reflexive sense too: "s'effondrer", "s'évader", "se qualifier", "se retirer"
+# (withdraw: "retrait"), "le procès s'ouvre", "le festival s'achève", "le parti s'est dissous". The others' reflexive
+# sense is another verb's: "s'échouer" is to run aground (no "échec"), "se manifester" to come forward (no
+# "manifestation"), "s'arrêter" to stop (no "arrestation"), "se sauver" to flee, "se lancer" to set about.
+_REFLEXIVE_SENSE_NAMED = {"effondrer", "évader", "qualifier", "retirer", "ouvrir", "rouvrir", "fermer", "achever",
+                          "terminer", "dissoudre"}
+# Subjects whose happening a verb of _HAPPENING or _REFLEXIVE_HAPPENING says: events. Those verbs say something
+# else of anything else ("un groupe de rock s'est produit": it performed; "un candidat s'est déclaré"; "un pneu a éclaté").
+_HAPPENINGS = _EVENTS | set(
+    "séisme tremblement réplique tsunami éruption avalanche éboulement glissement inondation crue tempête ouragan "
+    "cyclone tornade collision carambolage naufrage crash catastrophe drame tragédie incident affrontement heurt "
+    "émeute échauffourée rixe bagarre fuite panne coupure épidémie grève mutinerie révolte soulèvement combat "
+    "guerre tir détonation prise braquage cambriolage scandale crise polémique".split()
+)
+# Who opens fire without being news: the shooter the lede does not say ("Un homme armé a ouvert le feu" ->
+# "Fusillade …"). A police officer, a soldier, a guard who shoot are the news and keep the verb.
+_UNKNOWN_SHOOTERS = {"homme", "individu", "tireur", "inconnu", "assaillant", "forcené", "personne", "femme"}
+# Announcers whose word is the news itself, no party's claim: "L'hôpital annonce la naissance d'un bébé" ->
+# "Naissance d'un bébé". Anyone else announcing (a group, an army, a government, a ministry) keeps the
+# verb: "Le groupe État islamique annonce l'exécution d'un otage" is a claim, not a fact.
+_PLAIN_ANNOUNCERS = {"hôpital", "clinique", "maternité", "police", "gendarmerie", "autorité", "pompier", "secours",
+                     "parquet", "procureur", "préfecture", "mairie", "enquêteur", "médecin", "famille", "proche",
+                     "entourage", "source"}
 # Verbs of ending whose event is its subject's end only when reflexive ("Le festival s'achève"): without the
 # pronoun, sport says a rank with them ("L'équipe termine deuxième du championnat"), no end of the team.
 _ENDING_ONLY_REFLEXIVE = {"achever", "terminer"}
@@ -114,7 +137,8 @@ def _event_of_verb(sentence: Sentence, verb: int, subject: int, kept: set[int], 
     if noun is None or tokens[verb].pos != "VERB" or not undergoer or any(tokens[c].dep == "obj" for c in children) \
             or (len(render(sentence, undergoer, {})) < _LONG_SUBJECT if passive else lemma not in _INTRANSITIVE) \
             or _joins_phrases(sentence, undergoer) or lemma in _ON_PEOPLE and not _names_people(sentence, subject) \
-            or lemma in _ENDING_ONLY_REFLEXIVE and not _reflexive(sentence, children):
+            or lemma in _ENDING_ONLY_REFLEXIVE and not _reflexive(sentence, children) \
+            or _reflexive(sentence, children) and lemma not in _REFLEXIVE_SENSE_NAMED:
         return None
     rest = kept - _verb_group(sentence, verb, children) - undergoer
     return finish(" ".join([of_phrase(noun.capitalize(), sentence, undergoer)] + ([render(sentence, rest, {})] if rest else []))), \
@@ -130,7 +154,7 @@ def _event_as_subject(sentence: Sentence, verb: int, subject: int, kept: set[int
     if not (lemma in _HAPPENING or reflexive and lemma in _REFLEXIVE_HAPPENING or took_place):
         return None
     noun = tokens[subject]
-    if noun.pos != "NOUN" or noun.entity or noun.lemma.lower() in _PEOPLE:
+    if noun.pos != "NOUN" or noun.entity or (noun.lemma.lower() not in _HAPPENINGS and not took_place):
         return None
     event = kept & sentence.subtree(subject)
     first = min(event)
@@ -145,7 +169,8 @@ def _event_as_subject(sentence: Sentence, verb: int, subject: int, kept: set[int
 
 def _event_as_object(sentence: Sentence, verb: int, subject: int, kept: set[int], children: list[int]) -> _Said | None:
     """"Arrestation de 16 djihadistes" for "L'agence Anadolu annonce l'arrestation de 16 djihadistes": the event
-    a verb only announces or performs ("fait la découverte de"), with what it is of, without who says it."""
+    a verb only announces or performs ("fait la découverte de"), with what it is of, without who says it when their
+    word is no party's claim (_PLAIN_ANNOUNCERS)."""
     tokens = sentence.tokens
     objects = [c for c in children if tokens[c].dep == "obj"]
     if tokens[verb].lemma.lower() not in _SAYING_OR_DOING or len(objects) != 1 or tokens[objects[0]].lemma.lower() not in _EVENTS:
@@ -155,7 +180,8 @@ def _event_as_object(sentence: Sentence, verb: int, subject: int, kept: set[int]
           in ("de", "d'", "d’", "du", "des")]
     if not of or any("Poss=Yes" in tokens[i].morph for i in sentence.subtree(of[0])):
         return None  # "annonce la démission de son poste": whose, the headline would not say
-    if subject not in kept or any(tokens[i].entity in ("PER", "ORG", "MISC") for i in kept & sentence.subtree(subject)):
+    if subject not in kept or any(tokens[i].entity in ("PER", "ORG", "MISC") for i in kept & sentence.subtree(subject)) \
+            or tokens[verb].lemma.lower() != "faire" and tokens[subject].lemma.lower() not in _PLAIN_ANNOUNCERS:
         return None  # "Siemens annonce la suppression de 6 000 emplois": who does it, named, is news too
     first = min(event)
     article = {first} if tokens[first].pos == "DET" and tokens[first].text.lower() in ("la", "le", "l'", "l’") else set()
@@ -169,7 +195,8 @@ def _shooting(sentence: Sentence, verb: int, subject: int, kept: set[int], child
     tokens = sentence.tokens
     fire = [c for c in children if tokens[c].dep == "obj" and tokens[c].lemma.lower() == "feu"]
     shooter = kept & sentence.subtree(subject)
-    if tokens[verb].lemma.lower() != "ouvrir" or not fire or not shooter or tokens[min(shooter)].text.lower() not in ("un", "une"):
+    if tokens[verb].lemma.lower() != "ouvrir" or not fire or not shooter or tokens[min(shooter)].text.lower() not in ("un", "une") \
+            or tokens[subject].lemma.lower() not in _UNKNOWN_SHOOTERS:
         return None
     rest = kept - _verb_group(sentence, verb, children) - shooter - sentence.subtree(fire[0])
     return (finish("Fusillade " + render(sentence, rest, {})), rest) if rest else None

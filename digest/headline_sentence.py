@@ -124,9 +124,7 @@ class Sentence:
             following = self.tokens[i + 1]
             if following.pos == "AUX" or following.pos == "PRON" and "PronType=Rel" not in following.morph:
                 continue  # "Armand Gatti, figure du théâtre, s'est éteint": the comma before a verb's own words
-            phrase = i + 1  # the constituent the comma opens: the highest one that starts right after it
-            while self.tokens[phrase].head != phrase and min(self.subtree(self.tokens[phrase].head) - {i}) == i + 1:
-                phrase = self.tokens[phrase].head
+            phrase = self._opened_by(i)
             if self.tokens[phrase].dep == "conj":
                 commas.add(i)  # a list's item: "X, Y et Z"
                 continue
@@ -143,7 +141,39 @@ class Sentence:
             commas.add(i)
             if after:
                 commas.add(closing)
-        return commas
+        return commas - self._unopened_closings(kept)
+
+    def _opened_by(self, comma: int) -> int:
+        """The constituent ``comma`` opens: the highest one that starts right after it."""
+        phrase = comma + 1
+        while self.tokens[phrase].head != phrase and min(self.subtree(self.tokens[phrase].head) - {comma}) == comma + 1:
+            phrase = self.tokens[phrase].head
+        return phrase
+
+    def _lacks_its_object(self, verb: int) -> bool:
+        """Whether ``verb`` is an active verb without an object: "a adopté" (what?), not "a été tué"."""
+        return self.tokens[verb].pos == "VERB" and not any(
+            self.tokens[c].dep in ("obj", "aux:pass", "nsubj:pass", "expl:pass") for c in self.children[verb])
+
+    def _unopened_closings(self, kept: set[int]) -> set[int]:
+        """The commas that close an incise whose opening comma went with the word before it ("a adopté [mercredi],
+        à une large majorité, la directive"): alone, one would part the verb from its object. An incise is set
+        inside its clause, after the word it depends on; a clause's opener ("Selon la police, Paris, Lyon et
+        Marseille") is none, nor a list's first item ("mardi, Paris, Lyon et Marseille"), whose list has its "et";
+        the closing comma goes only before a noun phrase the verb lacks as its object (the parser took it for an
+        apposition or a list's item), a complement set off keeps its comma ("jeudi, à Las Vegas, au Nevada")."""
+        closings = set()
+        for opening in range(1, len(self.tokens) - 1):
+            if self.tokens[opening].text != "," or opening - 1 in kept or opening + 1 not in kept:
+                continue
+            phrase = self._opened_by(opening)
+            verb = self.tokens[phrase].head
+            closing = next((j for j in range(opening + 1, len(self.tokens)) if self.tokens[j].text == ","), None)
+            if verb < opening and closing is not None and closing - 1 in kept and closing + 1 in kept \
+                    and self.tokens[closing + 1].pos == "DET" and self._lacks_its_object(verb) \
+                    and not any(self.tokens[c].dep == "cc" for c in self.subtree(phrase)):
+                closings.add(closing)
+        return closings
 
     def closed_quotes(self, kept: set[int]) -> set[int]:
         """The rest of each quotation ``kept`` opens after a kept word: "le « modèle Uber »", whose last word

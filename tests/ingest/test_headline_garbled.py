@@ -30,6 +30,17 @@ def test_an_apposition_or_a_place_the_lede_sets_apart_keeps_its_commas(derive, l
     assert set_apart in text, text
 
 
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(["Le Parlement européen a adopté", "Le Sénat a voté", "L'Assemblée nationale a approuvé"]),
+       st.sampled_from(["mercredi", "mardi soir", "ce jeudi"]),
+       st.sampled_from(["à une large majorité", "après de longs débats", "en première lecture"]),
+       st.sampled_from(["la directive sur le droit d'auteur", "le projet de loi sur le climat", "la réforme des retraites"]))
+def test_no_comma_between_a_verb_and_its_object(derive, clause, day, incise, obj):
+    """An incise whose opening comma went with the day before it loses its closing one too."""
+    text = derive([f"{clause} {day}, {incise}, {obj}."])[0].text
+    assert ", " + obj.split()[0] + " " + obj.split()[1] not in text, text
+
+
 def test_no_comma_between_a_subject_and_its_verb(derive):
     """The commas above stop where the subject ends (no comma was written before them: a guard of their rule)."""
     lede = ("Le ministre de l'économie, Emmanuel Macron, devrait annoncer sa démission du gouvernement ce mardi 30 "
