@@ -93,6 +93,17 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
 
 
+def misread_verb(sentence: Sentence) -> int | None:
+    """A finite verb without a subject of its own, which the parser did not make the sentence's verb ("La sonde
+    spatiale Juno, qui a fait …, rencontre des difficultés", hung in the relative clause); None when there is none.
+    A headline of the noun alone would drop the news."""
+    for i, token in enumerate(sentence.tokens):
+        if token.pos == "VERB" and "VerbForm=Fin" in token.morph and token.dep != "conj" and not any(
+                sentence.tokens[c].dep in ("nsubj", "nsubj:pass", "expl:subj", "csubj") for c in sentence.children[i]):
+            return i
+    return None
+
+
 def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
     """Whether the headline ends on a noun whose phrase goes on in the sentence with a dropped "de" complement
     or adjective ("la gestion [du Plan de développement]", "le comportement [instinctif de chasse]"), or on an

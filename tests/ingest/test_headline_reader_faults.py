@@ -44,3 +44,15 @@ def test_a_participle_of_state_after_etre_stays_an_attribute_in_the_present(deri
     text = derive([lede])[0].text
     assert state in text, text
     assert not re.search(wrong, text), text
+
+
+@pytest.mark.parametrize(("lede", "noun_alone"), [
+    # dev ledes: the verb hung in the relative clause, or without a subject of its own: the noun phrase is no news
+    ("La sonde spatiale Juno, qui a fait un long voyage vers Jupiter afin de l'explorer pour découvrir ses plus grands "
+     "secrets, rencontre présentement quelques difficultés.", "La sonde spatiale Juno"),
+    ("Les résultats du référendum du 25 septembre risquent bien de conduire à l'indépendance du Kurdistan irakien. Même "
+     "si les autorités ont annoncé qu'elles ne feront pas leur déclaration d'indépendance immédiatement, la région "
+     "dispose de ses propres institutions et de son armée.", "Les résultats du référendum"),
+])
+def test_a_lede_with_a_verb_the_parser_misplaced_is_not_titled_by_its_noun_phrase_alone(derive, lede, noun_alone):
+    assert derive([lede])[0].text != noun_alone
