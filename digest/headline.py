@@ -352,7 +352,7 @@ def _cut(lede: str, tokens) -> str:
     verb = main_verb(Sentence(tokens)) if tokens else None
     if (any(t.text == last and t.lemma in NEEDS_COMPLEMENT for t in tokens) or verb is not None and cut_says_nothing(
             Sentence(tokens), verb, cut)) and len(sentence) > MAX_LENGTH:
-        words = sentence[: MAX_LENGTH - 3].rsplit(" ", 1)[0]
+        words = without_relative_days(sentence)[: MAX_LENGTH - 3].rsplit(" ", 1)[0]
         cut = _trim_dangling(words) + ("… »" if words.count("«") > words.count("»") else "…")
     return cut
 

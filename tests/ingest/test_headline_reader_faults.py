@@ -21,6 +21,8 @@ import pytest
 def test_a_verb_that_needs_its_object_or_clause_never_ends_the_headline_without_it(derive, lede, dangling):
     text = derive([lede])[0].text
     assert not re.search(dangling, text), text
+    # a lede cut that goes on to say it goes on ("… a lancé à Paris…") says no relative day either
+    assert not re.search(r"\b(?:mardi|jeudi|soir)\b", text), text
 
 
 def test_an_object_the_parser_hung_as_a_circumstance_still_counts_as_said(derive):
