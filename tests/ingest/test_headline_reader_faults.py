@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @pytest.mark.parametrize(("lede", "dangling"), [
@@ -58,3 +60,24 @@ def test_a_participle_of_state_after_etre_stays_an_attribute_in_the_present(deri
 ])
 def test_a_lede_with_a_verb_the_parser_misplaced_is_not_titled_by_its_noun_phrase_alone(derive, lede, noun_alone):
     assert derive([lede])[0].text != noun_alone
+
+
+def test_a_nickname_apposition_is_not_run_into_the_name(derive):
+    """", dit Seyyar,": the parser takes "dit" for the main verb; without its commas the nickname reads as part of
+    the name ("Khenchela dit Seyyar") or as "says"."""
+    lede = ("Le chef terroriste Abdelkader Khenchela, dit Seyyar, a été abattu dimanche par l'armée algérienne près de "
+            "Tébessa.")
+    text = derive([lede])[0].text
+    assert not re.search(r"\bdit Seyyar\b(?!,)", text), text
+    assert "Abdelkader Khenchela" in text and "abattu" in text, text
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.from_regex(r"[A-Z][a-zéè]{2,12}", fullmatch=True),
+       before=st.from_regex(r"[A-Z][a-z]{1,10}( [a-z]{1,8}){0,3}", fullmatch=True),
+       after=st.from_regex(r"a [a-zé]{3,10}( [a-z]{1,8}){0,4}\.", fullmatch=True))
+def test_the_sentence_said_again_without_its_nickname(name, before, after):
+    """The retry's sentence drops ", dit X," whole, and nothing else."""
+    from digest.headline_retry import simpler_sentences
+
+    assert f"{before} {after}" in simpler_sentences(f"{before}, dit {name}, {after}", [])
