@@ -318,6 +318,7 @@ def _fallback(lede: str, tried: list[tuple[str, list]]) -> str:
 def _states_in(cut: str, tokens) -> bool:
     """Whether ``cut``, a beginning of the parsed sentence, says something: no fault a reader would find, the
     main verb with its subject inside ("Des scientifiques principalement rattachés" does not)."""
+    from digest.headline_check import cut_says_nothing
     from digest.headline_sentence import Sentence
     from digest.headline_strict import text_fault
     from digest.headline_subject import main_verb, subject_of
@@ -331,14 +332,16 @@ def _states_in(cut: str, tokens) -> bool:
             tokens[c].dep == "cop" for c in sentence.children[verb]):
         return False
     said = set(re.findall(r"[\w'’-]+", cut))
-    return tokens[verb].text in said and tokens[subject].text in said
+    return tokens[verb].text in said and tokens[subject].text in said and not cut_says_nothing(sentence, verb, cut)
 
 
 def _cut(lede: str, tokens) -> str:
     """The lede cut, the last resort; when the cut ends on a verb that says nothing without what it
     reports ("Le Conseil d'État a décidé"), the sentence goes on up to the limit and says it goes on."""
-    from digest.headline_check import NEEDS_COMPLEMENT
+    from digest.headline_check import NEEDS_COMPLEMENT, cut_says_nothing
+    from digest.headline_sentence import Sentence
     from digest.headline_strict import text_fault
+    from digest.headline_subject import main_verb
 
     # without its opener, unless what is left opens as badly ("[À la veille de la fête,] qui commémore…")
     sentence = without_opener(first_sentence(lede))
@@ -346,8 +349,10 @@ def _cut(lede: str, tokens) -> str:
         sentence = first_sentence(lede)
     cut = without_relative_days(cut_headline(sentence))
     last = cut.rsplit(" ", 1)[-1]
-    if any(t.text == last and t.lemma in NEEDS_COMPLEMENT for t in tokens) and len(sentence) > MAX_LENGTH:
-        words = sentence[: MAX_LENGTH - 3].rsplit(" ", 1)[0]
+    verb = main_verb(Sentence(tokens)) if tokens else None
+    if (any(t.text == last and t.lemma in NEEDS_COMPLEMENT for t in tokens) or verb is not None and cut_says_nothing(
+            Sentence(tokens), verb, cut)) and len(sentence) > MAX_LENGTH:
+        words = without_relative_days(sentence)[: MAX_LENGTH - 3].rsplit(" ", 1)[0]
         cut = _trim_dangling(words) + ("… »" if words.count("«") > words.count("»") else "…")
     return cut
 

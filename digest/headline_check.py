@@ -23,6 +23,12 @@ NEEDS_COMPLEMENT = {
     "démentir", "souligner", "rapporter", "prévoir", "permettre", "réussir", "dire", "juger", "reconnaître", "admettre", "apprendre",
     "confier", "préciser", "ajouter", "avouer", "signaler", "rappeler", "raconter", "promettre", "avertir",
 }
+# Verbs that, active, do nothing without their object: "La Fédération internationale … lance [une campagne]".
+NEEDS_OBJECT = {
+    "lancer", "présenter", "dévoiler", "proposer", "demander", "exiger", "réclamer", "dénoncer", "publier", "signer",
+    "adopter", "prendre", "donner", "accorder", "obtenir", "remporter", "recevoir", "subir", "causer", "provoquer",
+    "organiser", "infliger", "livrer", "dresser", "mettre",
+}
 
 
 def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
@@ -77,7 +83,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
             c in kept and (sentence.tokens[c].dep.startswith(("aux", "cop")) or sentence.tokens[c].pos == "AUX")
             for c in sentence.children[verb]):
         return False  # "Le circuit se dérouler": the verb that governed the infinitive lost
-    if head_verb.lemma in NEEDS_COMPLEMENT and not sentence.front and _only_adjuncts_after(sentence, kept, verb):
+    if says_nothing_after(sentence, kept, verb):
         return False  # "Les autorités annoncent lors d'une conférence de presse": announce what
     if phrase_cut(sentence, kept, verb):
         return False  # "prendre en main la gestion [du Plan…]": a noun phrase cut mid-way
@@ -85,6 +91,17 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "L'Attracteur Shapley [n'est] pas…": a negation without its "ne" says nothing French
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
+
+
+def misread_verb(sentence: Sentence) -> int | None:
+    """A finite verb without a subject of its own, which the parser did not make the sentence's verb ("La sonde
+    spatiale Juno, qui a fait …, rencontre des difficultés", hung in the relative clause); None when there is none.
+    A headline of the noun alone would drop the news."""
+    for i, token in enumerate(sentence.tokens):
+        if token.pos == "VERB" and "VerbForm=Fin" in token.morph and token.dep != "conj" and not any(
+                sentence.tokens[c].dep in ("nsubj", "nsubj:pass", "expl:subj", "csubj") for c in sentence.children[i]):
+            return i
+    return None
 
 
 def phrase_cut(sentence: Sentence, kept: set[int], verb: int) -> bool:
@@ -224,13 +241,54 @@ def _last_word(sentence: Sentence, kept: set[int]) -> int:
     return max((i for i in kept if sentence.tokens[i].pos != "PUNCT"), default=max(kept))
 
 
+def says_nothing_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """Whether ``verb`` needs what it says or does to ("annonce", "lance") and ``kept`` keeps none of it after it."""
+    lemma = sentence.tokens[verb].lemma
+    return (lemma in NEEDS_COMPLEMENT or lemma in NEEDS_OBJECT and not _passive(sentence, verb) and not _reflexive(sentence, verb)) \
+        and not sentence.front \
+        and _only_adjuncts_after(sentence, kept, verb)
+
+
+def cut_says_nothing(sentence: Sentence, verb: int, cut: str) -> bool:
+    """Whether ``cut``, a beginning of the sentence, ends before what its ``verb`` needs ("… a lancé mardi à Paris")."""
+    words = re.findall(r"[\w'’-]+", cut)
+    end = max((i for i, t in enumerate(sentence.tokens) if words and t.text == words[-1]), default=len(sentence.tokens) - 1)
+    return verb <= end and says_nothing_after(sentence, set(range(end + 1)), verb)
+
+
+def _passive(sentence: Sentence, verb: int) -> bool:
+    """Whether ``verb`` is a passive, or a participle without an auxiliary of tense ("Une campagne lancée")."""
+    return any(sentence.tokens[c].dep in ("aux:pass", "expl:pass") for c in sentence.children[verb]) or (
+        "VerbForm=Part" in sentence.tokens[verb].morph and not any(sentence.tokens[c].dep == "aux:tense" for c in sentence.children[verb]))
+
+
+def _reflexive(sentence: Sentence, verb: int) -> bool:
+    """Whether ``verb`` has "se" ("se présente à l'élection" needs no object)."""
+    return any(sentence.tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb])
+
+
+def _object_misread(sentence: Sentence, i: int) -> bool:
+    """Whether the adjunct ``i`` is a noun phrase without a preposition that says no time: an object misread
+    ("ont présenté …, le programme du Festival")."""
+    token = sentence.tokens[i]
+    return token.dep.startswith("obl") and token.pos in ("NOUN", "PROPN") and not sentence.is_time(i) \
+        and not any(sentence.tokens[c].dep == "case" for c in sentence.children[i])
+
+
+def _to_whom(sentence: Sentence, i: int) -> bool:
+    """Whether the object ``i`` follows "à", "au", "aux": to whom or where, misread ("assure au « 20 Heures »")."""
+    before = [j for j in range(min(sentence.subtree(i))) if sentence.tokens[j].pos != "PUNCT"]
+    return bool(before) and sentence.tokens[before[-1]].text.lower() in ("à", "au", "aux")
+
+
 def _only_adjuncts_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
     """Whether all the headline says after its verb is where, when or how (no object, however parsed)."""
     adjuncts = set().union(*(sentence.subtree(c) for c in sentence.children[verb]
-                             if sentence.tokens[c].dep in ("obl", "obl:mod", "obl:arg", "advmod", "advcl", "punct")))
+                             if sentence.tokens[c].dep in ("obl", "obl:mod", "obl:arg", "advmod", "advcl", "punct")
+                             and not _object_misread(sentence, c) or sentence.tokens[c].dep == "obj" and _to_whom(sentence, c)))
     # what is said, however the parser hung it ("annonce, en retenant ses larmes, qu'il démissionne")
     said = set().union(*(sentence.subtree(i) for i, t in enumerate(sentence.tokens) if i > verb and (
-        t.dep in ("ccomp", "obj") or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
+        t.dep == "ccomp" or t.dep == "obj" and not _to_whom(sentence, i) or any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].lemma == "que"
                                          for c in sentence.children[i])
         # "permet à deux macaques […] de remarcher": an infinitive, however the parser hung it
         or "VerbForm=Inf" in t.morph and any(sentence.tokens[c].dep == "mark" and sentence.tokens[c].text.lower() in ("de", "d'", "d’", "à")

@@ -5,7 +5,7 @@ than who reported it. Before a lede falls back to its cut, its first sentence is
 
 * without the relative clause between its subject and its verb, which the parser may take for the main one
   ("L'incendie d'un immeuble, qui s'est déclaré au 9e étage, a causé…");
-* without what it says in parentheses ("Un car … de Chamaloc (Drôme) a terminé…");
+* without what it says in parentheses ("Un car … de Chamaloc (Drôme) a terminé…"), or a nickname (", dit Seyyar,");
 * as the clause it reports, when the main verb only says that someone announced, learned or decided it
   ("Plus d'une centaine d'élèves … ont appris qu'ils devront repasser l'épreuve" -> "Plus d'une centaine
   d'élèves … devront repasser l'épreuve"; "X a décidé de prendre en main la gestion" -> "X va prendre en
@@ -25,6 +25,8 @@ from digest.headline_sentence import Sentence
 _RELATIVE_INCISE = re.compile(
     r",\s+qui\s[^«»]{3,160}?,\s+(?=(?:a|ont|est|sont|avait|avaient|va|vont|sera|seront|doit|doivent|vient|viennent)\s)")
 _PARENTHESES = re.compile(r"\s*\([^()«»]{1,80}\)")
+# ", dit Seyyar,": a nickname set off after the name, which the parser may take for the main verb "dire".
+_NICKNAME = re.compile(r",\s+dite?s?\s+[A-ZÀ-ÖØ-Þ][^,«»]{0,40},")
 # Verbs whose reported clause is the news: what was announced, learned, confirmed, not what was claimed
 # ("affirme", "estime": a desk keeps who says it).
 _REPORTING = frozenset("annoncer apprendre confirmer rapporter révéler indiquer préciser officialiser décider".split())
@@ -38,7 +40,8 @@ _QUANTITIES = frozenset("dizaine douzaine quinzaine vingtaine trentaine quaranta
 
 def simpler_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """The ways of saying ``sentence`` (parsed as ``tokens``) more simply, in the order they are tried."""
-    found = [_RELATIVE_INCISE.sub(" ", sentence, count=1), _PARENTHESES.sub("", sentence), reported_clause(tokens)]
+    found = [_RELATIVE_INCISE.sub(" ", sentence, count=1), _PARENTHESES.sub("", sentence), _NICKNAME.sub("", sentence),
+             reported_clause(tokens)]
     return list(dict.fromkeys(text for text in found if text and text != sentence))
 
 

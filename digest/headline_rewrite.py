@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
-from digest.headline_check import complete, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
+from digest.headline_check import complete, misread_verb, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
 from digest.headline_nominal import nominal_form
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
@@ -204,7 +204,7 @@ def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidat
         return None
     # a verb only in what describes the head ("Petite déception pour l'équipe de France, qui n'a pas réussi…")
     clauses = set().union(*(sentence.subtree(i) for i in tree if sentence.tokens[i].dep in ("acl:relcl", "acl")))
-    if any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for i, t in enumerate(sentence.tokens) if i not in clauses):
+    if misread_verb(sentence) is not None or any(t.pos in ("VERB", "AUX") and "Fin" in t.morph for i, t in enumerate(sentence.tokens) if i not in clauses):
         return None
     opening = {i for i in tree if i < head and sentence.tokens[i].dep in ("det", "amod", "nummod", "case", "fixed", "flat:name")}
     kept = {i for i in tree if i >= head} | opening

@@ -55,6 +55,9 @@ _DAY_WITHOUT_MONTH = re.compile(
     re.IGNORECASE,
 )
 
+# "Abdelkader Khenchela dit Seyyar": the nickname apposition without its commas reads as one name, or as "says".
+_NICKNAME = re.compile(r"\bdite?s? (?-i:[A-ZÀ-ÖØ-Þ])[\w’'-]+\b(?!,)")
+
 
 def _last_word(text: str) -> str:
     words = _WORD.findall(text)
@@ -92,6 +95,8 @@ def text_fault(text: str) -> str | None:
         return "a period for subject"
     if found := _POINTING_BACK.search(text):
         return f"« {found[0]} » points back to nothing"
+    if found := _NICKNAME.search(text):
+        return f"« {found[0]} »: a nickname run into the name"
     if found := _DAY_WITHOUT_MONTH.search(text):
         return f"« {found[0]} »: a day without its month"
     return None

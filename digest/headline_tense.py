@@ -11,6 +11,12 @@ from digest.french_verbs import VerbLexicon, verb_lexicon
 from digest.headline_sentence import Sentence, morphology
 from digest.headline_subject import ETRE_VERBS, subject_of
 
+# Participles that, after "être", describe a state, neither a passive nor a compound past: "est due à une fuite de
+# gaz" (not "doit à", nor "due à" alone), "est situé à", "est composé de", "est prévu pour".
+_ADJECTIVAL = {"devoir", "prévoir", "situer", "composer", "constituer", "équiper", "doter", "destiner", "consacrer",
+               "baser", "lier"}
+_DU = {"dû", "due", "dus", "dues"}
+
 def has_aux(sentence: Sentence, verb: int) -> bool:
     return any(sentence.tokens[c].dep in ("aux:tense", "aux:pass", "cop") for c in sentence.children[verb])
 
@@ -74,6 +80,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
                     and tokens[c].text.lower().rstrip("'’") in ("se", "s") for c in sentence.children[verb])
     if passive_aux and (token.lemma in ETRE_VERBS or reflexive) and not tense_aux:
         tense_aux, passive_aux = passive_aux, []  # "est devenue", "s'est écrasé": a compound past
+    if _adjectival(sentence, verb, tense_aux + passive_aux) and not reflexive:
+        copulas, tense_aux, passive_aux = [c for c in tense_aux + passive_aux if tokens[c].lemma == "être"], [], []
     if passive_aux:
         if any(tokens[c].text.lower().rstrip("'’") in ("ne", "n") for c in sentence.children[verb]):
             return True  # "n'est pas exclue" as written: without its auxiliary, "ne pas exclue" is no French
@@ -108,6 +116,13 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
     replaced[verb] = present
     kept.difference_update(tense_aux)
     return True
+
+
+def _adjectival(sentence: Sentence, verb: int, auxiliaries: list[int]) -> bool:
+    """Whether ``verb`` is a participle of state after a present or past "être" of its own ("est due", "était situé")."""
+    token = sentence.tokens[verb]
+    etre = [c for c in auxiliaries if sentence.tokens[c].lemma == "être" and "VerbForm=Fin" in sentence.tokens[c].morph]
+    return len(etre) == len(auxiliaries) == 1 and (token.text.lower() in _DU or token.lemma in _ADJECTIVAL)
 
 
 def verb_infinitive(form: str, lemma: str, lexicon: VerbLexicon) -> str | None:
