@@ -1,8 +1,8 @@
-"""Forked processes for the long parts of a build (plain module, no Pelican): a forked child
-(``fork_child``: ingest beside Pelican's start, digest/forked_value.py), the process pool that
-reads the articles Pelican's cache lacks and resolves a whole archive's entities (``map_forked``),
-the watch over spaCy's own NER worker processes (``watched_children``), and the log of a build's
-errors.
+"""Forked processes for the long parts of a build (plain module, no Pelican): a child that writes
+one piece of the site while the build goes on (``start``, ``WritesAside``: the entity pages and the
+feeds while Pelican writes the articles), the process pool that resolves a whole archive's entities
+(``map_forked``), the watch over spaCy's own NER worker processes (``watched_children``), and the
+log of a build's errors.
 
 ``fork`` gives a child what it reads for free (no pickling); it is used only where it is safe:
 Linux (a child must die with its parent, through ``PR_SET_PDEATHSIG``: an orphan must never write
@@ -10,9 +10,8 @@ into the next build's folder or outlive the build), more than one core, and no o
 in the parent (a fork copies the lock of another thread's half-done write; ``invoke serve`` with
 its HTTP thread builds in place). Native threads of a library loaded earlier do not count: numpy's
 OpenBLAS pool sets itself up again after a fork, and spaCy's NER, which forked workers run,
-computes with blis, single-threaded. Elsewhere the work runs in place (``WRITE_ASIDE`` turns the
-build's forks off). The entity pages and feeds were once written by forked children too: on the
-bench they were not 10 % faster (docs/performance.md, 2026-12-07 18:00), and were removed.
+computes with blis, single-threaded. Elsewhere the work runs in place. Whether the writers pay is
+measured in docs/performance.md (``WRITE_ASIDE`` turns them off).
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import struct
 import sys
 import threading
 import traceback
@@ -34,6 +34,7 @@ from digest import interruption
 from digest.settings import setting
 
 _PR_SET_PDEATHSIG, _PR_GET_PDEATHSIG = 1, 2
+logger = logging.getLogger(__name__)
 
 
 def enabled(settings) -> bool:
@@ -87,6 +88,42 @@ class ErrorLog(logging.Handler):
         self.messages.append(message)
 
 
+class Aside:
+    """The child running ``work``; ``wait()`` returns True when it finished without an error."""
+
+    def __init__(self, pid: int, what: str) -> None:
+        self.pid, self.what = pid, what
+        self.succeeded: bool | None = None  # None while running
+        _running.add(self)
+
+    def wait(self) -> bool:
+        if self.succeeded is None:
+            _running.discard(self)
+            _, status = os.waitpid(self.pid, 0)
+            code = os.waitstatus_to_exitcode(status)
+            self.succeeded = code == 0
+            if code != 0:
+                logger.error("%s : le processus %d a échoué (code %d), voir ses erreurs ci-dessus", self.what, self.pid, code)
+        return self.succeeded
+
+    def stop(self) -> None:
+        if self.succeeded is None:
+            _running.discard(self)
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.succeeded = False
+
+
+_running: set[Aside] = set()
+
+
+def stop_all() -> None:
+    """Kill the children nobody waited for: the build that started them failed before it could
+    (a long-lived process such as ``invoke serve`` goes on to the next build)."""
+    for child in list(_running):
+        child.stop()
+
+
 def fork_child(work: Callable[[], int]) -> int | None:
     """Fork a child that dies with this process and runs ``work`` (its exit status), then exits
     without this process's atexit handlers or buffers; its pid, None when forking does not apply."""
@@ -112,6 +149,38 @@ def fork_child(work: Callable[[], int]) -> int | None:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         os._exit(status)  # no atexit handlers, no parent's buffers flushed twice
+
+
+def start(work: Callable[[], None], what: str) -> Aside | None:
+    """Run ``work`` in a forked child; None when forking does not apply (the caller runs it).
+    Errors the child logs or raises make its exit status, and so ``Aside.wait()``, fail."""
+
+    def logged_work() -> int:
+        errors = ErrorLog()
+        logging.getLogger().addHandler(errors)
+        work()
+        return 1 if errors.messages else 0
+
+    pid = fork_child(logged_work)
+    return None if pid is None else Aside(pid, what)
+
+
+def start_until(done, work: Callable[[], None], what: str) -> bool:
+    """``start(work, what)``, the child waited for when the signal ``done`` (a blinker signal, such
+    as Pelican's ``finalized``) is next sent: connected now, after the receivers connected before.
+    False when forking does not apply: the caller runs ``work`` itself."""
+    child = start(work, what)
+    if child is None:
+        return False
+
+    def wait(sender) -> None:
+        # Disconnected on the first call, even from a later build's signal when this build failed
+        # before sending its own (its child was stopped then: waiting is a no-op).
+        done.disconnect(wait)
+        child.wait()
+
+    done.connect(wait, weak=False)  # a weak reference to this closure would vanish at once
+    return True
 
 
 _mapped: Callable | None = None  # what forked workers call (see map_forked)
@@ -259,3 +328,73 @@ def watched_children(what: str) -> Iterator[_Watch]:
         signal.signal(signal.SIGCHLD, previous)
     if watch.died is not None:
         raise ChildDied(watch.failure())
+
+
+class WritesAside:
+    """Mixin for a Pelican generator whose output a forked child can write while Pelican writes
+    the articles: ``write_aside`` (the work) and ``aside_label`` (its name in messages) are given by
+    the generator, which writes in place, in ``generate_output``, when ``written_aside`` is False.
+
+    The one reliance on Pelican's call order, here only: Pelican calls each generator's
+    ``refresh_metadata_intersite_links`` once every context is final (after
+    ``all_generators_finalized``, so plugins/incremental's reuse is in the context) and before it
+    makes the writer and writes anything. No public signal is sent there for every plugin's
+    receivers to have run. ``tests/plugins/test_aside.py`` checks that order against the Pelican
+    installed; if Pelican stops calling it, ``generate_output`` writes in place."""
+
+    written_aside = False
+    aside_label = "écriture à part"
+    # The pieces of the child's work the parent takes turns at once its own is done (``shares``);
+    # None when there are none or when nothing was forked.
+    turns: Turns | None = None
+
+    def write_aside(self) -> None:
+        raise NotImplementedError
+
+    def shares(self) -> int:
+        """How many pieces of ``write_aside``'s work the parent may share (taken through ``turns``)."""
+        return 0
+
+    def refresh_metadata_intersite_links(self) -> None:
+        from pelican import signals
+
+        if enabled(self.settings):
+            shared = self.shares()
+            self.turns = Turns(shared) if shared and can_fork() else None
+            self.written_aside = start_until(signals.finalized, self.write_aside, self.aside_label)
+            if not self.written_aside and self.turns is not None:
+                self.turns.close()
+                self.turns = None
+
+
+class Turns:
+    """The indices ``0 … count - 1``, taken a few at a time by every process that iterates them:
+    made before a fork, shared by the child and its parent, so that the parent, its own writing
+    done, takes a share of the child's instead of waiting for it idle (at 5 000 articles the entity
+    pages' child worked alone on one core for the last third of the build). The batches wait in a
+    pipe as fixed-size records, each read whole (a pipe's read is atomic): no lock for a killed
+    process to hold, and the pipe's end is the work's."""
+
+    RECORD = struct.Struct("=I")
+    MAX_RECORDS = 4096  # 16 KiB: written at once into an empty pipe (64 KiB on Linux)
+    BATCH = 4  # pages taken at a time: a page is a few milliseconds, a turn a system call
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.batch = max(self.BATCH, -(-count // self.MAX_RECORDS))
+        self._read, write = os.pipe()
+        try:
+            os.write(write, b"".join(self.RECORD.pack(start) for start in range(0, count, self.batch)))
+        finally:
+            os.close(write)
+
+    def __iter__(self) -> Iterator[int]:
+        while self._read is not None and (record := os.read(self._read, self.RECORD.size)):
+            (start,) = self.RECORD.unpack(record)
+            yield from range(start, min(start + self.batch, self.count))
+        self.close()
+
+    def close(self) -> None:
+        if self._read is not None:
+            os.close(self._read)
+            self._read = None

@@ -1,10 +1,10 @@
 """A Ctrl-C during a build (plain module, no Pelican).
 
 The terminal sends SIGINT to every process of its group: the build's process and the children it
-forked (ingest, the pools of digest/aside.py, spaCy's NER workers). The build's process alone tells
-the user, in one line and with exit status 130 (``tasks.guarded``), after removing the site it was
-rendering aside and stopping its children: a traceback from each child, interleaved with the others'
-progress lines, was all a user saw.
+forked (ingest, the entity pages' and feeds' writers, the pools of digest/aside.py, spaCy's NER
+workers). The build's process alone tells the user, in one line and with exit status 130
+(``tasks.guarded``), after removing the site it was rendering aside and stopping its children: a
+traceback from each child, interleaved with the others' progress lines, was all a user saw.
 
 SIGINT is blocked while a process forks, so that a child starts with it blocked: the workers of a
 pool or of spaCy never see it (their pool, interrupted in the parent, stops them; they die with

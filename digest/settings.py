@@ -144,8 +144,8 @@ SITE_SOCIAL_IMAGE_SIZE = (1200, 630)
 # --- build ------------------------------------------------------------------------------------
 
 WRITE_ASIDE = True
-"""Let forked processes read the articles Pelican's cache lacks and ingest beside Pelican's start
-(digest/aside.py); False: everything in the build's process."""
+"""Let forked children write the entity pages and the feeds, and read the articles Pelican's
+cache lacks, while the build goes on (digest/aside.py); False: everything in the build's process."""
 
 INGEST_BESIDE_MIN_DISPATCHES = 2000
 """From this many dispatches, ingest runs in a forked child while Pelican starts and reads the

@@ -136,6 +136,7 @@ def render(settings: dict, rejected: list[tuple[Path, str]]) -> None:
         root.removeHandler(errors)
         rejections.removeHandler(left_out)
         rejections.propagate = True
+        aside.stop_all()  # children a failed run started and never waited for (digest/aside.py)
     if errors.messages:
         raise BuildError("Pelican a signalé des erreurs :\n" + "\n".join(errors.messages))
 

@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.generators import Generator
+from pelican.plugins import signals
+from pelican.writers import Writer
 
+from digest import aside
 from digest.atomic_files import write_atomically
 from digest.file_memo import FileMemo
 from digest.site_urls import absolute_url, http_url
@@ -140,7 +143,9 @@ def news_article(article, settings) -> dict:
     return data
 
 
-class EntitiesGenerator(Generator):
+class EntitiesGenerator(aside.WritesAside, Generator):
+    aside_label = "pages des entités"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Entity pages paginate like the home page (folder-style, PAGINATION_PATTERNS).
@@ -164,8 +169,26 @@ class EntitiesGenerator(Generator):
         self.context["ENTITIES_KIND_INDEX_URL"] = setting(self.settings, "ENTITIES_KIND_INDEX_URL")
         self.context["ENTITIES_INDEX_MOST_CITED"] = setting(self.settings, "ENTITIES_INDEX_MOST_CITED")
 
+    def write_aside(self) -> None:
+        # In a forked child, while Pelican writes the articles (digest/aside.py; waited for on
+        # `finalized`); the build's process takes its share of the entity pages once its own
+        # pages are written (``shares``, ``generate_output``).
+        self.write_pages(self.writer())
+
+    def shares(self) -> int:
+        return len(self.catalog.all()) if self.catalog is not None else 0
+
+    def writer(self) -> Writer:
+        # The writer Pelican itself makes after this, as in Pelican._get_writer: a plugin may
+        # provide its class through `get_writer`.
+        classes = [cls for _, cls in signals.get_writer.send(self) if isinstance(cls, type)]
+        return (classes[0] if classes else Writer)(self.output_path, settings=self.settings)
+
     def generate_output(self, writer):
-        self.write_pages(writer)
+        if not self.written_aside:
+            self.write_pages(writer)
+        elif self.turns is not None:
+            self.write_entity_pages(writer)
         if not self.slug_file_error:
             path = slugfile.site_slug_file(self.settings)
             text = slugfile.dumps(self.catalog.slug_records)
@@ -173,6 +196,8 @@ class EntitiesGenerator(Generator):
                 write_atomically(path, text)
 
     def write_pages(self, writer):
+        # the redirects and indexes first: in a forked child, the entity pages are the work the
+        # build's process shares at the end (``turns``)
         redirect_template = self.get_template("entity_redirect")
         for redirect in self.catalog.redirects:
             # entity: the former address (checked to stay in its kind's folder), target: the entity it
@@ -197,8 +222,10 @@ class EntitiesGenerator(Generator):
         self.write_entity_pages(writer)
 
     def write_entity_pages(self, writer):
+        """One page per entity: every one, or those this process takes its turn at (``turns``)."""
         entity_template = self.get_template("entity")
-        for page in self.catalog.all():
+        pages = self.catalog.all()
+        for page in (pages[index] for index in self.turns) if self.turns is not None else pages:
             writer.write_file(
                 page.save_as,
                 entity_template,

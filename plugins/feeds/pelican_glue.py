@@ -4,7 +4,8 @@ Generator
 ---------
 ``FeedsGenerator`` comes after Pelican's generators and the entities': it reads
 ``context["articles"]`` once every context is final (typeset content, ``article.entities``) and
-writes each feed atomically under ``OUTPUT_PATH``.
+writes each feed atomically under ``OUTPUT_PATH`` — in a forked child while Pelican writes the
+pages, where ``aside`` allows it (``WRITE_ASIDE``).
 
 Settings (defaults and docstrings in ``digest.settings``)
 -----------------------------------
@@ -43,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
+from digest import aside
 from digest.html_text import plain_text
 from digest.settings import setting as site_setting
 from digest.site_urls import join_url, site_base
@@ -249,12 +251,20 @@ def write_feeds(feeds: Iterable[tuple[str, bytes]], output_path) -> int:
 # --- the generator ------------------------------------------------------------------------------
 
 
-class FeedsGenerator(Generator):
+class FeedsGenerator(aside.WritesAside, Generator):
     """Writes the feeds of the site from ``context["articles"]`` (plugin generators run after
     Pelican's, so the articles are those every other generator and plugin left)."""
 
-    def generate_output(self, writer) -> None:
+    aside_label = "flux RSS et Atom"
+
+    def write_aside(self) -> None:
+        # In a forked child, while Pelican writes the pages (digest/aside.py; waited for on
+        # `finalized`).
         self.write()
+
+    def generate_output(self, writer) -> None:
+        if not self.written_aside:
+            self.write()
 
     def write(self) -> None:
         start = time.perf_counter()

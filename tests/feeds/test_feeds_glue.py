@@ -158,14 +158,23 @@ def test_write_feeds(tmp_path, articles):
     assert (tmp_path / "personnes/mark-rutte/rss.xml").read_bytes() == feeds["personnes/mark-rutte/rss.xml"]
 
 
-def test_the_generator_writes_the_articles_as_the_other_plugins_left_them(tmp_path, articles):
+@pytest.mark.parametrize("aside", [False, True], ids=["in-place", "forked"])
+def test_the_generator_writes_the_articles_as_the_other_plugins_left_them(tmp_path, articles, aside, monkeypatch):
+    from pelican.plugins import signals
     from pelican.settings import DEFAULT_CONFIG
 
-    settings = {**DEFAULT_CONFIG, **SETTINGS}
+    from digest import aside as aside_module
+
+    # Under pytest-xdist the worker runs threads of its own, for which aside would not fork.
+    monkeypatch.setattr(aside_module, "can_fork", lambda: aside_module._has_death_signal() and aside_module.cores() > 1)
+    settings = {**DEFAULT_CONFIG, **SETTINGS, "WRITE_ASIDE": aside}
     generator = glue.FeedsGenerator(
         context={"articles": articles}, settings=settings, path=str(tmp_path), theme=DEFAULT_CONFIG["THEME"], output_path=str(tmp_path)
     )
     articles[0].title_html = "Changé après coup"  # another plugin, after the articles generator: the feeds see it
+    generator.refresh_metadata_intersite_links()
+    assert generator.written_aside == (aside and aside_module.can_fork())
     generator.generate_output(writer=None)
+    signals.finalized.send(SimpleNamespace(settings=settings))  # the child is waited for
     assert b"Chang\xc3\xa9 apr\xc3\xa8s coup" in (tmp_path / "rss.xml").read_bytes()
     assert (tmp_path / "personnes/mark-rutte/rss.xml").exists()

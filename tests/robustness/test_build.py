@@ -113,7 +113,7 @@ def test_two_builds_give_byte_identical_output(tmp_path):
     assert invoke(first, "build").returncode == 0
     assert invoke(second, "build").returncode == 0
     assert tree_digest(first / "output") == tree_digest(second / "output")
-    # A build with forking off (WRITE_ASIDE) gives the same site.
+    # The entity pages and feeds written by child processes (digest/aside.py) are those written in place.
     from digest.pipeline import Paths, build
 
     in_place = Paths(content=second / "content", output=tmp_path / "in-place", cache=second / ".cache", settings=second / "pelicanconf.py")
