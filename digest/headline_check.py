@@ -244,7 +244,7 @@ def _last_word(sentence: Sentence, kept: set[int]) -> int:
 def says_nothing_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
     """Whether ``verb`` needs what it says or does to ("annonce", "lance") and ``kept`` keeps none of it after it."""
     lemma = sentence.tokens[verb].lemma
-    return (lemma in NEEDS_COMPLEMENT or lemma in NEEDS_OBJECT and not _passive(sentence, verb) and not _reflexive(sentence, verb)) \
+    return (lemma in NEEDS_COMPLEMENT or lemma in NEEDS_OBJECT and not _passive(sentence, verb) and not sentence.is_reflexive(verb)) \
         and not sentence.front \
         and _only_adjuncts_after(sentence, kept, verb)
 
@@ -260,11 +260,6 @@ def _passive(sentence: Sentence, verb: int) -> bool:
     """Whether ``verb`` is a passive, or a participle without an auxiliary of tense ("Une campagne lancée")."""
     return any(sentence.tokens[c].dep in ("aux:pass", "expl:pass") for c in sentence.children[verb]) or (
         "VerbForm=Part" in sentence.tokens[verb].morph and not any(sentence.tokens[c].dep == "aux:tense" for c in sentence.children[verb]))
-
-
-def _reflexive(sentence: Sentence, verb: int) -> bool:
-    """Whether ``verb`` has "se" ("se présente à l'élection" needs no object)."""
-    return any(sentence.tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb])
 
 
 def _object_misread(sentence: Sentence, i: int) -> bool:

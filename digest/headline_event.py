@@ -30,7 +30,7 @@ def sets_the_scene(tokens: Sequence[Token]) -> bool:
     if (verb := main_verb(sentence)) is None:
         return not any(token.pos == "NUM" for token in tokens)  # "Petite déception pour l'équipe de France": a mood, not a fact
     lemma, children = sentence.tokens[verb].lemma.lower(), [sentence.tokens[c] for c in sentence.children[verb]]
-    reflexive = any(child.text.lower() in ("se", "s'", "s’") for child in children)
+    reflexive = sentence.is_reflexive(verb)
     placed = any(child.lemma.lower() == "tête" for child in children)  # "arrive en tête": a result
     return (lemma in SCENE_LEMMAS or reflexive and lemma in REFLEXIVE_SCENE_LEMMAS) and not placed
 

@@ -137,8 +137,8 @@ def _event_of_verb(sentence: Sentence, verb: int, subject: int, kept: set[int], 
     if noun is None or tokens[verb].pos != "VERB" or not undergoer or any(tokens[c].dep == "obj" for c in children) \
             or (len(render(sentence, undergoer, {})) < _LONG_SUBJECT if passive else lemma not in _INTRANSITIVE) \
             or _joins_phrases(sentence, undergoer) or lemma in _ON_PEOPLE and not _names_people(sentence, subject) \
-            or lemma in _ENDING_ONLY_REFLEXIVE and not _reflexive(sentence, children) \
-            or _reflexive(sentence, children) and lemma not in _REFLEXIVE_SENSE_NAMED:
+            or lemma in _ENDING_ONLY_REFLEXIVE and not sentence.is_reflexive(verb) \
+            or sentence.is_reflexive(verb) and lemma not in _REFLEXIVE_SENSE_NAMED:
         return None
     rest = kept - _verb_group(sentence, verb, children) - undergoer
     return finish(" ".join([of_phrase(noun.capitalize(), sentence, undergoer)] + ([render(sentence, rest, {})] if rest else []))), \
@@ -149,7 +149,7 @@ def _event_as_subject(sentence: Sentence, verb: int, subject: int, kept: set[int
     """"Fusillade dans un lycée de Floride" for "Une fusillade a éclaté dans un lycée de Floride": an event
     that is the subject of a verb that only says it happened, without its article and that verb."""
     tokens, lemma = sentence.tokens, sentence.tokens[verb].lemma.lower()
-    reflexive = _reflexive(sentence, children)
+    reflexive = sentence.is_reflexive(verb)
     took_place = lemma == "avoir" and any(tokens[c].dep == "obj" and tokens[c].lemma.lower() == "lieu" for c in children)
     if not (lemma in _HAPPENING or reflexive and lemma in _REFLEXIVE_HAPPENING or took_place):
         return None
@@ -257,7 +257,3 @@ def _joins_phrases(sentence: Sentence, part: set[int]) -> bool:
     """Whether ``part`` joins noun phrases with their own article ("le championnat et la course"), each of which
     would need its own "de"."""
     return any(sentence.tokens[i].dep == "cc" and i + 1 in part and sentence.tokens[i + 1].pos == "DET" for i in part)
-
-
-def _reflexive(sentence: Sentence, children: list[int]) -> bool:
-    return any(sentence.tokens[c].text.lower() in ("se", "s'", "s’") for c in children)

@@ -208,6 +208,10 @@ class Sentence:
         return self.tokens[i].pos in ("VERB", "AUX") or any(
             self.tokens[c].dep in ("cop", "aux:tense", "aux:pass") for c in self.children[i])
 
+    def is_reflexive(self, verb: int) -> bool:
+        """Whether ``verb`` has its reflexive pronoun ("se", "s'"): "s'échoue", "se présente"."""
+        return any(self.tokens[c].text.lower() in ("se", "s'", "s’") for c in self.children[verb])
+
     def is_time(self, i: int) -> bool:
         """Whether the phrase headed by ``i`` only says when ("vendredi", "ce matin", "le 2 décembre", "en 2016")."""
         token = self.tokens[i]

@@ -47,7 +47,7 @@ def subject_of(sentence: Sentence, verb: int) -> int | None:
             return root
     # A subject after its verb ("Hier se tenait la cérémonie d'ouverture"): put first.
     tokens = sentence.tokens
-    inverting = any(tokens[c].text.lower() in ("se", "s'", "s’") for c in sentence.children[verb]) or tokens[verb].lemma in ETRE_VERBS \
+    inverting = sentence.is_reflexive(verb) or tokens[verb].lemma in ETRE_VERBS \
         or any(tokens[c].lemma == "lieu" for c in sentence.children[verb])
     for child in sentence.children[verb]:
         token = tokens[child]
