@@ -125,9 +125,22 @@ _RELATIVE_DAY = re.compile(
 )
 
 
+# Where a day went with the comma after it, mid-sentence, that comma opened an incise: its closing one goes too
+# ("a adopté mardi soir, après de longs débats, la réforme" -> "a adopté après de longs débats la réforme").
+_INCISE_OPENED = "\x00"
+_INCISE_LEFT_OPEN = re.compile(_INCISE_OPENED + r"([^,;:«»()\x00]{1,60}),")
+
+
+def _day_gone(match: re.Match) -> str:
+    said = match.group()
+    opened_an_incise = match.start() > 0 and said.endswith(",") and not said.lstrip().startswith(",")
+    return " " + _INCISE_OPENED if opened_an_incise else " "
+
+
 def without_relative_days(headline: str) -> str:
     """A cut headline without the relative days it kept ("… a annoncé vendredi soir que…")."""
-    scrubbed = _trim_dangling(" ".join(_RELATIVE_DAY.sub(" ", headline).split()))
+    unclosed = _RELATIVE_DAY.sub(_day_gone, headline)
+    scrubbed = _trim_dangling(" ".join(_INCISE_LEFT_OPEN.sub(r"\1", unclosed).replace(_INCISE_OPENED, "").split()))
     return scrubbed[:1].upper() + scrubbed[1:] if len(scrubbed) >= 20 else headline
 
 
