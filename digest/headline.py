@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from digest.atomic_files import write_atomically
+from digest.headline_openers import DAYS, MONTHS, without_opener
 from digest.uptodate import code_digest, code_files
 
 MAX_LENGTH = 100
@@ -39,19 +40,17 @@ _DANGLING = frozenset(  # words a headline must not end on
     "a ont est sont était étaient avait avaient sera seront été être avoir fait c'est c’est".split()
 )
 _TRAILING_JUNK = re.compile(r"[\s,;:.\-–—(]+$")
-_DAYS = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-_MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre"
 _WHEN = (
     rf"(?:(?:ce|cette|le|la|hier|aujourd'hui|avant-hier|dans la nuit de|en fin de|en début de|tôt|tard)\s)*"
-    rf"(?:(?:{_DAYS}|matin|soir|après-midi|nuit|semaine|week-end)\b[\s,]*)*"
-    rf"(?:(?:\d{{1,2}}(?:er)?\s)?(?:{_MONTHS})(?:\s\d{{4}})?)?"
+    rf"(?:(?:{DAYS}|matin|soir|après-midi|nuit|semaine|week-end)\b[\s,]*)*"
+    rf"(?:(?:\d{{1,2}}(?:er)?\s)?(?:{MONTHS})(?:\s\d{{4}})?)?"
 )
 # Time phrases say when, and the page's date says it already: ", ce vendredi 20 janvier," goes.
 _TIME_INCISE = re.compile(rf",\s(?=\S){_WHEN}(?<=\w),\s", re.IGNORECASE)
 # A sentence opening on where/when ("Jeudi 19 janvier, à 20h30, ...", "Dans la nuit de samedi à
 # dimanche, ...") leads with its least newsworthy part.
 _FRONTED = re.compile(
-    rf"^(?:(?:{_DAYS}|ce|cette|dans|le soir|le matin|hier|en|depuis|lors|à|au|aux|après|avant|\d)"
+    rf"^(?:(?:{DAYS}|ce|cette|dans|le soir|le matin|hier|en|depuis|lors|à|au|aux|après|avant|\d)"
     r"[^,«»\"()]{0,45},\s)+",
     re.IGNORECASE,
 )
@@ -71,54 +70,10 @@ def _trim_dangling(text: str) -> str:
         text = head
 
 
-# Openers of any length that the parser would mistake for the subject ("Après plus de 188 kilomètres
-# entre Saint-Lô et Cherbourg, les coureurs…"): taken off before the sentence is parsed for a rewrite.
-# A number opens one when it dates ("100 ans après leur prédiction…,", "Le 9 février 2016,", "Deux semaines
-# après…,"), not when it counts the subject ("Deux hommes, armés…, ont attaqué").
-_NUMBER_WORDS = "un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs"
-_OPENER = re.compile(
-    rf"^(?:(?:{_DAYS}|ce|cette|dans|hier|en|depuis|lors|à|au|aux|après|avant|pour|selon|vers|suite|sur|malgré|peu|comme|"
-    r"d'après|d’après|alors|non|face|faute|parmi|outre|grâce|contrairement|\d+"
-    rf"|le \d{{1,2}}(?:er)? (?:{_MONTHS})|(?:\d+|{_NUMBER_WORDS}) (?:jours?|semaines?|mois|ans|années?|heures?) (?:après|avant|plus tard))"
-    r"\b[^«»\"]{0,120}?,\s(?:heure (?:locale|de Paris|française),\s)?)+",
-    re.IGNORECASE,
-)
-
-
-# "C'est une élection inhabituelle qui s'apprête…": the cleft undone, the news said plainly.
-_CLEFT = re.compile(
-    r"^(?:C'est|C’est|Ce sont)\s+(?!(?:à|au|aux|en|dans|pour|lors|après|avant|grâce|par|avec|sur|le \d|ainsi|pourquoi|dire)\b)"
-    r"([^;:«»]{3,120}?)\s+qui\s+(?=\S)(.+)$",
-    re.IGNORECASE,
-)
-# "C'est lors d'une soirée organisée le 8 février que le projet a été lancé": when or where goes, the clause stays.
-_ADVERBIAL_CLEFT = re.compile(
-    r"^(?:C'est|C’est)\s+(?:à|au|aux|en|dans|lors|après|avant|grâce|par|sur|sous|avec|depuis|pendant)\b[^«»]{3,200}?"
-    r"\s(?:que\s|qu'|qu’)(?=\S)(.+)$",
-    re.IGNORECASE,
-)
-# "C'est à une mort qu'[a eu droit X]": the verb before its subject, "à une mort" its complement, no adverbial
-_INVERTED = re.compile(r"(?:a|ont|est|sont|avait|avaient|sera|seront|fut|furent)\s", re.IGNORECASE)
-
-
-def without_opener(sentence: str) -> str:
-    """``sentence`` without the where/when/why phrases it opens on and a relative clause after them ("À la
-    veille de la fête, qui commémore…,"), when enough is left to say the news, and without a cleft ("C'est X qui…")."""
-    if cleft := _CLEFT.match(sentence):
-        sentence = f"{cleft[1][0].upper()}{cleft[1][1:]} {cleft[2]}"
-    elif (cleft := _ADVERBIAL_CLEFT.match(sentence)) and len(cleft[1]) >= 20 and not _INVERTED.match(cleft[1]):
-        sentence = cleft[1][0].upper() + cleft[1][1:]
-    rest = re.sub(r"^(?:qui|dont|où)\s[^,«»]{3,150},\s", "", _OPENER.sub("", sentence, count=1))
-    # The opener must end before the subject: what is left starts like a noun phrase, a name or a number.
-    if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ]|\d)", rest):
-        return sentence
-    return rest[0].upper() + rest[1:]
-
-
 # "ce vendredi 20 janvier", "hier soir", "cette nuit": the page's date says when ("de demain": the future).
 _RELATIVE_DAY = re.compile(
-    rf"(?<!\bde)(?<!\bde\s),?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|de(?!\s+demain)|du|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{_DAYS})\b"
-    rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{_MONTHS}))?(?:\s+\d{{4}})?)?"
+    rf"(?<!\bde)(?<!\bde\s),?\s*\b(?:(?:(?:ce|cette|cet|dès|depuis|le|à|de(?!\s+demain)|du|dans la nuit de|dans la nuit du)\s+)?(?:hier|aujourd'hui|aujourd’hui|demain|avant-hier|{DAYS})\b"
+    rf"(?:\s+(?:matin|soir|après-midi|midi|dernier|prochain))?(?:\s+\d{{1,2}}(?:er)?(?:\s+(?:{MONTHS}))?(?:\s+\d{{4}})?)?"
     # "ce matin", "cette nuit", but not "une boîte de nuit"
     r"|(?:ce|cette|cet)\s+(?:matin|soir|nuit|après-midi)\b)(?=[\s,.;:!?]|$),?",
     re.IGNORECASE,
