@@ -16,12 +16,16 @@ For each dispatch of the split, the candidates the generator makes of the lede's
 * a linear ranker of the candidates of the chosen clause, learned on dev (ridge regression of each
   candidate's ROUGE-L on features known without the real title, both centred per dispatch), its
   figure on dev by k-fold cross-validation; on ``--split heldout``, trained on all of dev, scored once.
+
+``--words``: only the real titles' content words the derived headline lacks, by class (a place, a person, a
+noun, a number, a toll or death word…) and where they are in the lede (``missing_word_classes``).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 
 import numpy as np
@@ -177,6 +181,48 @@ def title_word_origins(rows: list[dict]) -> dict[str, float]:
     return {name: count / total for name, count in counts.items()}
 
 
+# The classes of a real title's word that the derived headline lacks, by the first sentence's parse of it.
+_CLASS_OF_ENTITY = {"LOC": "place", "PER": "person", "ORG": "organisation", "MISC": "other name"}
+_CLASS_OF_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "NUM": "number", "PROPN": "other name"}
+# Words of a toll or a death a desk writes that ledes say otherwise ("4 personnes tuées", "est décédé").
+_TOLL_WORDS = frozenset("morts mort blessés blessé décès victimes tués tué meurt".split())
+
+
+def missing_word_classes(rows: list[dict]) -> dict[tuple[str, str], int]:
+    """The real titles' content words the derived headline lacks, counted by (class, where in the lede): the class
+    the first sentence's parse gives the word (a place, a person, a noun, a number…; toll and death words apart),
+    else a capitalised or numeric word's; where: the first sentence, a later one, or nowhere."""
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        derived, first, lede = set(words(row["derived"])), set(words(row["first"])), set(words(row["lede"]))
+        classes = {}
+        for token in row["tokens"]:
+            for word in words(token.text):
+                classes.setdefault(word, _CLASS_OF_ENTITY.get(token.entity) or _CLASS_OF_POS.get(token.pos, "other"))
+        for word in (w for w in words(row["real"]) if w not in _FUNCTION_WORDS and w not in derived):
+            where = "first sentence" if word in first else "later sentence" if word in lede else "nowhere in the lede"
+            kind = "toll or death word" if word in _TOLL_WORDS else classes.get(word) or (
+                "number" if word.isdigit() else "capitalised" if re.search(rf"\b{word.capitalize()}\b", row["real"]) else "other")
+            counts[kind, where] = counts.get((kind, where), 0) + 1
+    return counts
+
+
+def word_report(split: str) -> list[str]:
+    """What the real titles say that the derived headlines do not, by class and where it is (``--words``)."""
+    rows = [row for row in load(CORPUS) if row["split"] == split]
+    for row, headline in zip(rows, HeadlineDeriver(CACHE)([row["lede"] for row in rows]), strict=True):
+        row["derived"] = headline.text
+    firsts = [nth_sentence(row["lede"], 0) for row in rows]
+    for row, first, tokens in zip(rows, firsts, SentenceParser(CACHE).parse(firsts), strict=True):
+        row.update(first=first, tokens=tokens)
+    counts = missing_word_classes(rows)
+    total = sum(len([w for w in words(row["real"]) if w not in _FUNCTION_WORDS]) for row in rows)
+    lines = [f"{split}: {len(rows)} dispatches, {total} content words in the real titles, "
+             f"{sum(counts.values())} of them not in the derived headline; by class and where (share of all):"]
+    return lines + [f"  {kind:20} {where:20} {count:5} {count / total:6.1%}"
+                    for (kind, where), count in sorted(counts.items(), key=lambda item: -item[1])]
+
+
 def report(split: str, folds: int) -> list[str]:
     rows = prepared(split)
     mean = statistics.mean
@@ -206,8 +252,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--words", action="store_true", help="only what the real titles say that the headlines do not")
     args = ap.parse_args(argv)
-    print("\n".join(report(args.split, args.folds)))
+    print("\n".join(word_report(args.split) if args.words else report(args.split, args.folds)))
     return 0
 
 

@@ -160,7 +160,9 @@ class HeadlineDeriver:
         return headline if valid else None
 
     def _derive(self, ledes: Sequence[str]) -> list[Headline]:
+        from digest.headline_desk import counted_toll, death_as_told
         from digest.headline_news import with_toll
+        from digest.headline_place import with_place
         from digest.headline_repair import repaired
         from digest.headline_event import says_news, sets_the_scene
         from digest.headline_rewrite import BUDGET, rewrite
@@ -201,9 +203,12 @@ class HeadlineDeriver:
         self._said_more_simply(headlines, parsed)
         # The toll of an event is its news: said after a headline that leaves it out.
         for n, headline in enumerate(headlines):
-            if headline is not None and not headline.death:
+            if headline is not None and headline.death:
+                headlines[n] = Headline(death_as_told(headline.text, nth_sentence(ledes[n], 0)), True, True)
+            elif headline is not None:
                 toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
-                headlines[n] = Headline(with_toll(headline.text, toll_sentences, MAX_LENGTH), True)
+                told = counted_toll(with_toll(headline.text, toll_sentences, MAX_LENGTH))
+                headlines[n] = Headline(with_place(told, parsed[n][0][1]), True)
         return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
 

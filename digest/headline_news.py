@@ -18,16 +18,17 @@ NEWS_LEMMAS = frozenset(
 SCENE_LEMMAS = frozenset("arriver commencer débuter ouvrir rassembler".split())
 REFLEXIVE_SCENE_LEMMAS = frozenset("dérouler tenir réunir retrouver rassembler ouvrir".split())
 
-_NUMBER = (r"\d[\d  ]*|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
-           r"|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|cent")
-# a round number: "une vingtaine de", "des dizaines de"
-_ROUND = (r"(?:une|des) (?:dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|centaines?"
-          r"|milliers) d(?:e |['’])")
-_DEGREE = r"au moins|au minimum|plus de|près de|environ|quelque"
+NUMBER = (r"\d[\d  ]*|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+          r"|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|cinquante|soixante|cent")
+# a round number: "une vingtaine", "des dizaines"; with its "de" ("une vingtaine de")
+ROUND_NUMBER = (r"(?:une|des) (?:dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?"
+                r"|centaines?|milliers)")
+ROUND = ROUND_NUMBER + r" d(?:e |['’])"
+DEGREE = r"au moins|au minimum|plus de|près de|environ|quelque"
 # "au moins 12 morts", "huit blessés", "Au moins 10 personnes sont mortes", "6 personnes ont été tuées",
 # "une vingtaine de blessés", "la mort d'au moins deux personnes"
 _TOLL = re.compile(
-    rf"\b(?P<death>(?:la mort|le décès) d(?:e |['’]))?(?P<degree>(?:{_DEGREE}) )?(?P<number>{_ROUND}|(?:{_NUMBER}) )"
+    rf"\b(?P<death>(?:la mort|le décès) d(?:e |['’]))?(?P<degree>(?:{DEGREE}) )?(?P<number>{ROUND}|(?:{NUMBER}) )"
     r"(?:(?P<noun>morts|mort|blessés|blessé|tués|tué)\b"
     r"|personnes?(?: (?:ont été |a été |sont |est |auraient été |seraient |sont toutes )?(?P<state>tuées|tuée|mortes|morte|blessées|blessée)\b"
     r"|(?<=s)(?=[\s,.;]|$)))",
@@ -37,7 +38,7 @@ _RECALLED = re.compile(r"\b(?:avait|avaient|avait déjà|avaient déjà|eut|eure
 _DEAD = {"morts", "mort", "tués", "tué", "tuées", "tuée", "mortes", "morte"}
 # A headline that says a toll or a killing already: "tue 19 personnes", "fait 5 morts", "Trois personnes
 # blessées", "Un policier tué" (another toll after it would be another event's).
-_SAID = re.compile(rf"(?:\b(?:{_NUMBER})\b(?: \w+)? |{_ROUND})(?:morts?|blessés?|tués?|victimes?|personnes?)\b|\b(?:tue|tuent|tués?|tuées?|abattue?s?|blesse|blessent|mort de)\b",
+_SAID = re.compile(rf"(?:\b(?:{NUMBER})\b(?: \w+)? |{ROUND})(?:morts?|blessés?|tués?|victimes?|personnes?)\b|\b(?:tue|tuent|tués?|tuées?|abattue?s?|blesse|blessent|mort de)\b",
                    re.IGNORECASE)
 
 

@@ -12,11 +12,11 @@ import pytest
     # the name between commas, hung by the parser on the title's complement (once "Le vétéran de la lutte
     # anti- apartheid décède à Johannesbourg")
     ("Le vétéran de la lutte anti- apartheid et compagnon de cellule de Nelson Mandela, Ahmed Kathrada, est décédé mardi "
-     "à la suite d'une opération, à Johannesbourg (Afrique du Sud). Il avait 87 ans.", "Mort d'Ahmed Kathrada"),
+     "à la suite d'une opération, à Johannesbourg (Afrique du Sud). Il avait 87 ans.", "Décès d'Ahmed Kathrada"),
     # the name right after the title and its adjective, read as a sentence of its own (once "Mort de
     # l'auteur-compositeur-interprète")
     ("L'auteur-compositeur-interprète britannique George Michael, de son vrai nom Georgios Kyriacos Panayiotou, est "
-     "décédé hier, le 25 décembre, à son domicile, à l'âge de 53 ans, de causes indéterminées.", "Mort de George Michael"),
+     "décédé hier, le 25 décembre, à son domicile, à l'âge de 53 ans, de causes indéterminées.", "Décès de George Michael"),
     # the name right before the verb, after a long title (once "Le réalisateur meurt à l'âge de 93 ans…")
     ("Le réalisateur, homme de télévision et de radio et ancien directeur de la 2e chaîne de l'ORTF de 1968 à 1971 "
      "Maurice Cazeneuve est mort le 28 juin à l'âge de 93 ans, à son domicile de Neuilly-sur-Seine.",

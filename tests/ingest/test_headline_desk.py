@@ -1,0 +1,80 @@
+"""The words a desk writes where the lede has others (digest/headline_desk.py, digest/headline_place.py): the toll
+counted ("Au moins 12 morts"), a death by the lede's own noun ("Décès de"), the place a short headline leaves out;
+on real ledes of the dev split, and the toll as a property of any headline text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from digest.headline import MAX_LENGTH
+from digest.headline_desk import counted_toll
+
+
+@pytest.mark.parametrize(("lede", "said", "not_said"), [
+    # the dead counted, with where they died
+    ("Au moins 25 personnes sont mortes dans le sud de l'Italie lorsque deux trains de passagers de la compagnie "
+     "ferroviaire Ferrotramviaria, sont entrés en collision alors qu'ils circulaient à grande vitesse.",
+     "Au moins 25 morts", "personnes sont mortes"),
+    # the killer makes the toll: "fait … morts"
+    ("Deux attentats à la bombe ont tué au moins 91 personnes à Bagdad, en Irak peu après minuit.",
+     "font au moins 91 morts à Bagdad", "tuent"),
+    ("Lundi, un accident d'avion au Portugal a causé la mort de cinq personnes.", "fait cinq morts", "cause la mort"),
+    # "au moins" after the count goes before it, as a desk writes it
+    ("Sept personnes au moins ont trouvé la mort vendredi 20 janvier au soir dans l'incendie d'un bus hongrois.",
+     "Au moins sept morts dans l'incendie", "trouvent la mort"),
+    # the injured counted too, a round number with its "de"
+    ("Environ 18 personnes sont mortes et une centaine ont été blessées lorsqu'un viaduc en construction s'est "
+     "effondré dans un quartier peuplé de Calcutta, dans l'est de l'Inde.",
+     "Environ 18 morts et une centaine de blessés", "blessées"),
+    # dev ledes: the death told with "décéder" is titled by its noun, one told with "mourir" by its own; another's
+    # death in an incise is not the one the headline says
+    ("L'acteur britannique Roger Moore est décédé hier en Suisse à l'âge de 89 ans des suites d'un cancer.",
+     "Décès de l'acteur britannique Roger Moore", "Mort"),
+    ("Le comédien français Michel Galabru est mort ce lundi, à 5h30, âgé de 93 ans.", "Mort du comédien", "Décès"),
+    ("Debbie Reynolds, la mère de Carrie Fisher décédée la veille, a rendu l'âme à son tour ce mercredi à l’âge de 84 ans.",
+     "Mort de Debbie Reynolds", "Décès"),
+    # dev ledes: a short headline that says no place says where, the first place the sentence names
+    ("Un camion a foncé sur une foule rassemblée pour assister au traditionnel feu d'artifice à l'occasion de la fête "
+     "nationale française sur la promenade des Anglais à Nice.", "Un camion fonce sur une foule à Nice", "Anglais"),
+    ("Le sexagénaire qui a tué un cambrioleur d'un coup de fusil vendredi soir en Isère a finalement été relâché, "
+     "dimanche dernier.", "Le sexagénaire relâché en Isère", "dimanche"),
+])
+def test_the_words_a_desk_writes(derive, lede, said, not_said):
+    [headline] = derive([lede])
+    assert said in headline.text and not_said not in headline.text, headline.text
+    assert len(headline.text) <= MAX_LENGTH
+
+
+@pytest.mark.parametrize("headline", [
+    "Environ 100 personnes seraient mortes intoxiquées",  # the report's hedge stays
+    "Au moins 100 personnes sont mortes lorsqu'un séisme frappe Sumatra",  # a clause follows: verbal only
+    "Les personnes tuées à Paris sont identifiées",  # no count
+    "Au moins 5 personnes tuées contre un hôtel de Mogadiscio",  # "morts contre un hôtel" would not say it
+])
+def test_a_toll_that_reads_only_verbally_stays(headline):
+    assert counted_toll(headline) == headline
+
+
+_WORDS = ["Au moins", "12", "personnes", "sont", "mortes", "tuées", "et", "autres", "blessées", "à", "Kaboul", "tue",
+          "une", "centaine", "de", "cause", "la", "mort", "dans", "un", "attentat", ",", "personne", "est", "morte",
+          "seraient", "Sept", "trouvent", "lorsqu'un", "fait", "deux"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
+def test_a_counted_toll_is_no_longer_and_stable(words):
+    headline = " ".join(words).replace(" ,", ",")
+    counted = counted_toll(headline)
+    assert len(counted) <= len(headline)
+    assert counted_toll(counted) == counted
+    if not re.search(r"personnes?", headline, re.IGNORECASE):
+        assert counted == headline[:1].upper() + headline[1:]
+
+
+def test_a_headline_that_names_a_place_gets_no_other(derive):
+    # a dev lede: "à Bagdad, en Irak" kept, nothing added after it
+    [headline] = derive(["Deux attentats à la bombe ont tué au moins 91 personnes à Bagdad, en Irak peu après minuit."])
+    assert headline.text.endswith("à Bagdad, en Irak"), headline.text
