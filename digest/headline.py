@@ -207,8 +207,9 @@ class HeadlineDeriver:
                 headlines[n] = Headline(death_as_told(headline.text, nth_sentence(ledes[n], 0)), True, True)
             elif headline is not None:
                 toll_sentences = [nth_sentence(ledes[n], rank) for rank in range(_TOLL_SENTENCES)]
-                told = counted_toll(with_toll(headline.text, toll_sentences, MAX_LENGTH))
-                headlines[n] = Headline(with_place(told, parsed[n][0][1]), True)
+                # placed before the toll is counted: the place is looked for in the words of the first sentence
+                placed = with_place(with_toll(headline.text, toll_sentences, MAX_LENGTH), parsed[n][0][1])
+                headlines[n] = Headline(counted_toll(placed), True)
         return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
 

@@ -42,6 +42,9 @@ from digest.headline_desk import counted_toll
      "nationale française sur la promenade des Anglais à Nice.", "Un camion fonce sur une foule à Nice", "Anglais"),
     ("Le sexagénaire qui a tué un cambrioleur d'un coup de fusil vendredi soir en Isère a finalement été relâché, "
      "dimanche dernier.", "Le sexagénaire relâché en Isère", "dimanche"),
+    # the place looked for before the toll is counted ("morts" is no word of the lede's)
+    ("Quatre personnes ont été tuées et 40 blessées mardi lorsqu'un train de cargaison est entré en collision avec un "
+     "autobus à Biloxi, dans le Mississippi pour ensuite dérailler.", "Quatre morts et 40 blessés à Biloxi", "personnes"),
 ])
 def test_the_words_a_desk_writes(derive, lede, said, not_said):
     [headline] = derive([lede])
@@ -78,3 +81,15 @@ def test_a_headline_that_names_a_place_gets_no_other(derive):
     # a dev lede: "à Bagdad, en Irak" kept, nothing added after it
     [headline] = derive(["Deux attentats à la bombe ont tué au moins 91 personnes à Bagdad, en Irak peu après minuit."])
     assert headline.text.endswith("à Bagdad, en Irak"), headline.text
+
+
+def test_the_ab_bench_lists_what_one_rule_changed():
+    # bench/headline_nominal.py --rule toll on a dev lede: the headline with and without the toll counted
+    from bench.headline_nominal import compare
+
+    rows = [{"lede": "Lundi, un accident d'avion au Portugal a causé la mort de cinq personnes.",
+             "real": "Cinq morts dans un accident d'avion"}]
+    lines, changed = compare(rows, "toll")
+    assert [(before, after) for _, before, after in changed] == [
+        ("Un accident d'avion au Portugal cause la mort de cinq personnes", "Un accident d'avion au Portugal fait cinq morts")]
+    assert lines[1] == "headlines changed 1: ROUGE-L up 1, down 0, equal 0", lines
