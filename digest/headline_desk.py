@@ -15,7 +15,7 @@ from digest.headline_news import DEGREE, NUMBER, ROUND, ROUND_NUMBER
 # "au moins 12 ", "une vingtaine de " (``ROUND`` ends on its "de")
 _COUNT = rf"(?P<degree>(?:{DEGREE}) )?(?P<number>{ROUND}|(?:{NUMBER}) )"
 _DIED = (r"(?:(?:sont|est|ont été|a été) )?(?:mortes|morte|tuées|tuée|décédées|décédée)"
-         r"|(?:ont|a) (?:perdu la vie|trouvé la mort)|(?:perdent|perd) la vie|(?:trouvent|trouve) la mort")
+         r"|(?:ont|a) (?:perdu la vie|trouvé la mort|péri)|(?:perdent|perd) la vie|(?:trouvent|trouve) la mort|périssent|périt")
 # ", et 300 autres blessées,", " et une centaine blessées"
 _INJURED = (rf",? et (?P<injured>(?:(?:{DEGREE}) )?(?:{NUMBER}|{ROUND_NUMBER}))(?: d(?:e |['’]))?(?: autres)? "
             r"(?:(?:sont|ont été) )?blessée?s\b,?")
