@@ -201,7 +201,8 @@ class HeadlineDeriver:
             if headlines[n] is None and tried and (text := repaired(tried[0][1], MAX_LENGTH)):
                 headlines[n] = Headline(text, True)
         self._said_more_simply(headlines, parsed)
-        # The toll of an event is its news: said after a headline that leaves it out.
+        # The toll of an event is its news: said after a headline that leaves it out, counted as a desk counts it; a
+        # short headline says where; an obituary takes the lede's word for the death.
         for n, headline in enumerate(headlines):
             if headline is not None and headline.death:
                 headlines[n] = Headline(death_as_told(headline.text, nth_sentence(ledes[n], 0)), True, True)

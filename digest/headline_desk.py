@@ -4,6 +4,8 @@ A toll is counted, not told: "Au moins 12 personnes ont été tuées à Kaboul" 
 Kaboul", "Un séisme tue au moins 241 personnes" "Un séisme fait au moins 241 morts", "et 300 autres blessées"
 "et 300 blessés". Only the plain statement of it: a conditional ("seraient mortes") is the report's hedge and
 stays, and so does a toll followed by a clause ("… sont mortes lorsqu'un séisme…"), which reads only verbally.
+
+A death is titled by the lede's own word: "Décès de X" for "X est décédé", "Mort de X" for "X est mort".
 """
 
 from __future__ import annotations
