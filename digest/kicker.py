@@ -54,14 +54,23 @@ def derive_kicker(text: str, places: Iterable[tuple[str, Iterable[str]]], organi
     """The kicker of a dispatch's ``text``: ``places`` and ``organisations`` are (name, forms) of what it
     names. When ``headline`` names none of the places, the place the first sentence names is the
     kicker: where the news happened is said above a headline that does not say it ("Inde" over "Le
-    déraillement d'un train tue plus de 91 personnes")."""
+    déraillement d'un train tue plus de 91 personnes"). Otherwise the kicker is what the dispatch names
+    most among what the headline does not name, when there is such a thing."""
     if death:
         return OBITUARY
     places, organisations = list(places), list(organisations)
-    if headline and not any(whole_word_positions(form, headline) for name, forms in places for form in {name, *forms} if form):
+    if headline and not any(_named_in(headline, name, forms) for name, forms in places):
         if kicker := _most_named(text, places, first_sentence_only=True):
             return kicker
-    return _most_named(text, places + organisations)
+    # a kicker repeating the headline's place or organisation tells the reader nothing more ("Nice"
+    # over "Un camion fonce sur une foule à Nice"): what the headline does not name comes first
+    unnamed = [(name, forms) for name, forms in places + organisations if not _named_in(headline, name, forms)]
+    return _most_named(text, unnamed) or _most_named(text, places + organisations)
+
+
+def _named_in(headline: str, name: str, forms: Iterable[str]) -> bool:
+    """Whether ``headline`` names ``name`` by one of its ``forms`` (never, when there is no headline)."""
+    return any(whole_word_positions(form, headline) for form in {name, *forms} if form)
 
 
 def _most_named(text: str, named: list[tuple[str, Iterable[str]]], first_sentence_only: bool = False) -> str:

@@ -43,6 +43,17 @@ def test_a_headline_without_its_place_gets_the_place_as_kicker():
     assert derive_kicker(text, places, organisations, headline=no_place, death=True) == OBITUARY
 
 
+def test_kicker_does_not_repeat_what_the_headline_names():
+    text = ("Un camion a foncé sur la foule réunie sur la promenade des Anglais à Nice, jeudi soir. Le parquet "
+            "antiterroriste est saisi. Nice était en fête. La France observe trois jours de deuil.")
+    places = [("Nice", ()), ("France", ())]
+    headline = "Un camion fonce sur une foule à Nice"
+    assert derive_kicker(text, places) == "Nice"  # no headline: what the dispatch names most
+    assert derive_kicker(text, places, headline=headline) == "France"
+    # when the headline names everything, the kicker is still what the dispatch names most
+    assert derive_kicker(text, places[:1], headline=headline) == "Nice"
+
+
 def test_teaser_goes_on_after_the_headline():
     paragraphs = parse(SEED.read_bytes()).paragraphs
     summary = teaser(paragraphs, "Mark Rutte appelle les alliés", from_first_sentence=True)
