@@ -34,7 +34,9 @@ a rebuild must not see the code ingest depends on change between two runs (bench
 which also describes the machine).
 ``--report-only a.json b.json`` renders several runs' results side by side (sizes as columns).
 CPU seconds (user+system of the build and its children) are reported beside wall times: they
-hold up better when other work shares the machine (the 1-minute load average is recorded).
+hold up better when other work shares the machine (the 1-minute load average is recorded), not
+entirely: each result also keeps the kernel's part (``system_cpu``) and the CPU seconds the machine's
+other processes took while it ran (``others_cpu``).
 """
 
 from __future__ import annotations
