@@ -100,7 +100,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
         if features.get("VerbForm") != "Part" or any(morphology(tokens[a]).get("VerbForm") in ("Inf", "Part") for a in tense_aux):
             return True  # "annonce avoir pris le pouvoir", "ayant pris": no tense to put in the present
         number = verb_number(sentence, verb, tense_aux)
-    elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind":
+    elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind" \
+            and not conditional(token.text, token.lemma):
         number = features.get("Number") or verb_number(sentence, verb, [])
     else:
         return True  # present, future, infinitive: unchanged
@@ -116,6 +117,14 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
     replaced[verb] = present
     kept.difference_update(tense_aux)
     return True
+
+
+def conditional(form: str, lemma: str) -> bool:
+    """Whether ``form`` is a conditional the morphologizer read as an imperfect ("compterait", "expliquerait"):
+    a report's hedge, which the present would assert. Not an imperfect of a stem in r ("durait", "courait")."""
+    low, lemma = form.lower(), lemma.lower()
+    ending = "aient" if low.endswith("raient") else "ait" if low.endswith("rait") else None
+    return ending is not None and low != lemma[:-2] + ending
 
 
 def _adjectival(sentence: Sentence, verb: int, auxiliaries: list[int]) -> bool:
