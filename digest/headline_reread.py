@@ -65,12 +65,15 @@ def _list_read_as_complements(sentence: Sentence, parsed: Sequence[Token], lede_
 
 
 def _an_item(sentence: Sentence, i: int) -> bool:
-    """A list's item in the lede: a coordinate, or a second object of the same verb (a list the parser split)."""
+    """A list's item in the lede: a coordinate, or a second object of the same verb (a list the parser split), with its
+    own preposition."""
     token = sentence.tokens[i]
     if i and not sentence.tokens[i - 1].space:
         return False  # "Papouasie-Nouvelle-Guinée": a word's part, not an item
-    return token.dep == "conj" or token.dep == "obj" and any(
-        sentence.tokens[c].dep == "obj" and c < i for c in sentence.children[token.head])
+    # an item with its own preposition ("de la France"), a coordinate or taken for a second object: "à une large
+    # majorité, la directive" read as a coordinate is an object misread, no list
+    return any(sentence.tokens[c].dep == "case" for c in sentence.children[i]) and (token.dep == "conj" or token.dep == "obj" and any(
+        sentence.tokens[c].dep == "obj" and c < i for c in sentence.children[token.head]))
 
 
 def _within(parsed: Sequence[Token], m: int, j: int) -> bool:

@@ -32,11 +32,10 @@ from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, bare_subject, clean_subject, coordinated_opening, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
     name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
-from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
+from digest.headline_tense import agree_participle, has_aux, periphrasis, reported_in_present, to_present
 
 BUDGET = 80
-# The clause with nothing dropped may be this long.
-WHOLE_BUDGET = 90
+WHOLE_BUDGET = 90  # the clause with nothing dropped may be this long
 
 _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "expl:pass", "expl:subj", "iobj"}
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
@@ -329,10 +328,11 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
 
 
 def _joined_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
-    """"ont été tuées et 187 ont été blessées" -> "tuées et 187 blessées": a verb joined to the main one
-    rewritten in its tense (not a negated one: "mais il n'a pas été blessé" keeps its auxiliary)."""
+    """"ont été tuées et 187 ont été blessées" -> "tuées et 187 blessées": a verb joined to the main one, or the clause it
+    reports, rewritten in its tense (not a negated one: "mais il n'a pas été blessé" keeps its auxiliary)."""
     if not verb_rewritten(sentence, kept, replaced, verb):
         return
+    reported_in_present(sentence, verb, replaced, kept)
     for joined in sentence.children[verb]:
         if joined in kept and sentence.tokens[joined].dep == "conj" and sentence.tokens[joined].pos == "VERB" \
                 and not any(is_negation(sentence, c) for c in sentence.children[joined]):

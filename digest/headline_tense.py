@@ -119,6 +119,18 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
     return True
 
 
+def reported_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
+    """The clause a verb put in the present reports, in the imperfect the past it was told in required, in the present
+    too ("a annoncé que l'Iran s'apprêtait à signer" -> "annonce que l'Iran s'apprête à signer"): the sequence of tenses."""
+    tokens = sentence.tokens
+    for clause in sentence.children[verb]:
+        if clause in kept and tokens[clause].dep == "ccomp" and tokens[clause].pos == "VERB" \
+                and "Tense=Imp" in tokens[clause].morph and "VerbForm=Fin" in tokens[clause].morph \
+                and not any(tokens[c].dep.startswith("aux") for c in sentence.children[clause]) \
+                and not conditional(tokens[clause].text, tokens[clause].lemma):
+            to_present(sentence, clause, replaced, kept)
+
+
 def conditional(form: str, lemma: str) -> bool:
     """Whether ``form`` is a conditional the morphologizer read as an imperfect ("compterait", "expliquerait"):
     a report's hedge, which the present would assert. Not an imperfect of a stem in r ("durait", "courait")."""

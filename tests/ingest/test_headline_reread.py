@@ -74,3 +74,15 @@ def test_the_acronym_a_description_gives_is_the_subject(derive):
     ])
     assert edf.text.startswith("EDF annonce la fermeture"), edf.text
     assert not awards.text.startswith("BATA"), awards.text
+
+
+def test_the_clause_a_verb_reports_follows_it_into_the_present(derive):
+    # "annonce que l'Iran s'apprêtait": the imperfect was the past's sequence of tenses, not the news's tense; the
+    # mixed tenses refused, the number that is the news had been cut (a dev lede, winer-2016_01_24-003)
+    [airbus, epidemic] = derive([
+        "Abbas Akhoundi, le ministre iranien des Transports, a annoncé, dimanche 24 janvier, que l'Iran s’apprêtait à "
+        "signer un contrat pour l’achat de 114 Airbus.",
+        "Le ministre de la Santé a déclaré jeudi à la presse que l'épidémie reculait nettement en Guinée.",
+    ])
+    assert "s’apprête à signer" in airbus.text and "114 Airbus" in airbus.text, airbus.text
+    assert "recule" in epidemic.text and "reculait" not in epidemic.text, epidemic.text
