@@ -93,3 +93,13 @@ def test_the_clause_a_verb_reports_follows_it_into_the_present(derive):
     ])
     assert "s’apprête à signer" in airbus.text and "114 Airbus" in airbus.text, airbus.text
     assert "recule" in epidemic.text and "reculait" not in epidemic.text, epidemic.text
+
+
+def test_the_future_of_a_reported_past_becomes_the_future(derive):
+    # "annonce que son pays poursuivrait": the conditional was the past's future; a modal's stays a possibility
+    [future, modal] = derive([
+        "Le Premier ministre Benyamin Netanyahou a annoncé jeudi que son pays poursuivrait ses opérations militaires à Gaza.",
+        "Le ministre de l'Intérieur a déclaré mardi à la radio qu'il pourrait démissionner avant la fin du mois de mars.",
+    ])
+    assert "que son pays poursuivra ses opérations" in future.text, future.text
+    assert "pourrait démissionner" in modal.text, modal.text
