@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 
 from digest.atomic_files import write_atomically
@@ -139,6 +140,10 @@ class HeadlineDeriver:
                 write_atomically(path, json.dumps({"rules": self.rules, **asdict(headline)}, ensure_ascii=False))
         return [headline if headline is not None else fresh[lede] for lede, headline in zip(ledes, known)]
 
+    def reread(self, text: str) -> list:
+        """A candidate headline's own parse (cached like the sentences')."""
+        return self.parser.parse([text])[0]
+
     def _path(self, lede: str) -> Path | None:
         if self.derived_dir is None:
             return None
@@ -167,6 +172,7 @@ class HeadlineDeriver:
         from digest.headline_event import says_news, sets_the_scene
         from digest.headline_rewrite import BUDGET, rewrite
 
+        rewrite = partial(rewrite, reparse=self.reread)  # a candidate its own parse reads otherwise is refused
         headlines: list[Headline | None] = [None] * len(ledes)
         parsed: list[list[tuple[str, list]]] = [[] for _ in ledes]  # each lede's sentences tried, with their parse
         # The first sentence says the news; the next ones are parsed only for the ledes it gives no
@@ -221,6 +227,7 @@ class HeadlineDeriver:
         from digest.headline_retry import simpler_sentences
         from digest.headline_rewrite import BUDGET, rewrite
 
+        rewrite = partial(rewrite, reparse=self.reread)
         retried = [(n, simpler) for n, tried in enumerate(parsed) if headlines[n] is None and tried
                    for simpler in simpler_sentences(*tried[0])]
         for (n, _), tokens in zip(retried, self.parser.parse([s for _, s in retried]) if retried else [], strict=True):

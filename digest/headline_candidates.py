@@ -43,6 +43,7 @@ _OF = {"de", "d'", "d’", "du", "des"}
 # Adverbs that tie the sentence to what the reader was told before or say when: nothing a headline needs.
 _CONNECTIVES = frozenset("également aussi encore désormais maintenant finalement ainsi alors donc enfin cependant pourtant "
                          "toutefois officiellement actuellement présentement récemment dernièrement".split())
+_HEDGES = frozenset("probablement vraisemblablement apparemment peut-être possiblement présumément".split())
 _TOLL_NOUNS = {"mort", "personne", "blessé", "victime", "tué", "civil", "soldat", "policier", "passager"}
 
 
@@ -103,8 +104,8 @@ def _droppable(sentence: Sentence, i: int) -> bool:
     token = sentence.tokens[i]
     if token.head == i or token.pos == "AUX":
         return False  # "Wikinews vous fait vivre": an auxiliary however it was parsed
-    if is_negation(sentence, i):
-        return False  # "il n'a pas été blessé" says the reverse without "pas"
+    if is_negation(sentence, i) or token.text.lower() in _HEDGES:
+        return False  # "il n'a pas été blessé" says the reverse without "pas"; "probablement déjoué" asserts without it
     if _misread_mark(token) or _second_object(sentence, i):
         return True
     if sentence.is_time(i):

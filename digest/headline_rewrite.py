@@ -25,16 +25,17 @@ from digest.headline_event import winner
 from digest.headline_nominal import nominal_form
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
 from digest.headline_parse import Token
+from digest.headline_apposition import name_in_apposition
+from digest.headline_reread import Reparse, first_agreeing
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
 from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, bare_subject, clean_subject, coordinated_opening, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
-    name_in_apposition, name_in_subject, subject_of, with_adjacent_name, with_whole_words,
+    name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
-from digest.headline_tense import agree_participle, has_aux, periphrasis, to_present
+from digest.headline_tense import agree_participle, has_aux, periphrasis, reported_in_present, to_present
 
 BUDGET = 80
-# The clause with nothing dropped may be this long.
-WHOLE_BUDGET = 90
+WHOLE_BUDGET = 90  # the clause with nothing dropped may be this long
 
 _KEPT_WITH_VERB = {"aux:tense", "aux:pass", "aux:caus", "cop", "expl:comp", "expl:pass", "expl:subj", "iobj"}
 # Dependents dropped from every candidate: said by the page or a detail of a detail.
@@ -42,15 +43,16 @@ _ALWAYS_DROPPED = {"parataxis", "dislocated", "vocative", "discourse", "reparand
 _DEATH_VERBS = {"mourir", "décéder", "mort", "éteindre"}
 
 
-def rewrite(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> str | None:
+def rewrite(tokens: Sequence[Token], *budgets: int, follows: bool = False, reparse: Reparse | None = None) -> str | None:
     """The best headline candidate within the first of ``budgets`` (default ``BUDGET``) characters
     that gives one, or None when none is good enough; ``follows``: the sentence is not the lede's
-    first, and a subject that only refers back to the one before ("Le président", "La hausse") says nothing."""
-    best = best_candidate(tokens, *budgets, follows=follows)
+    first, and a subject that only refers back to the one before ("Le président", "La hausse") says nothing;
+    ``reparse``: each candidate's text parsed, to refuse one read otherwise than meant (``headline_reread``)."""
+    best = best_candidate(tokens, *budgets, follows=follows, reparse=reparse)
     return best.text if best else None
 
 
-def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False) -> Candidate | None:
+def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False, reparse: Reparse | None = None) -> Candidate | None:
     """The best candidate of the sentence's main clause; when that gives none (no subject found, a
     pronoun, nothing whole within the budget), of another clause with a subject of its own
     ("Au moins 25 personnes sont mortes [lorsque deux trains sont entrés en collision]")."""
@@ -66,21 +68,21 @@ def best_candidate(tokens: Sequence[Token], *budgets: int, follows: bool = False
     main = _main_clause_of_subordinate(sentence, verb) if verb is not None else None
     # a clean, complete clause a little longer beats a shorter one with words dropped
     clause = main if main is not None else verb
-    if clause is not None and (found := _clause_candidate(sentence, clause, min(WHOLE_BUDGET, max(budgets)), follows, whole=True)):
+    if clause is not None and (found := _clause_candidate(sentence, clause, min(WHOLE_BUDGET, max(budgets)), follows, whole=True, reparse=reparse)):
         return found
     for budget in budgets:  # the main clause within a longer budget rather than another clause
-        if main is not None and (found := _clause_candidate(sentence, main, budget, follows)) is not None:
+        if main is not None and (found := _clause_candidate(sentence, main, budget, follows, reparse=reparse)) is not None:
             return found
         if verb is None and (nominal := _nominal(sentence, budget, follows)) is not None:
             return nominal
-        if verb is not None and (found := _clause_candidate(sentence, verb, budget, follows)) is not None:
+        if verb is not None and (found := _clause_candidate(sentence, verb, budget, follows, reparse=reparse)) is not None:
             return found
     for head in _other_clauses(sentence, verb):
         for budget in budgets:
-            if (found := _clause_candidate(sentence, head, budget, follows)) is not None:
+            if (found := _clause_candidate(sentence, head, budget, follows, reparse=reparse)) is not None:
                 return found
     for budget in budgets if verb is not None else ():
-        if (found := _clause_candidate(sentence, verb if main is None else main, budget, follows, bare=True)) is not None:
+        if (found := _clause_candidate(sentence, verb if main is None else main, budget, follows, bare=True, reparse=reparse)) is not None:
             return found
     return None
 
@@ -146,7 +148,7 @@ def resolved_subject(sentence: Sentence, verb: int) -> tuple[int, set[int], set[
 
 
 def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool = False, bare: bool = False,
-                      whole: bool = False) -> Candidate | None:
+                      whole: bool = False, reparse: Reparse | None = None) -> Candidate | None:
     """The best candidate with ``verb`` for main verb; ``bare``: with the subject's head alone; ``whole``: only the
     clause with nothing dropped."""
     if (resolved := resolved_subject(sentence, verb)) is None:
@@ -179,9 +181,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
     candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)
                   if not whole or found.whole and not stranded_by_the_tense(sentence, found.kept, verb)]
-    if not candidates:
+    if (best := first_agreeing(sentence, candidates, verb, subject_tokens | written | set(name or ()), reparse)) is None:
         return None
-    best = max(candidates, key=lambda c: c.score)
     best = nominal_form(sentence, verb, subject, best, budget) or best
     return Candidate(finish(best.text), best.score, best.kept)
 
@@ -308,7 +309,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     for i, token in enumerate(tokens):
         if token.text == "(":
             depth += 1
-        if depth and i not in sentence.quote_of:
+        if depth and i not in sentence.quote_of and (i not in subject_tokens or subject in subject_tokens):  # "(EDF)" said for the subject
             kept.discard(i)
         if token.text == ")":
             depth = max(0, depth - 1)
@@ -326,13 +327,12 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     return kept, replaced
 
 
-
-
 def _joined_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
-    """"ont été tuées et 187 ont été blessées" -> "tuées et 187 blessées": a verb joined to the main one
-    rewritten in its tense (not a negated one: "mais il n'a pas été blessé" keeps its auxiliary)."""
+    """"ont été tuées et 187 ont été blessées" -> "tuées et 187 blessées": a verb joined to the main one, or the clause it
+    reports, rewritten in its tense (not a negated one: "mais il n'a pas été blessé" keeps its auxiliary)."""
     if not verb_rewritten(sentence, kept, replaced, verb):
         return
+    reported_in_present(sentence, verb, replaced, kept)
     for joined in sentence.children[verb]:
         if joined in kept and sentence.tokens[joined].dep == "conj" and sentence.tokens[joined].pos == "VERB" \
                 and not any(is_negation(sentence, c) for c in sentence.children[joined]):

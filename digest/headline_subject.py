@@ -117,19 +117,6 @@ def _hung_without_preposition(sentence: Sentence, kept: set[int], j: int) -> boo
     return True
 
 
-def name_in_apposition(sentence: Sentence, subject: int) -> list[int] | None:
-    """"Le Premier ministre du Canada, Justin Trudeau, a annoncé": the person's name between commas."""
-    for child in sentence.children[subject]:
-        token = sentence.tokens[child]
-        # a name with a preposition is the title's complement ("la mort de Mark Zuckerberg"), not its apposition
-        if token.dep in ("appos", "flat:name", "nmod") and token.entity == "PER" and token.pos == "PROPN" \
-                and not any(sentence.tokens[c].dep == "case" for c in sentence.children[child]):
-            run = sorted(i for i in sentence.subtree(child) if sentence.tokens[i].entity == "PER")
-            if run and run == list(range(run[0], run[-1] + 1)):
-                return run
-    return None
-
-
 def name_before_verb(sentence: Sentence, subject: int, subject_tokens: set[int], verb: int) -> list[int] | None:
     """The name of a person a title for subject introduces, however the parser hung it, between the
     subject and its verb ("Le vétéran de la lutte anti-apartheid…, Ahmed Kathrada, est décédé",

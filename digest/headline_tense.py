@@ -100,7 +100,8 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
         if features.get("VerbForm") != "Part" or any(morphology(tokens[a]).get("VerbForm") in ("Inf", "Part") for a in tense_aux):
             return True  # "annonce avoir pris le pouvoir", "ayant pris": no tense to put in the present
         number = verb_number(sentence, verb, tense_aux)
-    elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind":
+    elif features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") and features.get("Mood", "Ind") == "Ind" \
+            and not conditional(token.text, token.lemma):
         number = features.get("Number") or verb_number(sentence, verb, [])
     else:
         return True  # present, future, infinitive: unchanged
@@ -116,6 +117,37 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
     replaced[verb] = present
     kept.difference_update(tense_aux)
     return True
+
+
+def reported_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
+    """The clause a verb put in the present reports, in the imperfect the past it was told in required, in the present
+    too ("a annoncé que l'Iran s'apprêtait à signer" -> "annonce que l'Iran s'apprête à signer"), in the conditional
+    that was the past's future, in the future ("poursuivrait" -> "poursuivra"): the sequence of tenses undone."""
+    tokens = sentence.tokens
+    for clause in sentence.children[verb]:
+        if clause not in kept or tokens[clause].dep != "ccomp" or any(tokens[c].dep.startswith("aux") for c in sentence.children[clause]):
+            continue
+        for word in [clause] + [c for c in sentence.children[clause] if tokens[c].dep == "cop"]:
+            token = tokens[word]
+            if token.pos not in ("VERB", "AUX") or "VerbForm=Fin" not in token.morph:
+                continue
+            if conditional(token.text, token.lemma):
+                if token.lemma not in _MODALS:  # "annonce que son pays poursuivra": the past's future, not a hedge
+                    replaced[word] = token.text[:-6] + "ront" if token.text.endswith("raient") else token.text[:-4] + "ra"
+            elif word == clause and "Tense=Imp" in token.morph:
+                to_present(sentence, clause, replaced, kept)
+
+
+# "qu'il pourrait démissionner": a possibility, whatever the tense of who said it
+_MODALS = {"pouvoir", "devoir"}
+
+
+def conditional(form: str, lemma: str) -> bool:
+    """Whether ``form`` is a conditional the morphologizer read as an imperfect ("compterait", "expliquerait"):
+    a report's hedge, which the present would assert. Not an imperfect of a stem in r ("durait", "courait")."""
+    low, lemma = form.lower(), lemma.lower()
+    ending = "aient" if low.endswith("raient") else "ait" if low.endswith("rait") else None
+    return ending is not None and low != lemma[:-2] + ending
 
 
 def _adjectival(sentence: Sentence, verb: int, auxiliaries: list[int]) -> bool:
