@@ -246,7 +246,8 @@ def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ())
 
 
 _ROLE_WORDS = r"[\w’'\-]+"
-_ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
+_ROLE_AFTER = re.compile(r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
+                         .format(w=_ROLE_WORDS))
 # "le secrétaire général de l'Otan Mark Rutte", "le Premier ministre Bernard Cazeneuve": from a determiner
 # to the name, no punctuation between
 _ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=((?:[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ]+[\s\u00a0\u202f]+[a-zà-öø-ÿ]))[^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
@@ -274,9 +275,8 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
     pattern = _name_pattern(tuple(forms))
     if pattern is None:
         return
-    after = re.compile(_ROLE_AFTER.format(w=_ROLE_WORDS))
     for found in pattern.finditer(text):
-        apposition = after.match(text, found.end())
+        apposition = _ROLE_AFTER.match(text, found.end())
         candidates = [apposition.group(1)] if apposition else []
         window = text[max(0, found.start() - 100):found.start()]
         candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)
