@@ -29,7 +29,8 @@ Design (chosen for speed: no DOM tree is built)
    character.  URLs and e-mail addresses are swapped for placeholders too,
    so no rule can touch them.
 4. ``RULES`` is the visible pipeline: a tuple of pure ``str -> str``
-   functions applied in order to each run.
+   functions applied in order to each run; those of ``NEED_A_DIGIT`` are
+   skipped in a run without a digit, where they could change nothing.
 
 Every rule only ever produces text that it (and every other rule) accepts
 as already correct, which is what makes ``typeset`` idempotent; the
