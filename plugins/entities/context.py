@@ -63,9 +63,16 @@ class NamePattern:
         self._patterns = tuple(_form_pattern(form) for form in forms)
 
     def search(self, text: str) -> re.Match | None:
+        if len(self._patterns) == 1:  # most names have one form: its own search, no list to sort
+            return self._patterns[0].search(text)
         return _leftmost([pattern.search(text) for pattern in self._patterns])
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if len(self._patterns) == 1:
+            return self._patterns[0].finditer(text)
+        return self._finditer(text)
+
+    def _finditer(self, text: str) -> Iterator[re.Match]:
         # each form's next match is searched again only once a match found ends after its start
         following = [pattern.search(text) for pattern in self._patterns]
         while (found := _leftmost(following)) is not None:
@@ -186,15 +193,17 @@ def _sentence_ends(text: str) -> tuple[int, ...]:
     return tuple(ends)
 
 
-def _first_naming(text: str, pattern: NamePattern, longer: LongerNames) -> str | None:
-    """The first sentence of ``text`` where ``pattern`` finds a form of its own (``_own_matches``).
-    Those that end before its first match in the whole text are not searched: a match in a sentence
-    is one in the text, the sentence being a piece of it between spaces."""
+def _first_naming(text: str, pattern: NamePattern, longer: LongerNames) -> tuple[str, list[re.Match]] | None:
+    """The first sentence of ``text`` where ``pattern`` finds a form of its own, with those matches
+    (``_own_matches``). Those that end before its first match in the whole text are not searched: a
+    match in a sentence is one in the text, the sentence being a piece of it between spaces."""
     first = pattern.search(text)
     if first is None:
         return None
-    skip = bisect.bisect_right(_sentence_ends(text), first.start())
-    return next((sentence for sentence in sentences(text)[skip:] if _own_matches(pattern, longer, sentence)), None)
+    for sentence in sentences(text)[bisect.bisect_right(_sentence_ends(text), first.start()):]:
+        if own := _own_matches(pattern, longer, sentence):
+            return sentence, own
+    return None
 
 
 def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ()) -> Markup | None:
@@ -210,10 +219,16 @@ def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ())
     longer = _longer_names(tuple(others))
     # the sentence naming the page's own name (forms[0]), else the first naming any form; a sentence
     # chosen for the page's name where every form found is inside a longer name shows nothing
-    sentence = (named is not None and _first_naming(text, named, longer)) or _first_naming(text, pattern, longer)
-    own = _own_matches(pattern, longer, sentence) if sentence else None
-    if not own:
+    found = _first_naming(text, named, longer) if named is not None else None
+    if found is None and named is not pattern:
+        found = _first_naming(text, pattern, longer)
+    if found is None:
         return None
+    sentence, own = found
+    if named is not pattern:  # chosen for the page's name, marked for every form
+        own = _own_matches(pattern, longer, sentence)
+        if not own:
+            return None
     start, end = 0, len(sentence)
     if len(sentence) > MAX_SENTENCE:
         start = max(0, own[0].start() - MAX_SENTENCE // 2)
@@ -231,7 +246,8 @@ def sentence_naming(text: str, forms: Sequence[str], others: Sequence[str] = ())
 
 
 _ROLE_WORDS = r"[\w’'\-]+"
-_ROLE_AFTER = r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
+_ROLE_AFTER = re.compile(r",[\s\u00a0\u202f]+((?:l['’]|le |la |les )?(?:{w}[\s\u00a0\u202f]+){{0,7}}?{w})[\s\u00a0\u202f]*[,.;)]"
+                         .format(w=_ROLE_WORDS))
 # "le secrétaire général de l'Otan Mark Rutte", "le Premier ministre Bernard Cazeneuve": from a determiner
 # to the name, no punctuation between
 _ROLE_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Ll]e|[Ll]a|[Dd]u|[Aa]u)[\s\u00a0\u202f]+|(?<![\w\-])[Ll]['’])(?=((?:[a-zà-öø-ÿ]|[A-ZÀ-ÖØ-Þ](?=[a-zà-öø-ÿ]+[\s\u00a0\u202f]+[a-zà-öø-ÿ]))[^,.;:!?«»()\n]{2,90}?)[\s\u00a0\u202f]+$)")
@@ -259,9 +275,8 @@ def roles(text: str, forms: Sequence[str]) -> Iterable[str]:
     pattern = _name_pattern(tuple(forms))
     if pattern is None:
         return
-    after = re.compile(_ROLE_AFTER.format(w=_ROLE_WORDS))
     for found in pattern.finditer(text):
-        apposition = after.match(text, found.end())
+        apposition = _ROLE_AFTER.match(text, found.end())
         candidates = [apposition.group(1)] if apposition else []
         window = text[max(0, found.start() - 100):found.start()]
         candidates += [m.group(1) for m in _ROLE_BEFORE.finditer(window)

@@ -83,13 +83,15 @@ class _Run:
     def render(self, transform: Callable[[str], str]) -> str:
         items = self.items
         texts = [it[1] for it in items if it[0] == "t"]
-        if not texts or not any(t.strip() for t in texts):
+        text = "".join(texts)  # one search of the run's text for blank or private (one character each)
+        if not text or text.isspace():
             return "".join("".join(it[1:]) for it in items)
+        private = PRIVATE.search(text) is not None
         if len(items) == 1:
-            return transform(texts[0]) if not PRIVATE.search(texts[0]) else texts[0]
+            return text if private else transform(text)
         joined = "".join(it[1] if it[0] == "t" else it[0] for it in items)
         markers = [it for it in items if it[0] != "t"]
-        if not any(PRIVATE.search(t) for t in texts):
+        if not private:
             pieces = _SPLIT.split(transform(joined))
             if len(pieces) == len(markers) + 1:
                 res = [pieces[0]]

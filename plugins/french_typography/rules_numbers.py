@@ -33,7 +33,8 @@ def units(s: str) -> str:
     if not has_digit(s):
         return s
     s = _UNIT_SPACE.sub("\\1" + NBSP, s)
-    s = _UNIT_GLUED.sub("\\1" + NBSP, s)
+    if "%" in s or "‰" in s or "€" in s or "£" in s:
+        s = _UNIT_GLUED.sub("\\1" + NBSP, s)
     if " h" in s or NBSP + "h" in s:
         s = _HOUR.sub("\\1" + NBSP + "h" + NBSP, s)
     return s
@@ -73,7 +74,8 @@ _ABBREVIATION = re.compile(
 
 def abbreviations(s: str) -> str:
     """``p. 12``, ``art. 3``, ``§ 4``: the abbreviation never ends a line."""
-    if "." not in s and "§" not in s:
+    # its pattern tried at every character (it starts with look-behinds): first what it needs
+    if "p." not in s and "art." not in s and "vol." not in s and "fig." not in s and "§" not in s:  # "chap." has "p."
         return s
     return _ABBREVIATION.sub(lambda m: m.group(1) + NBSP, s)
 
@@ -96,7 +98,9 @@ _ORD_NORM = {
     "eme": "e", "emes": "es", "è": "e", "nd": "nd", "nds": "nds", "nde": "de", "ndes": "des",
 }
 _ROMAN = "(?:M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))"
-_ROMAN_ORD = re.compile("([IVXLCDM](?<![\\w-][IVXLCDM])[IVXLCDM]*)(e|es|ème|èmes|eme|er)(?![\\w'’])")
+# a lone L, C, D or M is never an ordinal (``_roman_ordinal``): left out here, "Le", "De", "Ce"
+# would each call ``_roman_repl`` for nothing
+_ROMAN_ORD = re.compile("([IVXLCDM](?<![\\w-][IVXLCDM])(?:(?<=[IVX])|(?=[IVXLCDM]))[IVXLCDM]*)(e|es|ème|èmes|eme|er)(?![\\w'’])")
 _ROMAN_FULL = re.compile(_ROMAN)
 _ROMAN_CONTEXT = re.compile(
     f"[ \t{NBSP}]+(?:siècles?|millénaires?|République|Empire|Reich|arrondissement|"
@@ -171,9 +175,12 @@ def ordinal_spaces(s: str) -> str:
     return s
 
 
+_DIGIT_THEN_SUFFIX = re.compile("\\d[eèrn]").search  # what every suffix of ``_ORDINAL`` starts with
+
+
 def superscripts(s: str) -> str:
     """``1er``, ``2e``, ``XXe siècle`` → superscript suffixes (``<sup>``)."""
-    if has_digit(s):
+    if _DIGIT_THEN_SUFFIX(s):
         s = _ORDINAL.sub(_ordinal_repl, s)
     if "e" in s:
         s = _ROMAN_ORD.sub(_roman_repl, s)

@@ -212,8 +212,12 @@ _BRACKET_CLOSE = re.compile(f"(?<=[^{SP}(\\[])[ \\t]+(?=[{TAG}]*[)\\]])")
 
 def bracket_spaces(s: str) -> str:
     """``( texte )``, ``[ 1 ]`` → ``(texte)``, ``[1]`` (``- [ ] case`` stays)."""
-    if "(" in s or "[" in s:
+    if ("(" in s or "[" in s) and ("( " in s or "[ " in s or "\t" in s):
         s = _BRACKET_OPEN.sub("\\1", s)
-    if ")" in s or "]" in s:
+    # a space or tab, then the closing bracket or the tags before it
+    if (")" in s or "]" in s) and (" )" in s or " ]" in s or _SPACE_TAG in s or "\t" in s):
         s = _BRACKET_CLOSE.sub("", s)
     return s
+
+
+_SPACE_TAG = " " + TAG

@@ -207,6 +207,7 @@ _RAW = [
     ("rule:abbr-section", "le § 4 du texte", "le §~4 du texte"),
     ("rule:abbr-not-word", "une p. ex. sans chiffre", None),
     ("rule:abbr-inside-word", "le cap. 5 et le ap. 3", None),
+    ("rule:abbr-chapter-volume-figure", "au chap. 3 du vol. 2, fig. 7", "au chap.~3 du vol.~2, fig.~7"),
     # --- inverted subjects -------------------------------------------------------------
     ("rule:inversion-t", "Que va-t-il faire ?", "Que va‑t‑il faire^?"),
     ("rule:inversion-t-elle", "a-t-elle dit, a-t-on appris", "a‑t‑elle dit, a‑t‑on appris"),
@@ -215,6 +216,8 @@ _RAW = [
     ("rule:inversion-uppercase-left", "le groupe Dix-On", None),
     # --- spaces inside brackets --------------------------------------------------------
     ("rule:brackets", "le prix ( hors taxes ) et la note [ 1 ]", "le prix (hors taxes) et la note [1]"),
+    ("rule:brackets-tabs", "le prix (\thors taxes\t) et la note [\t1\t]", "le prix (hors taxes) et la note [1]"),
+    ("rule:brackets-closing-after-tags", "le prix (hors <em>taxes </em>) compris", "le prix (hors <em>taxes</em>) compris"),
     ("rule:brackets-tags", "le prix ( <em>hors taxes</em> )", "le prix (<em>hors taxes</em>)"),
     ("rule:brackets-empty-left", "( ) et [ ]", None),
     ("rule:numero", "voir n° 5", "voir n°~5"),

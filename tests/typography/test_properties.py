@@ -6,6 +6,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from french_typography import typeset
+from french_typography.chars import TAG
+from french_typography.typeset import NEED_A_DIGIT
 
 WORDS = [
     "Voici", "la", "suite", "l'Otan", "aujourd'hui", "Etats-Unis", "Etat", "Ecole", "A", "a",
@@ -152,3 +154,19 @@ def test_a_jinja_safe_string_is_walked_as_a_plain_str(monkeypatch):
     monkeypatch.setattr(module, "transform_runs", lambda fragment, transform: seen.append(type(fragment)) or real(fragment, transform))
     assert typeset(Markup("Le XX<sup>e</sup> siècle de <mark>M. Dupont</mark>")) == "Le XX<sup>e</sup> siècle de <mark>M.\u00a0Dupont</mark>"
     assert seen == [str]
+
+
+_WORDS_WITHOUT_DIGITS = [word for word in WORDS if not any(c.isdigit() for c in word)] + [
+    TAG, "p.", "pp.", "art.", "chap.", "vol.", "fig.", "er", "août", "mai", "km", "kg", "n°", "nº", "no.",
+]
+runs_without_digits = st.lists(st.tuples(st.sampled_from(_WORDS_WITHOUT_DIGITS), st.sampled_from(SEPS)),
+                               max_size=14).map(lambda xs: "".join(w + s for w, s in xs))
+
+
+@SETTINGS
+@given(runs_without_digits)
+def test_the_rules_skipped_in_a_run_without_a_digit_change_nothing_there(run):
+    """``typeset_text`` runs the rules of ``NEED_A_DIGIT`` only on a run with a digit: each must
+    leave one without a digit as it is (units, dates, abbreviations, numéros, clock times, thousands)."""
+    for rule in NEED_A_DIGIT:
+        assert rule(run) == run, rule.__name__
