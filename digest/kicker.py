@@ -52,24 +52,24 @@ def whole_word_positions(form: str, text: str) -> list[int]:
 def derive_kicker(text: str, places: Iterable[tuple[str, Iterable[str]]], organisations: Iterable[tuple[str, Iterable[str]]] = (),
                   *, death: bool = False, headline: str = "") -> str:
     """The kicker of a dispatch's ``text``: ``places`` and ``organisations`` are (name, forms) of what it
-    names. When ``headline`` names none of the places, the place the first sentence names is the
-    kicker: where the news happened is said above a headline that does not say it ("Inde" over "Le
-    déraillement d'un train tue plus de 91 personnes"). Otherwise the kicker is what the dispatch names
-    most among what the headline does not name, when there is such a thing."""
+    names. With a ``headline``, a place the first sentence names and the headline does not: where the
+    news happened is said above a headline that does not say it ("Inde" over "Le déraillement d'un
+    train tue plus de 91 personnes"), and a kicker repeating the headline's place tells the reader
+    nothing more ("Alpes-Maritimes", not "Nice", over "Un camion fonce sur une foule à Nice"). Never a
+    place named in passing further down ("Berlin"), nor an organisation there, most often the source
+    ("selon l'agence Anadolu"). Otherwise what the dispatch names most."""
     if death:
         return OBITUARY
     places, organisations = list(places), list(organisations)
-    if headline and not any(_named_in(headline, name, forms) for name, forms in places):
-        if kicker := _most_named(text, places, first_sentence_only=True):
+    if headline:
+        unnamed = [(name, forms) for name, forms in places if not _named_in(headline, name, forms)]
+        if kicker := _most_named(text, unnamed, first_sentence_only=True):
             return kicker
-    # a kicker repeating the headline's place or organisation tells the reader nothing more ("Nice"
-    # over "Un camion fonce sur une foule à Nice"): what the headline does not name comes first
-    unnamed = [(name, forms) for name, forms in places + organisations if not _named_in(headline, name, forms)]
-    return _most_named(text, unnamed) or _most_named(text, places + organisations)
+    return _most_named(text, places + organisations)
 
 
 def _named_in(headline: str, name: str, forms: Iterable[str]) -> bool:
-    """Whether ``headline`` names ``name`` by one of its ``forms`` (never, when there is no headline)."""
+    """Whether ``headline`` names ``name`` by one of its ``forms``."""
     return any(whole_word_positions(form, headline) for form in {name, *forms} if form)
 
 

@@ -44,14 +44,15 @@ def test_a_headline_without_its_place_gets_the_place_as_kicker():
 
 
 def test_kicker_does_not_repeat_what_the_headline_names():
-    text = ("Un camion a foncé sur la foule réunie sur la promenade des Anglais à Nice, jeudi soir. Le parquet "
-            "antiterroriste est saisi. Nice était en fête. La France observe trois jours de deuil.")
-    places = [("Nice", ()), ("France", ())]
+    text = ("Un camion a foncé sur la foule réunie sur la promenade des Anglais à Nice (Alpes-Maritimes), jeudi soir, "
+            "selon l'agence Reuters. Nice était en fête. En 2016, un camion avait foncé sur un marché de Berlin.")
+    places = [("Nice", ()), ("Alpes-Maritimes", ()), ("Berlin", ())]
+    organisations = [("Reuters", ("agence Reuters",))]
     headline = "Un camion fonce sur une foule à Nice"
-    assert derive_kicker(text, places) == "Nice"  # no headline: what the dispatch names most
-    assert derive_kicker(text, places, headline=headline) == "France"
-    # when the headline names everything, the kicker is still what the dispatch names most
-    assert derive_kicker(text, places[:1], headline=headline) == "Nice"
+    assert derive_kicker(text, places, organisations) == "Nice"  # no headline: what the dispatch names most
+    assert derive_kicker(text, places, organisations, headline=headline) == "Alpes-Maritimes"
+    # never a place named in passing further down, nor the source: then what the dispatch names most
+    assert derive_kicker(text, places[::2], organisations, headline=headline) == "Nice"
 
 
 def test_teaser_goes_on_after_the_headline():
