@@ -47,3 +47,23 @@ def test_a_place_after_the_name_of_a_bigger_place_is_kept(derive):
     lede = ("Des explosions ont eu lieu mardi soir à l'aéroport international Atatürk d'Istanbul, en Turquie. "
             "Les secours sont sur place.")
     assert "Istanbul" in derive([lede])[0].text
+
+
+@pytest.mark.parametrize(("sentence", "headline"), [
+    ("Deux attentats ont fait au moins trente morts mardi à Kaboul et à Kandahar.", "Deux attentats font au moins trente morts"),
+    ("Un avion parti de Lyon s'est écrasé lundi à Marseille.", "Un avion s'écrase"),
+])
+def test_no_place_is_added_when_the_sentence_names_several(sentence, headline):
+    """Which of them the news happened in, the first one named does not say."""
+    from digest.headline_parse import SentenceParser
+    from digest.headline_place import with_place
+
+    assert with_place(headline, SentenceParser(None).parse([sentence])[0]) == headline
+
+
+def test_a_place_and_the_bigger_one_it_is_in_still_give_the_place():
+    from digest.headline_parse import SentenceParser
+    from digest.headline_place import with_place
+
+    tokens = SentenceParser(None).parse(["Un camion a foncé jeudi soir sur la foule à Nice, dans les Alpes-Maritimes."])[0]
+    assert with_place("Un camion fonce sur la foule", tokens) == "Un camion fonce sur la foule à Nice"
