@@ -100,8 +100,15 @@ def without_relative_days(headline: str) -> str:
     return scrubbed[:1].upper() + scrubbed[1:] if len(scrubbed) >= 20 else headline
 
 
+# A footnote's number after a plural noun, before a word it does not count ("des cent jours 1 illustre"): not text.
+_REFERENCE_MARK = re.compile(r"\b(?!(?:les|des|ces|mes|tes|ses|nos|vos|leurs|aux|dans|sous|vers|chez|plus|moins|seuls|seules|tous|toutes|"
+                             r"après|depuis)\b)([a-zà-ÿ]{2,}[sx]) \d{1,2}(?= (?!(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+                             r"septembre|octobre|novembre|décembre|à|au|aux|et|ou|sur|contre|de|du|des|d|pour|par|h|e|er|ème|"
+                             r"min|km|kg|m|an|mois|jour|fois|point|partout|but|set|euro|dollar|million|milliard|mille)\b)(?![a-zà-ÿ]*[sx]\b)[a-zà-ÿ]+\b)")
+
+
 def first_sentence(lede: str) -> str:
-    return _SENTENCE_END.split(lede.strip(), maxsplit=1)[0]
+    return _REFERENCE_MARK.sub(r"\1", _SENTENCE_END.split(lede.strip(), maxsplit=1)[0])
 
 
 @dataclass(frozen=True)
@@ -249,7 +256,7 @@ _TOLL_SENTENCES = 2
 def nth_sentence(lede: str, rank: int) -> str:
     """The lede's sentence of that rank, without its opener ("" when it has fewer)."""
     sentences = _SENTENCE_END.split(lede.strip(), maxsplit=rank + 1)
-    return without_opener(sentences[rank].strip()) if rank < len(sentences) and sentences[rank].strip() else ""
+    return without_opener(_REFERENCE_MARK.sub(r"\1", sentences[rank].strip())) if rank < len(sentences) and sentences[rank].strip() else ""
 
 
 _POINTING_BACK = re.compile(r"(?:celui|celle|ceux|celles)(?:-ci|-là)?\b|(?:ce|cette|ces) derni", re.IGNORECASE)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _fault(sentence: str, dropped: set[str]):
@@ -67,3 +69,21 @@ def test_a_place_and_the_bigger_one_it_is_in_still_give_the_place():
 
     tokens = SentenceParser(None).parse(["Un camion a foncé jeudi soir sur la foule à Nice, dans les Alpes-Maritimes."])[0]
     assert with_place("Un camion fonce sur la foule", tokens) == "Un camion fonce sur la foule à Nice"
+
+
+def test_a_reference_mark_after_a_word_is_not_said(derive):
+    lede = ("Le triste anniversaire des cent jours 1 illustre la difficulté du nouveau gouvernement à tenir ses "
+            "promesses. Les sondages sont en baisse.")
+    text = derive([lede])[0].text
+    assert "jours" in text and not re.search(r"jours 1\b", text), text
+
+
+@given(st.integers(0, 99), st.sampled_from(["sont", "ont", "personnes", "buts", "juillet", "à", "et"]),
+       st.sampled_from(["les", "des", "seuls", "dans", "plus de", "après"]))
+@settings(max_examples=60, deadline=None)
+def test_a_counted_number_stays(number, word, before):
+    """A number after an article, a quantifier or a preposition, or before what it counts, is text."""
+    from digest.headline import first_sentence
+
+    sentence = f"Au total, {before} {number} {word} restent en course"
+    assert first_sentence(sentence) == sentence
