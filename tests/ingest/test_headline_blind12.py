@@ -87,3 +87,23 @@ def test_a_counted_number_stays(number, word, before):
 
     sentence = f"Au total, {before} {number} {word} restent en course"
     assert first_sentence(sentence) == sentence
+
+
+def test_a_toll_alone_takes_what_happened_from_the_next_sentence(derive):
+    lede = ("Au moins une personne est morte et vingt-deux autres ont été blessées mercredi. Un immeuble de six étages "
+            "s'est effondré à Nairobi, la capitale du Kenya.")
+    text = derive([lede])[0].text
+    assert "immeuble" in text and "mort" in text, text
+
+
+@pytest.mark.parametrize(("headline", "alone"), [
+    ("Au moins une personne est morte et vingt-deux autres ont été blessées", True),
+    ("Environ 18 morts et une centaine de blessés", True),
+    ("Au moins deux morts à Chester", False),
+    ("Un séisme fait au moins 241 morts", False),
+    ("Mort de Leonard Cohen", False),
+])
+def test_a_toll_alone_is_told_from_a_toll_with_its_event_or_place(headline, alone):
+    from digest.headline_desk import only_a_toll
+
+    assert only_a_toll(headline) is alone
