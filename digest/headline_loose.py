@@ -30,7 +30,7 @@ def loose_word(sentence: Sentence, kept: set[int], replaced: dict[int, str], ver
     if _PLACE_AFTER_A_COMMA.search(text) and not _place_before_comma(text):
         return "a place after a comma"
     return _infinitive_without_marker(sentence, kept, replaced) or _number_without_noun(sentence, kept) \
-        or _age_astray(sentence, kept) or _verb_without_its_infinitive(sentence, kept, verb) or _one_place_of_several(sentence, kept)
+        or _age_astray(sentence, kept) or verb_without_its_infinitive(sentence, kept, verb) or _one_place_of_several(sentence, kept)
 
 
 def _place_before_comma(text: str) -> bool:
@@ -77,7 +77,7 @@ def _age_astray(sentence: Sentence, kept: set[int]) -> str | None:
     return None
 
 
-def _verb_without_its_infinitive(sentence: Sentence, kept: set[int], verb: int) -> str | None:
+def verb_without_its_infinitive(sentence: Sentence, kept: set[int], verb: int) -> str | None:
     """"aura permis au paléontologue Kenshu Shimada [de déterminer…]": a verb whose news is the infinitive after it
     ("de", "à"), however the parser hung it, kept without it."""
     tokens = sentence.tokens

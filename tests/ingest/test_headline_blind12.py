@@ -107,3 +107,11 @@ def test_a_toll_alone_is_told_from_a_toll_with_its_event_or_place(headline, alon
     from digest.headline_desk import only_a_toll
 
     assert only_a_toll(headline) is alone
+
+
+def test_a_verb_that_governs_an_infinitive_never_ends_a_cut_without_it(derive):
+    """"permettre à X de …": the cut that stops at X says nothing was permitted; it goes on, or says it goes on."""
+    lede = ("L'étude de dents fossilisées de requins aura permis au paléontologue Kenshu Shimada, de l'Université DePaul "
+            "à Chicago, de déterminer la taille réelle du mégalodon. Il mesurait quinze mètres.")
+    text = derive([lede])[0].text
+    assert not text.endswith("Shimada"), text
