@@ -222,18 +222,21 @@ class HeadlineDeriver:
 
 
     def _toll_with_its_event(self, headlines: list[Headline | None], ledes: Sequence[str]) -> None:
-        """A headline saying only a toll ("Au moins deux morts") says what happened from the next sentence, the toll
-        after it as a desk writes it ("Un immeuble s'effondre à Nairobi : au moins un mort")."""
-        from digest.headline_desk import counted_toll, only_a_toll
+        """A headline saying only a toll ("Au moins deux morts") says what happened, from the clause of the first
+        sentence that tells it ("lorsqu'un viaduc s'est effondré") or the next sentence, the toll after it as a desk
+        writes it ("Un immeuble s'effondre à Nairobi : au moins un mort")."""
+        from digest.headline_desk import counted_toll, event_clause, only_a_toll
         from digest.headline_event import sets_the_scene
         from digest.headline_news import with_toll
         from digest.headline_rewrite import BUDGET, rewrite
 
-        alone = [(n, later) for n, h in enumerate(headlines) if h and only_a_toll(h.text) and (later := nth_sentence(ledes[n], 1))]
-        for (n, later), tokens in zip(alone, self.parser.parse([s for _, s in alone]) if alone else [], strict=True):
-            event = None if sets_the_scene(tokens) else rewrite(tokens, BUDGET, MAX_LENGTH, follows=True, reparse=self.reread)
+        alone = [(n, told) for n, h in enumerate(headlines) if h and only_a_toll(h.text)
+                 for told in (event_clause(nth_sentence(ledes[n], 0)), nth_sentence(ledes[n], 1)) if told]
+        for (n, told), tokens in zip(alone, self.parser.parse([s for _, s in alone]) if alone else [], strict=True):
+            event = None if sets_the_scene(tokens) or not only_a_toll(headlines[n].text) else rewrite(
+                tokens, BUDGET, follows=True, reparse=self.reread)
             if event and not only_a_toll(event):
-                headlines[n] = Headline(counted_toll(with_toll(event, [nth_sentence(ledes[n], 0), later], MAX_LENGTH)), True)
+                headlines[n] = Headline(counted_toll(with_toll(event, [nth_sentence(ledes[n], r) for r in (0, 1)], MAX_LENGTH)), True)
 
     def _said_more_simply(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
         """For the ledes still without a headline, the first sentence said more simply (``headline_retry``: without a

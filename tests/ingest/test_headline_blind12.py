@@ -115,3 +115,10 @@ def test_a_verb_that_governs_an_infinitive_never_ends_a_cut_without_it(derive):
             "à Chicago, de déterminer la taille réelle du mégalodon. Il mesurait quinze mètres.")
     text = derive([lede])[0].text
     assert not text.endswith("Shimada"), text
+
+
+def test_a_toll_alone_takes_what_happened_from_its_own_when_clause(derive):
+    lede = ("Au moins douze personnes sont mortes et une trentaine ont été blessées lorsqu'un autobus est tombé dans un "
+            "ravin près de Cuzco, dans le sud du Pérou. La structure a écrasé des piétons.")
+    text = derive([lede])[0].text
+    assert "autobus" in text and "mort" in text, text
