@@ -122,3 +122,11 @@ def test_a_toll_alone_takes_what_happened_from_its_own_when_clause(derive):
             "ravin près de Cuzco, dans le sud du Pérou. La structure a écrasé des piétons.")
     text = derive([lede])[0].text
     assert "autobus" in text and "mort" in text, text
+
+
+def test_the_injured_are_counted_with_a_round_number_and_its_de():
+    """The count the toll's headline keeps, as before the event was added to it."""
+    from digest.headline_desk import counted_toll
+
+    assert counted_toll("Environ 18 personnes sont mortes et une centaine ont été blessées") == \
+        "Environ 18 morts et une centaine de blessés"
