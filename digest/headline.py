@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from digest.atomic_files import write_atomically
-from digest.headline_openers import DAYS, MONTHS, without_opener
+from digest.headline_openers import DAYS, MONTHS, without_opener, without_reference_marks
 from digest.uptodate import code_digest, code_files
 
 MAX_LENGTH = 100
@@ -101,7 +101,7 @@ def without_relative_days(headline: str) -> str:
 
 
 def first_sentence(lede: str) -> str:
-    return _SENTENCE_END.split(lede.strip(), maxsplit=1)[0]
+    return without_reference_marks(_SENTENCE_END.split(lede.strip(), maxsplit=1)[0])
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,26 @@ class HeadlineDeriver:
                 # placed before the toll is counted: the place is looked for in the words of the first sentence
                 placed = with_place(with_toll(headline.text, toll_sentences, MAX_LENGTH), parsed[n][0][1])
                 headlines[n] = Headline(counted_toll(placed), True)
+        self._toll_with_its_event(headlines, ledes)
         return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
+
+    def _toll_with_its_event(self, headlines: list[Headline | None], ledes: Sequence[str]) -> None:
+        """A headline saying only a toll ("Au moins deux morts") says what happened, from the clause of the first
+        sentence that tells it ("lorsqu'un viaduc s'est effondré") or the next sentence, the toll after it as a desk
+        writes it ("Un immeuble s'effondre à Nairobi : au moins un mort")."""
+        from digest.headline_desk import counted_toll, event_clause, only_a_toll
+        from digest.headline_event import sets_the_scene
+        from digest.headline_news import with_toll
+        from digest.headline_rewrite import BUDGET, rewrite
+
+        alone = [(n, told) for n, h in enumerate(headlines) if h and only_a_toll(h.text)
+                 for told in (event_clause(nth_sentence(ledes[n], 0)), nth_sentence(ledes[n], 1)) if told]
+        for (n, told), tokens in zip(alone, self.parser.parse([s for _, s in alone]) if alone else [], strict=True):
+            event = None if sets_the_scene(tokens) or not only_a_toll(headlines[n].text) else rewrite(
+                tokens, BUDGET, follows=True, reparse=self.reread)
+            if event and not only_a_toll(event):
+                headlines[n] = Headline(counted_toll(with_toll(event, [nth_sentence(ledes[n], r) for r in (0, 1)], MAX_LENGTH)), True)
 
     def _said_more_simply(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
         """For the ledes still without a headline, the first sentence said more simply (``headline_retry``: without a
@@ -249,7 +267,7 @@ _TOLL_SENTENCES = 2
 def nth_sentence(lede: str, rank: int) -> str:
     """The lede's sentence of that rank, without its opener ("" when it has fewer)."""
     sentences = _SENTENCE_END.split(lede.strip(), maxsplit=rank + 1)
-    return without_opener(sentences[rank].strip()) if rank < len(sentences) and sentences[rank].strip() else ""
+    return without_opener(without_reference_marks(sentences[rank].strip())) if rank < len(sentences) and sentences[rank].strip() else ""
 
 
 _POINTING_BACK = re.compile(r"(?:celui|celle|ceux|celles)(?:-ci|-là)?\b|(?:ce|cette|ces) derni", re.IGNORECASE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from digest.headline_loose import verb_without_its_infinitive
 from digest.headline_sentence import Sentence
 
 DANGLING = frozenset(
@@ -261,10 +262,12 @@ def says_nothing_after(sentence: Sentence, kept: set[int], verb: int) -> bool:
 
 
 def cut_says_nothing(sentence: Sentence, verb: int, cut: str) -> bool:
-    """Whether ``cut``, a beginning of the sentence, ends before what its ``verb`` needs ("… a lancé mardi à Paris")."""
+    """Whether ``cut``, a beginning of the sentence, ends before what its ``verb`` needs ("… a lancé mardi à Paris",
+    "… aura permis au paléontologue Kenshu Shimada")."""
     words = re.findall(r"[\w'’-]+", cut)
     end = max((i for i, t in enumerate(sentence.tokens) if words and t.text == words[-1]), default=len(sentence.tokens) - 1)
-    return verb <= end and says_nothing_after(sentence, set(range(end + 1)), verb)
+    return verb <= end and (says_nothing_after(sentence, set(range(end + 1)), verb)
+                            or verb_without_its_infinitive(sentence, set(range(end + 1)), verb) is not None)
 
 
 def _passive(sentence: Sentence, verb: int) -> bool:

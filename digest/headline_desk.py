@@ -61,6 +61,29 @@ def _made(match: re.Match) -> str:
     return ("font " if plural else "fait ") + _toll(match, "blessé" if verb.startswith("bless") else "mort")
 
 
+# The words of a toll ("Au moins une personne est morte et vingt-deux autres ont été blessées", "Quatre morts").
+_TOLL_WORDS = frozenset("au moins plus près environ quelque de d des une un et autres personne personnes est sont ont a été "
+                        "dizaine dizaines centaine centaines vingtaine trentaine quarantaine cinquantaine douzaine milliers".split())
+_NUMBER_WORD = re.compile(rf"\d+|{NUMBER}", re.IGNORECASE)
+
+
+def only_a_toll(headline: str) -> bool:
+    """Whether ``headline`` says a toll and nothing else: neither what happened nor where ("Au moins deux morts")."""
+    words = re.findall(r"\w+", headline.lower())
+    tolled = [w for w in words if w.startswith(("mort", "tué", "bless"))]
+    return bool(tolled) and all(w in _TOLL_WORDS or w in tolled or _NUMBER_WORD.fullmatch(w) for w in words)
+
+
+# "… sont mortes lorsqu'un viaduc s'est effondré": the clause that tells what happened, after the toll.
+_WHEN = re.compile(r"\b(?:lorsqu['’]|lorsque |quand |alors qu['’]|alors que |après qu['’]|après que )(?P<event>\w.{20,})$")
+
+
+def event_clause(sentence: str) -> str:
+    """The clause of ``sentence`` after "lorsque", "quand", "après que", as a sentence of its own ("" when none)."""
+    found = _WHEN.search(sentence)
+    return (found["event"][:1].upper() + found["event"][1:]) if found else ""
+
+
 # A death told with "décéder" is titled by its own noun, "Décès de", as one told with "mourir" by "Mort de".
 # "est décédé", "est décédée hier", "décède", "le décès de"; not another's "décédée la veille"
 _DECEASED = re.compile(r"\b(?:est|sont|serait|seraient|était|étaient)\s(?:\w+\s)?décédée?s?\b|\bdécèdent?\b|\bdécès\b",

@@ -50,3 +50,15 @@ def without_opener(sentence: str) -> str:
     if rest == sentence or len(rest) < 30 or not re.match(r"(?:le|la|les|l'|l’|un|une|des|du|[A-ZÀ-ÖØ-Þ]|\d)", rest):
         return sentence
     return rest[0].upper() + rest[1:]
+
+
+# A footnote's number after a plural noun, before a word it does not count ("des cent jours 1 illustre"): not text.
+_REFERENCE_MARK = re.compile(r"\b(?!(?:les|des|ces|mes|tes|ses|nos|vos|leurs|aux|dans|sous|vers|chez|plus|moins|seuls|seules|tous|toutes|"
+                             r"après|depuis)\b)([a-zà-ÿ]{2,}[sx]) \d{1,2}(?= (?!(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+                             r"septembre|octobre|novembre|décembre|à|au|aux|et|ou|sur|contre|de|du|des|d|pour|par|h|e|er|ème|"
+                             r"min|km|kg|m|an|mois|jour|fois|point|partout|but|set|euro|dollar|million|milliard|mille)\b)(?![a-zà-ÿ]*[sx]\b)[a-zà-ÿ]+\b)")
+
+
+def without_reference_marks(sentence: str) -> str:
+    """``sentence`` without the footnote numbers set after its words."""
+    return _REFERENCE_MARK.sub(r"\1", sentence)

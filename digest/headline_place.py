@@ -5,7 +5,8 @@ headline and the parse of the lede's first sentence): "Un camion fonce sur une f
 The place is the first the sentence names after "à", "en", "au" or "aux" (spaCy's LOC entity, the
 preposition its own), added only when the headline names none of the sentence's places, was made of that
 sentence, and is short enough that the place keeps it a headline's length; before the toll a desk adds
-after a colon ("… en Saône-et-Loire : 4 morts").
+after a colon ("… en Saône-et-Loire : 4 morts"). Not when the sentence names several places: the news may not
+have happened where the first is ("deux attentats à Kaboul et à Kandahar").
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 # desk's (real titles: 48 characters at the median; on dev, headlines lengthened past it lost as much as they gained).
 PLACED_LENGTH = 60
 _PLACE_PREPOSITIONS = frozenset(("à", "en", "au", "aux"))
+# What may stand between a place and the bigger one it is in.
+_IN_A_BIGGER_ONE = frozenset((",", "(", "dans", "le", "la", "l'", "l’", "les"))
 # The share of a headline's words the first sentence must have for the headline to be made of it.
 _MADE_OF = 0.7
 
@@ -40,10 +43,25 @@ def _written(tokens, first: int, last: int) -> str:
     return "".join(t.text + (" " if t.space else "") for t in tokens[first:last + 1]).strip()
 
 
+def _several_places(tokens, spans: list[tuple[int, int]]) -> bool:
+    """Whether the sentence names more than one place, a place followed by the one it is in ("Istanbul, en
+    Turquie", "Kalkar en Allemagne", "Biloxi, dans le Mississippi") counted once."""
+    apart = [span for k, span in enumerate(spans) if k == 0 or not _within(tokens, spans[k - 1], span)]
+    return len(apart) > 1
+
+
+def _within(tokens, before: tuple[int, int], span: tuple[int, int]) -> bool:
+    between = tokens[before[1] + 1:span[0]]
+    # "Biloxi, dans le Mississippi", "Saint-Denis (Seine-Saint-Denis)"
+    return len(between) <= 3 and all(t.text.lower() in _IN_A_BIGGER_ONE or t.text.lower() in _PLACE_PREPOSITIONS for t in between)
+
+
 def with_place(headline: str, tokens) -> str:
     """``headline`` followed by where its first sentence (``tokens``) says the news happened, when it names no
     place of that sentence and is made of it, within ``PLACED_LENGTH`` (its toll aside); unchanged otherwise."""
     spans = _place_spans(tokens)
+    if _several_places(tokens, spans):
+        return headline  # "lors de deux attentats à Kaboul et à Kandahar": which one, the place would not say
     said, sentence_words = _words(headline), set(_words("".join(t.text + " " for t in tokens)))
     if not spans or not said or sum(w in sentence_words for w in said) < _MADE_OF * len(said):
         return headline

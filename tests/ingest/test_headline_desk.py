@@ -26,10 +26,10 @@ from digest.headline_desk import counted_toll
     # "au moins" after the count goes before it, as a desk writes it
     ("Sept personnes au moins ont trouvé la mort vendredi 20 janvier au soir dans l'incendie d'un bus hongrois.",
      "Au moins sept morts dans l'incendie", "trouvent la mort"),
-    # the injured counted too, a round number with its "de"
+    # a toll alone says what happened, from its "lorsque" clause (round 12's blind reader), the dead counted after it
     ("Environ 18 personnes sont mortes et une centaine ont été blessées lorsqu'un viaduc en construction s'est "
      "effondré dans un quartier peuplé de Calcutta, dans l'est de l'Inde.",
-     "Environ 18 morts et une centaine de blessés", "blessées"),
+     "Un viaduc s'effondre dans un quartier peuplé de Calcutta", "blessées"),
     # dev ledes: the death told with "décéder" is titled by its noun, one told with "mourir" by its own; another's
     # death in an incise is not the one the headline says
     ("L'acteur britannique Roger Moore est décédé hier en Suisse à l'âge de 89 ans des suites d'un cancer.",
