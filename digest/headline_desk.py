@@ -47,6 +47,9 @@ def _toll(match: re.Match, noun: str, lower: bool = False) -> str:
 
 
 def _dead(match: re.Match) -> str:
+    before = match.string[:match.start()].rstrip()
+    if before and not before.endswith(":"):
+        return match[0]  # the toll of a clause ("L'armée affirme que 20 personnes ont été tuées"): it keeps its verb
     late = "au moins " if match["late"] and not match["degree"] else ""
     counted = late + _toll(match, "mort", lower=bool(late))
     if injured := match["injured"]:

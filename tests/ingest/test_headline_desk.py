@@ -56,6 +56,9 @@ def test_the_words_a_desk_writes(derive, lede, said, not_said):
     "Au moins 100 personnes sont mortes lorsqu'un séisme frappe Sumatra",  # a clause follows: verbal only
     "Les personnes tuées à Paris sont identifiées",  # no count
     "Au moins 5 personnes tuées contre un hôtel de Mogadiscio",  # "morts contre un hôtel" would not say it
+    # a clause's toll keeps its verb: "L'armée affirme que 20 morts lors d'une frappe" has none
+    "L'armée affirme que 20 personnes ont été tuées lors d'une frappe à Gaza",
+    "Les secours indiquent que cinq personnes ont péri dans l'avalanche",
 ])
 def test_a_toll_that_reads_only_verbally_stays(headline):
     assert counted_toll(headline) == headline
