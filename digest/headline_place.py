@@ -6,7 +6,9 @@ The place is the first the sentence names after "à", "en", "au" or "aux" (spaCy
 preposition its own), added only when the headline names none of the sentence's places, was made of that
 sentence, and is short enough that the place keeps it a headline's length; before the toll a desk adds
 after a colon ("… en Saône-et-Loire : 4 morts"). Not when the sentence names several places: the news may not
-have happened where the first is ("deux attentats à Kaboul et à Kandahar").
+have happened where the first is ("deux attentats à Kaboul et à Kandahar"); nor when the place is said in what
+describes the subject (an apposition's "né à Marseille", a relative clause's "qui a fermé son usine en Pologne":
+another deed, another time).
 """
 
 from __future__ import annotations
@@ -56,6 +58,23 @@ def _within(tokens, before: tuple[int, int], span: tuple[int, int]) -> bool:
     return len(between) <= 3 and all(t.text.lower() in _IN_A_BIGGER_ONE or t.text.lower() in _PLACE_PREPOSITIONS for t in between)
 
 
+def _of_the_subject(tokens, first: int, last: int) -> bool:
+    """Whether the place ``tokens[first:last + 1]`` is said in what describes the sentence's subject (an
+    apposition, a participle, a relative clause: "Le footballeur, né à Marseille, a été nommé…"): there it
+    tells of another deed or time than the news."""
+    index = next((i for i in range(first, last + 1) if not first <= tokens[i].head <= last), first)
+    root = next((i for i, token in enumerate(tokens) if token.head == i), len(tokens))
+    if last < root:  # before the main verb: in the subject's incise, whatever the parse hangs it on ("né à Marseille")
+        return True
+    for _ in range(len(tokens)):  # up the heads to the root; a parse's heads never cycle, the bound is a guard
+        if tokens[index].dep.startswith("nsubj"):
+            return True
+        if tokens[index].head == index:
+            return False
+        index = tokens[index].head
+    return False
+
+
 def with_place(headline: str, tokens) -> str:
     """``headline`` followed by where its first sentence (``tokens``) says the news happened, when it names no
     place of that sentence and is made of it, within ``PLACED_LENGTH`` (its toll aside); unchanged otherwise."""
@@ -72,6 +91,8 @@ def with_place(headline: str, tokens) -> str:
         preposition = tokens[first - 1] if first > 1 else None  # not an opener's: "En Algérie, …"
         if preposition is None or preposition.text.lower() not in _PLACE_PREPOSITIONS or not first <= preposition.head <= last:
             continue
+        if _of_the_subject(tokens, first, last):
+            return headline  # where the subject did something else: "Zidane, né à Marseille, …", "qui a fermé son usine en Pologne"
         placed = f"{statement} {preposition.text.lower()} {_written(tokens, first, last)}"
         return f"{placed}{colon}{toll}" if len(placed) <= PLACED_LENGTH else headline
     return headline

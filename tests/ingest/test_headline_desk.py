@@ -37,11 +37,12 @@ from digest.headline_desk import counted_toll
     ("Le comédien français Michel Galabru est mort ce lundi, à 5h30, âgé de 93 ans.", "Mort du comédien", "Décès"),
     ("Debbie Reynolds, la mère de Carrie Fisher décédée la veille, a rendu l'âme à son tour ce mercredi à l’âge de 84 ans.",
      "Mort de Debbie Reynolds", "Décès"),
-    # dev ledes: a short headline that says no place says where, the first place the sentence names
+    # dev ledes: a short headline that says no place says where, the first place the sentence names after its
+    # main verb; not one said of the subject
     ("Un camion a foncé sur une foule rassemblée pour assister au traditionnel feu d'artifice à l'occasion de la fête "
      "nationale française sur la promenade des Anglais à Nice.", "Un camion fonce sur une foule à Nice", "Anglais"),
     ("Le sexagénaire qui a tué un cambrioleur d'un coup de fusil vendredi soir en Isère a finalement été relâché, "
-     "dimanche dernier.", "Le sexagénaire relâché en Isère", "dimanche"),
+     "dimanche dernier.", "Le sexagénaire relâché", "Isère"),  # where he killed, not where he was released
     # the place looked for before the toll is counted ("morts" is no word of the lede's)
     ("Quatre personnes ont été tuées et 40 blessées mardi lorsqu'un train de cargaison est entré en collision avec un "
      "autobus à Biloxi, dans le Mississippi pour ensuite dérailler.", "Quatre morts et 40 blessés à Biloxi", "personnes"),
@@ -77,6 +78,15 @@ def test_a_counted_toll_is_no_longer_and_stable(words):
     assert counted_toll(counted) == counted
     if not re.search(r"personnes?", headline, re.IGNORECASE):
         assert counted == headline[:1].upper() + headline[1:]
+
+
+@pytest.mark.parametrize("lede, elsewhere", [
+    ("Le footballeur Zinedine Zidane, né à Marseille, a été nommé jeudi entraîneur du Real Madrid.", "Marseille"),
+    ("Le groupe, qui a fermé son usine en Pologne l'an dernier, a annoncé des bénéfices record.", "Pologne"),
+    ("Un ancien soldat, blessé en Afghanistan en 2011, a été décoré lundi de la Légion d'honneur.", "Afghanistan"),
+])
+def test_a_place_said_of_the_subject_is_not_where_the_news_happened(derive, lede, elsewhere):
+    assert elsewhere not in derive([lede])[0].text
 
 
 def test_a_headline_that_names_a_place_gets_no_other(derive):
