@@ -121,25 +121,15 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
 
 def reported_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
     """The clause a verb put in the present reports, in the imperfect the past it was told in required, in the present
-    too ("a annoncé que l'Iran s'apprêtait à signer" -> "annonce que l'Iran s'apprête à signer"), in the conditional
-    that was the past's future, in the future ("poursuivrait" -> "poursuivra"): the sequence of tenses undone."""
+    too ("a annoncé que l'Iran s'apprêtait à signer" -> "annonce que l'Iran s'apprête à signer"). A conditional stays:
+    under "affirme", "estime", "annonce" it is as often the report's hedge, a wish or a hypothesis as a past's future."""
     tokens = sentence.tokens
     for clause in sentence.children[verb]:
-        if clause not in kept or tokens[clause].dep != "ccomp" or any(tokens[c].dep.startswith("aux") for c in sentence.children[clause]):
-            continue
-        for word in [clause] + [c for c in sentence.children[clause] if tokens[c].dep == "cop"]:
-            token = tokens[word]
-            if token.pos not in ("VERB", "AUX") or "VerbForm=Fin" not in token.morph:
-                continue
-            if conditional(token.text, token.lemma):
-                if token.lemma not in _MODALS:  # "annonce que son pays poursuivra": the past's future, not a hedge
-                    replaced[word] = token.text[:-6] + "ront" if token.text.endswith("raient") else token.text[:-4] + "ra"
-            elif word == clause and "Tense=Imp" in token.morph:
-                to_present(sentence, clause, replaced, kept)
-
-
-# "qu'il pourrait démissionner": a possibility, whatever the tense of who said it
-_MODALS = {"pouvoir", "devoir"}
+        if clause in kept and tokens[clause].dep == "ccomp" and tokens[clause].pos == "VERB" \
+                and "Tense=Imp" in tokens[clause].morph and "VerbForm=Fin" in tokens[clause].morph \
+                and not any(tokens[c].dep.startswith("aux") for c in sentence.children[clause]) \
+                and not conditional(tokens[clause].text, tokens[clause].lemma):
+            to_present(sentence, clause, replaced, kept)
 
 
 def conditional(form: str, lemma: str) -> bool:
