@@ -129,3 +129,13 @@ def test_a_reported_imperfect_stays_beside_a_past(derive):
     ])
     assert "souffre" not in hiker.text.split(), hiker.text
     assert "rentra" not in walker.text.split() and "rentre" not in walker.text.split(), walker.text
+
+
+def test_an_acronym_subject_keeps_the_article_french_gives_it(derive):
+    # "La fédération Fédération française de football (FFF)": French says "la FFF", "l'OMS", never "FFF suspend"
+    [federation, organisation] = derive([
+        "La fédération Fédération française de football (FFF) a suspendu lundi l'entraîneur de l'équipe de France féminine.",
+        "L'organisation Organisation mondiale de la santé (OMS) a déclaré jeudi la fin de l'épidémie de choléra en Haïti.",
+    ])
+    assert federation.text.startswith("La FFF suspend"), federation.text
+    assert organisation.text.startswith("L'OMS déclare"), organisation.text
