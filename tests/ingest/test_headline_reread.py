@@ -8,6 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digest.headline_candidates import Candidate, render
+from digest.headline_reread import first_agreeing
+from digest.headline_sentence import Sentence
 from digest.headline_tense import conditional
 
 # the first sentence of a dev lede (winer-2016_12_17-003): the parser made "France" a second object of "convoquer"
@@ -139,3 +142,16 @@ def test_an_acronym_subject_keeps_the_article_french_gives_it(derive):
     ])
     assert federation.text.startswith("La FFF suspend"), federation.text
     assert organisation.text.startswith("L'OMS déclare"), organisation.text
+
+
+def test_the_reread_refuses_a_list_run_together_and_keeps_the_next(derive):
+    # first_agreeing takes what it checks: the candidates and their reparse, the lede's sentence
+    sentence = Sentence(derive.parser.parse([NKURUNZIZA])[0])
+    start = next(i for i, token in enumerate(sentence.tokens) if token.text == "convoquer")
+    words = [i for i in range(start + 1, len(sentence.tokens)) if sentence.tokens[i].pos != "PUNCT"]
+    belgium = {i for i in words if sentence.tokens[i].text == "Belgique"}
+    run_together = frozenset(i for i in words if i < min(belgium) - 2 or min(belgium) < i < min(belgium) + 5)
+    whole = frozenset(words)
+    candidates = [Candidate(render(sentence, set(kept), {}), score, kept) for kept, score in ((run_together, 2.0), (whole, 1.0))]
+    best = first_agreeing(sentence, candidates, derive.reread)
+    assert best is not None and best.kept == whole, [c.text for c in candidates]
