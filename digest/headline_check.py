@@ -58,7 +58,7 @@ def _article_of_its_acronym(sentence: Sentence, kept: set[int], i: int) -> bool:
     tokens = sentence.tokens
     following = min((j for j in kept if j > i), default=None)
     return tokens[i].dep == "det" and following is not None and tokens[following].dep == "appos" \
-        and tokens[following].head == tokens[i].head and tokens[following].text.isupper()
+        and tokens[following].head == tokens[i].head and tokens[following].text.isupper() and tokens[following - 1].text == "("
 
 
 def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: set[int]) -> bool:
