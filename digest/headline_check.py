@@ -36,7 +36,8 @@ def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
     # a word that only goes with another ("du", "le", "par") never stays without it
     for i in kept:
         token = sentence.tokens[i]
-        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept and not sentence.held_by_its_word(kept, i):
+        if token.dep in ("case", "det", "mark", "cc", "fixed") and token.head not in kept and not sentence.held_by_its_word(kept, i) \
+                and not _article_of_its_acronym(sentence, kept, i):
             return False
     last = max(kept)
     token = sentence.tokens[last]
@@ -51,6 +52,14 @@ def ends_well(sentence: Sentence, kept: set[int], text: str) -> bool:
     word = re.sub(r"[^\w'’-]", "", text.rsplit(" ", 1)[-1]).lower().rstrip("'’")
     return word not in DANGLING and text.count("«") == text.count("»") and text.count("(") == text.count(")") \
         and text.count("[") == text.count("]")
+
+
+def _article_of_its_acronym(sentence: Sentence, kept: set[int], i: int) -> bool:
+    """Whether ``i`` is an article kept before the acronym in apposition to its noun, the noun dropped: "La FFF"."""
+    tokens = sentence.tokens
+    following = min((j for j in kept if j > i), default=None)
+    return tokens[i].dep == "det" and following is not None and tokens[following].dep == "appos" \
+        and tokens[following].head == tokens[i].head and tokens[following].text.isupper() and tokens[following - 1].text == "("
 
 
 def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: set[int]) -> bool:

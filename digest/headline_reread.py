@@ -2,10 +2,10 @@
 compared with what the rewriter meant it to say.
 
 The rewriter builds a candidate from the lede's parse: a subject, a verb, the words it keeps. Dropping words
-can make the rest read otherwise: two names side by side read as one ("Mort de Mitterrand Claude Estier"),
-a list without its commas as one noun's complements ("les ambassadeurs de l'Allemagne de la France"), a
-noun taken for the subject. A reader reads the headline as the parser reads it alone; when that reading
-disagrees with the one meant, the candidate is refused and the next one tried (``first_agreeing``).
+can make the rest read otherwise; the one misreading checked here is a list without its commas read as one
+noun's complements ("les ambassadeurs de l'Allemagne de la France": France read as Germany's). A reader reads
+the headline as the parser reads it alone; when that reading hangs a list's item on the previous one, the
+candidate is refused and the next one tried (``first_agreeing``).
 """
 
 from __future__ import annotations
@@ -36,19 +36,17 @@ def aligned(sentence: Sentence, kept: frozenset[int], parsed: Sequence[Token]) -
     return lede_of
 
 
-def misreading(sentence: Sentence, candidate: Candidate, verb: int, subject_tokens: set[int],
-               parsed: Sequence[Token]) -> str | None:
+def misreading(sentence: Sentence, candidate: Candidate, parsed: Sequence[Token]) -> str | None:
     """Why the candidate's own parse reads it otherwise than meant, or None when it agrees."""
     return _list_read_as_complements(sentence, parsed, aligned(sentence, candidate.kept, parsed))
 
 
-def first_agreeing(sentence: Sentence, candidates: Sequence[Candidate], verb: int, subject_tokens: set[int],
-                   reparse: Reparse | None) -> Candidate | None:
+def first_agreeing(sentence: Sentence, candidates: Sequence[Candidate], reparse: Reparse | None) -> Candidate | None:
     """The best-scored candidate whose own parse agrees with what it means (the best when nothing reparses)."""
     ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
     if reparse is None:
         return ranked[0] if ranked else None
-    return next((c for c in ranked if misreading(sentence, c, verb, subject_tokens, reparse(c.text)) is None), None)
+    return next((c for c in ranked if misreading(sentence, c, reparse(c.text)) is None), None)
 
 
 def _list_read_as_complements(sentence: Sentence, parsed: Sequence[Token], lede_of: dict[int, int]) -> str | None:

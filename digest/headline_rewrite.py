@@ -181,7 +181,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
     candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)
                   if not whole or found.whole and not stranded_by_the_tense(sentence, found.kept, verb)]
-    if (best := first_agreeing(sentence, candidates, verb, subject_tokens | written | set(name or ()), reparse)) is None:
+    if (best := first_agreeing(sentence, candidates, reparse)) is None:
         return None
     best = nominal_form(sentence, verb, subject, best, budget) or best
     return Candidate(finish(best.text), best.score, best.kept)

@@ -121,33 +121,59 @@ def to_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: se
 
 def reported_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
     """The clause a verb put in the present reports, in the imperfect the past it was told in required, in the present
-    too ("a annoncé que l'Iran s'apprêtait à signer" -> "annonce que l'Iran s'apprête à signer"), in the conditional
-    that was the past's future, in the future ("poursuivrait" -> "poursuivra"): the sequence of tenses undone."""
+    too ("a annoncé que l'Iran s'apprêtait à signer" -> "annonce que l'Iran s'apprête à signer"). A conditional stays:
+    under "affirme", "estime", "annonce" it is as often the report's hedge, a wish or a hypothesis as a past's future."""
     tokens = sentence.tokens
     for clause in sentence.children[verb]:
-        if clause not in kept or tokens[clause].dep != "ccomp" or any(tokens[c].dep.startswith("aux") for c in sentence.children[clause]):
+        if clause in kept and tokens[clause].dep == "ccomp" and tokens[clause].pos == "VERB" \
+                and "Tense=Imp" in tokens[clause].morph and "VerbForm=Fin" in tokens[clause].morph \
+                and not any(tokens[c].dep.startswith("aux") for c in sentence.children[clause]) \
+                and not conditional(tokens[clause].text, tokens[clause].lemma) and not _past_beside(sentence, clause):
+            to_present(sentence, clause, replaced, kept)
+
+
+def _past_beside(sentence: Sentence, clause: int) -> bool:
+    """Whether another verb of the reported clause stays in the past: its imperfect is then a past circumstance,
+    not the sequence of tenses ("souffrait d'hypothermie lorsqu'il a été retrouvé": no "souffre")."""
+    tokens = sentence.tokens
+    for word in sentence.subtree(clause):
+        features = morphology(tokens[word])
+        if word == clause or tokens[word].pos not in ("VERB", "AUX"):
             continue
-        for word in [clause] + [c for c in sentence.children[clause] if tokens[c].dep == "cop"]:
-            token = tokens[word]
-            if token.pos not in ("VERB", "AUX") or "VerbForm=Fin" not in token.morph:
-                continue
-            if conditional(token.text, token.lemma):
-                if token.lemma not in _MODALS:  # "annonce que son pays poursuivra": the past's future, not a hedge
-                    replaced[word] = token.text[:-6] + "ront" if token.text.endswith("raient") else token.text[:-4] + "ra"
-            elif word == clause and "Tense=Imp" in token.morph:
-                to_present(sentence, clause, replaced, kept)
-
-
-# "qu'il pourrait démissionner": a possibility, whatever the tense of who said it
-_MODALS = {"pouvoir", "devoir"}
+        if tokens[word].dep == "aux:tense" or features.get("VerbForm") == "Fin" and features.get("Tense") in ("Past", "Imp") \
+                and not conditional(tokens[word].text, tokens[word].lemma):
+            return True
+    return False
 
 
 def conditional(form: str, lemma: str) -> bool:
     """Whether ``form`` is a conditional the morphologizer read as an imperfect ("compterait", "expliquerait"):
-    a report's hedge, which the present would assert. Not an imperfect of a stem in r ("durait", "courait")."""
-    low, lemma = form.lower(), lemma.lower()
+    a report's hedge, which the present would assert. Told by the form's ending on a verb's stem: the future's
+    stem ("compter-ait", "verr-ait") is a conditional; the present's ("dur-ait", "rentr-ait", "cour-ait") an
+    imperfect, whatever the lemmatizer said ("rentrait" read as "rentraire")."""
+    low = form.lower()
     ending = "aient" if low.endswith("raient") else "ait" if low.endswith("rait") else None
-    return ending is not None and low != lemma[:-2] + ending
+    if ending is None:
+        return False
+    stem = low[: -len(ending)]
+    verbs = {lemma.lower(), *verb_lexicon().lemmas_of(low)}
+    if any(stem in _future_stems(verb) for verb in verbs):
+        return True
+    return not any(verb.endswith(("er", "ir")) and stem == verb[:-2] for verb in verbs)
+
+
+# Future stems that are not the infinitive: "voir" -> "verr" ("verrait", not "verrer"'s imperfect), "venir" -> "viendr"
+_IRREGULAR_FUTURE = {"être": "ser", "avoir": "aur", "aller": "ir", "faire": "fer", "voir": "verr", "venir": "viendr",
+                     "tenir": "tiendr", "cevoir": "cevr", "devoir": "devr", "pouvoir": "pourr", "vouloir": "voudr",
+                     "falloir": "faudr", "valoir": "vaudr", "courir": "courr", "mourir": "mourr", "envoyer": "enverr"}
+
+
+def _future_stems(verb: str) -> set[str]:
+    """The stems a verb's future and conditional may be written on: the infinitive ("compter"), without its "e"
+    ("prendr"), or an irregular one ("verr")."""
+    stems = {verb[:-1] if verb.endswith("re") else verb}
+    stems.update(verb[: -len(ending)] + stem for ending, stem in _IRREGULAR_FUTURE.items() if verb.endswith(ending))
+    return stems
 
 
 def _adjectival(sentence: Sentence, verb: int, auxiliaries: list[int]) -> bool:
