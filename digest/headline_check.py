@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from digest.headline_loose import verb_without_its_infinitive
+from digest.headline_loose import between_one, verb_without_its_infinitive
 from digest.headline_sentence import Sentence
 
 DANGLING = frozenset(
@@ -99,7 +99,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
         return False  # "prendre en main la gestion [du Plan…]": a noun phrase cut mid-way
     if _half_a_negation(sentence, kept):
         return False  # "L'Attracteur Shapley [n'est] pas…": a negation without its "ne" says nothing French
-    if _between_one(sentence, kept, verb):
+    if between_one(sentence, kept, verb):
         return False  # "Une collision entre un train de voyageurs [et un train de marchandises]"
     return ends_well(sentence, kept, text) and not any(wants_complement(sentence, kept, i, verb) for i in kept) \
         and not _cut_after_verb(sentence, kept, verb) and not any(points_back(sentence, i) for i in kept)
@@ -165,15 +165,6 @@ def _half_a_negation(sentence: Sentence, kept: set[int]) -> bool:
                                       for c in sentence.children[tokens[i].head]):
                 return True
     return False
-
-
-def _between_one(sentence: Sentence, kept: set[int], verb: int) -> bool:
-    """"entre" and one singular noun, the second term dropped (the parser often hangs it on a nearer noun); an "et"
-    after the verb joins something else ("fait un mort et deux blessés")."""
-    return any(sentence.tokens[i].text.lower() == "entre" and sentence.tokens[i].dep == "case"
-               and "Number=Sing" in sentence.tokens[sentence.tokens[i].head].morph
-               and not any(sentence.tokens[k].text.lower() in ("et", "ou") and (k < verb or i > verb) for k in kept if k > i)
-               for i in kept)
 
 
 def _next_word(sentence: Sentence, i: int) -> int:

@@ -3,7 +3,7 @@ the tokens kept), as a blind reader found them in round 12's headlines: an infin
 ("appelés aux urnes [pour] renouveler un tiers du Sénat"), a number without its noun ("Géza Imre, 41 [ans]"), an
 age set after the wrong word ("crée la surprise 22 ans"), a verb without the infinitive it governs ("aura permis
 au paléontologue [de déterminer…]"), one place of several ("lors de deux attentats, à Kaboul [et à Kandahar]").
-Each returns the reason in a few words, or None.
+Each returns the reason in a few words, or None; ``between_one`` ("entre" with one term) whether it is so.
 """
 
 from __future__ import annotations
@@ -116,3 +116,12 @@ def _joined_place(sentence: Sentence, i: int) -> bool:
     tokens = sentence.tokens
     return any(tokens[c].dep == "cc" and c + 1 < len(tokens) and tokens[c + 1].dep == "case" and tokens[c + 1].head == i
                and tokens[c + 1].text.lower() in _WHERE for c in sentence.children[i])
+
+
+def between_one(sentence: Sentence, kept: set[int], verb: int) -> bool:
+    """"entre" and one singular noun, the second term dropped (the parser often hangs it on a nearer noun); an "et"
+    after the verb joins something else ("fait un mort et deux blessés")."""
+    return any(sentence.tokens[i].text.lower() == "entre" and sentence.tokens[i].dep == "case"
+               and "Number=Sing" in sentence.tokens[sentence.tokens[i].head].morph
+               and not any(sentence.tokens[k].text.lower() in ("et", "ou") and (k < verb or i > verb) for k in kept if k > i)
+               for i in kept)
