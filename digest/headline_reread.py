@@ -20,6 +20,7 @@ from digest.headline_sentence import Sentence
 # A parse of a headline's text: what the deriver's parser gives (its cache first).
 Reparse = Callable[[str], Sequence[Token]]
 
+
 def aligned(sentence: Sentence, kept: frozenset[int], parsed: Sequence[Token]) -> dict[int, int]:
     """The lede's token for each word of the candidate's own parse, matched by their text in order; the words
     rewritten (a verb put in the present, its auxiliary gone) matched from the end of each differing run."""
