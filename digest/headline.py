@@ -112,8 +112,7 @@ class Headline:
 
 
 def derivation_code() -> list[Path]:
-    """The code that derives a headline from a lede: the whole package folder (the rewriting modules
-    sit in digest/ among the others), so that a module added or split is counted."""
+    """The code that derives a headline: the whole package folder (the rewriting modules among the others in digest/)."""
     return code_files(Path(__file__).parent)
 
 
@@ -220,7 +219,6 @@ class HeadlineDeriver:
         self._toll_with_its_event(headlines, ledes)
         return [headline or Headline(_fallback(lede, parsed[n]), False) for n, (headline, lede) in enumerate(zip(headlines, ledes, strict=True))]
 
-
     def _toll_with_its_event(self, headlines: list[Headline | None], ledes: Sequence[str]) -> None:
         """A headline saying only a toll ("Au moins deux morts") says what happened, from the clause of the first
         sentence that tells it ("lorsqu'un viaduc s'est effondré") or the next sentence, the toll after it as a desk
@@ -239,10 +237,11 @@ class HeadlineDeriver:
                 headlines[n] = Headline(counted_toll(with_toll(event, [nth_sentence(ledes[n], r) for r in (0, 1)], MAX_LENGTH)), True)
 
     def _said_more_simply(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
-        """For the ledes still without a headline, the first sentence said more simply (``headline_retry``: without a
-        relative incise or parentheses, as the clause it reports) and parsed again; the first that gives one."""
+        """For the ledes still without a headline, the first sentence said more simply (``headline_retry``: without a relative
+        incise or parentheses, as the clause it reports) and parsed again; the first that gives one; else its statement as said."""
         from digest.headline_repair import repaired
         from digest.headline_retry import simpler_sentences
+        from digest.headline_said import said_headlines
         from digest.headline_rewrite import BUDGET, rewrite
 
         rewrite = partial(rewrite, reparse=self.reread)
@@ -251,6 +250,7 @@ class HeadlineDeriver:
         for (n, _), tokens in zip(retried, self.parser.parse([s for _, s in retried]) if retried else [], strict=True):
             if headlines[n] is None and (text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH)):
                 headlines[n] = _rewritten(text)
+        said_headlines(headlines, [tried[0][1] if tried else None for tried in parsed], self.parser.parse, rewrite, _rewritten)
 
 
 def _rewritten(text: str) -> Headline:
