@@ -63,15 +63,16 @@ def reported_statement(tokens: Sequence[Token]) -> tuple[str, str] | None:
     verb = main_verb(sentence)
     if verb is None or tokens[verb].lemma not in SAYING or (resolved := resolved_subject(sentence, verb)) is None:
         return None
-    speaker = _speaker(sentence, *resolved)
+    speaker, person = _speaker(sentence, *resolved)
     # the conjunction, not the relative pronoun ("le projet que…")
-    que = next((i for i in range(verb + 1, len(tokens)) if tokens[i].text.lower() in _QUE and tokens[i].pos == "SCONJ"), None)
+    que = next((i for i in range(verb + 1, len(tokens)) if tokens[i].text.lower() in _QUE
+                and (tokens[i].pos == "SCONJ" or tokens[i].dep == "mark")), None)  # "qu'" tagged a pronoun, a mark still
     if speaker is None or que is None or que + 1 >= len(tokens) or que in sentence.quote_of:
         return None
     first = tokens[que + 1].text
     clause = _text(tokens[que + 2 if first.lower() in _OWN else que + 1:
                           next((i for i in range(que + 1, len(tokens)) if tokens[i].text in ".!?:"), len(tokens))])
-    if first.lower() in _OWN and tokens[verb].lemma in _OWN_ACT and resolved[3] and tokens[resolved[3][0]].entity == "PER":
+    if first.lower() in _OWN and tokens[verb].lemma in _OWN_ACT and person:
         return "", f"{speaker} {clause}"  # "Florian Philippot a annoncé qu'il quitte le parti": his act, not a claim
     if first.startswith(("«", '"', "“")) or first.lower() in _PRONOUNS:
         return None
@@ -100,15 +101,15 @@ def names_for_subject(tokens: Sequence[Token]) -> str:
     return f"{', '.join(said[:-1])} et {said[-1]} {_text(rest)}"
 
 
-def _last_name(sentence: Sentence, head: int) -> set[int]:
-    """The last run of name words in the phrase ``head`` heads, up to its first comma ("le fabricant de satellites
-    OneWeb" -> OneWeb); empty when it names nothing."""
+def _last_name(sentence: Sentence, head: int, within: set[int] | None = None, entity: str | None = None) -> set[int]:
+    """The last run of name words (of ``entity`` when given) in the phrase ``head`` heads, or in ``within``, up to
+    its first comma ("le fabricant de satellites OneWeb" -> OneWeb); empty when it names nothing."""
     tokens = sentence.tokens
-    words = sorted(sentence.subtree(head) - set().union(*(sentence.subtree(c) for c in sentence.children[head]
-                                                          if tokens[c].dep in ("conj", "cc", "punct", "appos", "acl", "acl:relcl"))))
+    words = sorted(within if within is not None else sentence.subtree(head) - set().union(
+        *(sentence.subtree(c) for c in sentence.children[head] if tokens[c].dep in ("conj", "cc", "punct", "appos", "acl", "acl:relcl"))))
     run: set[int] = set()
     for i in reversed(words):
-        if tokens[i].pos == "PROPN" or tokens[i].entity in ("PER", "ORG", "MISC"):
+        if tokens[i].entity == entity if entity else tokens[i].pos == "PROPN" or tokens[i].entity in ("PER", "ORG", "MISC"):
             run.add(i)
         elif run:
             break
@@ -123,21 +124,24 @@ def attributed(speaker: str, headline: str, clause_tokens: Sequence[Token]) -> s
     return f"{speaker} : {headline if named else headline[:1].lower() + headline[1:]}"
 
 
-def _speaker(sentence: Sentence, subject: int, subject_tokens: set[int], written: set[int], name: list[int] | None) -> str | None:
-    """The speaker's short name: the name its title introduces, or the subject when it is itself a named
-    person or organisation within a few words; None otherwise."""
+def _speaker(sentence: Sentence, subject: int, subject_tokens: set[int], written: set[int], name: list[int] | None) -> tuple[str | None, bool]:
+    """The speaker's short name and whether it is a person: the name its title introduces ("La maire de Paris Anne
+    Hidalgo" -> Anne Hidalgo), or the subject when it is itself a named organisation within a few words; None
+    otherwise."""
     from digest.headline_candidates import finish, render
 
     tokens = sentence.tokens
-    if name and all(tokens[i].entity in ("PER", "ORG") for i in name):
-        first = min(name)
+    people = _last_name(sentence, subject, subject_tokens, "PER")
+    if name and all(tokens[i].entity in ("PER", "ORG") for i in name) or people:
+        words = set(name) if name and not people else people
+        first = min(words)
         while first > 0 and tokens[first - 1].pos == "PROPN" and tokens[first - 1].entity == tokens[first].entity:
             first -= 1  # "Florian Philippot", the whole name the parser cut
-        return finish(render(sentence, set(range(first, max(name) + 1)), {}))
-    if any(tokens[i].entity in ("PER", "ORG") for i in subject_tokens) and tokens[subject].pos == "PROPN":
+        return finish(render(sentence, set(range(first, max(words) + 1)), {})), tokens[first].entity == "PER"
+    if any(tokens[i].entity == "ORG" for i in subject_tokens) and tokens[subject].pos == "PROPN":
         text = finish(render(sentence, subject_tokens, {}))
-        return text if len(text) <= _SPEAKER_LENGTH else None
-    return None
+        return (text, False) if len(text) <= _SPEAKER_LENGTH else (None, False)
+    return None, False
 
 
 def _text(tokens: Sequence[Token]) -> str:

@@ -41,3 +41,12 @@ def test_the_speaker_always_heads_the_statement(speaker, statement):
     text = attributed(speaker, statement, [])
     assert text.startswith(f"{speaker} : ")
     assert text[len(speaker) + 3:].lower() == statement.lower()
+
+
+def test_a_named_person_behind_a_title_announcing_her_own_act(derive):
+    # a general sentence: the speaker's name behind her title, "qu'" tagged a pronoun by the parser
+    headline = derive(["La maire de Paris Anne Hidalgo a annoncé ce matin à l'antenne d'une radio nationale, au lendemain "
+                       "d'une réunion houleuse du conseil de Paris consacrée aux finances de la ville, qu'elle se présentera "
+                       "à l'élection présidentielle de 2022."])[0]
+    assert headline.rewritten, headline.text
+    assert headline.text.startswith("Anne Hidalgo se présentera à l'élection présidentielle"), headline.text
