@@ -72,7 +72,8 @@ def reported_statement(tokens: Sequence[Token]) -> tuple[str, str] | None:
     first = tokens[que + 1].text
     clause = _text(tokens[que + 2 if first.lower() in _OWN else que + 1:
                           next((i for i in range(que + 1, len(tokens)) if tokens[i].text in ".!?:"), len(tokens))])
-    if first.lower() in _OWN and tokens[verb].lemma in _OWN_ACT and person:
+    # the person's own "il", not the impersonal one ("qu'il faut", "qu'il y aura", "qu'il est temps": expl:subj)
+    if first.lower() in _OWN and tokens[que + 1].dep.startswith("nsubj") and tokens[verb].lemma in _OWN_ACT and person:
         return "", f"{speaker} {clause}"  # "Florian Philippot a annoncé qu'il quitte le parti": his act, not a claim
     if first.startswith(("«", '"', "“")) or first.lower() in _PRONOUNS:
         return None

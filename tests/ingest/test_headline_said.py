@@ -50,3 +50,15 @@ def test_a_named_person_behind_a_title_announcing_her_own_act(derive):
                        "à l'élection présidentielle de 2022."])[0]
     assert headline.rewritten, headline.text
     assert headline.text.startswith("Anne Hidalgo se présentera à l'élection présidentielle"), headline.text
+
+
+def test_an_impersonal_il_is_no_person_announcing_an_act():
+    from digest.headline_parse import SentenceParser
+    from digest.headline_said import reported_statement
+
+    sentences = ["Michel Barnier a annoncé qu'il faudra trouver 60 milliards d'euros d'économies.",
+                 "Agnès Buzyn a annoncé qu'il y aura une hausse du budget des hôpitaux.",
+                 "Jean Castex a décidé qu'il est temps de rouvrir les écoles."]
+    for tokens in SentenceParser(None).parse(sentences):
+        statement = reported_statement(tokens)
+        assert statement is None or not statement[1].startswith(("Michel Barnier faudra", "Agnès Buzyn y", "Jean Castex est")), statement
