@@ -28,6 +28,11 @@ class Token(NamedTuple):
     entity: str  # PER, LOC, ORG, MISC or ""
 
 
+def as_written(tokens: Sequence[Token]) -> str:
+    """``tokens`` as the sentence wrote them: each followed by its space where it had one."""
+    return "".join(t.text + (" " if t.space else "") for t in tokens).strip()
+
+
 def _tokens(doc) -> list[Token]:
     return [
         Token(t.text, bool(t.whitespace_), t.lemma_, t.pos_, t.dep_, t.head.i, str(t.morph), t.ent_type_)

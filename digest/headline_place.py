@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from digest.headline_parse import as_written
+
 # A headline with its place at most this long: a longer one says enough, the place would make it longer than a
 # desk's (real titles: 48 characters at the median; on dev, headlines lengthened past it lost as much as they gained).
 PLACED_LENGTH = 60
@@ -39,10 +41,6 @@ def _place_spans(tokens) -> list[tuple[int, int]]:
             spans.append((start, i - 1))
             start = None
     return spans
-
-
-def _written(tokens, first: int, last: int) -> str:
-    return "".join(t.text + (" " if t.space else "") for t in tokens[first:last + 1]).strip()
 
 
 def _several_places(tokens, spans: list[tuple[int, int]]) -> bool:
@@ -81,10 +79,10 @@ def with_place(headline: str, tokens) -> str:
     spans = _place_spans(tokens)
     if _several_places(tokens, spans):
         return headline  # "lors de deux attentats à Kaboul et à Kandahar": which one, the place would not say
-    said, sentence_words = _words(headline), set(_words("".join(t.text + " " for t in tokens)))
+    said, sentence_words = _words(headline), set(_words(as_written(tokens)))
     if not spans or not said or sum(w in sentence_words for w in said) < _MADE_OF * len(said):
         return headline
-    if any(set(_words(_written(tokens, first, last))) & set(said) for first, last in spans):
+    if any(set(_words(as_written(tokens[first:last + 1]))) & set(said) for first, last in spans):
         return headline
     statement, colon, toll = headline.partition(" : ")
     for first, last in spans:
@@ -93,6 +91,6 @@ def with_place(headline: str, tokens) -> str:
             continue
         if _of_the_subject(tokens, first, last):
             return headline  # where the subject did something else: "Zidane, né à Marseille, …", "qui a fermé son usine en Pologne"
-        placed = f"{statement} {preposition.text.lower()} {_written(tokens, first, last)}"
+        placed = f"{statement} {preposition.text.lower()} {as_written(tokens[first:last + 1])}"
         return f"{placed}{colon}{toll}" if len(placed) <= PLACED_LENGTH else headline
     return headline

@@ -24,7 +24,7 @@ from digest.headline_check import complete, misread_verb, name_cut_short, part_o
 from digest.headline_event import winner
 from digest.headline_nominal import nominal_form
 from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
-from digest.headline_parse import Token
+from digest.headline_parse import Token, as_written
 from digest.headline_apposition import name_in_apposition
 from digest.headline_reread import Reparse, first_agreeing
 from digest.headline_sentence import SPANS, VOWEL_START, Sentence, has_relative_day
@@ -350,7 +350,7 @@ def whole_clause(tokens: Sequence[Token], budget: int) -> str | None:
     if subject is None or is_pronoun_subject(sentence, clean_subject(sentence, subject)):
         return None  # "On le devinait déjà": who, the clause does not say
     for end in range(len(tokens), verb, -1):
-        text = "".join(t.text + " " * t.space for t in tokens[:end]).strip().rstrip(".,;:").strip()
+        text = as_written(tokens[:end]).rstrip(".,;:").strip()
         kept = {i for i in range(end) if tokens[i].pos != "PUNCT" or i in sentence.quote_of}
         if len(text) <= budget and complete(sentence, kept, text, verb, clean_subject(sentence, subject)) \
                 and not has_relative_day(text) and reader_fault(sentence, kept, {}, text, verb, clean_subject(sentence, subject)) is None:

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from digest.headline_parse import Token
+from digest.headline_parse import Token, as_written
+from digest.headline_rewrite import BUDGET, WHOLE_BUDGET
 from digest.headline_sentence import Sentence
-
-BUDGET, WHOLE_BUDGET = 80, 90  # headline_rewrite's, the speaker's name and colon counted in
 
 # Verbs of saying or deciding whose complement clause is what the lede reports.
 SAYING = frozenset(
@@ -25,9 +24,9 @@ SAYING = frozenset(
     "rapporter révéler souligner dire considérer reconnaître admettre prévenir avertir".split())
 _SPEAKER_LENGTH = 30  # "Le Gouvernement régional de la Vallée d'Aoste" is no speaker a colon can carry
 _QUE = ("que", "qu'", "qu’")
-# A reported clause whose subject is a pronoun needs the lede to say who: left to headline_retry.
 # "a annoncé qu'il quitte le parti": the person says what they do, their own act is the news.
 _OWN, _OWN_ACT = {"il", "elle"}, {"annoncer", "confirmer", "décider"}
+# A reported clause whose subject is another pronoun needs the lede to say who: left to headline_retry.
 _PRONOUNS = {"il", "elle", "ils", "elles", "on", "c'", "c’", "ce", "cela"}
 
 
@@ -70,7 +69,7 @@ def reported_statement(tokens: Sequence[Token]) -> tuple[str, str] | None:
     if speaker is None or que is None or que + 1 >= len(tokens) or que in sentence.quote_of:
         return None
     first = tokens[que + 1].text
-    clause = _text(tokens[que + 2 if first.lower() in _OWN else que + 1:
+    clause = as_written(tokens[que + 2 if first.lower() in _OWN else que + 1:
                           next((i for i in range(que + 1, len(tokens)) if tokens[i].text in ".!?:"), len(tokens))])
     # the person's own "il", not the impersonal one ("qu'il faut", "qu'il y aura", "qu'il est temps": expl:subj)
     if first.lower() in _OWN and tokens[que + 1].dep.startswith("nsubj") and tokens[verb].lemma in _OWN_ACT and person:
@@ -99,7 +98,7 @@ def names_for_subject(tokens: Sequence[Token]) -> str:
     while rest and rest[0].pos == "PUNCT":
         rest.pop(0)
     said = [" ".join(tokens[i].text for i in sorted(name)) for name in names]
-    return f"{', '.join(said[:-1])} et {said[-1]} {_text(rest)}"
+    return f"{', '.join(said[:-1])} et {said[-1]} {as_written(rest)}"
 
 
 def _last_name(sentence: Sentence, head: int, within: set[int] | None = None, entity: str | None = None) -> set[int]:
@@ -143,7 +142,3 @@ def _speaker(sentence: Sentence, subject: int, subject_tokens: set[int], written
         text = finish(render(sentence, subject_tokens, {}))
         return (text, False) if len(text) <= _SPEAKER_LENGTH else (None, False)
     return None, False
-
-
-def _text(tokens: Sequence[Token]) -> str:
-    return "".join(t.text + (" " if t.space else "") for t in tokens).strip()
