@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from digest.headline_check import NEGATIONS, complete, movable, stranded
+from digest.headline_kind import KIND_COST, names_a_kind
 from digest.headline_news import NEWS_LEMMAS
 from digest.headline_parse import Token
 from digest.headline_strict import reader_fault
@@ -300,7 +301,7 @@ def generate_candidates(sentence: Sentence, verb: int, subject_tokens: set[int],
             saved = sum(len(sentence.tokens[i].text) + sentence.tokens[i].space for i in removed)
             lost = base - _value(sentence, current - removed, verb)
             # adjectives are short and say much, and what describes the subject tells who: the last to go
-            lost += 1.5 if sentence.tokens[head].dep == "amod" else 0.0
+            lost += (KIND_COST if names_a_kind(sentence.tokens[head]) else 1.5) if sentence.tokens[head].dep == "amod" else 0.0
             lost += 3.0 if head in subject_tokens else 0.0
             # by whom a main participle says is what it needs last ("Six militaires … renversés par une voiture")
             lost += 3.0 if head in sentence.children[verb] and sentence.tokens[head].dep == "obl:agent" else 0.0

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render, splits_a_span
+from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render
 from digest.headline_check import complete, misread_verb, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
 from digest.headline_nominal import nominal_form
-from digest.headline_strict import cut_name, plural_by_ending, reader_fault, refers_back, text_fault, verb_rewritten
+from digest.headline_strict import plural_by_ending, reader_fault, refers_back, verb_rewritten
 from digest.headline_parse import Token, as_written
 from digest.headline_apposition import name_in_apposition
 from digest.headline_reread import Reparse, first_agreeing
@@ -32,6 +32,7 @@ from digest.headline_subject import (
     SUBJECT_DEPS, antecedent, bare_subject, clean_subject, coordinated_opening, is_name, is_pronoun_subject, main_verb, misread_name, name_before_verb,
     name_in_subject, subject_of, with_adjacent_name, with_whole_words,
 )
+from digest import headline_who as who
 from digest.headline_tense import agree_participle, has_aux, periphrasis, reported_in_present, to_present
 
 BUDGET = 80
@@ -162,7 +163,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         sentence.tokens[c].dep == "obj" and sentence.tokens[c].lemma.lower() == "âme" for c in sentence.children[verb])
     if (sentence.tokens[verb].lemma in _DEATH_VERBS or soul) and past and (name or is_name(sentence, subject_tokens)
                                                                  or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
-        if (obituary := _obituary(sentence, subject_tokens, name, budget)) is not None:
+        if (obituary := who.obituary(sentence, subject_tokens, name, budget)) is not None:
             return obituary
 
     if is_pronoun_subject(sentence, subject_tokens):
@@ -173,7 +174,9 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
     # The subject as written when it is short ("Le président Macron"), else the name its title introduces.
     # The whole clause keeps the whole name ("Mohamed Rabii", not "Rabii").
     subjects = [set(name)] if name and not (whole and name_cut_short(sentence, subject_tokens, name)) else []
-    if not subjects or len(render(sentence, subject_tokens, {})) <= 30:
+    # or with a short title before the name ("Le biologiste japonais Yoshinori Ohsumi"), when it costs no news
+    titled = len(render(sentence, subject_tokens, {})) > 30 and who.short_title(sentence, subject_tokens, name)
+    if not subjects or len(render(sentence, subject_tokens, {})) <= 30 or titled:
         subjects.append(subject_tokens)
     if bare:  # nothing whole fits with the subject as written: its head alone ("Une équipe d'astronomes établit…")
         head = bare_subject(sentence, subject, subject_tokens)
@@ -181,6 +184,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
     candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)
                   if not whole or found.whole and not stranded_by_the_tense(sentence, found.kept, verb)]
+    candidates = who.title_at_no_cost(candidates, subject_tokens - set(name)) if titled else candidates
     if (best := first_agreeing(sentence, candidates, reparse)) is None:
         return None
     best = nominal_form(sentence, verb, subject, best, budget) or best
@@ -232,37 +236,6 @@ def _nominal(sentence: Sentence, budget: int, follows: bool = False) -> Candidat
         return None
     best = max(candidates, key=lambda c: c.score)
     return Candidate(finish(best.text), best.score, best.kept)
-
-
-_OF_ARTICLE = {"le": "du ", "la": "de la ", "l'": "de l'", "l’": "de l’", "les": "des "}
-
-
-def _obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
-    """"Mort du réalisateur Jacques Rivette", or "Mort de Jacques Rivette" when the title is long;
-    None when neither fits the budget."""
-    whole = render(sentence, subject_tokens, {})
-    first = sentence.tokens[min(subject_tokens)]
-    if first.pos in ("CCONJ", "ADP", "ADV"):
-        return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
-    article = first.text.lower()
-    if first.pos == "DET" and article not in _OF_ARTICLE:
-        return None  # "Mort d'un spectateur": someone the headline does not name is no obituary
-    if first.pos == "DET" and article in _OF_ARTICLE:
-        titled = "Mort " + _OF_ARTICLE[article] + render(sentence, subject_tokens - {min(subject_tokens)}, {})
-    else:
-        titled = _of("Mort", whole)
-    # the title as written when short and whole ("Mort d'interprète" of "auteur-compositeur-interprète" is not)
-    whole_title = len(whole) <= 50 and not splits_a_span(sentence, subject_tokens, subject_tokens) \
-        and (name is None or set(name) <= subject_tokens)  # "Mort de l'auteur-compositeur-interprète": who
-    forms = ([(titled, subject_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
-    for form, kept in forms:
-        if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:
-            return Candidate(finish(form), 0.0, frozenset(kept))
-    return None
-
-
-def _of(noun: str, complement: str) -> str:
-    return f"{noun} d'{complement}" if VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
 
 
 def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[int], opening: int):

