@@ -163,7 +163,7 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         sentence.tokens[c].dep == "obj" and sentence.tokens[c].lemma.lower() == "âme" for c in sentence.children[verb])
     if (sentence.tokens[verb].lemma in _DEATH_VERBS or soul) and past and (name or is_name(sentence, subject_tokens)
                                                                  or any(sentence.tokens[i].pos == "PROPN" for i in subject_tokens)):
-        if (obituary := who.obituary(sentence, subject_tokens, name, budget)) is not None:
+        if (obituary := who.obituary(sentence, verb, subject_tokens, name, budget)) is not None:
             return obituary
 
     if is_pronoun_subject(sentence, subject_tokens):

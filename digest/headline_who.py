@@ -13,12 +13,16 @@ reader may not know.
 from __future__ import annotations
 
 from digest.headline_candidates import Candidate, finish, render, splits_a_span
+from digest.headline_parse import as_written
 from digest.headline_sentence import VOWEL_START, Sentence
 from digest.headline_strict import cut_name, text_fault
 
 # Title and name of an obituary ("l'auteur de bande dessinée français Marcel Gottlieb"): chosen on dev among 50
 # (the previous limit), 60, 70.
 OBITUARY_SUBJECT = 60
+# What the lede says the person was, after the name ("l'un des fondateurs du rock'n'roll"): chosen on dev among 40,
+# 50, 60.
+APPOSITION = 50
 # A title kept before a name in a statement ("Le biologiste japonais", 22): chosen on dev among 20, 25, 30.
 TITLE = 25
 # A headline with the title kept: no longer than a headline's budget, never the whole clause's longer one.
@@ -28,9 +32,10 @@ _OF_ARTICLE = {"le": "du ", "la": "de la ", "l'": "de l'", "l’": "de l’", "l
 _TITLE_POS = {"DET", "NOUN", "ADJ", "CCONJ"}
 
 
-def obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
-    """"Mort du réalisateur Jacques Rivette", or "Mort de Jacques Rivette" when the title is long;
-    None when neither fits the budget."""
+def obituary(sentence: Sentence, verb: int, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
+    """"Mort du réalisateur Jacques Rivette", or "Mort de Chuck Berry, l'un des fondateurs du rock'n'roll" (the
+    name first, then who the lede says he was), or "Mort de Jacques Rivette" when the title is long;
+    None when none fits the budget."""
     first = sentence.tokens[min(subject_tokens)]
     if first.pos in ("CCONJ", "ADP", "ADV"):
         return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
@@ -47,10 +52,34 @@ def obituary(sentence: Sentence, subject_tokens: set[int], name: list[int] | Non
         and not splits_a_span(sentence, titled_tokens, titled_tokens) \
         and (name is None or set(name) <= titled_tokens)  # "Mort de l'auteur-compositeur-interprète": who
     forms = ([(titled, titled_tokens)] if whole_title else []) + ([(_of("Mort", render(sentence, set(name), {})), set(name))] if name else [])
+    if forms and (apposition := _apposition_after(sentence, sorted(forms[0][1]), verb)):  # the subject is a name alone
+        forms.insert(0, (f"{forms[0][0]}, {apposition[0]}", forms[0][1] | apposition[1]))
     for form, kept in forms:
         if len(form) <= budget and text_fault(form) is None and cut_name(sentence, kept) is None:
             return Candidate(finish(form), 0.0, frozenset(kept))
     return None
+
+
+def _apposition_after(sentence: Sentence, name: list[int], verb: int) -> tuple[str, set[int]] | None:
+    """What the lede says the person was, between the commas after the name that opens the sentence and before
+    the verb ("Chuck Berry, l'un des fondateurs du rock'n'roll, est décédé"): its first item when it lists
+    several, without what follows a parenthesis or "qui"; None when that is longer than ``APPOSITION``, an
+    article and a noun only ("un poète"), or cut before the dates that say the title was a former one."""
+    tokens = sentence.tokens
+    if any(tokens[i].pos != "PROPN" and tokens[i].dep != "flat:name" for i in name):
+        return None  # a title, not a name alone
+    start, verb_group = max(name) + 1, [verb, *(c for c in sentence.children[verb] if tokens[c].dep.startswith(("aux", "expl")))]
+    if min(name) != 0 or start >= len(tokens) - 1 or tokens[start].text != "," or min(verb_group) <= start + 1:
+        return None
+    words = list(range(start + 1, min(verb_group)))
+    for n, i in enumerate(words):
+        if tokens[i].text in (",", "(") or tokens[i].lemma.lower() in ("qui", "dont"):
+            words = words[:n]
+            break
+    if not words or len(words) <= 2 and tokens[words[0]].pos == "DET":
+        return None
+    text = as_written([tokens[i] for i in words])
+    return (text, set(words)) if len(text) <= APPOSITION and text_fault(text) is None else None
 
 
 def _with_name_after(subject_tokens: set[int], name: list[int] | None) -> set[int]:
