@@ -63,8 +63,9 @@ def obituary(sentence: Sentence, verb: int, subject_tokens: set[int], name: list
 def _apposition_after(sentence: Sentence, name: list[int], verb: int) -> tuple[str, set[int]] | None:
     """What the lede says the person was, between the commas after the name that opens the sentence and before
     the verb ("Chuck Berry, l'un des fondateurs du rock'n'roll, est décédé"): its first item when it lists
-    several, without what follows a parenthesis or "qui"; None when that is longer than ``APPOSITION``, an
-    article and a noun only ("un poète"), or cut before the dates that say the title was a former one."""
+    several, without what follows a parenthesis or "qui"; None when that is longer than ``APPOSITION`` or an
+    article and a noun only ("un poète"). Never cut elsewhere: "Premier ministre français" without its "de 1988 à
+    1991" would say the title is still held."""
     tokens = sentence.tokens
     if any(tokens[i].pos != "PROPN" and tokens[i].dep != "flat:name" for i in name):
         return None  # a title, not a name alone
