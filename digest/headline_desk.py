@@ -23,8 +23,10 @@ _INJURED = (rf",? et (?P<injured>(?:(?:{DEGREE}) )?(?:{NUMBER}|{ROUND_NUMBER}))(
             r"(?:(?:sont|ont été) )?blessée?s\b,?")
 # What may follow a counted toll: where, when, in what ("dans une explosion"), or nothing.
 _AFTER = r"(?=$| (?:à|au|aux|en|dans|lors|sur|près|après|pendant|:)\s|, )"
+# "âgées de 16 à 25 ans": the victims' ages go with the count, as a desk counts ("Treize morts à Rouen")
+_AGED = r"(?: âgée?s? de \d+(?: (?:à|et) \d+)? ans)?"
 _DEAD_PEOPLE = re.compile(
-    rf"(?<![\w'’]){_COUNT}personnes?(?P<late> au moins)? (?:{_DIED})(?!\w)(?:{_INJURED})?{_AFTER}", re.IGNORECASE)
+    rf"(?<![\w'’]){_COUNT}personnes?{_AGED}(?P<late> au moins)? (?:{_DIED})(?!\w)(?:{_INJURED})?{_AFTER}", re.IGNORECASE)
 # "tue au moins 241 personnes", "cause la mort de cinq personnes", "blessent 12 personnes"
 _KILLS = re.compile(
     rf"(?<![\w'’])(?P<verb>tuent|tue|causent la mort d(?:e |['’])|cause la mort d(?:e |['’])|blessent|blesse) "

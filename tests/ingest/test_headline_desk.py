@@ -26,6 +26,9 @@ from digest.headline_desk import counted_toll
     # "au moins" after the count goes before it, as a desk writes it
     ("Sept personnes au moins ont trouvé la mort vendredi 20 janvier au soir dans l'incendie d'un bus hongrois.",
      "Au moins sept morts dans l'incendie", "trouvent la mort"),
+    # the victims' ages go with the count (round 13; a general sentence)
+    ("Cinq personnes âgées de 18 à 22 ans sont mortes à Vannes dans un accident de la route.",
+     "Cinq morts à Vannes dans un accident de la route", "âgées"),
     # a toll alone says what happened, from its "lorsque" clause (round 12's blind reader), the dead counted after it
     ("Environ 18 personnes sont mortes et une centaine ont été blessées lorsqu'un viaduc en construction s'est "
      "effondré dans un quartier peuplé de Calcutta, dans l'est de l'Inde.",
