@@ -15,7 +15,7 @@ WAIT_INTERRUPTED = textwrap.dedent("""
     import os, signal, time
     from digest import forked_value
 
-    child = forked_value.start(lambda: time.sleep(30) or "report", "ingestion")
+    child = forked_value.start(lambda _tell: time.sleep(30) or "report", "ingestion")
 
     def interrupt(*_):
         raise KeyboardInterrupt
