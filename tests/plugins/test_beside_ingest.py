@@ -15,6 +15,7 @@ from pelican import signals
 from digest.entities.finder import EntityFinder
 from digest.entities.training import ModelError
 from digest import french_model, pipeline, settings
+from digest.ingest import STAMP_FILE
 from digest.pipeline import build
 from tests.conftest import FakeNLP, ROOT, new_site
 from tests.entities.test_dispatch_meanings import same_site
@@ -243,3 +244,130 @@ def test_the_catalogs_inputs_are_read_while_ingest_runs_beside(tmp_path, monkeyp
     assert events.index("read entity-slugs.toml") < events.index("ingest waited for")
     assert events.index("read dispatch-meanings.json") < events.index("ingest waited for")
     assert events.count("read dispatch-meanings.json") == 1
+
+
+def waited_for(condition, seconds: float = 30) -> bool:
+    """Whether ``condition()`` came true within ``seconds`` (polled)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+@pytest.fixture
+def reads(tmp_path, monkeypatch):
+    """The articles the build's process reads while ingest runs beside, in order (by file name),
+    as a function; each recorded in a file once read, so that the ingest child can see it."""
+    from parallel_read import beside_ingest
+
+    log, read_ahead = tmp_path / "reads-ahead", beside_ingest._read_ahead
+
+    def recorded(generator, name):
+        read = read_ahead(generator, name)
+        with log.open("a") as handle:
+            handle.write(Path(name).name + "\n")
+        return read
+
+    monkeypatch.setattr(beside_ingest, "_read_ahead", recorded)
+    return lambda: log.read_text().split() if log.exists() else []
+
+
+def before_each_write(monkeypatch, each) -> None:
+    """``each(target, written)`` called by ingest (in its child) before each file it writes (its
+    articles, then its stamp), with the articles it has written so far: each of those is then
+    whole in place and told to the build."""
+    from digest import ingest
+
+    write, written = ingest.write_atomically, []
+
+    def writing(target, text, *args, **kwargs):
+        each(Path(target), written)
+        write(target, text, *args, **kwargs)
+        if Path(target).suffix == ".md":
+            written.append(Path(target))
+
+    monkeypatch.setattr(ingest, "write_atomically", writing)
+
+
+def test_a_full_build_reads_the_articles_ingest_has_written_while_it_writes_the_next_and_gives_the_same_site(
+        tmp_path, monkeypatch, beside, fake_ner, reads):
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)
+    paths = site_with(tmp_path / "site", dispatches(6))
+    seen = tmp_path / "seen"
+
+    def first_one_read(target: Path, written: list[Path]) -> None:  # ingest waits for the build to read its first article
+        if len(written) == 1 and not seen.exists():
+            seen.write_text("yes" if waited_for(lambda: written[0].name in reads()) else "no")
+
+    before_each_write(monkeypatch, first_one_read)
+    outcome = build(paths)
+
+    assert seen.read_text() == "yes"  # read by the build's process while ingest had five more to write
+    assert len(outcome.report.written) == 6
+    fresh = site_with(tmp_path / "fresh", dispatches(6))
+    build(fresh, overrides={"WRITE_ASIDE": False})  # ingest, then Pelican, one after the other
+    assert same_site(paths.output, fresh.output)
+
+
+def test_an_article_ingest_rewrites_after_it_was_read_ahead_is_read_again_in_its_new_form(
+        tmp_path, monkeypatch, beside, fake_ner, reads):
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)
+    chosen = dispatches(4)
+    paths = site_with(tmp_path / "site", chosen)
+    build(paths)
+    first = sorted(name for name in chosen if name != "credits")[0]
+    changed = chosen | {first: chosen[first] + "\nUn paragraphe ajouté après coup à la dépêche.\n".encode()}
+    (paths.dispatches / first).write_bytes(changed[first])
+    order = tmp_path / "order"
+
+    def rewritten_after_its_reading(target: Path, written: list[Path]) -> None:
+        # the old file read by the build before ingest replaces it, the new one while ingest still runs
+        if target.suffix != ".md" and target.name != STAMP_FILE:
+            return
+        name, count = (target.name, 1) if target.suffix == ".md" else (written[0].name, 2)
+        with order.open("a") as handle:
+            handle.write(f"{'read' if waited_for(lambda: reads().count(name) >= count) else 'not read'} {count}\n")
+
+    before_each_write(monkeypatch, rewritten_after_its_reading)
+    outcome = build(paths)
+
+    assert order.read_text().splitlines() == ["read 1", "read 2"]  # before its rewriting, then after
+    (rewritten,) = outcome.report.written
+    page = next(page for page in paths.output.rglob("index.html") if page.parent.name == rewritten.stem).read_text(encoding="utf-8")
+    assert "Un paragraphe ajouté après coup" in page
+    fresh = site_with(tmp_path / "fresh", changed)
+    build(fresh, overrides={"WRITE_ASIDE": False})
+    assert same_site(paths.output, fresh.output)
+
+
+def test_an_ingest_error_while_its_articles_are_read_is_one_line_a_false_status_and_the_site_stays(
+        tmp_path, monkeypatch, beside, fake_ner, reads):
+    import tasks
+    from invoke.exceptions import Exit
+
+    monkeypatch.setattr(french_model, "loaded_pipeline", lambda: None)
+    paths = site_with(tmp_path / "site", dispatches(3))
+    build(paths)
+    before = {path: path.read_bytes() for path in paths.output.rglob("*.html")}
+    add(paths, dispatches(3, start=3))
+    pipeline._finder.cache_clear()
+    seen = tmp_path / "seen"
+
+    def full_disk_after_the_first_one_was_read(target: Path, written: list[Path]) -> None:
+        if written:
+            seen.write_text("yes" if waited_for(lambda: written[0].name in reads()) else "no")
+            raise OSError(28, "No space left on device", str(target))
+
+    before_each_write(monkeypatch, full_disk_after_the_first_one_was_read)
+    for name, value in {"ROOT": tmp_path / "site", "CONTENT": paths.content, "OUTPUT": paths.output, "CACHE": paths.cache}.items():
+        monkeypatch.setattr(tasks, name, value)
+    with pytest.raises(Exit) as failed:
+        tasks.run_build(tasks.SETTINGS)
+
+    assert seen.read_text() == "yes"  # the build's process was reading what ingest wrote when it failed
+    assert failed.value.code == 1
+    (line,) = str(failed.value.message).splitlines()
+    assert line.startswith("échec, output/ inchangé : ") and line.endswith(".md: No space left on device")
+    assert {path: path.read_bytes() for path in paths.output.rglob("*.html")} == before
