@@ -1,73 +1,34 @@
 """A forked child computing a value the build waits for later (``digest.pipeline``: ingest, while
 Pelican starts and reads the articles already there). Forks only where ``digest.aside`` allows it
 (Linux, two cores, no other thread, the child dying with this process); the value comes back
-pickled through a pipe, and so does an exception, raised here as if the work had run here. Before
-its value, the child can tell the build what it has done so far (``tell``: ingest, each article
-as it is in place), which the build takes as it comes (``Returning.told``)."""
+pickled through a pipe, and so does an exception, raised here as if the work had run here."""
 
 from __future__ import annotations
 
 import os
 import pickle
-import select
 import signal
-import struct
 from collections.abc import Callable
 
 from digest import aside
 
-# Each message on the pipe: its kind (b"t": told, b"v": the value) and its length, then the pickle.
-_HEADER = struct.Struct(">cI")
-Tell = Callable[[object], None]
-
 
 class Returning:
-    """The child running ``work``: ``told()`` gives what it told so far, ``result()`` waits for it
-    and returns its value, or raises what it raised (``aside.ChildDied`` when it died without
-    answering: killed, out of memory)."""
+    """The child running ``work``: ``result()`` waits for it and returns its value, or raises what
+    it raised (``aside.ChildDied`` when it died without answering: killed, out of memory)."""
 
     def __init__(self, pid: int, answer: int | None, what: str) -> None:
         self.pid, self.answer, self.what = pid, answer, what
         self.outcome: tuple[bool, object] | None = None  # (raised, value), once waited for
-        self._received, self._told, self._value = bytearray(), [], None
-
-    def told(self, wait: bool = False) -> list | None:
-        """What the child told since the last call, in order; with ``wait``, waits until it tells
-        something. None once it has ended (all it told given): ``result()`` then waits no more."""
-        while not self._told and self.answer is not None:
-            if not (wait or select.select([self.answer], [], [], 0)[0]):
-                break
-            self._receive()
-        if not self._told and self.answer is None:
-            return None
-        told, self._told = self._told, []
-        return told
-
-    def _receive(self) -> None:
-        """Read what the pipe holds (waiting for something), the pipe closed at its end."""
-        data = os.read(self.answer, 1 << 16)
-        if not data:
-            os.close(self.answer)
-            self.answer = None
-            return
-        self._received += data
-        while len(self._received) >= _HEADER.size:
-            kind, length = _HEADER.unpack_from(self._received)
-            if len(self._received) < _HEADER.size + length:
-                break
-            message = bytes(self._received[_HEADER.size:_HEADER.size + length])
-            del self._received[:_HEADER.size + length]
-            if kind == b"t":
-                self._told.append(pickle.loads(message))
-            else:
-                self._value = message
 
     def result(self):
         if self.outcome is None:
-            while self.answer is not None:  # what it told and not taken is dropped: the value says it all
-                self._receive()
+            # the pipe is the file object's from here: an interrupted read leaves stop() nothing to close
+            pipe, self.answer = os.fdopen(self.answer, "rb"), None
+            with pipe:
+                data = pipe.read()
             _, status = os.waitpid(self.pid, 0)
-            self.outcome = pickle.loads(self._value) if self._value else (True, aside.ChildDied(self._death(status)))
+            self.outcome = pickle.loads(data) if data else (True, aside.ChildDied(self._death(status)))
         raised, value = self.outcome
         if raised:
             raise value
@@ -97,15 +58,15 @@ def _pickles(value) -> bool:
     return True
 
 
-def _answer(work: Callable[[Tell], object], tell: Tell) -> bytes:
+def _answer(work: Callable[[], object]) -> bytes:
     try:
-        return pickle.dumps((False, work(tell)))
+        return pickle.dumps((False, work()))
     except Exception as error:  # raised by the parent; by its message if it does not pickle
         return pickle.dumps((True, error if _pickles(error) else RuntimeError(f"{type(error).__name__}: {error}")))
 
 
-def start(work: Callable[[Tell], object], what: str) -> Returning | None:
-    """Run ``work(tell)`` in a forked child; None when forking does not apply (the caller runs it)."""
+def start(work: Callable[[], object], what: str) -> Returning | None:
+    """Run ``work`` in a forked child; None when forking does not apply (the caller runs it)."""
     if not aside.can_fork():
         return None
     answer, sent = os.pipe()
@@ -113,12 +74,7 @@ def start(work: Callable[[Tell], object], what: str) -> Returning | None:
     def answered() -> int:
         os.close(answer)
         with os.fdopen(sent, "wb") as pipe:
-
-            def send(kind: bytes, message: bytes) -> None:
-                pipe.write(_HEADER.pack(kind, len(message)) + message)
-                pipe.flush()  # the build takes each as it comes
-
-            send(b"v", _answer(work, lambda told: send(b"t", pickle.dumps(told))))
+            pipe.write(_answer(work))
         return 0
 
     pid = aside.fork_child(answered)

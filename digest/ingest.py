@@ -180,12 +180,10 @@ def ingest(
     cache_dir: Path | None = None,
     today: dt.date | None = None,
     listed: Listed | None = None,
-    on_written: Callable[[Path], None] | None = None,
 ) -> Report:
     """Steps: replay the last run when nothing changed (``listed``: ``list_inputs``' answer, when
     the caller asked already); list the readable dispatches; keep those whose article is missing or
-    stale; find their entities and headlines and write the articles (``on_written``: called with
-    each one once it is whole in place); record the rules and the stamp."""
+    stale; find their entities and headlines and write the articles; record the rules and the stamp."""
     # Listed once, before anything is read: at the end, only the articles written are listed again.
     listed = listed or list_inputs(dispatch_dir, article_dir, rules, cache_dir)
     if listed.unchanged is not None:
@@ -217,8 +215,6 @@ def ingest(
         write_atomically(target, text)
         memo.record(target, _facts_of_article(read_metadata(text), pristine=True))  # as ingest just wrote it
         report.written.append(target)
-        if on_written is not None:
-            on_written(target)
 
     memo.save()
     if not same_rules:

@@ -125,9 +125,8 @@ def list_ingest_inputs(paths: Paths) -> Listed:
     return list_inputs(paths.dispatches, paths.articles, ingest_rules(paths), paths.cache)
 
 
-def run_ingest(paths: Paths, listed: Listed | None = None, on_written=None) -> Report:
-    """Ingest; ``listed``: what ``list_ingest_inputs`` found moments ago (None: listed here);
-    ``on_written``: called with each article once it is written (``ingest``'s)."""
+def run_ingest(paths: Paths, listed: Listed | None = None) -> Report:
+    """Ingest; ``listed``: what ``list_ingest_inputs`` found moments ago (None: listed here)."""
     with one_at_a_time(paths):
         listed = listed or list_ingest_inputs(paths)
         report = ingest(
@@ -140,7 +139,6 @@ def run_ingest(paths: Paths, listed: Listed | None = None, on_written=None) -> R
             derive_headlines=lambda ledes: _headline_deriver(paths.cache / "headlines")(ledes),
             cache_dir=paths.cache,
             listed=listed,
-            on_written=on_written,
         )
     for line in report.lines():
         print(line, file=sys.stderr)
@@ -209,8 +207,7 @@ def ingest_beside(paths: Paths, overrides: dict, listed: Listed) -> forked_value
         return None
     if not aside.enabled(overrides) or french_model.loaded_pipeline() is not None:
         return None
-    # each article told to the build as it is written: Pelican reads it while ingest writes the next
-    return forked_value.start(lambda tell: run_ingest(paths, listed, on_written=tell), "ingestion")
+    return forked_value.start(lambda: run_ingest(paths, listed), "ingestion")
 
 
 def build(paths: Paths, overrides: dict | None = None, refuse_rejected: bool = False) -> Outcome:
@@ -269,7 +266,6 @@ def _build_site(paths: Paths, overrides: dict, refuse_rejected: bool, listed: Li
                 rejected=rejected,  # and the articles Pelican's plugins leave out
                 refuse_rejected=refuse_rejected,
                 being_written=being_written,
-                written_so_far=ingesting.told if being_written is not None else None,
                 # nothing written since ingest listed them: the stamp's listing takes its folders as they are
                 listed_already=listed.folders if listed.unchanged is not None else None,
             ), None

@@ -162,12 +162,6 @@ ARTICLES_BEING_WRITTEN = None
 it waits for the child and returns the files it wrote; plugins/parallel_read reads the articles
 already there meanwhile, then calls it. None: no article is being written."""
 
-ARTICLES_WRITTEN_SO_FAR = None
-"""Set by digest/site.py beside ``ARTICLES_BEING_WRITTEN``: called, it returns the articles the ingest
-child has written since the last call, each whole in place (with ``True``: waiting for one), and
-None once the child has ended; plugins/parallel_read reads them while ingest writes the next ones.
-None: the articles written are known only when the child has ended."""
-
 DEFAULTS = {name: value for name, value in globals().items() if name.isupper()}
 
 PELICAN_WITHOUT_DEFAULT = {

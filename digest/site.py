@@ -204,7 +204,6 @@ def build(
     rejected: list[tuple[Path, str]] | None = None,
     refuse_rejected: bool = False,
     being_written: Callable[[], list[Path]] | None = None,
-    written_so_far: Callable[[bool], list[Path] | None] | None = None,
     listed_already: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
 ) -> bool:
     """Run ``steps_before_render`` on a staging folder, render into it, put it in place, then run
@@ -217,8 +216,7 @@ def build(
     changed since the stamped one does nothing and returns False (``listed_already``: input folders
     listed moments ago and unchanged since, ``uptodate.listing``'s ``known``). ``being_written``:
     waits for the ingest child writing articles, returns what it wrote (its rejections put into
-    ``rejected``); Pelican starts meanwhile (``READS_BESIDE_INGEST``), and reads each article the
-    child has written so far (``written_so_far``, ``ARTICLES_WRITTEN_SO_FAR``)."""
+    ``rejected``); Pelican starts meanwhile (``READS_BESIDE_INGEST``)."""
     rejected, staging = [] if rejected is None else rejected, staging_path(output)
     swap.restore_missing(output)
     variant = {"settings": str(Path(settings_file).resolve()), **(overrides or {})}
@@ -235,10 +233,11 @@ def build(
     if stamp and recorded != roots and uptodate.is_current(stamp, output, uptodate.digest(inputs, variant)):
         return False
     cache = versioned_cache_path(settings_file, settings, variant)
-    settings["CACHE_PATH"], settings["REUSE_OUTPUT_FROM"] = str(cache), str(output.resolve())
+    settings["CACHE_PATH"] = str(cache)
+    settings["REUSE_OUTPUT_FROM"] = str(output.resolve())
     if being_written is not None and READS_BESIDE_INGEST not in settings["PLUGINS"]:
         being_written()  # no plugin waits for it before Pelican lists the articles
-    settings["ARTICLES_BEING_WRITTEN"], settings["ARTICLES_WRITTEN_SO_FAR"] = being_written, written_so_far
+    settings["ARTICLES_BEING_WRITTEN"] = being_written
     left_out: list[tuple[Path, str]] = []  # by Pelican's plugins
     rendered = _render_aside(settings, staging, output, cache, (rejected, left_out), steps_before_render, refuse_rejected)
     if being_written is not None:  # listed before ingest wrote them

@@ -15,7 +15,6 @@ it stops doing so: every file would then be read twice).
 
 from __future__ import annotations
 
-import collections
 import logging
 import os
 
@@ -71,45 +70,20 @@ def _read_ahead(generator, name: str):
     return article, kept.records, made
 
 
-def _read_as_written(generator, names: list[str], so_far) -> tuple[dict, set[str]]:
-    """The articles of ``names`` (already there) and those ingest tells it has written (``so_far``,
-    ``ARTICLES_WRITTEN_SO_FAR``), read while it runs: (what ``_read_ahead`` gave, by absolute path;
-    the paths ingest told). Its news is taken after each file read, and a file it tells again is
-    read again: what is kept was read from the file ingest left in place. Once ingest has ended,
-    the files it wrote and were not read yet are left to the generator (its read-ahead pool reads
-    them on every core); those already there are read as before."""
-    ahead, told = {}, set()
-    there = collections.deque(os.path.abspath(os.path.join(generator.path, name)) for name in names)
-    written: collections.deque[str] = collections.deque()
-    telling = True
-    while telling or there:
-        queue = written if written and telling else there
-        if queue:
-            path = queue.popleft()
-            if (read := _read_ahead(generator, os.path.relpath(path, generator.path))) is not None:
-                ahead[path] = read
-        news = so_far(not (written or there)) if telling else None
-        telling = news is not None
-        for path in map(os.path.abspath, news or ()):
-            ahead.pop(path, None)
-            written.append(path)
-            told.add(path)
-    return ahead, told
-
-
 def read_beside_ingest(generator) -> None:
     wait = setting(generator.settings, "ARTICLES_BEING_WRITTEN")
     if wait is None:
         return
     settings = generator.settings
-    names = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    so_far = setting(settings, "ARTICLES_WRITTEN_SO_FAR") or (lambda _wait: None)
-    ahead, told = _read_as_written(generator, names, so_far)
-    for path in wait():  # a file written and not told (ingest not telling): read by the generator
-        if os.path.abspath(path) not in told:
-            ahead.pop(os.path.abspath(path), None)
+    ahead = {}
+    for name in generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]):
+        read = _read_ahead(generator, name)
+        if read is not None:
+            ahead[os.path.abspath(os.path.join(generator.path, name))] = read
+    for path in wait():
+        ahead.pop(os.path.abspath(path), None)
     readers, read_file = generator.readers, generator.readers.read_file
-    for _article, _logged, made in ahead.values():  # each read from the file as ingest left it: cached
+    for _article, _logged, made in ahead.values():  # files ingest left alone: what was read is theirs
         for path, data in made:
             readers.cache_data(path, data)
 
