@@ -45,7 +45,10 @@ except (OSError, AttributeError):
 if os.getppid() != parent:
     sys.exit(1)
 if binary:
-    os.execv(binary, [binary, *sys.argv[1:]])
+    try:
+        os.execv(binary, [binary, *sys.argv[1:]])
+    except OSError as error:  # one line for the build's report, not a traceback
+        sys.exit(f"{binary}: {error.strerror}")
 import runpy
 sys.argv[0] = "pagefind"
 runpy.run_module("pagefind", run_name="__main__")
