@@ -49,6 +49,7 @@ CPU_ROWS = (
     ("cached", "&nbsp;&nbsp;of which the kernel's (system)", "system_cpu"),
     ("cached", "&nbsp;&nbsp;other processes' CPU s meanwhile", "others_cpu"),
     ("plus_one", "CPU s, +1 dispatch", "cpu"),
+    ("plus_one", "&nbsp;&nbsp;of which search index (Pagefind's and ours)", "search_cpu"),
     ("plus_one", "&nbsp;&nbsp;other processes' CPU s meanwhile", "others_cpu"),
 )
 

@@ -16,6 +16,7 @@ that it matches exactly the pages with ``data-pagefind-body``.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import os
@@ -30,27 +31,51 @@ from digest import swap
 INDEXED_PAGES = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"  # articles: YYYY/MM/DD/slug/
 BUNDLE = "pagefind"
 # Pagefind runs as a child that dies with the build (Linux's PR_SET_PDEATHSIG, kept across exec):
-# a killed build never leaves it writing into the next build's staging folder.
+# a killed build never leaves it writing into the next build's staging folder. The child is an
+# interpreter without site-packages (-I -S) that execs Pagefind's binary: running the ``pagefind``
+# package's own entry point imported asyncio first, 0.07 CPU s of each index (docs/performance.md,
+# 2026-12-08); it is the fallback where the binary's package is not installed.
 _DIES_WITH_PARENT = """
-import ctypes, os, runpy, signal, sys
-parent = int(sys.argv.pop(1))
+import ctypes, os, signal, sys
+parent, binary = int(sys.argv.pop(1)), sys.argv.pop(1)
 try:
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)
 except (OSError, AttributeError):
     pass
 if os.getppid() != parent:
     sys.exit(1)
+if binary:
+    try:
+        os.execv(binary, [binary, *sys.argv[1:]])
+    except OSError as error:  # one line for the build's report, not a traceback
+        sys.exit(f"{binary}: {error.strerror}")
+import runpy
 sys.argv[0] = "pagefind"
 runpy.run_module("pagefind", run_name="__main__")
 """
 
 
+def pagefind_binary() -> str:
+    """The Pagefind binary to run, as the ``pagefind`` package finds it: ``PAGEFIND_BINARY_PATH``, else
+    the one the ``pagefind_bin`` wheel ships; "" when neither is there (the package's entry point
+    looks further)."""
+    return os.environ.get("PAGEFIND_BINARY_PATH") or _shipped_binary()
+
+
+@functools.cache
+def _shipped_binary() -> str:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        return ""
+    try:
+        return str(get_executable().absolute())
+    except OSError:
+        return ""
+
+
 class SearchIndexError(RuntimeError):
     pass
-
-
-def has_indexed_pages(site: Path) -> bool:
-    return next(Path(site).glob(INDEXED_PAGES), None) is not None
 
 
 def index(site: Path, bundle: Path | None = None) -> None:
@@ -59,10 +84,12 @@ def index(site: Path, bundle: Path | None = None) -> None:
     on a full disk, its files empty). A site with no article yet gets a bundle too (from its other
     pages): the search page works."""
     bundle = Path(site) / BUNDLE if bundle is None else Path(bundle)
-    only = ["--glob", INDEXED_PAGES] if has_indexed_pages(site) else []
+    articles = len(list(Path(site).glob(INDEXED_PAGES)))
+    only = ["--glob", INDEXED_PAGES] if articles else []
+    binary = pagefind_binary()
     result = subprocess.run(
         [
-            sys.executable, "-c", _DIES_WITH_PARENT, str(os.getpid()),
+            sys.executable, *(["-I", "-S"] if binary else []), "-c", _DIES_WITH_PARENT, str(os.getpid()), binary,
             "--site", str(site), "--output-path", str(bundle.absolute()), *only, "--force-language", "fr", "--quiet",
         ],
         capture_output=True,
@@ -73,7 +100,7 @@ def index(site: Path, bundle: Path | None = None) -> None:
             f"Pagefind a échoué sur {site} (il n'y lit que les dépêches, {INDEXED_PAGES}) :\n"
             f"{result.stdout}{result.stderr}"
         )
-    if problem := bundle_problem(bundle, len(list(Path(site).glob(INDEXED_PAGES)))):
+    if problem := bundle_problem(bundle, articles):
         raise SearchIndexError(f"{problem} : index de recherche incomplet (disque plein ?)")
 
 

@@ -297,7 +297,9 @@ def _put_in_place(staging: Path, output: Path, cache: Path, steps_after_swap: tu
     cache's manifest is committed after them, whether they succeed or not."""
     reuse.forget(cache)  # killed between the swap and the commit, no manifest must describe output/
     try:
-        swap.swap_in(staging, output, spare=spare_path(output))
+        # The replaced site is deleted once the steps are done: Pagefind indexing the new one
+        # meanwhile has the disk and the second core to itself (docs/performance.md, 2026-12-08).
+        kept = swap.swap_in(staging, output, spare=spare_path(output), clear_now=not steps_after_swap)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildError(f"{output}: impossible de remplacer le site ({error.strerror or error}) : {output.name}/ inchangé") from error
@@ -305,6 +307,8 @@ def _put_in_place(staging: Path, output: Path, cache: Path, steps_after_swap: tu
         for step in steps_after_swap:  # failed or killed, the stamp left is the previous site's: rebuilt next time
             step(output)
     finally:
+        if steps_after_swap:
+            swap.remove_old_sites(output, keep=kept)
         # After the steps: a search bundle swapped into output/ changes the folder's change time,
         # by which the manifest names the site it describes (plugins/incremental/reuse.py).
         reuse.commit(cache, output)

@@ -62,13 +62,17 @@ def restore_missing(output: Path, trash: Path | None = None) -> bool:
     return True
 
 
-def swap_in(staging: Path, output: Path, trash: Path | None = None, spare: Path | None = None) -> None:
+def swap_in(staging: Path, output: Path, trash: Path | None = None, spare: Path | None = None,
+            clear_now: bool = True) -> tuple[Path, Path, Path | None] | None:
     """Replace ``output`` by ``staging``, never leaving ``output`` missing or half-written: one
     exchange where Linux offers it; elsewhere two renames, the published site set aside under a
     fixed name first, so that a build killed between them has it put back (``restore_missing``).
     The previous site is moved into ``trash`` (by default beside ``output``: the search bundle's,
     inside output/, must not be published meanwhile) and deleted by a background process (tens
-    of thousands of files take seconds); with ``spare``, its folders are kept there, emptied."""
+    of thousands of files take seconds); with ``spare``, its folders are kept there, emptied.
+    With ``clear_now`` false, that process is left to the caller: ``remove_old_sites(output, trash,
+    kept)`` with what this returns, once the work that must not share the disk with it is done
+    (the search index of the new site); a build killed meanwhile leaves it to the next one."""
     trash = output.parent if trash is None else trash
     if output.exists() and exchange(staging, output):
         old = staging  # now holds the previous site
@@ -94,7 +98,9 @@ def swap_in(staging: Path, output: Path, trash: Path | None = None, spare: Path 
             keep = (Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=trash)), spare, output)
     except OSError:
         shutil.rmtree(old, ignore_errors=True)
-    remove_old_sites(output, trash, keep)
+    if clear_now:
+        remove_old_sites(output, trash, keep)
+    return keep
 
 
 # Deletes the folders given (after the spare's path and a site to mirror, "" for none), even those

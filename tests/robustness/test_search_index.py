@@ -141,3 +141,14 @@ def test_a_site_pagefind_cannot_index_raises_with_the_site_and_pagefinds_words(t
     assert str(site) in message
     assert "not able to build an index" in message  # Pagefind's own explanation
     assert not (site / "pagefind").exists()
+
+
+def test_a_pagefind_binary_that_is_not_there_is_named_in_one_line(tmp_path, monkeypatch):
+    # PAGEFIND_BINARY_PATH, the pagefind package's own setting, pointing to a binary removed since
+    missing = tmp_path / "bin" / "pagefind"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(missing))
+    site = small_site(tmp_path / "site")
+    with pytest.raises(search.SearchIndexError) as error:
+        search.index(site)
+    message = str(error.value)
+    assert f"{missing}: No such file or directory" in message and "Traceback" not in message

@@ -209,3 +209,20 @@ def test_the_previous_index_is_in_the_new_site_before_pelican_starts(tmp_path, f
 def indexed_count_in(output: Path) -> int:
     entry = json.loads((output / search.BUNDLE / "pagefind-entry.json").read_text())
     return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_the_replaced_site_is_deleted_once_the_new_index_is_in_place(tmp_path, fake_ner, monkeypatch):
+    # Deleting the replaced site beside Pagefind slowed the index (docs/performance.md, 2026-12-08):
+    # the deletion starts after the index's own swap.
+    from digest import swap
+
+    paths = new_site(tmp_path / "site", {"a.txt": SEED.read_bytes()})
+    pipeline.build(paths)
+    (paths.dispatches / "b.txt").write_bytes(OTHER)
+    events, index, remove_old_sites = [], search.index, swap.remove_old_sites
+    monkeypatch.setattr(search, "index", lambda *args: (index(*args), events.append("index"))[0])
+    monkeypatch.setattr(swap, "remove_old_sites", lambda output, *args, **kwargs: (
+        events.append(f"delete {output.name}"), remove_old_sites(output, *args, **kwargs))[1])
+    assert pipeline.build(paths).search_problem is None
+    assert events.index("index") < events.index(f"delete {paths.output.name}")
+    assert indexed_count_in(paths.output) == 2

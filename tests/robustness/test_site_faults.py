@@ -288,14 +288,13 @@ with one_at_a_time(Paths(content=site / "content", output=site / "output", cache
 
 
 def test_a_killed_build_takes_pagefind_with_it_and_pagefind_never_holds_the_build_lock(tmp_path):
-    fake = tmp_path / "fake" / "pagefind"
-    fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("")
-    (fake / "__main__.py").write_text(FAKE_PAGEFIND)
+    fake = tmp_path / "pagefind"  # the binary run, as the pagefind package lets one be given
+    fake.write_text(f"#!{sys.executable}\n{FAKE_PAGEFIND}")
+    fake.chmod(0o755)
     pid_file = tmp_path / "pagefind.pid"
     build = subprocess.Popen(
         [sys.executable, "-c", INDEX_A_SITE, str(tmp_path)],
-        env={**os.environ, "PYTHONPATH": str(fake.parent), "PAGEFIND_PID_FILE": str(pid_file), "PAGEFIND_FILES": str(tmp_path / "held.txt")},
+        env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake), "PAGEFIND_PID_FILE": str(pid_file), "PAGEFIND_FILES": str(tmp_path / "held.txt")},
     )
     deadline = time.monotonic() + 60
     while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
