@@ -9,7 +9,9 @@ than who reported it. Before a lede falls back to its cut, its first sentence is
 * as the clause it reports, when the main verb only says that someone announced, learned or decided it
   ("Plus d'une centaine d'élèves … ont appris qu'ils devront repasser l'épreuve" -> "Plus d'une centaine
   d'élèves … devront repasser l'épreuve"; "X a décidé de prendre en main la gestion" -> "X va prendre en
-  main la gestion"), the reporting verb's subject standing for the reported clause's pronoun.
+  main la gestion"), the reporting verb's subject standing for the reported clause's pronoun;
+* with its complement's cleft or a turn said plainly (``headline_cleft``: "C'est une empreinte qu'a découvert le
+  guide…" -> "Le guide … a découvert une empreinte…").
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.headline_cleft import plain_cleft
 from digest.headline_parse import Token
 from digest.headline_sentence import Sentence
 
@@ -41,7 +44,7 @@ _QUANTITIES = frozenset("dizaine douzaine quinzaine vingtaine trentaine quaranta
 def simpler_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """The ways of saying ``sentence`` (parsed as ``tokens``) more simply, in the order they are tried."""
     found = [_RELATIVE_INCISE.sub(" ", sentence, count=1), _PARENTHESES.sub("", sentence), _NICKNAME.sub("", sentence),
-             reported_clause(tokens)]
+             reported_clause(tokens), plain_cleft(sentence)]
     return list(dict.fromkeys(text for text in found if text and text != sentence))
 
 
