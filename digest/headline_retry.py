@@ -11,7 +11,9 @@ than who reported it. Before a lede falls back to its cut, its first sentence is
   d'élèves … devront repasser l'épreuve"; "X a décidé de prendre en main la gestion" -> "X va prendre en
   main la gestion"), the reporting verb's subject standing for the reported clause's pronoun;
 * with its complement's cleft or a turn said plainly (``headline_cleft``: "C'est une empreinte qu'a découvert le
-  guide…" -> "Le guide … a découvert une empreinte…").
+  guide…" -> "Le guide … a découvert une empreinte…");
+* with its subject before its verb (``headline_inversion``: "Au cours d'une messe, ont fait irruption deux
+  individus…" -> "Au cours d'une messe, deux individus ont fait irruption…").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from digest.headline_cleft import plain_cleft
+from digest.headline_inversion import subject_first
 from digest.headline_parse import Token
 from digest.headline_sentence import Sentence
 
@@ -44,7 +47,7 @@ _QUANTITIES = frozenset("dizaine douzaine quinzaine vingtaine trentaine quaranta
 def simpler_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """The ways of saying ``sentence`` (parsed as ``tokens``) more simply, in the order they are tried."""
     found = [_RELATIVE_INCISE.sub(" ", sentence, count=1), _PARENTHESES.sub("", sentence), _NICKNAME.sub("", sentence),
-             reported_clause(tokens), plain_cleft(sentence)]
+             reported_clause(tokens), plain_cleft(sentence), subject_first(tokens)]
     return list(dict.fromkeys(text for text in found if text and text != sentence))
 
 
