@@ -2,24 +2,29 @@
 
 Usage::
 
-    .venv/bin/python -m bench.headline_fallbacks [--split dev] [--shown 6]
+    .venv/bin/python -m bench.headline_fallbacks [--split dev] [--shown 6] [--speed N]
 
 For each dispatch of the split whose derived headline is a fallback (no rewriting good enough): its first two
 sentences, the fallback, the real title, and for each clause of the first sentence (``headline_choice.candidate_pool``'s
 heads) what stopped it: no noun phrase for subject, a pronoun subject, the tense that cannot be made present, or the
 candidates the generator tried with the first check each one failed (``complete``, the strict reader's fault in its
 own words, …), the longest ones first. Held-out is for counting only: ``--split heldout`` prints no lede.
+``--speed N``: instead, the CPU milliseconds per dispatch of deriving N ledes with nothing cached (the model loaded
+beforehand), with and without the word order said plainly (``headline_cleft``, ``headline_inversion``), interleaved
+by chunks of 20, each first in every other chunk.
 """
 
 from __future__ import annotations
 
 import argparse
+import time
+import contextlib
 from contextlib import contextmanager
 from unittest import mock
 
 from bench.eval_headlines import CORPUS, load
 from bench.headline_choice import BUDGETS, CACHE
-from digest import headline_candidates, headline_rewrite
+from digest import headline_candidates, headline_retry, headline_rewrite
 from digest.headline import HeadlineDeriver, nth_sentence
 from digest.headline_parse import SentenceParser
 from digest.headline_sentence import Sentence
@@ -110,11 +115,35 @@ def report(split: str, shown: int) -> list[str]:
     return lines
 
 
+def speed(ledes: list[str]) -> tuple[float, float]:
+    """CPU ms per dispatch of a cold derivation of ``ledes`` without and with the word order said plainly, interleaved."""
+    without, with_ = HeadlineDeriver(None), HeadlineDeriver(None)
+    without.parser._nlp = with_.parser.nlp  # one model, loaded outside the timing
+    unsaid = [mock.patch.object(headline_retry, name, lambda *_: "") for name in ("plain_cleft", "subject_first")]
+    spent = {False: 0.0, True: 0.0}
+    for start in range(0, len(ledes), 20):
+        order = ((False, without), (True, with_))
+        for plain, deriver in order if start % 40 else order[::-1]:  # each first in every other chunk
+            with contextlib.ExitStack() as stack:
+                for patch in unsaid if not plain else ():
+                    stack.enter_context(patch)
+                started = time.process_time()
+                deriver(ledes[start:start + 20])
+                spent[plain] += time.process_time() - started
+    return 1000 * spent[False] / len(ledes), 1000 * spent[True] / len(ledes)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "heldout"), default="dev")
     ap.add_argument("--shown", type=int, default=6, help="refused candidates shown for each clause")
+    ap.add_argument("--speed", type=int, metavar="N", help="CPU time of N cold derivations, with and without")
     args = ap.parse_args(argv)
+    if args.speed:
+        ledes = [row["lede"] for row in load(CORPUS) if row["split"] == args.split][:args.speed]
+        before_ms, after_ms = speed(ledes)
+        print(f"{len(ledes)} ledes ({args.split}), nothing cached: {before_ms:.1f} -> {after_ms:.1f} CPU ms per dispatch")
+        return 0
     print("\n".join(report(args.split, args.shown)))
     return 0
 
