@@ -41,6 +41,8 @@ def _complement_cleft(sentence: str) -> str:
     if not (cleft := _CLEFT.match(sentence)) or cleft["focus"].lower().startswith(("pourquoi", "dire", "ainsi")):
         return ""
     words = cleft["clause"].split()
+    if not words:
+        return ""
     if words[0].lower() in _AUXILIARIES:
         found = _inverted(words)
     else:
@@ -102,6 +104,8 @@ def _turn(sentence: str) -> str:
         return ""
     who = turn["who"].strip().rstrip(",") + ("," if "," in turn["who"] else "")  # an incise closed
     article = _OF_AS_ARTICLE.get(turn["of"].strip().lower())
+    if not who[:1].isalpha():
+        return ""  # no noun phrase whose turn it is
     who = f"{article} {who}" if article else who
     plural = who.split()[0].lower() in ("les", "des", "ces") or " et " in who
     verb = {"être": ("est", "sont"), "avoir": ("a", "ont")}.get(turn["act"], (None, None))[plural] \
