@@ -11,19 +11,18 @@ candidates the generator tried with the first check each one failed (``complete`
 own words, …), the longest ones first. Held-out is for counting only: ``--split heldout`` prints no lede.
 ``--speed N``: instead, the CPU milliseconds per dispatch of deriving N ledes with nothing cached (the model loaded
 beforehand), with and without the word order said plainly (``headline_cleft``, ``headline_inversion``), interleaved
-by chunks of 20, each first in every other chunk.
+by chunks of 20, each first in every other chunk (``headline_reread.interleaved_cpu_ms``).
 """
 
 from __future__ import annotations
 
 import argparse
-import time
-import contextlib
 from contextlib import contextmanager
 from unittest import mock
 
 from bench.eval_headlines import CORPUS, load
 from bench.headline_choice import BUDGETS, CACHE
+from bench.headline_reread import interleaved_cpu_ms
 from digest import headline_candidates, headline_retry, headline_rewrite
 from digest.headline import HeadlineDeriver, nth_sentence
 from digest.headline_parse import SentenceParser
@@ -119,18 +118,13 @@ def speed(ledes: list[str]) -> tuple[float, float]:
     """CPU ms per dispatch of a cold derivation of ``ledes`` without and with the word order said plainly, interleaved."""
     without, with_ = HeadlineDeriver(None), HeadlineDeriver(None)
     without.parser._nlp = with_.parser.nlp  # one model, loaded outside the timing
-    unsaid = [mock.patch.object(headline_retry, name, lambda *_: "") for name in ("plain_cleft", "subject_first")]
-    spent = {False: 0.0, True: 0.0}
-    for start in range(0, len(ledes), 20):
-        order = ((False, without), (True, with_))
-        for plain, deriver in order if start % 40 else order[::-1]:  # each first in every other chunk
-            with contextlib.ExitStack() as stack:
-                for patch in unsaid if not plain else ():
-                    stack.enter_context(patch)
-                started = time.process_time()
-                deriver(ledes[start:start + 20])
-                spent[plain] += time.process_time() - started
-    return 1000 * spent[False] / len(ledes), 1000 * spent[True] / len(ledes)
+
+    def derive_without(chunk: list[str]) -> None:
+        with mock.patch.object(headline_retry, "plain_cleft", lambda *_: ""), \
+                mock.patch.object(headline_retry, "subject_first", lambda *_: ""):
+            without(chunk)
+
+    return interleaved_cpu_ms(ledes, derive_without, with_)
 
 
 def main(argv: list[str] | None = None) -> int:
