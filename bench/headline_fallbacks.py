@@ -10,7 +10,8 @@ heads) what stopped it: no noun phrase for subject, a pronoun subject, the tense
 candidates the generator tried with the first check each one failed (``complete``, the strict reader's fault in its
 own words, …), the longest ones first. Held-out is for counting only: ``--split heldout`` prints no lede.
 ``--speed N``: instead, the CPU milliseconds per dispatch of deriving N ledes with nothing cached (the model loaded
-beforehand), with and without the word order said plainly (``headline_cleft``, ``headline_inversion``), interleaved
+beforehand), with and without the word order said plainly (``headline_cleft``, ``headline_inversion``) and the shorter
+sentences (``headline_retry.shorter_sentences``), interleaved
 by chunks of 20, each first in every other chunk (``headline_reread.interleaved_cpu_ms``).
 """
 
@@ -115,13 +116,15 @@ def report(split: str, shown: int) -> list[str]:
 
 
 def speed(ledes: list[str]) -> tuple[float, float]:
-    """CPU ms per dispatch of a cold derivation of ``ledes`` without and with the word order said plainly, interleaved."""
+    """CPU ms per dispatch of a cold derivation of ``ledes`` without and with the word order said plainly and the shorter
+    sentences, interleaved."""
     without, with_ = HeadlineDeriver(None), HeadlineDeriver(None)
     without.parser._nlp = with_.parser.nlp  # one model, loaded outside the timing
 
     def derive_without(chunk: list[str]) -> None:
         with mock.patch.object(headline_retry, "plain_cleft", lambda *_: ""), \
-                mock.patch.object(headline_retry, "subject_first", lambda *_: ""):
+                mock.patch.object(headline_retry, "subject_first", lambda *_: ""), \
+                mock.patch.object(headline_retry, "shorter_sentences", lambda *_: []):
             without(chunk)
 
     return interleaved_cpu_ms(ledes, derive_without, with_)
