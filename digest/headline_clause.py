@@ -32,8 +32,8 @@ def without_days(sentence: str) -> str:
 
 
 def first_clause(tokens: Sequence[Token]) -> str:
-    """The sentence up to the first clause end after its first finite verb, as a sentence ("" when it has none, or
-    nothing after it: the sentence itself). Nothing inside a quotation or parentheses counts."""
+    """The sentence up to the first clause end after its first finite verb, as a sentence ("" when it has none, nothing
+    after it, or the verb's infinitive or clause after it). Nothing inside a quotation or parentheses counts."""
     open_pairs, verb = dict.fromkeys(_PAIRS, 0), None
     for i, token in enumerate(tokens):
         for opening, closing in _PAIRS.items():
@@ -43,8 +43,15 @@ def first_clause(tokens: Sequence[Token]) -> str:
         if verb is None and i and token.pos in ("VERB", "AUX") and "VerbForm=Fin" in token.morph and not _after_relative(tokens, i):
             verb = i
         elif verb is not None and token.text in _CLAUSE_ENDS:
-            return as_written(tokens[:i]) + "." if i > verb + 1 else ""
+            return as_written(tokens[:i]) + "." if i > verb + 1 and not _needs_what_follows(tokens, verb, i) else ""
     return ""
+
+
+def _needs_what_follows(tokens: Sequence[Token], verb: int, end: int) -> bool:
+    """Whether the verb (its participle, when ``verb`` is the auxiliary) governs an infinitive or a clause after
+    ``end``: "a permis au paléontologue Kenshu Shimada, de l'Université DePaul, [de déterminer…]" is no clause ended."""
+    governing = tokens[verb].head if tokens[verb].dep.startswith("aux") else verb
+    return any(token.head == governing and token.dep in ("xcomp", "ccomp") for token in tokens[end + 1:])
 
 
 def _after_relative(tokens: Sequence[Token], verb: int) -> bool:

@@ -54,6 +54,8 @@ def parse():
     # a comma inside a quotation ends no clause of the sentence
     ("Le ministre a promis « des moyens, des postes et du temps » aux hôpitaux.", ""),
     ("Le conseil municipal a voté la gratuité des cantines.", ""),
+    # the verb's infinitive comes after an incise: the clause does not end at its comma
+    ("La bourse a permis à une étudiante, originaire de Lyon, de poursuivre ses études à Montréal.", ""),
 ])
 def test_the_first_clause(parse, sentence, clause):
     assert first_clause(parse(sentence)) == clause
