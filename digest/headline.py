@@ -238,19 +238,15 @@ class HeadlineDeriver:
 
     def _said_more_simply(self, headlines: list[Headline | None], parsed: list[list[tuple[str, list]]]) -> None:
         """For the ledes still without a headline, the first sentence said more simply (``headline_retry``: without a relative
-        incise or parentheses, as the clause it reports) and parsed again; the first that gives one; else its statement as said."""
-        from digest.headline_repair import repaired
-        from digest.headline_retry import simpler_sentences
+        incise or parentheses, as the clause it reports) and parsed again; else its statement as said; else its beginning alone."""
+        from digest.headline_retry import retried, shorter_sentences, simpler_sentences
+        from digest.headline_rewrite import rewrite
         from digest.headline_said import said_headlines
-        from digest.headline_rewrite import BUDGET, rewrite
 
         rewrite = partial(rewrite, reparse=self.reread)
-        retried = [(n, simpler) for n, tried in enumerate(parsed) if headlines[n] is None and tried
-                   for simpler in simpler_sentences(*tried[0])]
-        for (n, _), tokens in zip(retried, self.parser.parse([s for _, s in retried]) if retried else [], strict=True):
-            if headlines[n] is None and (text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH)):
-                headlines[n] = _rewritten(text)
+        retried(headlines, parsed, simpler_sentences, self.parser.parse, rewrite, _rewritten)
         said_headlines(headlines, [tried[0][1] if tried else None for tried in parsed], self.parser.parse, rewrite, _rewritten)
+        retried(headlines, parsed, shorter_sentences, self.parser.parse, rewrite, _rewritten)
 
 
 def _rewritten(text: str) -> Headline:

@@ -9,14 +9,23 @@ than who reported it. Before a lede falls back to its cut, its first sentence is
 * as the clause it reports, when the main verb only says that someone announced, learned or decided it
   ("Plus d'une centaine d'élèves … ont appris qu'ils devront repasser l'épreuve" -> "Plus d'une centaine
   d'élèves … devront repasser l'épreuve"; "X a décidé de prendre en main la gestion" -> "X va prendre en
-  main la gestion"), the reporting verb's subject standing for the reported clause's pronoun.
+  main la gestion"), the reporting verb's subject standing for the reported clause's pronoun;
+* with its complement's cleft or a turn said plainly (``headline_cleft``: "C'est une empreinte qu'a découvert le
+  guide…" -> "Le guide … a découvert une empreinte…");
+* with its subject before its verb (``headline_inversion``: "Au cours d'une messe, ont fait irruption deux
+  individus…" -> "Au cours d'une messe, deux individus ont fait irruption…");
+* last, when its statement as said (``headline_said``) gave none either: without its relative days, or as its
+  first clause alone (``headline_clause``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from digest.headline_clause import first_clause, one_subject, without_days
+from digest.headline_cleft import plain_cleft
+from digest.headline_inversion import subject_first
 from digest.headline_parse import Token
 from digest.headline_sentence import Sentence
 
@@ -41,8 +50,27 @@ _QUANTITIES = frozenset("dizaine douzaine quinzaine vingtaine trentaine quaranta
 def simpler_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
     """The ways of saying ``sentence`` (parsed as ``tokens``) more simply, in the order they are tried."""
     found = [_RELATIVE_INCISE.sub(" ", sentence, count=1), _PARENTHESES.sub("", sentence), _NICKNAME.sub("", sentence),
-             reported_clause(tokens)]
+             reported_clause(tokens), plain_cleft(sentence), subject_first(tokens)]
     return list(dict.fromkeys(text for text in found if text and text != sentence))
+
+
+def shorter_sentences(sentence: str, tokens: Sequence[Token]) -> list[str]:
+    """The last ways of saying ``sentence`` (parsed as ``tokens``) more simply: without what a headline drops anyway."""
+    return list(dict.fromkeys(text for text in (without_days(sentence), first_clause(tokens)) if text and text != sentence))
+
+
+def retried(headlines: list, parsed: list[list[tuple[str, list]]], forms: Callable[[str, Sequence[Token]], list[str]],
+            parse: Callable, rewrite: Callable, made: Callable) -> None:
+    """For each lede still without a headline, the ``forms`` of its first sentence parsed again: the first that gives one
+    (``made`` of its text). A shorter form's parse with two subjects for its verb is a misreading, not tried."""
+    from digest.headline import MAX_LENGTH
+    from digest.headline_repair import repaired
+    from digest.headline_rewrite import BUDGET
+
+    tried = [(n, form) for n, sentences in enumerate(parsed) if headlines[n] is None and sentences for form in forms(*sentences[0])]
+    for (n, _), tokens in zip(tried, parse([form for _, form in tried]) if tried else [], strict=True):
+        if headlines[n] is None and (forms is not shorter_sentences or one_subject(tokens)) and (text := rewrite(tokens, BUDGET, MAX_LENGTH) or repaired(tokens, MAX_LENGTH)):
+            headlines[n] = made(text)
 
 
 def reported_clause(tokens: Sequence[Token]) -> str:
