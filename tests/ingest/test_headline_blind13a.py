@@ -21,15 +21,16 @@ def test_a_participle_that_only_said_when_goes_with_its_time(derive, lede, parti
     assert not re.search(rf"\b{participle}\b", text), text
 
 
-@pytest.mark.parametrize(("lede", "news"), [
-    ("Le phénomène des trottinettes électriques est au cœur de l'attention. La mairie de Paris a décidé d'interdire les "
-     "trottinettes en libre-service dès le mois de septembre.", "interdire"),
-    ("Le vote des étrangers aux élections locales est de nouveau au cœur des débats. Le Sénat a rejeté mardi une "
-     "proposition de loi du groupe écologiste.", "Sénat"),
-    ("La petite commune de Saint-Aubin est le théâtre de faits de plus en plus inquiétants. Un homme armé a menacé "
-     "samedi des passants devant la mairie.", "menace"),
+# what the next sentence says, and the lede
+@pytest.mark.parametrize(("news", "lede"), [
+    ("interdire", "Le phénomène des trottinettes électriques est au cœur de l'attention. La mairie de Paris a décidé "
+                  "d'interdire les trottinettes en libre-service dès le mois de septembre."),
+    ("Sénat", "Le vote des étrangers aux élections locales est de nouveau au cœur des débats. Le Sénat a rejeté mardi "
+              "une proposition de loi du groupe écologiste."),
+    ("menace", "La petite commune de Saint-Aubin est le théâtre de faits de plus en plus inquiétants. Un homme armé a "
+               "menacé samedi des passants devant la mairie."),
 ])
-def test_a_copula_that_says_nothing_gives_way_to_the_news_after_it(derive, lede, news):
+def test_a_copula_that_says_nothing_gives_way_to_the_news_after_it(derive, news, lede):
     """"X est au cœur de l'attention": where the news is, not what; the next sentence says it."""
     text = derive([lede])[0].text
     assert news in text and not re.search(r"au cœur d|le théâtre d", text), text
