@@ -40,3 +40,18 @@ def test_a_copula_that_says_nothing_stays_when_the_next_sentence_names_nothing(d
     """"Il a annoncé…": the next sentence only points back, and a headline of it would say nothing either."""
     lede = "Le chanteur Paul Durand fait parler de lui. Il a annoncé une tournée d'adieu de quarante dates."
     assert "Paul Durand" in derive([lede])[0].text
+
+
+# the infinitive, and a lede whose list after it the parser hung on the main verb
+@pytest.mark.parametrize(("infinitive", "lede"), [
+    ("renouveler", "Ce mardi, les Américains sont appelés aux urnes pour renouveler un tiers du Sénat, l'ensemble de "
+                   "la Chambre des représentants et plusieurs gouverneurs. Le scrutin est serré."),
+    ("désigner", "Les Espagnols votent ce dimanche pour désigner leurs députés, la moitié du Sénat et les présidents "
+                 "de plusieurs régions. Le scrutin est serré."),
+])
+def test_an_infinitive_never_leaves_the_rest_of_its_list_behind(derive, infinitive, lede):
+    """"Les Américains appelés aux urnes l'ensemble de la Chambre": the infinitive and its marker dropped, the next
+    item of what it governed kept (the parser hung it on the main verb)."""
+    text = derive([lede])[0].text
+    words = text.split()
+    assert infinitive in words and words[words.index(infinitive) - 1] in ("pour", "de") or not re.search(r"ensemble|moitié", text), text
