@@ -168,7 +168,7 @@ class HeadlineDeriver:
         from digest.headline_news import with_toll
         from digest.headline_place import with_place
         from digest.headline_repair import repaired
-        from digest.headline_event import says_news, sets_the_scene
+        from digest.headline_event import says_news, says_nothing, sets_the_scene
         from digest.headline_rewrite import BUDGET, rewrite
 
         rewrite = partial(rewrite, reparse=self.reread)  # a candidate its own parse reads otherwise is refused
@@ -192,7 +192,7 @@ class HeadlineDeriver:
                   and nth_sentence(ledes[n], 1)]
         second = [nth_sentence(ledes[n], 1) for n in scenes]
         for n, sentence, tokens in zip(scenes, second, self.parser.parse(second) if second else [], strict=True):
-            if says_news(tokens) and (text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=True)):
+            if (says_news(tokens) or says_nothing(parsed[n][0][1])) and (text := rewrite(tokens, BUDGET, MAX_LENGTH, follows=True)):
                 headlines[n] = _rewritten(text)
         # No sentence gave one within a headline's length: the first sentence rewritten a little longer
         # (a reader prefers the whole news to any cut of it), else a later sentence whose subject only

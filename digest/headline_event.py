@@ -5,6 +5,7 @@ winner said by a copula ("Le vainqueur de l'étape est X"), which a desk says "X
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from digest.headline_candidates import Candidate, finish, render
@@ -20,12 +21,27 @@ def says_news(tokens: Sequence[Token]) -> bool:
     return any(token.lemma.lower() in NEWS_LEMMAS for token in tokens)
 
 
+# A copula that says where the news is, not what it is: "X est au cœur de l'attention", "La commune est le théâtre de
+# faits…", "X fait parler de lui".
+_SAYS_NOTHING = re.compile(
+    r"\b(?:est|sont|était|étaient|devient|deviennent|reste|restent)(?: (?:à nouveau|de nouveau|encore|une nouvelle fois))?"
+    r" (?:au cœur d|le théâtre d|la scène d)|\bfai(?:t|sait|saient|ont) (?:encore |à nouveau |beaucoup )?parler d(?:e lui|'elle|’elle|'eux|’eux)\b",
+    re.IGNORECASE)
+
+
+def says_nothing(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence is a copula that says nothing of the news (``_SAYS_NOTHING``): the next one tells it."""
+    return bool(_SAYS_NOTHING.search(" ".join(token.text for token in tokens).replace("' ", "'").replace("’ ", "’")))
+
+
 def sets_the_scene(tokens: Sequence[Token]) -> bool:
     """Whether a sentence's main verb only sets the scene ("Les coureurs sont arrivés au bout de
     l'étape", "La finale s'est tenue à Kiev", not "arrive en tête") and no word of it says what
     happened: the news is told after it."""
     if not tokens or says_news(tokens):
         return False
+    if says_nothing(tokens):
+        return True
     sentence = Sentence(tokens)
     if (verb := main_verb(sentence)) is None:
         return not any(token.pos == "NUM" for token in tokens)  # "Petite déception pour l'équipe de France": a mood, not a fact

@@ -29,7 +29,7 @@ def loose_word(sentence: Sentence, kept: set[int], replaced: dict[int, str], ver
     """What a reader would find loose in the candidate ``text`` made of ``kept`` (see the module), or None."""
     if _PLACE_AFTER_A_COMMA.search(text) and not _place_before_comma(text):
         return "a place after a comma"
-    return _infinitive_without_marker(sentence, kept, replaced) or _number_without_noun(sentence, kept) \
+    return _infinitive_without_marker(sentence, kept, replaced) or _item_without_its_clause(sentence, kept) or _number_without_noun(sentence, kept) \
         or _age_astray(sentence, kept) or verb_without_its_infinitive(sentence, kept, verb) or _one_place_of_several(sentence, kept)
 
 
@@ -51,6 +51,26 @@ def _infinitive_without_marker(sentence: Sentence, kept: set[int], replaced: dic
         if before >= 0 and before not in kept and tokens[before].text.lower() in _INFINITIVE_MARKERS \
                 and tokens[before].pos in ("ADP", "SCONJ", "ADV"):
             return f"« {tokens[i].text} » lost « {tokens[before].text} »"
+    return None
+
+
+def _item_without_its_clause(sentence: Sentence, kept: set[int]) -> str | None:
+    """"appelés aux urnes [pour renouveler un tiers du Sénat,] l'ensemble de la Chambre": a noun phrase the parser hung
+    on a verb (as its adjunct or as a verb joined to it), kept after a comma, where what ends before that comma is a clause dropped (not an incise
+    between commas, "a présenté, [après avoir réuni la presse,] le programme"): the next item of its list."""
+    tokens = sentence.tokens
+    for i in kept:
+        on_verb = tokens[i].dep.startswith("obl") or tokens[i].dep == "conj" and tokens[tokens[i].head].pos == "VERB"
+        if not on_verb or tokens[i].pos not in ("NOUN", "PROPN"):
+            continue
+        first = min(j for j in sentence.subtree(i) if tokens[j].pos != "PUNCT")  # the parser hangs the comma on it
+        if first < 2 or tokens[first - 1].text != "," or first - 2 in kept or any(tokens[c].dep == "case" for c in sentence.children[i]) or sentence.is_time(i):
+            continue
+        for verb, token in enumerate(tokens):
+            clause = sentence.subtree(verb)
+            if token.pos == "VERB" and verb not in kept and first - 2 in clause and i not in clause \
+                    and min(clause) > 0 and tokens[min(clause) - 1].text != ",":
+                return f"« {tokens[i].text} », an item of what « {token.text} » governed"
     return None
 
 

@@ -273,7 +273,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
                 kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
                 kept -= sentence.subtree(i) if timed else sentence.time_words(i)
-    kept -= sentence.broken_dates(kept)  # "le 1 er [juillet]": the rest of a date the page says
+    kept -= sentence.broken_dates(kept) | _left_alone_by_times(sentence, kept, verb)  # "le 1 er [juillet]", "survenu [hier]"
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
@@ -298,6 +298,21 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
     definite_articles(sentence, kept, replaced)
     plural_articles(sentence, kept, replaced)
     return kept, replaced
+
+
+def _left_alone_by_times(sentence: Sentence, kept: set[int], verb: int) -> set[int]:
+    """A participle that said only when ("l'accident survenu [hier]", however the parser hung "hier"): with its time
+    phrase gone it says nothing ("Le bilan de l'accident survenu s'alourdit"), and goes with it."""
+    alone: set[int] = set()
+    for i in kept - {verb}:
+        token, after = sentence.tokens[i], i + 1
+        if token.pos != "VERB" or "VerbForm=Part" not in token.morph or token.dep not in ("acl", "amod") \
+                or any(c in kept for c in sentence.children[i]) or after >= len(sentence.tokens) or after in kept:
+            continue
+        time = sentence.tokens[after].head if sentence.tokens[after].dep in ("case", "det") else after
+        if sentence.is_time(time) or sentence.is_time_word(time) or sentence.tokens[time].lemma in SPANS:
+            alone |= sentence.subtree(i)
+    return alone
 
 
 def _joined_in_present(sentence: Sentence, verb: int, replaced: dict[int, str], kept: set[int]) -> None:
