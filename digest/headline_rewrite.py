@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render
 from digest.headline_check import complete, misread_verb, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
+from digest.headline_lost import measure_scales
 from digest.headline_nominal import nominal_form
 from digest.headline_strict import plural_by_ending, reader_fault, refers_back, verb_rewritten
 from digest.headline_parse import Token, as_written
@@ -274,6 +275,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
             else:
                 kept -= sentence.subtree(i) if timed else sentence.time_words(i)
     kept -= sentence.broken_dates(kept)  # "le 1 er [juillet]": the rest of a date the page says
+    kept -= measure_scales(sentence)
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}

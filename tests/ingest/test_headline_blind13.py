@@ -1,6 +1,7 @@
 """The classes of fault round 13's blind reader found that lose the news (the reader's held-out items were not
 read): each reproduced on general French news sentences written for it or a dev lede of the same construction, and
-mended: a title kept as the subject without the person's name the lede gives it."""
+mended: a title kept as the subject without the person's name the lede gives it; the place dropped for a measure's
+scale, a passive's participle left bare at the end."""
 
 from __future__ import annotations
 
@@ -29,3 +30,27 @@ def test_a_complement_s_name_is_not_the_subject_s(derive):
     lede = ("Le cortège de l'ancien président haïtien Jean-Bertrand Aristide a essuyé des tirs hier après-midi dans le "
             "centre-ville de Port-au-Prince.")
     assert derive([lede])[0].text.startswith("Le cortège"), derive([lede])[0].text
+
+
+def test_a_measure_s_scale_goes_before_the_place(derive):
+    """Written: the place is the news, the scale the magnitude is read on a detail a desk drops."""
+    lede = ("Un fort séisme de magnitude 7 sur l'échelle du moment a été enregistré dimanche dans les îles Salomon, selon "
+            "l'institut américain de géophysique.")
+    text = derive([lede])[0].text
+    assert "Salomon" in text and "7" in text and "échelle" not in text, text
+
+
+def test_a_scale_goes_the_number_stays(derive):
+    """Dev: a lede without a place; the number read on the scale stays."""
+    lede = "Un séisme de magnitude 6,1 sur l'échelle de magnitude de moment a eu lieu à 19 h 18 UTC (21 h 18 heure locale)."
+    text = derive([lede])[0].text
+    assert "6,1" in text and "échelle" not in text, text
+
+
+def test_a_passive_participle_does_not_end_bare_when_the_lede_says_by_whom(derive):
+    """Dev: "… a été interpellé, sans incident, par des membres de la DGSI": not "… interpellé" alone."""
+    lede = ("Ce mardi au matin, à Wattignies, en banlieue de Lille, dans le département français du Nord, un jeune homme "
+            "de 18 ans soupçonné de vouloir commettre un attentat a été interpellé, sans incident, par des membres de la "
+            "DGSI en provenance de Paris et assistés du Raid, selon des sources policières.")
+    text = derive([lede])[0].text
+    assert not text.endswith("interpellé"), text
