@@ -70,3 +70,35 @@ def measure_scales(sentence: Sentence) -> set[int]:
                 end += 1
             scales |= set(range(i, end))
     return scales
+
+
+# Where an organisation or a person says something, not who says it: "Le compte Twitter de la présidence",
+# "un communiqué du ministère", "le site internet du gouvernement".
+_CHANNELS = {"compte", "communiqué", "site", "page", "blog", "fil"}
+
+
+def channel_owner(sentence: Sentence, subject: int) -> tuple[set[int], dict[int, str]] | None:
+    """The owner of a channel the lede makes the subject ("Le compte Twitter [de] la présidence du Burundi a
+    annoncé"), as the subject a desk writes ("La présidence du Burundi annonce"), with "du" written "le"; None
+    for another subject or an owner a desk cannot say alone (plural "des", "de presse")."""
+    tokens = sentence.tokens
+    if tokens[subject].lemma.lower() not in _CHANNELS:
+        return None
+    for owner in sentence.children[subject]:
+        cases = [c for c in sentence.children[owner] if tokens[c].dep == "case"]
+        if tokens[owner].dep != "nmod" or len(cases) != 1 or tokens[cases[0]].text.lower() not in _OF | {"du"}:
+            continue
+        article = any(tokens[c].dep == "det" for c in sentence.children[owner])
+        if tokens[cases[0]].text.lower() == "du":
+            return sentence.subtree(owner), {cases[0]: "le"}
+        if article or tokens[owner].pos == "PROPN":
+            return sentence.subtree(owner) - {cases[0]}, {}
+    return None
+
+
+def channel_phrases(sentence: Sentence, verb: int) -> set[int]:
+    """Where the verb's speaker said it ("a annoncé [sur son compte Twitter] sa volonté de…", "[dans un
+    communiqué]"): a desk drops it before anything of what was said."""
+    tokens = sentence.tokens
+    return set().union(*(sentence.subtree(c) for c in sentence.children[verb] if tokens[c].dep.startswith("obl")
+                         and tokens[c].lemma.lower() in _CHANNELS and any(tokens[j].dep == "case" for j in sentence.children[c])))

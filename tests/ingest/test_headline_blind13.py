@@ -1,9 +1,12 @@
 """The classes of fault round 13's blind reader found that lose the news (the reader's held-out items were not
 read): each reproduced on general French news sentences written for it or a dev lede of the same construction, and
 mended: a title kept as the subject without the person's name the lede gives it; the place dropped for a measure's
-scale, a passive's participle left bare at the end."""
+scale, a passive's participle left bare at the end; a channel ("le compte Twitter de", "dans un communiqué") kept
+at the news's cost."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -54,3 +57,25 @@ def test_a_passive_participle_does_not_end_bare_when_the_lede_says_by_whom(deriv
             "DGSI en provenance de Paris et assistés du Raid, selon des sources policières.")
     text = derive([lede])[0].text
     assert not text.endswith("interpellé"), text
+
+
+@pytest.mark.parametrize("lede", [  # written: a channel for subject, said by its owner
+    "Le compte Twitter de la présidence du Sénégal a annoncé mardi la promulgation de la loi sur la parité dans les "
+    "conseils municipaux.",
+    "Un communiqué du ministère de la Santé a annoncé jeudi la fermeture de toutes les écoles de la capitale pour "
+    "enrayer l'épidémie de choléra.",
+    "Le site internet du gouvernement japonais a annoncé lundi la démission du ministre de la Défense, mis en cause "
+    "dans un scandale de corruption.",
+])
+def test_the_owner_of_a_channel_says_the_news(derive, lede):
+    owner = re.search(r"\b(?:de la|du) (\w+)", lede).group(1)  # the owner's noun, after the channel
+    text = derive([lede])[0].text
+    assert text.split()[1] == owner, text
+
+
+def test_where_the_speaker_said_it_goes_first(derive):
+    """Dev: "a annoncé hier sur son compte Twitter sa volonté de…": the channel is no news."""
+    lede = ("Donald Trump a annoncé hier sur son compte Twitter sa volonté de renforcer la capacité nucléaire de son pays : "
+            "« les Etats-Unis doivent grandement renforcer et accroître leur capacité nucléaire ».")
+    text = derive([lede])[0].text
+    assert "Twitter" not in text and "volonté" in text, text
