@@ -68,7 +68,7 @@ def complete(sentence: Sentence, kept: set[int], text: str, verb: int, subject: 
     complement. A word kept without the one it depends on is the strict checker's to find
     (``headline_strict.reader_fault``), which every candidate passes too."""
     first = sentence.tokens[min(kept)]
-    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case" and not _partitive(sentence, min(kept), subject):
+    if verb not in kept or not subject & kept or first.pos in ("CCONJ", "SCONJ") or first.dep == "case" and min(kept) not in subject and not _partitive(sentence, min(kept), subject):
         return False
     if any(sentence.tokens[i].dep == "det" and "Poss=Yes" in sentence.tokens[i].morph and sentence.tokens[i].head in subject
            and sentence.tokens[sentence.tokens[i].head].head not in subject for i in subject & kept):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from digest.headline_lost import measure_scales
 from digest.headline_sentence import Sentence
 
 # What introduces an infinitive complement: "pour renouveler", "afin de", "à légaliser", "de trouver", "sans".
@@ -75,10 +76,11 @@ def _item_without_its_clause(sentence: Sentence, kept: set[int]) -> str | None:
 
 
 def _number_without_noun(sentence: Sentence, kept: set[int]) -> str | None:
-    """"Géza Imre, 41 [ans]": a number kept, the noun it counts after it dropped."""
+    """"Géza Imre, 41 [ans]": a number kept, the noun it counts after it dropped (not the scale it is read on:
+    "magnitude 7 [sur l'échelle du moment]")."""
     tokens = sentence.tokens
     for i in kept:
-        if tokens[i].dep == "nummod" and tokens[i].head > i and tokens[i].head not in kept:
+        if tokens[i].dep == "nummod" and tokens[i].head > i and tokens[i].head not in kept | measure_scales(sentence):
             return f"« {tokens[i].text} » without « {tokens[tokens[i].head].text} »"
     return None
 

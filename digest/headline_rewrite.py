@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render
 from digest.headline_check import complete, misread_verb, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
+from digest.headline_lost import channel_owner, channel_phrases, measure_scales
 from digest.headline_nominal import nominal_form
 from digest.headline_strict import plural_by_ending, reader_fault, refers_back, verb_rewritten
 from digest.headline_parse import Token, as_written
@@ -182,9 +183,13 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
         head = bare_subject(sentence, subject, subject_tokens)
         # "Le groupe annonce…": a definite head alone is someone only the lede names
         subjects = [head] if head and not name and sentence.tokens[subject].pos == "NOUN" and not refers_back(sentence, head) else []
+    if (owner := channel_owner(sentence, subject)) is not None:
+        subjects.insert(0, owner[0])  # the owner says it: the channel is no news ("Le compte Twitter de")
     candidates = [found for simplified in subjects for found in _candidates_with(sentence, verb, subject, simplified, written, budget)
                   if not whole or found.whole and not stranded_by_the_tense(sentence, found.kept, verb)]
     candidates = who.title_at_no_cost(candidates, subject_tokens - set(name)) if titled else candidates
+    if owner is not None:  # the channel's words cost the news's: its owner alone whenever it gives a headline
+        candidates = [c for c in candidates if subject not in c.kept] or candidates
     if (best := first_agreeing(sentence, candidates, reparse)) is None:
         return None
     best = nominal_form(sentence, verb, subject, best, budget) or best
@@ -194,6 +199,8 @@ def _clause_candidate(sentence: Sentence, verb: int, budget: int, follows: bool 
 def _candidates_with(sentence: Sentence, verb: int, subject: int, simplified: set[int], written: set[int], budget: int):
     """The candidates with ``simplified`` for the subject's words (none when the tense cannot be made present)."""
     kept, replaced = predicate(sentence, verb, subject, simplified, min(written | {subject}))
+    if kept is not None and (owner := channel_owner(sentence, subject)) is not None and simplified == owner[0]:
+        replaced |= owner[1]
     return generate_candidates(sentence, verb, simplified, kept, replaced, budget) if kept is not None else ()
 
 
@@ -273,7 +280,8 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
                 kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
                 kept -= sentence.subtree(i) if timed else sentence.time_words(i)
-    kept -= sentence.broken_dates(kept) | _left_alone_by_times(sentence, kept, verb)  # "le 1 er [juillet]", "survenu [hier]"
+    kept -= (sentence.broken_dates(kept) | _left_alone_by_times(sentence, kept, verb)  # "le 1 er [juillet]", "survenu [hier]"
+             | measure_scales(sentence) | channel_phrases(sentence, verb))  # "sur l'échelle de Richter", "dans un communiqué"
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from digest.headline_loose import loose_word
+from digest.headline_lost import bare_passive_end, title_without_its_name
 from digest.headline_parse import Token
 from digest.headline_sentence import Sentence, morphology
 
@@ -111,8 +112,8 @@ def reader_fault(sentence: Sentence, kept: set[int], replaced: dict[int, str], t
         or _plural_subject_singular_verb(sentence, kept, replaced, verb, subject) or _hanging_verb(sentence, kept, verb) \
         or _article_disagrees(sentence, kept, replaced) or _orphan(sentence, kept, replaced, verb, subject) \
         or _glued_noun_phrase(sentence, kept) or _opens_on_its_verb(sentence, kept, verb) \
-        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb) \
-        or _apposition_astray(sentence, kept) or loose_word(sentence, kept, replaced, verb, text)
+        or _noun_without_its_infinitive(sentence, kept) or _tenses_mixed(sentence, kept, replaced, verb) or _apposition_astray(sentence, kept) \
+        or loose_word(sentence, kept, replaced, verb, text) or title_without_its_name(sentence, kept, verb) or bare_passive_end(sentence, kept, replaced, verb)
 
 
 def _apposition_astray(sentence: Sentence, kept: set[int]) -> str | None:

@@ -145,8 +145,9 @@ def name_before_verb(sentence: Sentence, subject: int, subject_tokens: set[int],
         before, after = tokens[i - 1], tokens[run[-1] + 1]
         introduced = before.pos in ("ADP", "DET") or before.text.endswith(("'", "’"))
         set_off = before.text == "," or before.pos == "ADJ" and i - 1 in subject_tokens | {max(subject_tokens) + 1}
-        # right before the verb or its auxiliary, a name is who does it ("… de 1968 à 1971 Maurice Cazeneuve est mort")
-        next_to_verb = all(tokens[j].pos == "AUX" for j in range(run[-1] + 1, verb))
+        # right before the verb, its auxiliary or its "se", a name is who does it ("… de 1968 à 1971 Maurice Cazeneuve
+        # est mort", "… de cinéma et de télévision Roger Dumas s'est éteint")
+        next_to_verb = all(tokens[j].pos == "AUX" or tokens[j].dep.startswith("expl") for j in range(run[-1] + 1, verb))
         if not introduced and (set_off and after.text == "," or next_to_verb):
             return run
         i = run[-1] + 1
