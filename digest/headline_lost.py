@@ -102,3 +102,8 @@ def channel_phrases(sentence: Sentence, verb: int) -> set[int]:
     tokens = sentence.tokens
     return set().union(*(sentence.subtree(c) for c in sentence.children[verb] if tokens[c].dep.startswith("obl")
                          and tokens[c].lemma.lower() in _CHANNELS and any(tokens[j].dep == "case" for j in sentence.children[c])))
+
+
+def set_aside(sentence: Sentence, verb: int) -> set[int]:
+    """What a desk leaves out of every candidate: the scale a magnitude is read on, where the speaker said it."""
+    return measure_scales(sentence) | channel_phrases(sentence, verb)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from digest.headline_candidates import Candidate, finish, generate_candidates, is_negation, render
 from digest.headline_check import complete, misread_verb, name_cut_short, part_of_a_plural_subject, stranded_by_the_tense
 from digest.headline_event import winner
-from digest.headline_lost import channel_owner, channel_phrases, measure_scales
+from digest.headline_lost import channel_owner, set_aside
 from digest.headline_nominal import nominal_form
 from digest.headline_strict import plural_by_ending, reader_fault, refers_back, verb_rewritten
 from digest.headline_parse import Token, as_written
@@ -280,8 +280,7 @@ def predicate(sentence: Sentence, verb: int, subject: int, subject_tokens: set[i
                 kept -= sentence.subtree(head)  # "en fin de matinée", "au mois de juillet"
             else:
                 kept -= sentence.subtree(i) if timed else sentence.time_words(i)
-    kept -= (sentence.broken_dates(kept) | _left_alone_by_times(sentence, kept, verb)  # "le 1 er [juillet]", "survenu [hier]"
-             | measure_scales(sentence) | channel_phrases(sentence, verb))  # "sur l'échelle de Richter", "dans un communiqué"
+    kept -= sentence.broken_dates(kept) | _left_alone_by_times(sentence, kept, verb) | set_aside(sentence, verb)  # "le 1 er [juillet]", "survenu [hier]"
     for i in sorted(kept):
         if i < start_of_subject and i != verb and i not in subject_tokens and tokens[i].dep not in _KEPT_WITH_VERB and tokens[i].pos != "PRON":
             kept -= sentence.subtree(i) - subject_tokens - {verb}
