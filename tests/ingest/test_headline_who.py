@@ -46,6 +46,29 @@ def test_an_obituary_says_who_the_person_was(derive, lede, expected):
     assert headline.text == expected, headline.text
 
 
+@pytest.mark.parametrize(("lede", "not_who"), [
+    # round 13 review: a time, a participle clause, an emphatic pronoun between the commas say when or how, not who
+    ("Jean Dupont, hier soir, est mort à l'hôpital de Nantes à l'âge de 85 ans.", "hier"),
+    ("Jean Dupont, lundi soir, est décédé à l'hôpital de Nantes.", "lundi"),
+    ("Jean Dupont, né en 1930 à Marseille, est mort à l'hôpital de Nantes.", "né en"),
+    ("Jean Dupont, lui-même ancien ministre, est mort à l'hôpital de Nantes.", "lui-même"),
+])
+def test_an_obituary_apposition_is_a_noun_phrase(derive, lede, not_who):
+    headline = derive([lede])[0]
+    assert headline.death and not_who not in headline.text, headline.text
+
+
+@pytest.mark.parametrize("lede", [
+    "Marcel Martin n'est pas mort, a assuré sa famille après la rumeur.",
+    "Marcel Martin, ancien maire de Brest, n'est pas mort, contrairement à ce qu'ont affirmé plusieurs médias.",
+    "Le chanteur Paul Durand n'est jamais mort, selon ses admirateurs.",
+])
+def test_a_denied_death_is_no_obituary(derive, lede):
+    # round 13 review: "Mort de Marcel Martin" said the reverse of the lede
+    headline = derive([lede])[0]
+    assert not headline.death and not headline.text.startswith(("Mort ", "Décès ")), headline.text
+
+
 def test_a_statement_keeps_a_short_title_before_the_name(derive):
     headline = derive([PESQUET])[0]
     assert headline.text == "L'astronaute français Thomas Pesquet réalise sa première sortie dans l'espace", headline.text
