@@ -66,9 +66,9 @@ def _apposition_after(sentence: Sentence, name: list[int], verb: int) -> tuple[s
     """What the lede says the person was, between the commas after the name that opens the sentence and before
     the verb ("Chuck Berry, l'un des fondateurs du rock'n'roll, est décédé"): its first item when it lists
     several, without what follows a parenthesis or "qui"; None when that is longer than ``APPOSITION``, an
-    article and a noun only ("un poète"), or not a noun phrase: a time ("hier soir"), a participle ("né en 1930 à
-    Marseille") or a pronoun ("lui-même ancien ministre") says when or how, not who. Never cut elsewhere: "Premier ministre français" without its "de 1988 à
-    1991" would say the title is still held."""
+    article and a noun only ("un poète"), or no noun phrase: a time ("hier soir"), a participle ("né en 1930 à
+    Marseille") or a pronoun ("lui-même ancien ministre") says when or how, not who. Never cut elsewhere:
+    "Premier ministre français" without its "de 1988 à 1991" would say the title is still held."""
     tokens = sentence.tokens
     if any(tokens[i].pos != "PROPN" and tokens[i].dep != "flat:name" for i in name):
         return None  # a title, not a name alone
