@@ -88,13 +88,16 @@ def _apposition_after(sentence: Sentence, name: list[int], verb: int) -> tuple[s
 
 def _names_a_role(sentence: Sentence, words: list[int]) -> bool:
     """Whether ``words`` open as a noun phrase ("l'un des fondateurs", "ancien ministre", "figure du jazz") whose
-    words hold no time word ("lundi soir"); "lui-même", which the parser may read as a determiner, is a pronoun."""
+    noun is no time ("lundi soir", "la veille"; its complements may hold one: "de 2002 à 2012"); "lui-même", which
+    the parser may read as a determiner, is a pronoun."""
     tokens = sentence.tokens
     first = tokens[words[0]]
-    if first.text.lower().endswith(("-même", "-mêmes")) or any(sentence.is_time_word(i) for i in words):
+    nouns = [i for i in words if tokens[i].pos == "NOUN"]
+    head = words[:words.index(nouns[0]) + 1] if nouns else words
+    if first.text.lower().endswith(("-même", "-mêmes")) or any(sentence.is_time_word(i) for i in head):
         return False
     # a noun the parser reads as a name ("chanteuse et actrice", as parsed) is still a noun phrase
-    return first.pos == "DET" or first.pos in ("NOUN", "PROPN", "ADJ") and any(tokens[i].pos == "NOUN" for i in words)
+    return first.pos == "DET" or first.pos in ("NOUN", "PROPN", "ADJ") and bool(nouns)
 
 
 def _with_name_after(subject_tokens: set[int], name: list[int] | None) -> set[int]:

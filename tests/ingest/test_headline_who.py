@@ -54,10 +54,22 @@ def test_an_obituary_says_who_the_person_was(derive, lede, expected):
     ("Jean Dupont, lundi soir, est décédé à l'hôpital de Nantes.", "lundi"),
     ("Jean Dupont, né en 1930 à Marseille, est mort à l'hôpital de Nantes.", "né en"),
     ("Jean Dupont, lui-même ancien ministre, est mort à l'hôpital de Nantes.", "lui-même"),
+    ("Jean Dupont, la veille, est mort à l'hôpital de Nantes.", "veille"),
 ])
 def test_an_obituary_apposition_is_a_noun_phrase(derive, lede, not_who):
     headline = derive([lede])[0]
     assert headline.death and not_who not in headline.text, headline.text
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    # a time in the apposition's complements is not the apposition: it stays
+    ("Paul Martin, secrétaire général du syndicat de 2002 à 2012, est décédé jeudi à l'âge de 70 ans.",
+     "Décès de Paul Martin, secrétaire général du syndicat de 2002 à 2012"),
+    ("Anne Roux, la sœur du chanteur mort la veille, est morte samedi à Lyon.",
+     "Mort d'Anne Roux, la sœur du chanteur mort la veille"),
+])
+def test_an_apposition_whose_complement_says_when_stays(derive, lede, expected):
+    assert derive([lede])[0].text == expected
 
 
 @pytest.mark.parametrize("lede", [
