@@ -24,7 +24,8 @@ _INJURED = (rf",? et (?P<injured>(?:(?:{DEGREE}) )?(?:{NUMBER}|{ROUND_NUMBER}))(
 # What may follow a counted toll: where, when, in what ("dans une explosion"), or nothing.
 _AFTER = r"(?=$| (?:à|au|aux|en|dans|lors|sur|près|après|pendant|:)\s|, )"
 # "âgées de 16 à 25 ans": the victims' ages go with the count, as a desk counts ("Treize morts à Rouen")
-_AGED = r"(?: âgée?s? de \d+(?: (?:à|et) \d+)? ans)?"
+_AGES = r" âgée?s? de \d+(?: (?:à|et) \d+)? ans"
+_AGED = rf"(?:{_AGES})?"
 _DEAD_PEOPLE = re.compile(
     rf"(?<![\w'’]){_COUNT}personnes?{_AGED}(?P<late> au moins)? (?:{_DIED})(?!\w)(?:{_INJURED})?{_AFTER}", re.IGNORECASE)
 # "tue au moins 241 personnes", "cause la mort de cinq personnes", "blessent 12 personnes"
@@ -36,8 +37,11 @@ _ONE = frozenset(("un ", "une ", "1 "))
 
 def counted_toll(headline: str) -> str:
     """``headline`` with its toll counted as a desk counts it ("Au moins 12 morts à Kaboul"); unchanged when it
-    tells none in a form said above."""
+    tells none in a form said above, or when the count would leave nothing but itself of a headline that said more
+    ("Quatre personnes âgées de 60 à 80 ans sont mortes" is not "Quatre morts")."""
     counted = _KILLS.sub(_made, _DEAD_PEOPLE.sub(_dead, headline))
+    if only_a_toll(counted) and re.search(_AGES, headline, re.IGNORECASE):
+        return headline
     return counted[:1].upper() + counted[1:]
 
 
@@ -73,8 +77,9 @@ _NUMBER_WORD = re.compile(rf"\d+|{NUMBER}", re.IGNORECASE)
 
 
 def only_a_toll(headline: str) -> bool:
-    """Whether ``headline`` says a toll and nothing else: neither what happened nor where ("Au moins deux morts")."""
-    words = re.findall(r"\w+", headline.lower())
+    """Whether ``headline`` says a toll and nothing else: neither what happened nor where ("Au moins deux morts",
+    "Quatre personnes âgées de 60 à 80 ans sont mortes": the victims' ages are no event)."""
+    words = re.findall(r"\w+", re.sub(_AGES, "", headline.lower()))
     tolled = [w for w in words if w.startswith(("mort", "tué", "bless"))]
     return bool(tolled) and all(w in _TOLL_WORDS or w in tolled or _NUMBER_WORD.fullmatch(w) for w in words)
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.headline_parse import Token, as_written
-from digest.headline_sentence import Sentence
+from digest.headline_sentence import _DAYS, _MONTHS, Sentence
 
-_DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
-_MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 # Dependents written between the fronted circumstance and the verb that belong to the verb: its auxiliary and "se".
 _VERB_GROUP = {"aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj"}
 

@@ -46,7 +46,9 @@ _LOCUTIONS = re.compile(
     r"|(?:à cause|en raison|au cours|à l'issue|au sein|à la suite|à partir|en présence|en vue|à l'occasion|aux côtés|au large"
     r"|au (?:nord|sud|est|ouest)|près|loin|lors|en dépit|au-delà|en faveur|au profit|à l'égard|en matière|au moment) (?:de|du|des|d')"
     r"|(?:grâce|face|jusqu'|quant|suite|par rapport) (?:à|au|aux)|(?:tant|ainsi|bien|alors|afin|parce|pendant|tandis|dès|avant|après) (?:que|qu')|afin de"
-    r"|\d+ (?:e|er|ère|re|ème|es|ers)|m w)(?= |$)"  # "la 14 e édition", written with a space; a magnitude "6,4 M w"
+    r"|\d+ (?:e|er|ère|re|ème|es|ers)|m w"  # "la 14 e édition", written with a space; a magnitude "6,4 M w"
+    # the name of a charge, whose complement the parser may hang on the verb: "condamné pour crime" says another
+    r"|crimes? (?:contre l' ?humanité|de guerre|de génocide))(?= |$)"
 )
 # A date or a clock time as the parser splits it ("ce vendredi 1 er juillet", "vers 3 h 00"): whole or not at all.
 _DATE = re.compile(

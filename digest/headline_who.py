@@ -12,7 +12,7 @@ reader may not know.
 
 from __future__ import annotations
 
-from digest.headline_candidates import Candidate, finish, render, splits_a_span
+from digest.headline_candidates import Candidate, finish, is_negation, render, splits_a_span
 from digest.headline_parse import as_written
 from digest.headline_sentence import VOWEL_START, Sentence
 from digest.headline_strict import cut_name, text_fault
@@ -35,7 +35,9 @@ _TITLE_POS = {"DET", "NOUN", "ADJ", "CCONJ"}
 def obituary(sentence: Sentence, verb: int, subject_tokens: set[int], name: list[int] | None, budget: int) -> Candidate | None:
     """"Mort du réalisateur Jacques Rivette", or "Mort de Chuck Berry, l'un des fondateurs du rock'n'roll" (the
     name first, then who the lede says he was), or "Mort de Jacques Rivette" when the title is long;
-    None when none fits the budget."""
+    None when none fits the budget, or when the death is denied ("n'est pas mort": "Mort de" would say it was)."""
+    if any(is_negation(sentence, c) for c in sentence.children[verb]):
+        return None
     first = sentence.tokens[min(subject_tokens)]
     if first.pos in ("CCONJ", "ADP", "ADV"):
         return None  # "et plus ancien vainqueur du Tour": the end of a title, not a name
@@ -63,9 +65,10 @@ def obituary(sentence: Sentence, verb: int, subject_tokens: set[int], name: list
 def _apposition_after(sentence: Sentence, name: list[int], verb: int) -> tuple[str, set[int]] | None:
     """What the lede says the person was, between the commas after the name that opens the sentence and before
     the verb ("Chuck Berry, l'un des fondateurs du rock'n'roll, est décédé"): its first item when it lists
-    several, without what follows a parenthesis or "qui"; None when that is longer than ``APPOSITION`` or an
-    article and a noun only ("un poète"). Never cut elsewhere: "Premier ministre français" without its "de 1988 à
-    1991" would say the title is still held."""
+    several, without what follows a parenthesis or "qui"; None when that is longer than ``APPOSITION``, an
+    article and a noun only ("un poète"), or no noun phrase: a time ("hier soir"), a participle ("né en 1930 à
+    Marseille") or a pronoun ("lui-même ancien ministre") says when or how, not who. Never cut elsewhere:
+    "Premier ministre français" without its "de 1988 à 1991" would say the title is still held."""
     tokens = sentence.tokens
     if any(tokens[i].pos != "PROPN" and tokens[i].dep != "flat:name" for i in name):
         return None  # a title, not a name alone
@@ -77,10 +80,24 @@ def _apposition_after(sentence: Sentence, name: list[int], verb: int) -> tuple[s
         if tokens[i].text in (",", "(") or tokens[i].lemma.lower() in ("qui", "dont"):
             words = words[:n]
             break
-    if not words or len(words) <= 2 and tokens[words[0]].pos == "DET":
+    if not words or len(words) <= 2 and tokens[words[0]].pos == "DET" or not _names_a_role(sentence, words):
         return None
     text = as_written([tokens[i] for i in words])
     return (text, set(words)) if len(text) <= APPOSITION and text_fault(text) is None else None
+
+
+def _names_a_role(sentence: Sentence, words: list[int]) -> bool:
+    """Whether ``words`` open as a noun phrase ("l'un des fondateurs", "ancien ministre", "figure du jazz") whose
+    noun is no time ("lundi soir", "la veille"; its complements may hold one: "de 2002 à 2012"); "lui-même", which
+    the parser may read as a determiner, is a pronoun."""
+    tokens = sentence.tokens
+    first = tokens[words[0]]
+    nouns = [i for i in words if tokens[i].pos == "NOUN"]
+    head = words[:words.index(nouns[0]) + 1] if nouns else words
+    if first.text.lower().endswith(("-même", "-mêmes")) or any(sentence.is_time_word(i) for i in head):
+        return False
+    # a noun the parser reads as a name ("chanteuse et actrice", as parsed) is still a noun phrase
+    return first.pos == "DET" or first.pos in ("NOUN", "PROPN", "ADJ") and bool(nouns)
 
 
 def _with_name_after(subject_tokens: set[int], name: list[int] | None) -> set[int]:

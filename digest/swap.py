@@ -110,7 +110,7 @@ def swap_in(staging: Path, output: Path, trash: Path | None = None, spare: Path 
 # ready: a build takes the spare whole, never while it is being made).
 _REMOVE_FOLDERS = """
 import os, shutil, sys
-try:  # on a core nothing else wants: Pagefind indexing the new site meanwhile, the next build, come first
+try:  # idle priority: the next build and the rest of the machine come first (it runs after Pagefind)
     os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 except (AttributeError, OSError):
     os.nice(19)
