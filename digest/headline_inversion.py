@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from digest.headline_parse import Token, as_written
-from digest.headline_sentence import _DAYS, _MONTHS, Sentence
+from digest.headline_sentence import DAYS, MONTHS, Sentence
 
 # Dependents written between the fronted circumstance and the verb that belong to the verb: its auxiliary and "se".
 _VERB_GROUP = {"aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj"}
@@ -70,9 +70,9 @@ def _fronted(sentence: Sentence, start: int) -> bool:
     tokens = sentence.tokens[:start]
     if not tokens:
         return False
-    dated = all(t.pos == "NUM" or t.lemma.lower() in _MONTHS | _DAYS or t.text.lower() in _DATE_WORDS for t in tokens)
-    opening = tokens[0].pos in ("ADP", "ADV", "SCONJ") or tokens[0].lemma.lower() in _DAYS or \
-        tokens[0].text.lower() in ("ce", "cette") and len(tokens) > 1 and tokens[1].lemma.lower() in _DAYS
+    dated = all(t.pos == "NUM" or t.lemma.lower() in MONTHS | DAYS or t.text.lower() in _DATE_WORDS for t in tokens)
+    opening = tokens[0].pos in ("ADP", "ADV", "SCONJ") or tokens[0].lemma.lower() in DAYS or \
+        tokens[0].text.lower() in ("ce", "cette") and len(tokens) > 1 and tokens[1].lemma.lower() in DAYS
     return dated or tokens[-1].text == "," and opening and not any(
         t.dep in ("nsubj", "nsubj:pass") or "VerbForm=Fin" in t.morph for t in tokens)
 
@@ -91,8 +91,8 @@ def _a_date(sentence: Sentence, i: int) -> bool:
     """Whether a word the parser made the subject is a date or a day ("Le 12 février prochain se tiendra…", "Samedi
     s'est ouvert…")."""
     token = sentence.tokens[i]
-    return token.lemma.lower() in _DAYS or token.pos == "NUM" and any(
-        sentence.tokens[c].lemma.lower() in _MONTHS for c in sentence.children[i])
+    return token.lemma.lower() in DAYS or token.pos == "NUM" and any(
+        sentence.tokens[c].lemma.lower() in MONTHS for c in sentence.children[i])
 
 
 def _subject_after(sentence: Sentence, start: int) -> tuple[int, int] | None:

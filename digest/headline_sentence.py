@@ -10,13 +10,13 @@ from dataclasses import dataclass
 
 from digest.headline_parse import Token
 
-_DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
-_MONTHS = {
+DAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+MONTHS = {
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
     "novembre", "décembre",
 }
 # Heads of phrases that only say when: the page's date says it already.
-_TIME_WORDS = _DAYS | _MONTHS | {
+_TIME_WORDS = DAYS | MONTHS | {
     "hier", "aujourd'hui", "demain", "avant-hier", "matin", "soir", "soirée", "nuit", "après-midi", "matinée",
     "week-end", "veille", "lendemain", "heure", "h", "utc", "midi", "minuit", "dernièrement", "récemment",
 }
@@ -26,7 +26,7 @@ _DEICTIC_SPANS = {"jour", "weekend", "week-end", "semaine", "mois", "année", "a
 # Nouns of a span of time: "en fin de matinée", "au mois de juillet" go whole.
 SPANS = {"fin", "début", "milieu", "cours", "courant", "mois", "semaine", "année", "nuit", "journée"}
 _RELATIVE_TIME = re.compile(
-    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cet après-midi|" + "|".join(sorted(_DAYS)) + r")\b",
+    r"\b(?:hier|aujourd'hui|demain|ce matin|ce soir|cette nuit|cet après-midi|" + "|".join(sorted(DAYS)) + r")\b",
     re.IGNORECASE,
 )
 # A clock time or a year: "19h00", "20 h 30", "2016".
@@ -52,8 +52,8 @@ _LOCUTIONS = re.compile(
 )
 # A date or a clock time as the parser splits it ("ce vendredi 1 er juillet", "vers 3 h 00"): whole or not at all.
 _DATE = re.compile(
-    rf"\b(?:(?:le|ce|dès|vers|à|du|au) )?(?:(?:{'|'.join(sorted(_DAYS))}) )?(?:(?:\d{{1,2}}|premier)(?: (?:er|e|ère))? "
-    rf"(?:{'|'.join(sorted(_MONTHS))})(?: \d{{4}})?|\d{{1,2}} h(?: \d{{2}})?)(?= |$)"
+    rf"\b(?:(?:le|ce|dès|vers|à|du|au) )?(?:(?:{'|'.join(sorted(DAYS))}) )?(?:(?:\d{{1,2}}|premier)(?: (?:er|e|ère))? "
+    rf"(?:{'|'.join(sorted(MONTHS))})(?: \d{{4}})?|\d{{1,2}} h(?: \d{{2}})?)(?= |$)"
 )
 
 
@@ -229,7 +229,7 @@ class Sentence:
             # "mercredi au Sénégal", as parsed: the place stays (time_words takes the day alone)
             return not any(w.entity == "LOC" for w in words if w is not token)
         # "le 2 décembre": a number heading a date
-        return token.pos == "NUM" and any(w.text.lower() in _MONTHS or w.text.lower() in _DAYS for w in words) and not any(
+        return token.pos == "NUM" and any(w.text.lower() in MONTHS or w.text.lower() in DAYS for w in words) and not any(
             w.entity for w in words
         )
 
@@ -265,7 +265,7 @@ class Sentence:
         cases = [self.tokens[c].text.lower() for c in self.children[i] if self.tokens[c].dep == "case"]
         if cases and all(case in ("de", "d'", "d’") for case in cases) and token.dep == "nmod":
             return False  # "les Jeux olympiques de 2016", "l'élection de 2017": which one
-        return before in _MONTHS or bool(cases)
+        return before in MONTHS or bool(cases)
 
     def time_words(self, i: int) -> set[int]:
         """A time word heading more than a time phrase ("depuis vendredi dans les Alpes", as parsed):
@@ -277,7 +277,7 @@ class Sentence:
             for child in self.children[j]:
                 token = self.tokens[child]
                 if token.dep in ("det", "case", "amod", "nummod", "fixed", "flat", "advmod", "punct") or self.is_time_word(child) \
-                        or token.pos == "NUM" or token.text.lower() in _MONTHS:
+                        or token.pos == "NUM" or token.text.lower() in MONTHS:
                     todo.append(child)
         return found
 
