@@ -268,6 +268,6 @@ def _noun_features(sentence: Sentence, noun: int) -> dict[str, str]:
         token = sentence.tokens[child]
         if token.dep == "det":
             features.update({k: v for k, v in morphology(token).items() if k in ("Gender", "Number")})
-        elif token.dep == "nummod" and token.text.lower() not in ("un", "une", "1"):
+        elif token.dep == "nummod" and child < noun and token.text.lower() not in ("un", "une", "1"):  # not "de magnitude 6,2"
             features["Number"] = "Plur"
     return features

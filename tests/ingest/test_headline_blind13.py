@@ -50,6 +50,15 @@ def test_a_scale_goes_the_number_stays(derive):
     assert "6,1" in text and "échelle" not in text, text
 
 
+@pytest.mark.parametrize("magnitude", ["6,2", "5,8", "7"])
+def test_a_number_after_the_noun_does_not_make_the_participle_plural(derive, magnitude):
+    """Written: "magnitude 6,2" counts no earthquakes; "Un séisme … enregistrés" was read as plural."""
+    lede = (f"Un séisme de magnitude {magnitude} sur l'échelle de Richter a été enregistré ce matin dans le sud du "
+            "Pérou, selon l'institut géophysique.")
+    text = derive([lede])[0].text
+    assert "enregistré" in text and "enregistrés" not in text, text
+
+
 def test_a_passive_participle_does_not_end_bare_when_the_lede_says_by_whom(derive):
     """Dev: "… a été interpellé, sans incident, par des membres de la DGSI": not "… interpellé" alone."""
     lede = ("Ce mardi au matin, à Wattignies, en banlieue de Lille, dans le département français du Nord, un jeune homme "
