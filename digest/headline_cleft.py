@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from digest.conjugate import present_third
+from digest.headline_strict import PLURAL_DETERMINERS
 
 _CLEFT = re.compile(r"^(?:C['’]est|Ce sont)\s+(?P<focus>[^;:«»]{3,120}?)\s+(?:que\s+|qu['’])(?P<clause>[^«»;:]+?)[.!]?$",
                     re.IGNORECASE)
@@ -122,9 +123,9 @@ _TURN = re.compile(
 )
 _OF_AS_ARTICLE = {"du": "le", "des": "les"}
 # What opens a plural subject ("ses coéquipiers", "deux autres ministres", "plusieurs sous-traitants").
-_PLURAL_OPENING = frozenset(
-    "les des ces ses leurs nos vos mes tes plusieurs quelques certains certaines nombreux nombreuses deux trois quatre "
-    "cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante cent mille".split())
+_PLURAL_OPENING = PLURAL_DETERMINERS | frozenset(
+    "certains certaines nombreux nombreuses deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt "
+    "trente quarante cinquante cent mille".split())
 # A second "de" in a turn of two ("du Premier ministre et de son gouvernement") the rule cannot undo with certainty:
 # the second group may be a complement of the first ("de la ville d'Anvers et de sa banlieue").
 _SECOND_OF = re.compile(r"\s(?:et|ou)\s+(?:de\s|d['’]|du\s|des\s)", re.IGNORECASE)

@@ -86,7 +86,7 @@ def channel_owner(sentence: Sentence, subject: int) -> tuple[set[int], dict[int,
         return None
     for owner in sentence.children[subject]:
         cases = [c for c in sentence.children[owner] if tokens[c].dep == "case"]
-        if tokens[owner].dep != "nmod" or len(cases) != 1 or tokens[cases[0]].text.lower() not in _OF | {"du"}:
+        if tokens[owner].dep != "nmod" or len(cases) != 1 or tokens[cases[0]].text.lower() not in _OF:
             continue
         article = any(tokens[c].dep == "det" for c in sentence.children[owner])
         if tokens[cases[0]].text.lower() == "du":

@@ -256,7 +256,7 @@ def cut_name(sentence: Sentence, kept: set[int]) -> str | None:
     return None
 
 
-_PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "plusieurs", "quelques", "nos", "vos", "mes", "tes", "ses"}
+PLURAL_DETERMINERS = {"les", "des", "ces", "leurs", "plusieurs", "quelques", "nos", "vos", "mes", "tes", "ses"}
 
 
 def _plural_subject_singular_verb(sentence: Sentence, kept: set[int], replaced: dict[int, str], verb: int, subject: set[int]) -> str | None:
@@ -266,7 +266,7 @@ def _plural_subject_singular_verb(sentence: Sentence, kept: set[int], replaced: 
     if len(heads) != 1:
         return None
     articles = [c for c in sentence.children[heads[0]] if tokens[c].dep == "det" and c in kept and c < heads[0]]
-    if not articles or tokens[articles[0]].text.lower() not in _PLURAL_DETERMINERS:
+    if not articles or tokens[articles[0]].text.lower() not in PLURAL_DETERMINERS:
         return None
     # the main verb, or a verb the parser hung on the subject as a participle ("Les Imbonerakure, …, est accusée")
     clauses = [verb] + [c for c in sentence.children[heads[0]] if c in kept and tokens[c].dep == "acl" and tokens[c].pos == "VERB"]
